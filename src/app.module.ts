@@ -1,0 +1,39 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from './auth/auth.module';
+import { CapabilitiesModule } from './capabilities/capabilities.module';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { dataSourceOptions } from './database/data-source-options';
+import { DemoSeedModule } from './database/seed/demo-seed.module';
+import { GraphQLModule } from './graphql/graphql.module';
+import { NeedsModule } from './needs/needs.module';
+import { OrganizationsModule } from './organizations/organizations.module';
+import { ReferenceDataModule } from './reference-data/reference-data.module';
+import { ReferenceProjectsModule } from './reference-projects/reference-projects.module';
+import { SearchModule } from './search/search.module';
+import { UsersModule } from './users/users.module';
+
+@Module({})
+export class AppModule {
+  /** `config` must already point at running servers (see main.ts). */
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        TypeOrmModule.forRoot(dataSourceOptions(config.DATABASE_URL ?? '')),
+        SearchModule,
+        GraphQLModule,
+        ReferenceDataModule,
+        AuthModule,
+        OrganizationsModule,
+        UsersModule,
+        NeedsModule,
+        CapabilitiesModule,
+        ReferenceProjectsModule,
+        DemoSeedModule,
+      ],
+    };
+  }
+}

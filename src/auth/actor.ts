@@ -1,0 +1,10 @@
+import { Role } from '../users/user.entity';
+
+/** Who performs a request: the signed-in user, as read from a verified token and the database. */
+export interface Actor {
+  userId: string;
+  organizationId: string;
+  role: Role;
+}
+
+export const isStaff = (actor: Actor | null): boolean => actor?.role === Role.COORDINATOR || actor?.role === Role.ADMIN;

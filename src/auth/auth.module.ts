@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { UsersModule } from '../users/users.module';
+import { AccessGuard } from './access.guard';
+import { AuthResolver } from './auth.resolver';
+import { AuthService } from './auth.service';
+import { TokenService } from './token.service';
+
+@Module({
+  imports: [UsersModule],
+  providers: [TokenService, AuthService, AuthResolver, { provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [AuthService, TokenService],
+})
+export class AuthModule {}

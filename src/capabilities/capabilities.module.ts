@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CapabilitiesResolver } from './capabilities.resolver';
+import { CapabilitiesService } from './capabilities.service';
+import { CapabilityEntity } from './capability.entity';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([CapabilityEntity])],
+  providers: [CapabilitiesService, CapabilitiesResolver],
+  exports: [CapabilitiesService],
+})
+export class CapabilitiesModule {}

@@ -1,0 +1,41 @@
+/** The machine-readable codes a client can branch on; each becomes `extensions.code` of a GraphQL error. */
+export enum ErrorCode {
+  BadUserInput = 'BAD_USER_INPUT',
+  Unauthenticated = 'UNAUTHENTICATED',
+  Forbidden = 'FORBIDDEN',
+  NotFound = 'NOT_FOUND',
+  Conflict = 'CONFLICT',
+  SearchUnavailable = 'SEARCH_UNAVAILABLE',
+}
+
+/** The one exception type of the domain. `field` names the offending input field for BAD_USER_INPUT. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  static badInput(field: string, message: string): DomainError {
+    return new DomainError(ErrorCode.BadUserInput, message, field);
+  }
+
+  static notFound(what: string, id: string): DomainError {
+    return new DomainError(ErrorCode.NotFound, `${what} ${id} does not exist or is not visible to you`);
+  }
+
+  static forbidden(message: string): DomainError {
+    return new DomainError(ErrorCode.Forbidden, message);
+  }
+
+  static conflict(message: string): DomainError {
+    return new DomainError(ErrorCode.Conflict, message);
+  }
+
+  static unauthenticated(message = 'Sign in first: this needs a valid bearer token'): DomainError {
+    return new DomainError(ErrorCode.Unauthenticated, message);
+  }
+}

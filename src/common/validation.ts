@@ -1,0 +1,49 @@
+import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { Transform } from 'class-transformer';
+import { Matches, ValidateIf, ValidationOptions } from 'class-validator';
+import { DomainError } from './domain-error';
+
+/** Limits shared by every input, so the API is consistent. */
+export const LIMITS = {
+  title: 200,
+  name: 200,
+  description: 20_000,
+  shortText: 500,
+  listItems: 50,
+  money: 1e13,
+} as const;
+
+/** The field may be left out (unchanged) but not set to null. */
+export const NotNullIfPresent = () => ValidateIf((_object, value) => value !== undefined);
+
+/** Rejects strings made only of white space. */
+export const NotBlank = (options?: ValidationOptions) => Matches(/\S/, { message: '$property must not be blank', ...options });
+
+/** Trims surrounding white space from a string input. */
+export const Trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+
+function firstProblem(errors: ValidationError[], prefix = ''): { field: string; message: string } {
+  const error = errors[0];
+  const field = prefix ? `${prefix}.${error.property}` : error.property;
+  if (error.constraints) {
+    const message = Object.values(error.constraints)[0];
+    return { field, message };
+  }
+  return firstProblem(error.children ?? [], field);
+}
+
+/** Every argument is validated; the first broken rule becomes BAD_USER_INPUT naming its field. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    transform: true,
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    stopAtFirstError: true,
+    validationError: { target: false, value: false },
+    exceptionFactory: (errors) => {
+      const { field, message } = firstProblem(errors);
+      const leaf = field.split('.').at(-1) ?? field;
+      return DomainError.badInput(field, message.startsWith(leaf) ? `${field}${message.slice(leaf.length)}` : `${field}: ${message}`);
+    },
+  });
+}

@@ -1,0 +1,136 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+  validateSync,
+  ValidationError,
+} from 'class-validator';
+
+const toBoolean = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase()) ? true : ['0', 'false', 'no', 'off'].includes(String(value).toLowerCase()) ? false : value;
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value);
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/**
+ * Every setting WaterBridge reads, validated once at boot. Each property is one environment variable of the same
+ * name; the default is what applies when it is unset. README.md lists them all.
+ */
+export class AppConfig {
+  /** HTTP port of the GraphQL API. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT: number = 3000;
+
+  /** External PostgreSQL (postgres://user:pass@host:port/db). Unset: an embedded PostgreSQL is started under DATA_DIR. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  /** External Meilisearch (http://host:7700). Unset: an embedded Meilisearch is started under DATA_DIR. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, { message: 'must be an http(s):// URL' })
+  MEILI_URL?: string;
+
+  /** Master key of the external Meilisearch; required with MEILI_URL. The embedded one generates its own. */
+  @Transform(emptyToUndefined)
+  @ValidateIf((c: AppConfig) => c.MEILI_URL !== undefined)
+  @IsString({ message: 'is required when MEILI_URL is set' })
+  @MinLength(16, { message: 'must be at least 16 characters (Meilisearch refuses shorter keys)' })
+  MEILI_MASTER_KEY?: string;
+
+  /** Where the embedded servers keep their data (and the embedded mode's generated secrets). */
+  @IsString()
+  @MinLength(1)
+  DATA_DIR: string = '.data';
+
+  /** Port of the embedded PostgreSQL (unused with DATABASE_URL). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  EMBEDDED_POSTGRES_PORT: number = 54329;
+
+  /** Port of the embedded Meilisearch (unused with MEILI_URL). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  EMBEDDED_MEILI_PORT: number = 7719;
+
+  /**
+   * Secret that signs access tokens (HS256). Required, at least 32 characters, when DATABASE_URL is set; in the
+   * embedded mode a random one is generated once and kept in DATA_DIR.
+   */
+  @Transform(emptyToUndefined)
+  @ValidateIf((c: AppConfig) => c.DATABASE_URL !== undefined || c.JWT_SECRET !== undefined)
+  @IsString({ message: 'is required when DATABASE_URL is set' })
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  /** Lifetime of an access token, in seconds. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(30 * 24 * 3600)
+  JWT_TTL_SECONDS: number = 12 * 3600;
+
+  /** Seed the demo organisations, users, needs and track records on first start. Default: on in the embedded mode only. */
+  @Transform(toBoolean)
+  @IsOptional()
+  @IsIn([true, false], { message: 'must be true or false' })
+  SEED_DEMO_DATA?: boolean;
+
+  /** Password of every seeded demo account (printed at start). */
+  @IsString()
+  @MinLength(8)
+  DEMO_PASSWORD: string = 'waterbridge-demo';
+
+  /** Apply pending migrations at start. Default: on in the embedded mode; run `npm run migration:run` otherwise. */
+  @Transform(toBoolean)
+  @IsOptional()
+  @IsIn([true, false], { message: 'must be true or false' })
+  MIGRATIONS_RUN?: boolean;
+
+  /** Serve GraphQL introspection (schema discovery for tools). */
+  @Transform(toBoolean)
+  @IsIn([true, false], { message: 'must be true or false' })
+  GRAPHQL_INTROSPECTION: boolean = true;
+
+  /** Minimum level of log lines: error, warn, log, debug. */
+  @IsIn(['error', 'warn', 'log', 'debug'])
+  LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' = 'log';
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment; throws one readable line per broken variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const known = Object.keys(new AppConfig());
+  const input: Record<string, string> = {};
+  for (const key of [...known, 'DATABASE_URL', 'MEILI_URL', 'MEILI_MASTER_KEY', 'JWT_SECRET', 'SEED_DEMO_DATA', 'MIGRATIONS_RUN']) {
+    const value = env[key];
+    if (value !== undefined) input[key] = value;
+  }
+  const config = plainToInstance(AppConfig, input);
+  const errors = validateSync(config, { forbidUnknownValues: true });
+  if (errors.length > 0) throw new ConfigError(errors.map(describe).join('\n'));
+  return config;
+}
+
+function describe(error: ValidationError): string {
+  const rules = Object.values(error.constraints ?? {}).map((m) => m.replace(new RegExp(`^${error.property} `), ''));
+  const shown = /SECRET|KEY|PASSWORD|URL/.test(error.property) ? '(value hidden)' : JSON.stringify(error.value);
+  return `Invalid configuration: ${error.property} ${rules.join('; ')} (got ${shown})`;
+}

@@ -1,0 +1,195 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, ObjectLiteral, EntityTarget } from 'typeorm';
+import { hashPassword } from '../../auth/password-hasher';
+import { CapabilityEntity } from '../../capabilities/capability.entity';
+import { AppConfig } from '../../config/app-config';
+import { FundingStatus, NeedEntity } from '../../needs/need.entity';
+import { NeedStatus } from '../../needs/need-status';
+import { OrganizationEntity, OrganizationKind, VerificationStatus } from '../../organizations/organization.entity';
+import { ProjectRole, ReferenceProjectEntity } from '../../reference-projects/reference-project.entity';
+import { Language, Role, UserEntity } from '../../users/user.entity';
+import demoData from './demo-data.json';
+import { SeedRunEntity } from './seed-run.entity';
+
+/** Bump when demo-data.json changes shape, so existing installs are not re-seeded by accident. */
+export const DEMO_SEED_NAME = 'demo-gcdf-v1';
+const EMAIL_DOMAIN = 'demo.waterbridge.org';
+
+export interface DemoAccount {
+  role: Role;
+  email: string;
+  organization: string;
+}
+
+export interface DemoSeedReport {
+  organizations: number;
+  users: number;
+  needs: number;
+  capabilities: number;
+  referenceProjects: number;
+  accounts: DemoAccount[];
+}
+
+type DemoData = typeof demoData;
+
+const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+/**
+ * Demo organisations, users, needs and track records derived from AidData's GCDF 3.0 (ODC-By; see README).
+ * Runs once per database: the whole seed and its marker row commit together, under an advisory lock, so two
+ * instances starting at once or a crash half-way never leave a half-seeded or doubly seeded database.
+ */
+@Injectable()
+export class DemoSeedService {
+  private readonly logger = new Logger('DemoSeed');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
+
+  async seedIfFirstStart(data: DemoData = demoData): Promise<DemoSeedReport | null> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('waterbridge:demo-seed'))`);
+      if (await manager.existsBy(SeedRunEntity, { name: DEMO_SEED_NAME })) return null;
+      const report = await this.seed(manager, data);
+      await manager.insert(SeedRunEntity, { name: DEMO_SEED_NAME });
+      this.logger.log(`Seeded ${report.organizations} organisations, ${report.users} users, ${report.needs} needs, ${report.referenceProjects} reference projects`);
+      return report;
+    });
+  }
+
+  /** The accounts printed at start; available on later starts too. */
+  demoAccounts(data: DemoData = demoData): DemoAccount[] {
+    const enterprise = data.enterprises[0];
+    const agency = data.agencies[0];
+    return [
+      { role: Role.COORDINATOR, email: `coordinator@${EMAIL_DOMAIN}`, organization: 'WaterBridge Alliance Secretariat (demo)' },
+      { role: Role.ADMIN, email: `admin@${EMAIL_DOMAIN}`, organization: 'WaterBridge Alliance Secretariat (demo)' },
+      { role: Role.ENTERPRISE_MEMBER, email: `${slug(enterprise.externalId)}@${EMAIL_DOMAIN}`, organization: enterprise.nameEn },
+      { role: Role.AGENCY_MEMBER, email: `${slug(agency.externalId)}@${EMAIL_DOMAIN}`, organization: agency.nameEn },
+    ];
+  }
+
+  private async seed(manager: EntityManager, data: DemoData): Promise<DemoSeedReport> {
+    const secretariat = await manager.save(
+      manager.create(OrganizationEntity, {
+        kind: OrganizationKind.SECRETARIAT,
+        nameEn: 'WaterBridge Alliance Secretariat (demo)',
+        nameZh: '水桥联盟秘书处（演示）',
+        countryCode: 'CN',
+        description: 'Reviews candidate matches and introduces enterprises and agencies.',
+        verificationStatus: VerificationStatus.VERIFIED,
+        contactEmail: `secretariat@${EMAIL_DOMAIN}`,
+      }),
+    );
+    const users: Partial<UserEntity>[] = [
+      { email: `coordinator@${EMAIL_DOMAIN}`, displayName: 'Demo Coordinator', role: Role.COORDINATOR, organizationId: secretariat.id },
+      { email: `admin@${EMAIL_DOMAIN}`, displayName: 'Demo Admin', role: Role.ADMIN, organizationId: secretariat.id },
+    ];
+
+    const enterpriseIds = await insertAll(
+      manager,
+      OrganizationEntity,
+      data.enterprises.map((e) => ({
+        kind: OrganizationKind.ENTERPRISE,
+        externalId: e.externalId,
+        nameEn: e.nameEn,
+        parentGroup: e.parentGroup,
+        countryCode: e.countryCode,
+        description: e.description,
+        verificationStatus: VerificationStatus.VERIFIED,
+        contactEmail: `${slug(e.externalId)}@${EMAIL_DOMAIN}`,
+      })),
+    );
+    const agencyIds = await insertAll(
+      manager,
+      OrganizationEntity,
+      data.agencies.map((a) => ({
+        kind: OrganizationKind.AGENCY,
+        externalId: a.externalId,
+        nameEn: a.nameEn,
+        nameZh: a.nameZh,
+        countryCode: a.countryCode,
+        description: `Demo partner agency posting water needs of ${a.nameEn.replace(/ Water Authority \(demo\)$/, '')}.`,
+        verificationStatus: VerificationStatus.VERIFIED,
+        contactEmail: `${slug(a.externalId)}@${EMAIL_DOMAIN}`,
+      })),
+    );
+    const agencyIdByExternal = new Map(data.agencies.map((a, i) => [a.externalId, agencyIds[i]]));
+
+    const capabilities: Partial<CapabilityEntity>[] = [];
+    const projects: Partial<ReferenceProjectEntity>[] = [];
+    data.enterprises.forEach((e, i) => {
+      const organizationId = enterpriseIds[i];
+      users.push({ email: `${slug(e.externalId)}@${EMAIL_DOMAIN}`, displayName: `${e.nameEn} (demo member)`, role: Role.ENTERPRISE_MEMBER, organizationId, preferredLanguage: Language.ZH });
+      for (const c of e.capabilities) {
+        capabilities.push({ organizationId, technologyCategory: c.technologyCategory, description: c.description, trl: c.trl, cooperationModes: c.cooperationModes, countriesServed: c.countriesServed });
+      }
+      for (const p of e.referenceProjects) {
+        projects.push({
+          organizationId,
+          externalId: p.externalId,
+          title: p.title,
+          description: p.description,
+          countryCode: p.countryCode,
+          year: p.year,
+          sectorCode: p.sectorCode,
+          sourceSector: p.gcdfSector,
+          role: p.role as ProjectRole,
+          technologyCategories: p.technologyCategories,
+        });
+      }
+    });
+    data.agencies.forEach((a, i) => {
+      users.push({ email: `${slug(a.externalId)}@${EMAIL_DOMAIN}`, displayName: `${a.nameEn} (demo member)`, role: Role.AGENCY_MEMBER, organizationId: agencyIds[i], preferredLanguage: Language.EN });
+    });
+
+    const now = new Date();
+    const needs: Partial<NeedEntity>[] = data.needs.map((n) => ({
+      organizationId: agencyIdByExternal.get(n.agencyExternalId),
+      externalId: n.externalId,
+      title: n.title.slice(0, 200),
+      description: n.description,
+      countryCode: n.countryCode,
+      site: n.site,
+      sectorCode: n.sectorCode,
+      sdgTargets: n.sdgTargets,
+      cooperationModes: n.cooperationModes,
+      technologyCategories: n.technologyCategories,
+      budgetMin: n.budgetMin,
+      budgetMax: n.budgetMax,
+      currency: n.currency,
+      fundingStatus: n.fundingStatus as FundingStatus,
+      status: NeedStatus.OPEN,
+      publishedAt: now,
+    }));
+
+    // scrypt runs on libuv's thread pool: hashing in parallel keeps the first start short.
+    const hashes = await Promise.all(users.map(() => hashPassword(this.config.DEMO_PASSWORD)));
+    await insertAll(manager, UserEntity, users.map((u, i) => ({ ...u, passwordHash: hashes[i] })));
+    await insertAll(manager, CapabilityEntity, capabilities);
+    await insertAll(manager, ReferenceProjectEntity, projects);
+    await insertAll(manager, NeedEntity, needs);
+
+    return {
+      organizations: 1 + enterpriseIds.length + agencyIds.length,
+      users: users.length,
+      needs: needs.length,
+      capabilities: capabilities.length,
+      referenceProjects: projects.length,
+      accounts: this.demoAccounts(data),
+    };
+  }
+}
+
+/** Multi-row inserts in chunks (PostgreSQL caps a statement at 65,535 parameters); returns the new ids in order. */
+async function insertAll<E extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<E>, rows: Partial<E>[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < rows.length; i += 500) {
+    const result = await manager.insert(target, rows.slice(i, i + 500) as never);
+    ids.push(...result.identifiers.map((identifier) => (identifier as { id: string }).id));
+  }
+  return ids;
+}

@@ -1,0 +1,29 @@
+import DataLoader from 'dataloader';
+import { Actor } from '../auth/actor';
+import { OrganizationEntity } from '../organizations/organization.entity';
+import { OrganizationModel, toOrganizationModel } from '../organizations/organization.model';
+import { OrganizationsService } from '../organizations/organizations.service';
+
+/** Batches the database reads of one request's field resolvers (one query per kind, not one per row). */
+export interface RequestLoaders {
+  organization: DataLoader<string, OrganizationEntity>;
+}
+
+export interface GraphQLContext {
+  req: { headers: Record<string, string | string[] | undefined>; actor?: Actor | null };
+  loaders: RequestLoaders;
+}
+
+export function createLoaders(organizations: OrganizationsService): RequestLoaders {
+  return {
+    organization: new DataLoader(async (ids) => {
+      const rows = new Map((await organizations.findByIds(ids)).map((o) => [o.id, o]));
+      return ids.map((id) => rows.get(id) ?? new Error(`Organization ${id} is missing`));
+    }),
+  };
+}
+
+/** The owning organisation of a row, batched per request and masked for the caller. */
+export async function loadOrganizationModel(context: GraphQLContext, organizationId: string): Promise<OrganizationModel> {
+  return toOrganizationModel(await context.loaders.organization.load(organizationId), context.req.actor ?? null);
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { NeedEntity } from './need.entity';
+import { NeedsResolver } from './needs.resolver';
+import { NeedsService } from './needs.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([NeedEntity])],
+  providers: [NeedsService, NeedsResolver],
+  exports: [NeedsService],
+})
+export class NeedsModule {}

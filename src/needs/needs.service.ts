@@ -1,0 +1,180 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { Brackets, DataSource, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import { Actor, isStaff } from '../auth/actor';
+import { DomainError } from '../common/domain-error';
+import { Connection } from '../common/pagination';
+import { paginate } from '../database/paginate';
+import { OrganizationEntity, VerificationStatus } from '../organizations/organization.entity';
+import { ReferenceDataService } from '../reference-data/reference-data.service';
+import { TaxonomyKind } from '../reference-data/taxonomy-term.entity';
+import { Role } from '../users/user.entity';
+import { CreateNeedInput, NeedsArgs, UpdateNeedInput } from './dto/need.inputs';
+import { FundingStatus, NeedEntity } from './need.entity';
+import { NeedModel, toNeedModel } from './need.model';
+import { assertTransition, EDITABLE_NEED_STATUSES, NeedStatus, PUBLISHED_NEED_STATUSES } from './need-status';
+
+/** Fields a need cannot be without; an update may not clear them. */
+const REQUIRED_FIELDS = ['title', 'description', 'countryCode', 'sectorCode', 'fundingStatus'] as const;
+
+type NeedFields = Omit<CreateNeedInput, never>;
+
+/** Anyone sees published needs; drafts and withdrawn needs only their agency and the secretariat's staff. */
+export function canSeeNeed(actor: Actor | null, need: Pick<NeedEntity, 'status' | 'organizationId'>): boolean {
+  return PUBLISHED_NEED_STATUSES.includes(need.status) || isStaff(actor) || actor?.organizationId === need.organizationId;
+}
+
+@Injectable()
+export class NeedsService {
+  constructor(
+    @InjectRepository(NeedEntity) private readonly needs: Repository<NeedEntity>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly referenceData: ReferenceDataService,
+  ) {}
+
+  async list(actor: Actor | null, args: NeedsArgs): Promise<Connection<NeedModel>> {
+    const query = this.visibleTo(actor, this.needs.createQueryBuilder('n'));
+    if (args.countryCode) query.andWhere('n.countryCode = :country', { country: args.countryCode.toUpperCase() });
+    if (args.region) {
+      const codes = this.referenceData.listCountries({ region: args.region }).map((c) => c.code);
+      query.andWhere('n.countryCode IN (:...regionCodes)', { regionCodes: codes.length ? codes : ['--'] });
+    }
+    if (args.sectorCode) query.andWhere('n.sectorCode = :sector', { sector: args.sectorCode });
+    if (args.sdgTarget) query.andWhere(':sdg = ANY(n.sdgTargets)', { sdg: args.sdgTarget });
+    if (args.cooperationMode) query.andWhere(':mode = ANY(n.cooperationModes)', { mode: args.cooperationMode });
+    if (args.technologyCategory) query.andWhere(':category = ANY(n.technologyCategories)', { category: args.technologyCategory });
+    if (args.status) query.andWhere('n.status = :status', { status: args.status });
+    if (args.organizationId) query.andWhere('n.organizationId = :org', { org: args.organizationId });
+    return paginate(query, args, toNeedModel);
+  }
+
+  async get(actor: Actor | null, id: string): Promise<NeedModel> {
+    const need = await this.needs.findOneBy({ id });
+    if (!need || !canSeeNeed(actor, need)) throw DomainError.notFound('Need', id);
+    return toNeedModel(need);
+  }
+
+  async create(actor: Actor, input: CreateNeedInput): Promise<NeedModel> {
+    const fields = this.normalise(input);
+    this.validate(fields);
+    const saved = await this.needs.save(
+      this.needs.create({
+        ...fields,
+        site: fields.site ?? null,
+        budgetMin: fields.budgetMin ?? null,
+        budgetMax: fields.budgetMax ?? null,
+        currency: fields.currency ?? null,
+        populationServed: fields.populationServed ?? null,
+        deadline: fields.deadline ?? null,
+        fundingStatus: fields.fundingStatus ?? FundingStatus.SEEKING,
+        organizationId: actor.organizationId,
+        createdById: actor.userId,
+        status: NeedStatus.DRAFT,
+      }),
+    );
+    return toNeedModel(saved);
+  }
+
+  /** Content changes, while the need is DRAFT or OPEN, by its own agency. */
+  async update(actor: Actor, input: UpdateNeedInput): Promise<NeedModel> {
+    const { id, ...changes } = input;
+    for (const field of REQUIRED_FIELDS) {
+      if (changes[field] === null) throw DomainError.badInput(field, `${field} cannot be cleared`);
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const need = await this.lockOwned(manager, actor, id);
+      if (!EDITABLE_NEED_STATUSES.includes(need.status)) {
+        throw DomainError.conflict(`A need in status ${need.status} can no longer be edited`);
+      }
+      const merged = { ...need, ...this.normalise(changes as NeedFields) };
+      this.validate(merged);
+      if (merged.status === NeedStatus.OPEN) this.assertDeadlineAhead(merged.deadline);
+      return toNeedModel(await manager.save(NeedEntity, merged));
+    });
+  }
+
+  /** DRAFT → OPEN. Only verified agencies publish, and not with a deadline already past. */
+  async publish(actor: Actor, id: string): Promise<NeedModel> {
+    return this.dataSource.transaction(async (manager) => {
+      const need = await this.lockOwned(manager, actor, id);
+      assertTransition(need.status, NeedStatus.OPEN);
+      const organization = await manager.findOneByOrFail(OrganizationEntity, { id: need.organizationId });
+      if (organization.verificationStatus !== VerificationStatus.VERIFIED) {
+        throw DomainError.forbidden('Your organisation must be verified by the secretariat before it can publish needs');
+      }
+      this.assertDeadlineAhead(need.deadline);
+      need.status = NeedStatus.OPEN;
+      need.publishedAt ??= new Date();
+      return toNeedModel(await manager.save(need));
+    });
+  }
+
+  async withdraw(actor: Actor, id: string): Promise<NeedModel> {
+    return this.move(actor, id, NeedStatus.WITHDRAWN, (a, need) => a.organizationId === need.organizationId);
+  }
+
+  /** Its agency or a coordinator closes a need that is done. */
+  async close(actor: Actor, id: string): Promise<NeedModel> {
+    return this.move(actor, id, NeedStatus.CLOSED, (a, need) => a.role === Role.COORDINATOR || a.organizationId === need.organizationId);
+  }
+
+  private async move(actor: Actor, id: string, to: NeedStatus, mayAct: (actor: Actor, need: NeedEntity) => boolean): Promise<NeedModel> {
+    return this.dataSource.transaction(async (manager) => {
+      const need = await manager.findOne(NeedEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!need || !canSeeNeed(actor, need)) throw DomainError.notFound('Need', id);
+      if (!mayAct(actor, need)) throw DomainError.forbidden(`You may not move this need to ${to}`);
+      assertTransition(need.status, to);
+      need.status = to;
+      return toNeedModel(await manager.save(need));
+    });
+  }
+
+  /** Row-locked for the rest of the transaction, so concurrent edits and transitions serialise. */
+  private async lockOwned(manager: EntityManager, actor: Actor, id: string): Promise<NeedEntity> {
+    const need = await manager.findOne(NeedEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!need || !canSeeNeed(actor, need)) throw DomainError.notFound('Need', id);
+    if (need.organizationId !== actor.organizationId) throw DomainError.forbidden("Only the need's own agency may change it");
+    return need;
+  }
+
+  private visibleTo(actor: Actor | null, query: SelectQueryBuilder<NeedEntity>): SelectQueryBuilder<NeedEntity> {
+    if (isStaff(actor)) return query;
+    return query.andWhere(
+      new Brackets((w) => {
+        w.where('n.status IN (:...published)', { published: PUBLISHED_NEED_STATUSES });
+        if (actor) w.orWhere('n.organizationId = :own', { own: actor.organizationId });
+      }),
+    );
+  }
+
+  private normalise<T extends Partial<NeedFields>>(fields: T): T {
+    const out = { ...fields };
+    if (typeof out.countryCode === 'string') out.countryCode = out.countryCode.toUpperCase();
+    if (typeof out.currency === 'string') out.currency = out.currency.toUpperCase();
+    for (const key of ['sdgTargets', 'cooperationModes', 'technologyCategories', 'languages'] as const) {
+      if (out[key] === null) out[key] = [];
+      if (Array.isArray(out[key])) out[key] = [...new Set(out[key])];
+    }
+    return out;
+  }
+
+  /** Rules across fields and against reference data; each failure names its field. */
+  private validate(need: Partial<NeedFields>): void {
+    if (need.countryCode !== undefined) this.referenceData.assertCountry('countryCode', need.countryCode);
+    if (need.sectorCode !== undefined) this.referenceData.assertTerms('sectorCode', TaxonomyKind.WATER_SECTOR, [need.sectorCode]);
+    this.referenceData.assertTerms('sdgTargets', TaxonomyKind.SDG_TARGET, need.sdgTargets ?? []);
+    this.referenceData.assertTerms('cooperationModes', TaxonomyKind.COOPERATION_MODE, need.cooperationModes ?? []);
+    this.referenceData.assertTerms('technologyCategories', TaxonomyKind.TECHNOLOGY_CATEGORY, need.technologyCategories ?? []);
+    if (need.currency) this.referenceData.assertCurrency('currency', need.currency);
+    const hasBudget = need.budgetMin != null || need.budgetMax != null;
+    if (hasBudget && !need.currency) throw DomainError.badInput('currency', 'currency is required when a budget is given');
+    if (need.budgetMin != null && need.budgetMax != null && need.budgetMin > need.budgetMax) {
+      throw DomainError.badInput('budgetMin', 'budgetMin must not exceed budgetMax');
+    }
+  }
+
+  private assertDeadlineAhead(deadline: string | null | undefined): void {
+    const today = new Date().toISOString().slice(0, 10);
+    if (deadline && deadline < today) throw DomainError.badInput('deadline', `deadline ${deadline} is already past`);
+  }
+}

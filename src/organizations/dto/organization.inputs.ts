@@ -1,0 +1,179 @@
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { IsEmail, IsEnum, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { PageArgs } from '../../common/pagination';
+import { LIMITS, NotBlank, NotNullIfPresent, Trim } from '../../common/validation';
+import { OrganizationKind, VerificationStatus } from '../organization.entity';
+
+const PHONE = /^\+?[0-9 ()./-]{5,30}$/;
+
+@InputType({ description: 'A new organisation (admins only).' })
+export class CreateOrganizationInput {
+  @Field(() => OrganizationKind, { description: 'Enterprise, agency or secretariat.' })
+  @IsEnum(OrganizationKind)
+  kind: OrganizationKind;
+
+  @Field({ description: `Name in English (at most ${LIMITS.name} characters).` })
+  @Trim()
+  @IsString()
+  @NotBlank()
+  @MaxLength(LIMITS.name)
+  nameEn: string;
+
+  @Field(() => String, { nullable: true, description: 'Name in Chinese.' })
+  @Trim()
+  @IsOptional()
+  @IsString()
+  @MaxLength(LIMITS.name)
+  nameZh?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Name in the local language.' })
+  @Trim()
+  @IsOptional()
+  @IsString()
+  @MaxLength(LIMITS.name)
+  nameLocal?: string | null;
+
+  @Field({ description: 'ISO 3166-1 alpha-2 code of the country the organisation is based in.' })
+  @Trim()
+  @IsString()
+  @Length(2, 2)
+  countryCode: string;
+
+  @Field(() => String, { nullable: true, description: 'Web site (http or https URL).' })
+  @Trim()
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  @MaxLength(LIMITS.shortText)
+  website?: string | null;
+
+  @Field(() => String, { nullable: true, description: `What the organisation does (at most ${LIMITS.description} characters).` })
+  @IsOptional()
+  @IsString()
+  @MaxLength(LIMITS.description)
+  description?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'For enterprises: the group it belongs to.' })
+  @Trim()
+  @IsOptional()
+  @IsString()
+  @MaxLength(LIMITS.name)
+  parentGroup?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Contact e-mail (private).' })
+  @Trim()
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(LIMITS.shortText)
+  contactEmail?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Contact phone (private).' })
+  @Trim()
+  @IsOptional()
+  @Matches(PHONE, { message: 'contactPhone must be a phone number (digits, spaces, + ( ) . / -)' })
+  contactPhone?: string | null;
+
+  @Field(() => VerificationStatus, { nullable: true, description: 'Initial verification status; PENDING when left out.' })
+  @IsOptional()
+  @IsEnum(VerificationStatus)
+  verificationStatus?: VerificationStatus;
+}
+
+@InputType({ description: 'Changes to an organisation: fields left out stay as they are; nullable fields can be cleared with null.' })
+export class UpdateOrganizationInput {
+  @Field(() => ID, { description: 'The organisation to change.' })
+  @IsUUID()
+  id: string;
+
+  @Field({ nullable: true, description: 'Name in English.' })
+  @Trim()
+  @NotNullIfPresent()
+  @IsString()
+  @NotBlank()
+  @MaxLength(LIMITS.name)
+  nameEn?: string;
+
+  @Field(() => String, { nullable: true, description: 'Name in Chinese.' })
+  @Trim()
+  @IsOptional()
+  @IsString()
+  @MaxLength(LIMITS.name)
+  nameZh?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Name in the local language.' })
+  @Trim()
+  @IsOptional()
+  @IsString()
+  @MaxLength(LIMITS.name)
+  nameLocal?: string | null;
+
+  @Field({ nullable: true, description: 'ISO 3166-1 alpha-2 country code.' })
+  @Trim()
+  @NotNullIfPresent()
+  @IsString()
+  @Length(2, 2)
+  countryCode?: string;
+
+  @Field(() => String, { nullable: true, description: 'Web site.' })
+  @Trim()
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  @MaxLength(LIMITS.shortText)
+  website?: string | null;
+
+  @Field({ nullable: true, description: 'What the organisation does.' })
+  @NotNullIfPresent()
+  @IsString()
+  @MaxLength(LIMITS.description)
+  description?: string;
+
+  @Field(() => String, { nullable: true, description: 'For enterprises: the group it belongs to.' })
+  @Trim()
+  @IsOptional()
+  @IsString()
+  @MaxLength(LIMITS.name)
+  parentGroup?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Contact e-mail (private).' })
+  @Trim()
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(LIMITS.shortText)
+  contactEmail?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Contact phone (private).' })
+  @Trim()
+  @IsOptional()
+  @Matches(PHONE, { message: 'contactPhone must be a phone number (digits, spaces, + ( ) . / -)' })
+  contactPhone?: string | null;
+}
+
+@ArgsType()
+export class OrganizationsArgs extends PageArgs {
+  @Field(() => OrganizationKind, { nullable: true, description: 'Only organisations of this kind.' })
+  @IsOptional()
+  @IsEnum(OrganizationKind)
+  kind?: OrganizationKind;
+
+  @Field({ nullable: true, description: 'Only organisations based in this country (ISO 3166-1 alpha-2).' })
+  @IsOptional()
+  @IsString()
+  @Length(2, 2)
+  countryCode?: string;
+
+  @Field(() => VerificationStatus, { nullable: true, description: 'Only organisations with this verification status (others than VERIFIED are visible to staff only).' })
+  @IsOptional()
+  @IsEnum(VerificationStatus)
+  verificationStatus?: VerificationStatus;
+
+  @Field({ nullable: true, description: 'Only enterprises of this parent group.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(LIMITS.name)
+  parentGroup?: string;
+
+  @Field({ nullable: true, description: 'Case-insensitive part of the English, Chinese or local name.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(LIMITS.name)
+  nameContains?: string;
+}

@@ -1,0 +1,71 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import { CreatedAt, UpdatedAt } from '../database/columns';
+
+export enum OrganizationKind {
+  ENTERPRISE = 'ENTERPRISE',
+  AGENCY = 'AGENCY',
+  SECRETARIAT = 'SECRETARIAT',
+}
+
+export enum VerificationStatus {
+  PENDING = 'PENDING',
+  VERIFIED = 'VERIFIED',
+  REJECTED = 'REJECTED',
+}
+
+@Entity('organization')
+@Index(['kind', 'countryCode'])
+export class OrganizationEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'enum', enum: OrganizationKind, enumName: 'organization_kind' })
+  kind: OrganizationKind;
+
+  @Column({ type: 'text' })
+  nameEn: string;
+
+  @Column({ type: 'text', nullable: true })
+  nameZh: string | null;
+
+  /** Name in the organisation's own language, when neither English nor Chinese. */
+  @Column({ type: 'text', nullable: true })
+  nameLocal: string | null;
+
+  @Column({ type: 'char', length: 2 })
+  countryCode: string;
+
+  @Column({ type: 'text', nullable: true })
+  website: string | null;
+
+  @Column({ type: 'text', default: '' })
+  description: string;
+
+  @Column({ type: 'enum', enum: VerificationStatus, enumName: 'verification_status', default: VerificationStatus.PENDING })
+  verificationStatus: VerificationStatus;
+
+  /** Group an enterprise belongs to (subsidiaries fold into it, e.g. Sinohydro → POWERCHINA). */
+  @Column({ type: 'text', nullable: true })
+  parentGroup: string | null;
+
+  /** Private: shown only to the organisation itself, coordinators and admins. */
+  @Column({ type: 'text', nullable: true })
+  contactEmail: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  contactPhone: string | null;
+
+  /** Identifier in an imported dataset (e.g. a GCDF company id), for idempotent re-imports. */
+  @Index({ unique: true, where: 'external_id IS NOT NULL' })
+  @Column({ type: 'text', nullable: true })
+  externalId: string | null;
+
+  @CreatedAt()
+  createdAt: Date;
+
+  @UpdatedAt()
+  updatedAt: Date;
+
+  @VersionColumn({ default: 1 })
+  version: number;
+}

@@ -1,0 +1,91 @@
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Actor, isStaff } from '../auth/actor';
+import { OrganizationEntity, OrganizationKind, VerificationStatus } from './organization.entity';
+
+registerEnumType(OrganizationKind, {
+  name: 'OrganizationKind',
+  description: 'What an organisation is on WaterBridge.',
+  valuesMap: {
+    ENTERPRISE: { description: 'A Chinese water enterprise offering capabilities abroad.' },
+    AGENCY: { description: 'A partner agency in a Belt and Road country posting water needs.' },
+    SECRETARIAT: { description: 'The alliance secretariat whose coordinators review matches.' },
+  },
+});
+registerEnumType(VerificationStatus, {
+  name: 'VerificationStatus',
+  description: 'Whether the secretariat has checked the organisation. Only verified organisations are public and may publish needs.',
+  valuesMap: {
+    PENDING: { description: 'Registered, not yet checked.' },
+    VERIFIED: { description: 'Checked by the secretariat: public, and may publish needs.' },
+    REJECTED: { description: 'Checked and refused.' },
+  },
+});
+
+@ObjectType('Organization', { description: 'An enterprise, a partner agency or the secretariat. Users belong to one.' })
+export class OrganizationModel {
+  @Field(() => ID, { description: 'Identifier.' })
+  id: string;
+
+  @Field(() => OrganizationKind, { description: 'Enterprise, agency or secretariat.' })
+  kind: OrganizationKind;
+
+  @Field({ description: 'Name in English.' })
+  nameEn: string;
+
+  @Field(() => String, { nullable: true, description: 'Name in Chinese.' })
+  nameZh: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Name in the local language of its country.' })
+  nameLocal: string | null;
+
+  countryCode: string;
+
+  @Field(() => String, { nullable: true, description: 'Web site.' })
+  website: string | null;
+
+  @Field({ description: 'What the organisation does.' })
+  description: string;
+
+  @Field(() => VerificationStatus, { description: 'Whether the secretariat has verified the organisation.' })
+  verificationStatus: VerificationStatus;
+
+  @Field(() => String, { nullable: true, description: 'For enterprises: the group it belongs to (e.g. POWERCHINA).' })
+  parentGroup: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Contact e-mail. Private: null unless you belong to the organisation or are a coordinator or admin.' })
+  contactEmail: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Contact phone. Private, like contactEmail.' })
+  contactPhone: string | null;
+
+  @Field({ description: 'When the organisation was registered.' })
+  createdAt: Date;
+
+  @Field({ description: 'When the organisation was last changed.' })
+  updatedAt: Date;
+}
+
+/** Private contact fields only for the organisation itself and the secretariat's staff. */
+export function canSeePrivateFields(actor: Actor | null, organizationId: string): boolean {
+  return isStaff(actor) || actor?.organizationId === organizationId;
+}
+
+export function toOrganizationModel(entity: OrganizationEntity, actor: Actor | null): OrganizationModel {
+  const showPrivate = canSeePrivateFields(actor, entity.id);
+  return {
+    id: entity.id,
+    kind: entity.kind,
+    nameEn: entity.nameEn,
+    nameZh: entity.nameZh,
+    nameLocal: entity.nameLocal,
+    countryCode: entity.countryCode,
+    website: entity.website,
+    description: entity.description,
+    verificationStatus: entity.verificationStatus,
+    parentGroup: entity.parentGroup,
+    contactEmail: showPrivate ? entity.contactEmail : null,
+    contactPhone: showPrivate ? entity.contactPhone : null,
+    createdAt: entity.createdAt,
+    updatedAt: entity.updatedAt,
+  };
+}

@@ -1,0 +1,72 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { IsEnum, IsUUID } from 'class-validator';
+import { ArgsType, Field } from '@nestjs/graphql';
+import { Allow, ANY_ROLE, CurrentActor, Public } from '../auth/access.decorator';
+import { Actor } from '../auth/actor';
+import { ConnectionType } from '../common/pagination';
+import { CountryModel } from '../reference-data/reference-data.model';
+import { ReferenceDataService } from '../reference-data/reference-data.service';
+import { Role } from '../users/user.entity';
+import { CreateOrganizationInput, OrganizationsArgs, UpdateOrganizationInput } from './dto/organization.inputs';
+import { VerificationStatus } from './organization.entity';
+import { OrganizationModel } from './organization.model';
+import { OrganizationsService } from './organizations.service';
+
+const OrganizationConnection = ConnectionType(OrganizationModel, 'Organization');
+
+@ArgsType()
+class OrganizationIdArgs {
+  @Field(() => ID, { description: 'Identifier of the organisation.' })
+  @IsUUID()
+  id: string;
+}
+
+@ArgsType()
+class SetVerificationArgs extends OrganizationIdArgs {
+  @Field(() => VerificationStatus, { description: 'The new verification status.' })
+  @IsEnum(VerificationStatus)
+  status: VerificationStatus;
+}
+
+@Resolver(() => OrganizationModel)
+export class OrganizationsResolver {
+  constructor(
+    private readonly service: OrganizationsService,
+    private readonly referenceData: ReferenceDataService,
+  ) {}
+
+  @Public()
+  @Query(() => OrganizationConnection, { description: 'Organisations, newest first. Anonymous callers and members see verified ones (and their own); staff see all.' })
+  organizations(@CurrentActor() actor: Actor | null, @Args() args: OrganizationsArgs) {
+    return this.service.list(actor, args);
+  }
+
+  @Public()
+  @Query(() => OrganizationModel, { description: 'One organisation, if visible to the caller.' })
+  organization(@CurrentActor() actor: Actor | null, @Args() args: OrganizationIdArgs) {
+    return this.service.get(actor, args.id);
+  }
+
+  @Allow(Role.ADMIN)
+  @Mutation(() => OrganizationModel, { description: 'Register an organisation. Admins only.' })
+  createOrganization(@Args('input') input: CreateOrganizationInput) {
+    return this.service.create(input);
+  }
+
+  @Allow(...ANY_ROLE)
+  @Mutation(() => OrganizationModel, { description: "Change an organisation's profile. Members change their own organisation; admins any." })
+  updateOrganization(@CurrentActor() actor: Actor, @Args('input') input: UpdateOrganizationInput) {
+    return this.service.update(actor, input);
+  }
+
+  @Allow(Role.COORDINATOR, Role.ADMIN)
+  @Mutation(() => OrganizationModel, { description: 'Verify (or reject) an organisation after checking it. Coordinators and admins.' })
+  setOrganizationVerification(@CurrentActor() actor: Actor, @Args() args: SetVerificationArgs) {
+    return this.service.setVerification(actor, args.id, args.status);
+  }
+
+  @ResolveField(() => CountryModel, { description: 'Country the organisation is based in.' })
+  country(@Parent() organization: OrganizationModel): CountryModel {
+    return this.referenceData.country(organization.countryCode);
+  }
+}

@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, In, Repository } from 'typeorm';
+import { Actor, isStaff } from '../auth/actor';
+import { DomainError } from '../common/domain-error';
+import { Connection } from '../common/pagination';
+import { paginate } from '../database/paginate';
+import { ReferenceDataService } from '../reference-data/reference-data.service';
+import { Role } from '../users/user.entity';
+import { CreateOrganizationInput, OrganizationsArgs, UpdateOrganizationInput } from './dto/organization.inputs';
+import { OrganizationEntity, OrganizationKind, VerificationStatus } from './organization.entity';
+import { OrganizationModel, toOrganizationModel } from './organization.model';
+
+/** Public profiles are those the secretariat verified; members always see their own organisation. */
+export function canSeeOrganization(actor: Actor | null, organization: OrganizationEntity): boolean {
+  return organization.verificationStatus === VerificationStatus.VERIFIED || isStaff(actor) || actor?.organizationId === organization.id;
+}
+
+@Injectable()
+export class OrganizationsService {
+  constructor(
+    @InjectRepository(OrganizationEntity) private readonly organizations: Repository<OrganizationEntity>,
+    private readonly referenceData: ReferenceDataService,
+  ) {}
+
+  async list(actor: Actor | null, args: OrganizationsArgs): Promise<Connection<OrganizationModel>> {
+    const query = this.organizations.createQueryBuilder('o');
+    if (!isStaff(actor)) {
+      query.andWhere(
+        new Brackets((w) => {
+          w.where('o.verificationStatus = :verified', { verified: VerificationStatus.VERIFIED });
+          if (actor) w.orWhere('o.id = :own', { own: actor.organizationId });
+        }),
+      );
+    }
+    if (args.kind) query.andWhere('o.kind = :kind', { kind: args.kind });
+    if (args.countryCode) query.andWhere('o.countryCode = :country', { country: args.countryCode.toUpperCase() });
+    if (args.verificationStatus) query.andWhere('o.verificationStatus = :status', { status: args.verificationStatus });
+    if (args.parentGroup) query.andWhere('o.parentGroup = :group', { group: args.parentGroup });
+    if (args.nameContains) {
+      const pattern = `%${args.nameContains.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query.andWhere('(o.nameEn ILIKE :pattern OR o.nameZh ILIKE :pattern OR o.nameLocal ILIKE :pattern)', { pattern });
+    }
+    return paginate(query, args, (o) => toOrganizationModel(o, actor));
+  }
+
+  async get(actor: Actor | null, id: string): Promise<OrganizationModel> {
+    return toOrganizationModel(await this.findVisible(actor, id), actor);
+  }
+
+  /** The organisation if the actor may see it; NOT_FOUND otherwise (existence is not revealed). */
+  async findVisible(actor: Actor | null, id: string): Promise<OrganizationEntity> {
+    const organization = await this.organizations.findOneBy({ id });
+    if (!organization || !canSeeOrganization(actor, organization)) throw DomainError.notFound('Organization', id);
+    return organization;
+  }
+
+  async findByIds(ids: readonly string[]): Promise<OrganizationEntity[]> {
+    return this.organizations.findBy({ id: In([...ids]) });
+  }
+
+  async create(input: CreateOrganizationInput): Promise<OrganizationModel> {
+    this.referenceData.assertCountry('countryCode', input.countryCode.toUpperCase());
+    if (input.parentGroup && input.kind !== OrganizationKind.ENTERPRISE) {
+      throw DomainError.badInput('parentGroup', 'only enterprises belong to a parent group');
+    }
+    const saved = await this.organizations.save(
+      this.organizations.create({
+        kind: input.kind,
+        nameEn: input.nameEn,
+        nameZh: input.nameZh ?? null,
+        nameLocal: input.nameLocal ?? null,
+        countryCode: input.countryCode.toUpperCase(),
+        website: input.website ?? null,
+        description: input.description ?? '',
+        parentGroup: input.parentGroup ?? null,
+        contactEmail: input.contactEmail?.toLowerCase() ?? null,
+        contactPhone: input.contactPhone ?? null,
+        verificationStatus: input.verificationStatus ?? VerificationStatus.PENDING,
+      }),
+    );
+    return toOrganizationModel(saved, null);
+  }
+
+  /** Admins change any organisation; members only their own. */
+  async update(actor: Actor, input: UpdateOrganizationInput): Promise<OrganizationModel> {
+    const organization = await this.findVisible(actor, input.id);
+    if (actor.role !== Role.ADMIN && actor.organizationId !== organization.id) {
+      throw DomainError.forbidden('You may only change your own organisation');
+    }
+    if (input.countryCode !== undefined) this.referenceData.assertCountry('countryCode', input.countryCode.toUpperCase());
+    if (input.parentGroup && organization.kind !== OrganizationKind.ENTERPRISE) {
+      throw DomainError.badInput('parentGroup', 'only enterprises belong to a parent group');
+    }
+    const { id: _id, ...changes } = input;
+    if (changes.countryCode) changes.countryCode = changes.countryCode.toUpperCase();
+    if (changes.contactEmail) changes.contactEmail = changes.contactEmail.toLowerCase();
+    Object.assign(organization, changes);
+    return toOrganizationModel(await this.organizations.save(organization), actor);
+  }
+
+  async setVerification(actor: Actor, id: string, status: VerificationStatus): Promise<OrganizationModel> {
+    const organization = await this.findVisible(actor, id);
+    organization.verificationStatus = status;
+    return toOrganizationModel(await this.organizations.save(organization), actor);
+  }
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ReferenceProjectEntity } from './reference-project.entity';
+import { ReferenceProjectsResolver } from './reference-projects.resolver';
+import { ReferenceProjectsService } from './reference-projects.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([ReferenceProjectEntity])],
+  providers: [ReferenceProjectsService, ReferenceProjectsResolver],
+  exports: [ReferenceProjectsService],
+})
+export class ReferenceProjectsModule {}

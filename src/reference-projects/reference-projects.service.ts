@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Actor } from '../auth/actor';
+import { DomainError } from '../common/domain-error';
+import { Connection } from '../common/pagination';
+import { paginate } from '../database/paginate';
+import { onlyVisibleOwners, ownedOrRefuse, visibleOrNotFound } from '../organizations/organization-ownership';
+import { ReferenceDataService } from '../reference-data/reference-data.service';
+import { TaxonomyKind } from '../reference-data/taxonomy-term.entity';
+import { CreateReferenceProjectInput, ReferenceProjectsArgs, UpdateReferenceProjectInput } from './dto/reference-project.inputs';
+import { ReferenceProjectEntity } from './reference-project.entity';
+import { ReferenceProjectModel, toReferenceProjectModel } from './reference-project.model';
+
+
+@Injectable()
+export class ReferenceProjectsService {
+  constructor(
+    @InjectRepository(ReferenceProjectEntity) private readonly projects: Repository<ReferenceProjectEntity>,
+    private readonly referenceData: ReferenceDataService,
+  ) {}
+
+  async list(actor: Actor | null, args: ReferenceProjectsArgs): Promise<Connection<ReferenceProjectModel>> {
+    const query = onlyVisibleOwners(this.projects.createQueryBuilder('p'), actor);
+    if (args.organizationId) query.andWhere('p.organizationId = :org', { org: args.organizationId });
+    if (args.countryCode) query.andWhere('p.countryCode = :country', { country: args.countryCode.toUpperCase() });
+    if (args.sectorCode) query.andWhere('p.sectorCode = :sector', { sector: args.sectorCode });
+    if (args.technologyCategory) query.andWhere(':category = ANY(p.technologyCategories)', { category: args.technologyCategory });
+    if (args.yearFrom !== undefined) query.andWhere('p.year >= :yearFrom', { yearFrom: args.yearFrom });
+    if (args.yearTo !== undefined) query.andWhere('p.year <= :yearTo', { yearTo: args.yearTo });
+    return paginate(query, args, toReferenceProjectModel);
+  }
+
+  async get(actor: Actor | null, id: string): Promise<ReferenceProjectModel> {
+    return toReferenceProjectModel(visibleOrNotFound(actor, await this.load(id), 'ReferenceProject', id));
+  }
+
+  async create(actor: Actor, input: CreateReferenceProjectInput): Promise<ReferenceProjectModel> {
+    const fields = this.normalise(input);
+    this.validate(fields);
+    const saved = await this.projects.save(this.projects.create({ ...fields, description: fields.description ?? '', organizationId: actor.organizationId }));
+    return toReferenceProjectModel(saved);
+  }
+
+  async update(actor: Actor, input: UpdateReferenceProjectInput): Promise<ReferenceProjectModel> {
+    const { id, ...changes } = input;
+    if (changes.title === null) throw DomainError.badInput('title', 'title cannot be cleared');
+    const project = ownedOrRefuse(actor, await this.load(id), 'ReferenceProject', id);
+    const merged = { ...project, ...this.normalise(changes), description: changes.description ?? project.description };
+    this.validate(merged);
+    delete merged.organization;
+    return toReferenceProjectModel(await this.projects.save(merged));
+  }
+
+  async delete(actor: Actor, id: string): Promise<boolean> {
+    ownedOrRefuse(actor, await this.load(id), 'ReferenceProject', id);
+    await this.projects.delete({ id });
+    return true;
+  }
+
+  private load(id: string): Promise<ReferenceProjectEntity | null> {
+    return this.projects.findOne({ where: { id }, relations: { organization: true } });
+  }
+
+  private normalise<T extends Partial<CreateReferenceProjectInput>>(fields: T): T {
+    const out = { ...fields };
+    if (typeof out.countryCode === 'string') out.countryCode = out.countryCode.toUpperCase();
+    if (typeof out.currency === 'string') out.currency = out.currency.toUpperCase();
+    if (out.technologyCategories === null) out.technologyCategories = [];
+    return out;
+  }
+
+  private validate(p: Partial<CreateReferenceProjectInput>): void {
+    if (p.countryCode) this.referenceData.assertCountry('countryCode', p.countryCode);
+    if (p.sectorCode) this.referenceData.assertTerms('sectorCode', TaxonomyKind.WATER_SECTOR, [p.sectorCode]);
+    this.referenceData.assertTerms('technologyCategories', TaxonomyKind.TECHNOLOGY_CATEGORY, p.technologyCategories ?? []);
+    if (p.year != null && p.year > new Date().getUTCFullYear()) throw DomainError.badInput('year', 'year of a past project cannot be in the future');
+    if (p.currency) this.referenceData.assertCurrency('currency', p.currency);
+    if (p.value != null && !p.currency) throw DomainError.badInput('currency', 'currency is required when a value is given');
+  }
+}

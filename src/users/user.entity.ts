@@ -1,0 +1,56 @@
+import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { CreatedAt, UpdatedAt } from '../database/columns';
+import { OrganizationEntity } from '../organizations/organization.entity';
+
+export enum Role {
+  ENTERPRISE_MEMBER = 'ENTERPRISE_MEMBER',
+  AGENCY_MEMBER = 'AGENCY_MEMBER',
+  COORDINATOR = 'COORDINATOR',
+  ADMIN = 'ADMIN',
+}
+
+export enum Language {
+  EN = 'EN',
+  ZH = 'ZH',
+}
+
+@Entity('app_user')
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Stored lower-cased; unique. */
+  @Index({ unique: true })
+  @Column({ type: 'text' })
+  email: string;
+
+  @Column({ type: 'text' })
+  displayName: string;
+
+  @Column({ type: 'enum', enum: Language, enumName: 'language', default: Language.EN })
+  preferredLanguage: Language;
+
+  /** `scrypt$N$r$p$salt$hash`, see password-hasher.ts. Never leaves the service layer. */
+  @Column({ type: 'text' })
+  passwordHash: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  organizationId: string;
+
+  @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })
+  organization?: OrganizationEntity;
+
+  @Column({ type: 'enum', enum: Role, enumName: 'user_role' })
+  role: Role;
+
+  /** Deactivated users cannot sign in and their tokens stop working. */
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  @CreatedAt()
+  createdAt: Date;
+
+  @UpdatedAt()
+  updatedAt: Date;
+}

@@ -1,0 +1,54 @@
+import { Args, ArgsType, Context, Field, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { IsUUID } from 'class-validator';
+import { Allow, CurrentActor } from '../auth/access.decorator';
+import { Actor } from '../auth/actor';
+import { ConnectionType } from '../common/pagination';
+import { GraphQLContext, loadOrganizationModel } from '../graphql/graphql-context';
+import { OrganizationModel } from '../organizations/organization.model';
+import { CreateUserInput, UpdateUserInput, UsersArgs } from './dto/user.inputs';
+import { Role } from './user.entity';
+import { UserModel } from './user.model';
+import { UsersService } from './users.service';
+
+const UserConnection = ConnectionType(UserModel, 'User');
+
+@ArgsType()
+class UserIdArgs {
+  @Field(() => ID, { description: 'Identifier of the user.' })
+  @IsUUID()
+  id: string;
+}
+
+@Resolver(() => UserModel)
+export class UsersResolver {
+  constructor(private readonly service: UsersService) {}
+
+  @Allow(Role.ADMIN)
+  @Query(() => UserConnection, { description: 'User accounts, newest first. Admins only.' })
+  users(@Args() args: UsersArgs) {
+    return this.service.list(args);
+  }
+
+  @Allow(Role.ADMIN)
+  @Query(() => UserModel, { description: 'One user account. Admins only.' })
+  user(@Args() args: UserIdArgs) {
+    return this.service.get(args.id);
+  }
+
+  @Allow(Role.ADMIN)
+  @Mutation(() => UserModel, { description: 'Create a user account in an organisation. Admins only.' })
+  createUser(@Args('input') input: CreateUserInput) {
+    return this.service.create(input);
+  }
+
+  @Allow(Role.ADMIN)
+  @Mutation(() => UserModel, { description: "Change a user's name, role, language or active flag. Admins only." })
+  updateUser(@CurrentActor() actor: Actor, @Args('input') input: UpdateUserInput) {
+    return this.service.update(actor, input);
+  }
+
+  @ResolveField(() => OrganizationModel, { description: 'The organisation the user belongs to.' })
+  async organization(@Parent() user: UserModel, @Context() context: GraphQLContext): Promise<OrganizationModel> {
+    return loadOrganizationModel(context, user.organizationId);
+  }
+}

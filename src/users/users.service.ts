@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { QueryFailedError, Repository } from 'typeorm';
+import { Actor } from '../auth/actor';
+import { hashPassword, verifyPassword } from '../auth/password-hasher';
+import { DomainError } from '../common/domain-error';
+import { Connection } from '../common/pagination';
+import { paginate } from '../database/paginate';
+import { OrganizationEntity, OrganizationKind } from '../organizations/organization.entity';
+import { CreateUserInput, UpdateMyProfileInput, UpdateUserInput, UsersArgs } from './dto/user.inputs';
+import { Role, UserEntity } from './user.entity';
+import { toUserModel, UserModel } from './user.model';
+
+/** Which organisation kind each role belongs to. */
+const ROLE_ORGANIZATION_KIND: Record<Role, OrganizationKind> = {
+  [Role.ENTERPRISE_MEMBER]: OrganizationKind.ENTERPRISE,
+  [Role.AGENCY_MEMBER]: OrganizationKind.AGENCY,
+  [Role.COORDINATOR]: OrganizationKind.SECRETARIAT,
+  [Role.ADMIN]: OrganizationKind.SECRETARIAT,
+};
+
+export function assertRoleFits(role: Role, organization: OrganizationEntity): void {
+  if (ROLE_ORGANIZATION_KIND[role] !== organization.kind) {
+    throw DomainError.badInput('role', `${role} belongs in a ${ROLE_ORGANIZATION_KIND[role]} organisation, not a ${organization.kind}`);
+  }
+}
+
+const isUniqueViolation = (error: unknown) => error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    @InjectRepository(OrganizationEntity) private readonly organizations: Repository<OrganizationEntity>,
+  ) {}
+
+  async list(args: UsersArgs): Promise<Connection<UserModel>> {
+    const query = this.users.createQueryBuilder('u');
+    if (args.organizationId) query.andWhere('u.organizationId = :org', { org: args.organizationId });
+    if (args.role) query.andWhere('u.role = :role', { role: args.role });
+    return paginate(query, args, toUserModel);
+  }
+
+  async get(id: string): Promise<UserModel> {
+    return toUserModel(await this.findById(id));
+  }
+
+  async findById(id: string): Promise<UserEntity> {
+    const user = await this.users.findOneBy({ id });
+    if (!user) throw DomainError.notFound('User', id);
+    return user;
+  }
+
+  findActiveById(id: string): Promise<UserEntity | null> {
+    return this.users.findOneBy({ id, active: true });
+  }
+
+  findByEmail(email: string): Promise<UserEntity | null> {
+    return this.users.findOneBy({ email: email.trim().toLowerCase() });
+  }
+
+  async create(input: CreateUserInput): Promise<UserModel> {
+    const organization = await this.organizations.findOneBy({ id: input.organizationId });
+    if (!organization) throw DomainError.badInput('organizationId', `organisation ${input.organizationId} does not exist`);
+    assertRoleFits(input.role, organization);
+    const email = input.email.toLowerCase();
+    if (await this.users.existsBy({ email })) throw DomainError.conflict(`A user with e-mail ${email} already exists`);
+    try {
+      const saved = await this.users.save(
+        this.users.create({
+          email,
+          displayName: input.displayName,
+          passwordHash: await hashPassword(input.password),
+          organizationId: organization.id,
+          role: input.role,
+          preferredLanguage: input.preferredLanguage,
+        }),
+      );
+      return toUserModel(saved);
+    } catch (error) {
+      // Two creations racing past the check above: the unique index decides.
+      if (isUniqueViolation(error)) throw DomainError.conflict(`A user with e-mail ${email} already exists`);
+      throw error;
+    }
+  }
+
+  async update(actor: Actor, input: UpdateUserInput): Promise<UserModel> {
+    const user = await this.findById(input.id);
+    if (input.role !== undefined && input.role !== user.role) {
+      const organization = await this.organizations.findOneByOrFail({ id: user.organizationId });
+      assertRoleFits(input.role, organization);
+    }
+    if (user.id === actor.userId && (input.active === false || (input.role !== undefined && input.role !== Role.ADMIN))) {
+      throw DomainError.conflict('You cannot deactivate yourself or take away your own admin role');
+    }
+    const { id: _id, ...changes } = input;
+    Object.assign(user, changes);
+    return toUserModel(await this.users.save(user));
+  }
+
+  async updateProfile(actor: Actor, input: UpdateMyProfileInput): Promise<UserModel> {
+    const user = await this.findById(actor.userId);
+    Object.assign(user, input);
+    return toUserModel(await this.users.save(user));
+  }
+
+  async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<boolean> {
+    const user = await this.findById(actor.userId);
+    if (!(await verifyPassword(currentPassword, user.passwordHash))) {
+      throw DomainError.badInput('currentPassword', 'currentPassword is not your current password');
+    }
+    if (currentPassword === newPassword) throw DomainError.badInput('newPassword', 'newPassword must differ from the current one');
+    user.passwordHash = await hashPassword(newPassword);
+    await this.users.save(user);
+    return true;
+  }
+}

@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto';
+import { DataSource, DeepPartial } from 'typeorm';
+import { hashPassword } from '../../src/auth/password-hasher';
+import { CapabilityEntity } from '../../src/capabilities/capability.entity';
+import { FundingStatus, NeedEntity } from '../../src/needs/need.entity';
+import { NeedStatus } from '../../src/needs/need-status';
+import { OrganizationEntity, OrganizationKind, VerificationStatus } from '../../src/organizations/organization.entity';
+import { ReferenceProjectEntity } from '../../src/reference-projects/reference-project.entity';
+import { Role, UserEntity } from '../../src/users/user.entity';
+
+const unique = () => randomBytes(4).toString('hex');
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+let passwordHash: Promise<string> | undefined;
+
+const KIND_OF_ROLE: Record<Role, OrganizationKind> = {
+  [Role.ENTERPRISE_MEMBER]: OrganizationKind.ENTERPRISE,
+  [Role.AGENCY_MEMBER]: OrganizationKind.AGENCY,
+  [Role.COORDINATOR]: OrganizationKind.SECRETARIAT,
+  [Role.ADMIN]: OrganizationKind.SECRETARIAT,
+};
+
+/** Valid rows with overrides, written straight to the database (factories over fixtures). */
+export class Factory {
+  constructor(private readonly dataSource: DataSource) {}
+
+  organization(overrides: DeepPartial<OrganizationEntity> = {}): Promise<OrganizationEntity> {
+    const repo = this.dataSource.getRepository(OrganizationEntity);
+    return repo.save(
+      repo.create({
+        kind: OrganizationKind.ENTERPRISE,
+        nameEn: `Organisation ${unique()}`,
+        countryCode: 'CN',
+        description: 'Made by the test factory.',
+        verificationStatus: VerificationStatus.VERIFIED,
+        contactEmail: `contact-${unique()}@example.org`,
+        ...overrides,
+      }),
+    );
+  }
+
+  /** A user with TEST_PASSWORD; creates a fitting organisation unless one is given. */
+  async user(role: Role, overrides: DeepPartial<UserEntity> = {}): Promise<UserEntity> {
+    const organizationId = overrides.organizationId ?? (await this.organization({ kind: KIND_OF_ROLE[role] })).id;
+    passwordHash ??= hashPassword(TEST_PASSWORD);
+    const repo = this.dataSource.getRepository(UserEntity);
+    return repo.save(
+      repo.create({
+        email: `user-${unique()}@example.org`,
+        displayName: `User ${unique()}`,
+        passwordHash: await passwordHash,
+        role,
+        ...overrides,
+        organizationId,
+      }),
+    );
+  }
+
+  need(organizationId: string, overrides: DeepPartial<NeedEntity> = {}): Promise<NeedEntity> {
+    const repo = this.dataSource.getRepository(NeedEntity);
+    return repo.save(
+      repo.create({
+        organizationId,
+        title: `Rural water supply ${unique()}`,
+        description: 'Boreholes and a small treatment plant for twelve villages.',
+        countryCode: 'LK',
+        sectorCode: '14031',
+        sdgTargets: ['6.1'],
+        cooperationModes: ['EPC'],
+        technologyCategories: ['GROUNDWATER_WELLS'],
+        fundingStatus: FundingStatus.SEEKING,
+        status: NeedStatus.OPEN,
+        publishedAt: new Date(),
+        ...overrides,
+      }),
+    );
+  }
+
+  capability(organizationId: string, overrides: DeepPartial<CapabilityEntity> = {}): Promise<CapabilityEntity> {
+    const repo = this.dataSource.getRepository(CapabilityEntity);
+    return repo.save(
+      repo.create({ organizationId, technologyCategory: 'DESALINATION', description: 'Seawater reverse osmosis plants.', trl: 9, ...overrides }),
+    );
+  }
+
+  referenceProject(organizationId: string, overrides: DeepPartial<ReferenceProjectEntity> = {}): Promise<ReferenceProjectEntity> {
+    const repo = this.dataSource.getRepository(ReferenceProjectEntity);
+    return repo.save(
+      repo.create({ organizationId, title: `Water treatment plant ${unique()}`, description: 'A 100,000 m³/day plant.', countryCode: 'SD', year: 2015, sectorCode: '14021', ...overrides }),
+    );
+  }
+}
