@@ -1,0 +1,128 @@
+import { databaseFingerprint } from '../support/fingerprint';
+import { errorCode, startTestApp, TestApp } from '../support/test-app';
+import { buildWorld, Principal, World } from '../support/world';
+
+interface BadInput {
+  name: string;
+  as: Principal;
+  document: string;
+  variables: (w: World) => Record<string, unknown>;
+  code?: string;
+  /** The input field the error must name. */
+  field?: string;
+}
+
+const createNeed = 'mutation($input: CreateNeedInput!) { createNeed(input: $input) { id } }';
+const updateNeed = 'mutation($input: UpdateNeedInput!) { updateNeed(input: $input) { id } }';
+const need = { title: 'Wastewater plant for Kandy', description: 'Secondary treatment, 20,000 m³/day.', countryCode: 'LK', sectorCode: '14022' };
+const withNeed = (changes: Record<string, unknown>) => () => ({ input: { ...need, ...changes } });
+
+const createOrganization = 'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }';
+const organization = { kind: 'AGENCY', nameEn: 'Nile Basin Office', countryCode: 'EG' };
+const withOrganization = (changes: Record<string, unknown>) => () => ({ input: { ...organization, ...changes } });
+
+const createUser = 'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }';
+const withUser = (changes: Record<string, unknown>) => (w: World) => ({
+  input: { email: 'new.member@example.org', displayName: 'New Member', password: 'long enough password', organizationId: w.orgs.agencyOrg.id, role: 'AGENCY_MEMBER', ...changes },
+});
+
+const createCapability = 'mutation($input: CreateCapabilityInput!) { createCapability(input: $input) { id } }';
+const withCapability = (changes: Record<string, unknown>) => () => ({ input: { technologyCategory: 'DESALINATION', description: 'SWRO plants', ...changes } });
+
+const createReferenceProject = 'mutation($input: CreateReferenceProjectInput!) { createReferenceProject(input: $input) { id } }';
+const withProject = (changes: Record<string, unknown>) => () => ({ input: { title: 'Pumping station', countryCode: 'SD', year: 2012, ...changes } });
+
+const CASES: BadInput[] = [
+  // Needs
+  { name: 'title over 200 characters', as: 'agency', document: createNeed, variables: withNeed({ title: 'x'.repeat(201) }), field: 'title' },
+  { name: 'blank title', as: 'agency', document: createNeed, variables: withNeed({ title: '   ' }), field: 'title' },
+  { name: 'description over 20,000 characters', as: 'agency', document: createNeed, variables: withNeed({ description: '水'.repeat(20_001) }), field: 'description' },
+  { name: 'unknown country', as: 'agency', document: createNeed, variables: withNeed({ countryCode: 'XX' }), field: 'countryCode' },
+  { name: 'unknown sector code', as: 'agency', document: createNeed, variables: withNeed({ sectorCode: '99999' }), field: 'sectorCode' },
+  { name: 'unknown SDG target', as: 'agency', document: createNeed, variables: withNeed({ sdgTargets: ['6.1', '6.9'] }), field: 'sdgTargets' },
+  { name: 'unknown cooperation mode', as: 'agency', document: createNeed, variables: withNeed({ cooperationModes: ['TELEPORTATION'] }), field: 'cooperationModes' },
+  { name: 'unknown technology category', as: 'agency', document: createNeed, variables: withNeed({ technologyCategories: ['COLD_FUSION'] }), field: 'technologyCategories' },
+  { name: 'budget min above max', as: 'agency', document: createNeed, variables: withNeed({ budgetMin: 5e6, budgetMax: 1e6, currency: 'USD' }), field: 'budgetMin' },
+  { name: 'budget without currency', as: 'agency', document: createNeed, variables: withNeed({ budgetMax: 1e6 }), field: 'currency' },
+  { name: 'unknown currency', as: 'agency', document: createNeed, variables: withNeed({ budgetMax: 1e6, currency: 'ABC' }), field: 'currency' },
+  { name: 'negative budget', as: 'agency', document: createNeed, variables: withNeed({ budgetMin: -1, currency: 'USD' }), field: 'budgetMin' },
+  { name: 'impossible deadline', as: 'agency', document: createNeed, variables: withNeed({ deadline: '2027-02-30' }), field: 'deadline' },
+  { name: 'deadline not a date', as: 'agency', document: createNeed, variables: withNeed({ deadline: 'next spring' }), field: 'deadline' },
+  { name: 'language not ISO 639-1', as: 'agency', document: createNeed, variables: withNeed({ languages: ['english'] }), field: 'languages' },
+  { name: 'negative population', as: 'agency', document: createNeed, variables: withNeed({ populationServed: -5 }), field: 'populationServed' },
+  { name: 'unknown input field', as: 'agency', document: createNeed, variables: withNeed({ status: 'OPEN' }) },
+  { name: 'clearing a required field', as: 'agency', document: updateNeed, variables: (w) => ({ input: { id: w.openNeed.id, title: null } }), field: 'title' },
+  { name: 'budget min above an existing max', as: 'agency', document: updateNeed, variables: (w) => ({ input: { id: w.openNeed.id, budgetMin: 10, budgetMax: 5, currency: 'USD' } }), field: 'budgetMin' },
+  { name: 'a past deadline on an open need', as: 'agency', document: updateNeed, variables: (w) => ({ input: { id: w.openNeed.id, deadline: '2001-01-01' } }), field: 'deadline' },
+  { name: 'a malformed id', as: 'agency', document: 'mutation { publishNeed(id: "not-a-uuid") { id } }', variables: () => ({}), field: 'id' },
+  { name: 'a need that does not exist', as: 'agency', document: 'mutation { publishNeed(id: "8d1b0c1e-8f7e-4d2a-9d55-6c1f6f2f4a10") { id } }', variables: () => ({}), code: 'NOT_FOUND' },
+  // Organisations
+  { name: 'organisation without a name', as: 'admin', document: createOrganization, variables: withOrganization({ nameEn: '' }), field: 'nameEn' },
+  { name: 'organisation in an unknown country', as: 'admin', document: createOrganization, variables: withOrganization({ countryCode: 'ZZ' }), field: 'countryCode' },
+  { name: 'organisation with a non-web URL', as: 'admin', document: createOrganization, variables: withOrganization({ website: 'ftp://files.example.org' }), field: 'website' },
+  { name: 'organisation with a bad e-mail', as: 'admin', document: createOrganization, variables: withOrganization({ contactEmail: 'not an e-mail' }), field: 'contactEmail' },
+  { name: 'parent group on an agency', as: 'admin', document: createOrganization, variables: withOrganization({ parentGroup: 'POWERCHINA' }), field: 'parentGroup' },
+  { name: 'organisation kind outside the enum', as: 'admin', document: createOrganization, variables: withOrganization({ kind: 'CHARITY' }), code: 'BAD_USER_INPUT' },
+  // Users
+  { name: 'user with a bad e-mail', as: 'admin', document: createUser, variables: withUser({ email: 'nobody' }), field: 'email' },
+  { name: 'user with a short password', as: 'admin', document: createUser, variables: withUser({ password: 'short' }), field: 'password' },
+  { name: 'role that does not fit the organisation', as: 'admin', document: createUser, variables: withUser({ role: 'ENTERPRISE_MEMBER' }), field: 'role' },
+  { name: 'user in an unknown organisation', as: 'admin', document: createUser, variables: withUser({ organizationId: '8d1b0c1e-8f7e-4d2a-9d55-6c1f6f2f4a10' }), field: 'organizationId' },
+  { name: 'an e-mail already taken (any case)', as: 'admin', document: createUser, variables: (w) => withUser({ email: w.users.agency.email.toUpperCase() })(w), code: 'CONFLICT' },
+  { name: 'role change that does not fit', as: 'admin', document: 'mutation($id: ID!) { updateUser(input: { id: $id, role: COORDINATOR }) { id } }', variables: (w) => ({ id: w.users.agency.id }), field: 'role' },
+  { name: 'wrong current password', as: 'agency', document: 'mutation { changePassword(currentPassword: "wrong password!", newPassword: "another long one") }', variables: () => ({}), field: 'currentPassword' },
+  { name: 'new password too short', as: 'agency', document: 'mutation { changePassword(currentPassword: "correct horse battery staple", newPassword: "short") }', variables: () => ({}), field: 'newPassword' },
+  // Capabilities and reference projects
+  { name: 'TRL above 9', as: 'enterprise', document: createCapability, variables: withCapability({ trl: 10 }), field: 'trl' },
+  { name: 'unknown capability category', as: 'enterprise', document: createCapability, variables: withCapability({ technologyCategory: 'TIME_TRAVEL' }), field: 'technologyCategory' },
+  { name: 'capacity without unit', as: 'enterprise', document: createCapability, variables: withCapability({ capacityMax: 5000 }), field: 'capacityUnit' },
+  { name: 'capacity min above max', as: 'enterprise', document: createCapability, variables: withCapability({ capacityMin: 9, capacityMax: 1, capacityUnit: 'M3_PER_DAY' }), field: 'capacityMin' },
+  { name: 'unknown country served', as: 'enterprise', document: createCapability, variables: withCapability({ countriesServed: ['LK', 'XX'] }), field: 'countriesServed' },
+  { name: 'project in the future', as: 'enterprise', document: createReferenceProject, variables: withProject({ year: new Date().getUTCFullYear() + 3 }), field: 'year' },
+  { name: 'project before 1949', as: 'enterprise', document: createReferenceProject, variables: withProject({ year: 1800 }), field: 'year' },
+  { name: 'project value without currency', as: 'enterprise', document: createReferenceProject, variables: withProject({ value: 1e6 }), field: 'currency' },
+  // Lists
+  { name: 'page size above 100', as: 'anonymous', document: '{ needs(first: 101) { totalCount } }', variables: () => ({}), field: 'first' },
+  { name: 'page size of zero', as: 'anonymous', document: '{ needs(first: 0) { totalCount } }', variables: () => ({}), field: 'first' },
+  { name: 'a cursor not from the list', as: 'anonymous', document: '{ needs(first: 5, after: "bm9wZQ") { totalCount } }', variables: () => ({}), field: 'after' },
+];
+
+describe('bad input', () => {
+  let t: TestApp;
+  let w: World;
+  beforeAll(async () => {
+    t = await startTestApp();
+    w = await buildWorld(t);
+  });
+  afterAll(() => t.close());
+
+  it.each(CASES)('refuses $name and changes nothing', async ({ as, document, variables, code, field }) => {
+    const before = await databaseFingerprint(t.dataSource);
+    const res = await t.gql(document, variables(w), w.token(as));
+    expect(errorCode(res)).toBe(code ?? 'BAD_USER_INPUT');
+    if (field) expect(res.errors?.[0].extensions?.field).toBe(field);
+    expect(res.errors?.[0].message).not.toMatch(/Error:|at .*\.ts|SELECT|INSERT/);
+    expect(await databaseFingerprint(t.dataSource)).toEqual(before);
+  });
+
+  it('accepts the same inputs once corrected (the cases above fail for the reason they name)', async () => {
+    const res = await t.gql(createNeed, { input: { ...need, budgetMin: 1e6, budgetMax: 5e6, currency: 'usd', deadline: '2099-12-31', languages: ['en', 'si'], sdgTargets: ['6.3'], populationServed: 120000 } }, w.token('agency'));
+    expect(res.errors).toBeUndefined();
+    const created = await t.gql<{ need: { currency: string; budgetMax: number; status: string } }>('query($id: ID!) { need(id: $id) { currency budgetMax status } }', { id: (res.data as { createNeed: { id: string } }).createNeed.id }, w.token('agency'));
+    expect(created.data?.need).toEqual({ currency: 'USD', budgetMax: 5e6, status: 'DRAFT' });
+  });
+
+  it('hides internals of unexpected failures behind a correlation id', async () => {
+    // A broken database is the simplest honest way to provoke an error the code does not expect.
+    const broken = await startTestApp();
+    try {
+      await broken.dataSource.query('DROP TABLE capability');
+      const res = await broken.gql('{ capabilities(first: 5) { totalCount } }');
+      expect(errorCode(res)).toBe('INTERNAL_SERVER_ERROR');
+      expect(res.errors?.[0].extensions?.correlationId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(JSON.stringify(res.errors)).not.toMatch(/\brelation\b|does not exist|SELECT|QueryFailed|stack/i);
+    } finally {
+      await broken.close();
+    }
+  });
+});
