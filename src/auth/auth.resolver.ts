@@ -40,7 +40,7 @@ export class AuthResolver {
 
   @Allow(...ANY_ROLE)
   @Mutation(() => UserModel, { description: 'Change your own display name or language.' })
-  updateMyProfile(@CurrentActor() actor: Actor, @Args('input') input: UpdateMyProfileInput): Promise<UserModel> {
+  updateMyProfile(@CurrentActor() actor: Actor, @Args('input', { description: 'What to change.' }) input: UpdateMyProfileInput): Promise<UserModel> {
     return this.users.updateProfile(actor, input);
   }
 

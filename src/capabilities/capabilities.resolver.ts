@@ -35,13 +35,13 @@ export class CapabilitiesResolver {
 
   @Allow(Role.ENTERPRISE_MEMBER)
   @Mutation(() => CapabilityModel, { description: 'Add a capability to your enterprise.' })
-  createCapability(@CurrentActor() actor: Actor, @Args('input') input: CreateCapabilityInput) {
+  createCapability(@CurrentActor() actor: Actor, @Args('input', { description: 'What to create.' }) input: CreateCapabilityInput) {
     return this.service.create(actor, input);
   }
 
   @Allow(Role.ENTERPRISE_MEMBER)
   @Mutation(() => CapabilityModel, { description: "Change one of your enterprise's capabilities." })
-  updateCapability(@CurrentActor() actor: Actor, @Args('input') input: UpdateCapabilityInput) {
+  updateCapability(@CurrentActor() actor: Actor, @Args('input', { description: 'What to change.' }) input: UpdateCapabilityInput) {
     return this.service.update(actor, input);
   }
 

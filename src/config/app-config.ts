@@ -20,15 +20,16 @@ const toInt = ({ value }: { value: unknown }) => (value === undefined || value =
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
 /**
- * Every setting WaterBridge reads, validated once at boot. Each property is one environment variable of the same
+ * Every setting WaterBridge reads, validated once at boot; the rule nearest the property is checked first, so the
+ * type check comes last in each list. Each property is one environment variable of the same
  * name; the default is what applies when it is unset. README.md lists them all.
  */
 export class AppConfig {
   /** HTTP port of the GraphQL API. */
   @Transform(toInt)
-  @IsInt()
   @Min(1)
   @Max(65535)
+  @IsInt()
   PORT: number = 3000;
 
   /** External PostgreSQL (postgres://user:pass@host:port/db). Unset: an embedded PostgreSQL is started under DATA_DIR. */
@@ -46,27 +47,27 @@ export class AppConfig {
   /** Master key of the external Meilisearch; required with MEILI_URL. The embedded one generates its own. */
   @Transform(emptyToUndefined)
   @ValidateIf((c: AppConfig) => c.MEILI_URL !== undefined)
-  @IsString({ message: 'is required when MEILI_URL is set' })
   @MinLength(16, { message: 'must be at least 16 characters (Meilisearch refuses shorter keys)' })
+  @IsString({ message: 'is required when MEILI_URL is set' })
   MEILI_MASTER_KEY?: string;
 
   /** Where the embedded servers keep their data (and the embedded mode's generated secrets). */
-  @IsString()
   @MinLength(1)
+  @IsString()
   DATA_DIR: string = '.data';
 
   /** Port of the embedded PostgreSQL (unused with DATABASE_URL). */
   @Transform(toInt)
-  @IsInt()
   @Min(1)
   @Max(65535)
+  @IsInt()
   EMBEDDED_POSTGRES_PORT: number = 54329;
 
   /** Port of the embedded Meilisearch (unused with MEILI_URL). */
   @Transform(toInt)
-  @IsInt()
   @Min(1)
   @Max(65535)
+  @IsInt()
   EMBEDDED_MEILI_PORT: number = 7719;
 
   /**
@@ -75,15 +76,15 @@ export class AppConfig {
    */
   @Transform(emptyToUndefined)
   @ValidateIf((c: AppConfig) => c.DATABASE_URL !== undefined || c.JWT_SECRET !== undefined)
-  @IsString({ message: 'is required when DATABASE_URL is set' })
   @MinLength(32, { message: 'must be at least 32 characters' })
+  @IsString({ message: 'is required when DATABASE_URL is set' })
   JWT_SECRET?: string;
 
   /** Lifetime of an access token, in seconds. */
   @Transform(toInt)
-  @IsInt()
   @Min(60)
   @Max(30 * 24 * 3600)
+  @IsInt()
   JWT_TTL_SECONDS: number = 12 * 3600;
 
   /** Seed the demo organisations, users, needs and track records on first start. Default: on in the embedded mode only. */
@@ -93,8 +94,8 @@ export class AppConfig {
   SEED_DEMO_DATA?: boolean;
 
   /** Password of every seeded demo account (printed at start). */
-  @IsString()
   @MinLength(8)
+  @IsString()
   DEMO_PASSWORD: string = 'waterbridge-demo';
 
   /** Apply pending migrations at start. Default: on in the embedded mode; run `npm run migration:run` otherwise. */
@@ -124,7 +125,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (value !== undefined) input[key] = value;
   }
   const config = plainToInstance(AppConfig, input);
-  const errors = validateSync(config, { forbidUnknownValues: true });
+  const errors = validateSync(config, { forbidUnknownValues: true, stopAtFirstError: true });
   if (errors.length > 0) throw new ConfigError(errors.map(describe).join('\n'));
   return config;
 }

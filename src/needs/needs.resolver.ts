@@ -35,13 +35,13 @@ export class NeedsResolver {
 
   @Allow(Role.AGENCY_MEMBER)
   @Mutation(() => NeedModel, { description: 'Write a new need for your agency; it starts as a DRAFT.' })
-  createNeed(@CurrentActor() actor: Actor, @Args('input') input: CreateNeedInput) {
+  createNeed(@CurrentActor() actor: Actor, @Args('input', { description: 'What to create.' }) input: CreateNeedInput) {
     return this.service.create(actor, input);
   }
 
   @Allow(Role.AGENCY_MEMBER)
   @Mutation(() => NeedModel, { description: "Change one of your agency's needs while it is DRAFT or OPEN." })
-  updateNeed(@CurrentActor() actor: Actor, @Args('input') input: UpdateNeedInput) {
+  updateNeed(@CurrentActor() actor: Actor, @Args('input', { description: 'What to change.' }) input: UpdateNeedInput) {
     return this.service.update(actor, input);
   }
 

@@ -49,13 +49,13 @@ export class OrganizationsResolver {
 
   @Allow(Role.ADMIN)
   @Mutation(() => OrganizationModel, { description: 'Register an organisation. Admins only.' })
-  createOrganization(@Args('input') input: CreateOrganizationInput) {
+  createOrganization(@Args('input', { description: 'What to create.' }) input: CreateOrganizationInput) {
     return this.service.create(input);
   }
 
   @Allow(...ANY_ROLE)
   @Mutation(() => OrganizationModel, { description: "Change an organisation's profile. Members change their own organisation; admins any." })
-  updateOrganization(@CurrentActor() actor: Actor, @Args('input') input: UpdateOrganizationInput) {
+  updateOrganization(@CurrentActor() actor: Actor, @Args('input', { description: 'What to change.' }) input: UpdateOrganizationInput) {
     return this.service.update(actor, input);
   }
 

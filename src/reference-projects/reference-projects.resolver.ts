@@ -35,13 +35,13 @@ export class ReferenceProjectsResolver {
 
   @Allow(Role.ENTERPRISE_MEMBER)
   @Mutation(() => ReferenceProjectModel, { description: "Add a project to your enterprise's track record." })
-  createReferenceProject(@CurrentActor() actor: Actor, @Args('input') input: CreateReferenceProjectInput) {
+  createReferenceProject(@CurrentActor() actor: Actor, @Args('input', { description: 'What to create.' }) input: CreateReferenceProjectInput) {
     return this.service.create(actor, input);
   }
 
   @Allow(Role.ENTERPRISE_MEMBER)
   @Mutation(() => ReferenceProjectModel, { description: "Change a project of your enterprise's track record." })
-  updateReferenceProject(@CurrentActor() actor: Actor, @Args('input') input: UpdateReferenceProjectInput) {
+  updateReferenceProject(@CurrentActor() actor: Actor, @Args('input', { description: 'What to change.' }) input: UpdateReferenceProjectInput) {
     return this.service.update(actor, input);
   }
 

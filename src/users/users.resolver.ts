@@ -37,13 +37,13 @@ export class UsersResolver {
 
   @Allow(Role.ADMIN)
   @Mutation(() => UserModel, { description: 'Create a user account in an organisation. Admins only.' })
-  createUser(@Args('input') input: CreateUserInput) {
+  createUser(@Args('input', { description: 'What to create.' }) input: CreateUserInput) {
     return this.service.create(input);
   }
 
   @Allow(Role.ADMIN)
   @Mutation(() => UserModel, { description: "Change a user's name, role, language or active flag. Admins only." })
-  updateUser(@CurrentActor() actor: Actor, @Args('input') input: UpdateUserInput) {
+  updateUser(@CurrentActor() actor: Actor, @Args('input', { description: 'What to change.' }) input: UpdateUserInput) {
     return this.service.update(actor, input);
   }
 

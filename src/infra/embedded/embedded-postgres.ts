@@ -31,7 +31,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     if (recent.length > 20) recent.shift();
     log(String(message).trim());
   };
-  if (isRoot()) assertTraversableByOthers(join(dir, 'x'));
+  if (isRoot()) assertTraversableByOthers(dir);
 
   const pidFile = join(dir, 'postmaster.pid');
   if (existsSync(pidFile)) {

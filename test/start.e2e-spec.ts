@@ -1,0 +1,130 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from './support/free-port';
+
+const ROOT = join(__dirname, '..');
+const MAIN = join(ROOT, 'dist', 'src', 'main.js');
+
+/** Processes whose command line mentions `text` (our embedded servers carry their data folder in theirs). */
+function processesMentioning(text: string): number[] {
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(text);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+}
+
+function launch(env: Record<string, string>): Started {
+  let output = '';
+  const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', ...env } });
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return { child, output: () => output };
+}
+
+async function waitFor(started: Started, text: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!started.output().includes(text)) {
+    if (started.child.exitCode !== null) throw new Error(`exited with ${started.child.exitCode}:\n${started.output()}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for "${text}":\n${started.output()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const exited = (child: ChildProcess) => new Promise<number | null>((done) => (child.exitCode !== null ? done(child.exitCode) : child.once('exit', (code) => done(code))));
+
+async function graphql(port: number, query: string, variables: Record<string, unknown> = {}) {
+  const res = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  return (await res.json()) as { data?: Record<string, any>; errors?: unknown[] };
+}
+
+describe('npm start (compiled application, embedded servers)', () => {
+  let dataDir: string;
+  let env: Record<string, string>;
+  let port: number;
+
+  beforeAll(async () => {
+    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT });
+    dataDir = mkdtempSync(join(tmpdir(), 'waterbridge-start-'));
+    chmodSync(dataDir, 0o711);
+    port = await freePort();
+    env = {
+      DATA_DIR: join(dataDir, 'data'),
+      PORT: String(port),
+      EMBEDDED_POSTGRES_PORT: String(await freePort()),
+      EMBEDDED_MEILI_PORT: String(await freePort()),
+    };
+  });
+  afterAll(() => {
+    for (const pid of processesMentioning(dataDir)) process.kill(pid, 'SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('refuses a bad setting with one line naming it, and a non-zero exit', async () => {
+    const started = launch({ ...env, PORT: 'eighty' });
+    expect(await exited(started.child)).toBe(1);
+    expect(started.output().trim()).toBe('Invalid configuration: PORT must be an integer number (got "eighty")');
+
+    const external = launch({ ...env, DATABASE_URL: 'postgres://u:p@127.0.0.1:1/db', MEILI_URL: 'http://127.0.0.1:1', MEILI_MASTER_KEY: 'a-master-key-long-enough' });
+    expect(await exited(external.child)).toBe(1);
+    expect(external.output()).toMatch(/^Invalid configuration: JWT_SECRET is required when DATABASE_URL is set/);
+    expect(external.output()).not.toContain('u:p@');
+  });
+
+  it('starts, seeds real needs, serves GraphQL, and stops both servers on SIGTERM', async () => {
+    const started = launch(env);
+    await waitFor(started, 'serves GraphQL');
+    expect(started.output()).toMatch(/COORDINATOR\s+coordinator@demo\.waterbridge\.org/);
+
+    const needs = await graphql(port, '{ needs(first: 5) { totalCount edges { node { title country { code } } } } }');
+    expect(needs.data?.needs.totalCount).toBe(180);
+    expect(needs.data?.needs.edges).toHaveLength(5);
+    for (const edge of needs.data?.needs.edges ?? []) expect(edge.node.country.code).toMatch(/^[A-Z]{2}$/);
+    const login = await graphql(port, 'mutation { login(email: "coordinator@demo.waterbridge.org", password: "waterbridge-demo") { user { role } } }');
+    expect(login.data?.login.user.role).toBe('COORDINATOR');
+    expect(processesMentioning(dataDir).length).toBeGreaterThanOrEqual(2);
+
+    started.child.kill('SIGTERM');
+    expect(await exited(started.child)).toBe(0);
+    expect(processesMentioning(dataDir)).toEqual([]);
+  });
+
+  it('reuses the data on the next start without seeding twice', async () => {
+    const started = launch(env);
+    await waitFor(started, 'serves GraphQL');
+    const res = await graphql(port, '{ needs(first: 1) { totalCount } organizations(first: 1) { totalCount } }');
+    expect(res.data).toEqual({ needs: { totalCount: 180 }, organizations: { totalCount: 168 } });
+    started.child.kill('SIGINT');
+    expect(await exited(started.child)).toBe(0);
+    expect(processesMentioning(dataDir)).toEqual([]);
+  });
+
+  it('recovers from a hard kill: servers left behind are stopped on the next start', async () => {
+    const first = launch(env);
+    await waitFor(first, 'serves GraphQL');
+    first.child.kill('SIGKILL');
+    await exited(first.child);
+    // What SIGKILL leaves: the database and search servers, still running.
+    expect(processesMentioning(dataDir).length).toBeGreaterThanOrEqual(2);
+
+    const second = launch(env);
+    await waitFor(second, 'serves GraphQL');
+    const res = await graphql(port, '{ needs(first: 1) { totalCount } }');
+    expect(res.data).toEqual({ needs: { totalCount: 180 } });
+    second.child.kill('SIGTERM');
+    expect(await exited(second.child)).toBe(0);
+    expect(processesMentioning(dataDir)).toEqual([]);
+  });
+});
