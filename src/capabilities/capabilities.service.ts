@@ -4,6 +4,7 @@ import { Repository } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { DomainError } from '../common/domain-error';
 import { Connection } from '../common/pagination';
+import { definedFields } from '../common/validation';
 import { paginate } from '../database/paginate';
 import { onlyVisibleOwners, ownedOrRefuse, visibleOrNotFound } from '../organizations/organization-ownership';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
@@ -41,7 +42,8 @@ export class CapabilitiesService {
   }
 
   async update(actor: Actor, input: UpdateCapabilityInput): Promise<CapabilityModel> {
-    const { id, ...changes } = input;
+    const { id, ...fields } = input;
+    const changes = definedFields(fields);
     for (const field of REQUIRED_FIELDS) {
       if (changes[field] === null) throw DomainError.badInput(field, `${field} cannot be cleared`);
     }

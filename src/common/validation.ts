@@ -47,3 +47,11 @@ export function createValidationPipe(): ValidationPipe {
     },
   });
 }
+
+/**
+ * The fields an update actually sets. Input classes may carry declared-but-absent fields as `undefined`; those mean
+ * "leave unchanged" and must not overwrite stored values.
+ */
+export function definedFields<T extends object>(input: T): Partial<T> {
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as Partial<T>;
+}

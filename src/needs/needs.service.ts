@@ -4,6 +4,7 @@ import { Brackets, DataSource, EntityManager, Repository, SelectQueryBuilder } f
 import { Actor, isStaff } from '../auth/actor';
 import { DomainError } from '../common/domain-error';
 import { Connection } from '../common/pagination';
+import { definedFields } from '../common/validation';
 import { paginate } from '../database/paginate';
 import { OrganizationEntity, VerificationStatus } from '../organizations/organization.entity';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
@@ -77,7 +78,8 @@ export class NeedsService {
 
   /** Content changes, while the need is DRAFT or OPEN, by its own agency. */
   async update(actor: Actor, input: UpdateNeedInput): Promise<NeedModel> {
-    const { id, ...changes } = input;
+    const { id, ...fields } = input;
+    const changes = definedFields(fields);
     for (const field of REQUIRED_FIELDS) {
       if (changes[field] === null) throw DomainError.badInput(field, `${field} cannot be cleared`);
     }

@@ -4,6 +4,7 @@ import { Brackets, In, Repository } from 'typeorm';
 import { Actor, isStaff } from '../auth/actor';
 import { DomainError } from '../common/domain-error';
 import { Connection } from '../common/pagination';
+import { definedFields } from '../common/validation';
 import { paginate } from '../database/paginate';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { Role } from '../users/user.entity';
@@ -92,7 +93,7 @@ export class OrganizationsService {
     if (input.parentGroup && organization.kind !== OrganizationKind.ENTERPRISE) {
       throw DomainError.badInput('parentGroup', 'only enterprises belong to a parent group');
     }
-    const { id: _id, ...changes } = input;
+    const { id: _id, ...changes } = definedFields(input);
     if (changes.countryCode) changes.countryCode = changes.countryCode.toUpperCase();
     if (changes.contactEmail) changes.contactEmail = changes.contactEmail.toLowerCase();
     Object.assign(organization, changes);

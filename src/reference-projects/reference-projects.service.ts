@@ -4,6 +4,7 @@ import { Repository } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { DomainError } from '../common/domain-error';
 import { Connection } from '../common/pagination';
+import { definedFields } from '../common/validation';
 import { paginate } from '../database/paginate';
 import { onlyVisibleOwners, ownedOrRefuse, visibleOrNotFound } from '../organizations/organization-ownership';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
@@ -43,7 +44,8 @@ export class ReferenceProjectsService {
   }
 
   async update(actor: Actor, input: UpdateReferenceProjectInput): Promise<ReferenceProjectModel> {
-    const { id, ...changes } = input;
+    const { id, ...fields } = input;
+    const changes = definedFields(fields);
     if (changes.title === null) throw DomainError.badInput('title', 'title cannot be cleared');
     const project = ownedOrRefuse(actor, await this.load(id), 'ReferenceProject', id);
     const merged = { ...project, ...this.normalise(changes), description: changes.description ?? project.description };

@@ -5,6 +5,7 @@ import { Actor } from '../auth/actor';
 import { hashPassword, verifyPassword } from '../auth/password-hasher';
 import { DomainError } from '../common/domain-error';
 import { Connection } from '../common/pagination';
+import { definedFields } from '../common/validation';
 import { paginate } from '../database/paginate';
 import { OrganizationEntity, OrganizationKind } from '../organizations/organization.entity';
 import { CreateUserInput, UpdateMyProfileInput, UpdateUserInput, UsersArgs } from './dto/user.inputs';
@@ -93,14 +94,14 @@ export class UsersService {
     if (user.id === actor.userId && (input.active === false || (input.role !== undefined && input.role !== Role.ADMIN))) {
       throw DomainError.conflict('You cannot deactivate yourself or take away your own admin role');
     }
-    const { id: _id, ...changes } = input;
+    const { id: _id, ...changes } = definedFields(input);
     Object.assign(user, changes);
     return toUserModel(await this.users.save(user));
   }
 
   async updateProfile(actor: Actor, input: UpdateMyProfileInput): Promise<UserModel> {
     const user = await this.findById(actor.userId);
-    Object.assign(user, input);
+    Object.assign(user, definedFields(input));
     return toUserModel(await this.users.save(user));
   }
 

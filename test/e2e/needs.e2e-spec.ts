@@ -27,6 +27,20 @@ describe('needs', () => {
     expect(created.data?.createNeed.status).toBe('DRAFT');
     const id = created.data!.createNeed.id;
 
+    // Fields left out of an update keep their values.
+    const edited = await t.gql<{ updateNeed: Record<string, unknown> }>(
+      'mutation($id: ID!) { updateNeed(input: { id: $id, title: "Desalination for Hambantota port" }) { title description deadline country { code } technologyCategories { code } } }',
+      { id },
+      w.token('agency'),
+    );
+    expect(edited.data?.updateNeed).toEqual({
+      title: 'Desalination for Hambantota port',
+      description: 'Seawater RO, 10,000 m³/day, with operator training.',
+      deadline: '2099-06-30',
+      country: { code: 'LK' },
+      technologyCategories: [{ code: 'DESALINATION' }],
+    });
+
     const published = await t.gql<{ publishNeed: Record<string, unknown> }>(`mutation($id: ID!) { publishNeed(id: $id) { ${NEED_FIELDS} } }`, { id }, w.token('agency'));
     expect(published.errors).toBeUndefined();
     expect(published.data?.publishNeed).toMatchObject({

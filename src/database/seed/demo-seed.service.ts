@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, ObjectLiteral, EntityTarget } from 'typeorm';
 import { hashPassword } from '../../auth/password-hasher';
 import { CapabilityEntity } from '../../capabilities/capability.entity';
+import { LIMITS } from '../../common/validation';
 import { AppConfig } from '../../config/app-config';
 import { FundingStatus, NeedEntity } from '../../needs/need.entity';
 import { NeedStatus } from '../../needs/need-status';
@@ -32,6 +33,13 @@ export interface DemoSeedReport {
 }
 
 type DemoData = typeof demoData;
+
+/** Source titles can be longer than the API accepts; cut on a word boundary. */
+function fitTitle(title: string, max = LIMITS.title): string {
+  if (title.length <= max) return title;
+  const cut = title.slice(0, max - 1);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > max / 2 ? cut.lastIndexOf(' ') : cut.length)}…`;
+}
 
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
@@ -131,7 +139,7 @@ export class DemoSeedService {
         projects.push({
           organizationId,
           externalId: p.externalId,
-          title: p.title,
+          title: fitTitle(p.title),
           description: p.description,
           countryCode: p.countryCode,
           year: p.year,
@@ -150,7 +158,7 @@ export class DemoSeedService {
     const needs: Partial<NeedEntity>[] = data.needs.map((n) => ({
       organizationId: agencyIdByExternal.get(n.agencyExternalId),
       externalId: n.externalId,
-      title: n.title.slice(0, 200),
+      title: fitTitle(n.title),
       description: n.description,
       countryCode: n.countryCode,
       site: n.site,

@@ -1,0 +1,70 @@
+import { DataSource } from 'typeorm';
+import { startTestApp, TestApp } from '../../../test/support/test-app';
+import demoData from './demo-data.json';
+import { DemoSeedService } from './demo-seed.service';
+
+describe('DemoSeedService (real database)', () => {
+  let t: TestApp;
+  let seeder: DemoSeedService;
+  let db: DataSource;
+  beforeAll(async () => {
+    t = await startTestApp({ DEMO_PASSWORD: 'demo-password-for-tests' });
+    seeder = t.app.get(DemoSeedService);
+    db = t.dataSource;
+  });
+  afterAll(() => t.close());
+
+  const count = async (table: string) => (await db.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
+
+  it('seeds the real GCDF-derived data once, and a second run adds nothing', async () => {
+    const report = await seeder.seedIfFirstStart();
+    expect(report).toMatchObject({
+      organizations: 1 + demoData.enterprises.length + demoData.agencies.length,
+      needs: demoData.needs.length,
+      users: 2 + demoData.enterprises.length + demoData.agencies.length,
+    });
+    const before = { organizations: await count('organization'), users: await count('app_user'), needs: await count('need'), projects: await count('reference_project') };
+    expect(before.projects).toBe(demoData.enterprises.reduce((n, e) => n + e.referenceProjects.length, 0));
+
+    expect(await seeder.seedIfFirstStart()).toBeNull();
+    expect({ organizations: await count('organization'), users: await count('app_user'), needs: await count('need'), projects: await count('reference_project') }).toEqual(before);
+  });
+
+  it('seeds only once even when two instances start together', async () => {
+    const other = await startTestApp();
+    try {
+      const results = await Promise.all([other.app.get(DemoSeedService).seedIfFirstStart(), other.app.get(DemoSeedService).seedIfFirstStart()]);
+      expect(results.filter((r) => r !== null)).toHaveLength(1);
+      expect((await other.dataSource.query('SELECT count(*)::int AS n FROM need'))[0].n).toBe(demoData.needs.length);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('gives every printed demo account a working login, and stores no plaintext password', async () => {
+    for (const account of seeder.demoAccounts()) {
+      const res = await t.gql<{ login: { user: { role: string } } }>('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { user { role } } }', { e: account.email, p: 'demo-password-for-tests' });
+      expect(res.data?.login.user.role).toBe(account.role);
+    }
+    const [{ plaintext }] = await db.query(`SELECT count(*)::int AS plaintext FROM app_user WHERE password_hash LIKE '%demo-password-for-tests%' OR password_hash NOT LIKE 'scrypt$%'`);
+    expect(plaintext).toBe(0);
+    const [{ distinct }] = await db.query('SELECT count(DISTINCT password_hash)::int AS distinct FROM app_user');
+    expect(distinct).toBe(await count('app_user'));
+  });
+
+  it('keeps seeded titles within the limits the API enforces', async () => {
+    const [{ longest }] = await db.query('SELECT greatest((SELECT max(length(title)) FROM need), (SELECT max(length(title)) FROM reference_project))::int AS longest');
+    expect(longest).toBeLessThanOrEqual(200);
+  });
+
+  it('publishes the needs of verified demo agencies, with real countries and sectors', async () => {
+    const res = await t.gql<{ needs: { totalCount: number; edges: Array<{ node: { country: { code: string }; sector: { code: string }; organization: { kind: string; verificationStatus: string } } }> } }>(
+      '{ needs(first: 100, status: OPEN) { totalCount edges { node { country { code } sector { code } organization { kind verificationStatus } } } } }',
+    );
+    expect(res.data?.needs.totalCount).toBe(demoData.needs.length);
+    for (const { node } of res.data!.needs.edges) {
+      expect(node.organization).toEqual({ kind: 'AGENCY', verificationStatus: 'VERIFIED' });
+      expect(node.country.code).toMatch(/^[A-Z]{2}$/);
+    }
+  });
+});
