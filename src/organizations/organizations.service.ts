@@ -94,6 +94,10 @@ export class OrganizationsService {
       throw DomainError.badInput('parentGroup', 'only enterprises belong to a parent group');
     }
     const { id: _id, ...changes } = definedFields(input);
+    for (const field of ['nameEn', 'countryCode'] as const) {
+      if (changes[field] === null) throw DomainError.badInput(field, `${field} cannot be cleared`);
+    }
+    if (changes.description === null) changes.description = '';
     if (changes.countryCode) changes.countryCode = changes.countryCode.toUpperCase();
     if (changes.contactEmail) changes.contactEmail = changes.contactEmail.toLowerCase();
     Object.assign(organization, changes);

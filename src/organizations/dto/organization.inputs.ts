@@ -1,7 +1,7 @@
-import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, OmitType, PartialType } from '@nestjs/graphql';
 import { IsEmail, IsEnum, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { PageArgs } from '../../common/pagination';
-import { LIMITS, NotBlank, NotNullIfPresent, Trim } from '../../common/validation';
+import { LIMITS, NotBlank, Trim } from '../../common/validation';
 import { OrganizationKind, VerificationStatus } from '../organization.entity';
 
 const PHONE = /^\+?[0-9 ()./-]{5,30}$/;
@@ -78,73 +78,11 @@ export class CreateOrganizationInput {
   verificationStatus?: VerificationStatus;
 }
 
-@InputType({ description: 'Changes to an organisation: fields left out stay as they are; nullable fields can be cleared with null.' })
-export class UpdateOrganizationInput {
+@InputType({ description: 'Changes to an organisation: fields left out stay as they are; optional fields can be cleared with null.' })
+export class UpdateOrganizationInput extends PartialType(OmitType(CreateOrganizationInput, ['kind', 'verificationStatus'] as const)) {
   @Field(() => ID, { description: 'The organisation to change.' })
   @IsUUID()
   id: string;
-
-  @Field({ nullable: true, description: 'Name in English.' })
-  @Trim()
-  @NotNullIfPresent()
-  @IsString()
-  @NotBlank()
-  @MaxLength(LIMITS.name)
-  nameEn?: string;
-
-  @Field(() => String, { nullable: true, description: 'Name in Chinese.' })
-  @Trim()
-  @IsOptional()
-  @IsString()
-  @MaxLength(LIMITS.name)
-  nameZh?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Name in the local language.' })
-  @Trim()
-  @IsOptional()
-  @IsString()
-  @MaxLength(LIMITS.name)
-  nameLocal?: string | null;
-
-  @Field({ nullable: true, description: 'ISO 3166-1 alpha-2 country code.' })
-  @Trim()
-  @NotNullIfPresent()
-  @IsString()
-  @Length(2, 2)
-  countryCode?: string;
-
-  @Field(() => String, { nullable: true, description: 'Web site.' })
-  @Trim()
-  @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
-  @MaxLength(LIMITS.shortText)
-  website?: string | null;
-
-  @Field({ nullable: true, description: 'What the organisation does.' })
-  @NotNullIfPresent()
-  @IsString()
-  @MaxLength(LIMITS.description)
-  description?: string;
-
-  @Field(() => String, { nullable: true, description: 'For enterprises: the group it belongs to.' })
-  @Trim()
-  @IsOptional()
-  @IsString()
-  @MaxLength(LIMITS.name)
-  parentGroup?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Contact e-mail (private).' })
-  @Trim()
-  @IsOptional()
-  @IsEmail()
-  @MaxLength(LIMITS.shortText)
-  contactEmail?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Contact phone (private).' })
-  @Trim()
-  @IsOptional()
-  @Matches(PHONE, { message: 'contactPhone must be a phone number (digits, spaces, + ( ) . / -)' })
-  contactPhone?: string | null;
 }
 
 @ArgsType()

@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, PickType } from '@nestjs/graphql';
 import { IsBoolean, IsEmail, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { PageArgs } from '../../common/pagination';
 import { LIMITS, NotBlank, NotNullIfPresent, Trim } from '../../common/validation';
@@ -72,21 +72,8 @@ export class UpdateUserInput {
   active?: boolean;
 }
 
-@InputType({ description: "Changes a user makes to their own profile." })
-export class UpdateMyProfileInput {
-  @Field({ nullable: true, description: 'Name shown to others.' })
-  @Trim()
-  @NotNullIfPresent()
-  @IsString()
-  @NotBlank()
-  @MaxLength(LIMITS.name)
-  displayName?: string;
-
-  @Field(() => Language, { nullable: true, description: 'Language.' })
-  @NotNullIfPresent()
-  @IsEnum(Language)
-  preferredLanguage?: Language;
-}
+@InputType({ description: 'Changes a user makes to their own profile; fields left out stay as they are.' })
+export class UpdateMyProfileInput extends PickType(UpdateUserInput, ['displayName', 'preferredLanguage'] as const) {}
 
 @ArgsType()
 export class UsersArgs extends PageArgs {
