@@ -2,7 +2,7 @@
 // Derives the WaterBridge demo seed (src/database/seed/demo-data.json) from the real
 // gcdf-water extract of AidData's Global Chinese Development Finance Dataset 3.0.
 //
-// Usage: node scripts/derive-demo-seed.mjs [--data DIR] [--out FILE]
+// Usage: node src/database/seed/derive-demo-data.mjs [--data DIR] [--out FILE]
 //   --data DIR   folder holding companies.jsonl and open-needs.jsonl
 //                (default: ../shared/data/gcdf-water next to the repo, i.e. /work/shared/data/gcdf-water)
 //   --out FILE   output file (default: src/database/seed/demo-data.json)
@@ -70,7 +70,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const CREDIT = 'AidData (2023). Global Chinese Development Finance Dataset, Version 3.0. AidData at William & Mary.';
 const MAX_ENTERPRISES = 150;
 const MAX_PROJECTS_PER_COMPANY = 25;
@@ -90,7 +90,7 @@ function parseArgs(argv) {
     else if (a.startsWith('--data=')) args.data = path.resolve(a.slice(7));
     else if (a.startsWith('--out=')) args.out = path.resolve(a.slice(6));
     else if (a === '--help' || a === '-h') {
-      console.log('Usage: node scripts/derive-demo-seed.mjs [--data DIR] [--out FILE]');
+      console.log('Usage: node src/database/seed/derive-demo-data.mjs [--data DIR] [--out FILE]');
       process.exit(0);
     } else {
       console.error(`Unknown argument: ${a}`);
@@ -576,7 +576,7 @@ function main() {
   });
 
   const output = {
-    source: `${CREDIT} Derived by scripts/derive-demo-seed.mjs.`,
+    source: `${CREDIT} Derived by src/database/seed/derive-demo-data.mjs.`,
     enterprises,
     agencies,
     needs,
