@@ -7,17 +7,21 @@ import { freePort } from './support/free-port';
 const ROOT = join(__dirname, '..');
 const MAIN = join(ROOT, 'dist', 'src', 'main.js');
 
-/** Processes whose command line mentions `text` (our embedded servers carry their data folder in theirs). */
+/**
+ * Processes whose command line or environment mentions `text`: the embedded servers carry the data folder in their
+ * command line, the application in its environment (DATA_DIR).
+ */
 function processesMentioning(text: string): number[] {
+  const mentions = (pid: string, file: string) => {
+    try {
+      return readFileSync(`/proc/${pid}/${file}`, 'utf8').includes(text);
+    } catch {
+      return false;
+    }
+  };
   return readdirSync('/proc')
-    .filter((d) => /^\d+$/.test(d))
-    .filter((pid) => {
-      try {
-        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(text);
-      } catch {
-        return false;
-      }
-    })
+    .filter((pid) => /^\d+$/.test(pid) && Number(pid) !== process.pid)
+    .filter((pid) => mentions(pid, 'cmdline') || mentions(pid, 'environ'))
     .map(Number);
 }
 
@@ -26,9 +30,9 @@ interface Started {
   output: () => string;
 }
 
-function launch(env: Record<string, string>): Started {
+function launch(env: Record<string, string>, command: string[] = [process.execPath, MAIN]): Started {
   let output = '';
-  const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', ...env } });
+  const child = spawn(command[0], command.slice(1), { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', ...env } });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   return { child, output: () => output };
@@ -125,6 +129,17 @@ describe('npm start (compiled application, embedded servers)', () => {
     expect(res.data).toEqual({ needs: { totalCount: 180 } });
     second.child.kill('SIGTERM');
     expect(await exited(second.child)).toBe(0);
+    expect(processesMentioning(dataDir)).toEqual([]);
+  });
+
+  it('stops everything when a process manager sends SIGTERM to `npm start` itself', async () => {
+    const started = launch(env, ['npm', 'start']);
+    await waitFor(started, 'serves GraphQL');
+    started.child.kill('SIGTERM');
+    await exited(started.child);
+    // npm passes the signal on; the application must not survive its parent with the servers.
+    const deadline = Date.now() + 15_000;
+    while (processesMentioning(dataDir).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     expect(processesMentioning(dataDir)).toEqual([]);
   });
 });
