@@ -1,7 +1,7 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { databaseFingerprint } from '../support/fingerprint';
-import { errorCode, startTestApp, TestApp } from '../support/test-app';
-import { buildWorld, Principal, PRINCIPALS, World } from '../support/world';
+import { errorCode, TestApp } from '../support/test-app';
+import { useWorld, Principal, PRINCIPALS, World } from '../support/world';
 
 interface Rule {
   /** The GraphQL operation to call. */
@@ -102,11 +102,7 @@ const RULES: Record<string, Rule> = {
 describe('access rules', () => {
   let t: TestApp;
   let w: World;
-  beforeAll(async () => {
-    t = await startTestApp();
-    w = await buildWorld(t);
-  });
-  afterAll(() => t.close());
+  useWorld((app, world) => ((t = app), (w = world)));
 
   it('covers every mutation of the schema', () => {
     const mutations = Object.keys(t.app.get(GraphQLSchemaHost).schema.getMutationType()?.getFields() ?? {});

@@ -1,6 +1,6 @@
 import { databaseFingerprint } from '../support/fingerprint';
 import { errorCode, startTestApp, TestApp } from '../support/test-app';
-import { buildWorld, Principal, World } from '../support/world';
+import { useWorld, Principal, World } from '../support/world';
 
 interface BadInput {
   name: string;
@@ -90,11 +90,7 @@ const CASES: BadInput[] = [
 describe('bad input', () => {
   let t: TestApp;
   let w: World;
-  beforeAll(async () => {
-    t = await startTestApp();
-    w = await buildWorld(t);
-  });
-  afterAll(() => t.close());
+  useWorld((app, world) => ((t = app), (w = world)));
 
   it.each(CASES)('refuses $name and changes nothing', async ({ as, document, variables, code, field }) => {
     const before = await databaseFingerprint(t.dataSource);

@@ -1,16 +1,12 @@
-import { errorCode, startTestApp, TestApp } from '../support/test-app';
-import { buildWorld, World } from '../support/world';
+import { errorCode, TestApp } from '../support/test-app';
+import { useWorld, World } from '../support/world';
 
 const NEED_FIELDS = 'id title status publishedAt country { code nameZh region } sector { code labelEn } sdgTargets { code } cooperationModes { code labelZh } organization { id nameEn contactEmail }';
 
 describe('needs', () => {
   let t: TestApp;
   let w: World;
-  beforeAll(async () => {
-    t = await startTestApp();
-    w = await buildWorld(t);
-  });
-  afterAll(() => t.close());
+  useWorld((app, world) => ((t = app), (w = world)));
 
   const titles = async (query: string, token?: string, variables: Record<string, unknown> = {}) => {
     const res = await t.gql<{ needs: { edges: Array<{ node: { title: string } }> } }>(query, variables, token);

@@ -1,15 +1,11 @@
-import { errorCode, startTestApp, TestApp } from '../support/test-app';
+import { errorCode, TestApp } from '../support/test-app';
 import { TEST_PASSWORD } from '../support/factory';
-import { buildWorld, World } from '../support/world';
+import { useWorld, World } from '../support/world';
 
 describe('organisations, users, capabilities and track records', () => {
   let t: TestApp;
   let w: World;
-  beforeAll(async () => {
-    t = await startTestApp();
-    w = await buildWorld(t);
-  });
-  afterAll(() => t.close());
+  useWorld((app, world) => ((t = app), (w = world)));
 
   const names = async (token?: string) => {
     const res = await t.gql<{ organizations: { edges: Array<{ node: { nameEn: string } }> } }>('{ organizations(first: 100) { edges { node { nameEn } } } }', {}, token);

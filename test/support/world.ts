@@ -1,7 +1,7 @@
 import { NeedStatus } from '../../src/needs/need-status';
 import { OrganizationKind, VerificationStatus } from '../../src/organizations/organization.entity';
 import { Role, UserEntity } from '../../src/users/user.entity';
-import { TestApp } from './test-app';
+import { startTestApp, TestApp } from './test-app';
 
 /** Who calls: nobody, or a user of each role; "other" members belong to a second organisation of the same kind. */
 export type Principal = 'anonymous' | 'enterprise' | 'otherEnterprise' | 'agency' | 'otherAgency' | 'coordinator' | 'admin';
@@ -46,3 +46,13 @@ export async function buildWorld(t: TestApp) {
 }
 
 export type World = Awaited<ReturnType<typeof buildWorld>>;
+
+/** Starts the app on a fresh database with the world built, for one test file; hands both to `use`. */
+export function useWorld(use: (t: TestApp, w: World) => void): void {
+  let app: TestApp | undefined;
+  beforeAll(async () => {
+    app = await startTestApp();
+    use(app, await buildWorld(app));
+  });
+  afterAll(() => app?.close());
+}
