@@ -7,6 +7,7 @@ import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { DemoSeedModule } from './database/seed/demo-seed.module';
 import { GraphQLModule } from './graphql/graphql.module';
+import { JobsModule } from './jobs/jobs.module';
 import { NeedsModule } from './needs/needs.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { ReferenceDataModule } from './reference-data/reference-data.module';
@@ -23,6 +24,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot(dataSourceOptions(config.DATABASE_URL ?? '')),
+        JobsModule,
         SearchModule,
         GraphQLModule,
         ReferenceDataModule,

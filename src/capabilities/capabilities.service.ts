@@ -9,6 +9,8 @@ import { paginate } from '../database/paginate';
 import { onlyVisibleOwners, ownedOrRefuse, visibleOrNotFound } from '../organizations/organization-ownership';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { TaxonomyKind } from '../reference-data/taxonomy-term.entity';
+import { IndexedKind } from '../search/search-outbox.entity';
+import { SearchOutbox } from '../search/search-outbox.service';
 import { CapabilityEntity } from './capability.entity';
 import { CapabilityModel, toCapabilityModel } from './capability.model';
 import { CapabilitiesArgs, CreateCapabilityInput, UpdateCapabilityInput } from './dto/capability.inputs';
@@ -20,6 +22,7 @@ export class CapabilitiesService {
   constructor(
     @InjectRepository(CapabilityEntity) private readonly capabilities: Repository<CapabilityEntity>,
     private readonly referenceData: ReferenceDataService,
+    private readonly outbox: SearchOutbox,
   ) {}
 
   async list(actor: Actor | null, args: CapabilitiesArgs): Promise<Connection<CapabilityModel>> {
@@ -37,7 +40,7 @@ export class CapabilitiesService {
   async create(actor: Actor, input: CreateCapabilityInput): Promise<CapabilityModel> {
     const fields = this.normalise(input);
     this.validate(fields);
-    const saved = await this.capabilities.save(this.capabilities.create({ ...fields, organizationId: actor.organizationId }));
+    const saved = await this.outbox.save(CapabilityEntity, { ...fields, organizationId: actor.organizationId }, (c) => [[IndexedKind.Organization, c.organizationId]]);
     return toCapabilityModel(saved);
   }
 
@@ -51,12 +54,12 @@ export class CapabilitiesService {
     const merged = { ...capability, ...this.normalise(changes) };
     this.validate(merged);
     delete merged.organization;
-    return toCapabilityModel(await this.capabilities.save(merged));
+    return toCapabilityModel(await this.outbox.save(CapabilityEntity, merged, (c) => [[IndexedKind.Organization, c.organizationId]]));
   }
 
   async delete(actor: Actor, id: string): Promise<boolean> {
-    ownedOrRefuse(actor, await this.load(id), 'Capability', id);
-    await this.capabilities.delete({ id });
+    const capability = ownedOrRefuse(actor, await this.load(id), 'Capability', id);
+    await this.outbox.delete(CapabilityEntity, id, [[IndexedKind.Organization, capability.organizationId]]);
     return true;
   }
 

@@ -51,6 +51,30 @@ export class AppConfig {
   @IsString({ message: 'is required when MEILI_URL is set' })
   MEILI_MASTER_KEY?: string;
 
+  /** Prefix of every Meilisearch index name, so several installations (or test runs) can share one server. */
+  @Matches(/^[A-Za-z0-9_-]*$/, { message: 'may hold only letters, digits, - and _' })
+  @IsString()
+  MEILI_INDEX_PREFIX: string = 'wb_';
+
+  /** How long a search may take before it is answered SEARCH_UNAVAILABLE, in milliseconds. */
+  @Transform(toInt)
+  @Min(100)
+  @Max(60_000)
+  @IsInt()
+  SEARCH_TIMEOUT_MS: number = 2000;
+
+  /** Longest wait between two attempts to sync the index while Meilisearch is unreachable, in seconds. */
+  @Transform(toInt)
+  @Min(1)
+  @Max(3600)
+  @IsInt()
+  SEARCH_SYNC_MAX_BACKOFF_SECONDS: number = 30;
+
+  /** Run the background workers (search index sync) in this process. */
+  @Transform(toBoolean)
+  @IsIn([true, false], { message: 'must be true or false' })
+  WORKERS_ENABLED: boolean = true;
+
   /** Where the embedded servers keep their data (and the embedded mode's generated secrets). */
   @MinLength(1)
   @IsString()

@@ -5,6 +5,7 @@ import { CountryEntity } from '../reference-data/country.entity';
 import { TaxonomyTermEntity } from '../reference-data/taxonomy-term.entity';
 import { ReferenceProjectEntity } from '../reference-projects/reference-project.entity';
 import { UserEntity } from '../users/user.entity';
+import { SearchOutboxEntity } from '../search/search-outbox.entity';
 import { SeedRunEntity } from './seed/seed-run.entity';
 
 /** Every TypeORM entity; the data source and the migration-drift test both read this list. */
@@ -17,4 +18,5 @@ export const ENTITIES = [
   CapabilityEntity,
   ReferenceProjectEntity,
   SeedRunEntity,
+  SearchOutboxEntity,
 ];

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import { Actor, isStaff } from '../auth/actor';
 import { DomainError } from '../common/domain-error';
 import { Connection } from '../common/pagination';
@@ -8,6 +8,8 @@ import { definedFields } from '../common/validation';
 import { paginate } from '../database/paginate';
 import { OrganizationEntity, VerificationStatus } from '../organizations/organization.entity';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
+import { IndexedKind } from '../search/search-outbox.entity';
+import { SearchOutbox } from '../search/search-outbox.service';
 import { TaxonomyKind } from '../reference-data/taxonomy-term.entity';
 import { Role } from '../users/user.entity';
 import { CreateNeedInput, NeedsArgs, UpdateNeedInput } from './dto/need.inputs';
@@ -29,7 +31,7 @@ export function canSeeNeed(actor: Actor | null, need: Pick<NeedEntity, 'status' 
 export class NeedsService {
   constructor(
     @InjectRepository(NeedEntity) private readonly needs: Repository<NeedEntity>,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: SearchOutbox,
     private readonly referenceData: ReferenceDataService,
   ) {}
 
@@ -58,8 +60,9 @@ export class NeedsService {
   async create(actor: Actor, input: CreateNeedInput): Promise<NeedModel> {
     const fields = this.normalise(input);
     this.validate(fields);
-    const saved = await this.needs.save(
-      this.needs.create({
+    const saved = await this.outbox.transaction(async (manager) => {
+      const need = await manager.save(
+        manager.create(NeedEntity, {
         ...fields,
         site: fields.site ?? null,
         budgetMin: fields.budgetMin ?? null,
@@ -68,11 +71,14 @@ export class NeedsService {
         populationServed: fields.populationServed ?? null,
         deadline: fields.deadline ?? null,
         fundingStatus: fields.fundingStatus ?? FundingStatus.SEEKING,
-        organizationId: actor.organizationId,
-        createdById: actor.userId,
-        status: NeedStatus.DRAFT,
-      }),
-    );
+          organizationId: actor.organizationId,
+          createdById: actor.userId,
+          status: NeedStatus.DRAFT,
+        }),
+      );
+      await this.outbox.record(manager, IndexedKind.Need, [need.id]);
+      return need;
+    });
     return toNeedModel(saved);
   }
 
@@ -83,7 +89,7 @@ export class NeedsService {
     for (const field of REQUIRED_FIELDS) {
       if (changes[field] === null) throw DomainError.badInput(field, `${field} cannot be cleared`);
     }
-    return this.dataSource.transaction(async (manager) => {
+    return this.outbox.transaction(async (manager) => {
       const need = await this.lockOwned(manager, actor, id);
       if (!EDITABLE_NEED_STATUSES.includes(need.status)) {
         throw DomainError.conflict(`A need in status ${need.status} can no longer be edited`);
@@ -91,13 +97,15 @@ export class NeedsService {
       const merged = { ...need, ...this.normalise(changes as NeedFields) };
       this.validate(merged);
       if (merged.status === NeedStatus.OPEN) this.assertDeadlineAhead(merged.deadline);
-      return toNeedModel(await manager.save(NeedEntity, merged));
+      const saved = await manager.save(NeedEntity, merged);
+      await this.outbox.record(manager, IndexedKind.Need, [id]);
+      return toNeedModel(saved);
     });
   }
 
   /** DRAFT → OPEN. Only verified agencies publish, and not with a deadline already past. */
   async publish(actor: Actor, id: string): Promise<NeedModel> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.outbox.transaction(async (manager) => {
       const need = await this.lockOwned(manager, actor, id);
       assertTransition(need.status, NeedStatus.OPEN);
       const organization = await manager.findOneByOrFail(OrganizationEntity, { id: need.organizationId });
@@ -107,6 +115,7 @@ export class NeedsService {
       this.assertDeadlineAhead(need.deadline);
       need.status = NeedStatus.OPEN;
       need.publishedAt ??= new Date();
+      await this.outbox.record(manager, IndexedKind.Need, [id]);
       return toNeedModel(await manager.save(need));
     });
   }
@@ -121,12 +130,13 @@ export class NeedsService {
   }
 
   private async move(actor: Actor, id: string, to: NeedStatus, mayAct: (actor: Actor, need: NeedEntity) => boolean): Promise<NeedModel> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.outbox.transaction(async (manager) => {
       const need = await manager.findOne(NeedEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!need || !canSeeNeed(actor, need)) throw DomainError.notFound('Need', id);
       if (!mayAct(actor, need)) throw DomainError.forbidden(`You may not move this need to ${to}`);
       assertTransition(need.status, to);
       need.status = to;
+      await this.outbox.record(manager, IndexedKind.Need, [id]);
       return toNeedModel(await manager.save(need));
     });
   }

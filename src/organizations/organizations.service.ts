@@ -7,6 +7,8 @@ import { Connection } from '../common/pagination';
 import { definedFields } from '../common/validation';
 import { paginate } from '../database/paginate';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
+import { IndexedKind } from '../search/search-outbox.entity';
+import { SearchOutbox } from '../search/search-outbox.service';
 import { Role } from '../users/user.entity';
 import { CreateOrganizationInput, OrganizationsArgs, UpdateOrganizationInput } from './dto/organization.inputs';
 import { OrganizationEntity, OrganizationKind, VerificationStatus } from './organization.entity';
@@ -22,6 +24,7 @@ export class OrganizationsService {
   constructor(
     @InjectRepository(OrganizationEntity) private readonly organizations: Repository<OrganizationEntity>,
     private readonly referenceData: ReferenceDataService,
+    private readonly outbox: SearchOutbox,
   ) {}
 
   async list(actor: Actor | null, args: OrganizationsArgs): Promise<Connection<OrganizationModel>> {
@@ -65,7 +68,8 @@ export class OrganizationsService {
     if (input.parentGroup && input.kind !== OrganizationKind.ENTERPRISE) {
       throw DomainError.badInput('parentGroup', 'only enterprises belong to a parent group');
     }
-    const saved = await this.organizations.save(
+    const saved = await this.outbox.save(
+      OrganizationEntity,
       this.organizations.create({
         kind: input.kind,
         nameEn: input.nameEn,
@@ -79,6 +83,7 @@ export class OrganizationsService {
         contactPhone: input.contactPhone ?? null,
         verificationStatus: input.verificationStatus ?? VerificationStatus.PENDING,
       }),
+      (o) => [[IndexedKind.Organization, o.id]],
     );
     return toOrganizationModel(saved, null);
   }
@@ -101,12 +106,12 @@ export class OrganizationsService {
     if (changes.countryCode) changes.countryCode = changes.countryCode.toUpperCase();
     if (changes.contactEmail) changes.contactEmail = changes.contactEmail.toLowerCase();
     Object.assign(organization, changes);
-    return toOrganizationModel(await this.organizations.save(organization), actor);
+    return toOrganizationModel(await this.outbox.save(OrganizationEntity, organization, (o) => [[IndexedKind.Organization, o.id]]), actor);
   }
 
   async setVerification(actor: Actor, id: string, status: VerificationStatus): Promise<OrganizationModel> {
     const organization = await this.findVisible(actor, id);
     organization.verificationStatus = status;
-    return toOrganizationModel(await this.organizations.save(organization), actor);
+    return toOrganizationModel(await this.outbox.save(OrganizationEntity, organization, (o) => [[IndexedKind.Organization, o.id]]), actor);
   }
 }

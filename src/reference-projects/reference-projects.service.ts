@@ -9,6 +9,8 @@ import { paginate } from '../database/paginate';
 import { onlyVisibleOwners, ownedOrRefuse, visibleOrNotFound } from '../organizations/organization-ownership';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { TaxonomyKind } from '../reference-data/taxonomy-term.entity';
+import { IndexedKind } from '../search/search-outbox.entity';
+import { SearchOutbox } from '../search/search-outbox.service';
 import { CreateReferenceProjectInput, ReferenceProjectsArgs, UpdateReferenceProjectInput } from './dto/reference-project.inputs';
 import { ReferenceProjectEntity } from './reference-project.entity';
 import { ReferenceProjectModel, toReferenceProjectModel } from './reference-project.model';
@@ -19,6 +21,7 @@ export class ReferenceProjectsService {
   constructor(
     @InjectRepository(ReferenceProjectEntity) private readonly projects: Repository<ReferenceProjectEntity>,
     private readonly referenceData: ReferenceDataService,
+    private readonly outbox: SearchOutbox,
   ) {}
 
   async list(actor: Actor | null, args: ReferenceProjectsArgs): Promise<Connection<ReferenceProjectModel>> {
@@ -39,7 +42,7 @@ export class ReferenceProjectsService {
   async create(actor: Actor, input: CreateReferenceProjectInput): Promise<ReferenceProjectModel> {
     const fields = this.normalise(input);
     this.validate(fields);
-    const saved = await this.projects.save(this.projects.create({ ...fields, description: fields.description ?? '', organizationId: actor.organizationId }));
+    const saved = await this.outbox.save(ReferenceProjectEntity, { ...fields, description: fields.description ?? '', organizationId: actor.organizationId }, (p) => [[IndexedKind.ReferenceProject, p.id], [IndexedKind.Organization, p.organizationId]]);
     return toReferenceProjectModel(saved);
   }
 
@@ -51,12 +54,15 @@ export class ReferenceProjectsService {
     const merged = { ...project, ...this.normalise(changes), description: changes.description ?? project.description };
     this.validate(merged);
     delete merged.organization;
-    return toReferenceProjectModel(await this.projects.save(merged));
+    return toReferenceProjectModel(await this.outbox.save(ReferenceProjectEntity, merged, (p) => [[IndexedKind.ReferenceProject, p.id], [IndexedKind.Organization, p.organizationId]]));
   }
 
   async delete(actor: Actor, id: string): Promise<boolean> {
-    ownedOrRefuse(actor, await this.load(id), 'ReferenceProject', id);
-    await this.projects.delete({ id });
+    const project = ownedOrRefuse(actor, await this.load(id), 'ReferenceProject', id);
+    await this.outbox.delete(ReferenceProjectEntity, id, [
+      [IndexedKind.ReferenceProject, id],
+      [IndexedKind.Organization, project.organizationId],
+    ]);
     return true;
   }
 

@@ -1,6 +1,10 @@
 import { Global, Module } from '@nestjs/common';
 import { Meilisearch } from 'meilisearch';
 import { AppConfig } from '../config/app-config';
+import { SearchDocumentBuilder } from './search-document.builder';
+import { SearchOutbox } from './search-outbox.service';
+import { SearchSyncJob } from './search-sync.job';
+import { SearchRepository } from './search.repository';
 
 /**
  * The Meilisearch client. `accept-encoding: identity` because compressed responses stall every search ~40 ms on
@@ -9,6 +13,10 @@ import { AppConfig } from '../config/app-config';
 @Global()
 @Module({
   providers: [
+    SearchRepository,
+    SearchDocumentBuilder,
+    SearchOutbox,
+    SearchSyncJob,
     {
       provide: Meilisearch,
       inject: [AppConfig],
@@ -17,10 +25,10 @@ import { AppConfig } from '../config/app-config';
           host: config.MEILI_URL ?? '',
           apiKey: config.MEILI_MASTER_KEY,
           requestInit: { headers: { 'accept-encoding': 'identity' } },
-          timeout: 5000,
+          timeout: config.SEARCH_TIMEOUT_MS,
         }),
     },
   ],
-  exports: [Meilisearch],
+  exports: [Meilisearch, SearchRepository, SearchOutbox, SearchDocumentBuilder, SearchSyncJob],
 })
 export class SearchModule {}

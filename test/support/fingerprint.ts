@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 
-const TABLES = ['organization', 'app_user', 'need', 'capability', 'reference_project', 'seed_run'];
+const TABLES = ['organization', 'app_user', 'need', 'capability', 'reference_project', 'seed_run', 'search_outbox'];
 
 /** A digest of every row of the domain tables: equal before and after means nothing was written. */
 export async function databaseFingerprint(dataSource: DataSource): Promise<Record<string, string>> {

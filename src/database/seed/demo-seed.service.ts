@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, ObjectLiteral, EntityTarget } from 'typeorm';
+import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { hashPassword } from '../../auth/password-hasher';
 import { CapabilityEntity } from '../../capabilities/capability.entity';
 import { LIMITS } from '../../common/validation';
@@ -9,6 +8,7 @@ import { FundingStatus, NeedEntity } from '../../needs/need.entity';
 import { NeedStatus } from '../../needs/need-status';
 import { OrganizationEntity, OrganizationKind, VerificationStatus } from '../../organizations/organization.entity';
 import { ProjectRole, ReferenceProjectEntity } from '../../reference-projects/reference-project.entity';
+import { SearchOutbox } from '../../search/search-outbox.service';
 import { Language, Role, UserEntity } from '../../users/user.entity';
 import demoData from './demo-data.json';
 import { SeedRunEntity } from './seed-run.entity';
@@ -53,16 +53,21 @@ export class DemoSeedService {
   private readonly logger = new Logger('DemoSeed');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: SearchOutbox,
     private readonly config: AppConfig,
   ) {}
 
   async seedIfFirstStart(data: DemoData = demoData): Promise<DemoSeedReport | null> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.outbox.transaction(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('waterbridge:demo-seed'))`);
       if (await manager.existsBy(SeedRunEntity, { name: DEMO_SEED_NAME })) return null;
       const report = await this.seed(manager, data);
       await manager.insert(SeedRunEntity, { name: DEMO_SEED_NAME });
+      // Everything seeded goes to the search indexes through the outbox, like any other write.
+      await manager.query(
+        `INSERT INTO search_outbox (kind, entity_id)
+         SELECT 'organization', id FROM organization UNION ALL SELECT 'need', id FROM need UNION ALL SELECT 'reference_project', id FROM reference_project`,
+      );
       this.logger.log(`Seeded ${report.organizations} organisations, ${report.users} users, ${report.needs} needs, ${report.referenceProjects} reference projects`);
       return report;
     });

@@ -1,0 +1,69 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import PgBoss from 'pg-boss';
+import { AppConfig } from '../config/app-config';
+
+export type JobHandler<T> = (jobs: PgBoss.Job<T>[]) => Promise<void>;
+
+interface QueueDefinition<T> {
+  name: string;
+  options: Omit<PgBoss.Queue, 'name'>;
+  handler: JobHandler<T>;
+  work?: PgBoss.WorkOptions;
+  /** Cron expression: the queue also gets a job on this schedule, and one at start (a sweep for nudges lost in a crash). */
+  schedule?: string;
+}
+
+/**
+ * pg-boss on the application's own PostgreSQL (schema `pgboss`): durable jobs with retries. Modules register their
+ * queues while the app initialises; once it is up, the queues are created and, unless WORKERS_ENABLED=false, their
+ * workers started. Sending works either way (an API-only process still enqueues).
+ */
+@Injectable()
+export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('JobQueue');
+  private readonly queues: QueueDefinition<unknown>[] = [];
+  private boss?: PgBoss;
+
+  constructor(private readonly config: AppConfig) {}
+
+  register<T>(definition: QueueDefinition<T>): void {
+    this.queues.push(definition as QueueDefinition<unknown>);
+  }
+
+  get started(): boolean {
+    return this.boss !== undefined;
+  }
+
+  async start(): Promise<void> {
+    if (this.boss) return;
+    const boss = new PgBoss({ connectionString: this.config.DATABASE_URL, schema: 'pgboss', max: 4, application_name: 'waterbridge-jobs' });
+    boss.on('error', (error: Error) => this.logger.error(`pg-boss: ${error.message}`));
+    await boss.start();
+    for (const queue of this.queues) await boss.createQueue(queue.name, { ...queue.options, name: queue.name });
+    this.boss = boss;
+    if (!this.config.WORKERS_ENABLED) return;
+    for (const queue of this.queues) {
+      await boss.work(queue.name, { pollingIntervalSeconds: 0.5, ...queue.work }, queue.handler as JobHandler<object>);
+      if (queue.schedule) {
+        await boss.schedule(queue.name, queue.schedule, {}, { singletonKey: queue.name });
+        await boss.send(queue.name, {}, { singletonKey: queue.name });
+      }
+    }
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.start();
+  }
+
+  /** Enqueue a job; resolves to its id, or null when a singleton of that key is already waiting. */
+  async send(name: string, data: object, options: PgBoss.SendOptions = {}): Promise<string | null> {
+    if (!this.boss) throw new Error('The job queue is not started');
+    return this.boss.send(name, data, options);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    const boss = this.boss;
+    this.boss = undefined;
+    await boss?.stop({ graceful: true, wait: true, timeout: 10_000 });
+  }
+}

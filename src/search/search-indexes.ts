@@ -1,0 +1,53 @@
+import { Settings } from 'meilisearch';
+import glossary from './water-glossary.json';
+
+/** The logical indexes; the physical name is `<MEILI_INDEX_PREFIX><name>` (reindex swaps in `<name>_next`). */
+export enum SearchIndex {
+  Needs = 'needs',
+  Enterprises = 'enterprises',
+  ReferenceProjects = 'reference_projects',
+}
+
+/** Every term of a glossary group is a synonym of every other (Meilisearch applies synonyms of 1–3 words). */
+export function glossarySynonyms(groups: string[][] = glossary.groups): Record<string, string[]> {
+  const synonyms: Record<string, string[]> = {};
+  for (const group of groups) {
+    for (const term of group) {
+      const key = term.toLowerCase();
+      const others = group.filter((t) => t.toLowerCase() !== key).map((t) => t.toLowerCase());
+      synonyms[key] = [...new Set([...(synonyms[key] ?? []), ...others])];
+    }
+  }
+  return synonyms;
+}
+
+const typoTolerance = { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } };
+
+/** Settings per index: what is searched (in order of importance), filtered, faceted and sorted. */
+export const INDEX_SETTINGS: Record<SearchIndex, Settings> = {
+  [SearchIndex.Needs]: {
+    searchableAttributes: ['title', 'description', 'site', 'categoryLabels', 'countryNames', 'organizationName'],
+    filterableAttributes: ['countryCode', 'region', 'sectorCode', 'sdgTargets', 'cooperationModes', 'technologyCategories', 'status', 'organizationId', 'fundingStatus', 'budgetMin', 'budgetMax', 'currency'],
+    sortableAttributes: ['publishedAt', 'createdAt', 'budgetMax'],
+    displayedAttributes: ['*'],
+    typoTolerance,
+  },
+  [SearchIndex.Enterprises]: {
+    searchableAttributes: ['nameEn', 'nameZh', 'nameLocal', 'parentGroup', 'categoryLabels', 'capabilityText', 'description', 'projectTitles', 'countryNames'],
+    filterableAttributes: ['verified', 'countryCode', 'countriesServed', 'regionsServed', 'technologyCategories', 'cooperationModes', 'sectorCodes', 'parentGroup', 'id'],
+    sortableAttributes: ['projectCount', 'waterProjectCount', 'nameEn'],
+    displayedAttributes: ['*'],
+    typoTolerance,
+  },
+  [SearchIndex.ReferenceProjects]: {
+    searchableAttributes: ['title', 'description', 'categoryLabels', 'countryNames'],
+    filterableAttributes: ['verified', 'organizationId', 'parentGroup', 'countryCode', 'region', 'year', 'sectorCode', 'technologyCategories', 'role'],
+    sortableAttributes: ['year'],
+    displayedAttributes: ['*'],
+    typoTolerance,
+  },
+};
+
+export function settingsFor(index: SearchIndex): Settings {
+  return { ...INDEX_SETTINGS[index], synonyms: glossarySynonyms() };
+}

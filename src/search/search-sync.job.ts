@@ -1,0 +1,105 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { JobQueue } from '../jobs/job-queue.service';
+import { SearchDocumentBuilder } from './search-document.builder';
+import { SearchIndex } from './search-indexes';
+import { IndexedKind } from './search-outbox.entity';
+import { SEARCH_SYNC_KEY, SEARCH_SYNC_QUEUE } from './search-outbox.service';
+import { SearchRepository } from './search.repository';
+
+const BATCH = 500;
+
+interface SyncJob {
+  /** Consecutive failed attempts before this one (drives the backoff). */
+  attempt?: number;
+}
+
+/**
+ * The durable worker behind the search indexes. Each run drains the outbox in batches: it locks rows (SKIP LOCKED),
+ * rebuilds the documents of the entities they name from PostgreSQL, writes them to Meilisearch and waits for the
+ * tasks, then deletes the rows in the same transaction. Applying the current state makes every step idempotent:
+ * a retry, a crash or a duplicate row re-sends the same documents. Jobs of this queue run one at a time (pg-boss
+ * "stately" policy), so updates of one entity never overtake each other. While Meilisearch is unreachable the run
+ * schedules the next attempt itself with exponential backoff (1 s, 2 s, 4 s … up to SEARCH_SYNC_MAX_BACKOFF_SECONDS);
+ * writes keep succeeding meanwhile, their rows wait in the outbox.
+ */
+@Injectable()
+export class SearchSyncJob implements OnModuleInit {
+  private readonly logger = new Logger('SearchSync');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jobs: JobQueue,
+    private readonly search: SearchRepository,
+    private readonly documents: SearchDocumentBuilder,
+    private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.register<SyncJob>({
+      name: SEARCH_SYNC_QUEUE,
+      options: { policy: 'stately', retryLimit: 0, expireInSeconds: 15 * 60 },
+      handler: (jobs) => this.run(jobs[0]?.data ?? {}),
+      // A sweep each minute picks up outbox rows whose nudge was lost.
+      schedule: '* * * * *',
+    });
+  }
+
+  async run(job: SyncJob): Promise<void> {
+    const attempt = job.attempt ?? 0;
+    try {
+      await this.drain();
+    } catch (error) {
+      const delay = Math.min(2 ** attempt, this.config.SEARCH_SYNC_MAX_BACKOFF_SECONDS);
+      this.logger.warn(`Search sync failed (attempt ${attempt + 1}), next try in ${delay} s: ${error instanceof Error ? error.message : String(error)}`);
+      await this.jobs.send(SEARCH_SYNC_QUEUE, { attempt: attempt + 1 }, { singletonKey: SEARCH_SYNC_KEY, startAfter: delay });
+    }
+  }
+
+  /** Applies every pending outbox row; returns how many were applied. */
+  async drain(): Promise<number> {
+    let applied = 0;
+    for (;;) {
+      const count = await this.applyBatch();
+      applied += count;
+      if (count < BATCH) return applied;
+    }
+  }
+
+  private applyBatch(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: Array<{ id: string; kind: IndexedKind; entity_id: string }> = await manager.query(
+        'SELECT id, kind, entity_id FROM search_outbox ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED',
+        [BATCH],
+      );
+      if (rows.length === 0) return 0;
+      const idsOf = (kind: IndexedKind) => [...new Set(rows.filter((r) => r.kind === kind).map((r) => r.entity_id))];
+      await this.apply(idsOf(IndexedKind.Need), idsOf(IndexedKind.Organization), idsOf(IndexedKind.ReferenceProject));
+      await manager.query('DELETE FROM search_outbox WHERE id = ANY($1)', [rows.map((r) => r.id)]);
+      return rows.length;
+    });
+  }
+
+  /** An organisation's name and verification show in its needs' and projects' documents too. */
+  async apply(needIds: string[], organizationIds: string[], projectIds: string[]): Promise<void> {
+    await this.search.ensureIndexes();
+    if (organizationIds.length > 0) {
+      const owned = async (table: string) =>
+        ((await this.dataSource.query(`SELECT id FROM ${table} WHERE organization_id = ANY($1)`, [organizationIds])) as Array<{ id: string }>).map((r) => r.id);
+      needIds = [...new Set([...needIds, ...(await owned('need'))])];
+      projectIds = [...new Set([...projectIds, ...(await owned('reference_project'))])];
+    }
+    await this.replace(SearchIndex.Needs, needIds, await this.documents.needs(needIds));
+    await this.replace(SearchIndex.Enterprises, organizationIds, await this.documents.enterprises(organizationIds));
+    await this.replace(SearchIndex.ReferenceProjects, projectIds, await this.documents.referenceProjects(projectIds));
+  }
+
+  /** Upserts the documents that exist and deletes the ids that no longer have one. */
+  private async replace(index: SearchIndex, ids: string[], documents: Array<{ id: string }>): Promise<void> {
+    const present = new Set(documents.map((d) => d.id));
+    await this.search.upsert(index, documents);
+    await this.search.remove(index, ids.filter((id) => !present.has(id)));
+  }
+}

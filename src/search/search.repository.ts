@@ -1,0 +1,111 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { EnqueuedTaskPromise, Meilisearch, MeilisearchApiError, MultiSearchQuery, MultiSearchResponse, SearchParams, SearchResponse, Task } from 'meilisearch';
+import { DomainError, ErrorCode } from '../common/domain-error';
+import { AppConfig } from '../config/app-config';
+import { SearchIndex, settingsFor } from './search-indexes';
+
+/** Long enough for a batch of a thousand documents on a busy 2-core machine. */
+const TASK_TIMEOUT_MS = 120_000;
+
+/**
+ * The only class that talks to Meilisearch. Writes wait for their task, so a caller that returns has been indexed;
+ * reads turn an unreachable or slow server into SEARCH_UNAVAILABLE within the configured timeout.
+ */
+@Injectable()
+export class SearchRepository {
+  private readonly logger = new Logger('Search');
+  private ensured = false;
+
+  constructor(
+    private readonly client: Meilisearch,
+    private readonly config: AppConfig,
+  ) {}
+
+  uid(index: SearchIndex, suffix = ''): string {
+    return `${this.config.MEILI_INDEX_PREFIX}${index}${suffix}`;
+  }
+
+  /** Creates missing indexes and applies their settings (idempotent; Meilisearch skips unchanged settings). */
+  async ensureIndexes(): Promise<void> {
+    if (this.ensured) return;
+    for (const index of Object.values(SearchIndex)) {
+      await this.wait(this.client.createIndex(this.uid(index), { primaryKey: 'id' }), ['index_already_exists']);
+      await this.wait(this.client.index(this.uid(index)).updateSettings(settingsFor(index)));
+    }
+    this.ensured = true;
+  }
+
+  async upsert<T extends { id: string }>(index: SearchIndex, documents: T[], uid = this.uid(index)): Promise<void> {
+    if (documents.length > 0) await this.wait(this.client.index(uid).addDocuments(documents, { primaryKey: 'id' }));
+  }
+
+  async remove(index: SearchIndex, ids: string[]): Promise<void> {
+    if (ids.length > 0) await this.wait(this.client.index(this.uid(index)).deleteDocuments(ids));
+  }
+
+  async search<T extends Record<string, unknown>>(index: SearchIndex, query: string, params: SearchParams): Promise<SearchResponse<T>> {
+    return this.read(() => this.client.index(this.uid(index)).search<T>(query, params));
+  }
+
+  async multiSearch<T extends Record<string, unknown>>(index: SearchIndex, queries: Array<Omit<MultiSearchQuery, 'indexUid'>>): Promise<MultiSearchResponse<T>['results']> {
+    if (queries.length === 0) return [];
+    const response = await this.read(() => this.client.multiSearch<{ queries: MultiSearchQuery[] }, T>({ queries: queries.map((q) => ({ ...q, indexUid: this.uid(index) })) }));
+    return response.results;
+  }
+
+  /**
+   * Rebuilds an index without downtime: fills `<index>_next` with fresh settings, swaps it with the live one, then
+   * drops the old. Searches keep answering from the old index until the swap.
+   */
+  async rebuild<T extends { id: string }>(index: SearchIndex, batches: AsyncIterable<T[]>, onBatch: (count: number) => void = () => undefined): Promise<number> {
+    const live = this.uid(index);
+    const next = this.uid(index, '_next');
+    await this.client.deleteIndexIfExists(next);
+    await this.wait(this.client.createIndex(next, { primaryKey: 'id' }));
+    await this.wait(this.client.index(next).updateSettings(settingsFor(index)));
+    await this.wait(this.client.createIndex(live, { primaryKey: 'id' }), ['index_already_exists']);
+    let total = 0;
+    // Keep a few batches in flight: Meilisearch indexes one batch while the next is being built and sent.
+    const inFlight: Promise<void>[] = [];
+    for await (const documents of batches) {
+      inFlight.push(this.upsert(index, documents, next));
+      total += documents.length;
+      onBatch(documents.length);
+      if (inFlight.length >= 4) await inFlight.shift();
+    }
+    await Promise.all(inFlight);
+    await this.wait(this.client.swapIndexes([{ indexes: [live, next], rename: false }]));
+    await this.wait(this.client.deleteIndex(next));
+    return total;
+  }
+
+  async deleteAll(): Promise<void> {
+    for (const index of Object.values(SearchIndex)) {
+      await this.client.deleteIndexIfExists(this.uid(index));
+      await this.client.deleteIndexIfExists(this.uid(index, '_next'));
+    }
+    this.ensured = false;
+  }
+
+  async healthy(): Promise<boolean> {
+    return this.client.isHealthy();
+  }
+
+  private async wait(task: EnqueuedTaskPromise, tolerated: string[] = []): Promise<Task> {
+    const done = await task.waitTask({ timeout: TASK_TIMEOUT_MS, interval: 10 });
+    if (done.status === 'failed' && !tolerated.includes(done.error?.code ?? '')) {
+      throw new Error(`Meilisearch task ${done.uid} (${done.type}) failed: ${done.error?.code} ${done.error?.message}`);
+    }
+    return done;
+  }
+
+  private async read<R>(request: () => Promise<R>): Promise<R> {
+    try {
+      return await request();
+    } catch (error) {
+      if (error instanceof MeilisearchApiError && error.cause?.code !== 'index_not_found') throw error;
+      this.logger.warn(`Search unavailable: ${error instanceof Error ? error.message : String(error)}`);
+      throw new DomainError(ErrorCode.SearchUnavailable, 'Search is temporarily unavailable; try again shortly');
+    }
+  }
+}
