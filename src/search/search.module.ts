@@ -1,10 +1,15 @@
 import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { Meilisearch } from 'meilisearch';
 import { AppConfig } from '../config/app-config';
 import { SearchDocumentBuilder } from './search-document.builder';
 import { SearchOutbox } from './search-outbox.service';
 import { SearchSyncJob } from './search-sync.job';
 import { SearchRepository } from './search.repository';
+import { SearchResolver } from './search.resolver';
+import { SearchService } from './search.service';
+import { NeedEntity } from '../needs/need.entity';
+import { OrganizationEntity } from '../organizations/organization.entity';
 
 /**
  * The Meilisearch client. `accept-encoding: identity` because compressed responses stall every search ~40 ms on
@@ -12,11 +17,14 @@ import { SearchRepository } from './search.repository';
  */
 @Global()
 @Module({
+  imports: [TypeOrmModule.forFeature([NeedEntity, OrganizationEntity])],
   providers: [
     SearchRepository,
     SearchDocumentBuilder,
     SearchOutbox,
     SearchSyncJob,
+    SearchService,
+    SearchResolver,
     {
       provide: Meilisearch,
       inject: [AppConfig],

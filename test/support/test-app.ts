@@ -6,6 +6,9 @@ import { TokenService } from '../../src/auth/token.service';
 import { loadConfig } from '../../src/config/app-config';
 import { Factory } from './factory';
 import { createTestDatabase } from './test-database';
+import { SearchOutbox } from '../../src/search/search-outbox.service';
+import { SearchRepository } from '../../src/search/search.repository';
+import { randomBytes } from 'node:crypto';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-0123456789';
 
@@ -21,6 +24,10 @@ export interface TestApp {
   /** POST a GraphQL operation over HTTP, as a real client would. */
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
   tokenFor(userId: string): string;
+  /** Waits until the search sync worker has applied every outbox row (the indexes show all committed writes). */
+  searchSynced(timeoutMs?: number): Promise<void>;
+  /** Puts every row of the database into the search outbox (for rows the factory wrote directly), then waits. */
+  indexEverything(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -33,6 +40,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     MEILI_MASTER_KEY: process.env.WB_TEST_MEILI_MASTER_KEY,
     JWT_SECRET: TEST_JWT_SECRET,
     LOG_LEVEL: 'error',
+    // Indexes of their own on the shared Meilisearch server.
+    MEILI_INDEX_PREFIX: `t_${randomBytes(5).toString('hex')}_`,
     ...env,
   });
   const app = await createApp(config);
@@ -40,7 +49,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const dataSource = app.get(DataSource);
   const tokens = app.get(TokenService);
   const server = app.getHttpServer();
-  return {
+  const testApp: TestApp = {
     app,
     dataSource,
     factory: new Factory(dataSource),
@@ -51,11 +60,30 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       return res.body;
     },
     tokenFor: (userId) => tokens.issue(userId).token,
+    async searchSynced(timeoutMs = 20_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const [{ pending }] = await dataSource.query('SELECT count(*)::int AS pending FROM search_outbox');
+        if (pending === 0) return;
+        if (Date.now() > deadline) throw new Error(`${pending} search outbox rows still pending after ${timeoutMs} ms`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    async indexEverything() {
+      await dataSource.query(
+        `INSERT INTO search_outbox (kind, entity_id)
+         SELECT 'organization', id FROM organization UNION ALL SELECT 'need', id FROM need UNION ALL SELECT 'reference_project', id FROM reference_project`,
+      );
+      app.get(SearchOutbox).nudge();
+      await testApp.searchSynced();
+    },
     async close() {
+      await app.get(SearchRepository).deleteAll().catch(() => undefined);
       await app.close();
       await database.drop();
     },
   };
+  return testApp;
 }
 
 /** The code of the first error, or undefined when the operation succeeded. */
