@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import PgBoss from 'pg-boss';
 import { AppConfig } from '../config/app-config';
 
@@ -19,7 +19,7 @@ interface QueueDefinition<T> {
  * workers started. Sending works either way (an API-only process still enqueues).
  */
 @Injectable()
-export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
+export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('JobQueue');
   private readonly queues: QueueDefinition<unknown>[] = [];
   private boss?: PgBoss;
@@ -61,9 +61,11 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
     return this.boss.send(name, data, options);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database connections close, so a running job finishes (or rolls back) cleanly. */
+  async beforeApplicationShutdown(): Promise<void> {
     const boss = this.boss;
     this.boss = undefined;
-    await boss?.stop({ graceful: true, wait: true, timeout: 10_000 });
+    // A job cut short leaves its outbox rows in place (its transaction rolls back): the next start applies them.
+    await boss?.stop({ graceful: true, wait: true, timeout: 3_000 });
   }
 }
