@@ -28,6 +28,13 @@ export function meilisearchBinary(): string {
   }
 }
 
+/** The embedded server's master key: generated once, kept with its data. */
+export function embeddedMasterKey(dir: string): string {
+  const keyFile = join(resolve(dir), 'master-key');
+  if (!existsSync(keyFile)) writeFileSync(keyFile, randomBytes(24).toString('base64url'), { mode: 0o600 });
+  return readFileSync(keyFile, 'utf8').trim();
+}
+
 /** Starts a real Meilisearch server as a child process and waits until it answers /health. */
 export async function startEmbeddedMeilisearch(options: EmbeddedMeilisearchOptions): Promise<EmbeddedMeilisearch> {
   const dir = resolve(options.dir);
@@ -40,9 +47,7 @@ export async function startEmbeddedMeilisearch(options: EmbeddedMeilisearchOptio
   const pidFile = join(dir, 'meilisearch.pid');
   if (existsSync(pidFile)) await stopLeftoverProcess(Number(readFileSync(pidFile, 'utf8')), 'meilisearch', 'SIGTERM', log);
 
-  const keyFile = join(dir, 'master-key');
-  if (!existsSync(keyFile)) writeFileSync(keyFile, randomBytes(24).toString('base64url'), { mode: 0o600 });
-  const masterKey = readFileSync(keyFile, 'utf8').trim();
+  const masterKey = embeddedMasterKey(dir);
 
   const logFile = join(dir, 'meilisearch.log');
   const out = openSync(logFile, 'a');

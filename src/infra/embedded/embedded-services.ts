@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { startEmbeddedMeilisearch } from './embedded-meilisearch';
-import { EmbeddedServer, startEmbeddedPostgres } from './embedded-postgres';
+import { embeddedMasterKey, startEmbeddedMeilisearch } from './embedded-meilisearch';
+import { EmbeddedServer, embeddedPostgresUrl, startEmbeddedPostgres } from './embedded-postgres';
+import { isProcessAlive, processCommandLine } from './process-files';
 
 export interface ResolvedServers {
   databaseUrl: string;
@@ -28,9 +29,15 @@ export interface ServerSettings {
 export async function resolveServers(settings: ServerSettings): Promise<ResolvedServers> {
   const dataDir = resolve(settings.dataDir);
   mkdirSync(dataDir, { recursive: true });
+  if (!settings.databaseUrl || !settings.meiliUrl) {
+    const owner = liveOwner(dataDir);
+    if (owner !== undefined) return attach(settings, dataDir, owner);
+    writeFileSync(join(dataDir, OWNER_FILE), String(process.pid));
+  }
   const started: EmbeddedServer[] = [];
   const stopAll = async () => {
     await Promise.allSettled(started.map((s) => s.stop()));
+    rmSync(join(dataDir, OWNER_FILE), { force: true });
   };
 
   const postgres = settings.databaseUrl
@@ -46,6 +53,31 @@ export async function resolveServers(settings: ServerSettings): Promise<Resolved
     throw pg.status === 'rejected' ? pg.reason : (ms as PromiseRejectedResult).reason;
   }
   return { databaseUrl: pg.value.url, meiliUrl: ms.value.url, meiliMasterKey: ms.value.masterKey, stop: stopAll };
+}
+
+/** Which process runs the embedded servers of a data folder (the API, or a CLI command). */
+const OWNER_FILE = 'owner.pid';
+
+function liveOwner(dataDir: string): number | undefined {
+  const file = join(dataDir, OWNER_FILE);
+  if (!existsSync(file)) return undefined;
+  const pid = Number(readFileSync(file, 'utf8'));
+  return pid !== process.pid && isProcessAlive(pid) && processCommandLine(pid).includes('node') ? pid : undefined;
+}
+
+/**
+ * Another WaterBridge process (say `npm start`) already runs the embedded servers of this folder: use them, and leave
+ * starting and stopping them to it. (Without an owner, servers found running are leftovers of a hard kill and are
+ * stopped before starting afresh.)
+ */
+function attach(settings: ServerSettings, dataDir: string, owner: number): ResolvedServers {
+  settings.log(`Using the embedded servers of process ${owner}`);
+  return {
+    databaseUrl: settings.databaseUrl ?? embeddedPostgresUrl(settings.postgresPort, 'waterbridge'),
+    meiliUrl: settings.meiliUrl ?? `http://127.0.0.1:${settings.meiliPort}`,
+    meiliMasterKey: settings.meiliUrl ? (settings.meiliMasterKey ?? '') : embeddedMasterKey(join(dataDir, 'meilisearch')),
+    stop: async () => undefined,
+  };
 }
 
 /** The embedded mode's signing secret: generated once, kept beside the data it protects. */
