@@ -8,6 +8,7 @@ import { SearchSyncJob } from './search-sync.job';
 import { SearchRepository } from './search.repository';
 import { SearchResolver } from './search.resolver';
 import { SearchService } from './search.service';
+import { ReindexService } from './reindex.service';
 import { NeedEntity } from '../needs/need.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';
 
@@ -25,6 +26,7 @@ import { OrganizationEntity } from '../organizations/organization.entity';
     SearchSyncJob,
     SearchService,
     SearchResolver,
+    ReindexService,
     {
       provide: Meilisearch,
       inject: [AppConfig],
@@ -37,6 +39,6 @@ import { OrganizationEntity } from '../organizations/organization.entity';
         }),
     },
   ],
-  exports: [Meilisearch, SearchRepository, SearchOutbox, SearchDocumentBuilder, SearchSyncJob],
+  exports: [Meilisearch, SearchRepository, SearchOutbox, SearchDocumentBuilder, SearchSyncJob, ReindexService],
 })
 export class SearchModule {}

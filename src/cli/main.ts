@@ -1,0 +1,59 @@
+import 'reflect-metadata';
+import { INestApplicationContext, Logger } from '@nestjs/common';
+import { configOrExit, startRuntime } from '../runtime';
+import { COMMANDS, CommandError } from './commands';
+
+const USAGE = `Usage: npm run cli -- <command> [options]
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${`${name} ${c.usage}`.padEnd(72)} ${c.summary}`)
+  .join('\n')}
+
+Uses the same configuration as npm start (DATABASE_URL, MEILI_URL, DATA_DIR …); with neither URL set it works on the
+embedded servers under DATA_DIR, starting them if no running WaterBridge owns them.`;
+
+/** `npm run cli -- <command>`: administration and data commands, on the same services as the API. */
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    console.error(name && name !== '--help' ? `Unknown command "${name}".\n\n${USAGE}` : USAGE);
+    return name && name !== '--help' ? 2 : 0;
+  }
+  let options;
+  try {
+    options = command.parse(args);
+  } catch (error) {
+    if (error instanceof CommandError) {
+      console.error(`${error.message}\n\nUsage: npm run cli -- ${name} ${command.usage}`);
+      return 2;
+    }
+    throw error;
+  }
+  const config = configOrExit({ ...process.env, ...command.environment?.(options) });
+  // The command line neither seeds nor runs background workers: commands do their own work and wait for it.
+  config.WORKERS_ENABLED = false;
+  if (config.LOG_LEVEL === 'log') config.LOG_LEVEL = 'warn';
+  const logger = new Logger('cli');
+  const runtime = await startRuntime(config, logger);
+  let code = 0;
+  try {
+    await runtime.app.init();
+    code = await command.run(runtime.app as INestApplicationContext, options);
+  } catch (error) {
+    if (error instanceof CommandError) console.error(error.message);
+    else console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    code = 1;
+  }
+  await runtime.stop('done', code);
+  return code;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);
