@@ -8,6 +8,7 @@ import { dataSourceOptions } from './database/data-source-options';
 import { DemoSeedModule } from './database/seed/demo-seed.module';
 import { GraphQLModule } from './graphql/graphql.module';
 import { JobsModule } from './jobs/jobs.module';
+import { ImportsModule } from './imports/imports.module';
 import { NeedsModule } from './needs/needs.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { ReferenceDataModule } from './reference-data/reference-data.module';
@@ -35,6 +36,7 @@ export class AppModule {
         CapabilitiesModule,
         ReferenceProjectsModule,
         DemoSeedModule,
+        ImportsModule,
       ],
     };
   }

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import { logLevels } from './app.factory';
 import { DemoAccount, DemoSeedService } from './database/seed/demo-seed.service';
 import { configOrExit, startRuntime } from './runtime';
 
@@ -8,6 +9,7 @@ const logger = new Logger('WaterBridge');
 /** `npm start`: the GraphQL API (and its background workers). */
 async function main(): Promise<void> {
   const config = configOrExit();
+  Logger.overrideLogger(logLevels(config.LOG_LEVEL));
   const runtime = await startRuntime(config, logger);
   try {
     const seeder = runtime.app.get(DemoSeedService);

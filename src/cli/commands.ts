@@ -1,5 +1,9 @@
 import { INestApplicationContext } from '@nestjs/common';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { GcdfImportService } from '../imports/gcdf-import.service';
 import { ReindexService } from '../search/reindex.service';
+import { SearchSyncJob } from '../search/search-sync.job';
 import { ProgressBar } from './progress';
 
 /** A mistake in how a command was called, or a failure to report in one line (no stack). */
@@ -38,6 +42,36 @@ const reindex: Command<void> = {
   },
 };
 
+/** Imports a gcdf-water JSON Lines file, then brings the search indexes up to date. */
+function importCommand(what: 'companies' | 'needs'): Command<{ file: string }> {
+  return {
+    usage: 'FILE.jsonl',
+    summary: `import ${what} in the gcdf-water format (idempotent upserts by external id)`,
+    parse(args) {
+      if (args.length !== 1) throw new CommandError(`import-${what} takes one file (got ${args.length} arguments)`);
+      if (!existsSync(args[0])) throw new CommandError(`No such file: ${args[0]}`);
+      return { file: resolve(args[0]) };
+    },
+    async run(app, { file }) {
+      const importer = app.get(GcdfImportService);
+      const bar = new ProgressBar(`import-${what}`, 0);
+      const report = await (what === 'companies' ? importer.importCompanies(file, (d, t) => bar.update(d, t)) : importer.importNeeds(file, (d, t) => bar.update(d, t)));
+      bar.finish(`${report.imported} lines imported, ${report.refused.length} refused`);
+      for (const { line, message } of report.refused) console.error(`${file}:${line}: ${message}`);
+      try {
+        const applied = await app.get(SearchSyncJob).drain();
+        console.error(`Search indexes updated (${applied} changes).`);
+      } catch (error) {
+        console.error(`The search indexes could not be updated now (${error instanceof Error ? error.message : String(error)}); the running application's worker will catch up.`);
+      }
+      console.log(`Imported ${report.imported} ${what} from ${file}${report.refused.length ? `; refused ${report.refused.length} lines (see above)` : ''}`);
+      return report.refused.length > 0 ? 1 : 0;
+    },
+  };
+}
+
 export const COMMANDS: Record<string, Command<any>> = {
   reindex,
+  'import-companies': importCommand('companies'),
+  'import-needs': importCommand('needs'),
 };

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { INestApplicationContext, Logger } from '@nestjs/common';
+import { logLevels } from '../app.factory';
 import { configOrExit, startRuntime } from '../runtime';
 import { COMMANDS, CommandError } from './commands';
 
@@ -34,7 +35,9 @@ async function main(argv: string[]): Promise<number> {
   const config = configOrExit({ ...process.env, ...command.environment?.(options) });
   // The command line neither seeds nor runs background workers: commands do their own work and wait for it.
   config.WORKERS_ENABLED = false;
+  // Results go to stdout and progress to stderr; routine log lines would only clutter them.
   if (config.LOG_LEVEL === 'log') config.LOG_LEVEL = 'warn';
+  Logger.overrideLogger(logLevels(config.LOG_LEVEL));
   const logger = new Logger('cli');
   const runtime = await startRuntime(config, logger);
   let code = 0;

@@ -55,3 +55,10 @@ export function createValidationPipe(): ValidationPipe {
 export function definedFields<T extends object>(input: T): Partial<T> {
   return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
+
+/** Source titles can be longer than the API accepts; cut on a word boundary. */
+export function fitTitle(title: string, max = LIMITS.title): string {
+  if (title.length <= max) return title;
+  const cut = title.slice(0, max - 1);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > max / 2 ? cut.lastIndexOf(' ') : cut.length)}…`;
+}

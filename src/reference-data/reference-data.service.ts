@@ -51,9 +51,10 @@ export class ReferenceDataService implements OnModuleInit {
     return country;
   }
 
-  /** ISO code for an English country name or alias ("Viet Nam" → VN), for imports. */
+  /** ISO code for an English country name or alias ("Viet Nam" → VN) or for the code itself, for imports. */
   countryCodeByName(name: string): string | undefined {
-    return this.countryByName.get(name.trim().toLowerCase());
+    const key = name.trim();
+    return this.countryByName.get(key.toLowerCase()) ?? (this.countries.has(key.toUpperCase()) ? key.toUpperCase() : undefined);
   }
 
   listTerms(kind: TaxonomyKind): TaxonomyTermModel[] {

@@ -18,6 +18,8 @@ export const SEARCH_SYNC_KEY = SEARCH_SYNC_QUEUE;
 @Injectable()
 export class SearchOutbox {
   private readonly logger = new Logger('SearchOutbox');
+  private nudging?: Promise<void>;
+  private nudgeAgain = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -52,8 +54,23 @@ export class SearchOutbox {
     await manager.insert(SearchOutboxEntity, ids.map((entityId) => ({ kind, entityId })));
   }
 
+  /** Asks the sync job to run; nudges during one in flight collapse into a single follow-up. */
   nudge(): void {
     if (!this.jobs.started) return;
-    this.jobs.send(SEARCH_SYNC_QUEUE, {}, { singletonKey: SEARCH_SYNC_KEY }).catch((error: unknown) => this.logger.warn(`Could not nudge the search sync: ${String(error)}`));
+    if (this.nudging) {
+      this.nudgeAgain = true;
+      return;
+    }
+    this.nudging = this.jobs
+      .send(SEARCH_SYNC_QUEUE, {}, { singletonKey: SEARCH_SYNC_KEY })
+      .then(() => undefined)
+      .catch((error: unknown) => this.logger.warn(`Could not nudge the search sync: ${String(error)}`))
+      .finally(() => {
+        this.nudging = undefined;
+        if (this.nudgeAgain) {
+          this.nudgeAgain = false;
+          this.nudge();
+        }
+      });
   }
 }

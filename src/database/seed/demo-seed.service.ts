@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { hashPassword } from '../../auth/password-hasher';
 import { CapabilityEntity } from '../../capabilities/capability.entity';
-import { LIMITS } from '../../common/validation';
+import { fitTitle } from '../../common/validation';
 import { AppConfig } from '../../config/app-config';
 import { FundingStatus, NeedEntity } from '../../needs/need.entity';
 import { NeedStatus } from '../../needs/need-status';
@@ -33,13 +33,6 @@ export interface DemoSeedReport {
 }
 
 type DemoData = typeof demoData;
-
-/** Source titles can be longer than the API accepts; cut on a word boundary. */
-function fitTitle(title: string, max = LIMITS.title): string {
-  if (title.length <= max) return title;
-  const cut = title.slice(0, max - 1);
-  return `${cut.slice(0, cut.lastIndexOf(' ') > max / 2 ? cut.lastIndexOf(' ') : cut.length)}…`;
-}
 
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 

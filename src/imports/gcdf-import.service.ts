@@ -1,0 +1,165 @@
+import { Injectable } from '@nestjs/common';
+import { readFileSync } from 'node:fs';
+import { EntityManager } from 'typeorm';
+import { fitTitle, LIMITS } from '../common/validation';
+import { FundingStatus, NeedEntity } from '../needs/need.entity';
+import { NeedStatus } from '../needs/need-status';
+import { OrganizationEntity, OrganizationKind, VerificationStatus } from '../organizations/organization.entity';
+import { ReferenceDataService } from '../reference-data/reference-data.service';
+import { ProjectRole, ReferenceProjectEntity } from '../reference-projects/reference-project.entity';
+import { IndexedKind } from '../search/search-outbox.entity';
+import { SearchOutbox } from '../search/search-outbox.service';
+import { GcdfCompany, GcdfNeed, LineError, parseCompany, parseJson, parseNeed } from './gcdf/gcdf-lines';
+import { classifyNeed, classifyProject, trimText } from './gcdf/water-classifier';
+
+export interface ImportReport {
+  /** Lines written (inserted or updated). */
+  imported: number;
+  /** Lines refused, with their 1-based line numbers; nothing of them was written. */
+  refused: Array<{ line: number; message: string }>;
+}
+
+/** Country names of multi-country projects in the source ("Africa, regional"): kept, without a country. */
+const MULTI_COUNTRY = /\bregional\b|\bmulti-?country\b|\bworldwide\b|\bglobal\b/i;
+
+/**
+ * Imports the gcdf-water JSON Lines format (AidData GCDF 3.0 extract). Each line is one transaction: a bad line is
+ * reported with its number and leaves nothing behind, the others go in. Upserts by external id make a second run of
+ * the same file change nothing; a company's track record is replaced by the one in its line.
+ */
+@Injectable()
+export class GcdfImportService {
+  constructor(
+    private readonly outbox: SearchOutbox,
+    private readonly referenceData: ReferenceDataService,
+  ) {}
+
+  importCompanies(file: string, onLine?: (done: number, total: number) => void): Promise<ImportReport> {
+    return this.importLines(file, (value, manager) => this.upsertCompany(parseCompany(value), manager), onLine);
+  }
+
+  importNeeds(file: string, onLine?: (done: number, total: number) => void): Promise<ImportReport> {
+    return this.importLines(file, (value, manager) => this.upsertNeed(parseNeed(value), manager), onLine);
+  }
+
+  private async importLines(file: string, write: (value: unknown, manager: EntityManager) => Promise<void>, onLine = (_done: number, _total: number) => undefined as void): Promise<ImportReport> {
+    const lines = readFileSync(file, 'utf8').split('\n');
+    if (lines.at(-1) === '') lines.pop();
+    const report: ImportReport = { imported: 0, refused: [] };
+    for (let i = 0; i < lines.length; i++) {
+      if (lines[i].trim() !== '') {
+        try {
+          const value = parseJson(lines[i]);
+          await this.outbox.transaction((manager) => write(value, manager));
+          report.imported++;
+        } catch (error) {
+          if (!(error instanceof LineError)) throw error;
+          report.refused.push({ line: i + 1, message: error.message });
+        }
+      }
+      onLine(i + 1, lines.length);
+    }
+    return report;
+  }
+
+  private async upsertCompany(company: GcdfCompany, manager: EntityManager): Promise<void> {
+    // Everything is checked before anything is written.
+    const seen = new Set<string>();
+    const projects = company.projects
+      .filter((p) => !seen.has(p.id) && seen.add(p.id))
+      .map((p, i) => {
+        const countryCode = this.countryCode(p.country, `project ${i + 1} (${p.id}): `, true);
+        const c = classifyProject(p.title, p.description);
+        return {
+          externalId: p.id,
+          title: fitTitle(c.analysis.title),
+          description: trimText(c.analysis.description, LIMITS.description),
+          countryCode,
+          year: p.year,
+          sectorCode: c.sectorCode,
+          sourceSector: p.sector,
+          role: c.role as ProjectRole,
+          technologyCategories: c.technologyCategories,
+        };
+      });
+
+    const organization = await this.findOrCreateOrganization(manager, company.id, {
+      kind: OrganizationKind.ENTERPRISE,
+      nameEn: company.name,
+      parentGroup: company.parentGroup,
+      countryCode: 'CN',
+    });
+    if (projects.length > 0) {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(ReferenceProjectEntity)
+        .values(projects.map((p) => ({ ...p, organizationId: organization.id })))
+        .orUpdate(['title', 'description', 'country_code', 'year', 'sector_code', 'source_sector', 'role', 'technology_categories', 'updated_at'], ['organization_id', 'external_id'], {
+          indexPredicate: 'external_id IS NOT NULL',
+        })
+        .execute();
+    }
+    // The line is the company's whole track record: projects no longer in it go.
+    // (TypeORM answers a DELETE … RETURNING with [rows, count].)
+    const [removed]: [Array<{ id: string }>, number] = await manager.query(
+      `DELETE FROM reference_project WHERE organization_id = $1 AND external_id IS NOT NULL AND NOT (external_id = ANY($2)) RETURNING id`,
+      [organization.id, projects.map((p) => p.externalId)],
+    );
+    await this.outbox.record(manager, IndexedKind.ReferenceProject, removed.map((r) => r.id));
+    // Recording the organisation re-indexes its profile and all its projects.
+    await this.outbox.record(manager, IndexedKind.Organization, [organization.id]);
+  }
+
+  private async upsertNeed(need: GcdfNeed, manager: EntityManager): Promise<void> {
+    const countryCode = this.countryCode(need.country, '', false)!;
+    const c = classifyNeed(need.title, need.description, need.subtype, countryCode);
+    const country = this.referenceData.country(countryCode);
+    const agency = await this.findOrCreateOrganization(manager, `agency-${countryCode.toLowerCase()}`, {
+      kind: OrganizationKind.AGENCY,
+      nameEn: `${country.nameEn} Water Authority`,
+      nameZh: `${country.nameZh}水务局`,
+      countryCode,
+    });
+    const fields = {
+      organizationId: agency.id,
+      title: fitTitle(c.analysis.title),
+      description: trimText(c.analysis.description || c.analysis.title, LIMITS.description),
+      countryCode,
+      sectorCode: c.sectorCode,
+      sdgTargets: c.sdgTargets,
+      cooperationModes: c.cooperationModes,
+      technologyCategories: c.technologyCategories,
+      budgetMin: c.budget?.amount ?? null,
+      budgetMax: c.budget?.amount ?? null,
+      currency: c.budget?.currency ?? null,
+      fundingStatus: c.fundingStatus as FundingStatus,
+    };
+    const existing = await manager.findOneBy(NeedEntity, { externalId: need.id });
+    const saved = existing
+      ? await manager.save(NeedEntity, { ...existing, ...fields })
+      : await manager.save(NeedEntity, manager.create(NeedEntity, { ...fields, externalId: need.id, status: NeedStatus.OPEN, publishedAt: new Date() }));
+    await this.outbox.record(manager, IndexedKind.Need, [saved.id]);
+  }
+
+  /** Finds an organisation by its external id, or creates it verified (imports come from a vetted dataset). */
+  private async findOrCreateOrganization(manager: EntityManager, externalId: string, fields: Partial<OrganizationEntity>): Promise<OrganizationEntity> {
+    const existing = await manager.findOneBy(OrganizationEntity, { externalId });
+    if (existing) {
+      if (existing.kind !== fields.kind) throw new LineError(`external id "${externalId}" already belongs to an organisation of kind ${existing.kind}`);
+      return manager.save(OrganizationEntity, { ...existing, nameEn: fields.nameEn ?? existing.nameEn, parentGroup: fields.parentGroup ?? existing.parentGroup });
+    }
+    return manager.save(OrganizationEntity, manager.create(OrganizationEntity, { ...fields, externalId, verificationStatus: VerificationStatus.VERIFIED, description: '' }));
+  }
+
+  private countryCode(name: string | null, where: string, allowMultiCountry: boolean): string | null {
+    if (name === null) {
+      if (allowMultiCountry) return null;
+      throw new LineError(`${where}"country" is missing`);
+    }
+    const code = this.referenceData.countryCodeByName(name);
+    if (code) return code;
+    if (allowMultiCountry && MULTI_COUNTRY.test(name)) return null;
+    throw new LineError(`${where}unknown country "${name}"`);
+  }
+}
