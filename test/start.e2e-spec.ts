@@ -1,10 +1,10 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildOnce, ROOT } from './support/build';
 import { freePort } from './support/free-port';
 
-const ROOT = join(__dirname, '..');
 const MAIN = join(ROOT, 'dist', 'src', 'main.js');
 
 /**
@@ -60,7 +60,7 @@ describe('npm start (compiled application, embedded servers)', () => {
   let port: number;
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT });
+    buildOnce();
     dataDir = mkdtempSync(join(tmpdir(), 'waterbridge-start-'));
     chmodSync(dataDir, 0o711);
     port = await freePort();

@@ -1,0 +1,121 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { buildOnce, ROOT } from './support/build';
+import { TEST_JWT_SECRET } from './support/test-app';
+import { createTestDatabase } from './support/test-database';
+
+/** The command line, run as a user would (compiled, in its own process), against this run's servers. */
+describe('npm run cli', () => {
+  let database: { url: string; drop: () => Promise<void> };
+  let dir: string;
+  let db: Client;
+  const prefix = `cli_${process.pid}_`;
+
+  const cli = (...args: string[]) => {
+    const result = spawnSync(process.execPath, [join(ROOT, 'dist', 'src', 'cli', 'main.js'), ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: {
+        PATH: process.env.PATH,
+        DATABASE_URL: database.url,
+        MEILI_URL: process.env.WB_TEST_MEILI_URL,
+        MEILI_MASTER_KEY: process.env.WB_TEST_MEILI_MASTER_KEY,
+        MEILI_INDEX_PREFIX: prefix,
+        JWT_SECRET: TEST_JWT_SECRET,
+      },
+    });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  };
+  const count = async (sql: string) => Number((await db.query(sql)).rows[0].n);
+
+  beforeAll(async () => {
+    buildOnce();
+    database = await createTestDatabase();
+    db = new Client({ connectionString: database.url });
+    await db.connect();
+    dir = mkdtempSync(join(tmpdir(), 'waterbridge-cli-'));
+  });
+  afterAll(async () => {
+    // The indexes this file's commands created on the shared Meilisearch.
+    const headers = { authorization: `Bearer ${process.env.WB_TEST_MEILI_MASTER_KEY}` };
+    const { results } = (await (await fetch(`${process.env.WB_TEST_MEILI_URL}/indexes?limit=1000`, { headers })).json()) as { results: Array<{ uid: string }> };
+    for (const { uid } of results.filter((i) => i.uid.startsWith(prefix))) await fetch(`${process.env.WB_TEST_MEILI_URL}/indexes/${uid}`, { method: 'DELETE', headers });
+    await db.end();
+    await database.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('imports companies, names each bad line by number, and writes nothing of it', async () => {
+    const file = join(dir, 'companies.jsonl');
+    const project = (id: string, country: string) => ({ id, title: `Water supply project ${id}`, description: 'Construction of a water treatment plant and pipelines.', country, sector: 'WATER SUPPLY AND SANITATION', year: 2015 });
+    writeFileSync(
+      file,
+      [
+        JSON.stringify({ id: 'ACME', name: 'Acme Water Engineering', parentGroup: 'ACME GROUP', projects: [project('p-1', 'Sri Lanka'), project('p-2', 'Viet Nam')] }),
+        '{"id": "BROKEN", "name": ',
+        JSON.stringify({ id: 'ATLANTIS', name: 'Atlantis Works', parentGroup: null, projects: [project('p-3', 'Kenya'), project('p-4', 'Atlantis')] }),
+        JSON.stringify({ id: 'NONAME', projects: [] }),
+        JSON.stringify({ id: 'BETA', name: 'Beta Pumps', parentGroup: null, projects: [project('p-5', 'Africa, regional')] }),
+      ].join('\n') + '\n',
+    );
+
+    const run = cli('import-companies', file);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`${file}:2: not valid JSON`);
+    expect(run.stderr).toContain(`${file}:3: project 2 (p-4): unknown country "Atlantis"`);
+    expect(run.stderr).toContain(`${file}:4: "name" is missing`);
+    expect(run.stdout).toMatch(/Imported 2 companies .*refused 3 lines/);
+
+    expect(await count(`SELECT count(*) AS n FROM organization WHERE external_id IN ('ACME', 'BETA')`)).toBe(2);
+    // Line 3 had a good project too: none of it was written.
+    expect(await count(`SELECT count(*) AS n FROM organization WHERE external_id = 'ATLANTIS'`)).toBe(0);
+    expect(await count(`SELECT count(*) AS n FROM reference_project WHERE external_id = 'p-3'`)).toBe(0);
+    const projects = (await db.query(`SELECT external_id, country_code, sector_code FROM reference_project ORDER BY external_id`)).rows;
+    expect(projects).toEqual([
+      { external_id: 'p-1', country_code: 'LK', sector_code: '14021' },
+      { external_id: 'p-2', country_code: 'VN', sector_code: '14021' },
+      { external_id: 'p-5', country_code: null, sector_code: '14021' },
+    ]);
+    // And the search index followed.
+    expect(await count('SELECT count(*) AS n FROM search_outbox')).toBe(0);
+  });
+
+  it('is idempotent: the same file again changes nothing', async () => {
+    const before = (await db.query(`SELECT id, title, updated_at FROM reference_project ORDER BY id`)).rows.map((r) => `${r.id}:${r.title}`);
+    const organizations = await count('SELECT count(*) AS n FROM organization');
+    cli('import-companies', join(dir, 'companies.jsonl'));
+    expect((await db.query(`SELECT id, title FROM reference_project ORDER BY id`)).rows.map((r) => `${r.id}:${r.title}`)).toEqual(before);
+    expect(await count('SELECT count(*) AS n FROM organization')).toBe(organizations);
+  });
+
+  it('imports needs under one agency per country and publishes them', async () => {
+    const file = join(dir, 'needs.jsonl');
+    writeFileSync(
+      file,
+      [
+        JSON.stringify({ id: 'n-1', title: 'China provides $28.9 million loan for Wad Medani Water Treatment Plant', description: 'Construction of a 100,000-ton water treatment plant.', country: 'Sudan', region: 'Africa', sector: 'WATER SUPPLY AND SANITATION', subtype: 'water treatment', year: 2006, goldCompanyIds: ['X'] }),
+        JSON.stringify({ id: 'n-2', title: 'Boreholes for Mali', description: 'Drilling 50 boreholes.', country: 'Mali', region: 'Africa', sector: 'WATER SUPPLY AND SANITATION', subtype: 'wells/boreholes', year: 2011 }),
+        JSON.stringify({ id: 'n-3', title: 'Somewhere', description: 'No country.', country: null }),
+      ].join('\n'),
+    );
+    const run = cli('import-needs', file);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`${file}:3: "country" is missing`);
+    const needs = (await db.query(`SELECT external_id, country_code, sector_code, status, budget_max::float AS budget, currency FROM need ORDER BY external_id`)).rows;
+    expect(needs).toEqual([
+      { external_id: 'n-1', country_code: 'SD', sector_code: '14021', status: 'OPEN', budget: 28_900_000, currency: 'USD' },
+      { external_id: 'n-2', country_code: 'ML', sector_code: '14031', status: 'OPEN', budget: null, currency: null },
+    ]);
+    expect(await count(`SELECT count(*) AS n FROM organization WHERE kind = 'AGENCY'`)).toBe(2);
+  });
+
+  it('explains how to call it', () => {
+    const run = cli('import-companies');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Usage: npm run cli -- import-companies FILE.jsonl');
+    expect(cli('no-such-command').stderr).toContain('Unknown command "no-such-command"');
+  });
+});
