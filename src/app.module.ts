@@ -9,6 +9,7 @@ import { DemoSeedModule } from './database/seed/demo-seed.module';
 import { GraphQLModule } from './graphql/graphql.module';
 import { JobsModule } from './jobs/jobs.module';
 import { ImportsModule } from './imports/imports.module';
+import { MatchingModule } from './matching/matching.module';
 import { NeedsModule } from './needs/needs.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { ReferenceDataModule } from './reference-data/reference-data.module';
@@ -37,6 +38,7 @@ export class AppModule {
         ReferenceProjectsModule,
         DemoSeedModule,
         ImportsModule,
+        MatchingModule,
       ],
     };
   }

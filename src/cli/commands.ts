@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { GcdfImportService } from '../imports/gcdf-import.service';
 import { ReindexService } from '../search/reindex.service';
 import { SearchSyncJob } from '../search/search-sync.job';
+import { matchBatch } from './match-batch.command';
 import { ProgressBar } from './progress';
 
 /** A mistake in how a command was called, or a failure to report in one line (no stack). */
@@ -13,8 +14,8 @@ export interface Command<O = unknown> {
   usage: string;
   summary: string;
   parse(args: string[]): O;
-  /** Settings the command needs on top of the environment (e.g. an isolated database). */
-  environment?(options: O): Record<string, string>;
+  /** Prepares what the command needs before the application starts (e.g. an isolated database); returns the settings to use and how to clean up. */
+  prepare?(options: O): Promise<{ environment: Record<string, string>; cleanup: () => Promise<void> }>;
   /** Runs against the started application; resolves to the exit code. */
   run(app: INestApplicationContext, options: O): Promise<number>;
 }
@@ -74,4 +75,5 @@ export const COMMANDS: Record<string, Command<any>> = {
   reindex,
   'import-companies': importCommand('companies'),
   'import-needs': importCommand('needs'),
+  'match-batch': matchBatch,
 };

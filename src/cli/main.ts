@@ -32,7 +32,8 @@ async function main(argv: string[]): Promise<number> {
     }
     throw error;
   }
-  const config = configOrExit({ ...process.env, ...command.environment?.(options) });
+  const prepared = await command.prepare?.(options);
+  const config = configOrExit({ ...process.env, ...prepared?.environment });
   // The command line neither seeds nor runs background workers: commands do their own work and wait for it.
   config.WORKERS_ENABLED = false;
   // Results go to stdout and progress to stderr; routine log lines would only clutter them.
@@ -49,7 +50,7 @@ async function main(argv: string[]): Promise<number> {
     else console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     code = 1;
   }
-  await runtime.stop('done', code);
+  await runtime.stop('done', code, prepared?.cleanup);
   return code;
 }
 

@@ -9,14 +9,25 @@ import {
   Max,
   Min,
   MinLength,
+  ValidateBy,
   ValidateIf,
   validateSync,
   ValidationError,
 } from 'class-validator';
+import { parseMatchWeights } from '../matching/match-factors';
 
 const toBoolean = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase()) ? true : ['0', 'false', 'no', 'off'].includes(String(value).toLowerCase()) ? false : value;
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value);
+/** The problem with a MATCH_WEIGHTS value, or undefined when it is fine. */
+const tryParse = (value: string): string | undefined => {
+  try {
+    parseMatchWeights(value);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+};
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
 /**
@@ -74,6 +85,21 @@ export class AppConfig {
   @Transform(toBoolean)
   @IsIn([true, false], { message: 'must be true or false' })
   WORKERS_ENABLED: boolean = true;
+
+  /**
+   * Weights of the match factors, as JSON ({"text": 0.3, …}); factors left out keep their defaults, and the weights are
+   * scaled to add up to 1. See docs/MATCHING.md.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @ValidateBy({
+    name: 'matchWeights',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && tryParse(value) === undefined,
+      defaultMessage: (args) => tryParse(String(args?.value)) ?? 'is not valid',
+    },
+  })
+  MATCH_WEIGHTS?: string;
 
   /** Where the embedded servers keep their data (and the embedded mode's generated secrets). */
   @MinLength(1)
@@ -144,7 +170,7 @@ export class ConfigError extends Error {}
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const input: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'MEILI_URL', 'MEILI_MASTER_KEY', 'JWT_SECRET', 'SEED_DEMO_DATA', 'MIGRATIONS_RUN']) {
+  for (const key of [...known, 'DATABASE_URL', 'MEILI_URL', 'MEILI_MASTER_KEY', 'JWT_SECRET', 'SEED_DEMO_DATA', 'MIGRATIONS_RUN', 'MATCH_WEIGHTS']) {
     const value = env[key];
     if (value !== undefined) input[key] = value;
   }

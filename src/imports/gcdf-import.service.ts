@@ -19,6 +19,9 @@ export interface ImportReport {
   refused: Array<{ line: number; message: string }>;
 }
 
+/** A record's need dates from its own year (recency is judged against it); undated ones from now. */
+const datedFrom = (year: number | null): Date => (year ? new Date(Date.UTC(year, 0, 1)) : new Date());
+
 /** Country names of multi-country projects in the source ("Africa, regional"): kept, without a country. */
 const MULTI_COUNTRY = /\bregional\b|\bmulti-?country\b|\bworldwide\b|\bglobal\b/i;
 
@@ -138,7 +141,7 @@ export class GcdfImportService {
     const existing = await manager.findOneBy(NeedEntity, { externalId: need.id });
     const saved = existing
       ? await manager.save(NeedEntity, { ...existing, ...fields })
-      : await manager.save(NeedEntity, manager.create(NeedEntity, { ...fields, externalId: need.id, status: NeedStatus.OPEN, publishedAt: new Date() }));
+      : await manager.save(NeedEntity, manager.create(NeedEntity, { ...fields, externalId: need.id, status: NeedStatus.OPEN, publishedAt: datedFrom(need.year) }));
     await this.outbox.record(manager, IndexedKind.Need, [saved.id]);
   }
 

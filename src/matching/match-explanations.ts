@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import { Actor } from '../auth/actor';
+import { DomainError } from '../common/domain-error';
+import { toNeedModel } from '../needs/need.model';
+import { canSeeNeed } from '../needs/needs.service';
+import { NeedStatus } from '../needs/need-status';
+import { OrganizationEntity, OrganizationKind } from '../organizations/organization.entity';
+import { toOrganizationModel } from '../organizations/organization.model';
+import { ReferenceProjectEntity } from '../reference-projects/reference-project.entity';
+import { toReferenceProjectModel } from '../reference-projects/reference-project.model';
+import { Role } from '../users/user.entity';
+import { MatchCandidateModel, MatchExplanationModel, OpportunityModel } from './match.model';
+import { PairScore } from './match-scoring';
+import { MatchingService } from './matching.service';
+
+/** Turns rankings into the API's models: enterprises, needs and cited projects read from PostgreSQL, masked for the caller. */
+@Injectable()
+export class MatchExplanations {
+  constructor(
+    private readonly matching: MatchingService,
+    @InjectRepository(OrganizationEntity) private readonly organizations: Repository<OrganizationEntity>,
+    @InjectRepository(ReferenceProjectEntity) private readonly projects: Repository<ReferenceProjectEntity>,
+  ) {}
+
+  async candidates(actor: Actor, needId: string, first: number): Promise<MatchCandidateModel[]> {
+    const need = await this.matching.needOrFail(needId);
+    if (!canSeeNeed(actor, need)) throw DomainError.notFound('Need', needId);
+    const ranked = await this.matching.rankEnterprises(need, first);
+    const enterprises = new Map((await this.organizations.findBy({ id: In(ranked.map((r) => r.organizationId)) })).map((o) => [o.id, o]));
+    const explanations = await this.explain(ranked.map((r) => ({ result: r.result, summary: r.summary })));
+    return ranked.flatMap((r, i) => {
+      const enterprise = enterprises.get(r.organizationId);
+      return enterprise ? [{ rank: r.rank, score: r.result.score, enterprise: toOrganizationModel(enterprise, actor), explanation: explanations[i] }] : [];
+    });
+  }
+
+  async opportunities(actor: Actor, organizationId: string, first: number): Promise<OpportunityModel[]> {
+    if (actor.role === Role.ENTERPRISE_MEMBER && actor.organizationId !== organizationId) {
+      throw DomainError.forbidden('Enterprise members see the opportunities of their own enterprise only');
+    }
+    const enterprise = await this.organizations.findOneBy({ id: organizationId });
+    if (!enterprise || enterprise.kind !== OrganizationKind.ENTERPRISE) throw DomainError.notFound('Enterprise', organizationId);
+    const ranked = await this.matching.rankNeeds(organizationId, first);
+    const explanations = await this.explain(ranked.map((r) => ({ result: r.result, summary: r.summary })));
+    return ranked
+      .filter((r) => r.need.status === NeedStatus.OPEN && canSeeNeed(actor, r.need))
+      .map((r, i) => ({ rank: r.rank, score: r.result.score, need: toNeedModel(r.need), explanation: explanations[i] }));
+  }
+
+  private async explain(items: Array<{ result: PairScore; summary: string }>): Promise<MatchExplanationModel[]> {
+    const ids = [...new Set(items.flatMap((item) => item.result.evidence.map((e) => e.project.id)))];
+    const projects = new Map((ids.length ? await this.projects.findBy({ id: In(ids) }) : []).map((p) => [p.id, p]));
+    return items.map(({ result, summary }) => ({
+      summary,
+      factors: result.factors,
+      evidence: result.evidence.flatMap((e) => {
+        const project = projects.get(e.project.id);
+        return project ? [{ referenceProject: toReferenceProjectModel(project), similarity: e.similarity, reasons: e.reasons }] : [];
+      }),
+    }));
+  }
+}

@@ -1,0 +1,59 @@
+/** The factors of a match score, with what each means; weights are configuration (MATCH_WEIGHTS). */
+export const FACTORS = {
+  text: 'Track record matches the need’s words',
+  similarProjects: 'A reference project closely resembles the need',
+  countryExperience: 'Projects in the need’s country',
+  countryRecency: 'Recent work in the need’s country',
+  regionExperience: 'Projects elsewhere in the same region',
+  sectorFit: 'Share of the track record in the need’s sector and technologies',
+  cooperationFit: 'Offers the cooperation modes the need asks for',
+  budgetFit: 'Delivered projects of a value comparable to the budget',
+  recency: 'Active around the time of the need',
+  trackRecord: 'Size of the track record',
+} as const;
+
+export type FactorKey = keyof typeof FACTORS;
+export const FACTOR_KEYS = Object.keys(FACTORS) as FactorKey[];
+
+/**
+ * Defaults, set by hand from a study of the development split (docs/MATCHING.md): the track-record text carries most
+ * of the signal; country, recent work there and sector fit come next; the rest refine.
+ */
+export const DEFAULT_WEIGHTS: Record<FactorKey, number> = {
+  text: 0.25,
+  similarProjects: 0.1,
+  countryExperience: 0.15,
+  countryRecency: 0.15,
+  regionExperience: 0.02,
+  sectorFit: 0.13,
+  cooperationFit: 0.03,
+  budgetFit: 0.02,
+  recency: 0.1,
+  trackRecord: 0.05,
+};
+
+/**
+ * Reads MATCH_WEIGHTS (a JSON object of factor → non-negative weight; factors left out keep their default) and scales
+ * the weights to add up to 1. Throws a readable message for anything else.
+ */
+export function parseMatchWeights(json: string | undefined): Record<FactorKey, number> {
+  const weights = { ...DEFAULT_WEIGHTS };
+  if (json !== undefined && json.trim() !== '') {
+    let given: unknown;
+    try {
+      given = JSON.parse(json);
+    } catch {
+      throw new Error('must be a JSON object such as {"text": 0.3, "countryExperience": 0.2}');
+    }
+    if (typeof given !== 'object' || given === null || Array.isArray(given)) throw new Error('must be a JSON object of factor weights');
+    for (const [key, value] of Object.entries(given)) {
+      if (!(key in FACTORS)) throw new Error(`has an unknown factor "${key}" (known: ${FACTOR_KEYS.join(', ')})`);
+      if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw new Error(`gives "${key}" a weight that is not a number ≥ 0`);
+      weights[key as FactorKey] = value;
+    }
+  }
+  const total = FACTOR_KEYS.reduce((sum, k) => sum + weights[k], 0);
+  if (total <= 0) throw new Error('must give at least one factor a positive weight');
+  for (const k of FACTOR_KEYS) weights[k] = weights[k] / total;
+  return weights;
+}

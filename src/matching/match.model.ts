@@ -1,0 +1,79 @@
+import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { NeedModel } from '../needs/need.model';
+import { OrganizationModel } from '../organizations/organization.model';
+import { ReferenceProjectModel } from '../reference-projects/reference-project.model';
+
+@ObjectType('MatchFactor', { description: 'One reason in a match score: its value, its weight, and what it adds to the score.' })
+export class MatchFactorModel {
+  @Field({ description: 'Stable key of the factor (text, similarProjects, countryExperience, regionExperience, sectorFit, cooperationFit, capacityBudgetFit, recency, trackRecord).' })
+  key: string;
+
+  @Field({ description: 'What the factor measures, in words.' })
+  label: string;
+
+  @Field(() => Float, { description: 'How well the candidate does on this factor, 0 to 1.' })
+  value: number;
+
+  @Field(() => Float, { description: 'The weight of the factor (from configuration; the weights add up to 1).' })
+  weight: number;
+
+  @Field(() => Float, { description: 'value × weight: what this factor adds to the score. The contributions add up to the score.' })
+  contribution: number;
+
+  @Field({ description: 'The facts behind the value, e.g. "4 projects in Sudan, latest 2016".' })
+  detail: string;
+}
+
+@ObjectType('MatchEvidence', { description: 'A reference project the match cites, and why.' })
+export class MatchEvidenceModel {
+  @Field(() => ReferenceProjectModel, { description: 'The project (title, country, year …).' })
+  referenceProject: ReferenceProjectModel;
+
+  @Field(() => Float, { description: 'How closely the project resembles the need, 0 to 1.' })
+  similarity: number;
+
+  @Field(() => [String], { description: 'Why it is cited: same country, same region, similar work, recent …' })
+  reasons: string[];
+}
+
+@ObjectType('MatchExplanation', { description: 'Why a candidate got its score: every factor and the evidence behind them.' })
+export class MatchExplanationModel {
+  @Field({ description: 'One sentence for a coordinator.' })
+  summary: string;
+
+  @Field(() => [MatchFactorModel], { description: 'The factors, largest contribution first; their contributions add up to the score.' })
+  factors: MatchFactorModel[];
+
+  @Field(() => [MatchEvidenceModel], { description: 'The reference projects that support the match, most similar first.' })
+  evidence: MatchEvidenceModel[];
+}
+
+@ObjectType('MatchCandidate', { description: 'An enterprise ranked for a need.' })
+export class MatchCandidateModel {
+  @Field(() => Int, { description: 'Position in the ranking, 1 = best.' })
+  rank: number;
+
+  @Field(() => Float, { description: 'Score, 0 to 1: the sum of the factor contributions.' })
+  score: number;
+
+  @Field(() => OrganizationModel, { description: 'The enterprise.' })
+  enterprise: OrganizationModel;
+
+  @Field(() => MatchExplanationModel, { description: 'Why it ranks here.' })
+  explanation: MatchExplanationModel;
+}
+
+@ObjectType('Opportunity', { description: 'An open need ranked for an enterprise.' })
+export class OpportunityModel {
+  @Field(() => Int, { description: 'Position in the ranking, 1 = best.' })
+  rank: number;
+
+  @Field(() => Float, { description: 'Score, 0 to 1: the sum of the factor contributions.' })
+  score: number;
+
+  @Field(() => NeedModel, { description: 'The need.' })
+  need: NeedModel;
+
+  @Field(() => MatchExplanationModel, { description: 'Why it ranks here.' })
+  explanation: MatchExplanationModel;
+}

@@ -1,0 +1,50 @@
+import { Args, ArgsType, Field, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { IsInt, IsUUID, Max, Min } from 'class-validator';
+import { Allow, CurrentActor } from '../auth/access.decorator';
+import { Actor } from '../auth/actor';
+import { Role } from '../users/user.entity';
+import { MatchCandidateModel, OpportunityModel } from './match.model';
+import { MatchExplanations } from './match-explanations';
+
+@ArgsType()
+class MatchCandidatesArgs {
+  @Field(() => ID, { description: 'The need to find enterprises for.' })
+  @IsUUID()
+  needId: string;
+
+  @Field(() => Int, { defaultValue: 10, description: 'How many candidates (1 to 50).' })
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  first: number = 10;
+}
+
+@ArgsType()
+class OpportunitiesArgs {
+  @Field(() => ID, { description: 'The enterprise to find needs for.' })
+  @IsUUID()
+  organizationId: string;
+
+  @Field(() => Int, { defaultValue: 10, description: 'How many needs (1 to 50).' })
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  first: number = 10;
+}
+
+@Resolver()
+export class MatchingResolver {
+  constructor(private readonly explanations: MatchExplanations) {}
+
+  @Allow(Role.COORDINATOR, Role.ADMIN)
+  @Query(() => [MatchCandidateModel], { description: 'Enterprises ranked for a need, each with its score and the explanation behind it. Coordinators and admins (agencies see candidates only once approved).' })
+  matchCandidates(@CurrentActor() actor: Actor, @Args() args: MatchCandidatesArgs) {
+    return this.explanations.candidates(actor, args.needId, args.first);
+  }
+
+  @Allow(Role.ENTERPRISE_MEMBER, Role.COORDINATOR, Role.ADMIN)
+  @Query(() => [OpportunityModel], { description: 'Open needs ranked for an enterprise, with explanations. Enterprise members for their own enterprise; coordinators and admins for any.' })
+  opportunities(@CurrentActor() actor: Actor, @Args() args: OpportunitiesArgs) {
+    return this.explanations.opportunities(actor, args.organizationId, args.first);
+  }
+}

@@ -1,0 +1,157 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { DomainError } from '../common/domain-error';
+import { NeedEntity } from '../needs/need.entity';
+import { NeedStatus } from '../needs/need-status';
+import { ReferenceDataService } from '../reference-data/reference-data.service';
+import { allOf, equals, oneOf } from '../search/search-filters';
+import { SearchIndex } from '../search/search-indexes';
+import { SearchRepository } from '../search/search.repository';
+import { FactorKey, parseMatchWeights } from './match-factors';
+import { NeedProfile, PairScore, scorePair, summarise } from './match-scoring';
+import { distinctiveTerms, terms } from './text-terms';
+import { Built, TrackRecord, TrackRecordIndex } from './track-record.index';
+
+/** How many projects each text search brings back (stage 1), and how many a country listing does. */
+const TEXT_LIMIT = 100;
+const COUNTRY_LIMIT = 500;
+
+export interface RankedEnterprise {
+  organizationId: string;
+  rank: number;
+  result: PairScore;
+  summary: string;
+}
+
+export interface RankedNeed {
+  need: NeedEntity;
+  rank: number;
+  result: PairScore;
+  summary: string;
+}
+
+/**
+ * Explainable matching in two stages. Stage 1 asks Meilisearch for reference projects like the need (its most
+ * distinctive words — a query reads only 10 — by title, by full text, within the country, plus the country's
+ * projects), which yields the candidate enterprises. Stage 2 scores each candidate on the factors of match-factors.ts
+ * from its whole track record (TrackRecordIndex), with the configured weights. The GraphQL API, the CLI and the
+ * benchmark all call this class.
+ */
+@Injectable()
+export class MatchingService {
+  private readonly weights: Record<FactorKey, number>;
+
+  constructor(
+    private readonly search: SearchRepository,
+    private readonly trackRecords: TrackRecordIndex,
+    private readonly referenceData: ReferenceDataService,
+    @InjectRepository(NeedEntity) private readonly needs: Repository<NeedEntity>,
+    config: AppConfig,
+  ) {
+    this.weights = parseMatchWeights(config.MATCH_WEIGHTS);
+  }
+
+  /** Enterprises ranked for a need, best first; ties break on track-record size, then id. */
+  async rankEnterprises(need: NeedEntity, first: number): Promise<RankedEnterprise[]> {
+    const index = await this.trackRecords.current();
+    const profile = this.profileOf(need);
+    const words = terms(`${need.title} ${need.title} ${need.description}`);
+    const byTitle = distinctiveTerms(terms(need.title), index.projectFrequency, index.projectCount);
+    const byText = distinctiveTerms(words, index.projectFrequency, index.projectCount);
+    const countryWords = new Set(terms(`${profile.countryName} ${this.referenceData.country(need.countryCode).nameEn}`));
+    const verified = 'verified = true';
+    const inCountry = allOf(verified, equals('countryCode', need.countryCode));
+    const queries = [
+      { q: byTitle.join(' '), filter: verified, limit: TEXT_LIMIT, scored: true },
+      { q: byText.join(' '), filter: verified, limit: TEXT_LIMIT, scored: true },
+      { q: byText.filter((t) => !countryWords.has(t)).join(' '), filter: inCountry, limit: TEXT_LIMIT, scored: true },
+      { q: '', filter: inCountry, limit: COUNTRY_LIMIT, scored: false, sort: ['year:desc'] },
+    ].filter((query) => !query.scored || query.q !== '');
+    const results = await this.search.multiSearch<{ id: string; organizationId: string }>(
+      SearchIndex.ReferenceProjects,
+      queries.map(({ q, filter, limit, sort }) => ({ q, filter, limit, sort, attributesToRetrieve: ['id', 'organizationId'], showRankingScore: true })),
+    );
+
+    // Each text search's scores are scaled by its best hit, so searches of different lengths weigh alike.
+    const projectSimilarity = new Map<string, number>();
+    const candidates = new Set<string>();
+    results.forEach((result, i) => {
+      const top = result.hits[0]?._rankingScore ?? 1;
+      for (const hit of result.hits) {
+        candidates.add(hit.organizationId);
+        if (!queries[i].scored) continue;
+        const similarity = (hit._rankingScore ?? 0) / (top || 1);
+        projectSimilarity.set(hit.id, Math.max(projectSimilarity.get(hit.id) ?? 0, similarity));
+      }
+    });
+    const records = [...candidates].map((id) => index.records.get(id)).filter((r): r is TrackRecord => r !== undefined);
+    const relevance = new Map(records.map((r) => [r.organizationId, index.relevance(words, r)]));
+    const best = Math.max(0, ...relevance.values());
+
+    const scored = records.map((record) => ({
+      record,
+      result: scorePair(profile, record, { text: best > 0 ? relevance.get(record.organizationId)! / best : 0, projectSimilarity, largestRecord: index.largestRecord }, this.weights),
+    }));
+    scored.sort((a, b) => b.result.score - a.result.score || b.record.projects.length - a.record.projects.length || a.record.organizationId.localeCompare(b.record.organizationId));
+    return scored.slice(0, first).map(({ record, result }, i) => ({ organizationId: record.organizationId, rank: i + 1, result, summary: summarise(i + 1, scored.length, result) }));
+  }
+
+  /** Open needs ranked for an enterprise: the same factors, looked at from the enterprise's side. */
+  async rankNeeds(organizationId: string, first: number): Promise<RankedNeed[]> {
+    const index = await this.trackRecords.current();
+    const record = index.records.get(organizationId);
+    if (!record) return [];
+    const countries = [...new Set(record.projects.map((p) => p.countryCode).filter((c): c is string => c !== null))];
+    const categories = [...new Set(record.projects.flatMap((p) => p.technologyCategories))];
+    const open = equals('status', NeedStatus.OPEN);
+    const queries = [
+      { q: index.topTerms(record).join(' '), filter: open, limit: TEXT_LIMIT },
+      ...(countries.length ? [{ q: '', filter: allOf(open, oneOf('countryCode', countries)), limit: COUNTRY_LIMIT }] : []),
+      ...(categories.length ? [{ q: '', filter: allOf(open, oneOf('technologyCategories', categories)), limit: COUNTRY_LIMIT }] : []),
+    ];
+    const results = await this.search.multiSearch<{ id: string }>(SearchIndex.Needs, queries.map((q) => ({ ...q, attributesToRetrieve: ['id'] })));
+    const ids = [...new Set(results.flatMap((r) => r.hits.map((h) => h.id)))];
+    if (ids.length === 0) return [];
+    const needs = await this.needs.findBy({ id: In(ids), status: NeedStatus.OPEN });
+    const relevance = new Map(needs.map((n) => [n.id, index.relevance(terms(`${n.title} ${n.title} ${n.description}`), record)]));
+    const best = Math.max(0, ...relevance.values());
+    const scored = needs.map((need) => ({
+      need,
+      result: scorePair(this.profileOf(need), record, { text: best > 0 ? relevance.get(need.id)! / best : 0, projectSimilarity: new Map(), largestRecord: index.largestRecord }, this.weights),
+    }));
+    scored.sort((a, b) => b.result.score - a.result.score || b.need.createdAt.getTime() - a.need.createdAt.getTime() || a.need.id.localeCompare(b.need.id));
+    return scored.slice(0, first).map(({ need, result }, i) => ({ need, rank: i + 1, result, summary: summarise(i + 1, scored.length, result) }));
+  }
+
+  /** Brings the in-memory track records up to date now (after bulk imports). */
+  refresh(): Promise<void> {
+    return this.trackRecords.refresh();
+  }
+
+  async index(): Promise<Built> {
+    return this.trackRecords.current();
+  }
+
+  private profileOf(need: NeedEntity): NeedProfile {
+    const country = this.referenceData.country(need.countryCode);
+    return {
+      countryCode: need.countryCode,
+      countryName: country.nameEn,
+      region: country.region,
+      year: (need.publishedAt ?? need.createdAt).getUTCFullYear(),
+      sectorCode: need.sectorCode,
+      technologyCategories: need.technologyCategories,
+      cooperationModes: need.cooperationModes,
+      budgetMax: need.budgetMax,
+      currency: need.currency,
+    };
+  }
+
+  async needOrFail(id: string): Promise<NeedEntity> {
+    const need = await this.needs.findOneBy({ id });
+    if (!need) throw DomainError.notFound('Need', id);
+    return need;
+  }
+}

@@ -1,0 +1,238 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ReferenceDataService } from '../reference-data/reference-data.service';
+import { idf, terms } from './text-terms';
+
+export interface ProjectFacts {
+  id: string;
+  title: string;
+  countryCode: string | null;
+  region: string | null;
+  year: number | null;
+  sectorCode: string | null;
+  technologyCategories: string[];
+  role: string;
+  value: number | null;
+  currency: string | null;
+}
+
+/** One verified enterprise as the matcher sees it: its projects' facts and its whole track record as word counts. */
+export interface TrackRecord {
+  organizationId: string;
+  projects: ProjectFacts[];
+  /** Cooperation modes it offers: from its capabilities, and from the roles it played (EPC contractor → EPC …). */
+  cooperationModes: Set<string>;
+  /** Sorted word ids of the concatenated track record, and their counts. */
+  termIds: Int32Array;
+  termCounts: Float32Array;
+  length: number;
+}
+
+const BATCH = 5000;
+
+/** What a role in a past project shows the enterprise can offer. */
+const MODE_OF_ROLE: Record<string, string> = {
+  EPC_CONTRACTOR: 'EPC',
+  SUPPLIER: 'EQUIPMENT_SUPPLY',
+  DESIGNER: 'DESIGN_CONSULTING',
+  SUPERVISOR: 'DESIGN_CONSULTING',
+  TRAINER: 'TECHNICAL_TRAINING',
+  OPERATOR: 'OPERATION_MAINTENANCE',
+};
+/** How often, at most, the index checks whether the database changed. */
+const FRESHNESS_CHECK_MS = 5000;
+
+/**
+ * An in-memory summary of every verified enterprise's track record, built from PostgreSQL: the matcher's second stage
+ * reads profiles from here instead of querying per candidate. Word counts are kept as typed arrays (a few bytes per
+ * word) so 100,000 projects fit in tens of megabytes. When the database changes, the index is rebuilt in the
+ * background and swapped in; requests meanwhile use the previous one.
+ */
+@Injectable()
+export class TrackRecordIndex {
+  private readonly logger = new Logger('TrackRecordIndex');
+  private state?: Built;
+  private building?: Promise<Built>;
+  private checkedAt = 0;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly referenceData: ReferenceDataService,
+  ) {}
+
+  /** The current index (built on first use; afterwards refreshed in the background when the data changed). */
+  async current(): Promise<Built> {
+    if (!this.state) return (this.state = await this.rebuild());
+    if (Date.now() - this.checkedAt > FRESHNESS_CHECK_MS) {
+      this.checkedAt = Date.now();
+      if (!this.building && (await this.fingerprint()) !== this.state.fingerprint) {
+        this.rebuild()
+          .then((built) => (this.state = built))
+          .catch((error: unknown) => this.logger.error(`Rebuilding the track-record index failed: ${String(error)}`));
+      }
+    }
+    return this.state;
+  }
+
+  /** Forces a rebuild now (after a bulk import, for instance). */
+  async refresh(): Promise<void> {
+    this.state = await this.rebuild();
+  }
+
+  private rebuild(): Promise<Built> {
+    this.building ??= this.build().finally(() => (this.building = undefined));
+    return this.building;
+  }
+
+  private async fingerprint(): Promise<string> {
+    const [row] = await this.dataSource.query(
+      `SELECT (SELECT count(*) FROM reference_project)::text || '/' || coalesce((SELECT max(updated_at) FROM reference_project)::text, '') || '/' ||
+              (SELECT count(*) FROM organization WHERE kind = 'ENTERPRISE' AND verification_status = 'VERIFIED')::text || '/' ||
+              coalesce((SELECT max(updated_at) FROM organization)::text, '') AS f`,
+    );
+    return row.f as string;
+  }
+
+  private async build(): Promise<Built> {
+    const started = Date.now();
+    const fingerprint = await this.fingerprint();
+    const vocabulary = new Map<string, number>();
+    const projectDf: number[] = [];
+    const drafts = new Map<string, { projects: ProjectFacts[]; counts: Map<number, number>; length: number }>();
+    let projectCount = 0;
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const rows: Array<{ id: string; organization_id: string; title: string; description: string; country_code: string | null; year: number | null; sector_code: string | null; technology_categories: string[]; role: string; value: string | null; currency: string | null }> =
+        await this.dataSource.query(
+          `SELECT p.id, p.organization_id, p.title, p.description, p.country_code, p.year, p.sector_code, p.technology_categories, p.role, p.value, p.currency
+             FROM reference_project p JOIN organization o ON o.id = p.organization_id
+            WHERE o.kind = 'ENTERPRISE' AND o.verification_status = 'VERIFIED' AND p.id > $1
+            ORDER BY p.id LIMIT ${BATCH}`,
+          [after],
+        );
+      if (rows.length === 0) break;
+      after = rows[rows.length - 1].id;
+      for (const row of rows) {
+        projectCount++;
+        const countryCode = row.country_code?.trim() ?? null;
+        const draft = drafts.get(row.organization_id) ?? { projects: [] as ProjectFacts[], counts: new Map<number, number>(), length: 0 };
+        drafts.set(row.organization_id, draft);
+        draft.projects.push({
+          id: row.id,
+          title: row.title,
+          countryCode,
+          region: countryCode ? this.referenceData.country(countryCode).region : null,
+          year: row.year,
+          sectorCode: row.sector_code,
+          technologyCategories: row.technology_categories,
+          role: row.role,
+          value: row.value === null ? null : Number(row.value),
+          currency: row.currency,
+        });
+        // The title counts twice: it names the work; descriptions also tell the financing story.
+        const words = terms(`${row.title} ${row.title} ${row.description}`);
+        const seen = new Set<number>();
+        for (const word of words) {
+          let id = vocabulary.get(word);
+          if (id === undefined) {
+            id = vocabulary.size;
+            vocabulary.set(word, id);
+            projectDf.push(0);
+          }
+          if (!seen.has(id)) {
+            seen.add(id);
+            projectDf[id]++;
+          }
+          draft.counts.set(id, (draft.counts.get(id) ?? 0) + 1);
+        }
+        draft.length += words.length;
+      }
+    }
+    const offered = new Map<string, string[]>();
+    const capabilityRows: Array<{ organization_id: string; modes: string[] }> = await this.dataSource.query(
+      `SELECT organization_id, array_agg(DISTINCT m) AS modes FROM capability, unnest(cooperation_modes) m GROUP BY organization_id`,
+    );
+    for (const row of capabilityRows) offered.set(row.organization_id, row.modes);
+    const companyDf = new Int32Array(vocabulary.size);
+    const records = new Map<string, TrackRecord>();
+    let totalLength = 0;
+    for (const [organizationId, draft] of drafts) {
+      const ids = Int32Array.from([...draft.counts.keys()].sort((a, b) => a - b));
+      const counts = Float32Array.from(ids, (id) => draft.counts.get(id)!);
+      for (const id of ids) companyDf[id]++;
+      totalLength += draft.length;
+      const modes = new Set([...(offered.get(organizationId) ?? []), ...draft.projects.map((p) => MODE_OF_ROLE[p.role]).filter((m): m is string => m !== undefined)]);
+      records.set(organizationId, { organizationId, projects: draft.projects, cooperationModes: modes, termIds: ids, termCounts: counts, length: draft.length });
+    }
+    const built = new Built(fingerprint, vocabulary, Int32Array.from(projectDf), companyDf, records, projectCount, records.size ? totalLength / records.size : 0);
+    this.logger.log(`Track-record index: ${records.size} enterprises, ${projectCount} projects, ${vocabulary.size} words in ${Date.now() - started} ms`);
+    return built;
+  }
+}
+
+/** An immutable snapshot of the index. */
+export class Built {
+  constructor(
+    readonly fingerprint: string,
+    private readonly vocabulary: Map<string, number>,
+    private readonly projectDf: Int32Array,
+    private readonly companyDf: Int32Array,
+    readonly records: Map<string, TrackRecord>,
+    readonly projectCount: number,
+    private readonly averageLength: number,
+  ) {}
+
+  /** In how many projects a word occurs (0 when never). */
+  projectFrequency = (word: string): number => {
+    const id = this.vocabulary.get(word);
+    return id === undefined ? 0 : this.projectDf[id];
+  };
+
+  /** The most projects any enterprise has, for normalising track-record size. */
+  get largestRecord(): number {
+    this.largest ??= [...this.records.values()].reduce((max, r) => Math.max(max, r.projects.length), 0);
+    return this.largest;
+  }
+
+  private largest?: number;
+  private words?: string[];
+
+  /** An enterprise's most characteristic words (tf × idf over enterprises), to look for needs it could serve. */
+  topTerms(record: TrackRecord, limit = 10): string[] {
+    const words = (this.words ??= [...this.vocabulary.keys()]);
+    return [...record.termIds]
+      .map((id, i) => ({ id, score: (1 + Math.log(record.termCounts[i])) * idf(this.records.size, this.companyDf[id]) }))
+      .sort((a, b) => b.score - a.score || a.id - b.id)
+      .slice(0, limit)
+      .map(({ id }) => words[id]);
+  }
+
+  /**
+   * BM25 of the words against an enterprise's whole track record (IDF over enterprises): how much of what the
+   * text talks about this enterprise has done. Not limited to 10 words, unlike a Meilisearch query.
+   */
+  relevance(words: string[], record: TrackRecord, k1 = 1.2, b = 0.75): number {
+    const ids = [...new Set(words)].map((w) => this.vocabulary.get(w)).filter((id): id is number => id !== undefined);
+    let score = 0;
+    for (const id of ids) {
+      const at = binarySearch(record.termIds, id);
+      if (at < 0) continue;
+      const tf = record.termCounts[at];
+      score += idf(this.records.size, this.companyDf[id]) * ((tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * record.length) / (this.averageLength || 1))));
+    }
+    return score;
+  }
+}
+
+function binarySearch(sorted: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] === value) return mid;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
