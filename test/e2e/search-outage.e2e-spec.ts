@@ -19,7 +19,7 @@ describe('search while Meilisearch is down', () => {
     chmodSync(dir, 0o711);
     port = await freePort();
     meili = await startEmbeddedMeilisearch({ dir, port });
-    t = await startTestApp({ MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, SEARCH_SYNC_MAX_BACKOFF_SECONDS: '1', SEARCH_TIMEOUT_MS: '1500' });
+    t = await startTestApp({ MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, SEARCH_SYNC_MAX_BACKOFF_SECONDS: '1', SEARCH_TIMEOUT_MS: '1500', WORKERS_ENABLED: 'true' });
     w = await buildWorld(t);
   });
   afterAll(async () => {

@@ -8,7 +8,7 @@ type SearchResult = { edges: Array<{ node: { id: string; title?: string; nameEn?
 describe('search', () => {
   let t: TestApp;
   let w: World;
-  useWorld((app, world) => ((t = app), (w = world)));
+  useWorld((app, world) => ((t = app), (w = world)), { WORKERS_ENABLED: 'true' });
 
   const needs = async (args: string, token?: string) => {
     const res = await t.gql<{ searchNeeds: SearchResult }>(`{ searchNeeds(${args}) { totalCount edges { node { id title } score highlights { title snippet } } facets { field values { value count } } pageInfo { hasNextPage endCursor } } }`, {}, token);

@@ -8,6 +8,7 @@ import { Factory } from './factory';
 import { createTestDatabase } from './test-database';
 import { SearchOutbox } from '../../src/search/search-outbox.service';
 import { SearchRepository } from '../../src/search/search.repository';
+import { SearchSyncJob } from '../../src/search/search-sync.job';
 import { randomBytes } from 'node:crypto';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-0123456789';
@@ -40,6 +41,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     MEILI_MASTER_KEY: process.env.WB_TEST_MEILI_MASTER_KEY,
     JWT_SECRET: TEST_JWT_SECRET,
     LOG_LEVEL: 'error',
+    // Background workers only where a test needs the index to follow writes (pass WORKERS_ENABLED: 'true').
+    WORKERS_ENABLED: 'false',
     // Indexes of their own on the shared Meilisearch server.
     MEILI_INDEX_PREFIX: `t_${randomBytes(5).toString('hex')}_`,
     ...env,
@@ -74,12 +77,19 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
         `INSERT INTO search_outbox (kind, entity_id)
          SELECT 'organization', id FROM organization UNION ALL SELECT 'need', id FROM need UNION ALL SELECT 'reference_project', id FROM reference_project`,
       );
-      app.get(SearchOutbox).nudge();
-      await testApp.searchSynced();
+      if (config.WORKERS_ENABLED) {
+        app.get(SearchOutbox).nudge();
+        await testApp.searchSynced();
+      } else {
+        await app.get(SearchSyncJob).drain();
+      }
     },
     async close() {
       await app.get(SearchRepository).deleteAll().catch(() => undefined);
       await app.close();
+      // pg-boss checks on its stopping workers once a second after stop() returns; jest must not tear the module
+      // registry down under that loop.
+      if (config.WORKERS_ENABLED) await new Promise((r) => setTimeout(r, 1100));
       await database.drop();
     },
   };

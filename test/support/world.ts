@@ -48,10 +48,10 @@ export async function buildWorld(t: TestApp) {
 export type World = Awaited<ReturnType<typeof buildWorld>>;
 
 /** Starts the app on a fresh database with the world built, for one test file; hands both to `use`. */
-export function useWorld(use: (t: TestApp, w: World) => void): void {
+export function useWorld(use: (t: TestApp, w: World) => void, env: Record<string, string> = {}): void {
   let app: TestApp | undefined;
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp(env);
     use(app, await buildWorld(app));
   });
   afterAll(() => app?.close());

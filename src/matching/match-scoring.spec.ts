@@ -1,0 +1,101 @@
+import { DEFAULT_WEIGHTS, FACTOR_KEYS, parseMatchWeights } from './match-factors';
+import { NeedProfile, scorePair } from './match-scoring';
+import { distinctiveTerms, terms } from './text-terms';
+import { TrackRecord } from './track-record.index';
+
+const need: NeedProfile = {
+  countryCode: 'SD',
+  countryName: 'Sudan',
+  region: 'Africa',
+  year: 2012,
+  sectorCode: '14021',
+  technologyCategories: ['DRINKING_WATER_TREATMENT'],
+  cooperationModes: ['EPC', 'TECHNICAL_TRAINING'],
+  budgetMax: 30e6,
+  currency: 'USD',
+};
+
+const record = (projects: Array<Partial<TrackRecord['projects'][number]>>, modes: string[] = []): TrackRecord => ({
+  organizationId: 'org',
+  projects: projects.map((p, i) => ({ id: `p${i}`, title: `Project ${i}`, countryCode: null, region: null, year: null, sectorCode: null, technologyCategories: [], role: 'EPC_CONTRACTOR', value: null, currency: null, ...p })),
+  cooperationModes: new Set(modes),
+  termIds: new Int32Array(),
+  termCounts: new Float32Array(),
+  length: 0,
+});
+
+describe('match scoring', () => {
+  const experienced = record(
+    [
+      { countryCode: 'SD', region: 'Africa', year: 2010, sectorCode: '14021', technologyCategories: ['DRINKING_WATER_TREATMENT'], value: 28.9e6, currency: 'USD' },
+      { countryCode: 'ET', region: 'Africa', year: 2014 },
+      { countryCode: 'PK', region: 'Asia', year: 2003 },
+    ],
+    ['EPC'],
+  );
+  const signals = { text: 0.8, projectSimilarity: new Map([['p0', 0.9]]), largestRecord: 10 };
+
+  it('adds the factor contributions up to the score exactly', () => {
+    const result = scorePair(need, experienced, signals, DEFAULT_WEIGHTS);
+    expect(result.factors.map((f) => f.key).sort()).toEqual([...FACTOR_KEYS].sort());
+    const sum = result.factors.reduce((s, f) => s + f.contribution, 0);
+    expect(result.score).toBeCloseTo(sum, 10);
+    for (const f of result.factors) expect(f.contribution).toBeCloseTo(f.value * f.weight, 3);
+  });
+
+  it('explains each factor with the facts behind it', () => {
+    const byKey = Object.fromEntries(scorePair(need, experienced, signals, DEFAULT_WEIGHTS).factors.map((f) => [f.key, f]));
+    expect(byKey.countryExperience.detail).toBe('1 project in Sudan');
+    expect(byKey.countryRecency.detail).toBe('latest in Sudan: 2010');
+    expect(byKey.regionExperience.detail).toBe('1 project elsewhere in Africa');
+    expect(byKey.cooperationFit).toMatchObject({ value: 0.5, detail: 'offers 1 of 2 wanted modes (EPC)' });
+    expect(byKey.budgetFit.detail).toBe('1 project of comparable value');
+  });
+
+  it('ranks experience in the country and the sector above none', () => {
+    const stranger = record([{ countryCode: 'PK', region: 'Asia', year: 2003 }]);
+    const withoutText = { text: 0, projectSimilarity: new Map<string, number>(), largestRecord: 10 };
+    expect(scorePair(need, experienced, withoutText, DEFAULT_WEIGHTS).score).toBeGreaterThan(scorePair(need, stranger, withoutText, DEFAULT_WEIGHTS).score);
+  });
+
+  it('cites the most similar projects as evidence, with reasons', () => {
+    const [first] = scorePair(need, experienced, signals, DEFAULT_WEIGHTS).evidence;
+    expect(first.project.id).toBe('p0');
+    expect(first.reasons).toEqual(['same country (Sudan)', 'similar work (match 90%)', 'same sector or technology', 'recent (2010)']);
+  });
+
+  it('follows the configured weights', () => {
+    const countryOnly = parseMatchWeights(JSON.stringify(Object.fromEntries(FACTOR_KEYS.map((k) => [k, k === 'countryExperience' ? 1 : 0]))));
+    const result = scorePair(need, experienced, signals, countryOnly);
+    expect(result.score).toBe(0.5);
+    expect(result.factors[0]).toMatchObject({ key: 'countryExperience', weight: 1, contribution: 0.5 });
+  });
+});
+
+describe('match weights', () => {
+  it('default to weights that add up to 1, and scale given ones to 1', () => {
+    expect(FACTOR_KEYS.reduce((s, k) => s + parseMatchWeights(undefined)[k], 0)).toBeCloseTo(1, 10);
+    const custom = parseMatchWeights('{"text": 2}');
+    expect(FACTOR_KEYS.reduce((s, k) => s + custom[k], 0)).toBeCloseTo(1, 10);
+    expect(custom.text).toBeGreaterThan(DEFAULT_WEIGHTS.text);
+  });
+
+  it('refuse unknown factors, negative weights and non-JSON with a readable reason', () => {
+    expect(() => parseMatchWeights('{"luck": 1}')).toThrow(/unknown factor "luck"/);
+    expect(() => parseMatchWeights('{"text": -1}')).toThrow(/not a number ≥ 0/);
+    expect(() => parseMatchWeights('text=1')).toThrow(/JSON object/);
+  });
+});
+
+describe('need words', () => {
+  it('drop finance boilerplate and fold plurals', () => {
+    expect(terms('China Eximbank provides $28.9 million loan for 50 Boreholes in Mali')).toEqual(['borehole', 'mali']);
+  });
+
+  it('keep at most ten distinctive words, rarest first', () => {
+    const df = (t: string) => ({ borehole: 5, mali: 50, water: 900 })[t] ?? 0;
+    const words = terms('water water borehole mali water supply');
+    expect(distinctiveTerms(words, df, 1000)).toEqual(['borehole', 'mali', 'water']);
+    expect(distinctiveTerms(Array.from({ length: 30 }, (_, i) => `w${i}`), () => 1, 100)).toHaveLength(10);
+  });
+});

@@ -1,0 +1,86 @@
+import { OrganizationKind } from '../../src/organizations/organization.entity';
+import { errorCode, TestApp } from '../support/test-app';
+import { useWorld, World } from '../support/world';
+
+interface Candidate {
+  rank: number;
+  score: number;
+  enterprise: { nameEn: string };
+  explanation: { summary: string; factors: Array<{ key: string; value: number; weight: number; contribution: number; detail: string }>; evidence: Array<{ referenceProject: { title: string; year: number; country: { code: string } }; reasons: string[] }> };
+}
+
+const CANDIDATE_FIELDS = 'rank score enterprise { nameEn } explanation { summary factors { key value weight contribution detail } evidence { referenceProject { title year country { code } } reasons } }';
+
+describe('matching', () => {
+  let t: TestApp;
+  let w: World;
+  let needId: string;
+  let nileId: string;
+  useWorld((app, world) => ((t = app), (w = world)), { WORKERS_ENABLED: 'true' });
+
+  beforeAll(async () => {
+    const f = t.factory;
+    const nile = await f.organization({ kind: OrganizationKind.ENTERPRISE, nameEn: 'Nile Water Works' });
+    nileId = nile.id;
+    await f.referenceProject(nile.id, { title: 'Wad Medani water treatment plant', description: 'Construction of a 100,000 m³/day drinking water treatment plant and transmission pipeline.', countryCode: 'SD', year: 2010, sectorCode: '14021', technologyCategories: ['DRINKING_WATER_TREATMENT'] });
+    await f.referenceProject(nile.id, { title: 'Kassala water supply', description: 'Water treatment plant and distribution network.', countryCode: 'SD', year: 2013, sectorCode: '14021', technologyCategories: ['WATER_SUPPLY_NETWORKS'] });
+    const roads = await f.organization({ kind: OrganizationKind.ENTERPRISE, nameEn: 'Great Wall Roads' });
+    await f.referenceProject(roads.id, { title: 'Khartoum ring road', description: 'Construction of a 40 km highway with bridges.', countryCode: 'SD', year: 2011, sectorCode: null, sourceSector: 'TRANSPORT AND STORAGE' });
+    const far = await f.organization({ kind: OrganizationKind.ENTERPRISE, nameEn: 'Mekong Hydraulics' });
+    await f.referenceProject(far.id, { title: 'Vientiane water treatment plant', description: 'A drinking water treatment plant of 60,000 m³/day.', countryCode: 'LA', year: 2012, sectorCode: '14021', technologyCategories: ['DRINKING_WATER_TREATMENT'] });
+    const need = await f.need(w.orgs.agencyOrg.id, { title: 'Gedaref water treatment plant', description: 'A new drinking water treatment plant and pipeline for Gedaref town.', countryCode: 'SD', sectorCode: '14021', technologyCategories: ['DRINKING_WATER_TREATMENT'], cooperationModes: ['EPC'], publishedAt: new Date('2012-06-01') });
+    needId = need.id;
+    await t.indexEverything();
+  });
+
+  const candidates = async (token = w.token('coordinator')) => {
+    const res = await t.gql<{ matchCandidates: Candidate[] }>(`query($id: ID!) { matchCandidates(needId: $id, first: 10) { ${CANDIDATE_FIELDS} } }`, { id: needId }, token);
+    expect(res.errors).toBeUndefined();
+    return res.data!.matchCandidates;
+  };
+
+  it('ranks the enterprise with similar work in the country first, and explains why', async () => {
+    const ranked = await candidates();
+    // The world's own enterprise also has a water treatment plant in Sudan (test/support/factory.ts).
+    expect(ranked[0].enterprise.nameEn).toBe('Nile Water Works');
+    expect(ranked.map((c) => c.enterprise.nameEn).sort()).toEqual(['Blue River Water Engineering', 'Great Wall Roads', 'Mekong Hydraulics', 'Nile Water Works']);
+    expect(ranked.map((c) => c.rank)).toEqual([1, 2, 3, 4]);
+    const [best] = ranked;
+    expect(best.explanation.summary).toMatch(/^Ranked 1 of 4/);
+    const country = best.explanation.factors.find((f) => f.key === 'countryExperience');
+    expect(country?.detail).toBe('2 projects in Sudan');
+    expect(best.explanation.evidence[0]).toMatchObject({ referenceProject: { title: 'Wad Medani water treatment plant', year: 2010, country: { code: 'SD' } } });
+    expect(best.explanation.evidence[0].reasons).toContain('same country (Sudan)');
+  });
+
+  it('makes every candidate’s contributions add up to its score', async () => {
+    for (const candidate of await candidates()) {
+      const sum = candidate.explanation.factors.reduce((s, f) => s + f.contribution, 0);
+      expect(candidate.score).toBeCloseTo(sum, 6);
+      expect(candidate.explanation.factors.reduce((s, f) => s + f.weight, 0)).toBeCloseTo(1, 3);
+    }
+  });
+
+  it('shows candidates only to the secretariat', async () => {
+    expect(errorCode(await t.gql('query($id: ID!) { matchCandidates(needId: $id) { rank } }', { id: needId }, w.token('agency')))).toBe('FORBIDDEN');
+    expect(errorCode(await t.gql('query($id: ID!) { matchCandidates(needId: $id) { rank } }', { id: needId }, w.token('enterprise')))).toBe('FORBIDDEN');
+    expect(errorCode(await t.gql('query($id: ID!) { matchCandidates(needId: $id) { rank } }', { id: needId }))).toBe('UNAUTHENTICATED');
+  });
+
+  it('ranks open needs for an enterprise, for its own members and the secretariat only', async () => {
+    const res = await t.gql<{ opportunities: Array<{ rank: number; score: number; need: { title: string }; explanation: { factors: Array<{ contribution: number }> } }> }>(
+      'query($id: ID!) { opportunities(organizationId: $id, first: 5) { rank score need { title } explanation { factors { contribution } } } }',
+      { id: nileId },
+      w.token('coordinator'),
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.opportunities[0].need.title).toBe('Gedaref water treatment plant');
+    expect(res.data!.opportunities[0].score).toBeCloseTo(res.data!.opportunities[0].explanation.factors.reduce((s, f) => s + f.contribution, 0), 6);
+    expect(errorCode(await t.gql('query($id: ID!) { opportunities(organizationId: $id) { rank } }', { id: nileId }, w.token('enterprise')))).toBe('FORBIDDEN');
+  });
+
+  it('refuses a need it cannot see and a bad page size', async () => {
+    expect(errorCode(await t.gql('{ matchCandidates(needId: "8d1b0c1e-8f7e-4d2a-9d55-6c1f6f2f4a10") { rank } }', {}, w.token('coordinator')))).toBe('NOT_FOUND');
+    expect(errorCode(await t.gql('query($id: ID!) { matchCandidates(needId: $id, first: 500) { rank } }', { id: needId }, w.token('coordinator')))).toBe('BAD_USER_INPUT');
+  });
+});
