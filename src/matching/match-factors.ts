@@ -16,18 +16,19 @@ export type FactorKey = keyof typeof FACTORS;
 export const FACTOR_KEYS = Object.keys(FACTORS) as FactorKey[];
 
 /**
- * Defaults, set by hand from a study of the development split (docs/MATCHING.md): the track-record text carries most
- * of the signal; country, recent work there and sector fit come next; the rest refine.
+ * Defaults, set by hand (docs/MATCHING.md): on the development split the track-record text alone ranks better than
+ * any mix that gives it less than half the weight; country experience, recent work and sector fit refine the order
+ * and make the explanation useful.
  */
 export const DEFAULT_WEIGHTS: Record<FactorKey, number> = {
-  text: 0.25,
-  similarProjects: 0.1,
-  countryExperience: 0.15,
-  countryRecency: 0.15,
+  text: 0.5,
+  similarProjects: 0.05,
+  countryExperience: 0.1,
+  countryRecency: 0.1,
   regionExperience: 0.02,
-  sectorFit: 0.13,
-  cooperationFit: 0.03,
-  budgetFit: 0.02,
+  sectorFit: 0.05,
+  cooperationFit: 0.02,
+  budgetFit: 0.01,
   recency: 0.1,
   trackRecord: 0.05,
 };
