@@ -41,7 +41,7 @@ function parse(args: string[]): Options {
  * folder; with DATABASE_URL / MEILI_URL, a fresh database on that server and indexes under a fresh prefix. Either way
  * nothing of it touches the installation's own data, and all of it is removed at the end.
  */
-async function prepare(): Promise<{ environment: Record<string, string>; cleanup: () => Promise<void> }> {
+export async function prepareIsolatedWorld(): Promise<{ environment: Record<string, string>; cleanup: () => Promise<void> }> {
   const tag = randomBytes(4).toString('hex');
   const environment: Record<string, string> = { MEILI_INDEX_PREFIX: `batch_${tag}_`, SEED_DEMO_DATA: 'false', MIGRATIONS_RUN: 'true' };
   const cleanups: Array<() => Promise<void>> = [];
@@ -131,6 +131,6 @@ export const matchBatch: Command<Options> = {
   usage: '--companies FILE --needs FILE --out FILE [--k 50]',
   summary: 'rank companies for every need, in a fresh isolated database and index',
   parse,
-  prepare,
+  prepare: prepareIsolatedWorld,
   run,
 };

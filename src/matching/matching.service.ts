@@ -18,6 +18,18 @@ import { Built, TrackRecord, TrackRecordIndex } from './track-record.index';
 const TEXT_LIMIT = 100;
 const COUNTRY_LIMIT = 500;
 
+export interface StageOneQuery {
+  q: string;
+  filter: string | undefined;
+  limit: number;
+  /** Whether its hits' relevance counts as project similarity (not for the plain country listing). */
+  scored: boolean;
+  sort?: string[];
+}
+
+/** The request Meilisearch receives for a stage-1 query. */
+export const toMeilisearch = ({ q, filter, limit, sort }: StageOneQuery) => ({ q, filter, limit, sort, attributesToRetrieve: ['id', 'organizationId'], showRankingScore: true });
+
 export interface RankedEnterprise {
   organizationId: string;
   rank: number;
@@ -53,26 +65,33 @@ export class MatchingService {
     this.weights = parseMatchWeights(config.MATCH_WEIGHTS);
   }
 
+  /**
+   * Stage 1 as Meilisearch sees it: the multi-search on reference projects a need turns into (also used by the
+   * benchmark to time the raw searches).
+   */
+  candidateSearches(need: NeedEntity, index: Built): Array<StageOneQuery> {
+    const words = terms(`${need.title} ${need.title} ${need.description}`);
+    const byTitle = distinctiveTerms(terms(need.title), index.projectFrequency, index.projectCount);
+    const byText = distinctiveTerms(words, index.projectFrequency, index.projectCount);
+    const countryWords = new Set(terms(this.referenceData.country(need.countryCode).nameEn));
+    const verified = 'verified = true';
+    const inCountry = allOf(verified, equals('countryCode', need.countryCode));
+    const queries: StageOneQuery[] = [
+      { q: byTitle.join(' '), filter: verified, limit: TEXT_LIMIT, scored: true },
+      { q: byText.join(' '), filter: verified, limit: TEXT_LIMIT, scored: true },
+      { q: byText.filter((t) => !countryWords.has(t)).join(' '), filter: inCountry, limit: TEXT_LIMIT, scored: true },
+      { q: '', filter: inCountry, limit: COUNTRY_LIMIT, scored: false, sort: ['year:desc'] },
+    ];
+    return queries.filter((query) => !query.scored || query.q !== '');
+  }
+
   /** Enterprises ranked for a need, best first; ties break on track-record size, then id. */
   async rankEnterprises(need: NeedEntity, first: number): Promise<RankedEnterprise[]> {
     const index = await this.trackRecords.current();
     const profile = this.profileOf(need);
     const words = terms(`${need.title} ${need.title} ${need.description}`);
-    const byTitle = distinctiveTerms(terms(need.title), index.projectFrequency, index.projectCount);
-    const byText = distinctiveTerms(words, index.projectFrequency, index.projectCount);
-    const countryWords = new Set(terms(`${profile.countryName} ${this.referenceData.country(need.countryCode).nameEn}`));
-    const verified = 'verified = true';
-    const inCountry = allOf(verified, equals('countryCode', need.countryCode));
-    const queries = [
-      { q: byTitle.join(' '), filter: verified, limit: TEXT_LIMIT, scored: true },
-      { q: byText.join(' '), filter: verified, limit: TEXT_LIMIT, scored: true },
-      { q: byText.filter((t) => !countryWords.has(t)).join(' '), filter: inCountry, limit: TEXT_LIMIT, scored: true },
-      { q: '', filter: inCountry, limit: COUNTRY_LIMIT, scored: false, sort: ['year:desc'] },
-    ].filter((query) => !query.scored || query.q !== '');
-    const results = await this.search.multiSearch<{ id: string; organizationId: string }>(
-      SearchIndex.ReferenceProjects,
-      queries.map(({ q, filter, limit, sort }) => ({ q, filter, limit, sort, attributesToRetrieve: ['id', 'organizationId'], showRankingScore: true })),
-    );
+    const queries = this.candidateSearches(need, index);
+    const results = await this.search.multiSearch<{ id: string; organizationId: string }>(SearchIndex.ReferenceProjects, queries.map(toMeilisearch));
 
     // Each text search's scores are scaled by its best hit, so searches of different lengths weigh alike.
     const projectSimilarity = new Map<string, number>();

@@ -6,7 +6,7 @@ import { SearchIndex } from './search-indexes';
 import { SearchOutbox } from './search-outbox.service';
 import { SearchRepository } from './search.repository';
 
-const BATCH = 1000;
+const BATCH = 2000;
 
 export interface ReindexProgress {
   index: SearchIndex;

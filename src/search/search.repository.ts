@@ -65,13 +65,13 @@ export class SearchRepository {
     await this.wait(this.client.index(next).updateSettings(settingsFor(index)));
     await this.wait(this.client.createIndex(live, { primaryKey: 'id' }), ['index_already_exists']);
     let total = 0;
-    // Keep a few batches in flight: Meilisearch indexes one batch while the next is being built and sent.
+    // Keep several batches in flight: Meilisearch merges queued additions into larger batches while the next are built.
     const inFlight: Promise<void>[] = [];
     for await (const documents of batches) {
       inFlight.push(this.upsert(index, documents, next));
       total += documents.length;
       onBatch(documents.length);
-      if (inFlight.length >= 4) await inFlight.shift();
+      if (inFlight.length >= 8) await inFlight.shift();
     }
     await Promise.all(inFlight);
     await this.wait(this.client.swapIndexes([{ indexes: [live, next], rename: false }]));
@@ -91,12 +91,25 @@ export class SearchRepository {
     return this.client.isHealthy();
   }
 
+  /**
+   * Waits for a task by polling, every 10 ms at first and then less often (up to 200 ms), so a one-document sync is
+   * seen at once and a long rebuild does not spend the CPU Meilisearch needs. (The client's own waitTask adds an abort
+   * listener per poll to one signal, which leaks on long waits.)
+   */
   private async wait(task: EnqueuedTaskPromise, tolerated: string[] = []): Promise<Task> {
-    const done = await task.waitTask({ timeout: TASK_TIMEOUT_MS, interval: 10 });
-    if (done.status === 'failed' && !tolerated.includes(done.error?.code ?? '')) {
-      throw new Error(`Meilisearch task ${done.uid} (${done.type}) failed: ${done.error?.code} ${done.error?.message}`);
+    const { taskUid } = await task;
+    const deadline = Date.now() + TASK_TIMEOUT_MS;
+    let interval = 10;
+    for (;;) {
+      const done = await this.client.tasks.getTask(taskUid);
+      if (done.status === 'failed' && !tolerated.includes(done.error?.code ?? '')) {
+        throw new Error(`Meilisearch task ${done.uid} (${done.type}) failed: ${done.error?.code} ${done.error?.message}`);
+      }
+      if (done.status !== 'enqueued' && done.status !== 'processing') return done;
+      if (Date.now() > deadline) throw new Error(`Meilisearch task ${taskUid} still ${done.status} after ${TASK_TIMEOUT_MS / 1000} s`);
+      await new Promise((r) => setTimeout(r, interval));
+      interval = Math.min(200, Math.round(interval * 1.5));
     }
-    return done;
   }
 
   private async read<R>(request: () => Promise<R>): Promise<R> {

@@ -1,0 +1,267 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { Meilisearch } from 'meilisearch';
+import { logLevels } from '../src/app.factory';
+import { hashPassword } from '../src/auth/password-hasher';
+import { prepareIsolatedWorld } from '../src/cli/match-batch.command';
+import { GcdfImportService } from '../src/imports/gcdf-import.service';
+import { classifyProject } from '../src/imports/gcdf/water-classifier';
+import { freePort } from '../src/infra/embedded/free-port';
+import { MatchingService, toMeilisearch } from '../src/matching/matching.service';
+import { NeedEntity } from '../src/needs/need.entity';
+import { ReferenceDataService } from '../src/reference-data/reference-data.service';
+import { ReindexService } from '../src/search/reindex.service';
+import { SearchDocumentBuilder } from '../src/search/search-document.builder';
+import { SearchIndex, settingsFor } from '../src/search/search-indexes';
+import { SearchRepository } from '../src/search/search.repository';
+import { configOrExit, startRuntime } from '../src/runtime';
+
+/**
+ * npm run bench:matching — a large index from the real data (10,000 enterprises, 100,000 reference projects made by
+ * varying the ~5,000 real ones), then in one run: matchCandidates over GraphQL/HTTP (sequential percentiles and 8
+ * concurrent clients), the raw Meilisearch searches it issues, the full reindex rate against raw Meilisearch on the
+ * same documents, and the sync lag from a mutation to a searchable document. Prints figures; asserts nothing.
+ */
+const DATA = process.env.GCDF_DATA ?? join(__dirname, '..', '..', '..', 'shared', 'data', 'gcdf-water');
+const ENTERPRISES = Number(process.env.BENCH_ENTERPRISES ?? 10_000);
+const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 100_000);
+const SEQUENTIAL = 200;
+const CLIENTS = 8;
+const PER_CLIENT = 40;
+const SYNC_SAMPLES = 40;
+
+const log = (message: string) => console.log(message);
+const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+const describe = (values: number[]) => `p50 ${percentile(values, 50).toFixed(1)} ms, p95 ${percentile(values, 95).toFixed(1)} ms, p99 ${percentile(values, 99).toFixed(1)} ms (n=${values.length})`;
+
+interface Company {
+  id: string;
+  name: string;
+  parentGroup: string | null;
+  projects: Array<{ id: string; title: string; description: string; country: string | null; sector: string | null; year: number | null }>;
+}
+
+async function main(): Promise<void> {
+  Logger.overrideLogger(logLevels('warn'));
+  log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}`);
+  const world = await prepareIsolatedWorld();
+  const config = configOrExit({ ...process.env, ...world.environment, WORKERS_ENABLED: 'false', JWT_SECRET: `bench-${randomUUID()}-secret-long-enough` });
+  const runtime = await startRuntime(config, new Logger('bench'));
+  let api: ChildProcess | undefined;
+  try {
+    await runtime.app.init();
+    const app = runtime.app;
+    const dataSource = app.get(DataSource);
+
+    // 1. Data: the real companies, then copies with varied ids, countries and years, up to the target sizes.
+    let t = process.hrtime.bigint();
+    const loaded = await loadExpandedData(dataSource, app.get(ReferenceDataService));
+    const needs = await app.get(GcdfImportService).importNeeds(join(DATA, 'dev-needs.jsonl'));
+    await app.get(GcdfImportService).importNeeds(join(DATA, 'open-needs.jsonl'));
+    await dataSource.query('DELETE FROM search_outbox');
+    log(`Loaded ${loaded.enterprises} enterprises, ${loaded.projects} reference projects, ${needs.imported}+ needs in ${(ms(t) / 1000).toFixed(1)} s`);
+
+    // 2. Full reindex through the application, then raw Meilisearch on the same documents.
+    t = process.hrtime.bigint();
+    const counts = await app.get(ReindexService).reindexAll();
+    const reindexSeconds = ms(t) / 1000;
+    const reindexed = Object.values(counts).reduce((a, b) => a + b, 0);
+    const appRate = reindexed / reindexSeconds;
+    log(`Reindex (application, all indexes): ${reindexed} documents in ${reindexSeconds.toFixed(1)} s = ${appRate.toFixed(0)} documents/s`);
+    const rawRate = await rawIndexingRate(app.get(Meilisearch), app.get(SearchDocumentBuilder), dataSource, config.MEILI_INDEX_PREFIX);
+    log(`Raw Meilisearch, same documents: ${rawRate.toFixed(0)} documents/s → application reaches ${((appRate / rawRate) * 100).toFixed(0)} % (target ≥ 80 %)`);
+
+    // 3. The API in its own process, as in production.
+    const port = await freePort();
+    api = spawn(process.execPath, [join(__dirname, '..', 'src', 'main.js')], {
+      env: { ...process.env, ...world.environment, DATABASE_URL: config.DATABASE_URL, MEILI_URL: config.MEILI_URL, MEILI_MASTER_KEY: config.MEILI_MASTER_KEY, JWT_SECRET: config.JWT_SECRET, PORT: String(port), SEED_DEMO_DATA: 'false', MIGRATIONS_RUN: 'false', LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    await new Promise<void>((ready, fail) => {
+      api!.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('serves GraphQL') && ready());
+      api!.once('exit', (code) => fail(new Error(`API exited with ${code}`)));
+    });
+    const { coordinator, agencyMember, needOfAgency } = await createBenchUsers(dataSource);
+    const gql = async (query: string, variables: Record<string, unknown>, token?: string) => {
+      const res = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
+      const body = (await res.json()) as { data?: Record<string, any>; errors?: Array<{ message: string }> };
+      if (body.errors) throw new Error(body.errors[0].message);
+      return body.data!;
+    };
+    const login = async (email: string) => (await gql('mutation($e: String!) { login(email: $e, password: "bench-password") { token } }', { e: email })).login.token as string;
+    const coordinatorToken = await login(coordinator);
+    const needRows = await dataSource.getRepository(NeedEntity).find({ order: { externalId: 'ASC' } });
+    const needIds = needRows.map((n) => n.id);
+    const match = (id: string) => gql('query($id: ID!) { matchCandidates(needId: $id, first: 10) { rank score enterprise { id } explanation { factors { key contribution } evidence { referenceProject { title year } } } } }', { id }, coordinatorToken);
+
+    t = process.hrtime.bigint();
+    await match(needIds[0]);
+    log(`First matchCandidates (builds the API's track-record index): ${(ms(t) / 1000).toFixed(1)} s`);
+    for (const id of needIds.slice(1, 11)) await match(id);
+
+    const sequential: number[] = [];
+    for (let i = 0; i < SEQUENTIAL; i++) {
+      const start = process.hrtime.bigint();
+      await match(needIds[i % needIds.length]);
+      sequential.push(ms(start));
+    }
+    log(`matchCandidates over HTTP, sequential: ${describe(sequential)} (target p95 ≤ 60 ms)`);
+
+    t = process.hrtime.bigint();
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async (_, c) => {
+        for (let i = 0; i < PER_CLIENT; i++) await match(needIds[(c * PER_CLIENT + i) % needIds.length]);
+      }),
+    );
+    log(`matchCandidates, ${CLIENTS} concurrent clients: ${((CLIENTS * PER_CLIENT) / (ms(t) / 1000)).toFixed(1)} requests/s`);
+
+    // 4. The raw Meilisearch searches matchCandidates issues, for the same needs.
+    const matching = app.get(MatchingService);
+    const index = await matching.index();
+    const meili = app.get(Meilisearch);
+    const uid = `${config.MEILI_INDEX_PREFIX}${SearchIndex.ReferenceProjects}`;
+    const raw: number[] = [];
+    for (let i = 0; i < SEQUENTIAL; i++) {
+      const queries = matching.candidateSearches(needRows[i % needRows.length], index).map((q) => ({ ...toMeilisearch(q), indexUid: uid }));
+      const start = process.hrtime.bigint();
+      await meili.multiSearch({ queries });
+      raw.push(ms(start));
+    }
+    log(`Raw Meilisearch multi-search for the same needs: ${describe(raw)}`);
+    log(`matchCandidates p50 / raw search p50 = ${(percentile(sequential, 50) / percentile(raw, 50)).toFixed(2)}× (target ≤ 3×)`);
+
+    // 5. Sync lag: a mutation through the API until Meilisearch finds it.
+    const agencyToken = await login(agencyMember);
+    const lags: number[] = [];
+    for (let i = 0; i < SYNC_SAMPLES; i++) {
+      const marker = `bench${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+      const start = process.hrtime.bigint();
+      await gql('mutation($id: ID!, $t: String!) { updateNeed(input: { id: $id, title: $t }) { id } }', { id: needOfAgency, t: `Water supply ${marker}` }, agencyToken);
+      for (;;) {
+        const found = await meili.index(`${config.MEILI_INDEX_PREFIX}${SearchIndex.Needs}`).search(marker, { limit: 1, attributesToRetrieve: ['id'] });
+        if (found.hits.length > 0) break;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      lags.push(ms(start));
+    }
+    log(`Sync lag, mutation → searchable: ${describe(lags)} (target p95 ≤ 1,500 ms)`);
+    log(`API memory (RSS) at the end: ${await rssOf(api.pid!)} MB`);
+  } finally {
+    api?.kill('SIGTERM');
+    await new Promise((r) => (api && api.exitCode === null ? api.once('exit', r) : r(undefined)));
+    await app_cleanup(runtime, world.cleanup);
+  }
+}
+
+async function app_cleanup(runtime: Awaited<ReturnType<typeof startRuntime>>, cleanup: () => Promise<void>): Promise<void> {
+  await runtime.app.get(SearchRepository).deleteAll().catch(() => undefined);
+  await runtime.stop('benchmark done', 0, cleanup);
+}
+
+async function rssOf(pid: number): Promise<number> {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+}
+
+/** Inserts the companies and their copies straight into PostgreSQL (multi-row inserts; the import path is timed elsewhere). */
+async function loadExpandedData(dataSource: DataSource, referenceData: ReferenceDataService): Promise<{ enterprises: number; projects: number }> {
+  const companies: Company[] = readFileSync(join(DATA, 'companies.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const real = companies.flatMap((c) => c.projects.map((p) => ({ company: c, p, c: classifyProject(p.title, p.description), country: p.country ? (referenceData.countryCodeByName(p.country) ?? null) : null })));
+  const byCompany = new Map<string, typeof real>();
+  for (const r of real) byCompany.set(r.company.id, [...(byCompany.get(r.company.id) ?? []), r]);
+  const countries = referenceData.listCountries({ beltAndRoad: true }).map((c) => c.code);
+  const copiesPerProject = Math.max(1, Math.round(PROJECTS / ((ENTERPRISES / companies.length) * real.length)));
+  let enterprises = 0;
+  let projects = 0;
+  let seed = 7;
+  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  for (let copy = 0; enterprises < ENTERPRISES; copy++) {
+    const batch = companies.slice(0, Math.min(companies.length, ENTERPRISES - enterprises));
+    const orgRows = batch.map((c) => ({ id: randomUUID(), c }));
+    await dataSource.query(
+      `INSERT INTO organization (id, kind, name_en, parent_group, country_code, description, verification_status, external_id)
+       SELECT id, 'ENTERPRISE', name, pg, 'CN', '', 'VERIFIED', ext FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, name text, pg text, ext text)`,
+      [JSON.stringify(orgRows.map(({ id, c }) => ({ id, name: copy ? `${c.name} (${copy})` : c.name, pg: c.parentGroup, ext: copy ? `${c.id}~${copy}` : c.id })))],
+    );
+    enterprises += batch.length;
+    const rows: unknown[] = [];
+    for (const { id, c } of orgRows) {
+      for (const r of byCompany.get(c.id) ?? []) {
+        for (let k = 0; k < copiesPerProject && projects + rows.length < PROJECTS; k++) {
+          // The first copy is the real project; later ones move in time and, now and then, to another country.
+          const country = k === 0 || random() < 0.6 ? r.country : countries[Math.floor(random() * countries.length)];
+          const year = r.p.year === null ? null : k === 0 ? r.p.year : Math.min(2021, Math.max(2000, r.p.year + Math.round((random() - 0.5) * 10)));
+          rows.push({ org: id, ext: `${r.p.id}~${copy}~${k}`, title: r.c.analysis.title.slice(0, 200), description: r.c.analysis.description.slice(0, 20_000), country, year, sector: r.c.sectorCode, source: r.p.sector, role: r.c.role, cats: r.c.technologyCategories });
+        }
+      }
+    }
+    for (let i = 0; i < rows.length; i += 2000) {
+      await dataSource.query(
+        `INSERT INTO reference_project (organization_id, external_id, title, description, country_code, year, sector_code, source_sector, role, technology_categories)
+         SELECT org, ext, title, description, country, year, sector, source, role::project_role, cats FROM jsonb_to_recordset($1::jsonb)
+           AS r(org uuid, ext text, title text, description text, country text, year int, sector text, source text, role text, cats text[])`,
+        [JSON.stringify(rows.slice(i, i + 2000))],
+      );
+    }
+    projects += rows.length;
+  }
+  return { enterprises, projects };
+}
+
+/** Meilisearch's own rate on the same documents as the full reindex: built in memory first, then sent as fast as it takes them. */
+async function rawIndexingRate(meili: Meilisearch, builder: SearchDocumentBuilder, dataSource: DataSource, prefix: string): Promise<number> {
+  const sources: Array<[SearchIndex, string, (ids: string[]) => Promise<unknown[]>]> = [
+    [SearchIndex.Needs, 'SELECT id FROM need ORDER BY id', (ids) => builder.needs(ids)],
+    [SearchIndex.Enterprises, `SELECT id FROM organization WHERE kind = 'ENTERPRISE' ORDER BY id`, (ids) => builder.enterprises(ids)],
+    [SearchIndex.ReferenceProjects, 'SELECT id FROM reference_project ORDER BY id', (ids) => builder.referenceProjects(ids)],
+  ];
+  const prepared: Array<{ uid: string; batches: unknown[][] }> = [];
+  let total = 0;
+  for (const [index, sql, build] of sources) {
+    const uid = `${prefix}raw_${index}`;
+    await meili.deleteIndexIfExists(uid);
+    await meili.createIndex(uid, { primaryKey: 'id' }).waitTask({ timeout: 0 });
+    await meili.index(uid).updateSettings(settingsFor(index)).waitTask({ timeout: 0 });
+    const ids: string[] = ((await dataSource.query(sql)) as Array<{ id: string }>).map((r) => r.id);
+    const batches: unknown[][] = [];
+    for (let i = 0; i < ids.length; i += 2000) batches.push(await build(ids.slice(i, i + 2000)));
+    prepared.push({ uid, batches });
+    total += ids.length;
+  }
+  const start = process.hrtime.bigint();
+  for (const { uid, batches } of prepared) {
+    const tasks = batches.map((batch) => meili.index(uid).addDocuments(batch as Array<Record<string, unknown>>));
+    for (const task of tasks) await task.waitTask({ timeout: 0, interval: 50 });
+  }
+  const seconds = ms(start) / 1000;
+  for (const { uid } of prepared) await meili.deleteIndex(uid).waitTask({ timeout: 0 });
+  return total / seconds;
+}
+
+/** A coordinator and the member of one agency, with a known password. */
+async function createBenchUsers(dataSource: DataSource): Promise<{ coordinator: string; agencyMember: string; needOfAgency: string }> {
+  const hash = await hashPassword('bench-password');
+  const [secretariat] = await dataSource.query(`INSERT INTO organization (kind, name_en, country_code, verification_status) VALUES ('SECRETARIAT', 'Bench secretariat', 'CN', 'VERIFIED') RETURNING id`);
+  await dataSource.query(`INSERT INTO app_user (email, display_name, password_hash, organization_id, role) VALUES ('coordinator@bench.local', 'Bench', $1, $2, 'COORDINATOR')`, [hash, secretariat.id]);
+  const [need] = await dataSource.query(`SELECT id, organization_id FROM need ORDER BY external_id LIMIT 1`);
+  await dataSource.query(`INSERT INTO app_user (email, display_name, password_hash, organization_id, role) VALUES ('agency@bench.local', 'Bench', $1, $2, 'AGENCY_MEMBER')`, [hash, need.organization_id]);
+  return { coordinator: 'coordinator@bench.local', agencyMember: 'agency@bench.local', needOfAgency: need.id };
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  },
+);
