@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Meilisearch } from 'meilisearch';
-import { AppConfig } from '../config/app-config';
+import { meilisearchProviders, MeilisearchWriter } from './meilisearch.clients';
 import { SearchDocumentBuilder } from './search-document.builder';
 import { SearchOutbox } from './search-outbox.service';
 import { SearchSyncJob } from './search-sync.job';
@@ -12,10 +12,7 @@ import { ReindexService } from './reindex.service';
 import { NeedEntity } from '../needs/need.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';
 
-/**
- * The Meilisearch client. `accept-encoding: identity` because compressed responses stall every search ~40 ms on
- * Node's fetch (delayed ACK; measured in STACK.md).
- */
+/** Search: the Meilisearch clients and indexes, the outbox and its sync job, the search API, reindexing. */
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([NeedEntity, OrganizationEntity])],
@@ -27,18 +24,8 @@ import { OrganizationEntity } from '../organizations/organization.entity';
     SearchService,
     SearchResolver,
     ReindexService,
-    {
-      provide: Meilisearch,
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) =>
-        new Meilisearch({
-          host: config.MEILI_URL ?? '',
-          apiKey: config.MEILI_MASTER_KEY,
-          requestInit: { headers: { 'accept-encoding': 'identity' } },
-          timeout: config.SEARCH_TIMEOUT_MS,
-        }),
-    },
+    ...meilisearchProviders,
   ],
-  exports: [Meilisearch, SearchRepository, SearchOutbox, SearchDocumentBuilder, SearchSyncJob, ReindexService],
+  exports: [Meilisearch, MeilisearchWriter, SearchRepository, SearchOutbox, SearchDocumentBuilder, SearchSyncJob, ReindexService],
 })
 export class SearchModule {}

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EnqueuedTaskPromise, Meilisearch, MeilisearchApiError, MultiSearchQuery, MultiSearchResponse, SearchParams, SearchResponse, Task } from 'meilisearch';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { AppConfig } from '../config/app-config';
+import { MeilisearchWriter } from './meilisearch.clients';
 import { SearchIndex, settingsFor } from './search-indexes';
 
 /** Long enough for a batch of a thousand documents on a busy 2-core machine. */
@@ -17,7 +18,10 @@ export class SearchRepository {
   private ensured = false;
 
   constructor(
+    /** For searches: fails fast. */
     private readonly client: Meilisearch,
+    /** For writes and task polls: patient. */
+    private readonly writer: MeilisearchWriter,
     private readonly config: AppConfig,
   ) {}
 
@@ -29,18 +33,18 @@ export class SearchRepository {
   async ensureIndexes(): Promise<void> {
     if (this.ensured) return;
     for (const index of Object.values(SearchIndex)) {
-      await this.wait(this.client.createIndex(this.uid(index), { primaryKey: 'id' }), ['index_already_exists']);
-      await this.wait(this.client.index(this.uid(index)).updateSettings(settingsFor(index)));
+      await this.wait(this.writer.createIndex(this.uid(index), { primaryKey: 'id' }), ['index_already_exists']);
+      await this.wait(this.writer.index(this.uid(index)).updateSettings(settingsFor(index)));
     }
     this.ensured = true;
   }
 
   async upsert<T extends { id: string }>(index: SearchIndex, documents: T[], uid = this.uid(index)): Promise<void> {
-    if (documents.length > 0) await this.wait(this.client.index(uid).addDocuments(documents, { primaryKey: 'id' }));
+    if (documents.length > 0) await this.wait(this.writer.index(uid).addDocuments(documents, { primaryKey: 'id' }));
   }
 
   async remove(index: SearchIndex, ids: string[]): Promise<void> {
-    if (ids.length > 0) await this.wait(this.client.index(this.uid(index)).deleteDocuments(ids));
+    if (ids.length > 0) await this.wait(this.writer.index(this.uid(index)).deleteDocuments(ids));
   }
 
   async search<T extends Record<string, unknown>>(index: SearchIndex, query: string, params: SearchParams): Promise<SearchResponse<T>> {
@@ -60,10 +64,10 @@ export class SearchRepository {
   async rebuild<T extends { id: string }>(index: SearchIndex, batches: AsyncIterable<T[]>, onBatch: (count: number) => void = () => undefined): Promise<number> {
     const live = this.uid(index);
     const next = this.uid(index, '_next');
-    await this.client.deleteIndexIfExists(next);
-    await this.wait(this.client.createIndex(next, { primaryKey: 'id' }));
-    await this.wait(this.client.index(next).updateSettings(settingsFor(index)));
-    await this.wait(this.client.createIndex(live, { primaryKey: 'id' }), ['index_already_exists']);
+    await this.writer.deleteIndexIfExists(next);
+    await this.wait(this.writer.createIndex(next, { primaryKey: 'id' }));
+    await this.wait(this.writer.index(next).updateSettings(settingsFor(index)));
+    await this.wait(this.writer.createIndex(live, { primaryKey: 'id' }), ['index_already_exists']);
     let total = 0;
     // Keep several batches in flight: Meilisearch merges queued additions into larger batches while the next are built.
     const inFlight: Promise<void>[] = [];
@@ -74,15 +78,15 @@ export class SearchRepository {
       if (inFlight.length >= 8) await inFlight.shift();
     }
     await Promise.all(inFlight);
-    await this.wait(this.client.swapIndexes([{ indexes: [live, next], rename: false }]));
-    await this.wait(this.client.deleteIndex(next));
+    await this.wait(this.writer.swapIndexes([{ indexes: [live, next], rename: false }]));
+    await this.wait(this.writer.deleteIndex(next));
     return total;
   }
 
   async deleteAll(): Promise<void> {
     for (const index of Object.values(SearchIndex)) {
-      await this.client.deleteIndexIfExists(this.uid(index));
-      await this.client.deleteIndexIfExists(this.uid(index, '_next'));
+      await this.writer.deleteIndexIfExists(this.uid(index));
+      await this.writer.deleteIndexIfExists(this.uid(index, '_next'));
     }
     this.ensured = false;
   }
@@ -101,7 +105,7 @@ export class SearchRepository {
     const deadline = Date.now() + TASK_TIMEOUT_MS;
     let interval = 10;
     for (;;) {
-      const done = await this.client.tasks.getTask(taskUid);
+      const done = await this.writer.tasks.getTask(taskUid);
       if (done.status === 'failed' && !tolerated.includes(done.error?.code ?? '')) {
         throw new Error(`Meilisearch task ${done.uid} (${done.type}) failed: ${done.error?.code} ${done.error?.message}`);
       }
