@@ -30,9 +30,14 @@ interface Started {
   output: () => string;
 }
 
+/** The last line of the start banner: everything before it (URL, demo accounts) has been printed. */
+const READY = 'Stop with Ctrl-C.';
+const launched: ChildProcess[] = [];
+
 function launch(env: Record<string, string>, command: string[] = [process.execPath, MAIN]): Started {
   let output = '';
   const child = spawn(command[0], command.slice(1), { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', ...env } });
+  launched.push(child);
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   return { child, output: () => output };
@@ -71,6 +76,15 @@ describe('npm start (compiled application, embedded servers)', () => {
       EMBEDDED_MEILI_PORT: String(await freePort()),
     };
   });
+  // A failed test must not leave its instance running into the next one (its servers are then left-overs, which the
+  // next start stops: that path has its own test below).
+  afterEach(async () => {
+    for (const child of launched.splice(0)) {
+      if (child.exitCode !== null || child.signalCode !== null) continue;
+      child.kill('SIGKILL');
+      await exited(child);
+    }
+  });
   afterAll(() => {
     for (const pid of processesMentioning(dataDir)) process.kill(pid, 'SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
@@ -89,7 +103,7 @@ describe('npm start (compiled application, embedded servers)', () => {
 
   it('starts, seeds real needs, serves GraphQL, and stops both servers on SIGTERM', async () => {
     const started = launch(env);
-    await waitFor(started, 'serves GraphQL');
+    await waitFor(started, READY);
     expect(started.output()).toMatch(/COORDINATOR\s+coordinator@demo\.waterbridge\.org/);
 
     const needs = await graphql(port, '{ needs(first: 5) { totalCount edges { node { title country { code } } } } }');
@@ -107,7 +121,7 @@ describe('npm start (compiled application, embedded servers)', () => {
 
   it('reuses the data on the next start without seeding twice', async () => {
     const started = launch(env);
-    await waitFor(started, 'serves GraphQL');
+    await waitFor(started, READY);
     const res = await graphql(port, '{ needs(first: 1) { totalCount } organizations(first: 1) { totalCount } }');
     expect(res.data).toEqual({ needs: { totalCount: 180 }, organizations: { totalCount: 168 } });
     started.child.kill('SIGINT');
@@ -117,14 +131,14 @@ describe('npm start (compiled application, embedded servers)', () => {
 
   it('recovers from a hard kill: servers left behind are stopped on the next start', async () => {
     const first = launch(env);
-    await waitFor(first, 'serves GraphQL');
+    await waitFor(first, READY);
     first.child.kill('SIGKILL');
     await exited(first.child);
     // What SIGKILL leaves: the database and search servers, still running.
     expect(processesMentioning(dataDir).length).toBeGreaterThanOrEqual(2);
 
     const second = launch(env);
-    await waitFor(second, 'serves GraphQL');
+    await waitFor(second, READY);
     const res = await graphql(port, '{ needs(first: 1) { totalCount } }');
     expect(res.data).toEqual({ needs: { totalCount: 180 } });
     second.child.kill('SIGTERM');
@@ -134,7 +148,7 @@ describe('npm start (compiled application, embedded servers)', () => {
 
   it('stops everything when a process manager sends SIGTERM to `npm start` itself', async () => {
     const started = launch(env, ['npm', 'start']);
-    await waitFor(started, 'serves GraphQL');
+    await waitFor(started, READY);
     started.child.kill('SIGTERM');
     await exited(started.child);
     // npm passes the signal on; the application must not survive its parent with the servers.
