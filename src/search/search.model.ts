@@ -1,3 +1,4 @@
+import { Type } from '@nestjs/common';
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { PageInfo } from '../common/pagination';
 import { NeedModel } from '../needs/need.model';
@@ -30,62 +31,50 @@ export class SearchHighlightsModel {
   snippet: string | null;
 }
 
-@ObjectType('NeedSearchEdge', { description: 'A need found by a search.' })
-export class NeedSearchEdgeModel {
-  @Field({ description: 'Position of this result; pass it as `after` for the next page.' })
-  cursor: string;
+/** The `XSearchEdge` and `XSearchConnection` types of a searchable node type. */
+export function SearchConnectionType<T>(node: Type<T>, name: string, described: { node: string; found: string; highlights: string; facets: string }): Type<unknown> {
+  @ObjectType(`${name}SearchEdge`, { description: described.found })
+  class SearchEdge {
+    @Field({ description: 'Position of this result; pass it as `after` for the next page.' })
+    cursor: string;
 
-  @Field(() => NeedModel, { description: 'The need.' })
-  node: NeedModel;
+    @Field(() => node, { description: `${described.node}.` })
+    node: T;
 
-  @Field(() => Float, { nullable: true, description: 'Relevance to the query, 0 to 1 (null without a query).' })
-  score: number | null;
+    @Field(() => Float, { nullable: true, description: 'Relevance to the query, 0 to 1 (null without a query).' })
+    score: number | null;
 
-  @Field(() => SearchHighlightsModel, { description: 'Where the query matched.' })
-  highlights: SearchHighlightsModel;
+    @Field(() => SearchHighlightsModel, { description: described.highlights })
+    highlights: SearchHighlightsModel;
+  }
+
+  @ObjectType(`${name}SearchConnection`, { description: `A page of ${described.node.replace(/^The /, '')}s found by a search, with facet counts.` })
+  class SearchConnection {
+    @Field(() => [SearchEdge], { description: 'The results of this page, best first.' })
+    edges: SearchEdge[];
+
+    @Field(() => PageInfo, { description: 'Where this page sits in the results.' })
+    pageInfo: PageInfo;
+
+    @Field(() => Int, { description: 'Number of results in all pages (estimated by the search engine beyond 1,000).' })
+    totalCount: number;
+
+    @Field(() => [FacetModel], { description: described.facets })
+    facets: FacetModel[];
+  }
+  return SearchConnection;
 }
 
-@ObjectType('NeedSearchConnection', { description: 'A page of needs found by a search, with facet counts.' })
-export class NeedSearchConnectionModel {
-  @Field(() => [NeedSearchEdgeModel], { description: 'The results of this page, best first.' })
-  edges: NeedSearchEdgeModel[];
+export const NeedSearchConnectionModel = SearchConnectionType(NeedModel, 'Need', {
+  node: 'The need',
+  found: 'A need found by a search.',
+  highlights: 'Where the query matched.',
+  facets: 'Counts of all results by country, region, sector, SDG target, cooperation mode, category, status and funding.',
+});
 
-  @Field(() => PageInfo, { description: 'Where this page sits in the results.' })
-  pageInfo: PageInfo;
-
-  @Field(() => Int, { description: 'Number of results in all pages (estimated by the search engine beyond 1,000).' })
-  totalCount: number;
-
-  @Field(() => [FacetModel], { description: 'Counts of all results by country, region, sector, SDG target, cooperation mode, category, status and funding.' })
-  facets: FacetModel[];
-}
-
-@ObjectType('EnterpriseSearchEdge', { description: 'An enterprise found by a search.' })
-export class EnterpriseSearchEdgeModel {
-  @Field({ description: 'Position of this result; pass it as `after` for the next page.' })
-  cursor: string;
-
-  @Field(() => OrganizationModel, { description: 'The enterprise.' })
-  node: OrganizationModel;
-
-  @Field(() => Float, { nullable: true, description: 'Relevance to the query, 0 to 1 (null without a query).' })
-  score: number | null;
-
-  @Field(() => SearchHighlightsModel, { description: 'Where the query matched (title: the name; snippet: capabilities or description).' })
-  highlights: SearchHighlightsModel;
-}
-
-@ObjectType('EnterpriseSearchConnection', { description: 'A page of enterprises found by a search, with facet counts.' })
-export class EnterpriseSearchConnectionModel {
-  @Field(() => [EnterpriseSearchEdgeModel], { description: 'The results of this page, best first.' })
-  edges: EnterpriseSearchEdgeModel[];
-
-  @Field(() => PageInfo, { description: 'Where this page sits in the results.' })
-  pageInfo: PageInfo;
-
-  @Field(() => Int, { description: 'Number of results in all pages (estimated by the search engine beyond 1,000).' })
-  totalCount: number;
-
-  @Field(() => [FacetModel], { description: 'Counts of all results by technology category, country and region served, cooperation mode and sector.' })
-  facets: FacetModel[];
-}
+export const EnterpriseSearchConnectionModel = SearchConnectionType(OrganizationModel, 'Enterprise', {
+  node: 'The enterprise',
+  found: 'An enterprise found by a search.',
+  highlights: 'Where the query matched (title: the name; snippet: capabilities or description).',
+  facets: 'Counts of all results by technology category, country and region served, cooperation mode and sector.',
+});
