@@ -12,7 +12,7 @@ import { ReferenceProjectEntity } from '../reference-projects/reference-project.
 import { toReferenceProjectModel } from '../reference-projects/reference-project.model';
 import { Role } from '../users/user.entity';
 import { MatchCandidateModel, MatchExplanationModel, OpportunityModel } from './match.model';
-import { PairScore } from './match-scoring';
+import { Evidence, PairScore } from './match-scoring';
 import { MatchingService } from './matching.service';
 
 /** Turns rankings into the API's models: enterprises, needs and cited projects read from PostgreSQL, masked for the caller. */
@@ -29,7 +29,7 @@ export class MatchExplanations {
     if (!canSeeNeed(actor, need)) throw DomainError.notFound('Need', needId);
     const ranked = await this.matching.rankEnterprises(need, first);
     const enterprises = new Map((await this.organizations.findBy({ id: In(ranked.map((r) => r.organizationId)) })).map((o) => [o.id, o]));
-    const explanations = await this.explain(ranked.map((r) => ({ result: r.result, summary: r.summary })));
+    const explanations = await this.explain(ranked);
     return ranked.flatMap((r, i) => {
       const enterprise = enterprises.get(r.organizationId);
       return enterprise ? [{ rank: r.rank, score: r.result.score, enterprise: toOrganizationModel(enterprise, actor), explanation: explanations[i] }] : [];
@@ -43,19 +43,20 @@ export class MatchExplanations {
     const enterprise = await this.organizations.findOneBy({ id: organizationId });
     if (!enterprise || enterprise.kind !== OrganizationKind.ENTERPRISE) throw DomainError.notFound('Enterprise', organizationId);
     const ranked = await this.matching.rankNeeds(organizationId, first);
-    const explanations = await this.explain(ranked.map((r) => ({ result: r.result, summary: r.summary })));
+    const explanations = await this.explain(ranked);
     return ranked
-      .filter((r) => r.need.status === NeedStatus.OPEN && canSeeNeed(actor, r.need))
-      .map((r, i) => ({ rank: r.rank, score: r.result.score, need: toNeedModel(r.need), explanation: explanations[i] }));
+      .map((r, i) => ({ r, explanation: explanations[i] }))
+      .filter(({ r }) => r.need.status === NeedStatus.OPEN && canSeeNeed(actor, r.need))
+      .map(({ r, explanation }) => ({ rank: r.rank, score: r.result.score, need: toNeedModel(r.need), explanation }));
   }
 
-  private async explain(items: Array<{ result: PairScore; summary: string }>): Promise<MatchExplanationModel[]> {
-    const ids = [...new Set(items.flatMap((item) => item.result.evidence.map((e) => e.project.id)))];
+  private async explain(items: Array<{ result: PairScore; evidence: Evidence[]; summary: string }>): Promise<MatchExplanationModel[]> {
+    const ids = [...new Set(items.flatMap((item) => item.evidence.map((e) => e.project.id)))];
     const projects = new Map((ids.length ? await this.projects.findBy({ id: In(ids) }) : []).map((p) => [p.id, p]));
-    return items.map(({ result, summary }) => ({
+    return items.map(({ result, evidence, summary }) => ({
       summary,
       factors: result.factors,
-      evidence: result.evidence.flatMap((e) => {
+      evidence: evidence.flatMap((e) => {
         const project = projects.get(e.project.id);
         return project ? [{ referenceProject: toReferenceProjectModel(project), similarity: e.similarity, reasons: e.reasons }] : [];
       }),

@@ -1,5 +1,5 @@
 import { DEFAULT_WEIGHTS, FACTOR_KEYS, parseMatchWeights } from './match-factors';
-import { NeedProfile, scorePair } from './match-scoring';
+import { citeEvidence, NeedProfile, scorePair } from './match-scoring';
 import { distinctiveTerms, terms } from './text-terms';
 import { TrackRecord } from './track-record.index';
 
@@ -59,7 +59,7 @@ describe('match scoring', () => {
   });
 
   it('cites the most similar projects as evidence, with reasons', () => {
-    const [first] = scorePair(need, experienced, signals, DEFAULT_WEIGHTS).evidence;
+    const [first] = citeEvidence(need, experienced, signals.projectSimilarity);
     expect(first.project.id).toBe('p0');
     expect(first.reasons).toEqual(['same country (Sudan)', 'similar work (match 90%)', 'same sector or technology', 'recent (2010)']);
   });

@@ -34,7 +34,6 @@ export interface Evidence {
 export interface PairScore {
   score: number;
   factors: ScoredFactor[];
-  evidence: Evidence[];
 }
 
 export interface PairSignals {
@@ -94,9 +93,15 @@ export function scorePair(need: NeedProfile, record: TrackRecord, signals: PairS
   }).sort((a, b) => b.contribution - a.contribution || a.key.localeCompare(b.key));
   const score = round(factors.reduce((sum, f) => sum + f.contribution, 0));
 
-  const evidence = projects
+  return { score, factors };
+}
+
+/** The reference projects that support a pair, most similar first (computed for the candidates shown only). */
+export function citeEvidence(need: NeedProfile, record: TrackRecord, projectSimilarity: Map<string, number>, limit = 3): Evidence[] {
+  const needCategories = new Set(need.technologyCategories);
+  return record.projects
     .map((project) => {
-      const text = signals.projectSimilarity.get(project.id) ?? 0;
+      const text = projectSimilarity.get(project.id) ?? 0;
       const reasons: string[] = [];
       if (project.countryCode === need.countryCode) reasons.push(`same country (${need.countryName})`);
       else if (project.region === need.region) reasons.push(`same region (${need.region})`);
@@ -108,9 +113,7 @@ export function scorePair(need: NeedProfile, record: TrackRecord, signals: PairS
     })
     .filter((e) => e.reasons.length > 0)
     .sort((a, b) => b.similarity - a.similarity || (b.project.year ?? 0) - (a.project.year ?? 0) || a.project.id.localeCompare(b.project.id))
-    .slice(0, 3);
-
-  return { score, factors, evidence };
+    .slice(0, limit);
 }
 
 /** One line a coordinator can read at a glance. */

@@ -10,7 +10,7 @@ import { allOf, equals, oneOf } from '../search/search-filters';
 import { SearchIndex } from '../search/search-indexes';
 import { SearchRepository } from '../search/search.repository';
 import { FactorKey, parseMatchWeights } from './match-factors';
-import { NeedProfile, PairScore, scorePair, summarise } from './match-scoring';
+import { citeEvidence, Evidence, NeedProfile, PairScore, scorePair, summarise } from './match-scoring';
 import { distinctiveTerms, terms } from './text-terms';
 import { Built, TrackRecord, TrackRecordIndex } from './track-record.index';
 
@@ -34,6 +34,7 @@ export interface RankedEnterprise {
   organizationId: string;
   rank: number;
   result: PairScore;
+  evidence: Evidence[];
   summary: string;
 }
 
@@ -41,6 +42,7 @@ export interface RankedNeed {
   need: NeedEntity;
   rank: number;
   result: PairScore;
+  evidence: Evidence[];
   summary: string;
 }
 
@@ -114,7 +116,13 @@ export class MatchingService {
       result: scorePair(profile, record, { text: best > 0 ? relevance.get(record.organizationId)! / best : 0, projectSimilarity, largestRecord: index.largestRecord }, this.weights),
     }));
     scored.sort((a, b) => b.result.score - a.result.score || b.record.projects.length - a.record.projects.length || a.record.organizationId.localeCompare(b.record.organizationId));
-    return scored.slice(0, first).map(({ record, result }, i) => ({ organizationId: record.organizationId, rank: i + 1, result, summary: summarise(i + 1, scored.length, result) }));
+    return scored.slice(0, first).map(({ record, result }, i) => ({
+      organizationId: record.organizationId,
+      rank: i + 1,
+      result,
+      evidence: citeEvidence(profile, record, projectSimilarity),
+      summary: summarise(i + 1, scored.length, result),
+    }));
   }
 
   /** Open needs ranked for an enterprise: the same factors, looked at from the enterprise's side. */
@@ -136,12 +144,12 @@ export class MatchingService {
     const needs = await this.needs.findBy({ id: In(ids), status: NeedStatus.OPEN });
     const relevance = new Map(needs.map((n) => [n.id, index.relevance(terms(`${n.title} ${n.title} ${n.description}`), record)]));
     const best = Math.max(0, ...relevance.values());
-    const scored = needs.map((need) => ({
-      need,
-      result: scorePair(this.profileOf(need), record, { text: best > 0 ? relevance.get(need.id)! / best : 0, projectSimilarity: new Map(), largestRecord: index.largestRecord }, this.weights),
-    }));
+    const scored = needs.map((need) => {
+      const profile = this.profileOf(need);
+      return { need, profile, result: scorePair(profile, record, { text: best > 0 ? relevance.get(need.id)! / best : 0, projectSimilarity: new Map(), largestRecord: index.largestRecord }, this.weights) };
+    });
     scored.sort((a, b) => b.result.score - a.result.score || b.need.createdAt.getTime() - a.need.createdAt.getTime() || a.need.id.localeCompare(b.need.id));
-    return scored.slice(0, first).map(({ need, result }, i) => ({ need, rank: i + 1, result, summary: summarise(i + 1, scored.length, result) }));
+    return scored.slice(0, first).map(({ need, profile, result }, i) => ({ need, rank: i + 1, result, evidence: citeEvidence(profile, record, new Map()), summary: summarise(i + 1, scored.length, result) }));
   }
 
   /** Brings the in-memory track records up to date now (after bulk imports). */
