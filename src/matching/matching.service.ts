@@ -18,6 +18,9 @@ import { Built, TrackRecord, TrackRecordIndex } from './track-record.index';
 const TEXT_LIMIT = 100;
 const COUNTRY_LIMIT = 500;
 
+/** A need's words as the matcher reads them; the title counts twice (it names the work). */
+const needWords = (need: Pick<NeedEntity, 'title' | 'description'>) => terms(`${need.title} ${need.title} ${need.description}`);
+
 export interface StageOneQuery {
   q: string;
   filter: string | undefined;
@@ -71,8 +74,7 @@ export class MatchingService {
    * Stage 1 as Meilisearch sees it: the multi-search on reference projects a need turns into (also used by the
    * benchmark to time the raw searches).
    */
-  candidateSearches(need: NeedEntity, index: Built): Array<StageOneQuery> {
-    const words = terms(`${need.title} ${need.title} ${need.description}`);
+  candidateSearches(need: NeedEntity, index: Built, words = needWords(need)): Array<StageOneQuery> {
     const byTitle = distinctiveTerms(terms(need.title), index.projectFrequency, index.projectCount);
     const byText = distinctiveTerms(words, index.projectFrequency, index.projectCount);
     const countryWords = new Set(terms(this.referenceData.country(need.countryCode).nameEn));
@@ -91,8 +93,8 @@ export class MatchingService {
   async rankEnterprises(need: NeedEntity, first: number): Promise<RankedEnterprise[]> {
     const index = await this.trackRecords.current();
     const profile = this.profileOf(need);
-    const words = terms(`${need.title} ${need.title} ${need.description}`);
-    const queries = this.candidateSearches(need, index);
+    const words = needWords(need);
+    const queries = this.candidateSearches(need, index, words);
     const results = await this.search.multiSearch<{ id: string; organizationId: string }>(SearchIndex.ReferenceProjects, queries.map(toMeilisearch));
 
     // Each text search's scores are scaled by its best hit, so searches of different lengths weigh alike.
@@ -142,7 +144,7 @@ export class MatchingService {
     const ids = [...new Set(results.flatMap((r) => r.hits.map((h) => h.id)))];
     if (ids.length === 0) return [];
     const needs = await this.needs.findBy({ id: In(ids), status: NeedStatus.OPEN });
-    const relevance = new Map(needs.map((n) => [n.id, index.relevance(terms(`${n.title} ${n.title} ${n.description}`), record)]));
+    const relevance = new Map(needs.map((n) => [n.id, index.relevance(needWords(n), record)]));
     const best = Math.max(0, ...relevance.values());
     const scored = needs.map((need) => {
       const profile = this.profileOf(need);

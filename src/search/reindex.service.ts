@@ -47,15 +47,7 @@ export class ReindexService {
         onProgress({ index, done, total });
       });
     }
-    await this.outbox.transaction(async (manager) => {
-      await manager.query(
-        `INSERT INTO search_outbox (kind, entity_id)
-         SELECT 'need', id FROM need WHERE updated_at >= $1
-         UNION ALL SELECT 'organization', id FROM organization WHERE updated_at >= $1
-         UNION ALL SELECT 'reference_project', id FROM reference_project WHERE updated_at >= $1`,
-        [startedAt],
-      );
-    });
+    await this.outbox.transaction((manager) => this.outbox.recordAll(manager, startedAt));
     return counts;
   }
 

@@ -55,6 +55,18 @@ export class SearchOutbox {
   }
 
   /** Asks the sync job to run; nudges during one in flight collapse into a single follow-up. */
+  /** Records every indexed row (or those changed since `since`): after a seed, a restore, or a reindex. */
+  async recordAll(manager: EntityManager, since?: Date): Promise<void> {
+    const changed = since ? 'WHERE updated_at >= $1' : '';
+    await manager.query(
+      `INSERT INTO search_outbox (kind, entity_id)
+       SELECT 'organization', id FROM organization ${changed}
+       UNION ALL SELECT 'need', id FROM need ${changed}
+       UNION ALL SELECT 'reference_project', id FROM reference_project ${changed}`,
+      since ? [since] : [],
+    );
+  }
+
   nudge(): void {
     if (!this.jobs.started) return;
     if (this.nudging) {

@@ -73,10 +73,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       }
     },
     async indexEverything() {
-      await dataSource.query(
-        `INSERT INTO search_outbox (kind, entity_id)
-         SELECT 'organization', id FROM organization UNION ALL SELECT 'need', id FROM need UNION ALL SELECT 'reference_project', id FROM reference_project`,
-      );
+      await dataSource.transaction((manager) => app.get(SearchOutbox).recordAll(manager));
       if (config.WORKERS_ENABLED) {
         app.get(SearchOutbox).nudge();
         await testApp.searchSynced();

@@ -57,10 +57,7 @@ export class DemoSeedService {
       const report = await this.seed(manager, data);
       await manager.insert(SeedRunEntity, { name: DEMO_SEED_NAME });
       // Everything seeded goes to the search indexes through the outbox, like any other write.
-      await manager.query(
-        `INSERT INTO search_outbox (kind, entity_id)
-         SELECT 'organization', id FROM organization UNION ALL SELECT 'need', id FROM need UNION ALL SELECT 'reference_project', id FROM reference_project`,
-      );
+      await this.outbox.recordAll(manager);
       this.logger.log(`Seeded ${report.organizations} organisations, ${report.users} users, ${report.needs} needs, ${report.referenceProjects} reference projects`);
       return report;
     });
