@@ -10,7 +10,8 @@ import { Meilisearch } from 'meilisearch';
 import { logLevels } from '../src/app.factory';
 import { hashPassword } from '../src/auth/password-hasher';
 import { prepareIsolatedWorld } from '../src/cli/match-batch.command';
-import { GcdfImportService } from '../src/imports/gcdf-import.service';
+import { CapabilityEntity } from '../src/capabilities/capability.entity';
+import { GcdfImportService, inferredCapabilities } from '../src/imports/gcdf-import.service';
 import { classifyProject } from '../src/imports/gcdf/water-classifier';
 import { freePort } from '../src/infra/embedded/free-port';
 import { MatchingService, toMeilisearch } from '../src/matching/matching.service';
@@ -131,10 +132,13 @@ async function main(): Promise<void> {
     const matching = app.get(MatchingService);
     const index = await matching.index();
     const meili = app.get(Meilisearch);
-    const uid = `${config.MEILI_INDEX_PREFIX}${SearchIndex.ReferenceProjects}`;
+    const search = app.get(SearchRepository);
     const raw: number[] = [];
     for (let i = 0; i < SEQUENTIAL; i++) {
-      const queries = matching.candidateSearches(needRows[i % needRows.length], index).map((q) => ({ ...toMeilisearch(q), indexUid: uid }));
+      const queries = matching.candidateSearches(needRows[i % needRows.length], index).map((q) => {
+        const { index: which, ...query } = toMeilisearch(q);
+        return { ...query, indexUid: search.uid(which) };
+      });
       const start = process.hrtime.bigint();
       await meili.multiSearch({ queries });
       raw.push(ms(start));
@@ -195,6 +199,8 @@ async function loadExpandedData(dataSource: DataSource, referenceData: Reference
        SELECT id, 'ENTERPRISE', name, pg, 'CN', '', 'VERIFIED', ext FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, name text, pg text, ext text)`,
       [JSON.stringify(orgRows.map(({ id, c }) => ({ id, name: copy ? `${c.name} (${copy})` : c.name, pg: c.parentGroup, ext: copy ? `${c.id}~${copy}` : c.id })))],
     );
+    const capabilities = orgRows.flatMap(({ id, c }) => inferredCapabilities(id, c.name));
+    if (capabilities.length > 0) await dataSource.getRepository(CapabilityEntity).insert(capabilities);
     enterprises += batch.length;
     const rows: unknown[] = [];
     for (const { id, c } of orgRows) {

@@ -10,7 +10,8 @@ import { ProjectRole, ReferenceProjectEntity } from '../reference-projects/refer
 import { IndexedKind } from '../search/search-outbox.entity';
 import { SearchOutbox } from '../search/search-outbox.service';
 import { GcdfCompany, GcdfNeed, LineError, parseCompany, parseJson, parseNeed } from './gcdf/gcdf-lines';
-import { classifyNeed, classifyProject, trimText } from './gcdf/water-classifier';
+import { CapabilityEntity } from '../capabilities/capability.entity';
+import { CATEGORY_LABELS, categoriesFromCompanyName, classifyNeed, classifyProject, trimText } from './gcdf/water-classifier';
 
 export interface ImportReport {
   /** Lines written (inserted or updated). */
@@ -21,6 +22,18 @@ export interface ImportReport {
 
 /** A record's need dates from its own year (recency is judged against it); undated ones from now. */
 const datedFrom = (year: number | null): Date => (year ? new Date(Date.UTC(year, 0, 1)) : new Date());
+
+/** How capabilities the importer infers are told apart from the ones an enterprise declares itself. */
+export const INFERRED_CAPABILITY = 'Inferred from the company name';
+
+/** The capabilities a company's name states (the source lists none), as capability rows. */
+export function inferredCapabilities(organizationId: string, companyName: string): Array<Pick<CapabilityEntity, 'organizationId' | 'technologyCategory' | 'description'>> {
+  return categoriesFromCompanyName(companyName).map((category) => ({
+    organizationId,
+    technologyCategory: category,
+    description: `${INFERRED_CAPABILITY} "${companyName}": ${CATEGORY_LABELS[category].toLowerCase()}.`,
+  }));
+}
 
 /** Country names of multi-country projects in the source ("Africa, regional"): kept, without a country. */
 const MULTI_COUNTRY = /\bregional\b|\bmulti-?country\b|\bworldwide\b|\bglobal\b/i;
@@ -110,6 +123,10 @@ export class GcdfImportService {
       [organization.id, projects.map((p) => p.externalId)],
     );
     await this.outbox.record(manager, IndexedKind.ReferenceProject, removed.map((r) => r.id));
+    // The source lists no capabilities; the name states the company's line of business (see categoriesFromCompanyName).
+    await manager.query(`DELETE FROM capability WHERE organization_id = $1 AND starts_with(description, $2)`, [organization.id, INFERRED_CAPABILITY]);
+    const inferred = inferredCapabilities(organization.id, company.name);
+    if (inferred.length > 0) await manager.insert(CapabilityEntity, inferred);
     // Recording the organisation re-indexes its profile and all its projects.
     await this.outbox.record(manager, IndexedKind.Organization, [organization.id]);
   }

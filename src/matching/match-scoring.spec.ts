@@ -1,7 +1,7 @@
 import { DEFAULT_WEIGHTS, FACTOR_KEYS, parseMatchWeights } from './match-factors';
 import { citeEvidence, NeedProfile, scorePair } from './match-scoring';
 import { distinctiveTerms, terms } from './text-terms';
-import { TrackRecord } from './track-record.index';
+import { summariseRecord, TrackRecord } from './track-record.index';
 
 const need: NeedProfile = {
   countryCode: 'SD',
@@ -15,14 +15,19 @@ const need: NeedProfile = {
   currency: 'USD',
 };
 
-const record = (projects: Array<Partial<TrackRecord['projects'][number]>>, modes: string[] = []): TrackRecord => ({
-  organizationId: 'org',
-  projects: projects.map((p, i) => ({ id: `p${i}`, title: `Project ${i}`, countryCode: null, region: null, year: null, sectorCode: null, technologyCategories: [], role: 'EPC_CONTRACTOR', value: null, currency: null, ...p })),
-  cooperationModes: new Set(modes),
-  termIds: new Int32Array(),
-  termCounts: new Float32Array(),
-  length: 0,
-});
+const record = (partial: Array<Partial<TrackRecord['projects'][number]>>, modes: string[] = [], declared: string[] = []): TrackRecord => {
+  const projects = partial.map((p, i) => ({ id: `p${i}`, title: `Project ${i}`, countryCode: null, region: null, year: null, sectorCode: null, technologyCategories: [], role: 'EPC_CONTRACTOR', value: null, currency: null, ...p }));
+  return {
+    organizationId: 'org',
+    projects,
+    summary: summariseRecord(projects),
+    cooperationModes: new Set(modes),
+    declaredCategories: new Set(declared),
+    termIds: new Int32Array(),
+    termCounts: new Float32Array(),
+    length: 0,
+  };
+};
 
 describe('match scoring', () => {
   const experienced = record(
@@ -33,7 +38,8 @@ describe('match scoring', () => {
     ],
     ['EPC'],
   );
-  const signals = { text: 0.8, projectSimilarity: new Map([['p0', 0.9]]), largestRecord: 10 };
+  const projectSimilarity = new Map([['p0', 0.9]]);
+  const signals = { text: 0.8, similar: { count: 1, best: 0.9 }, largestRecord: 10 };
 
   it('adds the factor contributions up to the score exactly', () => {
     const result = scorePair(need, experienced, signals, DEFAULT_WEIGHTS);
@@ -52,14 +58,22 @@ describe('match scoring', () => {
     expect(byKey.budgetFit.detail).toBe('1 project of comparable value');
   });
 
+  it('counts declared capabilities in the need’s technologies, even without a track record', () => {
+    const newcomer = record([], [], ['DRINKING_WATER_TREATMENT', 'DESALINATION']);
+    const withoutText = { text: 0, similar: undefined, largestRecord: 10 };
+    const byKey = Object.fromEntries(scorePair(need, newcomer, withoutText, DEFAULT_WEIGHTS).factors.map((f) => [f.key, f]));
+    expect(byKey.capabilityFit).toMatchObject({ value: 1, detail: "declares 1 of the need's 1 technologies (DRINKING_WATER_TREATMENT)" });
+    expect(scorePair(need, newcomer, withoutText, DEFAULT_WEIGHTS).score).toBeGreaterThan(scorePair(need, record([]), withoutText, DEFAULT_WEIGHTS).score);
+  });
+
   it('ranks experience in the country and the sector above none', () => {
     const stranger = record([{ countryCode: 'PK', region: 'Asia', year: 2003 }]);
-    const withoutText = { text: 0, projectSimilarity: new Map<string, number>(), largestRecord: 10 };
+    const withoutText = { text: 0, similar: undefined, largestRecord: 10 };
     expect(scorePair(need, experienced, withoutText, DEFAULT_WEIGHTS).score).toBeGreaterThan(scorePair(need, stranger, withoutText, DEFAULT_WEIGHTS).score);
   });
 
   it('cites the most similar projects as evidence, with reasons', () => {
-    const [first] = citeEvidence(need, experienced, signals.projectSimilarity);
+    const [first] = citeEvidence(need, experienced, projectSimilarity);
     expect(first.project.id).toBe('p0');
     expect(first.reasons).toEqual(['same country (Sudan)', 'similar work (match 90%)', 'same sector or technology', 'recent (2010)']);
   });

@@ -39,61 +39,132 @@ export interface PairScore {
 export interface PairSignals {
   /** Track-record relevance to the need's words, already scaled to 0–1 across the candidates. */
   text: number;
-  /** Per project: how closely it matched the need's searches (0–1). */
-  projectSimilarity: Map<string, number>;
+  /** Its projects the need's searches found: how many, and how closely the best one matched (0–1). */
+  similar: { count: number; best: number } | undefined;
   largestRecord: number;
 }
 
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
 /** e^(−gap/5): a project five years away counts about a third as much as one in the same year. */
 const closeness = (gap: number) => Math.exp(-gap / 5);
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** What one pass over a track record finds for a need: the factor values, and the facts an explanation quotes. */
+export interface PairMeasures {
+  values: Record<FactorKey, number>;
+  projects: number;
+  inCountry: number;
+  latestInCountry: number;
+  inRegion: number;
+  inSector: number;
+  offered: string[];
+  declared: string[];
+  comparable: number;
+  similar: number;
+  nearestGap: number;
+}
 
 /**
- * Scores one (need, enterprise) pair: each factor a value in 0–1, times its weight. Contributions are rounded first
- * and the score is their sum, so what a coordinator reads adds up exactly.
+ * Measures one (need, enterprise) pair: each factor a value in 0–1, in a single pass over the track record. Cheap
+ * enough for every candidate; the wording of an explanation is left to {@link explain}, for the pairs shown.
  */
-export function scorePair(need: NeedProfile, record: TrackRecord, signals: PairSignals, weights: Record<FactorKey, number>): PairScore {
-  const projects = record.projects;
-  const inCountry = projects.filter((p) => p.countryCode === need.countryCode);
-  const inRegion = projects.filter((p) => p.region === need.region && p.countryCode !== need.countryCode);
-  const needCategories = new Set(need.technologyCategories);
-  const inSector = projects.filter((p) => p.sectorCode === need.sectorCode || p.technologyCategories.some((c) => needCategories.has(c)));
-  const gap = (ps: ProjectFacts[]) => Math.min(...ps.filter((p) => p.year !== null).map((p) => Math.abs((p.year as number) - need.year)));
-  const countryGap = gap(inCountry);
-  const anyGap = gap(projects);
-  const wanted = need.cooperationModes;
-  const offered = wanted.filter((m) => record.cooperationModes.has(m));
-  const comparable = need.budgetMax && need.currency ? projects.filter((p) => p.value !== null && p.currency === need.currency && p.value >= need.budgetMax! / 5 && p.value <= need.budgetMax! * 5) : [];
-  const similar = projects.map((p) => signals.projectSimilarity.get(p.id)).filter((s): s is number => s !== undefined);
-  const bestSimilarity = similar.reduce((max, s) => Math.max(max, s), 0);
-  const latest = (ps: ProjectFacts[]) => Math.max(...ps.map((p) => p.year ?? 0));
-
-  const values: Record<FactorKey, { value: number; detail: string }> = {
-    text: { value: signals.text, detail: `${Math.round(signals.text * 100)}% of the best track-record match among the candidates` },
-    similarProjects: { value: bestSimilarity, detail: similar.length ? `${similar.length} project${similar.length > 1 ? 's' : ''} found by the need's searches` : 'no project found by the need’s searches' },
-    countryExperience: { value: saturate(inCountry.length, 1), detail: inCountry.length ? `${inCountry.length} project${inCountry.length > 1 ? 's' : ''} in ${need.countryName}` : `no project in ${need.countryName}` },
-    countryRecency: {
-      value: Number.isFinite(countryGap) ? closeness(countryGap) : 0,
-      detail: Number.isFinite(countryGap) ? `latest in ${need.countryName}: ${latest(inCountry) || 'year unknown'}` : `no dated project in ${need.countryName}`,
+export function measure(need: NeedProfile, record: TrackRecord, signals: PairSignals): PairMeasures {
+  const { summary } = record;
+  const needCategories = need.technologyCategories;
+  const country = summary.countries.get(need.countryCode);
+  const inCountry = country?.count ?? 0;
+  const countryGap = country ? nearestGap(country.years, need.year) : Infinity;
+  const inRegion = (summary.regions.get(need.region) ?? 0) - (country?.region === need.region ? inCountry : 0);
+  const nearest = nearestGap(summary.years, need.year);
+  let inSector = 0;
+  for (const kind of summary.kinds) {
+    if (kind.sectorCode === need.sectorCode || kind.categories.some((c) => needCategories.includes(c))) inSector += kind.count;
+  }
+  let comparable = 0;
+  const budget = need.budgetMax && need.currency ? need.budgetMax : null;
+  if (budget !== null) {
+    for (const p of summary.valued) if (p.currency === need.currency && p.value >= budget / 5 && p.value <= budget * 5) comparable++;
+  }
+  const projects = record.projects.length;
+  const offered = need.cooperationModes.filter((m) => record.cooperationModes.has(m));
+  const declared = needCategories.filter((c) => record.declaredCategories.has(c));
+  return {
+    values: {
+      text: signals.text,
+      similarProjects: signals.similar?.best ?? 0,
+      countryExperience: saturate(inCountry, 1),
+      countryRecency: Number.isFinite(countryGap) ? closeness(countryGap) : 0,
+      regionExperience: saturate(inRegion, 2),
+      sectorFit: projects ? inSector / (projects + 1) : 0,
+      capabilityFit: needCategories.length ? declared.length / needCategories.length : 0,
+      cooperationFit: need.cooperationModes.length ? offered.length / need.cooperationModes.length : 0,
+      budgetFit: saturate(comparable, 1),
+      recency: Number.isFinite(nearest) ? closeness(nearest) : 0,
+      trackRecord: signals.largestRecord ? Math.log1p(projects) / Math.log1p(signals.largestRecord) : 0,
     },
-    regionExperience: { value: saturate(inRegion.length, 2), detail: `${inRegion.length} project${inRegion.length === 1 ? '' : 's'} elsewhere in ${need.region}` },
-    sectorFit: { value: projects.length ? inSector.length / (projects.length + 1) : 0, detail: `${inSector.length} of ${projects.length} projects in the need's sector or technologies` },
-    cooperationFit: {
-      value: wanted.length ? offered.length / wanted.length : 0,
-      detail: wanted.length ? `offers ${offered.length} of ${wanted.length} wanted modes${offered.length ? ` (${offered.join(', ')})` : ''}` : 'the need names no cooperation mode',
-    },
-    budgetFit: { value: saturate(comparable.length, 1), detail: need.budgetMax ? `${comparable.length} project${comparable.length === 1 ? '' : 's'} of comparable value` : 'the need gives no budget' },
-    recency: { value: Number.isFinite(anyGap) ? closeness(anyGap) : 0, detail: Number.isFinite(anyGap) ? `nearest project ${anyGap} year${anyGap === 1 ? '' : 's'} from the need` : 'no dated project' },
-    trackRecord: { value: signals.largestRecord ? Math.log1p(projects.length) / Math.log1p(signals.largestRecord) : 0, detail: `${projects.length} reference project${projects.length === 1 ? '' : 's'}` },
+    projects,
+    inCountry,
+    latestInCountry: country?.years.at(-1) ?? 0,
+    inRegion,
+    inSector,
+    offered,
+    declared,
+    comparable,
+    similar: signals.similar?.count ?? 0,
+    nearestGap: nearest,
   };
+}
 
+/** Years between `year` and the closest of `years` (ascending); Infinity when there are none. */
+function nearestGap(years: number[], year: number): number {
+  let lo = 0;
+  let hi = years.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (years[mid] < year) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.min(lo < years.length ? years[lo] - year : Infinity, lo > 0 ? year - years[lo - 1] : Infinity);
+}
+
+/**
+ * The score of measured values: each value and contribution rounded to 4 decimals first, then summed, so the score
+ * is exactly what the explanation's contributions add up to.
+ */
+export function scoreOf(values: Record<FactorKey, number>, weights: Record<FactorKey, number>): number {
+  let sum = 0;
+  for (const key of FACTOR_KEYS) sum += round(round(values[key]) * weights[key]);
+  return round(sum);
+}
+
+/** The explanation of a measured pair: every factor with its value, weight, contribution and the facts behind it. */
+export function explain(need: NeedProfile, m: PairMeasures, weights: Record<FactorKey, number>): PairScore {
+  const v = m.values;
+  const details: Record<FactorKey, string> = {
+    text: `${Math.round(v.text * 100)}% of the best track-record match among the candidates`,
+    similarProjects: m.similar ? `${plural(m.similar, 'project')} found by the need's searches` : 'no project found by the need’s searches',
+    countryExperience: m.inCountry ? `${plural(m.inCountry, 'project')} in ${need.countryName}` : `no project in ${need.countryName}`,
+    countryRecency: v.countryRecency > 0 ? `latest in ${need.countryName}: ${m.latestInCountry || 'year unknown'}` : `no dated project in ${need.countryName}`,
+    regionExperience: `${plural(m.inRegion, 'project')} elsewhere in ${need.region}`,
+    sectorFit: `${m.inSector} of ${m.projects} projects in the need's sector or technologies`,
+    capabilityFit: m.declared.length ? `declares ${m.declared.length} of the need's ${need.technologyCategories.length} technologies (${m.declared.join(', ')})` : 'declares none of the need’s technologies',
+    cooperationFit: need.cooperationModes.length
+      ? `offers ${m.offered.length} of ${need.cooperationModes.length} wanted modes${m.offered.length ? ` (${m.offered.join(', ')})` : ''}`
+      : 'the need names no cooperation mode',
+    budgetFit: need.budgetMax ? `${plural(m.comparable, 'project')} of comparable value` : 'the need gives no budget',
+    recency: Number.isFinite(m.nearestGap) ? `nearest project ${plural(m.nearestGap, 'year')} from the need` : 'no dated project',
+    trackRecord: `${plural(m.projects, 'reference project')}`,
+  };
   const factors = FACTOR_KEYS.map((key) => {
-    const value = round(values[key].value);
-    return { key, label: FACTORS[key], value, weight: round(weights[key]), contribution: round(value * weights[key]), detail: values[key].detail };
+    const value = round(v[key]);
+    return { key, label: FACTORS[key], value, weight: round(weights[key]), contribution: round(value * weights[key]), detail: details[key] };
   }).sort((a, b) => b.contribution - a.contribution || a.key.localeCompare(b.key));
-  const score = round(factors.reduce((sum, f) => sum + f.contribution, 0));
+  return { score: scoreOf(v, weights), factors };
+}
 
-  return { score, factors };
+/** Measures and explains one pair. */
+export function scorePair(need: NeedProfile, record: TrackRecord, signals: PairSignals, weights: Record<FactorKey, number>): PairScore {
+  return explain(need, measure(need, record, signals), weights);
 }
 
 /** The reference projects that support a pair, most similar first (computed for the candidates shown only). */

@@ -2,10 +2,11 @@ import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { NeedModel } from '../needs/need.model';
 import { OrganizationModel } from '../organizations/organization.model';
 import { ReferenceProjectModel } from '../reference-projects/reference-project.model';
+import { FACTOR_KEYS } from './match-factors';
 
 @ObjectType('MatchFactor', { description: 'One reason in a match score: its value, its weight, and what it adds to the score.' })
 export class MatchFactorModel {
-  @Field({ description: 'Stable key of the factor (text, similarProjects, countryExperience, regionExperience, sectorFit, cooperationFit, capacityBudgetFit, recency, trackRecord).' })
+  @Field({ description: `Stable key of the factor (${FACTOR_KEYS.join(', ')}).` })
   key: string;
 
   @Field({ description: 'What the factor measures, in words.' })

@@ -10,18 +10,21 @@ import { allOf, equals, oneOf } from '../search/search-filters';
 import { SearchIndex } from '../search/search-indexes';
 import { SearchRepository } from '../search/search.repository';
 import { FactorKey, parseMatchWeights } from './match-factors';
-import { citeEvidence, Evidence, NeedProfile, PairScore, scorePair, summarise } from './match-scoring';
+import { citeEvidence, Evidence, explain, measure, NeedProfile, PairScore, scoreOf, summarise } from './match-scoring';
 import { distinctiveTerms, terms } from './text-terms';
 import { Built, TrackRecord, TrackRecordIndex } from './track-record.index';
 
-/** How many projects each text search brings back (stage 1), and how many a country listing does. */
+/** How many projects each text search brings back (stage 1), how many a country listing does, and how many profiles. */
 const TEXT_LIMIT = 100;
 const COUNTRY_LIMIT = 500;
+const PROFILE_LIMIT = 50;
 
 /** A need's words as the matcher reads them; the title counts twice (it names the work). */
 const needWords = (need: Pick<NeedEntity, 'title' | 'description'>) => terms(`${need.title} ${need.title} ${need.description}`);
 
 export interface StageOneQuery {
+  /** Reference projects (their owners are the candidates), or enterprise profiles (for what they declare). */
+  index: SearchIndex.ReferenceProjects | SearchIndex.Enterprises;
   q: string;
   filter: string | undefined;
   limit: number;
@@ -31,7 +34,7 @@ export interface StageOneQuery {
 }
 
 /** The request Meilisearch receives for a stage-1 query. */
-export const toMeilisearch = ({ q, filter, limit, sort }: StageOneQuery) => ({ q, filter, limit, sort, attributesToRetrieve: ['id', 'organizationId'], showRankingScore: true });
+export const toMeilisearch = ({ index, q, filter, limit, sort }: StageOneQuery) => ({ index, q, filter, limit, sort, attributesToRetrieve: ['id', 'organizationId'], showRankingScore: true });
 
 export interface RankedEnterprise {
   organizationId: string;
@@ -80,12 +83,18 @@ export class MatchingService {
     const countryWords = new Set(terms(this.referenceData.country(need.countryCode).nameEn));
     const verified = 'verified = true';
     const inCountry = allOf(verified, equals('countryCode', need.countryCode));
+    const projects = SearchIndex.ReferenceProjects;
     const queries: StageOneQuery[] = [
-      { q: byTitle.join(' '), filter: verified, limit: TEXT_LIMIT, scored: true },
-      { q: byText.join(' '), filter: verified, limit: TEXT_LIMIT, scored: true },
-      { q: byText.filter((t) => !countryWords.has(t)).join(' '), filter: inCountry, limit: TEXT_LIMIT, scored: true },
-      { q: '', filter: inCountry, limit: COUNTRY_LIMIT, scored: false, sort: ['year:desc'] },
+      { index: projects, q: byTitle.join(' '), filter: verified, limit: TEXT_LIMIT, scored: true },
+      { index: projects, q: byText.join(' '), filter: verified, limit: TEXT_LIMIT, scored: true },
+      { index: projects, q: byText.filter((t) => !countryWords.has(t)).join(' '), filter: inCountry, limit: TEXT_LIMIT, scored: true },
+      { index: projects, q: '', filter: inCountry, limit: COUNTRY_LIMIT, scored: false, sort: ['year:desc'] },
     ];
+    // Enterprises declaring the need's technologies, newcomers first: those with a track record are found by their projects.
+    if (need.technologyCategories.length > 0) {
+      const declaring = allOf(verified, oneOf('declaredCategories', need.technologyCategories));
+      queries.push({ index: SearchIndex.Enterprises, q: '', filter: declaring, limit: PROFILE_LIMIT, scored: false, sort: ['projectCount:asc'] });
+    }
     return queries.filter((query) => !query.scored || query.q !== '');
   }
 
@@ -95,36 +104,44 @@ export class MatchingService {
     const profile = this.profileOf(need);
     const words = needWords(need);
     const queries = this.candidateSearches(need, index, words);
-    const results = await this.search.multiSearch<{ id: string; organizationId: string }>(SearchIndex.ReferenceProjects, queries.map(toMeilisearch));
+    const results = await this.search.multiSearchAcross<{ id: string; organizationId?: string }>(queries.map(toMeilisearch));
 
     // Each text search's scores are scaled by its best hit, so searches of different lengths weigh alike.
     const projectSimilarity = new Map<string, number>();
+    const ownerOf = new Map<string, string>();
     const candidates = new Set<string>();
     results.forEach((result, i) => {
       const top = result.hits[0]?._rankingScore ?? 1;
+      const profiles = queries[i].index === SearchIndex.Enterprises;
       for (const hit of result.hits) {
-        candidates.add(hit.organizationId);
+        candidates.add(profiles ? hit.id : hit.organizationId!);
         if (!queries[i].scored) continue;
         const similarity = (hit._rankingScore ?? 0) / (top || 1);
         projectSimilarity.set(hit.id, Math.max(projectSimilarity.get(hit.id) ?? 0, similarity));
+        ownerOf.set(hit.id, hit.organizationId!);
       }
     });
+    const similarByOwner = new Map<string, { count: number; best: number }>();
+    for (const [projectId, similarity] of projectSimilarity) {
+      const owner = ownerOf.get(projectId)!;
+      const similar = similarByOwner.get(owner) ?? { count: 0, best: 0 };
+      similarByOwner.set(owner, { count: similar.count + 1, best: Math.max(similar.best, similarity) });
+    }
     const records = [...candidates].map((id) => index.records.get(id)).filter((r): r is TrackRecord => r !== undefined);
-    const relevance = new Map(records.map((r) => [r.organizationId, index.relevance(words, r)]));
-    const best = Math.max(0, ...relevance.values());
+    const relevanceOf = index.relevanceTo(words);
+    const relevance = records.map(relevanceOf);
+    const best = Math.max(0, ...relevance);
 
-    const scored = records.map((record) => ({
-      record,
-      result: scorePair(profile, record, { text: best > 0 ? relevance.get(record.organizationId)! / best : 0, projectSimilarity, largestRecord: index.largestRecord }, this.weights),
-    }));
-    scored.sort((a, b) => b.result.score - a.result.score || b.record.projects.length - a.record.projects.length || a.record.organizationId.localeCompare(b.record.organizationId));
-    return scored.slice(0, first).map(({ record, result }, i) => ({
-      organizationId: record.organizationId,
-      rank: i + 1,
-      result,
-      evidence: citeEvidence(profile, record, projectSimilarity),
-      summary: summarise(i + 1, scored.length, result),
-    }));
+    // Every candidate is measured and scored; only the ones shown are explained.
+    const scored = records.map((record, i) => {
+      const measures = measure(profile, record, { text: best > 0 ? relevance[i] / best : 0, similar: similarByOwner.get(record.organizationId), largestRecord: index.largestRecord });
+      return { record, measures, score: scoreOf(measures.values, this.weights) };
+    });
+    scored.sort((a, b) => b.score - a.score || b.record.projects.length - a.record.projects.length || a.record.organizationId.localeCompare(b.record.organizationId));
+    return scored.slice(0, first).map(({ record, measures }, i) => {
+      const result = explain(profile, measures, this.weights);
+      return { organizationId: record.organizationId, rank: i + 1, result, evidence: citeEvidence(profile, record, projectSimilarity), summary: summarise(i + 1, scored.length, result) };
+    });
   }
 
   /** Open needs ranked for an enterprise: the same factors, looked at from the enterprise's side. */
@@ -144,14 +161,18 @@ export class MatchingService {
     const ids = [...new Set(results.flatMap((r) => r.hits.map((h) => h.id)))];
     if (ids.length === 0) return [];
     const needs = await this.needs.findBy({ id: In(ids), status: NeedStatus.OPEN });
-    const relevance = new Map(needs.map((n) => [n.id, index.relevance(needWords(n), record)]));
-    const best = Math.max(0, ...relevance.values());
-    const scored = needs.map((need) => {
+    const relevance = needs.map((n) => index.relevanceTo(needWords(n))(record));
+    const best = Math.max(0, ...relevance);
+    const scored = needs.map((need, i) => {
       const profile = this.profileOf(need);
-      return { need, profile, result: scorePair(profile, record, { text: best > 0 ? relevance.get(need.id)! / best : 0, projectSimilarity: new Map(), largestRecord: index.largestRecord }, this.weights) };
+      const measures = measure(profile, record, { text: best > 0 ? relevance[i] / best : 0, similar: undefined, largestRecord: index.largestRecord });
+      return { need, profile, measures, score: scoreOf(measures.values, this.weights) };
     });
-    scored.sort((a, b) => b.result.score - a.result.score || b.need.createdAt.getTime() - a.need.createdAt.getTime() || a.need.id.localeCompare(b.need.id));
-    return scored.slice(0, first).map(({ need, profile, result }, i) => ({ need, rank: i + 1, result, evidence: citeEvidence(profile, record, new Map()), summary: summarise(i + 1, scored.length, result) }));
+    scored.sort((a, b) => b.score - a.score || b.need.createdAt.getTime() - a.need.createdAt.getTime() || a.need.id.localeCompare(b.need.id));
+    return scored.slice(0, first).map(({ need, profile, measures }, i) => {
+      const result = explain(profile, measures, this.weights);
+      return { need, rank: i + 1, result, evidence: citeEvidence(profile, record, new Map()), summary: summarise(i + 1, scored.length, result) };
+    });
   }
 
   /** Brings the in-memory track records up to date now (after bulk imports). */

@@ -17,12 +17,59 @@ export interface ProjectFacts {
   currency: string | null;
 }
 
+/**
+ * A track record folded for the matcher's questions (how many projects in this country, how close in time, in this
+ * sector...), so scoring a candidate costs a few lookups instead of a pass over hundreds of projects.
+ */
+export interface RecordSummary {
+  /** Per country: its region, how many projects, and the years of the dated ones, ascending. */
+  countries: Map<string, { region: string | null; count: number; years: number[] }>;
+  /** How many projects per region. */
+  regions: Map<string, number>;
+  /** Years of all dated projects, ascending. */
+  years: number[];
+  /** The distinct (sector, technology categories) pairs of its projects, with how many projects have each. */
+  kinds: Array<{ sectorCode: string | null; categories: string[]; count: number }>;
+  /** Projects whose value is known. */
+  valued: Array<{ value: number; currency: string | null }>;
+}
+
+/** Folds a list of projects into a {@link RecordSummary}. */
+export function summariseRecord(projects: ProjectFacts[]): RecordSummary {
+  const countries = new Map<string, { region: string | null; count: number; years: number[] }>();
+  const regions = new Map<string, number>();
+  const years: number[] = [];
+  const kinds = new Map<string, { sectorCode: string | null; categories: string[]; count: number }>();
+  const valued: Array<{ value: number; currency: string | null }> = [];
+  for (const p of projects) {
+    if (p.countryCode !== null) {
+      const country = countries.get(p.countryCode) ?? { region: p.region, count: 0, years: [] };
+      countries.set(p.countryCode, country);
+      country.count++;
+      if (p.year !== null) country.years.push(p.year);
+    }
+    if (p.region !== null) regions.set(p.region, (regions.get(p.region) ?? 0) + 1);
+    if (p.year !== null) years.push(p.year);
+    const key = `${p.sectorCode ?? ''}|${p.technologyCategories.join(',')}`;
+    const kind = kinds.get(key) ?? { sectorCode: p.sectorCode, categories: p.technologyCategories, count: 0 };
+    kinds.set(key, kind);
+    kind.count++;
+    if (p.value !== null) valued.push({ value: p.value, currency: p.currency });
+  }
+  const ascending = (a: number, b: number) => a - b;
+  for (const country of countries.values()) country.years.sort(ascending);
+  return { countries, regions, years: years.sort(ascending), kinds: [...kinds.values()], valued };
+}
+
 /** One verified enterprise as the matcher sees it: its projects' facts and its whole track record as word counts. */
 export interface TrackRecord {
   organizationId: string;
   projects: ProjectFacts[];
+  summary: RecordSummary;
   /** Cooperation modes it offers: from its capabilities, and from the roles it played (EPC contractor → EPC …). */
   cooperationModes: Set<string>;
+  /** Technology categories of its declared capabilities. */
+  declaredCategories: Set<string>;
   /** Sorted word ids of the concatenated track record, and their counts. */
   termIds: Int32Array;
   termCounts: Float32Array;
@@ -153,11 +200,20 @@ export class TrackRecordIndex {
         draft.length += words.length;
       }
     }
-    const offered = new Map<string, string[]>();
-    const capabilityRows: Array<{ organization_id: string; modes: string[] }> = await this.dataSource.query(
-      `SELECT organization_id, array_agg(DISTINCT m) AS modes FROM capability, unnest(cooperation_modes) m GROUP BY organization_id`,
+    // Declared capabilities; an enterprise with capabilities but no reference project yet is a candidate too.
+    const declared = new Map<string, { categories: string[]; modes: string[] }>();
+    const capabilityRows: Array<{ organization_id: string; categories: string[]; modes: string[] }> = await this.dataSource.query(
+      `SELECT c.organization_id, array_agg(DISTINCT c.technology_category) AS categories,
+              coalesce(array_agg(DISTINCT m) FILTER (WHERE m IS NOT NULL), '{}') AS modes
+         FROM capability c JOIN organization o ON o.id = c.organization_id
+         LEFT JOIN LATERAL unnest(c.cooperation_modes) m ON true
+        WHERE o.kind = 'ENTERPRISE' AND o.verification_status = 'VERIFIED'
+        GROUP BY c.organization_id`,
     );
-    for (const row of capabilityRows) offered.set(row.organization_id, row.modes);
+    for (const row of capabilityRows) {
+      declared.set(row.organization_id, row);
+      if (!drafts.has(row.organization_id)) drafts.set(row.organization_id, { projects: [], counts: new Map(), length: 0 });
+    }
     const companyDf = new Int32Array(vocabulary.size);
     const records = new Map<string, TrackRecord>();
     let totalLength = 0;
@@ -166,8 +222,9 @@ export class TrackRecordIndex {
       const counts = Float32Array.from(ids, (id) => draft.counts.get(id)!);
       for (const id of ids) companyDf[id]++;
       totalLength += draft.length;
-      const modes = new Set([...(offered.get(organizationId) ?? []), ...draft.projects.map((p) => MODE_OF_ROLE[p.role]).filter((m): m is string => m !== undefined)]);
-      records.set(organizationId, { organizationId, projects: draft.projects, cooperationModes: modes, termIds: ids, termCounts: counts, length: draft.length });
+      const own = declared.get(organizationId);
+      const modes = new Set([...(own?.modes ?? []), ...draft.projects.map((p) => MODE_OF_ROLE[p.role]).filter((m): m is string => m !== undefined)]);
+      records.set(organizationId, { organizationId, projects: draft.projects, summary: summariseRecord(draft.projects), cooperationModes: modes, declaredCategories: new Set(own?.categories ?? []), termIds: ids, termCounts: counts, length: draft.length });
     }
     const built = new Built(fingerprint, vocabulary, Int32Array.from(projectDf), companyDf, records, projectCount, records.size ? totalLength / records.size : 0);
     this.logger.log(`Track-record index: ${records.size} enterprises, ${projectCount} projects, ${vocabulary.size} words in ${Date.now() - started} ms`);
@@ -214,18 +271,24 @@ export class Built {
 
   /**
    * BM25 of the words against an enterprise's whole track record (IDF over enterprises): how much of what the
-   * text talks about this enterprise has done. Not limited to 10 words, unlike a Meilisearch query.
+   * text talks about this enterprise has done. Not limited to 10 words, unlike a Meilisearch query. The words are
+   * looked up once; the returned function then scores any number of track records.
    */
-  relevance(words: string[], record: TrackRecord, k1 = 1.2, b = 0.75): number {
+  relevanceTo(words: string[], k1 = 1.2, b = 0.75): (record: TrackRecord) => number {
     const ids = [...new Set(words)].map((w) => this.vocabulary.get(w)).filter((id): id is number => id !== undefined);
-    let score = 0;
-    for (const id of ids) {
-      const at = binarySearch(record.termIds, id);
-      if (at < 0) continue;
-      const tf = record.termCounts[at];
-      score += idf(this.records.size, this.companyDf[id]) * ((tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * record.length) / (this.averageLength || 1))));
-    }
-    return score;
+    const weights = ids.map((id) => idf(this.records.size, this.companyDf[id]));
+    const averageLength = this.averageLength || 1;
+    return (record) => {
+      const norm = k1 * (1 - b + (b * record.length) / averageLength);
+      let score = 0;
+      for (let i = 0; i < ids.length; i++) {
+        const at = binarySearch(record.termIds, ids[i]);
+        if (at < 0) continue;
+        const tf = record.termCounts[at];
+        score += (weights[i] * (tf * (k1 + 1))) / (tf + norm);
+      }
+      return score;
+    };
   }
 }
 

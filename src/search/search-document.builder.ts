@@ -87,6 +87,7 @@ export class SearchDocumentBuilder {
         verified: o.verificationStatus === VerificationStatus.VERIFIED,
         capabilityText: own.map((c) => c.description).join('\n'),
         technologyCategories: categories,
+        declaredCategories: unique(own.map((c) => c.technologyCategory)),
         categoryLabels: this.labels(TaxonomyKind.TECHNOLOGY_CATEGORY, categories),
         cooperationModes: unique(own.flatMap((c) => c.cooperationModes)),
         countriesServed: countries,

@@ -35,7 +35,10 @@ export interface EnterpriseDocument {
   description: string;
   verified: boolean;
   capabilityText: string;
+  /** Categories of its capabilities and of its projects. */
   technologyCategories: string[];
+  /** Categories of its capabilities alone: what it says it does, track record or not. */
+  declaredCategories: string[];
   categoryLabels: string[];
   cooperationModes: string[];
   countriesServed: string[];

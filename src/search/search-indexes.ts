@@ -34,7 +34,7 @@ export const INDEX_SETTINGS: Record<SearchIndex, Settings> = {
   },
   [SearchIndex.Enterprises]: {
     searchableAttributes: ['nameEn', 'nameZh', 'nameLocal', 'parentGroup', 'categoryLabels', 'capabilityText', 'description', 'projectTitles', 'countryNames'],
-    filterableAttributes: ['verified', 'countryCode', 'countriesServed', 'regionsServed', 'technologyCategories', 'cooperationModes', 'sectorCodes', 'parentGroup', 'id'],
+    filterableAttributes: ['verified', 'countryCode', 'countriesServed', 'regionsServed', 'technologyCategories', 'declaredCategories', 'cooperationModes', 'sectorCodes', 'parentGroup', 'id'],
     sortableAttributes: ['projectCount', 'waterProjectCount', 'nameEn'],
     displayedAttributes: ['*'],
     typoTolerance,

@@ -52,8 +52,13 @@ export class SearchRepository {
   }
 
   async multiSearch<T extends Record<string, unknown>>(index: SearchIndex, queries: Array<Omit<MultiSearchQuery, 'indexUid'>>): Promise<MultiSearchResponse<T>['results']> {
+    return this.multiSearchAcross<T>(queries.map((q) => ({ ...q, index })));
+  }
+
+  /** One multi-search whose queries may each go to a different index. */
+  async multiSearchAcross<T extends Record<string, unknown>>(queries: Array<Omit<MultiSearchQuery, 'indexUid'> & { index: SearchIndex }>): Promise<MultiSearchResponse<T>['results']> {
     if (queries.length === 0) return [];
-    const response = await this.read(() => this.client.multiSearch<{ queries: MultiSearchQuery[] }, T>({ queries: queries.map((q) => ({ ...q, indexUid: this.uid(index) })) }));
+    const response = await this.read(() => this.client.multiSearch<{ queries: MultiSearchQuery[] }, T>({ queries: queries.map(({ index, ...q }) => ({ ...q, indexUid: this.uid(index) })) }));
     return response.results;
   }
 

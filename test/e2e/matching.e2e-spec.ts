@@ -28,6 +28,9 @@ describe('matching', () => {
     await f.referenceProject(roads.id, { title: 'Khartoum ring road', description: 'Construction of a 40 km highway with bridges.', countryCode: 'SD', year: 2011, sectorCode: null, sourceSector: 'TRANSPORT AND STORAGE' });
     const far = await f.organization({ kind: OrganizationKind.ENTERPRISE, nameEn: 'Mekong Hydraulics' });
     await f.referenceProject(far.id, { title: 'Vientiane water treatment plant', description: 'A drinking water treatment plant of 60,000 m³/day.', countryCode: 'LA', year: 2012, sectorCode: '14021', technologyCategories: ['DRINKING_WATER_TREATMENT'] });
+    // A newcomer: no reference project yet, only what it declares.
+    const newcomer = await f.organization({ kind: OrganizationKind.ENTERPRISE, nameEn: 'Sahel Purification Newco' });
+    await f.capability(newcomer.id, { technologyCategory: 'DRINKING_WATER_TREATMENT', description: 'Packaged drinking water treatment plants.' });
     const need = await f.need(w.orgs.agencyOrg.id, { title: 'Gedaref water treatment plant', description: 'A new drinking water treatment plant and pipeline for Gedaref town.', countryCode: 'SD', sectorCode: '14021', technologyCategories: ['DRINKING_WATER_TREATMENT'], cooperationModes: ['EPC'], publishedAt: new Date('2012-06-01') });
     needId = need.id;
     await t.indexEverything();
@@ -43,14 +46,21 @@ describe('matching', () => {
     const ranked = await candidates();
     // The world's own enterprise also has a water treatment plant in Sudan (test/support/factory.ts).
     expect(ranked[0].enterprise.nameEn).toBe('Nile Water Works');
-    expect(ranked.map((c) => c.enterprise.nameEn).sort()).toEqual(['Blue River Water Engineering', 'Great Wall Roads', 'Mekong Hydraulics', 'Nile Water Works']);
-    expect(ranked.map((c) => c.rank)).toEqual([1, 2, 3, 4]);
+    expect(ranked.map((c) => c.enterprise.nameEn).sort()).toEqual(['Blue River Water Engineering', 'Great Wall Roads', 'Mekong Hydraulics', 'Nile Water Works', 'Sahel Purification Newco']);
+    expect(ranked.map((c) => c.rank)).toEqual([1, 2, 3, 4, 5]);
     const [best] = ranked;
-    expect(best.explanation.summary).toMatch(/^Ranked 1 of 4/);
+    expect(best.explanation.summary).toMatch(/^Ranked 1 of 5/);
     const country = best.explanation.factors.find((f) => f.key === 'countryExperience');
     expect(country?.detail).toBe('2 projects in Sudan');
     expect(best.explanation.evidence[0]).toMatchObject({ referenceProject: { title: 'Wad Medani water treatment plant', year: 2010, country: { code: 'SD' } } });
     expect(best.explanation.evidence[0].reasons).toContain('same country (Sudan)');
+  });
+
+  it('finds an enterprise without a track record by the capabilities it declares', async () => {
+    const newcomer = (await candidates()).find((c) => c.enterprise.nameEn === 'Sahel Purification Newco')!;
+    const fit = newcomer.explanation.factors.find((f) => f.key === 'capabilityFit')!;
+    expect(fit).toMatchObject({ value: 1, detail: "declares 1 of the need's 1 technologies (DRINKING_WATER_TREATMENT)" });
+    expect(fit.contribution).toBeGreaterThan(0);
   });
 
   it('makes every candidate’s contributions add up to its score', async () => {

@@ -2,6 +2,7 @@ import {
   CATEGORY_ORDER,
   analyse,
   budgetFor,
+  categoriesFromCompanyName,
   classifyNeed,
   classifyProject,
   cooperationModesFor,
@@ -250,6 +251,23 @@ describe('water classifier (GCDF texts)', () => {
       const long = trimText('word, '.repeat(400));
       expect(long.length).toBeLessThanOrEqual(1200);
       expect(long.endsWith('word…')).toBe(true);
+    });
+  });
+
+  describe('company names', () => {
+    it('reads the line of business a company name states, in English or Chinese', () => {
+      expect(categoriesFromCompanyName('North China Nonferrous Engineering Survey Institute Co., Ltd')).toEqual(['GROUNDWATER_WELLS']);
+      expect(categoriesFromCompanyName('Gansu Geological Engineering Co., Ltd.')).toEqual(['GROUNDWATER_WELLS']);
+      expect(categoriesFromCompanyName('Beijing Enterprises Water Group Limited (BEWG)')).toEqual(['WASTEWATER_TREATMENT', 'DRINKING_WATER_TREATMENT', 'WATER_SUPPLY_NETWORKS']);
+      expect(categoriesFromCompanyName('Guangdong Yuanda Water Conservancy & Hydro Power Group Co.,Ltd')).toEqual(['IRRIGATION', 'FLOOD_CONTROL_DRAINAGE', 'DAMS_RESERVOIRS', 'HYDROPOWER', 'WATER_RESOURCES_MANAGEMENT']);
+      expect(categoriesFromCompanyName('北京市水利规划设计研究院')).toEqual(['IRRIGATION', 'FLOOD_CONTROL_DRAINAGE', 'DAMS_RESERVOIRS', 'WATER_RESOURCES_MANAGEMENT']);
+      expect(categoriesFromCompanyName('Tianjin Municipal Engineering Design & Research Institute')).toEqual(['WASTEWATER_TREATMENT', 'FLOOD_CONTROL_DRAINAGE', 'WATER_SUPPLY_NETWORKS']);
+    });
+
+    it('names nothing for companies of other trades', () => {
+      expect(categoriesFromCompanyName('China Road and Bridge Corporation (CRBC)')).toEqual([]);
+      expect(categoriesFromCompanyName('Tianjin Research Institute for Water Transport Engineering')).toEqual([]);
+      expect(categoriesFromCompanyName('Huawei Technologies Co., Ltd.')).toEqual([]);
     });
   });
 });

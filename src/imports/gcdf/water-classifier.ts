@@ -243,6 +243,34 @@ export function primaryForSubtype(subtype: string | null | undefined, text: stri
   return (subtype != null && Object.hasOwn(SUBTYPE_PRIMARY, subtype) ? SUBTYPE_PRIMARY[subtype] : null) ?? null;
 }
 
+// ---------------------------------------------------------------- company names
+
+/**
+ * What a Chinese company's name says it does. Chinese enterprise names carry their line of business by rule
+ * (administrative area + trade name + industry + legal form, 企业名称登记管理规定), and English names translate it:
+ * "Water Conservancy and Hydropower", "Engineering Survey Institute", "Municipal Engineering Design". For a company
+ * whose water work is not (yet) in its track record, the name is the best statement of its capabilities there is.
+ */
+export const COMPANY_NAME_RULES: ReadonlyArray<readonly [RegExp, readonly TechnologyCategory[]]> = [
+  [/water conservancy|water resources|hydraulic engineering|水利/i, ['DAMS_RESERVOIRS', 'IRRIGATION', 'FLOOD_CONTROL_DRAINAGE', 'WATER_RESOURCES_MANAGEMENT']],
+  [/hydro[- ]?(?:power|electric)|\bhydro\b|水电/i, ['HYDROPOWER', 'DAMS_RESERVOIRS']],
+  [/\bwater\b(?! (?:transport|resources|conservancy))|水务|供水|排水/i, ['WATER_SUPPLY_NETWORKS', 'DRINKING_WATER_TREATMENT', 'WASTEWATER_TREATMENT']],
+  [/municipal (?:engineering|construction)|urban construction|市政/i, ['WATER_SUPPLY_NETWORKS', 'WASTEWATER_TREATMENT', 'FLOOD_CONTROL_DRAINAGE']],
+  [/geolog|engineering survey|nonferrous[\w ]* survey|勘察|地质/i, ['GROUNDWATER_WELLS']],
+  [/environmental (?:engineering|protection)|环保/i, ['WASTEWATER_TREATMENT']],
+  [/\bpumps?\b|水泵/i, ['PUMPING_STATIONS']],
+  [/irrigat|灌溉/i, ['IRRIGATION']],
+  [/desalinat|海水淡化/i, ['DESALINATION']],
+  [/membrane|膜/i, ['MEMBRANE_TECHNOLOGY']],
+];
+
+/** Water technology categories a company's name states, in {@link CATEGORY_ORDER}; [] when it names none. */
+export function categoriesFromCompanyName(name: string): TechnologyCategory[] {
+  const found = new Set<TechnologyCategory>();
+  for (const [re, categories] of COMPANY_NAME_RULES) if (re.test(name)) categories.forEach((c) => found.add(c));
+  return CATEGORY_ORDER.filter((c) => found.has(c));
+}
+
 // ---------------------------------------------------------------- sector codes and SDG targets
 
 /** Basic (as opposed to large-system) water supply and sanitation: CRS 14031/14032 rather than 14021/14022. */
