@@ -83,11 +83,19 @@ describe('npm run cli', () => {
     expect(await count('SELECT count(*) AS n FROM search_outbox')).toBe(0);
   });
 
+  it('infers capabilities from what a company name states', async () => {
+    const rows = (await db.query(`SELECT c.technology_category, c.description FROM capability c JOIN organization o ON o.id = c.organization_id WHERE o.external_id = 'BETA'`)).rows;
+    expect(rows).toEqual([{ technology_category: 'PUMPING_STATIONS', description: 'Inferred from the company name "Beta Pumps": pumping stations.' }]);
+  });
+
   it('is idempotent: the same file again changes nothing', async () => {
-    const before = (await db.query(`SELECT id, title, updated_at FROM reference_project ORDER BY id`)).rows.map((r) => `${r.id}:${r.title}`);
+    const rowsOf = async (sql: string) => (await db.query(sql)).rows.map((r) => Object.values(r).join(':'));
+    const projects = 'SELECT id, title FROM reference_project ORDER BY id';
+    const capabilities = 'SELECT id, technology_category, description FROM capability ORDER BY id';
+    const before = { projects: await rowsOf(projects), capabilities: await rowsOf(capabilities) };
     const organizations = await count('SELECT count(*) AS n FROM organization');
     cli('import-companies', join(dir, 'companies.jsonl'));
-    expect((await db.query(`SELECT id, title FROM reference_project ORDER BY id`)).rows.map((r) => `${r.id}:${r.title}`)).toEqual(before);
+    expect({ projects: await rowsOf(projects), capabilities: await rowsOf(capabilities) }).toEqual(before);
     expect(await count('SELECT count(*) AS n FROM organization')).toBe(organizations);
   });
 

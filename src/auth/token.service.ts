@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { createSecretKey, KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { AppConfig } from '../config/app-config';
 import { DomainError } from '../common/domain-error';
@@ -28,8 +29,12 @@ export class TokenService {
     }
   }
 
-  private secret(): string {
+  private key?: KeyObject;
+
+  /** The secret as a key object, made once: given a string, jsonwebtoken would parse it as a key on every call. */
+  private secret(): KeyObject {
     if (!this.config.JWT_SECRET) throw new Error('JWT_SECRET was not resolved at boot');
-    return this.config.JWT_SECRET;
+    this.key ??= createSecretKey(Buffer.from(this.config.JWT_SECRET, 'utf8'));
+    return this.key;
   }
 }

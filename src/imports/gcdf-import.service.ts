@@ -124,9 +124,16 @@ export class GcdfImportService {
     );
     await this.outbox.record(manager, IndexedKind.ReferenceProject, removed.map((r) => r.id));
     // The source lists no capabilities; the name states the company's line of business (see categoriesFromCompanyName).
-    await manager.query(`DELETE FROM capability WHERE organization_id = $1 AND starts_with(description, $2)`, [organization.id, INFERRED_CAPABILITY]);
+    // Only inferred rows are touched, and only when they change, so a second run of the same file changes nothing.
     const inferred = inferredCapabilities(organization.id, company.name);
-    if (inferred.length > 0) await manager.insert(CapabilityEntity, inferred);
+    const current: Array<{ id: string; description: string }> = await manager.query(`SELECT id, description FROM capability WHERE organization_id = $1 AND starts_with(description, $2)`, [
+      organization.id,
+      INFERRED_CAPABILITY,
+    ]);
+    const stale = current.filter((c) => !inferred.some((i) => i.description === c.description)).map((c) => c.id);
+    const missing = inferred.filter((i) => !current.some((c) => c.description === i.description));
+    if (stale.length > 0) await manager.delete(CapabilityEntity, stale);
+    if (missing.length > 0) await manager.insert(CapabilityEntity, missing);
     // Recording the organisation re-indexes its profile and all its projects.
     await this.outbox.record(manager, IndexedKind.Organization, [organization.id]);
   }

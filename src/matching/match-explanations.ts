@@ -28,8 +28,8 @@ export class MatchExplanations {
     const need = await this.matching.needOrFail(needId);
     if (!canSeeNeed(actor, need)) throw DomainError.notFound('Need', needId);
     const ranked = await this.matching.rankEnterprises(need, first);
-    const enterprises = new Map((await this.organizations.findBy({ id: In(ranked.map((r) => r.organizationId)) })).map((o) => [o.id, o]));
-    const explanations = await this.explain(ranked);
+    const [organizations, explanations] = await Promise.all([this.organizations.findBy({ id: In(ranked.map((r) => r.organizationId)) }), this.explain(ranked)]);
+    const enterprises = new Map(organizations.map((o) => [o.id, o]));
     return ranked.flatMap((r, i) => {
       const enterprise = enterprises.get(r.organizationId);
       return enterprise ? [{ rank: r.rank, score: r.result.score, enterprise: toOrganizationModel(enterprise, actor), explanation: explanations[i] }] : [];
