@@ -56,6 +56,7 @@ export class MatchExplanations {
     return items.map(({ result, evidence, summary }) => ({
       summary,
       factors: result.factors,
+      tradeFit: result.tradeFit,
       evidence: evidence.flatMap((e) => {
         const project = projects.get(e.project.id);
         return project ? [{ referenceProject: toReferenceProjectModel(project), similarity: e.similarity, reasons: e.reasons }] : [];

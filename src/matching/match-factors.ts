@@ -14,6 +14,24 @@ export const FACTORS = {
 } as const;
 
 export type FactorKey = keyof typeof FACTORS;
+
+/**
+ * Sectors of a reference project (OECD-DAC sector groups, as GCDF records them) whose work is not building anything:
+ * telecommunications networks, and money or goods changing hands (debt relief, budget support, trade finance, food
+ * aid…). An enterprise whose record is mostly there is in another trade, whatever words and countries it shares with
+ * a water need: when less than half of its record builds works, its score is scaled down (the trade fit, see
+ * match-scoring.ts).
+ */
+export const OTHER_TRADES: ReadonlySet<string> = new Set([
+  'COMMUNICATIONS',
+  'TRADE POLICIES AND REGULATIONS',
+  'BUSINESS AND OTHER SERVICES',
+  'ACTION RELATING TO DEBT',
+  'GENERAL BUDGET SUPPORT',
+  'OTHER COMMODITY ASSISTANCE',
+  'DEVELOPMENTAL FOOD AID/FOOD SECURITY ASSISTANCE',
+  'UNALLOCATED/UNSPECIFIED',
+]);
 export const FACTOR_KEYS = Object.keys(FACTORS) as FactorKey[];
 
 /**

@@ -16,7 +16,7 @@ const need: NeedProfile = {
 };
 
 const record = (partial: Array<Partial<TrackRecord['projects'][number]>>, modes: string[] = [], declared: string[] = []): TrackRecord => {
-  const projects = partial.map((p, i) => ({ id: `p${i}`, title: `Project ${i}`, countryCode: null, region: null, year: null, sectorCode: null, technologyCategories: [], role: 'EPC_CONTRACTOR', value: null, currency: null, ...p }));
+  const projects = partial.map((p, i) => ({ id: `p${i}`, title: `Project ${i}`, countryCode: null, region: null, year: null, sectorCode: null, sourceSector: null, technologyCategories: [], role: 'EPC_CONTRACTOR', value: null, currency: null, ...p }));
   return {
     organizationId: 'org',
     projects,
@@ -64,6 +64,27 @@ describe('match scoring', () => {
     const byKey = Object.fromEntries(scorePair(need, newcomer, withoutText, DEFAULT_WEIGHTS).factors.map((f) => [f.key, f]));
     expect(byKey.capabilityFit).toMatchObject({ value: 1, detail: "declares 1 of the need's 1 technologies (DRINKING_WATER_TREATMENT)" });
     expect(scorePair(need, newcomer, withoutText, DEFAULT_WEIGHTS).score).toBeGreaterThan(scorePair(need, record([]), withoutText, DEFAULT_WEIGHTS).score);
+  });
+
+  it('scales the contributions down for an enterprise whose record is mostly in another trade', () => {
+    const builder = record([
+      { countryCode: 'SD', region: 'Africa', year: 2010, sourceSector: 'TRANSPORT AND STORAGE' },
+      { countryCode: 'ET', region: 'Africa', year: 2012, sourceSector: 'COMMUNICATIONS' },
+    ]);
+    const telecom = record([
+      ...[2008, 2009, 2010, 2011].map((year) => ({ countryCode: 'SD', region: 'Africa', year, sourceSector: 'COMMUNICATIONS' })),
+      { countryCode: 'ET', region: 'Africa', year: 2012, sourceSector: 'TRANSPORT AND STORAGE' },
+    ]);
+    const same = { text: 0.5, similar: undefined, largestRecord: 10 };
+    const result = scorePair(need, telecom, same, DEFAULT_WEIGHTS);
+    // (5 − 4 + 1) ÷ (5 + 1) = ⅓ of the record builds works; a builder has at least half: ⅓ ÷ ½.
+    expect(result.tradeFit).toEqual({ value: 0.6667, detail: '4 of 5 projects in trades that build nothing (telecommunications, finance, aid in goods)' });
+    const text = result.factors.find((f) => f.key === 'text')!;
+    expect(text.contribution).toBeCloseTo(text.value * text.weight * 0.6667, 4);
+    expect(result.score).toBeCloseTo(result.factors.reduce((s, f) => s + f.contribution, 0), 10);
+    // More projects in the country, but in another trade: the builder (half of its record builds works) ranks first.
+    expect(scorePair(need, builder, same, DEFAULT_WEIGHTS).score).toBeGreaterThan(result.score);
+    expect(scorePair(need, builder, same, DEFAULT_WEIGHTS).tradeFit.value).toBe(1);
   });
 
   it('ranks experience in the country and the sector above none', () => {

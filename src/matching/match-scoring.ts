@@ -34,6 +34,8 @@ export interface Evidence {
 export interface PairScore {
   score: number;
   factors: ScoredFactor[];
+  /** Share of the track record in trades that build works; every contribution is multiplied by it. */
+  tradeFit: { value: number; detail: string };
 }
 
 export interface PairSignals {
@@ -47,11 +49,15 @@ export interface PairSignals {
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
 /** e^(−gap/5): a project five years away counts about a third as much as one in the same year. */
 const closeness = (gap: number) => Math.exp(-gap / 5);
+/** The share of a track record in works from which an enterprise counts as a builder (see OTHER_TRADES). */
+const BUILDER_SHARE = 0.5;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** What one pass over a track record finds for a need: the factor values, and the facts an explanation quotes. */
 export interface PairMeasures {
   values: Record<FactorKey, number>;
+  tradeFit: number;
+  otherTrades: number;
   projects: number;
   inCountry: number;
   latestInCountry: number;
@@ -89,6 +95,10 @@ export function measure(need: NeedProfile, record: TrackRecord, signals: PairSig
   const offered = need.cooperationModes.filter((m) => record.cooperationModes.has(m));
   const declared = needCategories.filter((c) => record.declaredCategories.has(c));
   return {
+    // A builder (at least half of the record builds works) keeps its whole score; below that, the score shrinks with
+    // the share. Smoothed like sectorFit; an enterprise without projects has shown no other trade.
+    tradeFit: Math.min(1, (projects - summary.otherTrades + 1) / (projects + 1) / BUILDER_SHARE),
+    otherTrades: summary.otherTrades,
     values: {
       text: signals.text,
       similarProjects: signals.similar?.best ?? 0,
@@ -128,12 +138,15 @@ function nearestGap(years: number[], year: number): number {
 }
 
 /**
- * The score of measured values: each value and contribution rounded to 4 decimals first, then summed, so the score
- * is exactly what the explanation's contributions add up to.
+ * What a factor adds to the score: value × weight × trade fit, the value and the trade fit rounded to 4 decimals first
+ * and the product too, so the explanation's contributions add up exactly to the score.
  */
-export function scoreOf(values: Record<FactorKey, number>, weights: Record<FactorKey, number>): number {
+const contributionOf = (value: number, weight: number, tradeFit: number) => round(round(value) * weight * round(tradeFit));
+
+/** The score of a measured pair: the sum of its contributions. */
+export function scoreOf(m: Pick<PairMeasures, 'values' | 'tradeFit'>, weights: Record<FactorKey, number>): number {
   let sum = 0;
-  for (const key of FACTOR_KEYS) sum += round(round(values[key]) * weights[key]);
+  for (const key of FACTOR_KEYS) sum += contributionOf(m.values[key], weights[key], m.tradeFit);
   return round(sum);
 }
 
@@ -155,11 +168,14 @@ export function explain(need: NeedProfile, m: PairMeasures, weights: Record<Fact
     recency: Number.isFinite(m.nearestGap) ? `nearest project ${plural(m.nearestGap, 'year')} from the need` : 'no dated project',
     trackRecord: `${plural(m.projects, 'reference project')}`,
   };
-  const factors = FACTOR_KEYS.map((key) => {
-    const value = round(v[key]);
-    return { key, label: FACTORS[key], value, weight: round(weights[key]), contribution: round(value * weights[key]), detail: details[key] };
-  }).sort((a, b) => b.contribution - a.contribution || a.key.localeCompare(b.key));
-  return { score: scoreOf(v, weights), factors };
+  const factors = FACTOR_KEYS.map((key) => ({ key, label: FACTORS[key], value: round(v[key]), weight: round(weights[key]), contribution: contributionOf(v[key], weights[key], m.tradeFit), detail: details[key] })).sort(
+    (a, b) => b.contribution - a.contribution || a.key.localeCompare(b.key),
+  );
+  const tradeFit = {
+    value: round(m.tradeFit),
+    detail: m.otherTrades ? `${m.otherTrades} of ${plural(m.projects, 'project')} in trades that build nothing (telecommunications, finance, aid in goods)` : 'no project in trades that build nothing',
+  };
+  return { score: scoreOf(m, weights), factors, tradeFit };
 }
 
 /** Measures and explains one pair. */

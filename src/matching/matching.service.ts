@@ -135,7 +135,7 @@ export class MatchingService {
     // Every candidate is measured and scored; only the ones shown are explained.
     const scored = records.map((record, i) => {
       const measures = measure(profile, record, { text: best > 0 ? relevance[i] / best : 0, similar: similarByOwner.get(record.organizationId), largestRecord: index.largestRecord });
-      return { record, measures, score: scoreOf(measures.values, this.weights) };
+      return { record, measures, score: scoreOf(measures, this.weights) };
     });
     scored.sort((a, b) => b.score - a.score || b.record.projects.length - a.record.projects.length || a.record.organizationId.localeCompare(b.record.organizationId));
     return scored.slice(0, first).map(({ record, measures }, i) => {
@@ -166,7 +166,7 @@ export class MatchingService {
     const scored = needs.map((need, i) => {
       const profile = this.profileOf(need);
       const measures = measure(profile, record, { text: best > 0 ? relevance[i] / best : 0, similar: undefined, largestRecord: index.largestRecord });
-      return { need, profile, measures, score: scoreOf(measures.values, this.weights) };
+      return { need, profile, measures, score: scoreOf(measures, this.weights) };
     });
     scored.sort((a, b) => b.score - a.score || b.need.createdAt.getTime() - a.need.createdAt.getTime() || a.need.id.localeCompare(b.need.id));
     return scored.slice(0, first).map(({ need, profile, measures }, i) => {

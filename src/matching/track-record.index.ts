@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
+import { OTHER_TRADES } from './match-factors';
 import { idf, terms } from './text-terms';
 
 export interface ProjectFacts {
@@ -11,6 +12,8 @@ export interface ProjectFacts {
   region: string | null;
   year: number | null;
   sectorCode: string | null;
+  /** The source's own sector (e.g. GCDF's OECD-DAC group), when the project came from a dataset. */
+  sourceSector: string | null;
   technologyCategories: string[];
   role: string;
   value: number | null;
@@ -32,6 +35,8 @@ export interface RecordSummary {
   kinds: Array<{ sectorCode: string | null; categories: string[]; count: number }>;
   /** Projects whose value is known. */
   valued: Array<{ value: number; currency: string | null }>;
+  /** How many projects are in trades that build nothing (OTHER_TRADES). */
+  otherTrades: number;
 }
 
 /** Folds a list of projects into a {@link RecordSummary}. */
@@ -41,7 +46,9 @@ export function summariseRecord(projects: ProjectFacts[]): RecordSummary {
   const years: number[] = [];
   const kinds = new Map<string, { sectorCode: string | null; categories: string[]; count: number }>();
   const valued: Array<{ value: number; currency: string | null }> = [];
+  let otherTrades = 0;
   for (const p of projects) {
+    if (p.sourceSector !== null && OTHER_TRADES.has(p.sourceSector)) otherTrades++;
     if (p.countryCode !== null) {
       const country = countries.get(p.countryCode) ?? { region: p.region, count: 0, years: [] };
       countries.set(p.countryCode, country);
@@ -58,7 +65,7 @@ export function summariseRecord(projects: ProjectFacts[]): RecordSummary {
   }
   const ascending = (a: number, b: number) => a - b;
   for (const country of countries.values()) country.years.sort(ascending);
-  return { countries, regions, years: years.sort(ascending), kinds: [...kinds.values()], valued };
+  return { countries, regions, years: years.sort(ascending), kinds: [...kinds.values()], valued, otherTrades };
 }
 
 /** One verified enterprise as the matcher sees it: its projects' facts and its whole track record as word counts. */
@@ -154,9 +161,9 @@ export class TrackRecordIndex {
     let projectCount = 0;
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const rows: Array<{ id: string; organization_id: string; title: string; description: string; country_code: string | null; year: number | null; sector_code: string | null; technology_categories: string[]; role: string; value: string | null; currency: string | null }> =
+      const rows: Array<{ id: string; organization_id: string; title: string; description: string; country_code: string | null; year: number | null; sector_code: string | null; source_sector: string | null; technology_categories: string[]; role: string; value: string | null; currency: string | null }> =
         await this.dataSource.query(
-          `SELECT p.id, p.organization_id, p.title, p.description, p.country_code, p.year, p.sector_code, p.technology_categories, p.role, p.value, p.currency
+          `SELECT p.id, p.organization_id, p.title, p.description, p.country_code, p.year, p.sector_code, p.source_sector, p.technology_categories, p.role, p.value, p.currency
              FROM reference_project p JOIN organization o ON o.id = p.organization_id
             WHERE o.kind = 'ENTERPRISE' AND o.verification_status = 'VERIFIED' AND p.id > $1
             ORDER BY p.id LIMIT ${BATCH}`,
@@ -176,6 +183,7 @@ export class TrackRecordIndex {
           region: countryCode ? this.referenceData.country(countryCode).region : null,
           year: row.year,
           sectorCode: row.sector_code,
+          sourceSector: row.source_sector,
           technologyCategories: row.technology_categories,
           role: row.role,
           value: row.value === null ? null : Number(row.value),

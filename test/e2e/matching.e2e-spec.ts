@@ -6,10 +6,10 @@ interface Candidate {
   rank: number;
   score: number;
   enterprise: { nameEn: string };
-  explanation: { summary: string; factors: Array<{ key: string; value: number; weight: number; contribution: number; detail: string }>; evidence: Array<{ referenceProject: { title: string; year: number; country: { code: string } }; reasons: string[] }> };
+  explanation: { summary: string; tradeFit: { value: number; detail: string }; factors: Array<{ key: string; value: number; weight: number; contribution: number; detail: string }>; evidence: Array<{ referenceProject: { title: string; year: number; country: { code: string } }; reasons: string[] }> };
 }
 
-const CANDIDATE_FIELDS = 'rank score enterprise { nameEn } explanation { summary factors { key value weight contribution detail } evidence { referenceProject { title year country { code } } reasons } }';
+const CANDIDATE_FIELDS = 'rank score enterprise { nameEn } explanation { summary tradeFit { value detail } factors { key value weight contribution detail } evidence { referenceProject { title year country { code } } reasons } }';
 
 describe('matching', () => {
   let t: TestApp;
@@ -65,6 +65,8 @@ describe('matching', () => {
 
   it('makes every candidate’s contributions add up to its score', async () => {
     for (const candidate of await candidates()) {
+      // No imported sectors here: every candidate is a builder, and its contributions are value × weight.
+      expect(candidate.explanation.tradeFit).toEqual({ value: 1, detail: 'no project in trades that build nothing' });
       const sum = candidate.explanation.factors.reduce((s, f) => s + f.contribution, 0);
       expect(candidate.score).toBeCloseTo(sum, 6);
       expect(candidate.explanation.factors.reduce((s, f) => s + f.weight, 0)).toBeCloseTo(1, 3);
