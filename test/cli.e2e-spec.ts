@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -118,6 +118,50 @@ describe('npm run cli', () => {
       { external_id: 'n-2', country_code: 'ML', sector_code: '14031', status: 'OPEN', budget: null, currency: null },
     ]);
     expect(await count(`SELECT count(*) AS n FROM organization WHERE kind = 'AGENCY'`)).toBe(2);
+  });
+
+  it('match-batch ranks every need in a world of its own, best first, the same on every run', async () => {
+    const project = (id: string, title: string, country: string, year: number, sector = 'WATER SUPPLY AND SANITATION') => ({ id, title, description: `${title}, built under contract.`, country, sector, year });
+    const companies = join(dir, 'batch-companies.jsonl');
+    const twin = (name: string) => [project(`${name}-1`, 'Mombasa water supply pipeline', 'Kenya', 2014)];
+    writeFileSync(
+      companies,
+      [
+        { id: 'NILE', name: 'Nile Water Works', parentGroup: null, projects: [project('nile-1', 'Wad Medani water treatment plant', 'Sudan', 2010), project('nile-2', 'Kassala water treatment plant', 'Sudan', 2012)] },
+        { id: 'ROADS', name: 'Great Wall Roads', parentGroup: null, projects: [project('roads-1', 'Khartoum ring road', 'Sudan', 2011, 'TRANSPORT AND STORAGE')] },
+        // Two companies with the same record: a tie, broken by name.
+        { id: 'ZETA', name: 'Zeta Builders', parentGroup: null, projects: twin('zeta') },
+        { id: 'ALPHA', name: 'Alpha Builders', parentGroup: null, projects: twin('alpha') },
+      ]
+        .map((line) => JSON.stringify(line))
+        .join('\n'),
+    );
+    const needs = join(dir, 'batch-needs.jsonl');
+    writeFileSync(
+      needs,
+      [
+        { id: 'need-ke', title: 'Nairobi water supply pipeline', description: 'A new water supply pipeline.', country: 'Kenya', region: 'Africa', sector: 'WATER SUPPLY AND SANITATION', subtype: 'water supply', year: 2015 },
+        { id: 'need-sd', title: 'Gedaref water treatment plant', description: 'A drinking water treatment plant for Gedaref.', country: 'Sudan', region: 'Africa', sector: 'WATER SUPPLY AND SANITATION', subtype: 'water treatment', year: 2012 },
+      ]
+        .map((line) => JSON.stringify(line))
+        .join('\n'),
+    );
+    const organizations = await count('SELECT count(*) AS n FROM organization');
+    const rankings: string[] = [];
+    for (const run of [1, 2]) {
+      const out = join(dir, `ranking-${run}.jsonl`);
+      const result = cli('match-batch', '--companies', companies, '--needs', needs, '--out', out, '--k', '3');
+      expect(result.code).toBe(0);
+      rankings.push(readFileSync(out, 'utf8'));
+    }
+    const lines = rankings[0].trim().split('\n').map((line) => JSON.parse(line) as { needId: string; companyIds: string[] });
+    expect(lines.map((l) => l.needId)).toEqual(['need-ke', 'need-sd']);
+    expect(lines.every((l) => l.companyIds.length === 3)).toBe(true);
+    expect(lines[0].companyIds.slice(0, 2)).toEqual(['ALPHA', 'ZETA']);
+    expect(lines[1].companyIds[0]).toBe('NILE');
+    expect(rankings[1]).toBe(rankings[0]);
+    // The installation's own database was not touched.
+    expect(await count('SELECT count(*) AS n FROM organization')).toBe(organizations);
   });
 
   it('explains how to call it', () => {

@@ -19,6 +19,7 @@ const record = (partial: Array<Partial<TrackRecord['projects'][number]>>, modes:
   const projects = partial.map((p, i) => ({ id: `p${i}`, title: `Project ${i}`, countryCode: null, region: null, year: null, sectorCode: null, sourceSector: null, technologyCategories: [], role: 'EPC_CONTRACTOR', value: null, currency: null, ...p }));
   return {
     organizationId: 'org',
+    name: 'Org',
     projects,
     summary: summariseRecord(projects),
     cooperationModes: new Set(modes),

@@ -46,6 +46,9 @@ export interface PairSignals {
   largestRecord: number;
 }
 
+/** Code-point order for tie-breaks: the same on every machine, unlike a locale's collation. */
+export const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
 /** e^(−gap/5): a project five years away counts about a third as much as one in the same year. */
 const closeness = (gap: number) => Math.exp(-gap / 5);
@@ -199,7 +202,7 @@ export function citeEvidence(need: NeedProfile, record: TrackRecord, projectSimi
       return { project, similarity, reasons };
     })
     .filter((e) => e.reasons.length > 0)
-    .sort((a, b) => b.similarity - a.similarity || (b.project.year ?? 0) - (a.project.year ?? 0) || a.project.id.localeCompare(b.project.id))
+    .sort((a, b) => b.similarity - a.similarity || (b.project.year ?? 0) - (a.project.year ?? 0) || byText(a.project.title, b.project.title) || byText(a.project.id, b.project.id))
     .slice(0, limit);
 }
 

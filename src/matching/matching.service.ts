@@ -10,7 +10,7 @@ import { allOf, equals, oneOf } from '../search/search-filters';
 import { SearchIndex } from '../search/search-indexes';
 import { SearchRepository } from '../search/search.repository';
 import { FactorKey, parseMatchWeights } from './match-factors';
-import { citeEvidence, Evidence, explain, measure, NeedProfile, PairScore, scoreOf, summarise } from './match-scoring';
+import { byText, citeEvidence, Evidence, explain, measure, NeedProfile, PairScore, scoreOf, summarise } from './match-scoring';
 import { distinctiveTerms, terms } from './text-terms';
 import { Built, TrackRecord, TrackRecordIndex } from './track-record.index';
 
@@ -98,7 +98,7 @@ export class MatchingService {
     return queries.filter((query) => !query.scored || query.q !== '');
   }
 
-  /** Enterprises ranked for a need, best first; ties break on track-record size, then id. */
+  /** Enterprises ranked for a need, best first; ties break on track-record size, then name, then id. */
   async rankEnterprises(need: NeedEntity, first: number): Promise<RankedEnterprise[]> {
     const index = await this.trackRecords.current();
     const profile = this.profileOf(need);
@@ -137,7 +137,7 @@ export class MatchingService {
       const measures = measure(profile, record, { text: best > 0 ? relevance[i] / best : 0, similar: similarByOwner.get(record.organizationId), largestRecord: index.largestRecord });
       return { record, measures, score: scoreOf(measures, this.weights) };
     });
-    scored.sort((a, b) => b.score - a.score || b.record.projects.length - a.record.projects.length || a.record.organizationId.localeCompare(b.record.organizationId));
+    scored.sort((a, b) => b.score - a.score || b.record.projects.length - a.record.projects.length || byText(a.record.name, b.record.name) || byText(a.record.organizationId, b.record.organizationId));
     return scored.slice(0, first).map(({ record, measures }, i) => {
       const result = explain(profile, measures, this.weights);
       return { organizationId: record.organizationId, rank: i + 1, result, evidence: citeEvidence(profile, record, projectSimilarity), summary: summarise(i + 1, scored.length, result) };
@@ -168,7 +168,7 @@ export class MatchingService {
       const measures = measure(profile, record, { text: best > 0 ? relevance[i] / best : 0, similar: undefined, largestRecord: index.largestRecord });
       return { need, profile, measures, score: scoreOf(measures, this.weights) };
     });
-    scored.sort((a, b) => b.score - a.score || b.need.createdAt.getTime() - a.need.createdAt.getTime() || a.need.id.localeCompare(b.need.id));
+    scored.sort((a, b) => b.score - a.score || b.need.createdAt.getTime() - a.need.createdAt.getTime() || byText(a.need.title, b.need.title) || byText(a.need.id, b.need.id));
     return scored.slice(0, first).map(({ need, profile, measures }, i) => {
       const result = explain(profile, measures, this.weights);
       return { need, rank: i + 1, result, evidence: citeEvidence(profile, record, new Map()), summary: summarise(i + 1, scored.length, result) };

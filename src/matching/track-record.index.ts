@@ -71,6 +71,8 @@ export function summariseRecord(projects: ProjectFacts[]): RecordSummary {
 /** One verified enterprise as the matcher sees it: its projects' facts and its whole track record as word counts. */
 export interface TrackRecord {
   organizationId: string;
+  /** Its English name: the stable tie-break (ids differ between databases holding the same data). */
+  name: string;
   projects: ProjectFacts[];
   summary: RecordSummary;
   /** Cooperation modes it offers: from its capabilities, and from the roles it played (EPC contractor → EPC …). */
@@ -157,13 +159,13 @@ export class TrackRecordIndex {
     const fingerprint = await this.fingerprint();
     const vocabulary = new Map<string, number>();
     const projectDf: number[] = [];
-    const drafts = new Map<string, { projects: ProjectFacts[]; counts: Map<number, number>; length: number }>();
+    const drafts = new Map<string, { name: string; projects: ProjectFacts[]; counts: Map<number, number>; length: number }>();
     let projectCount = 0;
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const rows: Array<{ id: string; organization_id: string; title: string; description: string; country_code: string | null; year: number | null; sector_code: string | null; source_sector: string | null; technology_categories: string[]; role: string; value: string | null; currency: string | null }> =
+      const rows: Array<{ id: string; organization_id: string; organization_name: string; title: string; description: string; country_code: string | null; year: number | null; sector_code: string | null; source_sector: string | null; technology_categories: string[]; role: string; value: string | null; currency: string | null }> =
         await this.dataSource.query(
-          `SELECT p.id, p.organization_id, p.title, p.description, p.country_code, p.year, p.sector_code, p.source_sector, p.technology_categories, p.role, p.value, p.currency
+          `SELECT p.id, p.organization_id, o.name_en AS organization_name, p.title, p.description, p.country_code, p.year, p.sector_code, p.source_sector, p.technology_categories, p.role, p.value, p.currency
              FROM reference_project p JOIN organization o ON o.id = p.organization_id
             WHERE o.kind = 'ENTERPRISE' AND o.verification_status = 'VERIFIED' AND p.id > $1
             ORDER BY p.id LIMIT ${BATCH}`,
@@ -174,7 +176,7 @@ export class TrackRecordIndex {
       for (const row of rows) {
         projectCount++;
         const countryCode = row.country_code?.trim() ?? null;
-        const draft = drafts.get(row.organization_id) ?? { projects: [] as ProjectFacts[], counts: new Map<number, number>(), length: 0 };
+        const draft = drafts.get(row.organization_id) ?? { name: row.organization_name, projects: [] as ProjectFacts[], counts: new Map<number, number>(), length: 0 };
         drafts.set(row.organization_id, draft);
         draft.projects.push({
           id: row.id,
@@ -210,17 +212,17 @@ export class TrackRecordIndex {
     }
     // Declared capabilities; an enterprise with capabilities but no reference project yet is a candidate too.
     const declared = new Map<string, { categories: string[]; modes: string[] }>();
-    const capabilityRows: Array<{ organization_id: string; categories: string[]; modes: string[] }> = await this.dataSource.query(
-      `SELECT c.organization_id, array_agg(DISTINCT c.technology_category) AS categories,
+    const capabilityRows: Array<{ organization_id: string; organization_name: string; categories: string[]; modes: string[] }> = await this.dataSource.query(
+      `SELECT c.organization_id, o.name_en AS organization_name, array_agg(DISTINCT c.technology_category) AS categories,
               coalesce(array_agg(DISTINCT m) FILTER (WHERE m IS NOT NULL), '{}') AS modes
          FROM capability c JOIN organization o ON o.id = c.organization_id
          LEFT JOIN LATERAL unnest(c.cooperation_modes) m ON true
         WHERE o.kind = 'ENTERPRISE' AND o.verification_status = 'VERIFIED'
-        GROUP BY c.organization_id`,
+        GROUP BY c.organization_id, o.name_en`,
     );
     for (const row of capabilityRows) {
       declared.set(row.organization_id, row);
-      if (!drafts.has(row.organization_id)) drafts.set(row.organization_id, { projects: [], counts: new Map(), length: 0 });
+      if (!drafts.has(row.organization_id)) drafts.set(row.organization_id, { name: row.organization_name, projects: [], counts: new Map(), length: 0 });
     }
     const companyDf = new Int32Array(vocabulary.size);
     const records = new Map<string, TrackRecord>();
@@ -232,7 +234,7 @@ export class TrackRecordIndex {
       totalLength += draft.length;
       const own = declared.get(organizationId);
       const modes = new Set([...(own?.modes ?? []), ...draft.projects.map((p) => MODE_OF_ROLE[p.role]).filter((m): m is string => m !== undefined)]);
-      records.set(organizationId, { organizationId, projects: draft.projects, summary: summariseRecord(draft.projects), cooperationModes: modes, declaredCategories: new Set(own?.categories ?? []), termIds: ids, termCounts: counts, length: draft.length });
+      records.set(organizationId, { organizationId, name: draft.name, projects: draft.projects, summary: summariseRecord(draft.projects), cooperationModes: modes, declaredCategories: new Set(own?.categories ?? []), termIds: ids, termCounts: counts, length: draft.length });
     }
     const built = new Built(fingerprint, vocabulary, Int32Array.from(projectDf), companyDf, records, projectCount, records.size ? totalLength / records.size : 0);
     this.logger.log(`Track-record index: ${records.size} enterprises, ${projectCount} projects, ${vocabulary.size} words in ${Date.now() - started} ms`);
