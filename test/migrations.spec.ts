@@ -37,6 +37,16 @@ describe('migrations', () => {
     ]);
   });
 
+  it('put enterprises back in the search outbox when their documents change shape', async () => {
+    const [{ id }] = await dataSource.query(`INSERT INTO organization (kind, name_en, country_code, description) VALUES ('ENTERPRISE', 'Outbox Test Works', 'CN', '') RETURNING id`);
+    await dataSource.query(`DELETE FROM search_outbox`);
+    await dataSource.undoLastMigration({ transaction: 'each' });
+    await runMigrations(database.url);
+    expect(await dataSource.query(`SELECT kind, entity_id FROM search_outbox`)).toEqual([{ kind: 'organization', entity_id: id }]);
+    await dataSource.query(`DELETE FROM organization WHERE id = $1`, [id]);
+    await dataSource.query(`DELETE FROM search_outbox`);
+  });
+
   it('roll back completely and apply again', async () => {
     const applied = dataSource.migrations.length;
     for (let i = 0; i < applied; i++) await dataSource.undoLastMigration({ transaction: 'each' });

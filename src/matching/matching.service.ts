@@ -36,6 +36,36 @@ export interface StageOneQuery {
 /** The request Meilisearch receives for a stage-1 query. */
 export const toMeilisearch = ({ index, q, filter, limit, sort }: StageOneQuery) => ({ index, q, filter, limit, sort, attributesToRetrieve: ['id', 'organizationId'], showRankingScore: true });
 
+type StageOneHit = { id: string; organizationId?: string; _rankingScore?: number };
+
+/**
+ * What stage 1 found: the candidate enterprises (owners of project hits, and enterprises found by their profile), how
+ * similar each hit project is to the need (each text search's scores scaled by its best hit, so searches of different
+ * lengths weigh alike), and per enterprise how many of its projects were hit and how closely the best matched.
+ */
+function readStageOne(queries: StageOneQuery[], results: Array<{ hits: StageOneHit[] }>) {
+  const projectSimilarity = new Map<string, number>();
+  const ownerOf = new Map<string, string>();
+  const candidates = new Set<string>();
+  results.forEach((result, i) => {
+    const top = result.hits[0]?._rankingScore ?? 1;
+    const profiles = queries[i].index === SearchIndex.Enterprises;
+    for (const hit of result.hits) {
+      candidates.add(profiles ? hit.id : hit.organizationId!);
+      if (!queries[i].scored) continue;
+      projectSimilarity.set(hit.id, Math.max(projectSimilarity.get(hit.id) ?? 0, (hit._rankingScore ?? 0) / (top || 1)));
+      ownerOf.set(hit.id, hit.organizationId!);
+    }
+  });
+  const similarByOwner = new Map<string, { count: number; best: number }>();
+  for (const [projectId, similarity] of projectSimilarity) {
+    const owner = ownerOf.get(projectId)!;
+    const similar = similarByOwner.get(owner) ?? { count: 0, best: 0 };
+    similarByOwner.set(owner, { count: similar.count + 1, best: Math.max(similar.best, similarity) });
+  }
+  return { candidates, projectSimilarity, similarByOwner };
+}
+
 export interface RankedEnterprise {
   organizationId: string;
   rank: number;
@@ -104,29 +134,9 @@ export class MatchingService {
     const profile = this.profileOf(need);
     const words = needWords(need);
     const queries = this.candidateSearches(need, index, words);
-    const results = await this.search.multiSearchAcross<{ id: string; organizationId?: string }>(queries.map(toMeilisearch));
+    const results = await this.search.multiSearchAcross<StageOneHit>(queries.map(toMeilisearch));
 
-    // Each text search's scores are scaled by its best hit, so searches of different lengths weigh alike.
-    const projectSimilarity = new Map<string, number>();
-    const ownerOf = new Map<string, string>();
-    const candidates = new Set<string>();
-    results.forEach((result, i) => {
-      const top = result.hits[0]?._rankingScore ?? 1;
-      const profiles = queries[i].index === SearchIndex.Enterprises;
-      for (const hit of result.hits) {
-        candidates.add(profiles ? hit.id : hit.organizationId!);
-        if (!queries[i].scored) continue;
-        const similarity = (hit._rankingScore ?? 0) / (top || 1);
-        projectSimilarity.set(hit.id, Math.max(projectSimilarity.get(hit.id) ?? 0, similarity));
-        ownerOf.set(hit.id, hit.organizationId!);
-      }
-    });
-    const similarByOwner = new Map<string, { count: number; best: number }>();
-    for (const [projectId, similarity] of projectSimilarity) {
-      const owner = ownerOf.get(projectId)!;
-      const similar = similarByOwner.get(owner) ?? { count: 0, best: 0 };
-      similarByOwner.set(owner, { count: similar.count + 1, best: Math.max(similar.best, similarity) });
-    }
+    const { candidates, projectSimilarity, similarByOwner } = readStageOne(queries, results);
     const records = [...candidates].map((id) => index.records.get(id)).filter((r): r is TrackRecord => r !== undefined);
     const relevanceOf = index.relevanceTo(words);
     const relevance = records.map(relevanceOf);
