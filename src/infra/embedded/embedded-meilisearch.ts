@@ -53,8 +53,9 @@ export async function startEmbeddedMeilisearch(options: EmbeddedMeilisearchOptio
   const out = openSync(logFile, 'a');
   const child: ChildProcess = spawn(
     binary,
-    ['--db-path', join(dir, 'data.ms'), '--http-addr', `127.0.0.1:${options.port}`, '--master-key', masterKey, '--no-analytics', '--env', 'production', '--dump-dir', join(dir, 'dumps'), '--snapshot-dir', join(dir, 'snapshots')],
-    { stdio: ['ignore', out, out] },
+    ['--db-path', join(dir, 'data.ms'), '--http-addr', `127.0.0.1:${options.port}`, '--no-analytics', '--env', 'production', '--dump-dir', join(dir, 'dumps'), '--snapshot-dir', join(dir, 'snapshots')],
+    // The key goes in the environment: not shown by `ps`, and never parsed as an option (a base64url key may start with "-").
+    { stdio: ['ignore', out, out], env: { ...process.env, MEILI_MASTER_KEY: masterKey } },
   );
   closeSync(out);
   writeFileSync(pidFile, String(child.pid));
