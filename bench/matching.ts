@@ -15,6 +15,7 @@ import { GcdfImportService, inferredCapabilities } from '../src/imports/gcdf-imp
 import { classifyProject } from '../src/imports/gcdf/water-classifier';
 import { freePort } from '../src/infra/embedded/free-port';
 import { MatchingService, toMeilisearch } from '../src/matching/matching.service';
+import { TrackRecordIndex } from '../src/matching/track-record.index';
 import { NeedEntity } from '../src/needs/need.entity';
 import { ReferenceDataService } from '../src/reference-data/reference-data.service';
 import { ReindexService } from '../src/search/reindex.service';
@@ -162,6 +163,17 @@ async function main(): Promise<void> {
     }
     log(`Sync lag, mutation → searchable: ${describe(lags)} (target p95 ≤ 1,500 ms)`);
     log(`API memory (RSS) at the end: ${await rssOf(api.pid!)} MB`);
+
+    // 6. The track-record index after one enterprise changes: patched, against a full build (in this process).
+    const trackRecords = app.get(TrackRecordIndex);
+    t = process.hrtime.bigint();
+    await trackRecords.refresh();
+    const fullBuild = ms(t);
+    const [changed] = await dataSource.query(`SELECT organization_id FROM reference_project ORDER BY id LIMIT 1`);
+    await dataSource.query(`UPDATE reference_project SET title = title || ' (phase 2)', updated_at = now() WHERE organization_id = $1`, [changed.organization_id]);
+    t = process.hrtime.bigint();
+    await trackRecords.update();
+    log(`Track-record index after one enterprise changed: patched in ${ms(t).toFixed(0)} ms (a full build takes ${(fullBuild / 1000).toFixed(1)} s)`);
   } finally {
     api?.kill('SIGTERM');
     await new Promise((r) => (api && api.exitCode === null ? api.once('exit', r) : r(undefined)));

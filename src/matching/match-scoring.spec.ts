@@ -26,6 +26,7 @@ const record = (partial: Array<Partial<TrackRecord['projects'][number]>>, modes:
     declaredCategories: new Set(declared),
     termIds: new Int32Array(),
     termCounts: new Float32Array(),
+    termProjects: new Int32Array(),
     length: 0,
   };
 };

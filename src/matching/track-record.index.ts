@@ -79,9 +79,10 @@ export interface TrackRecord {
   cooperationModes: Set<string>;
   /** Technology categories of its declared capabilities. */
   declaredCategories: Set<string>;
-  /** Sorted word ids of the concatenated track record, and their counts. */
+  /** Sorted word ids of the concatenated track record, their counts, and how many of its projects use each. */
   termIds: Int32Array;
   termCounts: Float32Array;
+  termProjects: Int32Array;
   length: number;
 }
 
@@ -99,17 +100,30 @@ const MODE_OF_ROLE: Record<string, string> = {
 /** How often, at most, the index checks whether the database changed. */
 const FRESHNESS_CHECK_MS = 5000;
 
+/** Above this share of enterprises changed at once, one full build is cheaper than patching. */
+const FULL_BUILD_SHARE = 0.2;
+
+/** An enterprise's record while it is read from the database. */
+interface Draft {
+  name: string;
+  projects: ProjectFacts[];
+  /** Word id → occurrences in the whole record, and → how many of its projects use it. */
+  counts: Map<number, number>;
+  inProjects: Map<number, number>;
+  length: number;
+}
+
 /**
  * An in-memory summary of every verified enterprise's track record, built from PostgreSQL: the matcher's second stage
  * reads profiles from here instead of querying per candidate. Word counts are kept as typed arrays (a few bytes per
- * word) so 100,000 projects fit in tens of megabytes. When the database changes, the index is rebuilt in the
- * background and swapped in; requests meanwhile use the previous one.
+ * word) so 100,000 projects fit in tens of megabytes. When the database changes, the enterprises that changed are read
+ * again and patched into a new snapshot in the background; requests meanwhile use the previous one.
  */
 @Injectable()
 export class TrackRecordIndex {
   private readonly logger = new Logger('TrackRecordIndex');
   private state?: Built;
-  private building?: Promise<Built>;
+  private working?: Promise<Built>;
   private checkedAt = 0;
 
   constructor(
@@ -117,28 +131,31 @@ export class TrackRecordIndex {
     private readonly referenceData: ReferenceDataService,
   ) {}
 
-  /** The current index (built on first use; afterwards refreshed in the background when the data changed). */
+  /** The current index (built on first use; afterwards brought up to date in the background when the data changed). */
   async current(): Promise<Built> {
-    if (!this.state) return (this.state = await this.rebuild());
+    if (!this.state) return (this.state = await this.once(() => this.build()));
     if (Date.now() - this.checkedAt > FRESHNESS_CHECK_MS) {
       this.checkedAt = Date.now();
-      if (!this.building && (await this.fingerprint()) !== this.state.fingerprint) {
-        this.rebuild()
-          .then((built) => (this.state = built))
-          .catch((error: unknown) => this.logger.error(`Rebuilding the track-record index failed: ${String(error)}`));
+      if (!this.working && (await this.fingerprint()) !== this.state.fingerprint) {
+        this.update().catch((error: unknown) => this.logger.error(`Updating the track-record index failed: ${String(error)}`));
       }
     }
     return this.state;
   }
 
-  /** Forces a rebuild now (after a bulk import, for instance). */
+  /** Builds the whole index again, now (after a bulk import, for instance). */
   async refresh(): Promise<void> {
-    this.state = await this.rebuild();
+    this.state = await this.once(() => this.build());
   }
 
-  private rebuild(): Promise<Built> {
-    this.building ??= this.build().finally(() => (this.building = undefined));
-    return this.building;
+  /** Brings the index up to date now: re-reads only the enterprises whose data changed (or everything, if most did). */
+  async update(): Promise<Built> {
+    return (this.state = await this.once(() => this.patch()));
+  }
+
+  private once(work: () => Promise<Built>): Promise<Built> {
+    this.working ??= work().finally(() => (this.working = undefined));
+    return this.working;
   }
 
   /**
@@ -154,30 +171,71 @@ export class TrackRecordIndex {
     return rows.map((r) => `${r.relname}:${r.changes}`).join('/');
   }
 
+  /**
+   * One line per verified enterprise that changes whenever its profile, projects or capabilities do: added, edited and
+   * deleted rows all move a count or a latest update time.
+   */
+  private async signatures(): Promise<Map<string, string>> {
+    const rows: Array<{ id: string; signature: string }> = await this.dataSource.query(
+      `SELECT o.id, concat_ws('|', o.updated_at, p.n, p.latest, c.n, c.latest) AS signature
+         FROM organization o
+         LEFT JOIN (SELECT organization_id, count(*) AS n, max(updated_at) AS latest FROM reference_project GROUP BY organization_id) p ON p.organization_id = o.id
+         LEFT JOIN (SELECT organization_id, count(*) AS n, max(updated_at) AS latest FROM capability GROUP BY organization_id) c ON c.organization_id = o.id
+        WHERE o.kind = 'ENTERPRISE' AND o.verification_status = 'VERIFIED'`,
+    );
+    return new Map(rows.map((r) => [r.id, r.signature]));
+  }
+
   private async build(): Promise<Built> {
     const started = Date.now();
-    const fingerprint = await this.fingerprint();
+    const [fingerprint, signatures] = [await this.fingerprint(), await this.signatures()];
     const vocabulary = new Map<string, number>();
-    const projectDf: number[] = [];
-    const drafts = new Map<string, { name: string; projects: ProjectFacts[]; counts: Map<number, number>; length: number }>();
-    let projectCount = 0;
+    const records = await this.loadRecords(vocabulary);
+    const built = Built.empty(vocabulary).withChanges(fingerprint, signatures, records, []);
+    this.logger.log(`Track-record index: ${built.records.size} enterprises, ${built.projectCount} projects, ${vocabulary.size} words in ${Date.now() - started} ms`);
+    return built;
+  }
+
+  private async patch(): Promise<Built> {
+    const state = this.state;
+    if (!state) return this.build();
+    const started = Date.now();
+    const [fingerprint, signatures] = [await this.fingerprint(), await this.signatures()];
+    const changed = [...signatures].filter(([id, signature]) => state.signatures.get(id) !== signature).map(([id]) => id);
+    const gone = [...state.signatures.keys()].filter((id) => !signatures.has(id));
+    if (changed.length + gone.length > FULL_BUILD_SHARE * Math.max(signatures.size, 100)) return this.build();
+    const records = changed.length ? await this.loadRecords(state.vocabulary, changed) : new Map<string, TrackRecord>();
+    // A changed enterprise without projects or capabilities any more has no record.
+    const removed = [...gone, ...changed.filter((id) => !records.has(id))];
+    const built = state.withChanges(fingerprint, signatures, records, removed);
+    if (changed.length + gone.length > 0) this.logger.log(`Track-record index: ${changed.length} enterprises re-read, ${gone.length} gone, in ${Date.now() - started} ms`);
+    return built;
+  }
+
+  /** The records of the verified enterprises (all, or those of `only`), new words added to `vocabulary`. */
+  private async loadRecords(vocabulary: Map<string, number>, only?: string[]): Promise<Map<string, TrackRecord>> {
+    const restrict = only ? 'AND o.id = ANY($2)' : '';
+    const drafts = new Map<string, Draft>();
+    const draftOf = (id: string, name: string) => {
+      const draft = drafts.get(id) ?? { name, projects: [], counts: new Map<number, number>(), inProjects: new Map<number, number>(), length: 0 };
+      drafts.set(id, draft);
+      return draft;
+    };
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
       const rows: Array<{ id: string; organization_id: string; organization_name: string; title: string; description: string; country_code: string | null; year: number | null; sector_code: string | null; source_sector: string | null; technology_categories: string[]; role: string; value: string | null; currency: string | null }> =
         await this.dataSource.query(
           `SELECT p.id, p.organization_id, o.name_en AS organization_name, p.title, p.description, p.country_code, p.year, p.sector_code, p.source_sector, p.technology_categories, p.role, p.value, p.currency
              FROM reference_project p JOIN organization o ON o.id = p.organization_id
-            WHERE o.kind = 'ENTERPRISE' AND o.verification_status = 'VERIFIED' AND p.id > $1
+            WHERE o.kind = 'ENTERPRISE' AND o.verification_status = 'VERIFIED' AND p.id > $1 ${restrict}
             ORDER BY p.id LIMIT ${BATCH}`,
-          [after],
+          only ? [after, only] : [after],
         );
       if (rows.length === 0) break;
       after = rows[rows.length - 1].id;
       for (const row of rows) {
-        projectCount++;
         const countryCode = row.country_code?.trim() ?? null;
-        const draft = drafts.get(row.organization_id) ?? { name: row.organization_name, projects: [] as ProjectFacts[], counts: new Map<number, number>(), length: 0 };
-        drafts.set(row.organization_id, draft);
+        const draft = draftOf(row.organization_id, row.organization_name);
         draft.projects.push({
           id: row.id,
           title: row.title,
@@ -199,11 +257,10 @@ export class TrackRecordIndex {
           if (id === undefined) {
             id = vocabulary.size;
             vocabulary.set(word, id);
-            projectDf.push(0);
           }
           if (!seen.has(id)) {
             seen.add(id);
-            projectDf[id]++;
+            draft.inProjects.set(id, (draft.inProjects.get(id) ?? 0) + 1);
           }
           draft.counts.set(id, (draft.counts.get(id) ?? 0) + 1);
         }
@@ -217,47 +274,96 @@ export class TrackRecordIndex {
               coalesce(array_agg(DISTINCT m) FILTER (WHERE m IS NOT NULL), '{}') AS modes
          FROM capability c JOIN organization o ON o.id = c.organization_id
          LEFT JOIN LATERAL unnest(c.cooperation_modes) m ON true
-        WHERE o.kind = 'ENTERPRISE' AND o.verification_status = 'VERIFIED'
+        WHERE o.kind = 'ENTERPRISE' AND o.verification_status = 'VERIFIED' ${only ? 'AND o.id = ANY($1)' : ''}
         GROUP BY c.organization_id, o.name_en`,
+      only ? [only] : [],
     );
     for (const row of capabilityRows) {
       declared.set(row.organization_id, row);
-      if (!drafts.has(row.organization_id)) drafts.set(row.organization_id, { name: row.organization_name, projects: [], counts: new Map(), length: 0 });
+      draftOf(row.organization_id, row.organization_name);
     }
-    const companyDf = new Int32Array(vocabulary.size);
     const records = new Map<string, TrackRecord>();
-    let totalLength = 0;
     for (const [organizationId, draft] of drafts) {
       const ids = Int32Array.from([...draft.counts.keys()].sort((a, b) => a - b));
-      const counts = Float32Array.from(ids, (id) => draft.counts.get(id)!);
-      for (const id of ids) companyDf[id]++;
-      totalLength += draft.length;
       const own = declared.get(organizationId);
       const modes = new Set([...(own?.modes ?? []), ...draft.projects.map((p) => MODE_OF_ROLE[p.role]).filter((m): m is string => m !== undefined)]);
-      records.set(organizationId, { organizationId, name: draft.name, projects: draft.projects, summary: summariseRecord(draft.projects), cooperationModes: modes, declaredCategories: new Set(own?.categories ?? []), termIds: ids, termCounts: counts, length: draft.length });
+      records.set(organizationId, {
+        organizationId,
+        name: draft.name,
+        projects: draft.projects,
+        summary: summariseRecord(draft.projects),
+        cooperationModes: modes,
+        declaredCategories: new Set(own?.categories ?? []),
+        termIds: ids,
+        termCounts: Float32Array.from(ids, (id) => draft.counts.get(id)!),
+        termProjects: Int32Array.from(ids, (id) => draft.inProjects.get(id)!),
+        length: draft.length,
+      });
     }
-    const built = new Built(fingerprint, vocabulary, Int32Array.from(projectDf), companyDf, records, projectCount, records.size ? totalLength / records.size : 0);
-    this.logger.log(`Track-record index: ${records.size} enterprises, ${projectCount} projects, ${vocabulary.size} words in ${Date.now() - started} ms`);
-    return built;
+    return records;
   }
 }
 
-/** An immutable snapshot of the index. */
+/**
+ * An immutable snapshot of the index. The vocabulary is shared between snapshots and only grows (a word keeps its id),
+ * so a snapshot ignores the ids of words added after it.
+ */
 export class Built {
-  constructor(
+  private constructor(
     readonly fingerprint: string,
-    private readonly vocabulary: Map<string, number>,
+    /** The signature of each verified enterprise when this snapshot was made (see TrackRecordIndex.signatures). */
+    readonly signatures: Map<string, string>,
+    readonly vocabulary: Map<string, number>,
     private readonly projectDf: Int32Array,
     private readonly companyDf: Int32Array,
     readonly records: Map<string, TrackRecord>,
     readonly projectCount: number,
-    private readonly averageLength: number,
+    private readonly totalLength: number,
   ) {}
+
+  static empty(vocabulary: Map<string, number>): Built {
+    return new Built('', new Map(), vocabulary, new Int32Array(0), new Int32Array(0), new Map(), 0, 0);
+  }
+
+  /** A new snapshot with `changed` records put in (replacing any former ones) and the `removed` ones taken out. */
+  withChanges(fingerprint: string, signatures: Map<string, string>, changed: Map<string, TrackRecord>, removed: string[]): Built {
+    const grown = (counts: Int32Array) => {
+      const copy = new Int32Array(this.vocabulary.size);
+      copy.set(counts);
+      return copy;
+    };
+    const projectDf = grown(this.projectDf);
+    const companyDf = grown(this.companyDf);
+    const records = new Map(this.records);
+    let { projectCount, totalLength } = this;
+    const count = (record: TrackRecord, sign: 1 | -1) => {
+      for (let i = 0; i < record.termIds.length; i++) {
+        projectDf[record.termIds[i]] += sign * record.termProjects[i];
+        companyDf[record.termIds[i]] += sign;
+      }
+      projectCount += sign * record.projects.length;
+      totalLength += sign * record.length;
+    };
+    for (const id of [...removed, ...changed.keys()]) {
+      const former = records.get(id);
+      if (former) count(former, -1);
+      records.delete(id);
+    }
+    for (const [id, record] of changed) {
+      count(record, 1);
+      records.set(id, record);
+    }
+    return new Built(fingerprint, signatures, this.vocabulary, projectDf, companyDf, records, projectCount, totalLength);
+  }
+
+  private get averageLength(): number {
+    return this.records.size ? this.totalLength / this.records.size : 0;
+  }
 
   /** In how many projects a word occurs (0 when never). */
   projectFrequency = (word: string): number => {
     const id = this.vocabulary.get(word);
-    return id === undefined ? 0 : this.projectDf[id];
+    return id === undefined || id >= this.projectDf.length ? 0 : this.projectDf[id];
   };
 
   /** The most projects any enterprise has, for normalising track-record size. */
@@ -271,7 +377,8 @@ export class Built {
 
   /** An enterprise's most characteristic words (tf × idf over enterprises), to look for needs it could serve. */
   topTerms(record: TrackRecord, limit = 10): string[] {
-    const words = (this.words ??= [...this.vocabulary.keys()]);
+    if (this.words?.length !== this.vocabulary.size) this.words = [...this.vocabulary.keys()];
+    const words = this.words;
     return [...record.termIds]
       .map((id, i) => ({ id, score: (1 + Math.log(record.termCounts[i])) * idf(this.records.size, this.companyDf[id]) }))
       .sort((a, b) => b.score - a.score || a.id - b.id)
@@ -285,7 +392,7 @@ export class Built {
    * looked up once; the returned function then scores any number of track records.
    */
   relevanceTo(words: string[], k1 = 1.2, b = 0.75): (record: TrackRecord) => number {
-    const ids = [...new Set(words)].map((w) => this.vocabulary.get(w)).filter((id): id is number => id !== undefined);
+    const ids = [...new Set(words)].map((w) => this.vocabulary.get(w)).filter((id): id is number => id !== undefined && id < this.companyDf.length);
     const weights = ids.map((id) => idf(this.records.size, this.companyDf[id]));
     const averageLength = this.averageLength || 1;
     return (record) => {
