@@ -1,5 +1,5 @@
 import { DEFAULT_WEIGHTS, FACTOR_KEYS, parseMatchWeights } from './match-factors';
-import { citeEvidence, NeedProfile, scorePair } from './match-scoring';
+import { citeEvidence, NeedProfile, scorePair, summarise } from './match-scoring';
 import { distinctiveTerms, terms } from './text-terms';
 import { summariseRecord, TrackRecord } from './track-record.index';
 
@@ -84,6 +84,7 @@ describe('match scoring', () => {
     const text = result.factors.find((f) => f.key === 'text')!;
     expect(text.contribution).toBeCloseTo(text.value * text.weight * 0.6667, 4);
     expect(result.score).toBeCloseTo(result.factors.reduce((s, f) => s + f.contribution, 0), 10);
+    expect(summarise(3, 10, result)).toMatch(/; all scaled by 0\.67: 4 of 5 projects in trades that build nothing .*\.$/);
     // More projects in the country, but in another trade: the builder (half of its record builds works) ranks first.
     expect(scorePair(need, builder, same, DEFAULT_WEIGHTS).score).toBeGreaterThan(result.score);
     expect(scorePair(need, builder, same, DEFAULT_WEIGHTS).tradeFit.value).toBe(1);

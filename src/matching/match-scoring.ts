@@ -210,5 +210,6 @@ export function citeEvidence(need: NeedProfile, record: TrackRecord, projectSimi
 export function summarise(rank: number, total: number, result: PairScore): string {
   const top = result.factors.filter((f) => f.contribution > 0).slice(0, 2);
   const reasons = top.map((f) => `${f.label.toLowerCase()} (${f.detail})`).join('; ');
-  return `Ranked ${rank} of ${total} with ${result.score.toFixed(3)}${reasons ? `: ${reasons}` : ''}.`;
+  const scaled = result.tradeFit.value < 1 ? `; all scaled by ${result.tradeFit.value.toFixed(2)}: ${result.tradeFit.detail}` : '';
+  return `Ranked ${rank} of ${total} with ${result.score.toFixed(3)}${reasons ? `: ${reasons}` : ''}${scaled}.`;
 }
