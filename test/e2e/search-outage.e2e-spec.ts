@@ -52,6 +52,10 @@ describe('search while Meilisearch is down', () => {
     const down = await searchTitles('Kelani');
     expect(errorCode(down)).toBe('SEARCH_UNAVAILABLE');
     expect(errorCode(await t.gql('{ searchEnterprises(query: "pumps", first: 5) { totalCount } }'))).toBe('SEARCH_UNAVAILABLE');
+    // Matching retrieves its candidates from Meilisearch too: the same code, for both directions.
+    expect(errorCode(await t.gql('query($id: ID!) { matchCandidates(needId: $id, first: 5) { rank } }', { id: before }, w.token('coordinator')))).toBe('SEARCH_UNAVAILABLE');
+    const enterprise = w.orgs.enterpriseOrg.id;
+    expect(errorCode(await t.gql('query($id: ID!) { opportunities(organizationId: $id, first: 5) { rank } }', { id: enterprise }, w.token('coordinator')))).toBe('SEARCH_UNAVAILABLE');
 
     // Writes all succeed meanwhile; their changes wait in the outbox.
     await publish('Matara wastewater during the outage');
