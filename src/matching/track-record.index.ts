@@ -145,12 +145,19 @@ export class TrackRecordIndex {
 
   /** Builds the whole index again, now (after a bulk import, for instance). */
   async refresh(): Promise<void> {
+    await this.settled();
     this.state = await this.once(() => this.build());
   }
 
   /** Brings the index up to date now: re-reads only the enterprises whose data changed (or everything, if most did). */
   async update(): Promise<Built> {
+    await this.settled();
     return (this.state = await this.once(() => this.patch()));
+  }
+
+  /** Waits for work already under way: it may have read the database before the caller's latest change. */
+  private async settled(): Promise<void> {
+    await this.working?.catch(() => undefined);
   }
 
   private once(work: () => Promise<Built>): Promise<Built> {
