@@ -107,6 +107,8 @@ describe('npm run cli', () => {
         JSON.stringify({ id: 'n-1', title: 'China provides $28.9 million loan for Wad Medani Water Treatment Plant', description: 'Construction of a 100,000-ton water treatment plant.', country: 'Sudan', region: 'Africa', sector: 'WATER SUPPLY AND SANITATION', subtype: 'water treatment', year: 2006, goldCompanyIds: ['X'] }),
         JSON.stringify({ id: 'n-2', title: 'Boreholes for Mali', description: 'Drilling 50 boreholes.', country: 'Mali', region: 'Africa', sector: 'WATER SUPPLY AND SANITATION', subtype: 'wells/boreholes', year: 2011 }),
         JSON.stringify({ id: 'n-3', title: 'Somewhere', description: 'No country.', country: null }),
+        // No country in the record, but the title names one (and China, which does not count).
+        JSON.stringify({ id: 'n-4', title: 'China-Lesotho Friendship Fund donates boreholes to Thaba Tseka', description: 'Ten boreholes.', country: null, year: 2019 }),
       ].join('\n'),
     );
     const run = cli('import-needs', file);
@@ -116,8 +118,9 @@ describe('npm run cli', () => {
     expect(needs).toEqual([
       { external_id: 'n-1', country_code: 'SD', sector_code: '14021', status: 'OPEN', budget: 28_900_000, currency: 'USD' },
       { external_id: 'n-2', country_code: 'ML', sector_code: '14031', status: 'OPEN', budget: null, currency: null },
+      { external_id: 'n-4', country_code: 'LS', sector_code: '14031', status: 'OPEN', budget: null, currency: null },
     ]);
-    expect(await count(`SELECT count(*) AS n FROM organization WHERE kind = 'AGENCY'`)).toBe(2);
+    expect(await count(`SELECT count(*) AS n FROM organization WHERE kind = 'AGENCY'`)).toBe(3);
   });
 
   it('match-batch ranks every need in a world of its own, best first, the same on every run', async () => {

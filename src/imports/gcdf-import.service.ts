@@ -139,7 +139,11 @@ export class GcdfImportService {
   }
 
   private async upsertNeed(need: GcdfNeed, manager: EntityManager): Promise<void> {
-    const countryCode = this.countryCode(need.country, '', false)!;
+    // A record without a country is placed in the first country its title, else its description, names.
+    const countryCode = need.country
+      ? this.countryCode(need.country, '', false)!
+      : (this.referenceData.countryNamedIn(need.title) ?? this.referenceData.countryNamedIn(need.description));
+    if (!countryCode) throw new LineError('"country" is missing and the text names none: a need must say where it is');
     const c = classifyNeed(need.title, need.description, need.subtype, countryCode);
     const country = this.referenceData.country(countryCode);
     const agency = await this.findOrCreateOrganization(manager, `agency-${countryCode.toLowerCase()}`, {

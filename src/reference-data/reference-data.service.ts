@@ -16,6 +16,7 @@ const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 export class ReferenceDataService implements OnModuleInit {
   private countries = new Map<string, CountryModel>();
   private countryByName = new Map<string, string>();
+  private countryNames?: RegExp;
   private terms = new Map<TaxonomyKind, Map<string, TaxonomyTermModel>>();
 
   constructor(
@@ -34,6 +35,7 @@ export class ReferenceDataService implements OnModuleInit {
     ]);
     this.countries = new Map(countries.map((c) => [c.code, toCountryModel(c)]));
     this.countryByName = new Map();
+    this.countryNames = undefined;
     for (const c of countries) for (const name of [c.nameEn, ...c.aliases]) this.countryByName.set(name.toLowerCase(), c.code);
     this.terms = new Map(Object.values(TaxonomyKind).map((kind) => [kind, new Map()]));
     for (const t of terms) this.terms.get(t.kind)?.set(t.code, { kind: t.kind, code: t.code, labelEn: t.labelEn, labelZh: t.labelZh });
@@ -55,6 +57,19 @@ export class ReferenceDataService implements OnModuleInit {
   countryCodeByName(name: string): string | undefined {
     const key = name.trim();
     return this.countryByName.get(key.toLowerCase()) ?? (this.countries.has(key.toUpperCase()) ? key.toUpperCase() : undefined);
+  }
+
+  /**
+   * The country a text names first (English names and aliases, whole words, longest name first so "South Sudan" is
+   * not read as "Sudan"), leaving China out: every record of Chinese finance names it. Null when it names none.
+   */
+  countryNamedIn(text: string): string | null {
+    if (!this.countryNames) {
+      const names = [...this.countryByName.keys()].filter((name) => this.countryByName.get(name) !== 'CN' && name.length > 3).sort((a, b) => b.length - a.length);
+      this.countryNames = new RegExp(`(?<![\\p{L}])(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}])`, 'iu');
+    }
+    const match = this.countryNames.exec(text);
+    return match ? (this.countryByName.get(match[1].toLowerCase()) ?? null) : null;
   }
 
   listTerms(kind: TaxonomyKind): TaxonomyTermModel[] {

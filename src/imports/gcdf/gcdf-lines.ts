@@ -22,7 +22,8 @@ export interface GcdfNeed {
   id: string;
   title: string;
   description: string;
-  country: string;
+  /** Null when the record has none: the importer then looks for a country the text names. */
+  country: string | null;
   region: string | null;
   sector: string | null;
   subtype: string | null;
@@ -103,7 +104,6 @@ export function parseCompany(value: unknown): GcdfCompany {
 export function parseNeed(value: unknown): GcdfNeed {
   const o = object(value, 'a need line');
   const country = optionalText(o, 'country', '');
-  if (!country) throw new LineError('"country" is missing: a need must say where it is');
   return {
     id: text(o, 'id', '', { max: LIMITS.name }),
     title: text(o, 'title', ''),
