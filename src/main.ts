@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { logLevels } from './app.factory';
 import { DemoAccount, DemoSeedService } from './database/seed/demo-seed.service';
 import { configOrExit, startRuntime } from './runtime';
+import { SearchSyncJob } from './search/search-sync.job';
 
 const logger = new Logger('WaterBridge');
 
@@ -12,9 +13,16 @@ async function main(): Promise<void> {
   Logger.overrideLogger(logLevels(config.LOG_LEVEL));
   const runtime = await startRuntime(config, logger);
   try {
+    await runtime.app.init();
     const seeder = runtime.app.get(DemoSeedService);
     const seedDemo = config.SEED_DEMO_DATA ?? runtime.embeddedDatabase;
-    if (seedDemo) await seeder.seedIfFirstStart();
+    if (seedDemo && (await seeder.seedIfFirstStart())) {
+      // The first start indexes the demo data before it opens, so search and matching answer from the first request.
+      await runtime.app
+        .get(SearchSyncJob)
+        .catchUp(60_000)
+        .catch((error: unknown) => logger.warn(`The demo data will be searchable once Meilisearch answers (${String(error)})`));
+    }
     await runtime.app.listen(config.PORT);
 
     console.log(`\nWaterBridge serves GraphQL at http://localhost:${config.PORT}/graphql`);

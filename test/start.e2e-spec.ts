@@ -110,6 +110,9 @@ describe('npm start (compiled application, embedded servers)', () => {
     expect(needs.data?.needs.totalCount).toBe(180);
     expect(needs.data?.needs.edges).toHaveLength(5);
     for (const edge of needs.data?.needs.edges ?? []) expect(edge.node.country.code).toMatch(/^[A-Z]{2}$/);
+    // Indexed before the first request: search finds the seeded needs at once.
+    const found = await graphql(port, '{ searchNeeds(query: "water", first: 1) { totalCount } }');
+    expect(found.data?.searchNeeds.totalCount).toBeGreaterThan(100);
     const login = await graphql(port, 'mutation { login(email: "coordinator@demo.waterbridge.org", password: "waterbridge-demo") { user { role } } }');
     expect(login.data?.login.user.role).toBe('COORDINATOR');
     expect(processesMentioning(dataDir).length).toBeGreaterThanOrEqual(2);

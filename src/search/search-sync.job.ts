@@ -68,6 +68,21 @@ export class SearchSyncJob implements OnModuleInit {
     }
   }
 
+  /**
+   * Applies the outbox now and waits until it is empty, rows a worker is applying included; throws after `timeoutMs`
+   * (Meilisearch unreachable, for instance).
+   */
+  async catchUp(timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      await this.drain();
+      const [{ pending }]: Array<{ pending: number }> = await this.dataSource.query('SELECT count(*)::int AS pending FROM search_outbox');
+      if (pending === 0) return;
+      if (Date.now() > deadline) throw new Error(`${pending} search outbox rows still pending after ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
   private applyBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const rows: Array<{ id: string; kind: IndexedKind; entity_id: string }> = await manager.query(
