@@ -74,8 +74,9 @@ export interface PairMeasures {
 }
 
 /**
- * Measures one (need, enterprise) pair: each factor a value in 0–1, in a single pass over the track record. Cheap
- * enough for every candidate; the wording of an explanation is left to {@link explain}, for the pairs shown.
+ * Measures one (need, enterprise) pair: each factor a value in 0–1, from the record's summary (a few lookups, not a
+ * pass over its projects). Cheap enough for every candidate; the wording of an explanation is left to
+ * {@link explain}, for the pairs shown.
  */
 export function measure(need: NeedProfile, record: TrackRecord, signals: PairSignals): PairMeasures {
   const { summary } = record;
