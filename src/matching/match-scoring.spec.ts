@@ -1,5 +1,5 @@
 import { DEFAULT_WEIGHTS, FACTOR_KEYS, parseMatchWeights } from './match-factors';
-import { citeEvidence, NeedProfile, scorePair, summarise } from './match-scoring';
+import { citeEvidence, NeedProfile, scorePair, spreadGroups, summarise } from './match-scoring';
 import { distinctiveTerms, terms } from './text-terms';
 import { summariseRecord, TrackRecord } from './track-record.index';
 
@@ -20,6 +20,7 @@ const record = (partial: Array<Partial<TrackRecord['projects'][number]>>, modes:
   return {
     organizationId: 'org',
     name: 'Org',
+    parentGroup: null,
     projects,
     summary: summariseRecord(projects),
     cooperationModes: new Set(modes),
@@ -135,5 +136,21 @@ describe('need words', () => {
     const words = terms('water water borehole mali water supply');
     expect(distinctiveTerms(words, df, 1000)).toEqual(['borehole', 'mali', 'water']);
     expect(distinctiveTerms(Array.from({ length: 30 }, (_, i) => `w${i}`), () => 1, 100)).toHaveLength(10);
+  });
+
+  it('spreads a ranking over groups: further members of a listed group come three places later', () => {
+    const ranked = [
+      { name: 'Sinohydro', group: 'POWERCHINA' },
+      { name: 'PowerChina', group: 'POWERCHINA' },
+      { name: 'CMEC', group: 'SINOMACH' },
+      { name: 'CGC', group: null },
+      { name: 'CAMCE', group: 'SINOMACH' },
+      { name: 'CR4', group: 'CREC' },
+      { name: 'Weihai', group: null },
+      { name: 'CR20', group: 'CREC' },
+    ];
+    const spread = spreadGroups(ranked, (r) => r.group).map((r) => r.name);
+    expect(spread).toEqual(['Sinohydro', 'CMEC', 'CGC', 'PowerChina', 'CR4', 'Weihai', 'CAMCE', 'CR20']);
+    expect(spreadGroups(ranked, () => null)).toEqual(ranked);
   });
 });

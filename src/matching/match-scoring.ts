@@ -207,10 +207,32 @@ export function citeEvidence(need: NeedProfile, record: TrackRecord, projectSimi
     .slice(0, limit);
 }
 
+/** How many places a group's second and later members come after where their scores alone would put them. */
+export const SAME_GROUP_SPACING = 3;
+
+/**
+ * Spreads a ranking over enterprise groups. Subsidiaries of one group (Sinohydro and POWERCHINA, CMEC and CAMCE…)
+ * settle among themselves which of them bids, so a shortlist showing one group three times tells a coordinator less
+ * than one showing three groups. Each further member of a group already listed moves `spacing` places down; the
+ * order is otherwise kept, and scores are not touched.
+ */
+export function spreadGroups<T>(ranked: T[], groupOf: (item: T) => string | null, spacing = SAME_GROUP_SPACING): T[] {
+  const listed = new Set<string>();
+  return ranked
+    .map((item, i) => {
+      const group = groupOf(item);
+      const further = group !== null && listed.has(group);
+      if (group !== null) listed.add(group);
+      return { item, at: further ? i + spacing + 0.5 : i };
+    })
+    .sort((a, b) => a.at - b.at)
+    .map(({ item }) => item);
+}
+
 /** One line a coordinator can read at a glance. */
-export function summarise(rank: number, total: number, result: PairScore): string {
+export function summarise(rank: number, total: number, result: PairScore, note?: string): string {
   const top = result.factors.filter((f) => f.contribution > 0).slice(0, 2);
   const reasons = top.map((f) => `${f.label.toLowerCase()} (${f.detail})`).join('; ');
   const scaled = result.tradeFit.value < 1 ? `; all scaled by ${result.tradeFit.value.toFixed(2)}: ${result.tradeFit.detail}` : '';
-  return `Ranked ${rank} of ${total} with ${result.score.toFixed(3)}${reasons ? `: ${reasons}` : ''}${scaled}.`;
+  return `Ranked ${rank} of ${total} with ${result.score.toFixed(3)}${reasons ? `: ${reasons}` : ''}${scaled}${note ? `; ${note}` : ''}.`;
 }

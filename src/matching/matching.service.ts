@@ -10,7 +10,7 @@ import { allOf, equals, oneOf } from '../search/search-filters';
 import { SearchIndex } from '../search/search-indexes';
 import { SearchRepository } from '../search/search.repository';
 import { FactorKey, parseMatchWeights } from './match-factors';
-import { byText, citeEvidence, Evidence, explain, measure, NeedProfile, PairScore, scoreOf, summarise } from './match-scoring';
+import { byText, citeEvidence, Evidence, explain, measure, NeedProfile, PairScore, scoreOf, spreadGroups, summarise } from './match-scoring';
 import { distinctiveTerms, terms } from './text-terms';
 import { Built, TrackRecord, TrackRecordIndex } from './track-record.index';
 
@@ -128,7 +128,10 @@ export class MatchingService {
     return queries.filter((query) => !query.scored || query.q !== '');
   }
 
-  /** Enterprises ranked for a need, best first; ties break on track-record size, then name, then id. */
+  /**
+   * Enterprises ranked for a need, best first (ties break on track-record size, then name, then id), spread over
+   * groups: a group's further members come a few places later.
+   */
   async rankEnterprises(need: NeedEntity, first: number): Promise<RankedEnterprise[]> {
     const index = await this.trackRecords.current();
     const profile = this.profileOf(need);
@@ -148,9 +151,12 @@ export class MatchingService {
       return { record, measures, score: scoreOf(measures, this.weights) };
     });
     scored.sort((a, b) => b.score - a.score || b.record.projects.length - a.record.projects.length || byText(a.record.name, b.record.name) || byText(a.record.organizationId, b.record.organizationId));
-    return scored.slice(0, first).map(({ record, measures }, i) => {
+    const shortlist = spreadGroups(scored, ({ record }) => record.parentGroup).slice(0, first);
+    return shortlist.map(({ record, measures }, i) => {
       const result = explain(profile, measures, this.weights);
-      return { organizationId: record.organizationId, rank: i + 1, result, evidence: citeEvidence(profile, record, projectSimilarity), summary: summarise(i + 1, scored.length, result) };
+      const lead = shortlist.slice(0, i).find((s) => record.parentGroup !== null && s.record.parentGroup === record.parentGroup);
+      const note = lead ? `listed after ${lead.record.name}, of the same group (${record.parentGroup})` : undefined;
+      return { organizationId: record.organizationId, rank: i + 1, result, evidence: citeEvidence(profile, record, projectSimilarity), summary: summarise(i + 1, scored.length, result, note) };
     });
   }
 

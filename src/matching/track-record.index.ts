@@ -73,6 +73,8 @@ export interface TrackRecord {
   organizationId: string;
   /** Its English name: the stable tie-break (ids differ between databases holding the same data). */
   name: string;
+  /** The group it belongs to (e.g. POWERCHINA for Sinohydro), when known. */
+  parentGroup: string | null;
   projects: ProjectFacts[];
   summary: RecordSummary;
   /** Cooperation modes it offers: from its capabilities, and from the roles it played (EPC contractor → EPC …). */
@@ -106,6 +108,7 @@ const FULL_BUILD_SHARE = 0.2;
 /** An enterprise's record while it is read from the database. */
 interface Draft {
   name: string;
+  parentGroup: string | null;
   projects: ProjectFacts[];
   /** Word id → occurrences in the whole record, and → how many of its projects use it. */
   counts: Map<number, number>;
@@ -223,16 +226,16 @@ export class TrackRecordIndex {
   private async loadRecords(vocabulary: Map<string, number>, only?: string[]): Promise<Map<string, TrackRecord>> {
     const restrict = only ? 'AND o.id = ANY($2)' : '';
     const drafts = new Map<string, Draft>();
-    const draftOf = (id: string, name: string) => {
-      const draft = drafts.get(id) ?? { name, projects: [], counts: new Map<number, number>(), inProjects: new Map<number, number>(), length: 0 };
+    const draftOf = (id: string, name: string, parentGroup: string | null) => {
+      const draft = drafts.get(id) ?? { name, parentGroup, projects: [], counts: new Map<number, number>(), inProjects: new Map<number, number>(), length: 0 };
       drafts.set(id, draft);
       return draft;
     };
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const rows: Array<{ id: string; organization_id: string; organization_name: string; title: string; description: string; country_code: string | null; year: number | null; sector_code: string | null; source_sector: string | null; technology_categories: string[]; role: string; value: string | null; currency: string | null }> =
+      const rows: Array<{ id: string; organization_id: string; organization_name: string; parent_group: string | null; title: string; description: string; country_code: string | null; year: number | null; sector_code: string | null; source_sector: string | null; technology_categories: string[]; role: string; value: string | null; currency: string | null }> =
         await this.dataSource.query(
-          `SELECT p.id, p.organization_id, o.name_en AS organization_name, p.title, p.description, p.country_code, p.year, p.sector_code, p.source_sector, p.technology_categories, p.role, p.value, p.currency
+          `SELECT p.id, p.organization_id, o.name_en AS organization_name, o.parent_group, p.title, p.description, p.country_code, p.year, p.sector_code, p.source_sector, p.technology_categories, p.role, p.value, p.currency
              FROM reference_project p JOIN organization o ON o.id = p.organization_id
             WHERE o.kind = 'ENTERPRISE' AND o.verification_status = 'VERIFIED' AND p.id > $1 ${restrict}
             ORDER BY p.id LIMIT ${BATCH}`,
@@ -242,7 +245,7 @@ export class TrackRecordIndex {
       after = rows[rows.length - 1].id;
       for (const row of rows) {
         const countryCode = row.country_code?.trim() ?? null;
-        const draft = draftOf(row.organization_id, row.organization_name);
+        const draft = draftOf(row.organization_id, row.organization_name, row.parent_group);
         draft.projects.push({
           id: row.id,
           title: row.title,
@@ -276,18 +279,18 @@ export class TrackRecordIndex {
     }
     // Declared capabilities; an enterprise with capabilities but no reference project yet is a candidate too.
     const declared = new Map<string, { categories: string[]; modes: string[] }>();
-    const capabilityRows: Array<{ organization_id: string; organization_name: string; categories: string[]; modes: string[] }> = await this.dataSource.query(
-      `SELECT c.organization_id, o.name_en AS organization_name, array_agg(DISTINCT c.technology_category) AS categories,
+    const capabilityRows: Array<{ organization_id: string; organization_name: string; parent_group: string | null; categories: string[]; modes: string[] }> = await this.dataSource.query(
+      `SELECT c.organization_id, o.name_en AS organization_name, o.parent_group, array_agg(DISTINCT c.technology_category) AS categories,
               coalesce(array_agg(DISTINCT m) FILTER (WHERE m IS NOT NULL), '{}') AS modes
          FROM capability c JOIN organization o ON o.id = c.organization_id
          LEFT JOIN LATERAL unnest(c.cooperation_modes) m ON true
         WHERE o.kind = 'ENTERPRISE' AND o.verification_status = 'VERIFIED' ${only ? 'AND o.id = ANY($1)' : ''}
-        GROUP BY c.organization_id, o.name_en`,
+        GROUP BY c.organization_id, o.name_en, o.parent_group`,
       only ? [only] : [],
     );
     for (const row of capabilityRows) {
       declared.set(row.organization_id, row);
-      draftOf(row.organization_id, row.organization_name);
+      draftOf(row.organization_id, row.organization_name, row.parent_group);
     }
     const records = new Map<string, TrackRecord>();
     for (const [organizationId, draft] of drafts) {
@@ -297,6 +300,7 @@ export class TrackRecordIndex {
       records.set(organizationId, {
         organizationId,
         name: draft.name,
+        parentGroup: draft.parentGroup,
         projects: draft.projects,
         summary: summariseRecord(draft.projects),
         cooperationModes: modes,

@@ -20,13 +20,13 @@ describe('matching', () => {
 
   beforeAll(async () => {
     const f = t.factory;
-    const nile = await f.organization({ kind: OrganizationKind.ENTERPRISE, nameEn: 'Nile Water Works' });
+    const nile = await f.organization({ kind: OrganizationKind.ENTERPRISE, nameEn: 'Nile Water Works', parentGroup: 'RIVERS GROUP' });
     nileId = nile.id;
     await f.referenceProject(nile.id, { title: 'Wad Medani water treatment plant', description: 'Construction of a 100,000 m³/day drinking water treatment plant and transmission pipeline.', countryCode: 'SD', year: 2010, sectorCode: '14021', technologyCategories: ['DRINKING_WATER_TREATMENT'] });
     await f.referenceProject(nile.id, { title: 'Kassala water supply', description: 'Water treatment plant and distribution network.', countryCode: 'SD', year: 2013, sectorCode: '14021', technologyCategories: ['WATER_SUPPLY_NETWORKS'] });
     const roads = await f.organization({ kind: OrganizationKind.ENTERPRISE, nameEn: 'Great Wall Roads' });
     await f.referenceProject(roads.id, { title: 'Khartoum ring road', description: 'Construction of a 40 km highway with bridges.', countryCode: 'SD', year: 2011, sectorCode: null, sourceSector: 'TRANSPORT AND STORAGE' });
-    const far = await f.organization({ kind: OrganizationKind.ENTERPRISE, nameEn: 'Mekong Hydraulics' });
+    const far = await f.organization({ kind: OrganizationKind.ENTERPRISE, nameEn: 'Mekong Hydraulics', parentGroup: 'RIVERS GROUP' });
     await f.referenceProject(far.id, { title: 'Vientiane water treatment plant', description: 'A drinking water treatment plant of 60,000 m³/day.', countryCode: 'LA', year: 2012, sectorCode: '14021', technologyCategories: ['DRINKING_WATER_TREATMENT'] });
     // A newcomer: no reference project yet, only what it declares.
     const newcomer = await f.organization({ kind: OrganizationKind.ENTERPRISE, nameEn: 'Sahel Purification Newco' });
@@ -54,6 +54,15 @@ describe('matching', () => {
     expect(country?.detail).toBe('2 projects in Sudan');
     expect(best.explanation.evidence[0]).toMatchObject({ referenceProject: { title: 'Wad Medani water treatment plant', year: 2010, country: { code: 'SD' } } });
     expect(best.explanation.evidence[0].reasons).toContain('same country (Sudan)');
+  });
+
+  it('lists a further member of a group a few places later, and says why', async () => {
+    const ranked = await candidates();
+    const mekong = ranked.find((c) => c.enterprise.nameEn === 'Mekong Hydraulics')!;
+    expect(mekong.explanation.summary).toMatch(/; listed after Nile Water Works, of the same group \(RIVERS GROUP\)\.$/);
+    // Its own score would have placed it right after Nile Water Works.
+    const byScore = [...ranked].sort((a, b) => b.score - a.score).map((c) => c.enterprise.nameEn);
+    expect(byScore.indexOf('Mekong Hydraulics')).toBeLessThan(ranked.indexOf(mekong));
   });
 
   it('finds an enterprise without a track record by the capabilities it declares', async () => {
