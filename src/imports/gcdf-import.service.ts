@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import { EntityManager } from 'typeorm';
+import { CapabilityEntity } from '../capabilities/capability.entity';
 import { fitTitle, LIMITS } from '../common/validation';
 import { FundingStatus, NeedEntity } from '../needs/need.entity';
 import { NeedStatus } from '../needs/need-status';
@@ -10,7 +11,6 @@ import { ProjectRole, ReferenceProjectEntity } from '../reference-projects/refer
 import { IndexedKind } from '../search/search-outbox.entity';
 import { SearchOutbox } from '../search/search-outbox.service';
 import { GcdfCompany, GcdfNeed, LineError, parseCompany, parseJson, parseNeed } from './gcdf/gcdf-lines';
-import { CapabilityEntity } from '../capabilities/capability.entity';
 import { CATEGORY_LABELS, categoriesFromCompanyName, classifyNeed, classifyProject, trimText } from './gcdf/water-classifier';
 
 export interface ImportReport {

@@ -11,16 +11,13 @@ import { SearchIndex } from '../search/search-indexes';
 import { SearchRepository } from '../search/search.repository';
 import { FactorKey, parseMatchWeights } from './match-factors';
 import { byText, citeEvidence, Evidence, explain, measure, NeedProfile, PairScore, scoreOf, spreadGroups, summarise } from './match-scoring';
-import { distinctiveTerms, terms } from './text-terms';
+import { distinctiveTerms, terms, workWords } from './text-terms';
 import { Built, TrackRecord, TrackRecordIndex } from './track-record.index';
 
 /** How many projects each text search brings back (stage 1), how many a country listing does, and how many profiles. */
 const TEXT_LIMIT = 100;
 const COUNTRY_LIMIT = 500;
 const PROFILE_LIMIT = 50;
-
-/** A need's words as the matcher reads them; the title counts twice (it names the work). */
-const needWords = (need: Pick<NeedEntity, 'title' | 'description'>) => terms(`${need.title} ${need.title} ${need.description}`);
 
 export interface StageOneQuery {
   /** Reference projects (their owners are the candidates), or enterprise profiles (for what they declare). */
@@ -107,7 +104,7 @@ export class MatchingService {
    * Stage 1 as Meilisearch sees it: the multi-search on reference projects a need turns into (also used by the
    * benchmark to time the raw searches).
    */
-  candidateSearches(need: NeedEntity, index: Built, words = needWords(need)): Array<StageOneQuery> {
+  candidateSearches(need: NeedEntity, index: Built, words = workWords(need)): Array<StageOneQuery> {
     const byTitle = distinctiveTerms(terms(need.title), index.projectFrequency, index.projectCount);
     const byText = distinctiveTerms(words, index.projectFrequency, index.projectCount);
     const countryWords = new Set(terms(this.referenceData.country(need.countryCode).nameEn));
@@ -135,7 +132,7 @@ export class MatchingService {
   async rankEnterprises(need: NeedEntity, first: number): Promise<RankedEnterprise[]> {
     const index = await this.trackRecords.current();
     const profile = this.profileOf(need);
-    const words = needWords(need);
+    const words = workWords(need);
     const queries = this.candidateSearches(need, index, words);
     const results = await this.search.multiSearchAcross<StageOneHit>(queries.map(toMeilisearch));
 
@@ -177,7 +174,7 @@ export class MatchingService {
     const ids = [...new Set(results.flatMap((r) => r.hits.map((h) => h.id)))];
     if (ids.length === 0) return [];
     const needs = await this.needs.findBy({ id: In(ids), status: NeedStatus.OPEN });
-    const relevance = needs.map((n) => index.relevanceTo(needWords(n))(record));
+    const relevance = needs.map((n) => index.relevanceTo(workWords(n))(record));
     const best = Math.max(0, ...relevance);
     const scored = needs.map((need, i) => {
       const profile = this.profileOf(need);

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { OTHER_TRADES } from './match-factors';
-import { idf, terms } from './text-terms';
+import { idf, workWords } from './text-terms';
 
 export interface ProjectFacts {
   id: string;
@@ -259,8 +259,7 @@ export class TrackRecordIndex {
           value: row.value === null ? null : Number(row.value),
           currency: row.currency,
         });
-        // The title counts twice: it names the work; descriptions also tell the financing story.
-        const words = terms(`${row.title} ${row.title} ${row.description}`);
+        const words = workWords(row);
         const seen = new Set<number>();
         for (const word of words) {
           let id = vocabulary.get(word);
