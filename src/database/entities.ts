@@ -7,6 +7,13 @@ import { ReferenceProjectEntity } from '../reference-projects/reference-project.
 import { UserEntity } from '../users/user.entity';
 import { SearchOutboxEntity } from '../search/search-outbox.entity';
 import { SeedRunEntity } from './seed/seed-run.entity';
+import { MatchEntity } from '../matches/match.entity';
+import { AuditEntryEntity } from '../audit/audit-entry.entity';
+import { NotificationEventEntity } from '../notifications/notification-event.entity';
+import { NotificationEntity } from '../notifications/notification.entity';
+import { DeliveryAttemptEntity, NotificationDeliveryEntity } from '../notifications/notification-delivery.entity';
+import { NotificationPreferenceEntity } from '../notifications/notification-preference.entity';
+import { WebhookEndpointEntity } from '../notifications/webhooks/webhook-endpoint.entity';
 
 /** Every TypeORM entity; the data source and the migration-drift test both read this list. */
 export const ENTITIES = [
@@ -19,4 +26,12 @@ export const ENTITIES = [
   ReferenceProjectEntity,
   SeedRunEntity,
   SearchOutboxEntity,
+  MatchEntity,
+  AuditEntryEntity,
+  NotificationEventEntity,
+  NotificationEntity,
+  NotificationDeliveryEntity,
+  DeliveryAttemptEntity,
+  NotificationPreferenceEntity,
+  WebhookEndpointEntity,
 ];

@@ -1,0 +1,34 @@
+/** What happened, as far as anyone needs telling. Each type has its recipients (recipients.ts) and its texts (email/templates). */
+export enum NotificationEventType {
+  /** A coordinator approved a match: both sides are introduced. */
+  MATCH_INTRODUCED = 'MATCH_INTRODUCED',
+  /** One side accepted: the other side and the coordinator hear of it. */
+  MATCH_ACCEPTED = 'MATCH_ACCEPTED',
+  /** One side declined: the other side and the coordinator hear of it. */
+  MATCH_DECLINED = 'MATCH_DECLINED',
+  /** Both sides accepted: each gets the other's contacts. */
+  MATCH_ENGAGED = 'MATCH_ENGAGED',
+  /** A coordinator recorded the outcome: both sides. */
+  MATCH_OUTCOME_RECORDED = 'MATCH_OUTCOME_RECORDED',
+  /** New candidates (or an expressed interest) wait in the review queue: coordinators. */
+  CANDIDATES_TO_REVIEW = 'CANDIDATES_TO_REVIEW',
+  /** A newly published need matches an enterprise well: its members, subject to their preferences and digests. */
+  OPPORTUNITY_ALERT = 'OPPORTUNITY_ALERT',
+  /** An introduction is still unanswered: the silent side. */
+  MATCH_REMINDER = 'MATCH_REMINDER',
+  /** An introduction is still unanswered after the reminder: the approving coordinator. */
+  MATCH_ESCALATED = 'MATCH_ESCALATED',
+}
+
+export enum NotificationChannel {
+  IN_APP = 'IN_APP',
+  EMAIL = 'EMAIL',
+  WEBHOOK = 'WEBHOOK',
+}
+
+/** How often a user hears of an event type on a channel. Digests gather alerts into one message per period. */
+export enum DigestFrequency {
+  IMMEDIATE = 'IMMEDIATE',
+  DAILY = 'DAILY',
+  WEEKLY = 'WEEKLY',
+}
