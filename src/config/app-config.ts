@@ -2,6 +2,7 @@ import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsIn,
   IsInt,
+  IsNumber,
   IsOptional,
   IsString,
   IsUrl,
@@ -159,6 +160,106 @@ export class AppConfig {
   @IsIn([true, false], { message: 'must be true or false' })
   GRAPHQL_INTROSPECTION: boolean = true;
 
+  /**
+   * SMTP server for e-mail notifications. Unset: in the embedded mode a local mail catcher is started and keeps every
+   * message as an .eml file under DATA_DIR/mail; with DATABASE_URL, e-mail deliveries wait (and retry) until it is set.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  SMTP_HOST?: string;
+
+  @Transform(toInt)
+  @Min(1)
+  @Max(65535)
+  @IsInt()
+  SMTP_PORT: number = 587;
+
+  /** TLS from the first byte (port 465). Otherwise STARTTLS is used when the server offers it. */
+  @Transform(toBoolean)
+  @IsIn([true, false], { message: 'must be true or false' })
+  SMTP_SECURE: boolean = false;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  SMTP_USER?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  SMTP_PASSWORD?: string;
+
+  /** Sender of every notification e-mail. */
+  @MinLength(3)
+  @IsString()
+  MAIL_FROM: string = 'WaterBridge <notifications@waterbridge.local>';
+
+  /** Address of the web client, for links in e-mails (e.g. https://waterbridge.example.org). */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, { message: 'must be an http(s):// URL' })
+  PUBLIC_APP_URL: string = 'http://localhost:3000';
+
+  /** Attempts of one e-mail or webhook delivery before it is parked as DEAD (dead letter). */
+  @Transform(toInt)
+  @Min(1)
+  @Max(50)
+  @IsInt()
+  NOTIFICATION_MAX_ATTEMPTS: number = 8;
+
+  /** First wait before retrying a failed delivery, in seconds; it doubles on each attempt (exponential backoff). */
+  @Transform(toInt)
+  @Min(1)
+  @Max(3600)
+  @IsInt()
+  NOTIFICATION_RETRY_DELAY_SECONDS: number = 10;
+
+  /** How long a delivery job may run before the queue counts it as lost (a crashed worker) and retries it, in seconds. */
+  @Transform(toInt)
+  @Min(5)
+  @Max(3600)
+  @IsInt()
+  NOTIFICATION_JOB_TIMEOUT_SECONDS: number = 60;
+
+  /** How often the job queue looks for jobs of crashed workers (and does its housekeeping), in seconds. */
+  @Transform(toInt)
+  @Min(1)
+  @Max(3600)
+  @IsInt()
+  JOB_MAINTENANCE_INTERVAL_SECONDS: number = 30;
+
+  /** Time allowed to a webhook receiver to answer, in milliseconds. */
+  @Transform(toInt)
+  @Min(100)
+  @Max(60_000)
+  @IsInt()
+  WEBHOOK_TIMEOUT_MS: number = 10_000;
+
+  /** Accept http:// webhook URLs (for local development and tests only); otherwise only https:// is accepted. */
+  @Transform(toBoolean)
+  @IsIn([true, false], { message: 'must be true or false' })
+  WEBHOOK_ALLOW_HTTP: boolean = false;
+
+  /** Days an introduction may stay unanswered before the silent side is reminded; after twice as long, the coordinator. */
+  @Transform(toInt)
+  @Min(1)
+  @Max(365)
+  @IsInt()
+  MATCH_REMINDER_DAYS: number = 7;
+
+  /** Days after which an introduction nobody answered expires. */
+  @Transform(toInt)
+  @Min(1)
+  @Max(3650)
+  @IsInt()
+  MATCH_EXPIRY_DAYS: number = 30;
+
+  /** A newly published need alerts the enterprises whose match score reaches this (0 to 1). */
+  @Transform(({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @Min(0)
+  @Max(1)
+  @IsNumber({ allowNaN: false }, { message: 'must be a number' })
+  OPPORTUNITY_ALERT_MIN_SCORE: number = 0.3;
+
   /** Minimum level of log lines: error, warn, log, debug. */
   @IsIn(['error', 'warn', 'log', 'debug'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' = 'log';
@@ -170,7 +271,7 @@ export class ConfigError extends Error {}
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const input: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'MEILI_URL', 'MEILI_MASTER_KEY', 'JWT_SECRET', 'SEED_DEMO_DATA', 'MIGRATIONS_RUN', 'MATCH_WEIGHTS']) {
+  for (const key of [...known, 'DATABASE_URL', 'MEILI_URL', 'MEILI_MASTER_KEY', 'JWT_SECRET', 'SEED_DEMO_DATA', 'MIGRATIONS_RUN', 'MATCH_WEIGHTS', 'SMTP_HOST', 'SMTP_USER', 'SMTP_PASSWORD']) {
     const value = env[key];
     if (value !== undefined) input[key] = value;
   }

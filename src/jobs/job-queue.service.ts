@@ -36,7 +36,14 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
 
   async start(): Promise<void> {
     if (this.boss) return;
-    const boss = new PgBoss({ connectionString: this.config.DATABASE_URL, schema: 'pgboss', max: 4, application_name: 'waterbridge-jobs' });
+    const boss = new PgBoss({
+      connectionString: this.config.DATABASE_URL,
+      schema: 'pgboss',
+      max: 4,
+      application_name: 'waterbridge-jobs',
+      // Also how soon the jobs of a crashed worker are noticed (once their expiry has passed) and retried.
+      maintenanceIntervalSeconds: this.config.JOB_MAINTENANCE_INTERVAL_SECONDS,
+    });
     boss.on('error', (error: Error) => this.logger.error(`pg-boss: ${error.message}`));
     await boss.start();
     for (const queue of this.queues) await boss.createQueue(queue.name, { ...queue.options, name: queue.name });
@@ -59,6 +66,22 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
   async send(name: string, data: object, options: PgBoss.SendOptions = {}): Promise<string | null> {
     if (!this.boss) throw new Error('The job queue is not started');
     return this.boss.send(name, data, options);
+  }
+
+  /**
+   * Enqueues jobs inside the caller's transaction (`execute` runs SQL on its connection): they exist if and only if
+   * the transaction commits — the outbox and its jobs cannot drift apart.
+   */
+  async insertInTransaction(jobs: PgBoss.JobInsert[], execute: (text: string, values: unknown[]) => Promise<unknown[]>): Promise<void> {
+    if (!this.boss) throw new Error('The job queue is not started');
+    if (jobs.length === 0) return;
+    await this.boss.insert(jobs, { db: { executeSql: async (text, values) => ({ rows: await execute(text, values) }) } });
+  }
+
+  /** Marks one job of a batch failed (the queue retries it per its policy); the others complete when the handler returns. */
+  async fail(name: string, id: string, error: string): Promise<void> {
+    if (!this.boss) throw new Error('The job queue is not started');
+    await this.boss.fail(name, id, { message: error });
   }
 
   /** Before the database connections close, so a running job finishes (or rolls back) cleanly. */
