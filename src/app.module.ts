@@ -16,6 +16,9 @@ import { ReferenceDataModule } from './reference-data/reference-data.module';
 import { ReferenceProjectsModule } from './reference-projects/reference-projects.module';
 import { SearchModule } from './search/search.module';
 import { UsersModule } from './users/users.module';
+import { AuditModule } from './audit/audit.module';
+import { MatchesModule } from './matches/matches.module';
+import { NotificationsModule } from './notifications/notifications.module';
 
 @Module({})
 export class AppModule {
@@ -39,6 +42,9 @@ export class AppModule {
         DemoSeedModule,
         ImportsModule,
         MatchingModule,
+        AuditModule,
+        NotificationsModule,
+        MatchesModule,
       ],
     };
   }

@@ -1,8 +1,11 @@
+import { join } from 'node:path';
 import { INestApplication, Logger } from '@nestjs/common';
 import { createApp } from './app.factory';
 import { AppConfig, ConfigError, loadConfig } from './config/app-config';
 import { runMigrations } from './database/migrate';
 import { embeddedJwtSecret, resolveServers } from './infra/embedded/embedded-services';
+import { EmbeddedSmtp, startEmbeddedSmtp } from './infra/embedded/embedded-smtp';
+import { freePort } from './infra/embedded/free-port';
 
 /** The validated configuration, or the one-line message naming what is wrong and exit code 1. */
 export function configOrExit(env: Record<string, string | undefined> = process.env): AppConfig {
@@ -43,6 +46,7 @@ export async function startRuntime(config: AppConfig, logger: Logger): Promise<R
   });
 
   let app: INestApplication | undefined;
+  let mailCatcher: EmbeddedSmtp | undefined;
   let stopping = false;
   const stop = async (reason: string, code: number, cleanup?: () => Promise<void>) => {
     if (stopping) return;
@@ -54,6 +58,7 @@ export async function startRuntime(config: AppConfig, logger: Logger): Promise<R
     }, 20_000).unref();
     await app?.close().catch((error: unknown) => logger.error(String(error)));
     await servers.stop();
+    await mailCatcher?.stop();
     await cleanup?.().catch((error: unknown) => logger.error(`Clean-up failed: ${String(error)}`));
     process.exit(code);
   };
@@ -69,6 +74,13 @@ export async function startRuntime(config: AppConfig, logger: Logger): Promise<R
     config.MEILI_URL = servers.meiliUrl;
     config.MEILI_MASTER_KEY = servers.meiliMasterKey;
     config.JWT_SECRET ??= embeddedJwtSecret(config.DATA_DIR);
+    if (embeddedDatabase && config.SMTP_HOST === undefined) {
+      mailCatcher = await startEmbeddedSmtp({ dir: join(config.DATA_DIR, 'mail'), port: await freePort(), log: (m) => logger.debug(m) });
+      config.SMTP_HOST = mailCatcher.host;
+      config.SMTP_PORT = mailCatcher.port;
+      config.SMTP_SECURE = false;
+      logger.log(`E-mails are caught in ${mailCatcher.dir} (no SMTP_HOST set)`);
+    }
     if (config.MIGRATIONS_RUN ?? embeddedDatabase) await runMigrations(servers.databaseUrl, (m) => logger.log(m));
     app = await createApp(config);
     return { app, embeddedDatabase, stop };

@@ -116,3 +116,26 @@ export function toConnection<E extends KeysetPosition, N>(
     },
   };
 }
+
+/** Offset cursors, for lists ordered by something other than creation (search relevance, review-queue order). */
+export function encodeOffset(offset: number): string {
+  return Buffer.from(`offset:${offset}`).toString('base64url');
+}
+
+export function decodeOffset(cursor: string | undefined): number {
+  if (cursor === undefined) return 0;
+  const match = /^offset:(\d{1,7})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match) throw DomainError.badInput('after', 'is not a cursor returned by this list');
+  return Number(match[1]);
+}
+
+/** A page of `first + 1` items fetched from `offset`. */
+export function toOffsetConnection<N>(items: N[], first: number, totalCount: number, offset: number): Connection<N> {
+  const page = items.slice(0, first);
+  const edges = page.map((node, i) => ({ cursor: encodeOffset(offset + i + 1), node }));
+  return {
+    edges,
+    totalCount,
+    pageInfo: { hasNextPage: items.length > first, hasPreviousPage: offset > 0, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+  };
+}

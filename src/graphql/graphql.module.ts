@@ -7,6 +7,11 @@ import { OrganizationsModule } from '../organizations/organizations.module';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { createLoaders, GraphQLContext } from './graphql-context';
 
+function bearerOf(params: Record<string, unknown> | undefined): string | undefined {
+  const value = params?.authorization ?? params?.Authorization;
+  return typeof value === 'string' ? value : undefined;
+}
+
 /** Apollo Server, code-first: the schema is generated from the resolvers and models (see schema.gql). */
 @Module({
   imports: [
@@ -22,7 +27,13 @@ import { createLoaders, GraphQLContext } from './graphql-context';
         playground: false,
         includeStacktraceInErrorResponses: false,
         formatError: formatGraphQLError,
-        context: ({ req }: { req: GraphQLContext['req'] }): GraphQLContext => ({ req, loaders: createLoaders(organizations) }),
+        // Subscriptions (notificationAdded) over WebSocket, graphql-ws protocol, on the same path.
+        subscriptions: { 'graphql-ws': true },
+        // Over HTTP the bearer token is a header; over WebSocket it comes in the connection parameters.
+        context: ({ req, connectionParams }: { req?: GraphQLContext['req']; connectionParams?: Record<string, unknown> }): GraphQLContext => ({
+          req: req ?? { headers: { authorization: bearerOf(connectionParams) } },
+          loaders: createLoaders(organizations),
+        }),
       }),
     }),
   ],

@@ -130,6 +130,22 @@ export class MatchingService {
    * groups: a group's further members come a few places later.
    */
   async rankEnterprises(need: NeedEntity, first: number): Promise<RankedEnterprise[]> {
+    const ranking = await this.scoreCandidates(need);
+    return ranking.list.slice(0, first).map((_, i) => ranking.explainAt(i));
+  }
+
+  /**
+   * One enterprise's score, rank and explanation for a need — also when stage 1 did not retrieve it (an enterprise
+   * that expresses interest); null when it has no verified profile to score.
+   */
+  async rankEnterprise(need: NeedEntity, organizationId: string): Promise<RankedEnterprise | null> {
+    const ranking = await this.scoreCandidates(need, organizationId);
+    const i = ranking.list.findIndex((s) => s.record.organizationId === organizationId);
+    return i < 0 ? null : ranking.explainAt(i);
+  }
+
+  /** Stage 1 and 2 for a need: every candidate scored, sorted and spread over groups; explanations on demand. */
+  private async scoreCandidates(need: NeedEntity, include?: string) {
     const index = await this.trackRecords.current();
     const profile = this.profileOf(need);
     const words = workWords(need);
@@ -137,6 +153,7 @@ export class MatchingService {
     const results = await this.search.multiSearchAcross<StageOneHit>(queries.map(toMeilisearch));
 
     const { candidates, projectSimilarity, similarByOwner } = readStageOne(queries, results);
+    if (include) candidates.add(include);
     const records = [...candidates].map((id) => index.records.get(id)).filter((r): r is TrackRecord => r !== undefined);
     const relevanceOf = index.relevanceTo(words);
     const relevance = records.map(relevanceOf);
@@ -148,13 +165,15 @@ export class MatchingService {
       return { record, measures, score: scoreOf(measures, this.weights) };
     });
     scored.sort((a, b) => b.score - a.score || b.record.projects.length - a.record.projects.length || byText(a.record.name, b.record.name) || byText(a.record.organizationId, b.record.organizationId));
-    const shortlist = spreadGroups(scored, ({ record }) => record.parentGroup).slice(0, first);
-    return shortlist.map(({ record, measures }, i) => {
+    const list = spreadGroups(scored, ({ record }) => record.parentGroup);
+    const explainAt = (i: number): RankedEnterprise => {
+      const { record, measures } = list[i];
       const result = explain(profile, measures, this.weights);
-      const lead = shortlist.slice(0, i).find((s) => record.parentGroup !== null && s.record.parentGroup === record.parentGroup);
+      const lead = list.slice(0, i).find((s) => record.parentGroup !== null && s.record.parentGroup === record.parentGroup);
       const note = lead ? `listed after ${lead.record.name}, of the same group (${record.parentGroup})` : undefined;
       return { organizationId: record.organizationId, rank: i + 1, result, evidence: citeEvidence(profile, record, projectSimilarity), summary: summarise(i + 1, scored.length, result, note) };
-    });
+    };
+    return { list, explainAt };
   }
 
   /** Open needs ranked for an enterprise: the same factors, looked at from the enterprise's side. */

@@ -9,6 +9,8 @@ import { paginate } from '../database/paginate';
 import { OrganizationEntity, VerificationStatus } from '../organizations/organization.entity';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { IndexedKind } from '../search/search-outbox.entity';
+import { JobQueue } from '../jobs/job-queue.service';
+import { NEED_PUBLISHED_QUEUE } from '../matches/need-published';
 import { SearchOutbox } from '../search/search-outbox.service';
 import { TaxonomyKind } from '../reference-data/taxonomy-term.entity';
 import { Role } from '../users/user.entity';
@@ -33,6 +35,7 @@ export class NeedsService {
     @InjectRepository(NeedEntity) private readonly needs: Repository<NeedEntity>,
     private readonly outbox: SearchOutbox,
     private readonly referenceData: ReferenceDataService,
+    private readonly jobs: JobQueue,
   ) {}
 
   async list(actor: Actor | null, args: NeedsArgs): Promise<Connection<NeedModel>> {
@@ -116,6 +119,8 @@ export class NeedsService {
       need.status = NeedStatus.OPEN;
       need.publishedAt ??= new Date();
       await this.outbox.record(manager, IndexedKind.Need, [id]);
+      // Candidates for the review queue and alerts to fitting enterprises follow, once this commits.
+      await this.jobs.insertInTransaction([{ name: NEED_PUBLISHED_QUEUE, data: { needId: id } }], (text, values) => manager.query(text, values));
       return toNeedModel(await manager.save(need));
     });
   }

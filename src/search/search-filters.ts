@@ -1,5 +1,3 @@
-import { DomainError } from '../common/domain-error';
-
 /** A Meilisearch filter value: always a quoted string, so user input can never change the expression. */
 export const quote = (value: string): string => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
@@ -13,14 +11,3 @@ export function allOf(...clauses: Array<string | undefined>): string | undefined
   return present.length === 0 ? undefined : present.map((c) => `(${c})`).join(' AND ');
 }
 
-/** Search results page by offset; the cursor is the offset of the next result, opaque to clients. */
-export function encodeOffset(offset: number): string {
-  return Buffer.from(`offset:${offset}`).toString('base64url');
-}
-
-export function decodeOffset(cursor: string | undefined): number {
-  if (cursor === undefined) return 0;
-  const match = /^offset:(\d{1,7})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) throw DomainError.badInput('after', 'is not a cursor returned by this search');
-  return Number(match[1]);
-}

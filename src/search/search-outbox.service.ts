@@ -1,6 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, DeepPartial, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { JobNudge } from '../jobs/job-nudge';
 import { JobQueue } from '../jobs/job-queue.service';
 import { IndexedKind, SearchOutboxEntity } from './search-outbox.entity';
 
@@ -17,14 +18,14 @@ export const SEARCH_SYNC_KEY = SEARCH_SYNC_QUEUE;
  */
 @Injectable()
 export class SearchOutbox {
-  private readonly logger = new Logger('SearchOutbox');
-  private nudging?: Promise<void>;
-  private nudgeAgain = false;
+  private readonly nudger: JobNudge;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly jobs: JobQueue,
-  ) {}
+    jobs: JobQueue,
+  ) {
+    this.nudger = new JobNudge(jobs, SEARCH_SYNC_QUEUE);
+  }
 
   async transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     const result = await this.dataSource.transaction(work);
@@ -54,7 +55,6 @@ export class SearchOutbox {
     await manager.insert(SearchOutboxEntity, ids.map((entityId) => ({ kind, entityId })));
   }
 
-  /** Asks the sync job to run; nudges during one in flight collapse into a single follow-up. */
   /** Records every indexed row (or those changed since `since`): after a seed, a restore, or a reindex. */
   async recordAll(manager: EntityManager, since?: Date): Promise<void> {
     const changed = since ? 'WHERE updated_at >= $1' : '';
@@ -67,22 +67,8 @@ export class SearchOutbox {
     );
   }
 
+  /** Asks the sync job to run; nudges during one in flight collapse into a single follow-up. */
   nudge(): void {
-    if (!this.jobs.started) return;
-    if (this.nudging) {
-      this.nudgeAgain = true;
-      return;
-    }
-    this.nudging = this.jobs
-      .send(SEARCH_SYNC_QUEUE, {}, { singletonKey: SEARCH_SYNC_KEY })
-      .then(() => undefined)
-      .catch((error: unknown) => this.logger.warn(`Could not nudge the search sync: ${String(error)}`))
-      .finally(() => {
-        this.nudging = undefined;
-        if (this.nudgeAgain) {
-          this.nudgeAgain = false;
-          this.nudge();
-        }
-      });
+    this.nudger.nudge();
   }
 }

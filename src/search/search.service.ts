@@ -11,7 +11,8 @@ import { OrganizationModel, toOrganizationModel } from '../organizations/organiz
 import { canSeeOrganization } from '../organizations/organizations.service';
 import { SearchEnterprisesArgs, SearchNeedsArgs } from './dto/search.inputs';
 import { EnterpriseDocument, NeedDocument } from './search-documents';
-import { allOf, decodeOffset, encodeOffset, equals, oneOf } from './search-filters';
+import { decodeOffset, encodeOffset } from '../common/pagination';
+import { allOf, equals, oneOf } from './search-filters';
 import { SearchIndex } from './search-indexes';
 import { FacetModel } from './search.model';
 import { SearchRepository } from './search.repository';

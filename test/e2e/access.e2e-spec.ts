@@ -13,6 +13,13 @@ interface Rule {
   refusedWith?: Partial<Record<Principal, string>>;
 }
 
+/** Members of other organisations are told a webhook does not exist, rather than that they may not touch it. */
+const OTHER_ORGANIZATIONS_NOT_FOUND: Partial<Record<Principal, string>> = { otherEnterprise: 'NOT_FOUND', agency: 'NOT_FOUND', otherAgency: 'NOT_FOUND' };
+
+/** A match move: the world's suggested match at its current version, plus the move's own fields. */
+const MOVE = (mutation: string, fields = '') => `mutation($id: ID!, $v: Int!) { ${mutation}(input: { id: $id, version: $v${fields ? `, ${fields}` : ''} }) { id } }`;
+const matchAt = (w: World) => ({ id: w.match.id, v: w.match.version });
+
 const needInput = { title: 'Wastewater plant for Kandy', description: 'Secondary treatment, 20,000 m³/day.', countryCode: 'LK', sectorCode: '14022' };
 
 /** Every mutation and the signed-in-only queries, with who may call them. */
@@ -97,6 +104,65 @@ const RULES: Record<string, Rule> = {
     variables: (w) => ({ id: w.referenceProject.id }),
     allowed: ['enterprise'],
   },
+  createWebhook: {
+    document: 'mutation($org: ID!) { createWebhook(input: { organizationId: $org, url: "https://hooks.example.org/new", events: [MATCH_ENGAGED] }) { secret } }',
+    variables: (w) => ({ org: w.orgs.enterpriseOrg.id }),
+    allowed: ['enterprise', 'admin'],
+    refusedWith: OTHER_ORGANIZATIONS_NOT_FOUND,
+  },
+  updateWebhook: {
+    document: 'mutation($id: ID!) { updateWebhook(input: { id: $id, active: false }) { id } }',
+    variables: (w) => ({ id: w.webhook.id }),
+    allowed: ['enterprise', 'admin'],
+    refusedWith: OTHER_ORGANIZATIONS_NOT_FOUND,
+  },
+  deleteWebhook: { document: 'mutation($id: ID!) { deleteWebhook(id: $id) }', variables: (w) => ({ id: w.webhook.id }), allowed: ['enterprise', 'admin'], refusedWith: OTHER_ORGANIZATIONS_NOT_FOUND },
+  rotateWebhookSecret: {
+    document: 'mutation($id: ID!) { rotateWebhookSecret(id: $id) { secret } }',
+    variables: (w) => ({ id: w.webhook.id }),
+    allowed: ['enterprise', 'admin'],
+    refusedWith: OTHER_ORGANIZATIONS_NOT_FOUND,
+  },
+  testWebhook: { document: 'mutation($id: ID!) { testWebhook(id: $id) { ok } }', variables: (w) => ({ id: w.webhook.id }), allowed: ['enterprise', 'admin'], refusedWith: OTHER_ORGANIZATIONS_NOT_FOUND },
+  markNotificationsRead: { document: 'mutation { markNotificationsRead }', variables: () => ({}), allowed: PRINCIPALS.filter((p) => p !== 'anonymous') },
+  setNotificationPreferences: {
+    document: 'mutation { setNotificationPreferences(input: [{ eventType: OPPORTUNITY_ALERT, channel: EMAIL, enabled: true, frequency: WEEKLY }]) { eventType } }',
+    variables: () => ({}),
+    allowed: PRINCIPALS.filter((p) => p !== 'anonymous'),
+  },
+  retryNotificationDelivery: {
+    document: 'mutation($id: ID!) { retryNotificationDelivery(id: $id) { id } }',
+    variables: (w) => ({ id: w.match.id }),
+    allowed: ['admin'],
+  },
+  suggestMatches: { document: 'mutation($id: ID!) { suggestMatches(needId: $id) { id } }', variables: (w) => ({ id: w.openNeed.id }), allowed: ['coordinator', 'admin'] },
+  expressInterest: {
+    document: 'mutation($id: ID!) { expressInterest(input: { needId: $id, message: "We built twelve such plants." }) { id } }',
+    variables: (w) => ({ id: w.openNeed.id }),
+    allowed: ['enterprise', 'otherEnterprise'],
+  },
+  shortlistMatch: { document: MOVE('shortlistMatch'), variables: matchAt, allowed: ['coordinator', 'admin'] },
+  approveMatch: { document: MOVE('approveMatch'), variables: matchAt, allowed: ['coordinator', 'admin'] },
+  approveMatches: {
+    document: 'mutation($id: ID!, $v: Int!) { approveMatches(input: [{ id: $id, version: $v }]) { id } }',
+    variables: matchAt,
+    allowed: ['coordinator', 'admin'],
+  },
+  rejectMatch: { document: MOVE('rejectMatch', 'reason: "Not a fit"'), variables: matchAt, allowed: ['coordinator', 'admin'] },
+  withdrawMatch: {
+    document: MOVE('withdrawMatch', 'reason: "Need changed"'),
+    variables: matchAt,
+    // Enterprises withdraw only their own expressed interest; another enterprise does not see this match at all.
+    allowed: ['coordinator', 'admin', 'enterprise'],
+    refusedWith: { otherEnterprise: 'NOT_FOUND' },
+  },
+  respondToMatch: {
+    document: MOVE('respondToMatch', 'accept: true'),
+    variables: matchAt,
+    allowed: ['agency', 'enterprise'],
+    refusedWith: { otherAgency: 'NOT_FOUND', otherEnterprise: 'NOT_FOUND' },
+  },
+  recordMatchOutcome: { document: MOVE('recordMatchOutcome', 'kind: MOU_SIGNED, date: "2026-11-01"'), variables: matchAt, allowed: ['coordinator', 'admin'] },
 };
 
 describe('access rules', () => {

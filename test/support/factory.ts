@@ -7,6 +7,10 @@ import { NeedStatus } from '../../src/needs/need-status';
 import { OrganizationEntity, OrganizationKind, VerificationStatus } from '../../src/organizations/organization.entity';
 import { ReferenceProjectEntity } from '../../src/reference-projects/reference-project.entity';
 import { Role, UserEntity } from '../../src/users/user.entity';
+import { MatchEntity } from '../../src/matches/match.entity';
+import { MatchOrigin, MatchStatus } from '../../src/matches/match-status';
+import { NotificationEventType } from '../../src/notifications/notification-event-type';
+import { WebhookEndpointEntity } from '../../src/notifications/webhooks/webhook-endpoint.entity';
 
 const unique = () => randomBytes(4).toString('hex');
 
@@ -88,5 +92,33 @@ export class Factory {
     return repo.save(
       repo.create({ organizationId, title: `Water treatment plant ${unique()}`, description: 'A 100,000 m³/day plant.', countryCode: 'SD', year: 2015, sectorCode: '14021', ...overrides }),
     );
+  }
+
+  /** A suggested match with a one-factor explanation. */
+  match(needId: string, enterpriseId: string, overrides: DeepPartial<MatchEntity> = {}): Promise<MatchEntity> {
+    const repo = this.dataSource.getRepository(MatchEntity);
+    return repo.save(
+      repo.create({
+        needId,
+        enterpriseId,
+        origin: MatchOrigin.SUGGESTION,
+        status: MatchStatus.SUGGESTED,
+        score: 0.5,
+        rank: 1,
+        explanation: {
+          summary: 'Ranked 1 of 1.',
+          factors: [{ key: 'text', label: 'Similar work', value: 1, weight: 0.5, contribution: 0.5, detail: 'test' }],
+          tradeFit: { value: 1, detail: 'no project in trades that build nothing' },
+          evidence: [],
+        },
+        statusChangedAt: new Date(),
+        ...overrides,
+      }),
+    );
+  }
+
+  webhook(organizationId: string, overrides: DeepPartial<WebhookEndpointEntity> = {}): Promise<WebhookEndpointEntity> {
+    const repo = this.dataSource.getRepository(WebhookEndpointEntity);
+    return repo.save(repo.create({ organizationId, url: 'https://hooks.example.org/waterbridge', secret: `whsec_${unique()}`, events: [NotificationEventType.MATCH_INTRODUCED], ...overrides }));
   }
 }

@@ -31,6 +31,8 @@ export async function buildWorld(t: TestApp) {
   const openNeed = await f.need(agencyOrg.id, { title: 'Open: rural boreholes in Anuradhapura' });
   const capability = await f.capability(enterpriseOrg.id);
   const referenceProject = await f.referenceProject(enterpriseOrg.id);
+  const match = await f.match(openNeed.id, enterpriseOrg.id);
+  const webhook = await f.webhook(enterpriseOrg.id);
 
   const token = (who: Principal): string | undefined => (who === 'anonymous' ? undefined : t.tokenFor(users[who].id));
   return {
@@ -41,6 +43,8 @@ export async function buildWorld(t: TestApp) {
     openNeed,
     capability,
     referenceProject,
+    match,
+    webhook,
     token,
   };
 }

@@ -1,7 +1,8 @@
-// PLACEHOLDER signatures; the bilingual texts are being written (helper A replaces the bodies).
 import { Language, Role } from '../../users/user.entity';
 import { DigestFrequency, NotificationEventType } from '../notification-event-type';
 import { NotificationPayload } from '../notification-payload';
+import { en } from './notification-texts.en';
+import { zh } from './notification-texts.zh';
 
 /** Who reads the message: decides "your need" versus "the agency's need", and the greeting. */
 export interface RecipientView {
@@ -28,19 +29,227 @@ export interface DigestItem {
   createdAt: Date;
 }
 
+// ---- What a language file provides (notification-texts.en.ts, notification-texts.zh.ts) ----
+
+export type Party = 'AGENCY' | 'ENTERPRISE';
+/** Where the reader stands: one of the two parties of the match, or outside it (coordinators). */
+export type Side = Party | 'NEUTRAL';
+
+/** An event seen by one reader, with the values that depend on the language already formatted. */
+export interface TextView {
+  payload: NotificationPayload;
+  self: Side;
+  /** The party that answered, or the party a reminder is about (`payload.side`). */
+  actor: Party | null;
+  /** The need's country in the message's language ("Sri Lanka", "斯里兰卡"), when known. */
+  countryName: string | null;
+  /** The match score as a percentage ("87%"). */
+  score: string | null;
+  /** The outcome's date in the message's language. */
+  outcomeDate: string | null;
+}
+
+export interface DetailRow {
+  label: string;
+  value: string;
+  /** Makes the value a link in the HTML (mailto: or http(s): only). */
+  href?: string;
+}
+
+/** A titled list of label/value rows: contact details, an outcome. */
+export interface DetailBlock {
+  heading: string;
+  rows: DetailRow[];
+}
+
+/** The texts of one event for one reader. */
+export interface Composed {
+  /** In-app title and e-mail subject. */
+  title: string;
+  /** In-app body, and the e-mail's first paragraph. */
+  body: string;
+  /** Added to the in-app body only (the e-mail shows the same in `details`). */
+  inAppNote?: string;
+  /** Further paragraphs of the e-mail. */
+  more?: string[];
+  details?: DetailBlock[];
+  /** The page the e-mail's button opens. */
+  link: 'match' | 'need';
+}
+
+export interface Catalogue {
+  /** BCP 47 tag for Intl (country names, dates) and the HTML `lang`. */
+  locale: string;
+  /** Between a label and its value in plain text: ": " or the full-width "：". */
+  colon: string;
+  events: { [T in NotificationEventType]: (view: TextView) => Composed };
+  greeting(displayName: string): string;
+  action: Record<Composed['link'], string>;
+  signOff: string[];
+  preferences: { note: string; link: string };
+  digest: {
+    subject(count: number, onlyOpportunities: boolean, frequency: DigestFrequency): string;
+    intro(frequency: DigestFrequency): string;
+  };
+}
+
+const CATALOGUES: Record<Language, Catalogue> = { [Language.EN]: en, [Language.ZH]: zh };
+
+// ---- The three entry points ----
+
 export function inAppTexts(type: NotificationEventType, payload: NotificationPayload, language: Language, recipient: RecipientView): InAppTexts {
-  void language;
-  void recipient;
-  return { title: type, body: payload.needTitle ?? '' };
+  const c = compose(type, payload, CATALOGUES[language], recipient);
+  if (!c.inAppNote) return { title: c.title, body: c.body };
+  // Chinese sentences follow each other without a space.
+  return { title: c.title, body: /[。！？]$/.test(c.body) ? `${c.body}${c.inAppNote}` : `${c.body} ${c.inAppNote}` };
 }
 
 export function emailMessage(type: NotificationEventType, payload: NotificationPayload, language: Language, recipient: RecipientView, appUrl: string): EmailMessage {
-  const t = inAppTexts(type, payload, language, recipient);
-  return { subject: t.title, text: `${t.body}\n${appUrl}`, html: `<p>${t.body}</p>` };
+  const catalogue = CATALOGUES[language];
+  const c = compose(type, payload, catalogue, recipient);
+  const url = linkFor(c.link, payload, appUrl);
+  const paragraphs = [c.body, ...(c.more ?? [])];
+  const details = c.details ?? [];
+  const action = url ? { label: catalogue.action[c.link], url } : null;
+  return {
+    subject: c.title,
+    text: renderText(catalogue, recipient, appUrl, [...paragraphs, ...details.map((d) => blockText(d, catalogue.colon))], action),
+    html: renderHtml(catalogue, recipient, appUrl, c.title, [...paragraphs.map((p) => `<p style="${P}">${escapeHtml(p)}</p>`), ...details.map(blockHtml)], action),
+  };
 }
 
 export function digestEmail(items: DigestItem[], language: Language, recipient: RecipientView, frequency: DigestFrequency, appUrl: string): EmailMessage {
-  void recipient;
-  void language;
-  return { subject: `${frequency} digest: ${items.length}`, text: appUrl, html: `<p>${items.length}</p>` };
+  const catalogue = CATALOGUES[language];
+  const onlyOpportunities = items.every((i) => i.type === NotificationEventType.OPPORTUNITY_ALERT);
+  const subject = catalogue.digest.subject(items.length, onlyOpportunities, frequency);
+  const entries = items.map((item) => {
+    const c = compose(item.type, item.payload, catalogue, recipient);
+    return { title: c.title, url: linkFor(c.link, item.payload, appUrl) };
+  });
+  const intro = catalogue.digest.intro(frequency);
+  const text = [intro, entries.map((e, i) => [`${i + 1}. ${e.title}`, ...(e.url ? [`   ${e.url}`] : [])].join('\n')).join('\n\n')];
+  const list =
+    `<ol style="margin:0 0 16px;padding-left:20px;">` +
+    entries
+      .map((e) => {
+        const title = e.url ? `<a href="${escapeHtml(e.url)}" style="${A}">${escapeHtml(e.title)}</a>` : escapeHtml(e.title);
+        return `<li style="margin:0 0 12px;">${title}</li>`;
+      })
+      .join('') +
+    `</ol>`;
+  return {
+    subject,
+    text: renderText(catalogue, recipient, appUrl, text, null),
+    html: renderHtml(catalogue, recipient, appUrl, subject, [`<p style="${P}">${escapeHtml(intro)}</p>`, list], null),
+  };
+}
+
+// ---- Reading the payload for one reader ----
+
+function compose(type: NotificationEventType, payload: NotificationPayload, catalogue: Catalogue, recipient: RecipientView): Composed {
+  return catalogue.events[type]({
+    payload,
+    self: sideOf(recipient, payload),
+    actor: payload.side ?? null,
+    countryName: payload.countryCode ? regionName(payload.countryCode, catalogue.locale) : null,
+    score: payload.score === undefined || !Number.isFinite(payload.score) ? null : `${Math.round(payload.score <= 1 ? payload.score * 100 : payload.score)}%`,
+    outcomeDate: payload.outcome?.date ? formatDate(payload.outcome.date, catalogue.locale) : null,
+  });
+}
+
+/** The reader's own organisation decides the wording; coordinators (and anyone else) read the neutral one. */
+function sideOf(recipient: RecipientView, payload: NotificationPayload): Side {
+  if (payload.agency && recipient.organizationId === payload.agency.organizationId) return 'AGENCY';
+  if (payload.enterprise && recipient.organizationId === payload.enterprise.organizationId) return 'ENTERPRISE';
+  return 'NEUTRAL';
+}
+
+function regionName(code: string, locale: string): string | null {
+  try {
+    const name = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' }).of(code.toUpperCase());
+    return name && name.toUpperCase() !== code.toUpperCase() ? name : null;
+  } catch {
+    return null;
+  }
+}
+
+/** "5 March 2026" / "2026年3月5日" for an ISO date; anything else as given. */
+function formatDate(date: string, locale: string): string {
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(date) ? new Date(`${date}T00:00:00Z`) : new Date(date);
+  if (Number.isNaN(day.getTime())) return date;
+  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(day);
+}
+
+function linkFor(link: Composed['link'], payload: NotificationPayload, appUrl: string): string | null {
+  const base = appUrl.replace(/\/+$/, '');
+  const matchUrl = payload.matchId ? `${base}/matches/${encodeURIComponent(payload.matchId)}` : null;
+  const needUrl = payload.needId ? `${base}/needs/${encodeURIComponent(payload.needId)}` : null;
+  return link === 'match' ? (matchUrl ?? needUrl) : (needUrl ?? matchUrl);
+}
+
+// ---- Rendering ----
+
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
+}
+
+type Action = { label: string; url: string } | null;
+
+function renderText(c: Catalogue, recipient: RecipientView, appUrl: string, sections: string[], action: Action): string {
+  return [
+    c.greeting(recipient.displayName),
+    ...sections,
+    ...(action ? [`${action.label}${c.colon}${action.url}`] : []),
+    c.signOff.join('\n'),
+    `--\n${c.preferences.note}\n${c.preferences.link}${c.colon}${settingsUrl(appUrl)}`,
+  ].join('\n\n').concat('\n');
+}
+
+function blockText(block: DetailBlock, colon: string): string {
+  return [block.heading, ...block.rows.map((r) => `  ${r.label}${colon}${r.value}`)].join('\n');
+}
+
+// Inline styles only: mail clients drop <style> blocks and external stylesheets.
+const P = 'margin:0 0 16px;';
+const A = 'color:#0b6fa4;';
+
+function blockHtml(block: DetailBlock): string {
+  const rows = block.rows
+    .map((r) => {
+      const value = r.href && /^(mailto:|https?:\/\/)/i.test(r.href) ? `<a href="${escapeHtml(r.href)}" style="${A}">${escapeHtml(r.value)}</a>` : escapeHtml(r.value);
+      return `<tr><td style="padding:4px 16px 4px 0;color:#52606d;vertical-align:top;white-space:nowrap;">${escapeHtml(r.label)}</td><td style="padding:4px 0;vertical-align:top;">${value}</td></tr>`;
+    })
+    .join('');
+  return (
+    `<div style="margin:0 0 16px;padding:12px 16px;background:#f0f6fa;border-left:3px solid #0b6fa4;">` +
+    `<p style="margin:0 0 8px;font-weight:bold;">${escapeHtml(block.heading)}</p>` +
+    `<table role="presentation" cellpadding="0" cellspacing="0" style="border-collapse:collapse;font-size:14px;">${rows}</table></div>`
+  );
+}
+
+function renderHtml(c: Catalogue, recipient: RecipientView, appUrl: string, title: string, sections: string[], action: Action): string {
+  const button = action
+    ? `<p style="margin:24px 0;"><a href="${escapeHtml(action.url)}" style="display:inline-block;padding:10px 20px;background:#0b6fa4;color:#ffffff;text-decoration:none;border-radius:4px;font-weight:bold;">${escapeHtml(action.label)}</a></p>`
+    : '';
+  return [
+    `<!DOCTYPE html>`,
+    `<html lang="${c.locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head>`,
+    `<body style="margin:0;padding:0;background:#f4f6f8;">`,
+    `<div style="max-width:600px;margin:0 auto;padding:24px 16px;font-family:Arial,Helvetica,'PingFang SC','Microsoft YaHei',sans-serif;font-size:15px;line-height:1.6;color:#1f2933;">`,
+    `<div style="font-size:20px;font-weight:bold;color:#0b6fa4;margin:0 0 16px;">WaterBridge</div>`,
+    `<div style="background:#ffffff;border-radius:6px;padding:24px;">`,
+    `<p style="${P}">${escapeHtml(c.greeting(recipient.displayName))}</p>`,
+    ...sections,
+    button,
+    `<p style="margin:0;">${c.signOff.map(escapeHtml).join('<br>')}</p>`,
+    `</div>`,
+    `<p style="margin:16px 0 0;font-size:12px;color:#7b8794;">${escapeHtml(c.preferences.note)} <a href="${escapeHtml(settingsUrl(appUrl))}" style="color:#7b8794;">${escapeHtml(c.preferences.link)}</a></p>`,
+    `</div></body></html>`,
+  ]
+    .filter((line) => line !== '')
+    .join('\n');
+}
+
+function settingsUrl(appUrl: string): string {
+  return `${appUrl.replace(/\/+$/, '')}/settings/notifications`;
 }

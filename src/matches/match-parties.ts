@@ -1,0 +1,46 @@
+import { EntityManager } from 'typeorm';
+import { NeedEntity } from '../needs/need.entity';
+import { ContactSnapshot, NotificationPayload, PartySnapshot } from '../notifications/notification-payload';
+import { OrganizationEntity } from '../organizations/organization.entity';
+import { MatchEntity } from './match.entity';
+
+/** The two sides of a match and its need, read once per move: what events say and what contacts reveal. */
+export interface MatchParties {
+  need: NeedEntity;
+  agency: OrganizationEntity;
+  enterprise: OrganizationEntity;
+}
+
+export async function loadParties(manager: EntityManager, match: Pick<MatchEntity, 'needId' | 'enterpriseId'>): Promise<MatchParties> {
+  const need = await manager.findOneByOrFail(NeedEntity, { id: match.needId });
+  const [agency, enterprise] = await Promise.all([
+    manager.findOneByOrFail(OrganizationEntity, { id: need.organizationId }),
+    manager.findOneByOrFail(OrganizationEntity, { id: match.enterpriseId }),
+  ]);
+  return { need, agency, enterprise };
+}
+
+const party = (o: OrganizationEntity): PartySnapshot => ({ organizationId: o.id, nameEn: o.nameEn, nameZh: o.nameZh });
+
+/** The common part of every match event's payload. */
+export function matchPayload(match: MatchEntity, parties: MatchParties, audience: NotificationPayload['audience']): NotificationPayload {
+  return {
+    audience,
+    matchId: match.id,
+    needId: parties.need.id,
+    needTitle: parties.need.title,
+    countryCode: parties.need.countryCode,
+    agency: party(parties.agency),
+    enterprise: party(parties.enterprise),
+    score: match.score,
+  };
+}
+
+/** An organisation's contacts: its own contact fields and its active members. */
+export async function contactOf(manager: EntityManager, organization: OrganizationEntity): Promise<ContactSnapshot> {
+  const people: Array<{ name: string; email: string }> = await manager.query(
+    `SELECT display_name AS name, email FROM app_user WHERE organization_id = $1 AND active AND role IN ('ENTERPRISE_MEMBER', 'AGENCY_MEMBER') ORDER BY display_name, id`,
+    [organization.id],
+  );
+  return { organization: organization.nameEn, email: organization.contactEmail, phone: organization.contactPhone, website: organization.website, people };
+}

@@ -1,0 +1,94 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditTrail } from '../audit/audit-trail.service';
+import { AppConfig } from '../config/app-config';
+import { JobQueue } from '../jobs/job-queue.service';
+import { NotificationEventType } from '../notifications/notification-event-type';
+import { NotificationOutbox } from '../notifications/notification-outbox.service';
+import { MatchEntity } from './match.entity';
+import { loadParties, matchPayload } from './match-parties';
+import { MatchStatus, SideResponse } from './match-status';
+
+export const MATCH_REMINDERS_QUEUE = 'match-reminders';
+const DAY_MS = 24 * 3600_000;
+
+/**
+ * Introductions nobody answers: after MATCH_REMINDER_DAYS the silent side is reminded, after twice that the approving
+ * coordinator, and after MATCH_EXPIRY_DAYS the match expires. Each step is stamped on the match in the same
+ * transaction as its event, so every reminder goes out once. Runs every hour.
+ */
+@Injectable()
+export class MatchRemindersJob implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jobs: JobQueue,
+    private readonly audit: AuditTrail,
+    private readonly notifications: NotificationOutbox,
+    private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.register({
+      name: MATCH_REMINDERS_QUEUE,
+      options: { policy: 'stately', retryLimit: 3, expireInSeconds: 15 * 60 },
+      handler: () => this.run().then(() => undefined),
+      schedule: '17 * * * *',
+    });
+  }
+
+  /** One pass; returns how many matches it acted on. */
+  async run(now = new Date()): Promise<number> {
+    const reminder = new Date(now.getTime() - this.config.MATCH_REMINDER_DAYS * DAY_MS);
+    const escalation = new Date(now.getTime() - 2 * this.config.MATCH_REMINDER_DAYS * DAY_MS);
+    const expiry = new Date(now.getTime() - this.config.MATCH_EXPIRY_DAYS * DAY_MS);
+    const due: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT id FROM match WHERE status = 'INTRODUCED' AND (
+         introduced_at <= $3 OR (introduced_at <= $2 AND coordinator_reminded_at IS NULL) OR (introduced_at <= $1 AND side_reminded_at IS NULL))
+       ORDER BY introduced_at`,
+      [reminder, escalation, expiry],
+    );
+    for (const { id } of due) {
+      await this.dataSource.transaction((manager) => this.act(manager, id, now, reminder, escalation, expiry));
+    }
+    if (due.length > 0) this.notifications.nudge();
+    return due.length;
+  }
+
+  private async act(manager: EntityManager, id: string, now: Date, reminder: Date, escalation: Date, expiry: Date): Promise<void> {
+    const match = await manager.findOne(MatchEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!match || match.status !== MatchStatus.INTRODUCED || !match.introducedAt) return;
+    const parties = await loadParties(manager, match);
+    const daysWaiting = Math.floor((now.getTime() - match.introducedAt.getTime()) / DAY_MS);
+
+    if (match.introducedAt <= expiry) {
+      // A status change: the version moves, so an answer based on the old state gets CONFLICT.
+      await manager.update(MatchEntity, { id }, { status: MatchStatus.EXPIRED, statusChangedAt: now, version: match.version + 1 });
+      await this.audit.record(manager, [{ entityType: 'match', entityId: id, actorUserId: null, action: 'expire', fromStatus: MatchStatus.INTRODUCED, toStatus: MatchStatus.EXPIRED, reason: `unanswered for ${daysWaiting} days` }]);
+      return;
+    }
+    if (match.introducedAt <= escalation && !match.coordinatorRemindedAt) {
+      const coordinator = match.approvedByUserId ? [match.approvedByUserId] : [];
+      await this.notifications.emit(manager, NotificationEventType.MATCH_ESCALATED, {
+        ...matchPayload(match, parties, { organizationIds: [], userIds: coordinator, coordinators: coordinator.length === 0 }),
+        daysWaiting,
+      });
+      // Reminder stamps are not moves: they leave the version alone so nobody's answer is refused for them.
+      await manager.update(MatchEntity, { id }, { coordinatorRemindedAt: now, version: match.version });
+    }
+    if (match.introducedAt <= reminder && !match.sideRemindedAt) {
+      const silent = [
+        ...(match.agencyResponse === SideResponse.PENDING ? [{ id: parties.agency.id, side: 'AGENCY' as const }] : []),
+        ...(match.enterpriseResponse === SideResponse.PENDING ? [{ id: parties.enterprise.id, side: 'ENTERPRISE' as const }] : []),
+      ];
+      for (const side of silent) {
+        await this.notifications.emit(manager, NotificationEventType.MATCH_REMINDER, {
+          ...matchPayload(match, parties, { organizationIds: [side.id], userIds: [], coordinators: false }),
+          side: side.side,
+          daysWaiting,
+        });
+      }
+      await manager.update(MatchEntity, { id }, { sideRemindedAt: now, version: match.version });
+    }
+  }
+}

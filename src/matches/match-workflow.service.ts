@@ -1,0 +1,315 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditRecord, AuditTrail } from '../audit/audit-trail.service';
+import { Actor, isStaff } from '../auth/actor';
+import { DomainError } from '../common/domain-error';
+import { MatchingService, RankedEnterprise } from '../matching/matching.service';
+import { NeedEntity } from '../needs/need.entity';
+import { NeedStatus } from '../needs/need-status';
+import { NotificationEventType } from '../notifications/notification-event-type';
+import { NotificationOutbox } from '../notifications/notification-outbox.service';
+import { OrganizationEntity, OrganizationKind, VerificationStatus } from '../organizations/organization.entity';
+import { IndexedKind } from '../search/search-outbox.entity';
+import { SearchOutbox } from '../search/search-outbox.service';
+import { Role } from '../users/user.entity';
+import { ExpressInterestInput, MatchReasonInput, MatchVersionInput, RecordMatchOutcomeInput, RespondToMatchInput } from './dto/match.inputs';
+import { MatchEntity } from './match.entity';
+import { MatchModel } from './match.model';
+import { MatchesService } from './matches.service';
+import { contactOf, loadParties, matchPayload, MatchParties } from './match-parties';
+import { MatchExplanationSnapshot } from './match-snapshot';
+import { assertMove, AWAITING_REVIEW, MatchOrigin, MatchStatus, SideResponse } from './match-status';
+
+const ENTITY = 'match';
+
+/** Needs still taking candidates. */
+const RECRUITING: readonly NeedStatus[] = [NeedStatus.OPEN, NeedStatus.IN_REVIEW];
+
+/**
+ * The match lifecycle, one method per verb. Each runs in one transaction: the match row is locked, the caller's
+ * version checked (optimistic concurrency: two coordinators acting at once — one wins, the other gets CONFLICT), the
+ * move made, the audit trail written and the notification events emitted; nothing of it exists unless all of it does.
+ */
+@Injectable()
+export class MatchWorkflow {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly matching: MatchingService,
+    private readonly audit: AuditTrail,
+    private readonly notifications: NotificationOutbox,
+    private readonly search: SearchOutbox,
+    private readonly matches: MatchesService,
+  ) {}
+
+  /** Ranks candidates for a need and keeps the best as SUGGESTED; returns all the need's matches. */
+  async suggest(actor: Actor, needId: string, first: number): Promise<MatchModel[]> {
+    await this.addSuggestions(actor, await this.matching.needOrFail(needId), first);
+    return (await this.matches.list(actor, { needId, first: 100 })).edges.map((e) => e.node);
+  }
+
+  /**
+   * Keeps the `first` best candidates of a need as SUGGESTED matches (pairs already matched are left as they are) and
+   * tells the coordinators when there are new ones; returns the new matches. `ranked` spares a second ranking.
+   */
+  async addSuggestions(actor: Actor | null, need: NeedEntity, first: number, ranked?: RankedEnterprise[]): Promise<MatchEntity[]> {
+    if (!RECRUITING.includes(need.status)) throw DomainError.conflict(`Only open needs get candidates; this one is ${need.status}`);
+    ranked ??= await this.matching.rankEnterprises(need, first);
+    const needId = need.id;
+    return this.transaction(async (manager) => {
+      const ids: string[] = [];
+      for (const r of ranked.slice(0, first)) {
+        const result = await manager
+          .createQueryBuilder()
+          .insert()
+          .into(MatchEntity)
+          .values({ needId, enterpriseId: r.organizationId, origin: MatchOrigin.SUGGESTION, status: MatchStatus.SUGGESTED, score: r.result.score, rank: r.rank, explanation: snapshot(r), statusChangedAt: new Date() })
+          .orIgnore()
+          .returning('id')
+          .execute();
+        ids.push(...(result.raw as Array<{ id: string }>).map((row) => row.id));
+      }
+      const added = ids.length ? await manager.find(MatchEntity, { where: { id: In(ids) }, order: { score: 'DESC', id: 'ASC' } }) : [];
+      await this.audit.record(manager, added.map((m) => entry(m.id, actor, 'suggest', null, MatchStatus.SUGGESTED)));
+      if (added.length > 0) {
+        const parties = await loadParties(manager, added[0]);
+        await this.notifications.emit(manager, NotificationEventType.CANDIDATES_TO_REVIEW, {
+          ...matchPayload(added[0], parties, { organizationIds: [], userIds: [], coordinators: true }),
+          matchId: undefined,
+          enterprise: undefined,
+          score: Math.max(...added.map((m) => m.score)),
+          candidateCount: added.length,
+        });
+      }
+      return added;
+    });
+  }
+
+  /** An enterprise asks to be considered: the match enters the review queue with its own explanation. */
+  async expressInterest(actor: Actor, input: ExpressInterestInput): Promise<MatchModel> {
+    const need = await this.matching.needOrFail(input.needId);
+    if (!RECRUITING.includes(need.status)) throw DomainError.notFound('Need', input.needId);
+    const enterprise = await this.dataSource.getRepository(OrganizationEntity).findOneByOrFail({ id: actor.organizationId });
+    if (enterprise.kind !== OrganizationKind.ENTERPRISE) throw DomainError.forbidden('Only enterprises express interest');
+    if (enterprise.verificationStatus !== VerificationStatus.VERIFIED) throw DomainError.forbidden('Your enterprise must be verified by the secretariat before it can express interest');
+    const ranked = await this.matching.rankEnterprise(need, enterprise.id);
+    const match = await this.transaction(async (manager) => {
+      const existing = await manager.findOne(MatchEntity, { where: { needId: need.id, enterpriseId: enterprise.id }, lock: { mode: 'pessimistic_write' } });
+      let match: MatchEntity;
+      if (existing) {
+        if (!AWAITING_REVIEW.includes(existing.status)) throw DomainError.conflict(`Your enterprise is already matched with this need (status ${existing.status})`);
+        existing.interestMessage = input.message;
+        match = await manager.save(existing);
+      } else {
+        match = await manager.save(
+          manager.create(MatchEntity, {
+            needId: need.id,
+            enterpriseId: enterprise.id,
+            origin: MatchOrigin.INTEREST,
+            status: MatchStatus.SUGGESTED,
+            score: ranked?.result.score ?? 0,
+            rank: ranked?.rank ?? null,
+            explanation: ranked ? snapshot(ranked) : emptyExplanation(),
+            interestMessage: input.message,
+            statusChangedAt: new Date(),
+          }),
+        );
+      }
+      await this.audit.record(manager, [entry(match.id, actor, 'express interest', existing?.status ?? null, match.status, input.message)]);
+      const parties = await loadParties(manager, match);
+      await this.notifications.emit(manager, NotificationEventType.CANDIDATES_TO_REVIEW, {
+        ...matchPayload(match, parties, { organizationIds: [], userIds: [], coordinators: true }),
+        candidateCount: 1,
+        reason: input.message,
+      });
+      return match;
+    });
+    return this.matches.get(actor, match.id);
+  }
+
+  shortlist(actor: Actor, input: MatchVersionInput): Promise<MatchModel> {
+    return this.move(actor, input, async (manager, match) => {
+      assertMove(match.status, MatchStatus.SHORTLISTED);
+      return this.changeStatus(manager, actor, match, MatchStatus.SHORTLISTED, 'shortlist');
+    });
+  }
+
+  /** Approves and introduces at once: both sides are told. */
+  approve(actor: Actor, input: MatchVersionInput): Promise<MatchModel> {
+    return this.move(actor, input, (manager, match) => this.approveLocked(manager, actor, match));
+  }
+
+  /** Approves every match given, or none (one stale version fails them all with CONFLICT). */
+  async approveAll(actor: Actor, inputs: MatchVersionInput[]): Promise<MatchModel[]> {
+    if (new Set(inputs.map((i) => i.id)).size !== inputs.length) throw DomainError.badInput('input', 'input names a match twice');
+    await this.transaction(async (manager) => {
+      const approved: MatchEntity[] = [];
+      // Locked in id order, so two bulk approvals over overlapping matches cannot deadlock.
+      for (const input of [...inputs].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+        approved.push(await this.approveLocked(manager, actor, await this.lockAt(manager, input)));
+      }
+      return approved;
+    });
+    return Promise.all(inputs.map((i) => this.matches.get(actor, i.id)));
+  }
+
+  reject(actor: Actor, input: MatchReasonInput): Promise<MatchModel> {
+    return this.move(actor, input, async (manager, match) => {
+      assertMove(match.status, MatchStatus.REJECTED);
+      match.reason = input.reason;
+      return this.changeStatus(manager, actor, match, MatchStatus.REJECTED, 'reject', input.reason);
+    });
+  }
+
+  /** Coordinators withdraw any open match; an enterprise withdraws its own expressed interest before it is engaged. */
+  withdraw(actor: Actor, input: MatchReasonInput): Promise<MatchModel> {
+    return this.move(actor, input, async (manager, match) => {
+      if (!isStaff(actor) && !(match.origin === MatchOrigin.INTEREST && match.enterpriseId === actor.organizationId)) {
+        throw DomainError.forbidden('Only coordinators, or the enterprise for its own expressed interest, withdraw a match');
+      }
+      assertMove(match.status, MatchStatus.WITHDRAWN);
+      match.reason = input.reason;
+      return this.changeStatus(manager, actor, match, MatchStatus.WITHDRAWN, 'withdraw', input.reason);
+    });
+  }
+
+  /** Each side accepts or declines for itself; when both accepted they are ENGAGED and get each other's contacts. */
+  respond(actor: Actor, input: RespondToMatchInput): Promise<MatchModel> {
+    return this.move(actor, input, async (manager, match, parties) => {
+      const side = sideOf(actor, parties);
+      if (!side) throw DomainError.notFound('Match', match.id);
+      if (match.status !== MatchStatus.INTRODUCED) throw DomainError.conflict(`Only an introduced match can be answered; this one is ${match.status}`);
+      const field = side === 'AGENCY' ? 'agencyResponse' : 'enterpriseResponse';
+      if (match[field] !== SideResponse.PENDING) throw DomainError.conflict(`Your side already answered (${match[field]})`);
+      match[field] = input.accept ? SideResponse.ACCEPTED : SideResponse.DECLINED;
+      const otherSide = side === 'AGENCY' ? parties.enterprise.id : parties.agency.id;
+      const coordinator = match.approvedByUserId ? [match.approvedByUserId] : [];
+      const action = input.accept ? 'accept' : 'decline';
+
+      if (!input.accept) {
+        match.reason = input.reason ?? null;
+        const saved = await this.changeStatus(manager, actor, match, MatchStatus.DECLINED, action, input.reason);
+        await this.notifications.emit(manager, NotificationEventType.MATCH_DECLINED, { ...matchPayload(saved, parties, { organizationIds: [otherSide], userIds: coordinator, coordinators: false }), side, reason: input.reason });
+        return saved;
+      }
+      if (match.agencyResponse === SideResponse.ACCEPTED && match.enterpriseResponse === SideResponse.ACCEPTED) {
+        const saved = await this.changeStatus(manager, actor, match, MatchStatus.ENGAGED, action);
+        const contacts = { agency: await contactOf(manager, parties.agency), enterprise: await contactOf(manager, parties.enterprise) };
+        await this.notifications.emit(manager, NotificationEventType.MATCH_ENGAGED, {
+          ...matchPayload(saved, parties, { organizationIds: [parties.agency.id, parties.enterprise.id], userIds: coordinator, coordinators: false }),
+          contacts,
+        });
+        await this.advanceNeed(manager, parties.need, NeedStatus.MATCHED);
+        return saved;
+      }
+      const saved = await manager.save(match);
+      await this.audit.record(manager, [entry(match.id, actor, action, match.status, match.status, input.reason)]);
+      await this.notifications.emit(manager, NotificationEventType.MATCH_ACCEPTED, { ...matchPayload(saved, parties, { organizationIds: [otherSide], userIds: coordinator, coordinators: false }), side });
+      return saved;
+    });
+  }
+
+  recordOutcome(actor: Actor, input: RecordMatchOutcomeInput): Promise<MatchModel> {
+    return this.move(actor, input, async (manager, match, parties) => {
+      assertMove(match.status, MatchStatus.OUTCOME_RECORDED);
+      match.outcome = input.kind;
+      match.outcomeDate = input.date;
+      match.outcomeNote = input.note ?? null;
+      const saved = await this.changeStatus(manager, actor, match, MatchStatus.OUTCOME_RECORDED, 'record outcome', input.note ? `${input.kind}: ${input.note}` : input.kind);
+      await this.notifications.emit(manager, NotificationEventType.MATCH_OUTCOME_RECORDED, {
+        ...matchPayload(saved, parties, { organizationIds: [parties.agency.id, parties.enterprise.id], userIds: [], coordinators: false }),
+        outcome: { kind: input.kind, date: input.date, note: input.note ?? null },
+      });
+      return saved;
+    });
+  }
+
+  private async approveLocked(manager: EntityManager, actor: Actor, match: MatchEntity): Promise<MatchEntity> {
+    assertMove(match.status, MatchStatus.APPROVED);
+    const parties = await loadParties(manager, match);
+    if (!RECRUITING.includes(parties.need.status)) throw DomainError.conflict(`The need is ${parties.need.status}: it no longer takes introductions`);
+    const from = match.status;
+    const now = new Date();
+    match.status = MatchStatus.INTRODUCED;
+    match.statusChangedAt = now;
+    match.introducedAt = now;
+    match.approvedByUserId = actor.userId;
+    const saved = await manager.save(match);
+    await this.audit.record(manager, [entry(match.id, actor, 'approve', from, MatchStatus.APPROVED), entry(match.id, actor, 'introduce', MatchStatus.APPROVED, MatchStatus.INTRODUCED)]);
+    await this.notifications.emit(manager, NotificationEventType.MATCH_INTRODUCED, matchPayload(saved, parties, { organizationIds: [parties.agency.id, parties.enterprise.id], userIds: [], coordinators: false }));
+    await this.advanceNeed(manager, parties.need, NeedStatus.IN_REVIEW);
+    return saved;
+  }
+
+  /** An introduced need is in review; an engaged one is matched. The need's search document follows. */
+  private async advanceNeed(manager: EntityManager, need: NeedEntity, to: NeedStatus): Promise<void> {
+    const from = to === NeedStatus.IN_REVIEW ? [NeedStatus.OPEN] : RECRUITING;
+    const result = await manager
+      .createQueryBuilder()
+      .update(NeedEntity)
+      .set({ status: to })
+      .where('id = :id AND status IN (:...from)', { id: need.id, from })
+      .execute();
+    if ((result.affected ?? 0) > 0) await this.search.record(manager, IndexedKind.Need, [need.id]);
+  }
+
+  private async changeStatus(manager: EntityManager, actor: Actor | null, match: MatchEntity, to: MatchStatus, action: string, reason?: string | null): Promise<MatchEntity> {
+    const from = match.status;
+    match.status = to;
+    match.statusChangedAt = new Date();
+    const saved = await manager.save(match);
+    await this.audit.record(manager, [entry(match.id, actor, action, from, to, reason)]);
+    return saved;
+  }
+
+  /** Locks the match, checks the caller may see it and that the version is current, then runs the move. */
+  private async move(actor: Actor, input: MatchVersionInput, work: (manager: EntityManager, match: MatchEntity, parties: MatchParties) => Promise<MatchEntity>): Promise<MatchModel> {
+    await this.transaction(async (manager) => {
+      const match = await this.lockAt(manager, input);
+      const parties = await loadParties(manager, match);
+      if (!isStaff(actor) && !sideOf(actor, parties)) throw DomainError.notFound('Match', input.id);
+      return work(manager, match, parties);
+    });
+    return this.matches.get(actor, input.id);
+  }
+
+  private async lockAt(manager: EntityManager, input: MatchVersionInput): Promise<MatchEntity> {
+    const match = await manager.findOne(MatchEntity, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
+    if (!match) throw DomainError.notFound('Match', input.id);
+    if (match.version !== input.version) {
+      throw DomainError.conflict(`Match ${match.id} changed since you read it (you had version ${input.version}, it is now ${match.version}, ${match.status}); reload and try again`);
+    }
+    return match;
+  }
+
+  private async transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const result = await this.dataSource.transaction(work);
+    this.notifications.nudge();
+    this.search.nudge();
+    return result;
+  }
+}
+
+/** Which side of the match the caller is on, if any. */
+function sideOf(actor: Actor, parties: MatchParties): 'AGENCY' | 'ENTERPRISE' | null {
+  if (actor.role === Role.AGENCY_MEMBER && actor.organizationId === parties.agency.id) return 'AGENCY';
+  if (actor.role === Role.ENTERPRISE_MEMBER && actor.organizationId === parties.enterprise.id) return 'ENTERPRISE';
+  return null;
+}
+
+function entry(entityId: string, actor: Actor | null, action: string, fromStatus: MatchStatus | null, toStatus: MatchStatus, reason?: string | null): AuditRecord {
+  return { entityType: ENTITY, entityId, actorUserId: actor?.userId ?? null, action, fromStatus, toStatus, reason: reason ?? null };
+}
+
+export function snapshot(ranked: RankedEnterprise): MatchExplanationSnapshot {
+  return {
+    summary: ranked.summary,
+    factors: ranked.result.factors.map((f) => ({ key: f.key, label: f.label, value: f.value, weight: f.weight, contribution: f.contribution, detail: f.detail })),
+    tradeFit: { value: ranked.result.tradeFit.value, detail: ranked.result.tradeFit.detail },
+    evidence: ranked.evidence.map((e) => ({ referenceProjectId: e.project.id, title: e.project.title, countryCode: e.project.countryCode, year: e.project.year, similarity: e.similarity, reasons: e.reasons })),
+  };
+}
+
+function emptyExplanation(): MatchExplanationSnapshot {
+  return { summary: 'No verified track record or capability to score yet: the enterprise asked to be considered.', factors: [], tradeFit: { value: 1, detail: 'not scored' }, evidence: [] };
+}

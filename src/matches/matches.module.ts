@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
+import { MatchingModule } from '../matching/matching.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { SearchModule } from '../search/search.module';
+import { MatchEntity } from './match.entity';
+import { MatchRemindersJob } from './match-reminders.job';
+import { MatchWorkflow } from './match-workflow.service';
+import { MatchesResolver } from './matches.resolver';
+import { MatchesService } from './matches.service';
+import { NeedPublishedJob } from './need-published.job';
+
+/** Persisted matches and the coordinators' workflow: review queue, approval, introductions, answers, outcomes. */
+@Module({
+  imports: [TypeOrmModule.forFeature([MatchEntity]), AuditModule, MatchingModule, NotificationsModule, SearchModule],
+  providers: [MatchesService, MatchWorkflow, MatchesResolver, MatchRemindersJob, NeedPublishedJob],
+  exports: [MatchWorkflow],
+})
+export class MatchesModule {}

@@ -1,0 +1,145 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource } from 'typeorm';
+import { Actor, isStaff } from '../auth/actor';
+import { DomainError } from '../common/domain-error';
+import { Connection, decodeOffset, toOffsetConnection } from '../common/pagination';
+import { paginate } from '../database/paginate';
+import { toNeedModel } from '../needs/need.model';
+import { NeedEntity } from '../needs/need.entity';
+import { OrganizationEntity } from '../organizations/organization.entity';
+import { toOrganizationModel } from '../organizations/organization.model';
+import { Role } from '../users/user.entity';
+import { MatchesArgs, ReviewQueueArgs, ReviewQueueOrder } from './dto/match.inputs';
+import { MatchEntity } from './match.entity';
+import { MatchContactModel, MatchModel, ReviewQueueItemModel } from './match.model';
+import { contactOf } from './match-parties';
+import { AWAITING_REVIEW, INTRODUCED_OR_LATER, MatchOrigin, MatchStatus } from './match-status';
+
+/** Both sides see each other's contacts from here on. */
+const DISCLOSED: readonly MatchStatus[] = [MatchStatus.ENGAGED, MatchStatus.OUTCOME_RECORDED];
+
+/**
+ * Reading matches. Coordinators and admins see all; an agency sees the matches of its needs once introduced; an
+ * enterprise sees its own once introduced, and the interests it expressed. Anything else is NOT_FOUND.
+ */
+@Injectable()
+export class MatchesService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async get(actor: Actor, id: string): Promise<MatchModel> {
+    const match = await this.query(actor).andWhere('m.id = :id', { id }).getOne();
+    if (!match) throw DomainError.notFound('Match', id);
+    return this.toModel(actor, match);
+  }
+
+  /** A match just changed by the caller, read back with its need and enterprise. */
+  async reload(actor: Actor, match: Pick<MatchEntity, 'id'>): Promise<MatchModel> {
+    return this.get(actor, match.id);
+  }
+
+  async list(actor: Actor, args: MatchesArgs): Promise<Connection<MatchModel>> {
+    const query = this.query(actor);
+    if (args.needId) query.andWhere('m.needId = :needId', { needId: args.needId });
+    if (args.enterpriseId) query.andWhere('m.enterpriseId = :enterpriseId', { enterpriseId: args.enterpriseId });
+    if (args.status?.length) query.andWhere('m.status IN (:...status)', { status: args.status });
+    return paginate(query, args, (m) => this.toModel(actor, m));
+  }
+
+  /** Needs with candidates awaiting a coordinator, by waiting time or best score; each with its waiting candidates. */
+  async reviewQueue(actor: Actor, args: ReviewQueueArgs): Promise<Connection<ReviewQueueItemModel>> {
+    const offset = decodeOffset(args.after);
+    const filters: string[] = ['m.status = ANY($1)'];
+    const params: unknown[] = [AWAITING_REVIEW];
+    if (args.countryCode) filters.push(`n.country_code = $${params.push(args.countryCode)}`);
+    if (args.origin) filters.push(`m.origin = $${params.push(args.origin)}`);
+    if (args.minScore !== undefined) filters.push(`m.score >= $${params.push(args.minScore)}`);
+    const order = args.orderBy === ReviewQueueOrder.SCORE ? 'best_score DESC, waiting_since ASC, need_id' : 'waiting_since ASC, best_score DESC, need_id';
+    const where = filters.join(' AND ');
+    const [{ total }]: Array<{ total: number }> = await this.dataSource.query(
+      `SELECT count(DISTINCT m.need_id)::int AS total FROM match m JOIN need n ON n.id = m.need_id WHERE ${where}`,
+      params,
+    );
+    const groups: Array<{ need_id: string; waiting_since: Date; best_score: number; waiting: number }> = await this.dataSource.query(
+      `SELECT m.need_id, min(m.status_changed_at) AS waiting_since, max(m.score) AS best_score, count(*)::int AS waiting
+       FROM match m JOIN need n ON n.id = m.need_id WHERE ${where}
+       GROUP BY m.need_id ORDER BY ${order} LIMIT ${args.first + 1} OFFSET ${offset}`,
+      params,
+    );
+    const needIds = groups.map((g) => g.need_id);
+    const candidates = needIds.length
+      ? await this.query(actor)
+          .andWhere('m.needId IN (:...needIds)', { needIds })
+          .andWhere('m.status IN (:...waiting)', { waiting: AWAITING_REVIEW })
+          .andWhere(args.origin ? 'm.origin = :origin' : 'TRUE', { origin: args.origin })
+          .andWhere(args.minScore !== undefined ? 'm.score >= :minScore' : 'TRUE', { minScore: args.minScore })
+          .orderBy('m.score', 'DESC')
+          .addOrderBy('m.id')
+          .getMany()
+      : [];
+    const items = groups.map((g) => {
+      const own = candidates.filter((c) => c.needId === g.need_id);
+      return {
+        need: toNeedModel(own[0].need as NeedEntity),
+        waitingSince: g.waiting_since,
+        bestScore: g.best_score,
+        waitingCount: g.waiting,
+        candidates: own.map((m) => this.toModel(actor, m)),
+      };
+    });
+    return toOffsetConnection(items, args.first, total, offset);
+  }
+
+  /** The contacts of one side, if the caller may see them (staff always; the other side once both accepted). */
+  async contact(actor: Actor, match: MatchModel, side: 'AGENCY' | 'ENTERPRISE'): Promise<MatchContactModel | null> {
+    const organizationId = side === 'AGENCY' ? match.agencyId : match.enterprise.id;
+    const otherSide = side === 'AGENCY' ? match.enterprise.id : match.agencyId;
+    const allowed = isStaff(actor) || actor.organizationId === organizationId || (DISCLOSED.includes(match.status) && actor.organizationId === otherSide);
+    if (!allowed) return null;
+    const organization = await this.dataSource.getRepository(OrganizationEntity).findOneByOrFail({ id: organizationId });
+    return contactOf(this.dataSource.manager, organization);
+  }
+
+  private query(actor: Actor) {
+    const query = this.dataSource
+      .getRepository(MatchEntity)
+      .createQueryBuilder('m')
+      .innerJoinAndSelect('m.need', 'need')
+      .innerJoinAndSelect('m.enterprise', 'enterprise');
+    if (isStaff(actor)) return query;
+    if (actor.role === Role.AGENCY_MEMBER) {
+      return query.where('need.organizationId = :org AND m.status IN (:...visible)', { org: actor.organizationId, visible: INTRODUCED_OR_LATER });
+    }
+    return query.where(
+      new Brackets((w) =>
+        w
+          .where('m.enterpriseId = :org AND m.status IN (:...visible)', { org: actor.organizationId, visible: INTRODUCED_OR_LATER })
+          .orWhere('m.enterpriseId = :org AND m.origin = :interest', { interest: MatchOrigin.INTEREST }),
+      ),
+    );
+  }
+
+  private toModel(actor: Actor, m: MatchEntity): MatchModel {
+    const need = m.need as NeedEntity;
+    return {
+      id: m.id,
+      need: toNeedModel(need),
+      enterprise: toOrganizationModel(m.enterprise as OrganizationEntity, actor),
+      agencyId: need.organizationId,
+      origin: m.origin,
+      status: m.status,
+      score: m.score,
+      rank: m.rank,
+      explanation: m.explanation,
+      interestMessage: m.interestMessage,
+      agencyResponse: m.agencyResponse,
+      enterpriseResponse: m.enterpriseResponse,
+      reason: m.reason,
+      outcome: m.outcome ? { kind: m.outcome, date: m.outcomeDate ?? '', note: m.outcomeNote } : null,
+      introducedAt: m.introducedAt,
+      statusChangedAt: m.statusChangedAt,
+      createdAt: m.createdAt,
+      version: m.version,
+    };
+  }
+}

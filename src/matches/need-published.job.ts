@@ -1,0 +1,71 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { JobQueue } from '../jobs/job-queue.service';
+import { MatchingService } from '../matching/matching.service';
+import { NeedStatus } from '../needs/need-status';
+import { NotificationEventType } from '../notifications/notification-event-type';
+import { NotificationOutbox } from '../notifications/notification-outbox.service';
+import { OrganizationEntity } from '../organizations/organization.entity';
+import { MatchWorkflow } from './match-workflow.service';
+import { NEED_PUBLISHED_QUEUE } from './need-published';
+
+/** Candidates kept for review when a need is published. */
+const SUGGESTED_ON_PUBLISH = 10;
+/** Enterprises considered for an opportunity alert. */
+const ALERT_CANDIDATES = 20;
+
+/**
+ * When a need is published (the job is enqueued in the publishing transaction): its best candidates go to the
+ * review queue (coordinators are told), and enterprises whose match score reaches OPPORTUNITY_ALERT_MIN_SCORE get an
+ * opportunity alert (members choose in-app, e-mail at once, or a daily/weekly digest). Retried with backoff while
+ * Meilisearch is unreachable; re-running it adds nothing (matches are unique per pair, alerts go out with the new
+ * suggestions only once).
+ */
+@Injectable()
+export class NeedPublishedJob implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jobs: JobQueue,
+    private readonly matching: MatchingService,
+    private readonly workflow: MatchWorkflow,
+    private readonly notifications: NotificationOutbox,
+    private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.register<{ needId: string }>({
+      name: NEED_PUBLISHED_QUEUE,
+      options: { retryLimit: 8, retryDelay: 5, retryBackoff: true, expireInSeconds: 5 * 60 },
+      handler: async (jobs) => {
+        for (const job of jobs) await this.run(job.data.needId);
+      },
+    });
+  }
+
+  async run(needId: string): Promise<void> {
+    const need = await this.matching.needOrFail(needId);
+    if (need.status !== NeedStatus.OPEN) return;
+    const ranked = await this.matching.rankEnterprises(need, ALERT_CANDIDATES);
+    const added = await this.workflow.addSuggestions(null, need, SUGGESTED_ON_PUBLISH, ranked);
+    // Alerts only on the first run for this need: a retry after the suggestions committed finds nothing new to add.
+    if (added.length === 0 && ranked.length > 0) return;
+    const fitting = ranked.filter((r) => r.result.score >= this.config.OPPORTUNITY_ALERT_MIN_SCORE);
+    if (fitting.length === 0) return;
+    await this.dataSource.transaction(async (manager) => {
+      const agency = await manager.findOneByOrFail(OrganizationEntity, { id: need.organizationId });
+      for (const r of fitting) {
+        await this.notifications.emit(manager, NotificationEventType.OPPORTUNITY_ALERT, {
+          audience: { organizationIds: [r.organizationId], userIds: [], coordinators: false },
+          needId: need.id,
+          needTitle: need.title,
+          countryCode: need.countryCode,
+          agency: { organizationId: agency.id, nameEn: agency.nameEn, nameZh: agency.nameZh },
+          score: r.result.score,
+        });
+      }
+    });
+    this.notifications.nudge();
+  }
+}

@@ -1,0 +1,237 @@
+import { MatchOutcomeKind } from '../../matches/match-status';
+import { DigestFrequency, NotificationEventType as T } from '../notification-event-type';
+import { ContactSnapshot } from '../notification-payload';
+import type { Catalogue, Composed, DetailBlock, Party, TextView } from './notification-texts';
+
+// ---- Phrases shared by the English texts ----
+
+const agency = (v: TextView) => v.payload.agency?.nameEn ?? 'the agency';
+const enterprise = (v: TextView) => v.payload.enterprise?.nameEn ?? 'the enterprise';
+const nameOf = (v: TextView, party: Party) => (party === 'AGENCY' ? agency(v) : enterprise(v));
+const other = (party: Party): Party => (party === 'AGENCY' ? 'ENTERPRISE' : 'AGENCY');
+/** “Title”, or a plain noun when the payload has none. */
+const need = (v: TextView) => (v.payload.needTitle ? `“${v.payload.needTitle}”` : 'the need');
+const yourNeed = (v: TextView) => (v.payload.needTitle ? `your need “${v.payload.needTitle}”` : 'your need');
+/** " in Sri Lanka (LK)" */
+const where = (v: TextView) => (v.payload.countryCode ? ` in ${v.countryName ? `${v.countryName} (${v.payload.countryCode})` : v.payload.countryCode}` : '');
+const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
+const ourOrganisation = (party: Party) => (party === 'AGENCY' ? 'Your organisation' : 'Your company');
+const scoreLine = (v: TextView) => (v.score ? [`Match score: ${v.score}.`] : []);
+/** Spelled out by the organisation itself, so only its own words go in quotes. */
+const reasonLine = (v: TextView) => (v.payload.reason?.trim() ? [`Reason given: “${v.payload.reason.trim()}”`] : []);
+
+const OUTCOMES: Record<MatchOutcomeKind, string> = {
+  [MatchOutcomeKind.MOU_SIGNED]: 'memorandum of understanding signed',
+  [MatchOutcomeKind.PILOT_OR_DEMONSTRATION]: 'pilot or demonstration project',
+  [MatchOutcomeKind.CONTRACT]: 'contract signed',
+  [MatchOutcomeKind.TRAINING_DELIVERED]: 'training delivered',
+  [MatchOutcomeKind.NONE]: 'closed without a concrete outcome',
+};
+
+function contactBlock(name: string, c: ContactSnapshot): DetailBlock {
+  return {
+    heading: `Contact details of ${name}`,
+    rows: [
+      { label: 'Organisation', value: c.organization },
+      ...(c.email ? [{ label: 'E-mail', value: c.email, href: `mailto:${c.email}` }] : []),
+      ...(c.phone ? [{ label: 'Phone', value: c.phone }] : []),
+      ...(c.website ? [{ label: 'Website', value: c.website, href: c.website }] : []),
+      ...c.people.map((p) => ({ label: 'Contact person', value: `${p.name} <${p.email}>`, href: `mailto:${p.email}` })),
+    ],
+  };
+}
+
+/** The other party's contacts in one line, for the in-app notification. */
+function contactLine(c: ContactSnapshot): string {
+  const parts = [...c.people.map((p) => `${p.name} (${p.email})`), c.email, c.phone].filter((p): p is string => !!p);
+  return parts.length ? `Contact: ${parts.join(', ')}.` : '';
+}
+
+/** One side answered the introduction: worded for the other side, the answering side itself, or the secretariat. */
+function answered(v: TextView, verb: 'accepted' | 'declined'): Pick<Composed, 'title' | 'body'> {
+  const a = v.actor;
+  if (!a) return { title: `Introduction ${verb}: ${need(v)}`, body: `The introduction between ${agency(v)} and ${enterprise(v)} for ${need(v)} has been ${verb}.` };
+  if (v.self === a) return { title: `${ourOrganisation(a)} ${verb} the introduction`, body: `${ourOrganisation(a)} has ${verb} the introduction to ${nameOf(v, other(a))} for ${need(v)}.` };
+  if (v.self === 'AGENCY') return { title: `${enterprise(v)} ${verb} the introduction`, body: `${enterprise(v)} has ${verb} the introduction for ${yourNeed(v)}.` };
+  if (v.self === 'ENTERPRISE') return { title: `${agency(v)} ${verb} the introduction`, body: `${agency(v)} has ${verb} the introduction to your company for ${need(v)}.` };
+  return { title: `${nameOf(v, a)} ${verb} an introduction`, body: `${nameOf(v, a)} has ${verb} the introduction to ${nameOf(v, other(a))} for ${need(v)}.` };
+}
+
+// ---- One entry per event type ----
+
+const events: Catalogue['events'] = {
+  [T.MATCH_INTRODUCED]: (v) => {
+    if (v.self === 'AGENCY') {
+      return {
+        title: `New introduction: ${enterprise(v)} for ${need(v)}`,
+        body: `${enterprise(v)} has been introduced for ${yourNeed(v)}. Please review the proposal and accept or decline the introduction.`,
+        more: scoreLine(v),
+        link: 'match',
+      };
+    }
+    if (v.self === 'ENTERPRISE') {
+      return {
+        title: `You have been introduced to ${agency(v)}`,
+        body: `You have been introduced to ${agency(v)} for ${need(v)}${where(v)}. Please review the need and accept or decline the introduction.`,
+        more: scoreLine(v),
+        link: 'match',
+      };
+    }
+    return {
+      title: `Introduction made: ${enterprise(v)} and ${agency(v)}`,
+      body: `${enterprise(v)} has been introduced to ${agency(v)} for ${need(v)}${where(v)}. Both sides are asked to accept or decline.`,
+      more: scoreLine(v),
+      link: 'match',
+    };
+  },
+
+  [T.MATCH_ACCEPTED]: (v) => {
+    const texts = answered(v, 'accepted');
+    const waiting = v.self !== 'NEUTRAL' && v.actor && v.self !== v.actor;
+    return {
+      ...texts,
+      more: [waiting ? 'Accept it as well and you will both receive each other’s contact details.' : 'Contact details are shared once both sides have accepted.'],
+      link: 'match',
+    };
+  },
+
+  [T.MATCH_DECLINED]: (v) => ({
+    ...answered(v, 'declined'),
+    more: [...reasonLine(v), 'This match is now closed.'],
+    link: 'match',
+  }),
+
+  [T.MATCH_ENGAGED]: (v) => {
+    const contacts = v.payload.contacts;
+    if (v.self === 'NEUTRAL') {
+      return {
+        title: `${agency(v)} and ${enterprise(v)} are connected`,
+        body: `${agency(v)} and ${enterprise(v)} have both accepted the introduction for ${need(v)}; their contact details have been shared with each other.`,
+        details: contacts ? [contactBlock(agency(v), contacts.agency), contactBlock(enterprise(v), contacts.enterprise)] : [],
+        link: 'match',
+      };
+    }
+    // Only the other side's contacts: the reader knows their own.
+    const them = other(v.self);
+    const theirs = contacts ? (them === 'AGENCY' ? contacts.agency : contacts.enterprise) : undefined;
+    return {
+      title: `You and ${nameOf(v, them)} are connected`,
+      body: `You and ${nameOf(v, them)} have both accepted the introduction for ${need(v)}. You can now contact them directly.`,
+      inAppNote: theirs ? contactLine(theirs) : undefined,
+      more: theirs ? [] : ['Their contact details are on the match page.'],
+      details: theirs ? [contactBlock(nameOf(v, them), theirs)] : [],
+      link: 'match',
+    };
+  },
+
+  [T.MATCH_OUTCOME_RECORDED]: (v) => {
+    const outcome = v.payload.outcome;
+    const what = outcome ? `: ${OUTCOMES[outcome.kind]}` : '';
+    const details: DetailBlock[] = outcome
+      ? [
+          {
+            heading: 'Recorded outcome',
+            rows: [
+              { label: 'Outcome', value: OUTCOMES[outcome.kind] },
+              ...(v.outcomeDate ? [{ label: 'Date', value: v.outcomeDate }] : []),
+              ...(outcome.note?.trim() ? [{ label: 'Note', value: outcome.note.trim() }] : []),
+            ],
+          },
+        ]
+      : [];
+    if (v.self === 'NEUTRAL') {
+      return { title: `Outcome recorded: ${need(v)}`, body: `The outcome of the match between ${agency(v)} and ${enterprise(v)} for ${need(v)} has been recorded${what}.`, details, link: 'match' };
+    }
+    return {
+      title: `Outcome recorded: ${need(v)}`,
+      body: `The alliance secretariat has recorded the outcome of your cooperation with ${nameOf(v, other(v.self))} on ${need(v)}${what}.`,
+      more: ['Thank you for working together through WaterBridge.'],
+      details,
+      link: 'match',
+    };
+  },
+
+  [T.CANDIDATES_TO_REVIEW]: (v) => {
+    const n = v.payload.candidateCount;
+    const count = n === undefined ? 'New candidates' : `${n} ${n === 1 ? 'candidate' : 'candidates'}`;
+    const verb = n === 1 ? 'is' : 'are';
+    return {
+      title: `${count} to review: ${need(v)}`,
+      body: `${count} for ${need(v)}${where(v)} ${verb} waiting for your review.`,
+      more: v.payload.enterprise ? [`Most recent: ${enterprise(v)}${v.score ? ` (match score ${v.score})` : ''}.`] : [],
+      link: 'need',
+    };
+  },
+
+  [T.OPPORTUNITY_ALERT]: (v) => {
+    const score = v.score ? ` – ${v.score} match` : '';
+    if (v.self === 'ENTERPRISE') {
+      return {
+        title: `New opportunity: ${need(v)}${where(v)}${score}`,
+        body: `${agency(v)} has published a need that fits your company’s profile: ${need(v)}${where(v)}.${v.score ? ` Match score: ${v.score}.` : ''}`,
+        more: ['If you are interested, open the need and express your interest; the alliance secretariat reviews it and arranges the introduction.'],
+        link: 'need',
+      };
+    }
+    return {
+      title: `Opportunity: ${need(v)}${where(v)}${score}`,
+      body: `${need(v)}${where(v)} matches ${enterprise(v)}${v.score ? ` with a score of ${v.score}` : ''}.`,
+      link: 'need',
+    };
+  },
+
+  [T.MATCH_REMINDER]: (v) => {
+    const n = v.payload.daysWaiting;
+    const waited = n === undefined ? 'is still waiting for your answer' : `has been waiting for your answer for ${days(n)}`;
+    const ask = 'Please accept or decline it, so that both sides know where they stand.';
+    if (v.self === 'AGENCY') {
+      return { title: `Reminder: ${enterprise(v)} is waiting for your answer`, body: `The introduction of ${enterprise(v)} for ${yourNeed(v)} ${waited}. ${ask}`, link: 'match' };
+    }
+    if (v.self === 'ENTERPRISE') {
+      return { title: `Reminder: ${agency(v)} is waiting for your answer`, body: `Your introduction to ${agency(v)} for ${need(v)} ${waited}. ${ask}`, link: 'match' };
+    }
+    const silent = v.actor ? nameOf(v, v.actor) : 'one side';
+    return {
+      title: `Reminder sent: ${need(v)}`,
+      body: `The introduction between ${agency(v)} and ${enterprise(v)} for ${need(v)} has been waiting for an answer from ${silent}${n === undefined ? '' : ` for ${days(n)}`}.`,
+      link: 'match',
+    };
+  },
+
+  [T.MATCH_ESCALATED]: (v) => {
+    const n = v.payload.daysWaiting;
+    const silent = v.actor ? nameOf(v, v.actor) : 'one of the sides';
+    return {
+      title: n === undefined ? `No answer: ${need(v)}` : `No answer after ${days(n)}: ${need(v)}`,
+      body: `The introduction between ${agency(v)} and ${enterprise(v)} for ${need(v)} has had no answer from ${silent}${n === undefined ? '' : ` for ${days(n)}`}, even after a reminder.`,
+      more: ['You may want to follow up with them directly, or withdraw the match.'],
+      link: 'match',
+    };
+  },
+};
+
+export const en: Catalogue = {
+  locale: 'en-GB',
+  colon: ': ',
+  events,
+  greeting: (name) => `Dear ${name},`,
+  action: { match: 'View the match', need: 'View the need' },
+  signOff: ['Kind regards,', 'The WaterBridge team'],
+  preferences: {
+    note: 'You receive this e-mail because of your notification settings on WaterBridge.',
+    link: 'Change your notification settings',
+  },
+  digest: {
+    subject: (count, onlyOpportunities, frequency) => {
+      const what = onlyOpportunities ? `${count} new ${count === 1 ? 'opportunity' : 'opportunities'}` : `${count} ${count === 1 ? 'update' : 'updates'}`;
+      const period = { [DigestFrequency.DAILY]: 'daily ', [DigestFrequency.WEEKLY]: 'weekly ', [DigestFrequency.IMMEDIATE]: '' }[frequency];
+      return `Your ${period}WaterBridge digest: ${what}`;
+    },
+    intro: (frequency) =>
+      ({
+        [DigestFrequency.DAILY]: 'Here is what happened on WaterBridge for you in the past day:',
+        [DigestFrequency.WEEKLY]: 'Here is what happened on WaterBridge for you in the past week:',
+        [DigestFrequency.IMMEDIATE]: 'Here is what happened on WaterBridge for you since your last digest:',
+      })[frequency],
+  },
+};

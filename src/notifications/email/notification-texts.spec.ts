@@ -1,0 +1,211 @@
+import { MatchOutcomeKind } from '../../matches/match-status';
+import { Language, Role } from '../../users/user.entity';
+import { DigestFrequency, NotificationEventType } from '../notification-event-type';
+import { ContactSnapshot, NotificationPayload } from '../notification-payload';
+import { digestEmail, DigestItem, emailMessage, inAppTexts, RecipientView } from './notification-texts';
+
+const APP = 'https://waterbridge.example.org';
+const HAN = /[\u4e00-\u9fff]/;
+
+const agencyContacts: ContactSnapshot = {
+  organization: 'Lanka Water Board',
+  email: 'partnerships@lwb.example.lk',
+  phone: '+94 11 263 8999',
+  website: 'https://lwb.example.lk',
+  people: [{ name: 'Nimal Perera', email: 'nimal.perera@lwb.example.lk' }],
+};
+const enterpriseContacts: ContactSnapshot = {
+  organization: 'Blue River Water Engineering',
+  email: 'intl@blueriver.example.cn',
+  phone: '+86 10 6588 1234',
+  website: 'https://blueriver.example.cn',
+  people: [{ name: 'Zhang Wei', email: 'zhang.wei@blueriver.example.cn' }],
+};
+
+/** A payload with every field an event may carry; `over` narrows it to one situation. */
+const payload = (over: Partial<NotificationPayload> = {}): NotificationPayload => ({
+  audience: { organizationIds: ['org-agency', 'org-enterprise'], userIds: [], coordinators: true },
+  matchId: 'match-7',
+  needId: 'need-3',
+  needTitle: 'Non-revenue water reduction in Colombo',
+  countryCode: 'LK',
+  agency: { organizationId: 'org-agency', nameEn: 'Lanka Water Board', nameZh: '斯里兰卡国家供水排水委员会' },
+  enterprise: { organizationId: 'org-enterprise', nameEn: 'Blue River Water Engineering', nameZh: '蓝河水务工程有限公司' },
+  score: 0.873,
+  side: 'ENTERPRISE',
+  reason: 'Our teams are fully booked until next year.',
+  contacts: { agency: agencyContacts, enterprise: enterpriseContacts },
+  outcome: { kind: MatchOutcomeKind.MOU_SIGNED, date: '2026-03-05', note: 'Signed at the Belt and Road water forum.' },
+  candidateCount: 3,
+  daysWaiting: 9,
+  ...over,
+});
+/** Only what every event has: the fallbacks must still read as sentences. */
+const sparse: NotificationPayload = { audience: { organizationIds: [], userIds: [], coordinators: true }, matchId: 'match-7', needId: 'need-3' };
+
+const agencyReader: RecipientView = { displayName: 'Nimal Perera', organizationId: 'org-agency', role: Role.AGENCY_MEMBER };
+const enterpriseReader: RecipientView = { displayName: 'Zhang Wei', organizationId: 'org-enterprise', role: Role.ENTERPRISE_MEMBER };
+const coordinator: RecipientView = { displayName: 'Amina Diallo', organizationId: 'org-secretariat', role: Role.COORDINATOR };
+
+const TYPES = Object.values(NotificationEventType);
+const LANGUAGES = Object.values(Language);
+const everything = (type: NotificationEventType, p: NotificationPayload, language: Language, reader: RecipientView) => {
+  const inApp = inAppTexts(type, p, language, reader);
+  const mail = emailMessage(type, p, language, reader, APP);
+  return { inApp, mail, all: [inApp.title, inApp.body, mail.subject, mail.text, mail.html] };
+};
+
+describe('notification texts', () => {
+  describe.each(LANGUAGES)('in %s', (language) => {
+    it.each(TYPES)('%s reads as finished text for every reader, with a full or a sparse payload', (type) => {
+      for (const reader of [agencyReader, enterpriseReader, coordinator]) {
+        for (const p of [payload(), sparse]) {
+          const { inApp, mail, all } = everything(type, p, language, reader);
+          for (const text of all) {
+            expect(text).not.toMatch(/undefined|null|\[object|NaN/);
+            if (language === Language.ZH) expect(text).toMatch(HAN);
+            else expect(text).not.toMatch(HAN);
+          }
+          expect(inApp.title.length).toBeGreaterThan(5);
+          expect(inApp.body.length).toBeGreaterThan(10);
+          expect(mail.subject).toBe(inApp.title);
+          expect(mail.text).toContain(reader.displayName);
+          expect(mail.text).toContain(`${APP}/settings/notifications`);
+          expect(mail.html).toContain(`href="${APP}/settings/notifications"`);
+        }
+      }
+    });
+  });
+
+  it('links to the match, or to the need for alerts and the review queue', () => {
+    for (const type of TYPES) {
+      const { text, html } = emailMessage(type, payload(), Language.EN, coordinator, `${APP}/`);
+      const expected = type === NotificationEventType.OPPORTUNITY_ALERT || type === NotificationEventType.CANDIDATES_TO_REVIEW ? `${APP}/needs/need-3` : `${APP}/matches/match-7`;
+      expect(text).toContain(expected);
+      expect(html).toContain(`href="${expected}"`);
+    }
+  });
+
+  it('escapes what organisations typed before it goes into the HTML', () => {
+    const p = payload({ needTitle: '<script>alert("x")</script> Pumps & pipes', agency: { organizationId: 'org-agency', nameEn: 'Water <b>Board</b>', nameZh: null } });
+    for (const language of LANGUAGES) {
+      for (const type of TYPES) {
+        const { html, text } = emailMessage(type, p, language, enterpriseReader, APP);
+        expect(html).not.toContain('<script>');
+        expect(html).not.toContain('<b>Board');
+        expect(text).not.toContain('&lt;');
+      }
+      const { html } = emailMessage(NotificationEventType.OPPORTUNITY_ALERT, p, language, enterpriseReader, APP);
+      expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Pumps &amp; pipes');
+    }
+  });
+
+  it('gives each side of an engaged match the other side’s contacts, never its own', () => {
+    const engaged = NotificationEventType.MATCH_ENGAGED;
+    for (const language of LANGUAGES) {
+      const forAgency = everything(engaged, payload(), language, agencyReader);
+      for (const text of [forAgency.mail.text, forAgency.mail.html]) {
+        for (const value of ['intl@blueriver.example.cn', '+86 10 6588 1234', 'https://blueriver.example.cn', 'Zhang Wei', 'zhang.wei@blueriver.example.cn']) expect(text).toContain(value);
+        for (const own of ['partnerships@lwb.example.lk', '+94 11 263 8999', 'nimal.perera@lwb.example.lk', 'lwb.example.lk']) expect(text).not.toContain(own);
+      }
+      expect(forAgency.inApp.body).toContain('zhang.wei@blueriver.example.cn');
+      expect(forAgency.inApp.body).not.toContain('lwb.example.lk');
+
+      const forEnterprise = everything(engaged, payload(), language, enterpriseReader);
+      for (const text of [forEnterprise.mail.text, forEnterprise.mail.html, forEnterprise.inApp.body]) {
+        expect(text).toContain('nimal.perera@lwb.example.lk');
+        expect(text).not.toContain('blueriver.example.cn');
+      }
+    }
+    expect(emailMessage(engaged, payload(), Language.EN, enterpriseReader, APP).text).toContain('Contact details of Lanka Water Board');
+    expect(emailMessage(engaged, payload(), Language.ZH, agencyReader, APP).text).toContain('蓝河水务工程有限公司的联系方式');
+  });
+
+  it('words an introduction for the agency, the enterprise and the secretariat differently', () => {
+    const introduced = NotificationEventType.MATCH_INTRODUCED;
+    const en = [agencyReader, enterpriseReader, coordinator].map((r) => inAppTexts(introduced, payload(), Language.EN, r).body);
+    expect(en[0]).toContain('Blue River Water Engineering has been introduced for your need “Non-revenue water reduction in Colombo”');
+    expect(en[1]).toContain('You have been introduced to Lanka Water Board for “Non-revenue water reduction in Colombo” in Sri Lanka (LK)');
+    expect(en[2]).toContain('Blue River Water Engineering has been introduced to Lanka Water Board');
+    expect(new Set(en).size).toBe(3);
+
+    const zh = [agencyReader, enterpriseReader, coordinator].map((r) => inAppTexts(introduced, payload(), Language.ZH, r).body);
+    expect(zh[0]).toContain('联盟秘书处已为贵机构的需求“Non-revenue water reduction in Colombo”引荐了蓝河水务工程有限公司');
+    expect(zh[1]).toContain('联盟秘书处已将贵公司引荐给斯里兰卡国家供水排水委员会');
+    expect(new Set(zh).size).toBe(3);
+  });
+
+  it('uses the Chinese name of an organisation in Chinese, and its English name when it has none', () => {
+    const noChineseName = payload({ enterprise: { organizationId: 'org-enterprise', nameEn: 'Blue River Water Engineering', nameZh: null } });
+    expect(inAppTexts(NotificationEventType.MATCH_INTRODUCED, noChineseName, Language.ZH, agencyReader).body).toContain('引荐了Blue River Water Engineering');
+    expect(inAppTexts(NotificationEventType.MATCH_INTRODUCED, payload(), Language.EN, agencyReader).body).not.toContain('蓝河');
+  });
+
+  it('tells the other side who answered an introduction, with the reason of a decline', () => {
+    const accepted = inAppTexts(NotificationEventType.MATCH_ACCEPTED, payload({ side: 'ENTERPRISE' }), Language.EN, agencyReader);
+    expect(accepted.title).toBe('Blue River Water Engineering accepted the introduction');
+
+    const declined = emailMessage(NotificationEventType.MATCH_DECLINED, payload({ side: 'AGENCY' }), Language.EN, enterpriseReader, APP);
+    expect(declined.subject).toBe('Lanka Water Board declined the introduction');
+    expect(declined.text).toContain('Reason given: “Our teams are fully booked until next year.”');
+    expect(emailMessage(NotificationEventType.MATCH_DECLINED, payload({ side: 'AGENCY', reason: '预算尚未批准' }), Language.ZH, enterpriseReader, APP).text).toContain('谢绝原因：“预算尚未批准”');
+    expect(emailMessage(NotificationEventType.MATCH_DECLINED, payload({ reason: undefined }), Language.EN, agencyReader, APP).text).not.toContain('Reason given');
+  });
+
+  it('puts the numbers a reader acts on into alerts, review requests, reminders and escalations', () => {
+    const alert = inAppTexts(NotificationEventType.OPPORTUNITY_ALERT, payload(), Language.EN, enterpriseReader);
+    expect(alert.title).toBe('New opportunity: “Non-revenue water reduction in Colombo” in Sri Lanka (LK) – 87% match');
+    const alertZh = inAppTexts(NotificationEventType.OPPORTUNITY_ALERT, payload(), Language.ZH, enterpriseReader);
+    expect(alertZh.title).toBe('新合作机会：“Non-revenue water reduction in Colombo”（斯里兰卡，LK），匹配度 87%');
+
+    expect(inAppTexts(NotificationEventType.CANDIDATES_TO_REVIEW, payload(), Language.EN, coordinator).body).toContain('3 candidates for “Non-revenue water reduction in Colombo”');
+    expect(inAppTexts(NotificationEventType.CANDIDATES_TO_REVIEW, payload({ candidateCount: 1 }), Language.EN, coordinator).body).toMatch(/^1 candidate for .* is waiting/);
+    expect(inAppTexts(NotificationEventType.CANDIDATES_TO_REVIEW, payload(), Language.ZH, coordinator).body).toContain('有 3 家候选企业等待您审核');
+
+    expect(inAppTexts(NotificationEventType.MATCH_REMINDER, payload(), Language.EN, enterpriseReader).body).toContain('waiting for your answer for 9 days');
+    expect(inAppTexts(NotificationEventType.MATCH_REMINDER, payload({ daysWaiting: 1 }), Language.EN, enterpriseReader).body).toContain('for 1 day.');
+    expect(inAppTexts(NotificationEventType.MATCH_REMINDER, payload(), Language.ZH, agencyReader).body).toContain('已等待您答复 9 天');
+    expect(inAppTexts(NotificationEventType.MATCH_ESCALATED, payload(), Language.EN, coordinator).title).toBe('No answer after 9 days: “Non-revenue water reduction in Colombo”');
+    expect(inAppTexts(NotificationEventType.MATCH_ESCALATED, payload(), Language.ZH, coordinator).body).toContain('已 9 天未获蓝河水务工程有限公司答复');
+  });
+
+  it('states a recorded outcome with its date in the reader’s language', () => {
+    expect(emailMessage(NotificationEventType.MATCH_OUTCOME_RECORDED, payload(), Language.EN, agencyReader, APP).text).toMatch(/memorandum of understanding signed[\s\S]*5 March 2026[\s\S]*Signed at the Belt and Road water forum/);
+    expect(emailMessage(NotificationEventType.MATCH_OUTCOME_RECORDED, payload(), Language.ZH, enterpriseReader, APP).text).toMatch(/签署合作备忘录[\s\S]*2026年3月5日/);
+  });
+
+  describe('digest', () => {
+    const alerts: DigestItem[] = [
+      { type: NotificationEventType.OPPORTUNITY_ALERT, payload: payload({ needId: 'need-1', needTitle: 'Leak detection in Colombo' }), createdAt: new Date('2026-03-01T08:00:00Z') },
+      { type: NotificationEventType.OPPORTUNITY_ALERT, payload: payload({ needId: 'need-2', needTitle: 'Desalination pilot in Gwadar', countryCode: 'PK', score: 0.61 }), createdAt: new Date('2026-03-01T09:00:00Z') },
+      { type: NotificationEventType.OPPORTUNITY_ALERT, payload: payload({ needId: 'need-3', needTitle: 'Rural water supply in Kampong Cham', countryCode: 'KH', score: 0.45 }), createdAt: new Date('2026-03-01T10:00:00Z') },
+    ];
+
+    it('lists every item with its link in one e-mail', () => {
+      const mail = digestEmail(alerts, Language.EN, enterpriseReader, DigestFrequency.DAILY, APP);
+      expect(mail.subject).toBe('Your daily WaterBridge digest: 3 new opportunities');
+      for (const [i, title, country, url] of [
+        [1, 'Leak detection in Colombo', 'LK', `${APP}/needs/need-1`],
+        [2, 'Desalination pilot in Gwadar', 'PK', `${APP}/needs/need-2`],
+        [3, 'Rural water supply in Kampong Cham', 'KH', `${APP}/needs/need-3`],
+      ]) {
+        expect(mail.text).toContain(`${i}. New opportunity: “${title}”`);
+        expect(mail.text).toContain(`(${country})`);
+        expect(mail.text).toContain(url);
+        expect(mail.html).toContain(`href="${url}"`);
+      }
+      expect(mail.text).toContain(`${APP}/settings/notifications`);
+      expect(mail.text).not.toMatch(/undefined|null|\[object/);
+    });
+
+    it('is titled in Chinese for Chinese readers, and counts what it holds', () => {
+      const zh = digestEmail(alerts, Language.ZH, enterpriseReader, DigestFrequency.DAILY, APP);
+      expect(zh.subject).toBe('WaterBridge 每日摘要：3 个新机会');
+      expect(zh.text).toContain('新合作机会：“Desalination pilot in Gwadar”（巴基斯坦，PK），匹配度 61%');
+      expect(digestEmail(alerts.slice(0, 1), Language.EN, enterpriseReader, DigestFrequency.WEEKLY, APP).subject).toBe('Your weekly WaterBridge digest: 1 new opportunity');
+      const mixed = [...alerts, { type: NotificationEventType.MATCH_INTRODUCED, payload: payload(), createdAt: new Date() }];
+      expect(digestEmail(mixed, Language.EN, enterpriseReader, DigestFrequency.WEEKLY, APP).subject).toBe('Your weekly WaterBridge digest: 4 updates');
+      expect(digestEmail(mixed, Language.ZH, enterpriseReader, DigestFrequency.WEEKLY, APP).subject).toBe('WaterBridge 每周摘要：4 条新动态');
+    });
+  });
+});

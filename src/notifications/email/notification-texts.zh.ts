@@ -1,0 +1,233 @@
+import { MatchOutcomeKind } from '../../matches/match-status';
+import { DigestFrequency, NotificationEventType as T } from '../notification-event-type';
+import { ContactSnapshot, PartySnapshot } from '../notification-payload';
+import type { Catalogue, Composed, DetailBlock, Party, TextView } from './notification-texts';
+
+// ---- Phrases shared by the Chinese texts (numbers set off by spaces, as in “每日摘要：3 个新机会”) ----
+
+/** The Chinese name when the organisation gave one. */
+const named = (party: PartySnapshot | undefined, fallback: string) => party?.nameZh?.trim() || party?.nameEn || fallback;
+const agency = (v: TextView) => named(v.payload.agency, '需求方机构');
+const enterprise = (v: TextView) => named(v.payload.enterprise, '该企业');
+const nameOf = (v: TextView, party: Party) => (party === 'AGENCY' ? agency(v) : enterprise(v));
+const other = (party: Party): Party => (party === 'AGENCY' ? 'ENTERPRISE' : 'AGENCY');
+const need = (v: TextView) => (v.payload.needTitle ? `“${v.payload.needTitle}”` : '该需求');
+const yourNeed = (v: TextView) => (v.payload.needTitle ? `贵机构的需求“${v.payload.needTitle}”` : '贵机构的需求');
+/** "（斯里兰卡，LK）" */
+const where = (v: TextView) => (v.payload.countryCode ? `（${v.countryName ? `${v.countryName}，` : ''}${v.payload.countryCode}）` : '');
+/** How the reader's own organisation is addressed. */
+const ours = (party: Party) => (party === 'AGENCY' ? '贵机构' : '贵公司');
+const scoreLine = (v: TextView) => (v.score ? [`匹配度：${v.score}。`] : []);
+const reasonLine = (v: TextView) => (v.payload.reason?.trim() ? [`谢绝原因：“${v.payload.reason.trim()}”`] : []);
+
+const OUTCOMES: Record<MatchOutcomeKind, string> = {
+  [MatchOutcomeKind.MOU_SIGNED]: '签署合作备忘录',
+  [MatchOutcomeKind.PILOT_OR_DEMONSTRATION]: '开展试点或示范项目',
+  [MatchOutcomeKind.CONTRACT]: '签订合同',
+  [MatchOutcomeKind.TRAINING_DELIVERED]: '完成培训',
+  [MatchOutcomeKind.NONE]: '未形成具体成果',
+};
+
+function contactBlock(name: string, c: ContactSnapshot): DetailBlock {
+  return {
+    heading: `${name}的联系方式`,
+    rows: [
+      { label: '机构', value: c.organization },
+      ...(c.email ? [{ label: '电子邮件', value: c.email, href: `mailto:${c.email}` }] : []),
+      ...(c.phone ? [{ label: '电话', value: c.phone }] : []),
+      ...(c.website ? [{ label: '网站', value: c.website, href: c.website }] : []),
+      ...c.people.map((p) => ({ label: '联系人', value: `${p.name} <${p.email}>`, href: `mailto:${p.email}` })),
+    ],
+  };
+}
+
+function contactLine(c: ContactSnapshot): string {
+  const parts = [...c.people.map((p) => `${p.name}（${p.email}）`), c.email, c.phone].filter((p): p is string => !!p);
+  return parts.length ? `联系方式：${parts.join('；')}。` : '';
+}
+
+/** One side answered the introduction: worded for the other side, the answering side itself, or the secretariat. */
+function answered(v: TextView, verb: '接受' | '谢绝'): Pick<Composed, 'title' | 'body'> {
+  const a = v.actor;
+  if (!a) return { title: `引荐已被${verb}：${need(v)}`, body: `${agency(v)}与${enterprise(v)}关于需求${need(v)}的引荐已被${verb}。` };
+  if (v.self === a) return { title: `${ours(a)}已${verb}引荐`, body: `${ours(a)}已${verb}与${nameOf(v, other(a))}关于需求${need(v)}的引荐。` };
+  if (v.self === 'AGENCY') return { title: `${enterprise(v)}已${verb}引荐`, body: `${enterprise(v)}已${verb}关于${yourNeed(v)}的引荐。` };
+  if (v.self === 'ENTERPRISE') return { title: `${agency(v)}已${verb}引荐`, body: `${agency(v)}已${verb}与贵公司关于需求${need(v)}的引荐。` };
+  return { title: `${nameOf(v, a)}已${verb}引荐`, body: `${nameOf(v, a)}已${verb}与${nameOf(v, other(a))}关于需求${need(v)}的引荐。` };
+}
+
+// ---- One entry per event type ----
+
+const events: Catalogue['events'] = {
+  [T.MATCH_INTRODUCED]: (v) => {
+    if (v.self === 'AGENCY') {
+      return {
+        title: `新的企业引荐：${enterprise(v)}`,
+        body: `联盟秘书处已为${yourNeed(v)}引荐了${enterprise(v)}。请查看方案，并选择接受或谢绝此次引荐。`,
+        more: scoreLine(v),
+        link: 'match',
+      };
+    }
+    if (v.self === 'ENTERPRISE') {
+      return {
+        title: `新的合作引荐：${agency(v)}`,
+        body: `联盟秘书处已将贵公司引荐给${agency(v)}，对接需求${need(v)}${where(v)}。请查看需求详情，并选择接受或谢绝此次引荐。`,
+        more: scoreLine(v),
+        link: 'match',
+      };
+    }
+    return {
+      title: `已完成引荐：${enterprise(v)}与${agency(v)}`,
+      body: `${enterprise(v)}已被引荐给${agency(v)}，对接需求${need(v)}${where(v)}。双方将分别选择接受或谢绝。`,
+      more: scoreLine(v),
+      link: 'match',
+    };
+  },
+
+  [T.MATCH_ACCEPTED]: (v) => {
+    const waiting = v.self !== 'NEUTRAL' && v.actor && v.self !== v.actor;
+    return {
+      ...answered(v, '接受'),
+      more: [v.self !== 'NEUTRAL' && waiting ? `${ours(v.self)}也接受后，双方即可获得彼此的联系方式。` : '双方均接受引荐后，才会交换联系方式。'],
+      link: 'match',
+    };
+  },
+
+  [T.MATCH_DECLINED]: (v) => ({
+    ...answered(v, '谢绝'),
+    more: [...reasonLine(v), '此匹配现已关闭。'],
+    link: 'match',
+  }),
+
+  [T.MATCH_ENGAGED]: (v) => {
+    const contacts = v.payload.contacts;
+    if (v.self === 'NEUTRAL') {
+      return {
+        title: `${agency(v)}与${enterprise(v)}已成功对接`,
+        body: `${agency(v)}与${enterprise(v)}均已接受关于需求${need(v)}的引荐，双方已交换联系方式。`,
+        details: contacts ? [contactBlock(agency(v), contacts.agency), contactBlock(enterprise(v), contacts.enterprise)] : [],
+        link: 'match',
+      };
+    }
+    // Only the other side's contacts: the reader knows their own.
+    const them = other(v.self);
+    const theirs = contacts ? (them === 'AGENCY' ? contacts.agency : contacts.enterprise) : undefined;
+    return {
+      title: `对接成功：${nameOf(v, them)}`,
+      body: `${ours(v.self)}与${nameOf(v, them)}均已接受关于需求${need(v)}的引荐，现在可以直接与对方联系。`,
+      inAppNote: theirs ? contactLine(theirs) : undefined,
+      more: theirs ? [] : ['对方的联系方式可在匹配详情页查看。'],
+      details: theirs ? [contactBlock(nameOf(v, them), theirs)] : [],
+      link: 'match',
+    };
+  },
+
+  [T.MATCH_OUTCOME_RECORDED]: (v) => {
+    const outcome = v.payload.outcome;
+    const what = outcome ? `：${OUTCOMES[outcome.kind]}` : '';
+    const details: DetailBlock[] = outcome
+      ? [
+          {
+            heading: '已登记的成果',
+            rows: [
+              { label: '成果', value: OUTCOMES[outcome.kind] },
+              ...(v.outcomeDate ? [{ label: '日期', value: v.outcomeDate }] : []),
+              ...(outcome.note?.trim() ? [{ label: '备注', value: outcome.note.trim() }] : []),
+            ],
+          },
+        ]
+      : [];
+    if (v.self === 'NEUTRAL') {
+      return { title: `合作成果已登记：${need(v)}`, body: `${agency(v)}与${enterprise(v)}关于需求${need(v)}的匹配成果已登记${what}。`, details, link: 'match' };
+    }
+    return {
+      title: `合作成果已登记：${need(v)}`,
+      body: `联盟秘书处已登记${ours(v.self)}与${nameOf(v, other(v.self))}关于需求${need(v)}的合作成果${what}。`,
+      more: ['感谢您通过 WaterBridge 开展合作。'],
+      details,
+      link: 'match',
+    };
+  },
+
+  [T.CANDIDATES_TO_REVIEW]: (v) => {
+    const n = v.payload.candidateCount;
+    const count = n === undefined ? '新的候选企业' : `${n} 家候选企业`;
+    return {
+      title: `${count}待审核：${need(v)}`,
+      body: `需求${need(v)}${where(v)}有${n === undefined ? '' : ' '}${count}等待您审核。`,
+      more: v.payload.enterprise ? [`最新一家：${enterprise(v)}${v.score ? `（匹配度 ${v.score}）` : ''}。`] : [],
+      link: 'need',
+    };
+  },
+
+  [T.OPPORTUNITY_ALERT]: (v) => {
+    const score = v.score ? `，匹配度 ${v.score}` : '';
+    if (v.self === 'ENTERPRISE') {
+      return {
+        title: `新合作机会：${need(v)}${where(v)}${score}`,
+        body: `${agency(v)}发布了一项与贵公司业务相契合的需求：${need(v)}${where(v)}。${v.score ? `匹配度：${v.score}。` : ''}`,
+        more: ['如有意向，请打开需求页面表达合作意向；联盟秘书处审核后将为双方安排引荐。'],
+        link: 'need',
+      };
+    }
+    return {
+      title: `合作机会：${need(v)}${where(v)}${score}`,
+      body: `需求${need(v)}${where(v)}与${enterprise(v)}相匹配${score}。`,
+      link: 'need',
+    };
+  },
+
+  [T.MATCH_REMINDER]: (v) => {
+    const n = v.payload.daysWaiting;
+    const waited = n === undefined ? '仍在等待您的答复' : `已等待您答复 ${n} 天`;
+    const ask = '请选择接受或谢绝，以便双方了解进展。';
+    if (v.self === 'AGENCY') {
+      return { title: `提醒：${enterprise(v)}的引荐仍待您答复`, body: `${enterprise(v)}关于${yourNeed(v)}的引荐${waited}。${ask}`, link: 'match' };
+    }
+    if (v.self === 'ENTERPRISE') {
+      return { title: `提醒：与${agency(v)}的引荐仍待您答复`, body: `贵公司与${agency(v)}关于需求${need(v)}的引荐${waited}。${ask}`, link: 'match' };
+    }
+    const silent = v.actor ? nameOf(v, v.actor) : '其中一方';
+    return {
+      title: `已发送提醒：${need(v)}`,
+      body: `${agency(v)}与${enterprise(v)}关于需求${need(v)}的引荐${n === undefined ? '仍' : `已 ${n} 天`}未获${silent}答复。`,
+      link: 'match',
+    };
+  },
+
+  [T.MATCH_ESCALATED]: (v) => {
+    const n = v.payload.daysWaiting;
+    const silent = v.actor ? nameOf(v, v.actor) : '其中一方';
+    return {
+      title: n === undefined ? `引荐未获答复：${need(v)}` : `${n} 天未获答复：${need(v)}`,
+      body: `${agency(v)}与${enterprise(v)}关于需求${need(v)}的引荐${n === undefined ? '' : `已 ${n} 天`}未获${silent}答复，发送提醒后仍无回应。`,
+      more: ['建议您直接与对方跟进，或撤回此匹配。'],
+      link: 'match',
+    };
+  },
+};
+
+export const zh: Catalogue = {
+  locale: 'zh-CN',
+  colon: '：',
+  events,
+  greeting: (name) => `${name}，您好：`,
+  action: { match: '查看匹配详情', need: '查看需求详情' },
+  signOff: ['祝工作顺利！', 'WaterBridge 团队'],
+  preferences: {
+    note: '您收到此邮件，是因为您在 WaterBridge 上的通知设置。',
+    link: '更改通知设置',
+  },
+  digest: {
+    subject: (count, onlyOpportunities, frequency) => {
+      const period = { [DigestFrequency.DAILY]: '每日', [DigestFrequency.WEEKLY]: '每周', [DigestFrequency.IMMEDIATE]: '通知' }[frequency];
+      return `WaterBridge ${period}摘要：${count} ${onlyOpportunities ? '个新机会' : '条新动态'}`;
+    },
+    intro: (frequency) =>
+      ({
+        [DigestFrequency.DAILY]: '以下是过去一天 WaterBridge 上与您相关的动态：',
+        [DigestFrequency.WEEKLY]: '以下是过去一周 WaterBridge 上与您相关的动态：',
+        [DigestFrequency.IMMEDIATE]: '以下是自上次摘要以来 WaterBridge 上与您相关的动态：',
+      })[frequency],
+  },
+};

@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MailTransport } from './email/mail-transport';
+import { NotificationDeliveryJob } from './notification-delivery.job';
+import { NotificationDigestJob } from './notification-digest.job';
+import { NotificationFanoutJob } from './notification-fanout.job';
+import { NotificationOutbox } from './notification-outbox.service';
+import { NotificationPreferencesService } from './notification-preferences.service';
+import { NotificationStream } from './notification-stream';
+import { NotificationEntity } from './notification.entity';
+import { NotificationsResolver } from './notifications.resolver';
+import { NotificationsService } from './notifications.service';
+import { WebhooksModule } from './webhooks/webhooks.module';
+
+/**
+ * Notifications: events enter through the outbox (in the transaction of the change), the fan-out job turns them
+ * into in-app notifications and deliveries, the delivery job sends e-mails and webhook calls, the digest job gathers
+ * alerts. In-app notifications reach open subscriptions through PostgreSQL LISTEN/NOTIFY.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature([NotificationEntity]), WebhooksModule],
+  providers: [
+    NotificationOutbox,
+    NotificationFanoutJob,
+    NotificationDeliveryJob,
+    NotificationDigestJob,
+    NotificationStream,
+    NotificationsService,
+    NotificationPreferencesService,
+    NotificationsResolver,
+    MailTransport,
+  ],
+  exports: [NotificationOutbox],
+})
+export class NotificationsModule {}

@@ -1,0 +1,28 @@
+import { DomainError } from '../../common/domain-error';
+
+export const WEBHOOK_URL_MAX_LENGTH = 2000;
+
+/**
+ * Checks a webhook URL before it is stored, and returns it trimmed: absolute, https:// (http:// only when
+ * WEBHOOK_ALLOW_HTTP, for local development), without credentials (they would be logged and shown with the URL).
+ */
+export function validateWebhookUrl(url: string, allowHttp: boolean): string {
+  const trimmed = url.trim();
+  if (trimmed.length === 0) throw DomainError.badInput('url', 'url must not be empty');
+  if (trimmed.length > WEBHOOK_URL_MAX_LENGTH) throw DomainError.badInput('url', `url must be at most ${WEBHOOK_URL_MAX_LENGTH} characters`);
+  let parsed: URL;
+  try {
+    parsed = new URL(trimmed);
+  } catch {
+    throw DomainError.badInput('url', 'url must be an absolute URL such as https://example.org/waterbridge');
+  }
+  const allowed = allowHttp ? ['https:', 'http:'] : ['https:'];
+  if (!allowed.includes(parsed.protocol)) {
+    throw DomainError.badInput('url', allowHttp ? 'url must start with https:// or http://' : 'url must start with https://');
+  }
+  if (!parsed.hostname) throw DomainError.badInput('url', 'url must name a host');
+  if (parsed.username || parsed.password) {
+    throw DomainError.badInput('url', 'url must not contain a user name or password: the signature authenticates the calls');
+  }
+  return trimmed;
+}

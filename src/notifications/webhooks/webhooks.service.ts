@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
+import { DataSource, Repository } from 'typeorm';
+import { Actor, isStaff } from '../../auth/actor';
+import { DomainError } from '../../common/domain-error';
+import { Connection, PageArgs } from '../../common/pagination';
+import { AppConfig } from '../../config/app-config';
+import { OrganizationEntity } from '../../organizations/organization.entity';
+import { Role } from '../../users/user.entity';
+import { DeliveryLogService } from '../delivery-log.service';
+import { NotificationDeliveryModel } from '../notification-delivery.model';
+import { CreateWebhookInput, UpdateWebhookInput } from './dto/webhook.inputs';
+import { WebhookEndpointEntity } from './webhook-endpoint.entity';
+import { WebhookSender } from './webhook-sender';
+import { generateWebhookSecret } from './webhook-signature';
+import { validateWebhookUrl } from './webhook-url';
+import { CreatedWebhookModel, toWebhookModel, WebhookModel, WebhookTestResultModel } from './webhook.model';
+
+/** Enough for a few systems per organisation; every event fans out to each of them. */
+export const MAX_WEBHOOKS_PER_ORGANIZATION = 10;
+
+/** The event type of the ping sent by testWebhook; never a real event. */
+export const WEBHOOK_TEST_EVENT = 'WEBHOOK_TEST';
+
+/**
+ * Webhooks of organisations. Members manage their own organisation's (another's look as if they did not exist),
+ * administrators any; coordinators read them and their delivery log.
+ */
+@Injectable()
+export class WebhooksService {
+  constructor(
+    @InjectRepository(WebhookEndpointEntity) private readonly endpoints: Repository<WebhookEndpointEntity>,
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly sender: WebhookSender,
+    private readonly deliveryLog: DeliveryLogService,
+  ) {}
+
+  async list(actor: Actor, organizationId: string | undefined): Promise<WebhookModel[]> {
+    const owner = this.organizationFor(actor, organizationId);
+    const rows = await this.endpoints.find({ where: { organizationId: owner }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return rows.map(toWebhookModel);
+  }
+
+  async create(actor: Actor, input: CreateWebhookInput): Promise<CreatedWebhookModel> {
+    this.assertMayManage(actor);
+    const organizationId = this.organizationFor(actor, input.organizationId);
+    const url = validateWebhookUrl(input.url, this.config.WEBHOOK_ALLOW_HTTP);
+    const secret = generateWebhookSecret();
+    const saved = await this.dataSource.transaction(async (manager) => {
+      // Locking the organisation serialises concurrent creations, so the limit holds.
+      const organization = await manager.getRepository(OrganizationEntity).findOne({ where: { id: organizationId }, lock: { mode: 'pessimistic_write' } });
+      if (!organization) throw DomainError.notFound('Organization', organizationId);
+      const count = await manager.count(WebhookEndpointEntity, { where: { organizationId } });
+      if (count >= MAX_WEBHOOKS_PER_ORGANIZATION) {
+        throw DomainError.badInput('organizationId', `An organisation may have at most ${MAX_WEBHOOKS_PER_ORGANIZATION} webhooks; delete one first`);
+      }
+      return manager.save(manager.create(WebhookEndpointEntity, { organizationId, url, secret, events: input.events, active: true }));
+    });
+    return { webhook: toWebhookModel(saved), secret };
+  }
+
+  async update(actor: Actor, input: UpdateWebhookInput): Promise<WebhookModel> {
+    this.assertMayManage(actor);
+    const webhook = await this.loadVisible(actor, input.id);
+    if (input.url !== undefined) webhook.url = validateWebhookUrl(input.url, this.config.WEBHOOK_ALLOW_HTTP);
+    if (input.events !== undefined) webhook.events = input.events;
+    if (input.active !== undefined) webhook.active = input.active;
+    return toWebhookModel(await this.endpoints.save(webhook));
+  }
+
+  /** Its deliveries stay, so the log still tells what was sent. */
+  async delete(actor: Actor, id: string): Promise<boolean> {
+    this.assertMayManage(actor);
+    const webhook = await this.loadVisible(actor, id);
+    await this.endpoints.delete({ id: webhook.id });
+    return true;
+  }
+
+  /** The old secret stops signing at once; the new one is shown this once. */
+  async rotateSecret(actor: Actor, id: string): Promise<CreatedWebhookModel> {
+    this.assertMayManage(actor);
+    const webhook = await this.loadVisible(actor, id);
+    webhook.secret = generateWebhookSecret();
+    const saved = await this.endpoints.save(webhook);
+    return { webhook: toWebhookModel(saved), secret: webhook.secret };
+  }
+
+  /** Sends a signed ping now (even to an inactive webhook, to check it before resuming); not stored as a delivery. */
+  async test(actor: Actor, id: string): Promise<WebhookTestResultModel> {
+    this.assertMayManage(actor);
+    const webhook = await this.loadVisible(actor, id);
+    const key = `test:${webhook.id}:${randomBytes(8).toString('hex')}`;
+    const body = JSON.stringify({
+      id: key,
+      event: WEBHOOK_TEST_EVENT,
+      createdAt: new Date().toISOString(),
+      data: { webhookId: webhook.id, organizationId: webhook.organizationId, message: 'Test call from WaterBridge: the endpoint is reachable and the signature can be checked.' },
+    });
+    return this.sender.post({ url: webhook.url, secret: webhook.secret }, { key, eventType: WEBHOOK_TEST_EVENT }, body);
+  }
+
+  /** The calls made to a webhook, newest first. Staff may read the log of a deleted webhook too. */
+  async deliveries(actor: Actor, webhookId: string, page: PageArgs): Promise<Connection<NotificationDeliveryModel>> {
+    if (!isStaff(actor)) await this.loadVisible(actor, webhookId);
+    return this.deliveryLog.list({ webhookId }, page);
+  }
+
+  /** Coordinators read webhooks but do not change them (the resolver's @Allow says so too; this keeps the rule here). */
+  private assertMayManage(actor: Actor): void {
+    if (actor.role === Role.COORDINATOR) throw DomainError.forbidden('Coordinators may read webhooks but not change them');
+  }
+
+  /** The organisation an operation is about: members their own, staff the one they name. */
+  private organizationFor(actor: Actor, organizationId: string | undefined): string {
+    if (isStaff(actor)) {
+      if (!organizationId) throw DomainError.badInput('organizationId', 'organizationId is required: name the organisation');
+      return organizationId;
+    }
+    if (organizationId && organizationId !== actor.organizationId) throw DomainError.notFound('Organization', organizationId);
+    return actor.organizationId;
+  }
+
+  private async loadVisible(actor: Actor, id: string): Promise<WebhookEndpointEntity> {
+    const webhook = await this.endpoints.findOne({ where: { id } });
+    if (!webhook || (!isStaff(actor) && webhook.organizationId !== actor.organizationId)) throw DomainError.notFound('Webhook', id);
+    return webhook;
+  }
+}

@@ -1,0 +1,181 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { AppConfig } from '../../src/config/app-config';
+import { NotificationEventType } from '../../src/notifications/notification-event-type';
+import { NotificationFanoutJob } from '../../src/notifications/notification-fanout.job';
+import { NotificationOutbox } from '../../src/notifications/notification-outbox.service';
+import { NotificationPayload } from '../../src/notifications/notification-payload';
+import { buildOnce, ROOT } from '../support/build';
+import { freePort } from '../support/free-port';
+import { startSmtpReceiver, SmtpReceiver } from '../support/smtp-receiver';
+import { startTestApp, TestApp } from '../support/test-app';
+import { startWebhookReceiver, WebhookReceiver } from '../support/webhook-receiver';
+import { waitUntil } from '../support/wait';
+import { buildWorld, World } from '../support/world';
+
+/** Emits events the way the workflow does (in a transaction, then a nudge), for the fault tests of the channels. */
+async function emit(t: TestApp, type: NotificationEventType, payloads: NotificationPayload[]): Promise<void> {
+  const outbox = t.app.get(NotificationOutbox);
+  await t.dataSource.transaction(async (manager) => {
+    for (const payload of payloads) await outbox.emit(manager, type, payload);
+  });
+  outbox.nudge();
+}
+
+const payloadFor = (w: World, organizationIds: string[], i: number): NotificationPayload => ({
+  audience: { organizationIds, userIds: [], coordinators: false },
+  matchId: w.match.id,
+  needId: w.openNeed.id,
+  needTitle: `${w.openNeed.title} #${i}`,
+  countryCode: 'LK',
+  agency: { organizationId: w.orgs.agencyOrg.id, nameEn: w.orgs.agencyOrg.nameEn, nameZh: null },
+  enterprise: { organizationId: w.orgs.otherEnterpriseOrg.id, nameEn: w.orgs.otherEnterpriseOrg.nameEn, nameZh: null },
+  score: 0.5,
+  outcome: { kind: 'MOU_SIGNED' as never, date: '2026-11-01', note: null },
+});
+
+const deliveryStates = (t: TestApp, channel: string) =>
+  t.dataSource.query(`SELECT status, attempts FROM notification_delivery WHERE channel = $1 ORDER BY created_at`, [channel]) as Promise<Array<{ status: string; attempts: number }>>;
+
+describe('notification delivery under faults', () => {
+  describe('with the workers of this process', () => {
+    let t: TestApp;
+    let w: World;
+    let smtp: SmtpReceiver;
+    let hooks: WebhookReceiver;
+
+    beforeAll(async () => {
+      smtp = await startSmtpReceiver();
+      hooks = await startWebhookReceiver({ secret: 'whsec_fault-test-secret' });
+      t = await startTestApp({ WORKERS_ENABLED: 'true', SMTP_HOST: smtp.host, SMTP_PORT: String(smtp.port), WEBHOOK_ALLOW_HTTP: 'true', NOTIFICATION_RETRY_DELAY_SECONDS: '1' });
+      w = await buildWorld(t);
+    });
+    afterAll(async () => {
+      await t?.close();
+      await smtp?.stop();
+      await hooks?.stop();
+    });
+
+    it('delivers every e-mail exactly once after the SMTP server was down', async () => {
+      await smtp.down();
+      // Three events to the two organisations of one match: one e-mail per member, six in all.
+      await emit(t, NotificationEventType.MATCH_OUTCOME_RECORDED, [0, 1, 2].map((i) => payloadFor(w, [w.orgs.agencyOrg.id, w.orgs.otherEnterpriseOrg.id], i)));
+      // Every one of them fails at least once while the server is down…
+      await waitUntil(async () => {
+        const [{ failed }] = await t.dataSource.query(`SELECT count(DISTINCT delivery_id)::int AS failed FROM notification_delivery_attempt WHERE NOT succeeded`);
+        return failed >= 6;
+      }, 'six failed first attempts');
+      expect(smtp.messages).toHaveLength(0);
+      // …and is delivered once it is back, with no help.
+      await smtp.up();
+      await smtp.waitFor(6, 40_000);
+      await new Promise((r) => setTimeout(r, 3000));
+      expect(smtp.messages).toHaveLength(6);
+      expect(new Set(smtp.messages.map((m) => m.messageId)).size).toBe(6);
+      expect(smtp.messages.map((m) => m.to[0]).sort()).toEqual([w.users.agency.email, w.users.agency.email, w.users.agency.email, w.users.otherEnterprise.email, w.users.otherEnterprise.email, w.users.otherEnterprise.email].sort());
+      const states = await deliveryStates(t, 'EMAIL');
+      expect(states.every((s) => s.status === 'DELIVERED' && s.attempts >= 2)).toBe(true);
+    });
+
+    it('delivers a webhook once, with a valid signature, after the receiver answered 500 three times', async () => {
+      const webhook = await t.factory.webhook(w.orgs.otherEnterpriseOrg.id, { url: hooks.url, secret: 'whsec_fault-test-secret', events: [NotificationEventType.MATCH_ENGAGED] });
+      hooks.respondWith([500, 500, 500]);
+      await emit(t, NotificationEventType.MATCH_ENGAGED, [payloadFor(w, [w.orgs.otherEnterpriseOrg.id], 9)]);
+      await hooks.waitFor(4, 45_000);
+      await new Promise((r) => setTimeout(r, 3000));
+      // Four calls in all: three refused, one accepted — and nothing after the success.
+      expect(hooks.received).toHaveLength(4);
+      expect(hooks.received.every((r) => r.signatureValid)).toBe(true);
+      expect(new Set(hooks.received.map((r) => r.headers['waterbridge-delivery'])).size).toBe(1);
+      const [delivery] = await t.dataSource.query(`SELECT id, status, attempts FROM notification_delivery WHERE webhook_id = $1`, [webhook.id]);
+      expect(delivery).toMatchObject({ status: 'DELIVERED', attempts: 4 });
+      const log = await t.dataSource.query(`SELECT status_code AS "statusCode", succeeded FROM notification_delivery_attempt WHERE delivery_id = $1 ORDER BY attempt`, [delivery.id]);
+      expect(log).toEqual([
+        { statusCode: 500, succeeded: false },
+        { statusCode: 500, succeeded: false },
+        { statusCode: 500, succeeded: false },
+        { statusCode: 200, succeeded: true },
+      ]);
+    });
+  });
+
+  describe('with a worker process killed in the middle of a batch', () => {
+    let t: TestApp;
+    let w: World;
+    let smtp: SmtpReceiver;
+    const children: ChildProcess[] = [];
+    const JOB_TIMEOUT = '5';
+
+    beforeAll(async () => {
+      buildOnce();
+      // Slow enough that the kill lands while mails are being sent.
+      smtp = await startSmtpReceiver({ delayMs: 40 });
+      // This process only enqueues; the workers run in child processes.
+      t = await startTestApp({ SMTP_HOST: smtp.host, SMTP_PORT: String(smtp.port), NOTIFICATION_JOB_TIMEOUT_SECONDS: JOB_TIMEOUT, JOB_MAINTENANCE_INTERVAL_SECONDS: '1' });
+      w = await buildWorld(t);
+    });
+    afterAll(async () => {
+      for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await t?.close();
+      await smtp?.stop();
+    });
+
+    const startWorker = async (): Promise<ChildProcess> => {
+      const config = t.app.get(AppConfig);
+      const child = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'main.js')], {
+        cwd: ROOT,
+        env: {
+          PATH: process.env.PATH,
+          PORT: String(await freePort()),
+          DATABASE_URL: config.DATABASE_URL,
+          MEILI_URL: config.MEILI_URL,
+          MEILI_MASTER_KEY: config.MEILI_MASTER_KEY,
+          MEILI_INDEX_PREFIX: config.MEILI_INDEX_PREFIX,
+          JWT_SECRET: config.JWT_SECRET,
+          SEED_DEMO_DATA: 'false',
+          MIGRATIONS_RUN: 'false',
+          SMTP_HOST: smtp.host,
+          SMTP_PORT: String(smtp.port),
+          NOTIFICATION_JOB_TIMEOUT_SECONDS: JOB_TIMEOUT,
+          JOB_MAINTENANCE_INTERVAL_SECONDS: '1',
+          LOG_LEVEL: 'error',
+        },
+        stdio: 'ignore',
+      });
+      children.push(child);
+      return child;
+    };
+
+    it('resumes after the crash: every e-mail arrives, none is lost, a resend carries the same Message-ID', async () => {
+      const count = 60;
+      await emit(t, NotificationEventType.MATCH_OUTCOME_RECORDED, Array.from({ length: count }, (_, i) => payloadFor(w, [w.orgs.otherEnterpriseOrg.id], i)));
+      await t.app.get(NotificationFanoutJob).drain();
+
+      const first = await startWorker();
+      await smtp.waitFor(15, 60_000);
+      first.kill('SIGKILL');
+      const atKill = smtp.messages.length;
+      expect(atKill).toBeLessThan(count);
+
+      const second = await startWorker();
+      await waitUntil(() => new Set(smtp.messages.map((m) => m.messageId)).size >= count, `all ${count} messages`, 90_000);
+      await new Promise((r) => setTimeout(r, 2000));
+      second.kill('SIGTERM');
+
+      // No loss: every delivery arrived, and every delivery row says so.
+      const keys = smtp.messages.map((m) => m.headers['x-waterbridge-delivery']);
+      expect(new Set(keys).size).toBe(count);
+      const states = await deliveryStates(t, 'EMAIL');
+      expect(states).toHaveLength(count);
+      expect(states.every((s) => s.status === 'DELIVERED')).toBe(true);
+      // Only a message in flight at the kill (sent, not yet recorded) can come twice, and then with the same
+      // Message-ID, by which the recipient's mail system shows it once.
+      const resent = smtp.messages.length - count;
+      expect(resent).toBeLessThanOrEqual(8);
+      for (const key of new Set(keys)) {
+        const copies = smtp.messages.filter((m) => m.headers['x-waterbridge-delivery'] === key);
+        expect(new Set(copies.map((m) => m.messageId)).size).toBe(1);
+      }
+    });
+  });
+});
