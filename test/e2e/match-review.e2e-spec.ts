@@ -1,0 +1,152 @@
+import { MatchRemindersJob } from '../../src/matches/match-reminders.job';
+import { MatchStatus } from '../../src/matches/match-status';
+import { OrganizationKind, VerificationStatus } from '../../src/organizations/organization.entity';
+import { Role } from '../../src/users/user.entity';
+import { databaseFingerprint } from '../support/fingerprint';
+import { errorCode, startTestApp, TestApp } from '../support/test-app';
+import { waitUntil } from '../support/wait';
+import { buildWorld, World } from '../support/world';
+
+const DAY = 24 * 3600_000;
+
+/** The coordinators' side of the workflow: the review queue, interests, bulk approval, rejections, reminders and expiry. */
+describe('match review', () => {
+  let t: TestApp;
+  let w: World;
+
+  beforeAll(async () => {
+    t = await startTestApp({ WORKERS_ENABLED: 'true', MATCH_REMINDER_DAYS: '7', MATCH_EXPIRY_DAYS: '30' });
+    w = await buildWorld(t);
+    await t.indexEverything();
+  });
+  afterAll(() => t?.close());
+
+  const queue = async (args = '') => {
+    const res = await t.gql<{ reviewQueue: { totalCount: number; edges: Array<{ node: { need: { id: string; title: string }; bestScore: number; waitingCount: number; candidates: Array<{ id: string; origin: string; score: number; interestMessage: string | null; explanation: { summary: string } }> } }> } }>(
+      `{ reviewQueue(first: 20${args}) { totalCount edges { node { need { id title } bestScore waitingCount candidates { id origin score interestMessage explanation { summary } } } } } }`,
+      {},
+      w.token('coordinator'),
+    );
+    expect(res.errors).toBeUndefined();
+    return res.data!.reviewQueue;
+  };
+  const inbox = async (who: Parameters<World['token']>[0]) => {
+    const res = await t.gql<{ notifications: { edges: Array<{ node: { type: string; matchId: string | null; body: string } }> } }>('{ notifications(first: 50) { edges { node { type matchId body } } } }', {}, w.token(who));
+    return res.data!.notifications.edges.map((e) => e.node);
+  };
+
+  it('orders needs by waiting time or by best score, and filters them', async () => {
+    const older = await t.factory.need(w.orgs.agencyOrg.id, { title: 'Older need, weaker candidate' });
+    const newer = await t.factory.need(w.orgs.otherAgencyOrg.id, { title: 'Newer need, stronger candidate', countryCode: 'KE' });
+    await t.factory.match(older.id, w.orgs.otherEnterpriseOrg.id, { score: 0.3, statusChangedAt: new Date(Date.now() - 3 * DAY) });
+    await t.factory.match(newer.id, w.orgs.otherEnterpriseOrg.id, { score: 0.8, statusChangedAt: new Date(Date.now() - DAY) });
+
+    const byWait = (await queue()).edges.map((e) => e.node.need.id);
+    expect(byWait.indexOf(older.id)).toBeLessThan(byWait.indexOf(newer.id));
+    const byScore = (await queue(', orderBy: SCORE')).edges.map((e) => e.node.need.id);
+    expect(byScore[0]).toBe(newer.id);
+    const kenya = await queue(', countryCode: "KE"');
+    expect(kenya.edges.map((e) => e.node.need.id)).toEqual([newer.id]);
+    const strong = await queue(', minScore: 0.6');
+    expect(strong.edges.map((e) => e.node.need.id)).toEqual([newer.id]);
+  });
+
+  it('takes an enterprise’s expressed interest into the queue, with its own explanation and message', async () => {
+    const need = await t.factory.need(w.orgs.otherAgencyOrg.id, { title: 'Desalination plant for Mombasa', countryCode: 'KE', technologyCategories: ['DESALINATION'] });
+    const res = await t.gql<{ expressInterest: { id: string; origin: string; status: string; explanation: { summary: string } } }>(
+      'mutation($id: ID!) { expressInterest(input: { needId: $id, message: "We run three seawater RO plants." }) { id origin status explanation { summary } } }',
+      { id: need.id },
+      w.token('enterprise'),
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.expressInterest).toMatchObject({ origin: 'INTEREST', status: 'SUGGESTED' });
+    expect(res.data!.expressInterest.explanation.summary).toMatch(/^Ranked \d+ of \d+/);
+    const item = (await queue(', origin: INTEREST')).edges.find((e) => e.node.need.id === need.id)!.node;
+    expect(item.candidates[0]).toMatchObject({ origin: 'INTEREST', interestMessage: 'We run three seawater RO plants.' });
+    // The enterprise sees its own interest; coordinators hear of it.
+    const mine = await t.gql<{ match: { id: string } }>('query($id: ID!) { match(id: $id) { id } }', { id: res.data!.expressInterest.id }, w.token('enterprise'));
+    expect(mine.data?.match.id).toBe(res.data!.expressInterest.id);
+    await waitUntil(async () => (await inbox('coordinator')).some((n) => n.type === 'CANDIDATES_TO_REVIEW' && n.body.includes('Mombasa')), 'the coordinators to hear of the interest');
+  });
+
+  it('refuses interest from an enterprise the secretariat has not verified, and writes nothing', async () => {
+    const pending = await t.factory.organization({ kind: OrganizationKind.ENTERPRISE, nameEn: 'Unverified Pumps', verificationStatus: VerificationStatus.PENDING });
+    const member = await t.factory.user(Role.ENTERPRISE_MEMBER, { organizationId: pending.id });
+    const before = await databaseFingerprint(t.dataSource);
+    const res = await t.gql('mutation($id: ID!) { expressInterest(input: { needId: $id, message: "Us too" }) { id } }', { id: w.openNeed.id }, t.tokenFor(member.id));
+    expect(errorCode(res)).toBe('FORBIDDEN');
+    expect(await databaseFingerprint(t.dataSource)).toEqual(before);
+  });
+
+  it('approves in bulk all or nothing: one stale version and none is approved', async () => {
+    const need = await t.factory.need(w.orgs.agencyOrg.id, { title: 'Bulk approval need' });
+    const a = await t.factory.match(need.id, w.orgs.enterpriseOrg.id);
+    const b = await t.factory.match(need.id, w.orgs.otherEnterpriseOrg.id);
+    const approve = (items: Array<{ id: string; version: number }>) =>
+      t.gql<{ approveMatches: Array<{ id: string; status: string }> }>('mutation($input: [MatchVersionInput!]!) { approveMatches(input: $input) { id status } }', { input: items }, w.token('coordinator'));
+
+    const stale = await approve([{ id: a.id, version: a.version }, { id: b.id, version: b.version + 1 }]);
+    expect(errorCode(stale)).toBe('CONFLICT');
+    const statuses = await t.dataSource.query(`SELECT status FROM match WHERE id = ANY($1)`, [[a.id, b.id]]);
+    expect(statuses).toEqual([{ status: 'SUGGESTED' }, { status: 'SUGGESTED' }]);
+
+    const ok = await approve([{ id: a.id, version: a.version }, { id: b.id, version: b.version }]);
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data!.approveMatches).toEqual([{ id: a.id, status: 'INTRODUCED' }, { id: b.id, status: 'INTRODUCED' }]);
+    // An introduced need is in review.
+    const [{ status }] = await t.dataSource.query(`SELECT status FROM need WHERE id = $1`, [need.id]);
+    expect(status).toBe('IN_REVIEW');
+  });
+
+  it('requires a reason to reject, and keeps it in the audit trail', async () => {
+    const need = await t.factory.need(w.orgs.agencyOrg.id, { title: 'Rejection need' });
+    const m = await t.factory.match(need.id, w.orgs.otherEnterpriseOrg.id);
+    const blank = await t.gql('mutation($id: ID!, $v: Int!) { rejectMatch(input: { id: $id, version: $v, reason: "   " }) { id } }', { id: m.id, v: m.version }, w.token('coordinator'));
+    expect(errorCode(blank)).toBe('BAD_USER_INPUT');
+    expect(blank.errors?.[0].extensions?.field).toBe('reason');
+    const ok = await t.gql<{ rejectMatch: { status: string; reason: string } }>('mutation($id: ID!, $v: Int!) { rejectMatch(input: { id: $id, version: $v, reason: "No desalination experience" }) { status reason } }', { id: m.id, v: m.version }, w.token('coordinator'));
+    expect(ok.data!.rejectMatch).toEqual({ status: 'REJECTED', reason: 'No desalination experience' });
+    const trail = await t.gql<{ auditTrail: Array<{ action: string; reason: string | null; actorUserId: string }> }>('query($id: ID!) { auditTrail(entityId: $id) { action reason actorUserId } }', { id: m.id }, w.token('admin'));
+    expect(trail.data!.auditTrail).toEqual([{ action: 'reject', reason: 'No desalination experience', actorUserId: w.users.coordinator.id }]);
+    // A rejected match moves no further.
+    const again = await t.gql('mutation($id: ID!, $v: Int!) { approveMatch(input: { id: $id, version: $v }) { id } }', { id: m.id, v: m.version + 1 }, w.token('coordinator'));
+    expect(errorCode(again)).toBe('CONFLICT');
+  });
+
+  it('reminds the silent side, then the coordinator, then lets the introduction expire — each once', async () => {
+    const need = await t.factory.need(w.orgs.agencyOrg.id, { title: 'Silent introduction need' });
+    const m = await t.factory.match(need.id, w.orgs.enterpriseOrg.id);
+    const approved = await t.gql<{ approveMatch: { version: number } }>('mutation($id: ID!, $v: Int!) { approveMatch(input: { id: $id, version: $v }) { version } }', { id: m.id, v: m.version }, w.token('coordinator'));
+    const accepted = await t.gql<{ respondToMatch: { version: number } }>('mutation($id: ID!, $v: Int!) { respondToMatch(input: { id: $id, version: $v, accept: true }) { version } }', { id: m.id, v: approved.data!.approveMatch.version }, w.token('agency'));
+    expect(accepted.errors).toBeUndefined();
+    const reminders = t.app.get(MatchRemindersJob);
+    const backdate = (days: number) => t.dataSource.query(`UPDATE match SET introduced_at = now() - make_interval(days => $2) WHERE id = $1`, [m.id, days]);
+    const count = (type: string, who: Parameters<World['token']>[0]) => inbox(who).then((n) => n.filter((x) => x.type === type && x.matchId === m.id).length);
+
+    await backdate(8);
+    await reminders.run();
+    await waitUntil(async () => (await count('MATCH_REMINDER', 'enterprise')) === 1, 'the reminder to the enterprise');
+    // The agency already answered: it is not reminded.
+    expect(await count('MATCH_REMINDER', 'agency')).toBe(0);
+    await reminders.run();
+
+    await backdate(15);
+    await reminders.run();
+    await waitUntil(async () => (await count('MATCH_ESCALATED', 'coordinator')) === 1, 'the escalation to the coordinator');
+    expect(await count('MATCH_REMINDER', 'enterprise')).toBe(1);
+
+    // A reminder is not a move: the enterprise can still answer with the version it has.
+    const [{ version }] = await t.dataSource.query(`SELECT version FROM match WHERE id = $1`, [m.id]);
+    expect(version).toBe(accepted.data!.respondToMatch.version);
+
+    await backdate(31);
+    await reminders.run();
+    const [{ status }] = await t.dataSource.query(`SELECT status FROM match WHERE id = $1`, [m.id]);
+    expect(status).toBe(MatchStatus.EXPIRED);
+    const trail = await t.gql<{ auditTrail: Array<{ action: string; actorUserId: string | null }> }>('query($id: ID!) { auditTrail(entityId: $id) { action actorUserId } }', { id: m.id }, w.token('coordinator'));
+    expect(trail.data!.auditTrail.at(-1)).toEqual({ action: 'expire', actorUserId: null });
+    const late = await t.gql('mutation($id: ID!, $v: Int!) { respondToMatch(input: { id: $id, version: $v, accept: true }) { id } }', { id: m.id, v: version }, w.token('enterprise'));
+    expect(errorCode(late)).toBe('CONFLICT');
+    expect(await count('MATCH_ESCALATED', 'coordinator')).toBe(1);
+  });
+});
