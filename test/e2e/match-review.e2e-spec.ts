@@ -113,6 +113,23 @@ describe('match review', () => {
     expect(errorCode(again)).toBe('CONFLICT');
   });
 
+  it('ends the match when one side declines, and tells the other side why', async () => {
+    const need = await t.factory.need(w.orgs.agencyOrg.id, { title: 'Declined introduction need' });
+    const m = await t.factory.match(need.id, w.orgs.enterpriseOrg.id);
+    const approved = await t.gql<{ approveMatch: { version: number } }>('mutation($id: ID!, $v: Int!) { approveMatch(input: { id: $id, version: $v }) { version } }', { id: m.id, v: m.version }, w.token('coordinator'));
+    const declined = await t.gql<{ respondToMatch: { status: string; enterpriseResponse: string; reason: string } }>(
+      'mutation($id: ID!, $v: Int!) { respondToMatch(input: { id: $id, version: $v, accept: false, reason: "Our order book is full until 2028" }) { status enterpriseResponse reason } }',
+      { id: m.id, v: approved.data!.approveMatch.version },
+      w.token('enterprise'),
+    );
+    expect(declined.data!.respondToMatch).toEqual({ status: 'DECLINED', enterpriseResponse: 'DECLINED', reason: 'Our order book is full until 2028' });
+    const note = await waitUntil(async () => (await inbox('agency')).find((n) => n.type === 'MATCH_DECLINED' && n.matchId === m.id), 'the agency to hear of the decline');
+    expect(note.body).toContain('Our order book is full until 2028');
+    // Contacts stay hidden: they were never both accepted.
+    const seen = await t.gql<{ match: { enterpriseContact: unknown } }>('query($id: ID!) { match(id: $id) { enterpriseContact { email } } }', { id: m.id }, w.token('agency'));
+    expect(seen.data!.match.enterpriseContact).toBeNull();
+  });
+
   it('reminds the silent side, then the coordinator, then lets the introduction expire — each once', async () => {
     const need = await t.factory.need(w.orgs.agencyOrg.id, { title: 'Silent introduction need' });
     const m = await t.factory.match(need.id, w.orgs.enterpriseOrg.id);

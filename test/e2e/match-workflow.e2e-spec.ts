@@ -144,6 +144,9 @@ describe('match workflow', () => {
       gql<{ respondToMatch: Match }>(who, `mutation($id: ID!, $v: Int!) { respondToMatch(input: { id: $id, version: $v, accept: true }) { ${MATCH} } }`, { id: match.id, v: version });
     const afterAgency = (await respond('agency', match.version)).respondToMatch;
     expect(afterAgency).toMatchObject({ status: 'INTRODUCED', agencyResponse: 'ACCEPTED', enterpriseResponse: 'PENDING', enterpriseContact: null });
+    // The enterprise and the approving coordinator hear that the agency accepted.
+    await waitUntil(async () => (await inbox('enterprise')).edges.some((e) => e.node.type === 'MATCH_ACCEPTED' && e.node.matchId === match.id), 'the enterprise to hear of the acceptance');
+    await waitUntil(async () => (await inbox('coordinator')).edges.some((e) => e.node.type === 'MATCH_ACCEPTED' && e.node.matchId === match.id), 'the coordinator to hear of the acceptance');
     // Answering twice is refused.
     const again = await t.gql(`mutation($id: ID!, $v: Int!) { respondToMatch(input: { id: $id, version: $v, accept: false }) { id } }`, { id: match.id, v: afterAgency.version }, w.token('agency'));
     expect(errorCode(again)).toBe('CONFLICT');

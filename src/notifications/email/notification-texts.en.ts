@@ -97,6 +97,8 @@ const events: Catalogue['events'] = {
 
   [T.MATCH_DECLINED]: (v) => ({
     ...answered(v, 'declined'),
+    // The reason is what the other side most wants to know: in the app too.
+    inAppNote: reasonLine(v)[0],
     more: [...reasonLine(v), 'This match is now closed.'],
     link: 'match',
   }),

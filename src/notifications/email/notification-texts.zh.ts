@@ -95,6 +95,8 @@ const events: Catalogue['events'] = {
 
   [T.MATCH_DECLINED]: (v) => ({
     ...answered(v, '谢绝'),
+    // The reason is what the other side most wants to know: in the app too.
+    inAppNote: reasonLine(v)[0],
     more: [...reasonLine(v), '此匹配现已关闭。'],
     link: 'match',
   }),
