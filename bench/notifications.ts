@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import http from 'node:http';
 import { AddressInfo, Socket } from 'node:net';
 import { cpus, totalmem } from 'node:os';
@@ -294,6 +295,9 @@ async function main(): Promise<void> {
   const smtp = await startSmtpReceiver();
   const hooks = await startWebhookReceiver((organizationId) => secrets.get(organizationId));
   const world = await prepareIsolatedWorld();
+  // startRuntime exits the process itself when the start fails; the temp dir goes with it all the same.
+  const dataDir = world.environment.DATA_DIR;
+  if (dataDir) process.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
   const stopAll = async () => {
     await smtp.stop();
     await hooks.stop();
@@ -429,6 +433,10 @@ async function main(): Promise<void> {
       tally('webhook', hooks.received, expected.webhook, committedAt),
     ];
     const [attempts] = await dataSource.query(`SELECT count(*)::int AS all, count(*) FILTER (WHERE NOT succeeded)::int AS failed FROM notification_delivery_attempt`);
+    const sends: Array<{ channel: string; p50: number; p95: number }> = await dataSource.query(
+      `SELECT d.channel, percentile_disc(0.5) WITHIN GROUP (ORDER BY a.duration_ms) AS p50, percentile_disc(0.95) WITHIN GROUP (ORDER BY a.duration_ms) AS p95
+       FROM notification_delivery_attempt a JOIN notification_delivery d ON d.id = a.delivery_id GROUP BY d.channel ORDER BY d.channel`,
+    );
     const [states] = await dataSource.query(`SELECT count(*) FILTER (WHERE status = 'DELIVERED')::int AS delivered, count(*) FILTER (WHERE status <> 'DELIVERED')::int AS other FROM notification_delivery`);
 
     const lastAt = Math.max(...results.map((r) => r.lastAt));
@@ -457,6 +465,7 @@ async function main(): Promise<void> {
     log(`First approval → last receipt: ${seconds(elapsed)} for ${found} deliveries = ${(found / (elapsed / 1000)).toFixed(0)} deliveries/s (target: all within ${seconds(TARGET_MS)})`);
     log(`Last approval → last receipt: ${seconds(lastAt - approvedAt)}`);
     log(`Delivery rows: ${states.delivered} DELIVERED, ${states.other} in another state; attempts ${attempts.all} (${attempts.failed} failed); webhook calls refused by the receiver: ${hooks.refused}; e-mails without a delivery key: ${malformed}`);
+    log(`Send time per attempt (from the delivery log): ${sends.map((c) => `${c.channel} p50 ${c.p50} ms, p95 ${c.p95} ms`).join('; ')}`);
     log(`Process memory (RSS, application and receivers): ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB`);
 
     const problems: string[] = [];

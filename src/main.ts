@@ -3,9 +3,11 @@ import { Logger } from '@nestjs/common';
 import { logLevels } from './app.factory';
 import { DemoAccount, DemoSeedService } from './database/seed/demo-seed.service';
 import { configOrExit, startRuntime } from './runtime';
+import { NeedPublishedJob } from './matches/need-published.job';
 import { SearchSyncJob } from './search/search-sync.job';
 
 const logger = new Logger('WaterBridge');
+const DEMO_NEEDS_WITH_CANDIDATES = 20;
 
 /** `npm start`: the GraphQL API (and its background workers). */
 async function main(): Promise<void> {
@@ -22,6 +24,8 @@ async function main(): Promise<void> {
         .get(SearchSyncJob)
         .catchUp(60_000)
         .catch((error: unknown) => logger.warn(`The demo data will be searchable once Meilisearch answers (${String(error)})`));
+      // The review queue starts with candidates for the newest open needs (the workers rank them in the background).
+      await runtime.app.get(NeedPublishedJob).queueNewestOpen(DEMO_NEEDS_WITH_CANDIDATES);
     }
     await runtime.app.listen(config.PORT);
 

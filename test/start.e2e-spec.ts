@@ -1,9 +1,10 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildOnce, ROOT } from './support/build';
 import { freePort } from './support/free-port';
+import { waitUntil } from './support/wait';
 
 const MAIN = join(ROOT, 'dist', 'src', 'main.js');
 
@@ -54,8 +55,9 @@ async function waitFor(started: Started, text: string, timeoutMs = 60_000): Prom
 
 const exited = (child: ChildProcess) => new Promise<number | null>((done) => (child.exitCode !== null ? done(child.exitCode) : child.once('exit', (code) => done(code))));
 
-async function graphql(port: number, query: string, variables: Record<string, unknown> = {}) {
-  const res = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+async function graphql(port: number, query: string, variables: Record<string, unknown> = {}, token?: string) {
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
+  const res = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
   return (await res.json()) as { data?: Record<string, any>; errors?: unknown[] };
 }
 
@@ -113,8 +115,16 @@ describe('npm start (compiled application, embedded servers)', () => {
     // Indexed before the first request: search finds the seeded needs at once.
     const found = await graphql(port, '{ searchNeeds(query: "water", first: 1) { totalCount } }');
     expect(found.data?.searchNeeds.totalCount).toBeGreaterThan(100);
-    const login = await graphql(port, 'mutation { login(email: "coordinator@demo.waterbridge.org", password: "waterbridge-demo") { user { role } } }');
+    const login = await graphql(port, 'mutation { login(email: "coordinator@demo.waterbridge.org", password: "waterbridge-demo") { token user { role } } }');
     expect(login.data?.login.user.role).toBe('COORDINATOR');
+    // The demo's review queue fills with candidates for the newest needs, and the coordinator is told by e-mail,
+    // which the embedded mail catcher keeps as a file.
+    const queue = await waitUntil(async () => {
+      const res = await graphql(port, '{ reviewQueue(first: 5) { totalCount } }', {}, login.data?.login.token);
+      return res.data?.reviewQueue.totalCount > 0 ? res.data?.reviewQueue : undefined;
+    }, 'candidates in the review queue');
+    expect(queue.totalCount).toBeGreaterThan(0);
+    await waitUntil(() => existsSync(join(env.DATA_DIR, 'mail')) && readdirSync(join(env.DATA_DIR, 'mail')).some((f) => f.endsWith('.eml')), 'a caught e-mail');
     expect(processesMentioning(dataDir).length).toBeGreaterThanOrEqual(2);
 
     started.child.kill('SIGTERM');

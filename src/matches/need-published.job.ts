@@ -44,6 +44,13 @@ export class NeedPublishedJob implements OnModuleInit {
     });
   }
 
+  /** Queues the job for the newest open needs (the demo's first start: its review queue starts with candidates). */
+  async queueNewestOpen(count: number): Promise<number> {
+    const needs: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM need WHERE status = 'OPEN' ORDER BY published_at DESC NULLS LAST, id LIMIT $1`, [count]);
+    for (const { id } of needs) await this.jobs.send(NEED_PUBLISHED_QUEUE, { needId: id });
+    return needs.length;
+  }
+
   async run(needId: string): Promise<void> {
     const need = await this.matching.needOrFail(needId);
     if (need.status !== NeedStatus.OPEN) return;
