@@ -111,7 +111,7 @@ describe('notification delivery under faults', () => {
       // Slow enough that the kill lands while mails are being sent.
       smtp = await startSmtpReceiver({ delayMs: 40 });
       // This process only enqueues; the workers run in child processes.
-      t = await startTestApp({ SMTP_HOST: smtp.host, SMTP_PORT: String(smtp.port), NOTIFICATION_JOB_TIMEOUT_SECONDS: JOB_TIMEOUT, JOB_MAINTENANCE_INTERVAL_SECONDS: '1' });
+      t = await startTestApp({ SMTP_HOST: smtp.host, SMTP_PORT: String(smtp.port), NOTIFICATION_JOB_TIMEOUT_SECONDS: JOB_TIMEOUT, JOB_MAINTENANCE_INTERVAL_SECONDS: '1', NOTIFICATION_RETRY_DELAY_SECONDS: '1' });
       w = await buildWorld(t);
     });
     afterAll(async () => {
@@ -138,6 +138,7 @@ describe('notification delivery under faults', () => {
           SMTP_PORT: String(smtp.port),
           NOTIFICATION_JOB_TIMEOUT_SECONDS: JOB_TIMEOUT,
           JOB_MAINTENANCE_INTERVAL_SECONDS: '1',
+          NOTIFICATION_RETRY_DELAY_SECONDS: '1',
           LOG_LEVEL: 'error',
         },
         stdio: 'ignore',
