@@ -154,23 +154,41 @@ export class MatchWorkflow {
   }
 
   reject(actor: Actor, input: MatchReasonInput): Promise<MatchModel> {
-    return this.move(actor, input, async (manager, match) => {
+    return this.move(actor, input, async (manager, match, parties) => {
       assertMove(match.status, MatchStatus.REJECTED);
+      const from = match.status;
       match.reason = input.reason;
-      return this.changeStatus(manager, actor, match, MatchStatus.REJECTED, 'reject', input.reason);
+      const saved = await this.changeStatus(manager, actor, match, MatchStatus.REJECTED, 'reject', input.reason);
+      await this.tellClosed(manager, saved, parties, from, input.reason);
+      return saved;
     });
   }
 
   /** Coordinators withdraw any open match; an enterprise withdraws its own expressed interest before it is engaged. */
   withdraw(actor: Actor, input: MatchReasonInput): Promise<MatchModel> {
-    return this.move(actor, input, async (manager, match) => {
+    return this.move(actor, input, async (manager, match, parties) => {
       if (!isStaff(actor) && !(match.origin === MatchOrigin.INTEREST && match.enterpriseId === actor.organizationId)) {
         throw DomainError.forbidden('Only coordinators, or the enterprise for its own expressed interest, withdraw a match');
       }
       assertMove(match.status, MatchStatus.WITHDRAWN);
+      const from = match.status;
       match.reason = input.reason;
-      return this.changeStatus(manager, actor, match, MatchStatus.WITHDRAWN, 'withdraw', input.reason);
+      const saved = await this.changeStatus(manager, actor, match, MatchStatus.WITHDRAWN, 'withdraw', input.reason);
+      // An enterprise withdrawing its own interest needs no telling.
+      if (isStaff(actor)) await this.tellClosed(manager, saved, parties, from, input.reason);
+      return saved;
     });
+  }
+
+  /**
+   * Whoever knew of a match hears that the secretariat closed it: both sides once they were introduced, the
+   * enterprise alone for an interest it expressed. A suggestion nobody outside the secretariat saw closes silently.
+   */
+  private async tellClosed(manager: EntityManager, match: MatchEntity, parties: MatchParties, from: MatchStatus, reason: string): Promise<void> {
+    const introduced = ![MatchStatus.SUGGESTED, MatchStatus.SHORTLISTED, MatchStatus.APPROVED].includes(from);
+    const organizationIds = introduced ? [parties.agency.id, parties.enterprise.id] : match.origin === MatchOrigin.INTEREST ? [parties.enterprise.id] : [];
+    if (organizationIds.length === 0) return;
+    await this.notifications.emit(manager, NotificationEventType.MATCH_CLOSED, { ...matchPayload(match, parties, { organizationIds, userIds: [], coordinators: false }), reason });
   }
 
   /** Each side accepts or declines for itself; when both accepted they are ENGAGED and get each other's contacts. */

@@ -8,6 +8,11 @@ export enum NotificationEventType {
   MATCH_DECLINED = 'MATCH_DECLINED',
   /** Both sides accepted: each gets the other's contacts. */
   MATCH_ENGAGED = 'MATCH_ENGAGED',
+  /**
+   * The secretariat closed a match a side knew of: an introduction withdrawn (both sides), or an enterprise's
+   * expressed interest rejected or withdrawn (the enterprise). With the reason.
+   */
+  MATCH_CLOSED = 'MATCH_CLOSED',
   /** A coordinator recorded the outcome: both sides. */
   MATCH_OUTCOME_RECORDED = 'MATCH_OUTCOME_RECORDED',
   /** New candidates (or an expressed interest) wait in the review queue: coordinators. */

@@ -1,5 +1,6 @@
 import { MatchRemindersJob } from '../../src/matches/match-reminders.job';
 import { MatchStatus } from '../../src/matches/match-status';
+import { NotificationFanoutJob } from '../../src/notifications/notification-fanout.job';
 import { OrganizationKind, VerificationStatus } from '../../src/organizations/organization.entity';
 import { Role } from '../../src/users/user.entity';
 import { databaseFingerprint } from '../support/fingerprint';
@@ -111,6 +112,29 @@ describe('match review', () => {
     // A rejected match moves no further.
     const again = await t.gql('mutation($id: ID!, $v: Int!) { approveMatch(input: { id: $id, version: $v }) { id } }', { id: m.id, v: m.version + 1 }, w.token('coordinator'));
     expect(errorCode(again)).toBe('CONFLICT');
+  });
+
+  it('tells whoever knew of a match that the secretariat closed it, with the reason', async () => {
+    // An interest rejected: the enterprise hears why.
+    const need = await t.factory.need(w.orgs.otherAgencyOrg.id, { title: 'Flood early-warning for Tana river', countryCode: 'KE' });
+    const interest = await t.gql<{ expressInterest: { id: string; version: number } }>('mutation($id: ID!) { expressInterest(input: { needId: $id, message: "We built flood sirens." }) { id version } }', { id: need.id }, w.token('otherEnterprise'));
+    const { id, version } = interest.data!.expressInterest;
+    await t.gql('mutation($id: ID!, $v: Int!) { rejectMatch(input: { id: $id, version: $v, reason: "Hydrological modelling is needed, not sirens" }) { id } }', { id, v: version }, w.token('coordinator'));
+    const note = await waitUntil(async () => (await inbox('otherEnterprise')).find((n) => n.type === 'MATCH_CLOSED' && n.matchId === id), 'the enterprise to hear its interest was closed');
+    expect(note.body).toContain('Hydrological modelling is needed, not sirens');
+
+    // An introduction withdrawn: both sides hear of it; a suggestion nobody saw closes silently.
+    const introducedNeed = await t.factory.need(w.orgs.agencyOrg.id, { title: 'Withdrawn introduction need' });
+    const m = await t.factory.match(introducedNeed.id, w.orgs.enterpriseOrg.id);
+    const approved = await t.gql<{ approveMatch: { version: number } }>('mutation($id: ID!, $v: Int!) { approveMatch(input: { id: $id, version: $v }) { version } }', { id: m.id, v: m.version }, w.token('coordinator'));
+    await t.gql('mutation($id: ID!, $v: Int!) { withdrawMatch(input: { id: $id, version: $v, reason: "The agency cancelled the tender" }) { id } }', { id: m.id, v: approved.data!.approveMatch.version }, w.token('coordinator'));
+    for (const side of ['agency', 'enterprise'] as const) {
+      await waitUntil(async () => (await inbox(side)).some((n) => n.type === 'MATCH_CLOSED' && n.matchId === m.id), `the ${side} to hear of the withdrawal`);
+    }
+    const silent = await t.factory.match(introducedNeed.id, w.orgs.otherEnterpriseOrg.id);
+    await t.gql('mutation($id: ID!, $v: Int!) { rejectMatch(input: { id: $id, version: $v, reason: "Not a fit" }) { id } }', { id: silent.id, v: silent.version }, w.token('coordinator'));
+    await t.app.get(NotificationFanoutJob).drain();
+    expect((await inbox('otherEnterprise')).some((n) => n.matchId === silent.id)).toBe(false);
   });
 
   it('ends the match when one side declines, and tells the other side why', async () => {
