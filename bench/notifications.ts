@@ -60,12 +60,15 @@ interface SmtpReceiver {
   port: number;
   /** Key = X-WaterBridge-Delivery; matchId resolved later from the event the key names. */
   received: Array<Receipt & { messageId: string }>;
+  /** The distinct delivery keys received so far. */
+  keys: Set<string>;
   stop(): Promise<void>;
 }
 
 interface WebhookReceiver {
   url: string;
   received: Receipt[];
+  keys: Set<string>;
   /** Calls answered 401: no secret for the path, a bad signature, or a timestamp out of the window. */
   refused: number;
   stop(): Promise<void>;
@@ -78,6 +81,7 @@ interface WebhookReceiver {
  */
 async function startSmtpReceiver(): Promise<SmtpReceiver> {
   const received: SmtpReceiver['received'] = [];
+  const keys = new Set<string>();
   const sockets = new Set<Socket>();
   const onData = (stream: SMTPServerDataStream, session: SMTPServerSession, callback: (error?: Error | null) => void) => {
     const chunks: Buffer[] = [];
@@ -89,7 +93,9 @@ async function startSmtpReceiver(): Promise<SmtpReceiver> {
       // Unfolded (RFC 5322 §2.2.3); the values looked for hold no spaces, so any left are folding.
       const head = raw.slice(0, raw.search(/\r?\n\r?\n/)).replace(/\r?\n[ \t]+/g, ' ');
       const header = (name: string) => (new RegExp(`^${name}:[ \\t]*(.*)$`, 'im').exec(head)?.[1] ?? '').replace(/\s+/g, '');
-      received.push({ key: header('X-WaterBridge-Delivery'), messageId: header('Message-ID'), matchId: null, recipient: session.envelope.rcptTo.map((r) => r.address).join(','), at });
+      const key = header('X-WaterBridge-Delivery');
+      received.push({ key, messageId: header('Message-ID'), matchId: null, recipient: session.envelope.rcptTo.map((r) => r.address).join(','), at });
+      keys.add(key);
       callback();
     });
   };
@@ -105,6 +111,7 @@ async function startSmtpReceiver(): Promise<SmtpReceiver> {
   return {
     port,
     received,
+    keys,
     stop: () =>
       new Promise<void>((resolve) => {
         server.server.close(() => resolve());
@@ -120,6 +127,7 @@ async function startSmtpReceiver(): Promise<SmtpReceiver> {
  */
 async function startWebhookReceiver(secretOf: (organizationId: string) => string | undefined): Promise<WebhookReceiver> {
   const received: Receipt[] = [];
+  const keys = new Set<string>();
   let refused = 0;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -141,6 +149,7 @@ async function startWebhookReceiver(secretOf: (organizationId: string) => string
         return;
       }
       received.push({ key, matchId: typeof call.data?.matchId === 'string' ? call.data.matchId : null, recipient: organizationId, at });
+      keys.add(key);
       res.writeHead(204).end();
     });
   });
@@ -149,6 +158,7 @@ async function startWebhookReceiver(secretOf: (organizationId: string) => string
   return {
     url: `http://127.0.0.1:${port}/hooks/`,
     received,
+    keys,
     get refused() {
       return refused;
     },
@@ -171,6 +181,18 @@ function verify(secret: string | undefined, headers: http.IncomingHttpHeaders, b
     if (scheme !== 'v1' || !/^[0-9a-f]{64}$/.test(hex ?? '')) return false;
     return timingSafeEqual(Buffer.from(hex, 'hex'), expected);
   });
+}
+
+/** Busy and total CPU time of the whole machine so far, in ms (other processes included). */
+function machineCpu(): { busy: number; total: number } {
+  let busy = 0;
+  let total = 0;
+  for (const { times } of cpus()) {
+    const all = times.user + times.nice + times.sys + times.idle + times.irq;
+    total += all;
+    busy += all - times.idle;
+  }
+  return { busy, total };
 }
 
 interface Seeded {
@@ -365,7 +387,7 @@ async function main(): Promise<void> {
     // Every channel counted while the approvals go on, so the progress lines show the pipeline keeping up (or not).
     const inAppCount = async () => Number((await dataSource.query(`SELECT count(*) AS n FROM notification WHERE type = 'MATCH_INTRODUCED'`))[0].n);
     const progress = async (started: number) => {
-      const counts = [await inAppCount(), new Set(smtp.received.map((r) => r.key)).size, new Set(hooks.received.map((r) => r.key)).size];
+      const counts = [await inAppCount(), smtp.keys.size, hooks.keys.size];
       return { counts, line: `  ${seconds(Date.now() - started).padStart(7)}: in-app ${counts[0]}, e-mail ${counts[1]}, webhook ${counts[2]} of ${total / 3} each` };
     };
 
@@ -374,6 +396,7 @@ async function main(): Promise<void> {
     const callMs: number[] = [];
     const readBackMs: number[] = [];
     const started = Date.now();
+    const cpuAtStart = { process: process.cpuUsage(), machine: machineCpu() };
     let lastProgress = started;
     for (let i = 0; i < approvals; i += BATCH) {
       const batch = seeded.matches.slice(i, i + BATCH);
@@ -406,9 +429,10 @@ async function main(): Promise<void> {
         lastProgress = Date.now();
         log(line);
       }
-      await sleep(100);
+      await sleep(200);
     }
     const arrivedAt = Date.now();
+    const busy = { process: process.cpuUsage(cpuAtStart.process), machine: machineCpu() };
     log(complete ? `All ${total} deliveries arrived ${seconds(arrivedAt - started)} after the first approval` : `Gave up after ${seconds(arrivedAt - started)}`);
     // …then until nothing is left to send, and a little longer: anything sent twice would show up now.
     while (Date.now() - arrivedAt < 30_000) {
@@ -466,6 +490,11 @@ async function main(): Promise<void> {
     log(`Last approval → last receipt: ${seconds(lastAt - approvedAt)}`);
     log(`Delivery rows: ${states.delivered} DELIVERED, ${states.other} in another state; attempts ${attempts.all} (${attempts.failed} failed); webhook calls refused by the receiver: ${hooks.refused}; e-mails without a delivery key: ${malformed}`);
     log(`Send time per attempt (from the delivery log): ${sends.map((c) => `${c.channel} p50 ${c.p50} ms, p95 ${c.p95} ms`).join('; ')}`);
+    const wall = (arrivedAt - started) * 1000;
+    log(
+      `CPU from the first approval to the last receipt: this process (application, receivers, benchmark) ${(((busy.process.user + busy.process.system) / wall) * 100).toFixed(0)} % of one core; ` +
+        `the machine ${(((busy.machine.busy - cpuAtStart.machine.busy) / (busy.machine.total - cpuAtStart.machine.total)) * 100).toFixed(0)} % of its ${cpu.length} cores`,
+    );
     log(`Process memory (RSS, application and receivers): ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB`);
 
     const problems: string[] = [];
