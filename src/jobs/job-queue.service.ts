@@ -78,6 +78,12 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
     await this.boss.insert(jobs, { db: { executeSql: async (text, values) => ({ rows: await execute(text, values) }) } });
   }
 
+  /** Enqueues several jobs in one statement. */
+  async sendMany(jobs: PgBoss.JobInsert[]): Promise<void> {
+    if (!this.boss) throw new Error('The job queue is not started');
+    await this.boss.insert(jobs);
+  }
+
   /** Marks one job of a batch failed (the queue retries it per its policy); the others complete when the handler returns. */
   async fail(name: string, id: string, error: string): Promise<void> {
     if (!this.boss) throw new Error('The job queue is not started');

@@ -16,6 +16,8 @@ import { WebhookSender } from './webhooks/webhook-sender';
 
 /** Deliveries one worker sends at once; each holds a database connection while it sends. */
 const PARALLEL = 8;
+/** Jobs fetched at once, shared by the lanes. */
+const BATCH = 256;
 
 interface DeliveryRow {
   id: string;
@@ -59,21 +61,31 @@ export class NotificationDeliveryJob implements OnModuleInit {
     this.jobs.register<{ deliveryId: string }>({
       name: NOTIFICATION_DELIVERY_QUEUE,
       options: {
-        retryLimit: this.config.NOTIFICATION_MAX_ATTEMPTS - 1,
+        // The delivery row counts the attempts and decides when it is DEAD; the queue only needs room for them (and for
+        // the rare run that failed before it could attempt anything).
+        retryLimit: this.config.NOTIFICATION_MAX_ATTEMPTS + 5,
         retryDelay: this.config.NOTIFICATION_RETRY_DELAY_SECONDS,
         retryBackoff: true,
         // A worker that dies mid-send leaves its job active; once this passes, the queue hands it to another worker.
         expireInSeconds: this.config.NOTIFICATION_JOB_TIMEOUT_SECONDS,
       },
       handler: (jobs) => this.work(jobs),
-      work: { batchSize: 32 },
+      // 32 jobs a lane (~0.5 s of sends): after a batch under 0.4 s pg-boss sleeps out its 0.5 s poll, which held 32-job batches to 64 sends/s.
+      work: { batchSize: BATCH },
     });
   }
 
+  /**
+   * Sends a batch on PARALLEL lanes. The whole batch must end within the job timeout: past it, pg-boss fails every
+   * job of the batch, sent or not (slow receivers: a hanging webhook takes WEBHOOK_TIMEOUT_MS, a stuck SMTP server up
+   * to 30 s). So after a third of the timeout the lanes stop taking jobs, and the ones not started go back to the
+   * queue as fresh jobs (no attempt is spent); the sends under way still have two thirds of it to finish.
+   */
   private async work(jobs: PgBoss.Job<{ deliveryId: string }>[]): Promise<void> {
+    const deadline = Date.now() + (this.config.NOTIFICATION_JOB_TIMEOUT_SECONDS * 1000) / 3;
     let next = 0;
     const lane = async () => {
-      while (next < jobs.length) {
+      while (next < jobs.length && Date.now() < deadline) {
         const job = jobs[next++];
         const retry = await this.deliver(job.data.deliveryId).catch((error: unknown) => {
           this.logger.error(`Delivery ${job.data.deliveryId} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`);
@@ -84,6 +96,11 @@ export class NotificationDeliveryJob implements OnModuleInit {
       }
     };
     await Promise.all(Array.from({ length: Math.min(PARALLEL, jobs.length) }, lane));
+    const untaken = jobs.slice(next);
+    if (untaken.length > 0) {
+      this.logger.warn(`${untaken.length} deliveries of a slow batch go back to the queue`);
+      await this.jobs.sendMany(untaken.map((job) => ({ name: NOTIFICATION_DELIVERY_QUEUE, data: job.data })));
+    }
   }
 
   /** One attempt; true when it failed and should be retried. */

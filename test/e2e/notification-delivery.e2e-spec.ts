@@ -47,7 +47,15 @@ describe('notification delivery under faults', () => {
     beforeAll(async () => {
       smtp = await startSmtpReceiver();
       hooks = await startWebhookReceiver({ secret: 'whsec_fault-test-secret' });
-      t = await startTestApp({ WORKERS_ENABLED: 'true', SMTP_HOST: smtp.host, SMTP_PORT: String(smtp.port), WEBHOOK_ALLOW_HTTP: 'true', NOTIFICATION_RETRY_DELAY_SECONDS: '1' });
+      t = await startTestApp({
+        WORKERS_ENABLED: 'true',
+        SMTP_HOST: smtp.host,
+        SMTP_PORT: String(smtp.port),
+        WEBHOOK_ALLOW_HTTP: 'true',
+        NOTIFICATION_RETRY_DELAY_SECONDS: '1',
+        NOTIFICATION_JOB_TIMEOUT_SECONDS: '5',
+        JOB_MAINTENANCE_INTERVAL_SECONDS: '1',
+      });
       w = await buildWorld(t);
     });
     afterAll(async () => {
@@ -96,6 +104,42 @@ describe('notification delivery under faults', () => {
         { statusCode: 500, succeeded: false },
         { statusCode: 200, succeeded: true },
       ]);
+    });
+  });
+
+  describe('with a slow webhook receiver', () => {
+    let t: TestApp;
+    let w: World;
+    let slow: WebhookReceiver;
+
+    beforeAll(async () => {
+      slow = await startWebhookReceiver({ secret: 'whsec_slow-receiver', delayMs: 900 });
+      t = await startTestApp({ WORKERS_ENABLED: 'true', WEBHOOK_ALLOW_HTTP: 'true', NOTIFICATION_JOB_TIMEOUT_SECONDS: '5', JOB_MAINTENANCE_INTERVAL_SECONDS: '1' });
+      w = await buildWorld(t);
+    });
+    afterAll(async () => {
+      await t?.close();
+      await slow?.stop();
+    });
+
+    it('hands back the jobs a slow batch cannot reach in time, instead of letting them expire; each call is made once', async () => {
+      // 60 calls of 0.9 s on 8 lanes need ~7 s: more than the 5 s a job may run.
+      const webhook = await t.factory.webhook(w.orgs.otherEnterpriseOrg.id, { url: slow.url, secret: 'whsec_slow-receiver', events: [NotificationEventType.MATCH_ENGAGED] });
+      const count = 60;
+      await emit(t, NotificationEventType.MATCH_ENGAGED, Array.from({ length: count }, (_, i) => payloadFor(w, [w.orgs.otherEnterpriseOrg.id], i)));
+      await slow.waitFor(count, 60_000);
+      await new Promise((r) => setTimeout(r, 2000));
+      expect(slow.received).toHaveLength(count);
+      expect(new Set(slow.received.map((r) => r.headers['waterbridge-delivery'])).size).toBe(count);
+      const rows = await t.dataSource.query(`SELECT status, attempts FROM notification_delivery WHERE webhook_id = $1`, [webhook.id]);
+      expect(rows.every((r: { status: string; attempts: number }) => r.status === 'DELIVERED' && r.attempts === 1)).toBe(true);
+      // No batch ran out its time (pg-boss would fail every job of it, delivered or not, and count a retry).
+      const failed = await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM pgboss.job j JOIN notification_delivery d ON d.id = (j.data->>'deliveryId')::uuid
+         WHERE j.name = 'notification-delivery' AND d.webhook_id = $1 AND j.state IN ('retry', 'failed')`,
+        [webhook.id],
+      );
+      expect(failed).toEqual([{ n: 0 }]);
     });
   });
 

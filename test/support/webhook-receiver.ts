@@ -44,8 +44,8 @@ function verify(secret: string | undefined, headers: http.IncomingHttpHeaders, b
   });
 }
 
-/** A real HTTP receiver on 127.0.0.1 (random port) that records every call it gets. */
-export async function startWebhookReceiver(options: { secret?: string } = {}): Promise<WebhookReceiver> {
+/** A real HTTP receiver on 127.0.0.1 (random port) that records every call it gets; `delayMs` slows every answer. */
+export async function startWebhookReceiver(options: { secret?: string; delayMs?: number } = {}): Promise<WebhookReceiver> {
   let secret = options.secret;
   const queued: number[] = [];
   const received: ReceivedWebhook[] = [];
@@ -64,8 +64,11 @@ export async function startWebhookReceiver(options: { secret?: string } = {}): P
       }
       received.push({ headers: req.headers, body, json, signatureValid: verify(secret, req.headers, body), at: Date.now() });
       const status = queued.shift() ?? 200;
-      res.writeHead(status, { 'content-type': 'text/plain' }).end(status < 300 ? 'ok' : 'not now');
-      for (const wake of waiters.splice(0)) wake();
+      // A slow receiver (delayMs) answers only after the delay.
+      setTimeout(() => {
+        res.writeHead(status, { 'content-type': 'text/plain' }).end(status < 300 ? 'ok' : 'not now');
+        for (const wake of waiters.splice(0)) wake();
+      }, options.delayMs ?? 0);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
