@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from './auth/auth.module';
 import { CapabilitiesModule } from './capabilities/capabilities.module';
-import { AppConfig } from './config/app-config';
+import { AppConfig, servesApi } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { DemoSeedModule } from './database/seed/demo-seed.module';
@@ -31,7 +31,8 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(config.DATABASE_URL ?? '')),
         JobsModule,
         SearchModule,
-        GraphQLModule,
+        // A worker process serves no GraphQL (its HTTP port answers health and metrics only).
+        ...(servesApi(config) ? [GraphQLModule] : []),
         ReferenceDataModule,
         AuthModule,
         OrganizationsModule,

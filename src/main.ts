@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { logLevels } from './app.factory';
 import { DemoAccount, DemoSeedService } from './database/seed/demo-seed.service';
+import { servesApi } from './config/app-config';
 import { configOrExit, startRuntime } from './runtime';
 import { NeedPublishedJob } from './matches/need-published.job';
 import { SearchSyncJob } from './search/search-sync.job';
@@ -9,7 +10,7 @@ import { SearchSyncJob } from './search/search-sync.job';
 const logger = new Logger('WaterBridge');
 const DEMO_NEEDS_WITH_CANDIDATES = 20;
 
-/** `npm start`: the GraphQL API (and its background workers). */
+/** `npm start`: the GraphQL API and its background workers, or one of them (APP_ROLE). */
 async function main(): Promise<void> {
   const config = configOrExit();
   Logger.overrideLogger(logLevels(config.LOG_LEVEL));
@@ -29,6 +30,10 @@ async function main(): Promise<void> {
     }
     await runtime.app.listen(config.PORT);
 
+    if (!servesApi(config)) {
+      console.log(`\nWaterBridge worker running (health and metrics on port ${config.PORT}). Stop with Ctrl-C.\n`);
+      return;
+    }
     console.log(`\nWaterBridge serves GraphQL at http://localhost:${config.PORT}/graphql`);
     if (seedDemo) printAccounts(seeder.demoAccounts(), config.DEMO_PASSWORD);
     console.log('Stop with Ctrl-C.\n');

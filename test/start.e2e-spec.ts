@@ -1,12 +1,11 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildOnce, ROOT } from './support/build';
+import { exited, launch as launchProcess, READY, Started, waitFor } from './support/app-process';
+import { buildOnce } from './support/build';
 import { freePort } from './support/free-port';
 import { waitUntil } from './support/wait';
-
-const MAIN = join(ROOT, 'dist', 'src', 'main.js');
 
 /**
  * Processes whose command line or environment mentions `text`: the embedded servers carry the data folder in their
@@ -26,34 +25,15 @@ function processesMentioning(text: string): number[] {
     .map(Number);
 }
 
-interface Started {
-  child: ChildProcess;
-  output: () => string;
-}
-
-/** The last line of the start banner: everything before it (URL, demo accounts) has been printed. */
-const READY = 'Stop with Ctrl-C.';
 const launched: ChildProcess[] = [];
 
-function launch(env: Record<string, string>, command: string[] = [process.execPath, MAIN]): Started {
-  let output = '';
-  const child = spawn(command[0], command.slice(1), { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', ...env } });
-  launched.push(child);
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return { child, output: () => output };
+/** Starts the compiled application and remembers it, so a failed test does not leave it running. */
+function launch(env: Record<string, string>, command?: string[]): Started {
+  const started = launchProcess(env, command);
+  launched.push(started.child);
+  return started;
 }
 
-async function waitFor(started: Started, text: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!started.output().includes(text)) {
-    if (started.child.exitCode !== null) throw new Error(`exited with ${started.child.exitCode}:\n${started.output()}`);
-    if (Date.now() > deadline) throw new Error(`timed out waiting for "${text}":\n${started.output()}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-const exited = (child: ChildProcess) => new Promise<number | null>((done) => (child.exitCode !== null ? done(child.exitCode) : child.once('exit', (code) => done(code))));
 
 async function graphql(port: number, query: string, variables: Record<string, unknown> = {}, token?: string) {
   const headers: Record<string, string> = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };

@@ -82,7 +82,15 @@ export class AppConfig {
   @IsInt()
   SEARCH_SYNC_MAX_BACKOFF_SECONDS: number = 30;
 
-  /** Run the background workers (search index sync) in this process. */
+  /**
+   * What this process does: `all` (the GraphQL API and the background workers), `api` (the API only; jobs are still
+   * enqueued), or `worker` (the background jobs only: no GraphQL, the HTTP port serves health and metrics). Workers
+   * scale apart from the API this way: several `api` replicas behind a load balancer, and `worker` processes beside.
+   */
+  @IsIn(['all', 'api', 'worker'], { message: 'must be all, api or worker' })
+  APP_ROLE: 'all' | 'api' | 'worker' = 'all';
+
+  /** Run the background workers in this process (with APP_ROLE all or worker); false only enqueues. */
   @Transform(toBoolean)
   @IsIn([true, false], { message: 'must be true or false' })
   WORKERS_ENABLED: boolean = true;
@@ -266,6 +274,12 @@ export class AppConfig {
 }
 
 export class ConfigError extends Error {}
+
+/** Whether this process serves the GraphQL API (APP_ROLE all or api). */
+export const servesApi = (config: AppConfig): boolean => config.APP_ROLE !== 'worker';
+
+/** Whether this process runs the background jobs (APP_ROLE all or worker, and WORKERS_ENABLED). */
+export const runsWorkers = (config: AppConfig): boolean => config.APP_ROLE !== 'api' && config.WORKERS_ENABLED;
 
 /** Reads and validates the environment; throws one readable line per broken variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {

@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import PgBoss from 'pg-boss';
-import { AppConfig } from '../config/app-config';
+import { AppConfig, runsWorkers } from '../config/app-config';
 
 export type JobHandler<T> = (jobs: PgBoss.Job<T>[]) => Promise<void>;
 
@@ -15,8 +15,9 @@ interface QueueDefinition<T> {
 
 /**
  * pg-boss on the application's own PostgreSQL (schema `pgboss`): durable jobs with retries. Modules register their
- * queues while the app initialises; once it is up, the queues are created and, unless WORKERS_ENABLED=false, their
- * workers started. Sending works either way (an API-only process still enqueues).
+ * queues while the app initialises; once it is up, the queues are created and, in a process that runs workers
+ * (APP_ROLE, WORKERS_ENABLED), their workers started. Sending works either way (an API process still enqueues). Each
+ * job is fetched by one worker (pg-boss locks with SKIP LOCKED), so any number of worker processes run it once.
  */
 @Injectable()
 export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -48,7 +49,7 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
     await boss.start();
     for (const queue of this.queues) await boss.createQueue(queue.name, { ...queue.options, name: queue.name });
     this.boss = boss;
-    if (!this.config.WORKERS_ENABLED) return;
+    if (!runsWorkers(this.config)) return;
     for (const queue of this.queues) {
       await boss.work(queue.name, { pollingIntervalSeconds: 0.5, ...queue.work }, queue.handler as JobHandler<object>);
       if (queue.schedule) {

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Client } from 'pg';
-import { AppConfig } from '../config/app-config';
+import { AppConfig, servesApi } from '../config/app-config';
 
 /** The PostgreSQL NOTIFY channel on which the fan-out announces new in-app notifications. */
 export const NOTIFICATION_CHANNEL = 'waterbridge_notification';
@@ -22,7 +22,8 @@ export class NotificationStream implements OnApplicationBootstrap, OnApplication
   constructor(private readonly config: AppConfig) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.connect();
+    // A worker process has no subscriptions to feed.
+    if (servesApi(this.config)) await this.connect();
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,11 +1,11 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { ChildProcess } from 'node:child_process';
 import { AppConfig } from '../../src/config/app-config';
 import { NotificationEventType } from '../../src/notifications/notification-event-type';
 import { NotificationFanoutJob } from '../../src/notifications/notification-fanout.job';
 import { NotificationOutbox } from '../../src/notifications/notification-outbox.service';
 import { NotificationPayload } from '../../src/notifications/notification-payload';
-import { buildOnce, ROOT } from '../support/build';
+import { launch } from '../support/app-process';
+import { buildOnce } from '../support/build';
 import { freePort } from '../support/free-port';
 import { startSmtpReceiver, SmtpReceiver } from '../support/smtp-receiver';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -166,26 +166,21 @@ describe('notification delivery under faults', () => {
 
     const startWorker = async (): Promise<ChildProcess> => {
       const config = t.app.get(AppConfig);
-      const child = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'main.js')], {
-        cwd: ROOT,
-        env: {
-          PATH: process.env.PATH,
-          PORT: String(await freePort()),
-          DATABASE_URL: config.DATABASE_URL,
-          MEILI_URL: config.MEILI_URL,
-          MEILI_MASTER_KEY: config.MEILI_MASTER_KEY,
-          MEILI_INDEX_PREFIX: config.MEILI_INDEX_PREFIX,
-          JWT_SECRET: config.JWT_SECRET,
-          SEED_DEMO_DATA: 'false',
-          MIGRATIONS_RUN: 'false',
-          SMTP_HOST: smtp.host,
-          SMTP_PORT: String(smtp.port),
-          NOTIFICATION_JOB_TIMEOUT_SECONDS: JOB_TIMEOUT,
-          JOB_MAINTENANCE_INTERVAL_SECONDS: '1',
-          NOTIFICATION_RETRY_DELAY_SECONDS: '1',
-          LOG_LEVEL: 'error',
-        },
-        stdio: 'ignore',
+      const { child } = launch({
+        PORT: String(await freePort()),
+        DATABASE_URL: config.DATABASE_URL ?? '',
+        MEILI_URL: config.MEILI_URL ?? '',
+        MEILI_MASTER_KEY: config.MEILI_MASTER_KEY ?? '',
+        MEILI_INDEX_PREFIX: config.MEILI_INDEX_PREFIX,
+        JWT_SECRET: config.JWT_SECRET ?? '',
+        SEED_DEMO_DATA: 'false',
+        MIGRATIONS_RUN: 'false',
+        SMTP_HOST: smtp.host,
+        SMTP_PORT: String(smtp.port),
+        NOTIFICATION_JOB_TIMEOUT_SECONDS: JOB_TIMEOUT,
+        JOB_MAINTENANCE_INTERVAL_SECONDS: '1',
+        NOTIFICATION_RETRY_DELAY_SECONDS: '1',
+        LOG_LEVEL: 'error',
       });
       children.push(child);
       return child;
