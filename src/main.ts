@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { logLevels } from './app.factory';
+import { createAppLogger } from './observability/app-logger';
 import { DemoAccount, DemoSeedService } from './database/seed/demo-seed.service';
 import { servesApi } from './config/app-config';
 import { configOrExit, startRuntime } from './runtime';
@@ -14,6 +15,8 @@ const DEMO_NEEDS_WITH_CANDIDATES = 20;
 async function main(): Promise<void> {
   const config = configOrExit();
   Logger.overrideLogger(logLevels(config.LOG_LEVEL));
+  // Lines written before the application exists (embedded servers, migrations) have the same format as the rest.
+  Logger.overrideLogger(createAppLogger(config));
   const runtime = await startRuntime(config, logger);
   try {
     await runtime.app.init();

@@ -5,10 +5,14 @@ import { AccessGuard } from './access.guard';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { TokenService } from './token.service';
+import { LoginThrottleRepository } from './login-throttle.repository';
+import { LoginThrottleService } from './login-throttle.service';
+import { RefreshTokenService } from './refresh-token.service';
+import { RefreshTokensModule } from './refresh-tokens.module';
 
 @Module({
-  imports: [UsersModule],
-  providers: [TokenService, AuthService, AuthResolver, { provide: APP_GUARD, useClass: AccessGuard }],
+  imports: [UsersModule, RefreshTokensModule],
+  providers: [TokenService, AuthService, AuthResolver, LoginThrottleRepository, LoginThrottleService, RefreshTokenService, { provide: APP_GUARD, useClass: AccessGuard }],
   exports: [AuthService, TokenService],
 })
 export class AuthModule {}

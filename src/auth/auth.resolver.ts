@@ -5,14 +5,22 @@ import { ChangePasswordArgs, LoginArgs, UpdateMyProfileInput } from '../users/dt
 import { Allow, ANY_ROLE, CurrentActor, Public } from './access.decorator';
 import { Actor } from './actor';
 import { AuthService } from './auth.service';
+import { ClientAddress } from './client-address';
+import { RefreshTokenArgs } from './dto/refresh-token.args';
 
 @ObjectType('AuthPayload', { description: 'A signed-in session.' })
 class AuthPayload {
   @Field({ description: 'Bearer token: send it as `Authorization: Bearer <token>`.' })
   token: string;
 
-  @Field({ description: 'When the token stops working; sign in again after.' })
+  @Field({ description: 'When the token stops working; refresh it (refreshToken) or sign in again before.' })
   expiresAt: Date;
+
+  @Field({ description: 'Opaque token for `refreshToken`, which exchanges it for a new session; usable once. Keep it secret.' })
+  refreshToken: string;
+
+  @Field({ description: 'When the refresh token stops working; sign in again after.' })
+  refreshTokenExpiresAt: Date;
 
   @Field(() => UserModel, { description: 'The signed-in user.' })
   user: UserModel;
@@ -26,10 +34,21 @@ export class AuthResolver {
   ) {}
 
   @Public()
-  @Mutation(() => AuthPayload, { description: 'Sign in with e-mail and password; returns a bearer token.' })
-  async login(@Args() args: LoginArgs): Promise<AuthPayload> {
-    const session = await this.auth.login(args.email, args.password);
-    return { token: session.token, expiresAt: session.expiresAt, user: await this.users.get(session.userId) };
+  @Mutation(() => AuthPayload, {
+    description: 'Sign in with e-mail and password; returns a bearer token and a refresh token. Repeated failures lock the e-mail address or the client address for a while (TOO_MANY_REQUESTS).',
+  })
+  async login(@Args() args: LoginArgs, @ClientAddress() address: string): Promise<AuthPayload> {
+    const { userId, ...session } = await this.auth.login(args.email, args.password, address);
+    return { ...session, user: await this.users.get(userId) };
+  }
+
+  @Public()
+  @Mutation(() => AuthPayload, {
+    description: 'Exchange a refresh token for a new bearer token and a new refresh token; the one sent stops working. Presenting a used or revoked one again revokes all your refresh tokens.',
+  })
+  async refreshToken(@Args() args: RefreshTokenArgs): Promise<AuthPayload> {
+    const { userId, ...session } = await this.auth.refresh(args.refreshToken);
+    return { ...session, user: await this.users.get(userId) };
   }
 
   @Allow(...ANY_ROLE)
@@ -45,7 +64,7 @@ export class AuthResolver {
   }
 
   @Allow(...ANY_ROLE)
-  @Mutation(() => Boolean, { description: 'Change your own password; needs the current one.' })
+  @Mutation(() => Boolean, { description: 'Change your own password; needs the current one. Revokes your refresh tokens (bearer tokens run until they expire).' })
   changePassword(@CurrentActor() actor: Actor, @Args() args: ChangePasswordArgs): Promise<boolean> {
     return this.users.changePassword(actor, args.currentPassword, args.newPassword);
   }

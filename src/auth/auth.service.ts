@@ -2,22 +2,50 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '../common/domain-error';
 import { UsersService } from '../users/users.service';
 import { Actor } from './actor';
+import { LoginThrottleService } from './login-throttle.service';
 import { UNUSABLE_PASSWORD_HASH, verifyPassword } from './password-hasher';
+import { RefreshTokenService } from './refresh-token.service';
 import { TokenService } from './token.service';
+
+/** What `login` and `refreshToken` hand out. */
+export interface Session {
+  userId: string;
+  token: string;
+  expiresAt: Date;
+  refreshToken: string;
+  refreshTokenExpiresAt: Date;
+}
 
 @Injectable()
 export class AuthService {
   constructor(
     private readonly users: UsersService,
     private readonly tokens: TokenService,
+    private readonly refreshTokens: RefreshTokenService,
+    private readonly throttle: LoginThrottleService,
   ) {}
 
-  /** One answer for an unknown e-mail, a wrong password and a deactivated account, so accounts cannot be probed. */
-  async login(email: string, password: string): Promise<{ token: string; expiresAt: Date; userId: string }> {
+  /**
+   * One answer for an unknown e-mail, a wrong password and a deactivated account, so accounts cannot be probed; after
+   * too many of them the e-mail address or the client `address` is locked for a while (LoginThrottleService). The
+   * password rules are not applied here: a password set under older rules still signs in.
+   */
+  async login(email: string, password: string, address: string): Promise<Session> {
+    await this.throttle.assertNotLocked(email, address);
     const user = await this.users.findByEmail(email);
     const matches = await verifyPassword(password, user?.passwordHash ?? (await UNUSABLE_PASSWORD_HASH));
-    if (!user || !matches || !user.active) throw DomainError.unauthenticated('Wrong e-mail or password');
-    return { ...this.tokens.issue(user.id), userId: user.id };
+    if (!user || !matches || !user.active) {
+      await this.throttle.recordFailure(email, address);
+      throw DomainError.unauthenticated('Wrong e-mail or password');
+    }
+    await this.throttle.recordSuccess(email);
+    return { userId: user.id, ...this.tokens.issue(user.id), ...(await this.refreshTokens.issue(user.id)) };
+  }
+
+  /** A new access token and a new refresh token for a live refresh token; the one presented stops working. */
+  async refresh(refreshToken: string): Promise<Session> {
+    const { userId, ...next } = await this.refreshTokens.rotate(refreshToken);
+    return { userId, ...this.tokens.issue(userId), ...next };
   }
 
   /** The actor behind an `Authorization: Bearer …` header; null when there is none. */

@@ -6,6 +6,7 @@ export enum ErrorCode {
   NotFound = 'NOT_FOUND',
   Conflict = 'CONFLICT',
   SearchUnavailable = 'SEARCH_UNAVAILABLE',
+  TooManyRequests = 'TOO_MANY_REQUESTS',
 }
 
 /** The one exception type of the domain. `field` names the offending input field for BAD_USER_INPUT. */
@@ -14,6 +15,8 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly field?: string,
+    /** More machine-readable detail for the client, e.g. `retryAfterSeconds` of TOO_MANY_REQUESTS. */
+    readonly extensions?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'DomainError';
@@ -33,6 +36,11 @@ export class DomainError extends Error {
 
   static conflict(message: string): DomainError {
     return new DomainError(ErrorCode.Conflict, message);
+  }
+
+  /** Refused for now (e.g. sign-in locked after failures); the client may retry after `retryAfterSeconds`. */
+  static tooManyRequests(message: string, retryAfterSeconds: number): DomainError {
+    return new DomainError(ErrorCode.TooManyRequests, message, undefined, { retryAfterSeconds });
   }
 
   static unauthenticated(message = 'Sign in first: this needs a valid bearer token'): DomainError {

@@ -20,13 +20,15 @@ function describeCode(code: ErrorCode): { http: number } {
       return { http: 409 };
     case ErrorCode.SearchUnavailable:
       return { http: 503 };
+    case ErrorCode.TooManyRequests:
+      return { http: 429 };
   }
 }
 
 export function domainErrorToGraphQL(error: DomainError): GraphQLError {
   const { http } = describeCode(error.code);
   return new GraphQLError(error.message, {
-    extensions: { code: error.code, status: http, ...(error.field ? { field: error.field } : {}) },
+    extensions: { code: error.code, status: http, ...(error.field ? { field: error.field } : {}), ...error.extensions },
   });
 }
 
@@ -43,6 +45,13 @@ const REQUEST_ERROR_CODES = new Set([
 const DOMAIN_CODES = new Set<string>(Object.values(ErrorCode));
 
 /**
+ * Codes of the query limits (src/graphql/query-limits.ts). They are validation rules, so Apollo files their errors
+ * under GRAPHQL_VALIDATION_FAILED (HTTP 400); formatGraphQLError gives them their own code back.
+ */
+export const QUERY_LIMIT_CODES = { tooDeep: 'QUERY_TOO_DEEP', tooComplex: 'QUERY_TOO_COMPLEX' } as const;
+const LIMIT_CODES = new Set<string>(Object.values(QUERY_LIMIT_CODES));
+
+/**
  * Apollo's last word on every error: domain and request errors pass through; anything else is logged with a
  * correlation id and replaced by INTERNAL_SERVER_ERROR carrying that id, so no SQL, stack or secret reaches a client.
  */
@@ -51,6 +60,11 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   if (original instanceof DomainError) {
     const mapped = domainErrorToGraphQL(original);
     return { message: mapped.message, locations: formatted.locations, path: formatted.path, extensions: mapped.extensions };
+  }
+  const limitCode = original instanceof GraphQLError ? original.extensions?.code : undefined;
+  if (typeof limitCode === 'string' && LIMIT_CODES.has(limitCode)) {
+    const { stacktrace: _dropped, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions: { ...extensions, code: limitCode } };
   }
   const code = formatted.extensions?.code;
   const isOwnGraphQLError = original instanceof GraphQLError || (error instanceof GraphQLError && !error.originalError);

@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { Matches, ValidateIf, ValidationOptions } from 'class-validator';
 import { DomainError } from './domain-error';
@@ -32,9 +32,49 @@ function firstProblem(errors: ValidationError[], prefix = ''): { field: string; 
   return firstProblem(error.children ?? [], field);
 }
 
-/** Every argument is validated; the first broken rule becomes BAD_USER_INPUT naming its field. */
+/** Half of a surrogate pair: UTF-8 cannot carry it, so it would be stored as U+FFFD instead of what was sent. */
+const UNPAIRED_SURROGATE = /\p{Cs}/u;
+
+/**
+ * The first string in an argument (at any depth) that PostgreSQL cannot store as sent: one holding U+0000 (text
+ * columns refuse it, so the write would fail as an internal error) or an unpaired surrogate (silently replaced).
+ * Returns its path (`title`, `input.0.reason`) and what is wrong with it.
+ */
+export function unstorableText(value: unknown, path: readonly string[] = []): { path: string[]; problem: string } | undefined {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) return { path: [...path], problem: 'must not contain the NUL character (U+0000)' };
+    if (UNPAIRED_SURROGATE.test(value)) return { path: [...path], problem: 'must be well-formed Unicode (it holds half of a surrogate pair)' };
+    return undefined;
+  }
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const found = unstorableText(item, [...path, key]);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The validation pipe, which first refuses text that could not be stored as sent, in any argument of any operation. */
+class InputValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // 'custom' parameters are the app's own (the signed-in actor), not client input.
+    if (metadata.type !== 'custom') {
+      const found = unstorableText(value);
+      if (found) {
+        const field = found.path.length ? found.path.join('.') : (metadata.data ?? 'input');
+        throw DomainError.badInput(field, `${field} ${found.problem}`);
+      }
+    }
+    return super.transform(value, metadata);
+  }
+}
+
+/**
+ * Every argument is validated; the first broken rule becomes BAD_USER_INPUT naming its field. Text PostgreSQL cannot
+ * store as sent (NUL, unpaired surrogates) is refused the same way, whatever the field.
+ */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new InputValidationPipe({
     transform: true,
     whitelist: true,
     forbidNonWhitelisted: true,

@@ -26,7 +26,7 @@ describe('configuration', () => {
   it('names the variable and the rule in one line', () => {
     expect(fails({ PORT: '70000' })).toBe('Invalid configuration: PORT must not be greater than 65535 (got 70000)');
     expect(fails({ SEED_DEMO_DATA: 'maybe' })).toBe('Invalid configuration: SEED_DEMO_DATA must be true or false (got "maybe")');
-    expect(fails({ DATABASE_URL: 'mysql://x', JWT_SECRET: 'x'.repeat(32) })).toBe('Invalid configuration: DATABASE_URL must be a postgres:// or postgresql:// URL (got (value hidden))');
+    expect(fails({ DATABASE_URL: 'mysql://x', JWT_SECRET: 'a-secret-of-thirty-two-characters-at-least' })).toBe('Invalid configuration: DATABASE_URL must be a postgres:// or postgresql:// URL (got (value hidden))');
   });
 
   it('requires a strong JWT secret and a Meilisearch key with external servers, without echoing them', () => {
@@ -34,6 +34,44 @@ describe('configuration', () => {
     const weak = fails({ DATABASE_URL: 'postgres://u:p@db/wb', JWT_SECRET: 'short-secret' });
     expect(weak).toBe('Invalid configuration: JWT_SECRET must be at least 32 characters (got (value hidden))');
     expect(fails({ MEILI_URL: 'http://search:7700' })).toMatch(/^Invalid configuration: MEILI_MASTER_KEY is required when MEILI_URL is set/);
+  });
+
+  it('refuses an obviously weak JWT secret, however long', () => {
+    const external = { DATABASE_URL: 'postgres://u:p@db/wb' };
+    expect(fails({ ...external, JWT_SECRET: 'a'.repeat(64) })).toBe('Invalid configuration: JWT_SECRET must contain at least 10 different characters (use a random one, e.g. openssl rand -base64 48) (got (value hidden))');
+    expect(fails({ ...external, JWT_SECRET: '0123401234012340123401234012340123401234' })).toMatch(/^Invalid configuration: JWT_SECRET must contain at least 10 different characters/);
+    expect(loadConfig({ ...external, JWT_SECRET: 'kR3v9Qx2LmZp8Wn4Ty6Bc1Hd5Fg7Js0A' }).JWT_SECRET).toHaveLength(32);
+  });
+
+  it('reads the security limits, with their defaults', () => {
+    expect(loadConfig({})).toMatchObject({
+      GRAPHQL_MAX_DEPTH: 10,
+      GRAPHQL_MAX_COMPLEXITY: 5000,
+      GRAPHQL_MAX_BODY_BYTES: 1048576,
+      GRAPHQL_SANDBOX: false,
+      CORS_ORIGINS: '',
+      TRUST_PROXY: false,
+      LOGIN_MAX_FAILURES: 5,
+      LOGIN_MAX_FAILURES_PER_ADDRESS: 20,
+      LOGIN_FAILURE_WINDOW_SECONDS: 900,
+      LOGIN_LOCKOUT_BASE_SECONDS: 60,
+      REFRESH_TOKEN_TTL_SECONDS: 2592000,
+    });
+    expect(loadConfig({ GRAPHQL_MAX_DEPTH: '15', CORS_ORIGINS: 'https://app.example.org, http://localhost:5173', TRUST_PROXY: 'true' })).toMatchObject({ GRAPHQL_MAX_DEPTH: 15, TRUST_PROXY: true });
+    expect(loadConfig({ CORS_ORIGINS: '*' }).CORS_ORIGINS).toBe('*');
+  });
+
+  it('refuses CORS origins that are not origins, and * among others', () => {
+    expect(fails({ CORS_ORIGINS: 'https://app.example.org/path' })).toBe(
+      'Invalid configuration: CORS_ORIGINS must list origins such as https://app.example.org (scheme and host, no path), separated by commas; "https://app.example.org/path" is not one (got "https://app.example.org/path")',
+    );
+    expect(fails({ CORS_ORIGINS: '*,https://app.example.org' })).toMatch(/^Invalid configuration: CORS_ORIGINS may be \* alone/);
+    expect(fails({ GRAPHQL_MAX_BODY_BYTES: '100' })).toBe('Invalid configuration: GRAPHQL_MAX_BODY_BYTES must not be less than 1024 (got 100)');
+  });
+
+  it('holds the demo password to the password rules', () => {
+    expect(loadConfig({}).DEMO_PASSWORD).toBe('waterbridge-demo');
+    expect(fails({ DEMO_PASSWORD: 'demo1234' })).toBe('Invalid configuration: DEMO_PASSWORD must be at least 12 characters long (got (value hidden))');
   });
 
   it('reports every broken variable, one per line', () => {

@@ -16,6 +16,7 @@ import {
   ValidationError,
 } from 'class-validator';
 import { parseMatchWeights } from '../matching/match-factors';
+import { passwordProblem } from '../auth/password-policy';
 
 const toBoolean = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase()) ? true : ['0', 'false', 'no', 'off'].includes(String(value).toLowerCase()) ? false : value;
@@ -30,6 +31,21 @@ const tryParse = (value: string): string | undefined => {
   }
 };
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+const JWT_SECRET_MIN_DISTINCT = 10;
+
+/** The origins of CORS_ORIGINS: a list, '*' for any, or an empty list for no cross-origin access. */
+export function parseCorsOrigins(value: string): string[] | '*' {
+  const origins = value.split(',').map((o) => o.trim()).filter((o) => o !== '');
+  return origins.length === 1 && origins[0] === '*' ? '*' : origins;
+}
+
+/** What is wrong with a CORS_ORIGINS value, or undefined when it is fine. */
+function corsOriginsProblem(value: string): string | undefined {
+  const origins = value.split(',').map((o) => o.trim()).filter((o) => o !== '');
+  if (origins.includes('*')) return origins.length === 1 ? undefined : 'may be * alone, not * among other origins';
+  const bad = origins.find((o) => !/^https?:\/\/[^/\s?#*]+$/.test(o));
+  return bad === undefined ? undefined : `must list origins such as https://app.example.org (scheme and host, no path), separated by commas; "${bad}" is not one`;
+}
 
 /**
  * Every setting WaterBridge reads, validated once at boot; the rule nearest the property is checked first, so the
@@ -135,6 +151,14 @@ export class AppConfig {
    */
   @Transform(emptyToUndefined)
   @ValidateIf((c: AppConfig) => c.DATABASE_URL !== undefined || c.JWT_SECRET !== undefined)
+  @ValidateBy({
+    name: 'varied',
+    validator: {
+      // "aaaa…" or "0123456789012345…" passes a length rule but not this one; `openssl rand -base64 48` easily does.
+      validate: (value: unknown) => typeof value === 'string' && new Set(value).size >= JWT_SECRET_MIN_DISTINCT,
+      defaultMessage: () => `must contain at least ${JWT_SECRET_MIN_DISTINCT} different characters (use a random one, e.g. openssl rand -base64 48)`,
+    },
+  })
   @MinLength(32, { message: 'must be at least 32 characters' })
   @IsString({ message: 'is required when DATABASE_URL is set' })
   JWT_SECRET?: string;
@@ -152,8 +176,14 @@ export class AppConfig {
   @IsIn([true, false], { message: 'must be true or false' })
   SEED_DEMO_DATA?: boolean;
 
-  /** Password of every seeded demo account (printed at start). */
-  @MinLength(8)
+  /** Password of every seeded demo account (printed at start); it must pass the password rules (docs/SECURITY.md). */
+  @ValidateBy({
+    name: 'passwordRules',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && passwordProblem(value) === undefined,
+      defaultMessage: (args) => passwordProblem(String(args?.value)) ?? 'is not valid',
+    },
+  })
   @IsString()
   DEMO_PASSWORD: string = 'waterbridge-demo';
 
@@ -167,6 +197,95 @@ export class AppConfig {
   @Transform(toBoolean)
   @IsIn([true, false], { message: 'must be true or false' })
   GRAPHQL_INTROSPECTION: boolean = true;
+
+  /**
+   * Serve Apollo Sandbox (the local landing page) on GET /graphql from a browser, for development. Introspection stays
+   * governed by GRAPHQL_INTROSPECTION (the sandbox needs it to show the schema).
+   */
+  @Transform(toBoolean)
+  @IsIn([true, false], { message: 'must be true or false' })
+  GRAPHQL_SANDBOX: boolean = false;
+
+  /** Deepest nesting of fields a query may have (introspection has its own fixed limits, see docs/SECURITY.md). */
+  @Transform(toInt)
+  @Min(2)
+  @Max(100)
+  @IsInt()
+  GRAPHQL_MAX_DEPTH: number = 10;
+
+  /**
+   * Highest cost a query may have: every field costs 1, and what a list field selects counts once per item it may
+   * return (its `first`, else 20; at most 100). See docs/SECURITY.md.
+   */
+  @Transform(toInt)
+  @Min(10)
+  @Max(10_000_000)
+  @IsInt()
+  GRAPHQL_MAX_COMPLEXITY: number = 5000;
+
+  /** Largest request body accepted, in bytes; a larger one is answered HTTP 413 (PAYLOAD_TOO_LARGE). */
+  @Transform(toInt)
+  @Min(1024)
+  @Max(100 * 1024 * 1024)
+  @IsInt()
+  GRAPHQL_MAX_BODY_BYTES: number = 1024 * 1024;
+
+  /**
+   * Origins whose browser pages may call the API, comma-separated (`https://app.example.org,https://admin.example.org`);
+   * `*` allows every origin. Empty: no cross-origin access. Credentials (cookies) are never allowed cross-origin.
+   */
+  @ValidateBy({
+    name: 'corsOrigins',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && corsOriginsProblem(value) === undefined,
+      defaultMessage: (args) => corsOriginsProblem(String(args?.value)) ?? 'is not valid',
+    },
+  })
+  @IsString()
+  CORS_ORIGINS: string = '';
+
+  /**
+   * The API runs behind a reverse proxy or load balancer that sets X-Forwarded-For: the client address is then the
+   * header's first entry (the proxy must overwrite what clients send). Off: the address of the connection.
+   */
+  @Transform(toBoolean)
+  @IsIn([true, false], { message: 'must be true or false' })
+  TRUST_PROXY: boolean = false;
+
+  /** Failed sign-ins for one e-mail address, within LOGIN_FAILURE_WINDOW_SECONDS, that lock it. */
+  @Transform(toInt)
+  @Min(1)
+  @Max(1000)
+  @IsInt()
+  LOGIN_MAX_FAILURES: number = 5;
+
+  /** Failed sign-ins from one client address (any e-mail), within the window, that lock the address. */
+  @Transform(toInt)
+  @Min(1)
+  @Max(100_000)
+  @IsInt()
+  LOGIN_MAX_FAILURES_PER_ADDRESS: number = 20;
+
+  /** Window in which failed sign-ins are counted, in seconds. */
+  @Transform(toInt)
+  @Min(1)
+  @Max(86_400)
+  @IsInt()
+  LOGIN_FAILURE_WINDOW_SECONDS: number = 900;
+
+  /** First lock-out, in seconds; each further lock of the same key lasts twice as long, up to one hour. */
+  @Transform(toInt)
+  @Min(1)
+  @Max(3600)
+  @IsInt()
+  LOGIN_LOCKOUT_BASE_SECONDS: number = 60;
+
+  /** Lifetime of a refresh token, in seconds (each use replaces it with a new one). */
+  @Transform(toInt)
+  @Min(300)
+  @Max(365 * 24 * 3600)
+  @IsInt()
+  REFRESH_TOKEN_TTL_SECONDS: number = 30 * 24 * 3600;
 
   /**
    * SMTP server for e-mail notifications. Unset: in the embedded mode a local mail catcher is started and keeps every
@@ -271,6 +390,13 @@ export class AppConfig {
   /** Minimum level of log lines: error, warn, log, debug. */
   @IsIn(['error', 'warn', 'log', 'debug'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' = 'log';
+
+  /**
+   * Shape of log lines on stdout: `json` (one JSON object per line, for log collectors) or `pretty` (one readable
+   * line each, for a terminal). See docs/OBSERVABILITY.md.
+   */
+  @IsIn(['json', 'pretty'])
+  LOG_FORMAT: 'json' | 'pretty' = 'json';
 }
 
 export class ConfigError extends Error {}

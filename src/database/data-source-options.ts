@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { DataSourceOptions } from 'typeorm';
+import { DatabaseLogger } from '../observability/database-logger';
 import { ENTITIES } from './entities';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
@@ -20,6 +21,8 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     installExtensions: false,
     synchronize: false,
     logging: ['error'],
+    // No SQL or parameters in the log at the default level (see src/observability/database-logger.ts).
+    logger: new DatabaseLogger(),
     extra: { max: 10, connectionTimeoutMillis: 5000 },
   };
 }

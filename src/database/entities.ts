@@ -14,6 +14,8 @@ import { NotificationEntity } from '../notifications/notification.entity';
 import { DeliveryAttemptEntity, NotificationDeliveryEntity } from '../notifications/notification-delivery.entity';
 import { NotificationPreferenceEntity } from '../notifications/notification-preference.entity';
 import { WebhookEndpointEntity } from '../notifications/webhooks/webhook-endpoint.entity';
+import { LoginThrottleEntity } from '../auth/login-throttle.entity';
+import { RefreshTokenEntity } from '../auth/refresh-token.entity';
 
 /** Every TypeORM entity; the data source and the migration-drift test both read this list. */
 export const ENTITIES = [
@@ -34,4 +36,6 @@ export const ENTITIES = [
   DeliveryAttemptEntity,
   NotificationPreferenceEntity,
   WebhookEndpointEntity,
+  LoginThrottleEntity,
+  RefreshTokenEntity,
 ];

@@ -1,5 +1,5 @@
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { withAdvisoryLock } from './advisory-lock';
 import { dataSourceOptions } from './data-source-options';
 
 /** Any fixed number: the advisory lock that makes instances starting together migrate one after the other. */
@@ -7,10 +7,7 @@ const MIGRATION_LOCK = 7_240_611;
 
 /** Applies pending migrations, each in its own transaction, holding a session advisory lock meanwhile. */
 export async function runMigrations(url: string, log: (message: string) => void = () => undefined): Promise<string[]> {
-  const lock = new Client({ connectionString: url });
-  await lock.connect();
-  try {
-    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+  return withAdvisoryLock(url, MIGRATION_LOCK, async () => {
     const dataSource = await new DataSource(dataSourceOptions(url)).initialize();
     try {
       const applied = await dataSource.runMigrations({ transaction: 'each' });
@@ -19,8 +16,5 @@ export async function runMigrations(url: string, log: (message: string) => void 
     } finally {
       await dataSource.destroy();
     }
-  } finally {
-    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
-    await lock.end();
-  }
+  });
 }

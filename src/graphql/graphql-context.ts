@@ -10,7 +10,8 @@ export interface RequestLoaders {
 }
 
 export interface GraphQLContext {
-  req: { headers: Record<string, string | string[] | undefined>; actor?: Actor | null };
+  /** `requestId`: set for every HTTP request (src/observability), so whatever logs can name the request. */
+  req: { headers: Record<string, string | string[] | undefined>; actor?: Actor | null; requestId?: string };
   loaders: RequestLoaders;
 }
 

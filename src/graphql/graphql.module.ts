@@ -3,9 +3,12 @@ import { Module } from '@nestjs/common';
 import { GraphQLModule as NestGraphQLModule } from '@nestjs/graphql';
 import { formatGraphQLError } from '../common/graphql-errors';
 import { AppConfig } from '../config/app-config';
+import { GraphQLRequestPlugin } from '../observability/graphql-request.plugin';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { createLoaders, GraphQLContext } from './graphql-context';
+import { queryLimitsRule, webSocketOptions } from './query-limits';
+import { queryLimitsOf, securityPlugins } from './security-plugins';
 
 function bearerOf(params: Record<string, unknown> | undefined): string | undefined {
   const value = params?.authorization ?? params?.Authorization;
@@ -18,17 +21,23 @@ function bearerOf(params: Record<string, unknown> | undefined): string | undefin
     NestGraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [OrganizationsModule],
-      inject: [AppConfig, OrganizationsService],
-      useFactory: (config: AppConfig, organizations: OrganizationsService): ApolloDriverConfig => ({
+      inject: [AppConfig, OrganizationsService, GraphQLRequestPlugin],
+      useFactory: (config: AppConfig, organizations: OrganizationsService, requestLog: GraphQLRequestPlugin): ApolloDriverConfig => ({
         autoSchemaFile: true,
         sortSchema: true,
         path: '/graphql',
         introspection: config.GRAPHQL_INTROSPECTION,
+        // Nest's GraphiQL stays off; GRAPHQL_SANDBOX turns on Apollo's local landing page instead (securityPlugins).
         playground: false,
         includeStacktraceInErrorResponses: false,
         formatError: formatGraphQLError,
+        // One log line and one duration sample per operation, under its request id (src/observability).
+        plugins: [requestLog, ...securityPlugins(config)],
+        // The depth limit as a validation rule; the cost limit is a plugin, which knows the variables (docs/SECURITY.md).
+        validationRules: [queryLimitsRule(queryLimitsOf(config), { complexity: false })],
         // Subscriptions (notificationAdded) over WebSocket, graphql-ws protocol, on the same path.
-        subscriptions: { 'graphql-ws': true },
+        // graphql-ws validates on its own: it gets the same limits, and no introspection when that is off.
+        subscriptions: { 'graphql-ws': webSocketOptions(queryLimitsOf(config), config.GRAPHQL_INTROSPECTION) },
         // Over HTTP the bearer token is a header; over WebSocket it comes in the connection parameters.
         context: ({ req, connectionParams }: { req?: GraphQLContext['req']; connectionParams?: Record<string, unknown> }): GraphQLContext => ({
           req: req ?? { headers: { authorization: bearerOf(connectionParams) } },

@@ -1,6 +1,11 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import PgBoss from 'pg-boss';
 import { AppConfig, runsWorkers } from '../config/app-config';
+import { withAdvisoryLock } from '../database/advisory-lock';
+import { Metrics } from '../observability/metrics.service';
+
+/** Any fixed number, other than the migrations' lock. */
+const QUEUE_SETUP_LOCK = 7_240_612;
 
 export type JobHandler<T> = (jobs: PgBoss.Job<T>[]) => Promise<void>;
 
@@ -25,7 +30,10 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
   private readonly queues: QueueDefinition<unknown>[] = [];
   private boss?: PgBoss;
 
-  constructor(private readonly config: AppConfig) {}
+  constructor(
+    private readonly config: AppConfig,
+    private readonly metrics: Metrics,
+  ) {}
 
   register<T>(definition: QueueDefinition<T>): void {
     this.queues.push(definition as QueueDefinition<unknown>);
@@ -46,14 +54,17 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
       maintenanceIntervalSeconds: this.config.JOB_MAINTENANCE_INTERVAL_SECONDS,
     });
     boss.on('error', (error: Error) => this.logger.error(`pg-boss: ${error.message}`));
-    await boss.start();
-    for (const queue of this.queues) await boss.createQueue(queue.name, { ...queue.options, name: queue.name });
+    // Instances starting together would create the same queues (tables) at once, and PostgreSQL can deadlock on that.
+    await withAdvisoryLock(this.config.DATABASE_URL ?? '', QUEUE_SETUP_LOCK, async () => {
+      await boss.start();
+      for (const queue of this.queues) await boss.createQueue(queue.name, { ...queue.options, name: queue.name });
+    });
     this.boss = boss;
     if (!runsWorkers(this.config)) return;
     for (const queue of this.queues) {
-      await boss.work(queue.name, { pollingIntervalSeconds: 0.5, ...queue.work }, queue.handler as JobHandler<object>);
+      await boss.work(queue.name, { pollingIntervalSeconds: 0.5, ...queue.work }, this.counted(queue.name, queue.handler as JobHandler<object>));
       if (queue.schedule) {
-        await boss.schedule(queue.name, queue.schedule, {}, { singletonKey: queue.name });
+        await withAdvisoryLock(this.config.DATABASE_URL ?? '', QUEUE_SETUP_LOCK, () => boss.schedule(queue.name, queue.schedule as string, {}, { singletonKey: queue.name }));
         await boss.send(queue.name, {}, { singletonKey: queue.name });
       }
     }
@@ -89,6 +100,19 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
   async fail(name: string, id: string, error: string): Promise<void> {
     if (!this.boss) throw new Error('The job queue is not started');
     await this.boss.fail(name, id, { message: error });
+    this.metrics.jobFailed(name);
+  }
+
+  /** A handler that throws fails its whole batch (pg-boss retries each job): counted per job for the failure metric. */
+  private counted<T>(queue: string, handler: JobHandler<T>): JobHandler<T> {
+    return async (jobs) => {
+      try {
+        await handler(jobs);
+      } catch (error) {
+        this.metrics.jobFailed(queue, jobs.length);
+        throw error;
+      }
+    };
   }
 
   /** Before the database connections close, so a running job finishes (or rolls back) cleanly. */

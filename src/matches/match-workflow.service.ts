@@ -19,7 +19,7 @@ import { MatchModel } from './match.model';
 import { MatchesService } from './matches.service';
 import { contactOf, loadParties, matchPayload, MatchParties } from './match-parties';
 import { MatchExplanationSnapshot } from './match-snapshot';
-import { assertMove, AWAITING_REVIEW, MatchOrigin, MatchStatus, SideResponse } from './match-status';
+import { assertMove, AWAITING_REVIEW, INTRODUCED_OR_LATER, MatchOrigin, MatchStatus, SideResponse } from './match-status';
 
 const ENTITY = 'match';
 
@@ -99,6 +99,9 @@ export class MatchWorkflow {
       if (existing) {
         if (!AWAITING_REVIEW.includes(existing.status)) throw DomainError.conflict(`Your enterprise is already matched with this need (status ${existing.status})`);
         existing.interestMessage = input.message;
+        // A suggestion the enterprise now asks for is its expressed interest too: it sees it from here on (and hears
+        // when it is rejected), like any interest. Left a suggestion, the enterprise could not read back its own write.
+        existing.origin = MatchOrigin.INTEREST;
         match = await manager.save(existing);
       } else {
         match = await manager.save(
@@ -146,7 +149,7 @@ export class MatchWorkflow {
       const approved: MatchEntity[] = [];
       // Locked in id order, so two bulk approvals over overlapping matches cannot deadlock.
       for (const input of [...inputs].sort((a, b) => (a.id < b.id ? -1 : 1))) {
-        approved.push(await this.approveLocked(manager, actor, await this.lockAt(manager, input)));
+        approved.push(await this.approveLocked(manager, actor, await this.lockAt(manager, input, actor)));
       }
       return approved;
     });
@@ -281,23 +284,33 @@ export class MatchWorkflow {
   }
 
   /** Locks the match, checks the caller may see it and that the version is current, then runs the move. */
+  /**
+   * Locks the match, checks the caller may see it (before anything else, so a refusal tells nothing of a match the
+   * caller cannot read) and that the version is current, then runs the move.
+   */
   private async move(actor: Actor, input: MatchVersionInput, work: (manager: EntityManager, match: MatchEntity, parties: MatchParties) => Promise<MatchEntity>): Promise<MatchModel> {
     await this.transaction(async (manager) => {
-      const match = await this.lockAt(manager, input);
-      const parties = await loadParties(manager, match);
-      if (!isStaff(actor) && !sideOf(actor, parties)) throw DomainError.notFound('Match', input.id);
-      return work(manager, match, parties);
+      const match = await this.lockAt(manager, input, actor);
+      return work(manager, match, await loadParties(manager, match));
     });
     return this.matches.get(actor, input.id);
   }
 
-  private async lockAt(manager: EntityManager, input: MatchVersionInput): Promise<MatchEntity> {
+  /** The match, row-locked, if the caller may see it (NOT_FOUND otherwise) and `input.version` is current (CONFLICT). */
+  private async lockAt(manager: EntityManager, input: MatchVersionInput, actor: Actor): Promise<MatchEntity> {
     const match = await manager.findOne(MatchEntity, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
-    if (!match) throw DomainError.notFound('Match', input.id);
+    if (!match || !(isStaff(actor) || (await this.visibleToSide(manager, actor, match)))) throw DomainError.notFound('Match', input.id);
     if (match.version !== input.version) {
       throw DomainError.conflict(`Match ${match.id} changed since you read it (you had version ${input.version}, it is now ${match.version}, ${match.status}); reload and try again`);
     }
     return match;
+  }
+
+  /** The same rule as reading (MatchesService): a side sees its match once introduced; an enterprise, its own interest. */
+  private async visibleToSide(manager: EntityManager, actor: Actor, match: MatchEntity): Promise<boolean> {
+    const side = sideOf(actor, await loadParties(manager, match));
+    if (!side) return false;
+    return INTRODUCED_OR_LATER.includes(match.status) || (side === 'ENTERPRISE' && match.origin === MatchOrigin.INTEREST);
   }
 
   private async transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {

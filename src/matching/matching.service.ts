@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { Metrics } from '../observability/metrics.service';
 import { DomainError } from '../common/domain-error';
 import { NeedEntity } from '../needs/need.entity';
 import { NeedStatus } from '../needs/need-status';
@@ -96,6 +97,7 @@ export class MatchingService {
     private readonly referenceData: ReferenceDataService,
     @InjectRepository(NeedEntity) private readonly needs: Repository<NeedEntity>,
     config: AppConfig,
+    private readonly metrics: Metrics,
   ) {
     this.weights = parseMatchWeights(config.MATCH_WEIGHTS);
   }
@@ -130,8 +132,10 @@ export class MatchingService {
    * groups: a group's further members come a few places later.
    */
   async rankEnterprises(need: NeedEntity, first: number): Promise<RankedEnterprise[]> {
-    const ranking = await this.scoreCandidates(need);
-    return ranking.list.slice(0, first).map((_, i) => ranking.explainAt(i));
+    return this.metrics.timeMatch('candidates', async () => {
+      const ranking = await this.scoreCandidates(need);
+      return ranking.list.slice(0, first).map((_, i) => ranking.explainAt(i));
+    });
   }
 
   /**
@@ -178,6 +182,10 @@ export class MatchingService {
 
   /** Open needs ranked for an enterprise: the same factors, looked at from the enterprise's side. */
   async rankNeeds(organizationId: string, first: number): Promise<RankedNeed[]> {
+    return this.metrics.timeMatch('opportunities', () => this.scoreNeeds(organizationId, first));
+  }
+
+  private async scoreNeeds(organizationId: string, first: number): Promise<RankedNeed[]> {
     const index = await this.trackRecords.current();
     const record = index.records.get(organizationId);
     if (!record) return [];

@@ -4,6 +4,7 @@ import PgBoss from 'pg-boss';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { JobQueue } from '../jobs/job-queue.service';
+import { Metrics } from '../observability/metrics.service';
 import { Language, Role } from '../users/user.entity';
 import { MailTransport } from './email/mail-transport';
 import { digestEmail, emailMessage } from './email/notification-texts';
@@ -55,6 +56,7 @@ export class NotificationDeliveryJob implements OnModuleInit {
     private readonly mail: MailTransport,
     private readonly webhooks: WebhookSender,
     private readonly config: AppConfig,
+    private readonly metrics: Metrics,
   ) {}
 
   onModuleInit(): void {
@@ -126,6 +128,7 @@ export class NotificationDeliveryJob implements OnModuleInit {
         `UPDATE notification_delivery SET status = $2, attempts = $3, last_error = $4, delivered_at = CASE WHEN $5 THEN now() END, updated_at = now() WHERE id = $1`,
         [row.id, status, attempt, outcome.error, outcome.ok],
       );
+      this.metrics.notificationDelivery(row.channel, outcome.ok ? 'delivered' : status === DeliveryStatus.DEAD ? 'dead' : 'failed');
       if (status === DeliveryStatus.DEAD) this.logger.warn(`Delivery ${row.id} (${row.channel} to ${row.address}) is dead after ${attempt} attempts: ${outcome.error}`);
       return status === DeliveryStatus.PENDING;
     });

@@ -94,13 +94,14 @@ export class OrganizationsService {
     if (actor.role !== Role.ADMIN && actor.organizationId !== organization.id) {
       throw DomainError.forbidden('You may only change your own organisation');
     }
+    const { id: _id, ...changes } = definedFields(input);
+    // Before anything reads them: null is "clear", which these fields refuse.
+    for (const field of ['nameEn', 'countryCode'] as const) {
+      if (changes[field] === null) throw DomainError.badInput(field, `${field} cannot be cleared`);
+    }
     if (input.countryCode !== undefined) this.referenceData.assertCountry('countryCode', input.countryCode.toUpperCase());
     if (input.parentGroup && organization.kind !== OrganizationKind.ENTERPRISE) {
       throw DomainError.badInput('parentGroup', 'only enterprises belong to a parent group');
-    }
-    const { id: _id, ...changes } = definedFields(input);
-    for (const field of ['nameEn', 'countryCode'] as const) {
-      if (changes[field] === null) throw DomainError.badInput(field, `${field} cannot be cleared`);
     }
     if (changes.description === null) changes.description = '';
     if (changes.countryCode) changes.countryCode = changes.countryCode.toUpperCase();

@@ -12,7 +12,7 @@ import { TaxonomyKind } from '../reference-data/taxonomy-term.entity';
 import { IndexedKind } from '../search/search-outbox.entity';
 import { SearchOutbox } from '../search/search-outbox.service';
 import { CreateReferenceProjectInput, ReferenceProjectsArgs, UpdateReferenceProjectInput } from './dto/reference-project.inputs';
-import { ReferenceProjectEntity } from './reference-project.entity';
+import { ProjectRole, ReferenceProjectEntity } from './reference-project.entity';
 import { ReferenceProjectModel, toReferenceProjectModel } from './reference-project.model';
 
 
@@ -42,14 +42,21 @@ export class ReferenceProjectsService {
   async create(actor: Actor, input: CreateReferenceProjectInput): Promise<ReferenceProjectModel> {
     const fields = this.normalise(input);
     this.validate(fields);
-    const saved = await this.outbox.save(ReferenceProjectEntity, { ...fields, description: fields.description ?? '', organizationId: actor.organizationId }, (p) => [[IndexedKind.ReferenceProject, p.id], [IndexedKind.Organization, p.organizationId]]);
+    // A role sent as null is a role left out: the default.
+    const saved = await this.outbox.save(
+      ReferenceProjectEntity,
+      { ...fields, description: fields.description ?? '', role: fields.role ?? ProjectRole.EPC_CONTRACTOR, organizationId: actor.organizationId },
+      (p) => [[IndexedKind.ReferenceProject, p.id], [IndexedKind.Organization, p.organizationId]],
+    );
     return toReferenceProjectModel(saved);
   }
 
   async update(actor: Actor, input: UpdateReferenceProjectInput): Promise<ReferenceProjectModel> {
     const { id, ...fields } = input;
     const changes = definedFields(fields);
-    if (changes.title === null) throw DomainError.badInput('title', 'title cannot be cleared');
+    for (const field of ['title', 'role'] as const) {
+      if (changes[field] === null) throw DomainError.badInput(field, `${field} cannot be cleared`);
+    }
     const project = ownedOrRefuse(actor, await this.load(id), 'ReferenceProject', id);
     const merged = { ...project, ...this.normalise(changes), description: changes.description ?? project.description };
     this.validate(merged);

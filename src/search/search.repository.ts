@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EnqueuedTaskPromise, Meilisearch, MeilisearchApiError, MultiSearchQuery, MultiSearchResponse, SearchParams, SearchResponse, Task } from 'meilisearch';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { AppConfig } from '../config/app-config';
+import { Metrics } from '../observability/metrics.service';
 import { MeilisearchWriter } from './meilisearch.clients';
 import { SearchIndex, settingsFor } from './search-indexes';
 
@@ -23,6 +24,7 @@ export class SearchRepository {
     /** For writes and task polls: patient. */
     private readonly writer: MeilisearchWriter,
     private readonly config: AppConfig,
+    private readonly metrics: Metrics,
   ) {}
 
   uid(index: SearchIndex, suffix = ''): string {
@@ -48,7 +50,7 @@ export class SearchRepository {
   }
 
   async search<T extends Record<string, unknown>>(index: SearchIndex, query: string, params: SearchParams): Promise<SearchResponse<T>> {
-    return this.read(() => this.client.index(this.uid(index)).search<T>(query, params));
+    return this.metrics.timeSearch(index, 'search', () => this.read(() => this.client.index(this.uid(index)).search<T>(query, params)));
   }
 
   async multiSearch<T extends Record<string, unknown>>(index: SearchIndex, queries: Array<Omit<MultiSearchQuery, 'indexUid'>>): Promise<MultiSearchResponse<T>['results']> {
@@ -58,7 +60,8 @@ export class SearchRepository {
   /** One multi-search whose queries may each go to a different index. */
   async multiSearchAcross<T extends Record<string, unknown>>(queries: Array<Omit<MultiSearchQuery, 'indexUid'> & { index: SearchIndex }>): Promise<MultiSearchResponse<T>['results']> {
     if (queries.length === 0) return [];
-    const response = await this.read(() => this.client.multiSearch<{ queries: MultiSearchQuery[] }, T>({ queries: queries.map(({ index, ...q }) => ({ ...q, indexUid: this.uid(index) })) }));
+    const label = new Set(queries.map((q) => q.index)).size === 1 ? queries[0].index : 'mixed';
+    const response = await this.metrics.timeSearch(label, 'multi_search', () => this.read(() => this.client.multiSearch<{ queries: MultiSearchQuery[] }, T>({ queries: queries.map(({ index, ...q }) => ({ ...q, indexUid: this.uid(index) })) })));
     return response.results;
   }
 
@@ -98,6 +101,11 @@ export class SearchRepository {
 
   async healthy(): Promise<boolean> {
     return this.client.isHealthy();
+  }
+
+  /** Throws, with the client's error as the cause, when Meilisearch does not answer its health check (readiness). */
+  async ping(): Promise<void> {
+    await this.client.health();
   }
 
   /**

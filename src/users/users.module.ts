@@ -4,9 +4,10 @@ import { OrganizationEntity } from '../organizations/organization.entity';
 import { UserEntity } from './user.entity';
 import { UsersResolver } from './users.resolver';
 import { UsersService } from './users.service';
+import { RefreshTokensModule } from '../auth/refresh-tokens.module';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([UserEntity, OrganizationEntity])],
+  imports: [TypeOrmModule.forFeature([UserEntity, OrganizationEntity]), RefreshTokensModule],
   providers: [UsersService, UsersResolver],
   exports: [UsersService],
 })

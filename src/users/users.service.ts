@@ -3,6 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { QueryFailedError, Repository } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { hashPassword, verifyPassword } from '../auth/password-hasher';
+import { assertAcceptablePassword } from '../auth/password-policy';
+import { RefreshTokenRepository } from '../auth/refresh-token.repository';
 import { DomainError } from '../common/domain-error';
 import { Connection } from '../common/pagination';
 import { definedFields } from '../common/validation';
@@ -33,6 +35,7 @@ export class UsersService {
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @InjectRepository(OrganizationEntity) private readonly organizations: Repository<OrganizationEntity>,
+    private readonly refreshTokens: RefreshTokenRepository,
   ) {}
 
   async list(args: UsersArgs): Promise<Connection<UserModel>> {
@@ -61,6 +64,7 @@ export class UsersService {
   }
 
   async create(input: CreateUserInput): Promise<UserModel> {
+    assertAcceptablePassword('password', input.password, input.email);
     const organization = await this.organizations.findOneBy({ id: input.organizationId });
     if (!organization) throw DomainError.badInput('organizationId', `organisation ${input.organizationId} does not exist`);
     assertRoleFits(input.role, organization);
@@ -95,8 +99,16 @@ export class UsersService {
       throw DomainError.conflict('You cannot deactivate yourself or take away your own admin role');
     }
     const { id: _id, ...changes } = definedFields(input);
+    const deactivated = user.active && changes.active === false;
     Object.assign(user, changes);
-    return toUserModel(await this.users.save(user));
+    // Deactivation ends the user's refresh tokens with it (their bearer tokens stop at once: the guard re-reads the user).
+    return toUserModel(
+      await this.users.manager.transaction(async (manager) => {
+        const saved = await manager.save(user);
+        if (deactivated) await this.refreshTokens.revokeAllOfUser(user.id, manager);
+        return saved;
+      }),
+    );
   }
 
   async updateProfile(actor: Actor, input: UpdateMyProfileInput): Promise<UserModel> {
@@ -111,8 +123,13 @@ export class UsersService {
       throw DomainError.badInput('currentPassword', 'currentPassword is not your current password');
     }
     if (currentPassword === newPassword) throw DomainError.badInput('newPassword', 'newPassword must differ from the current one');
+    assertAcceptablePassword('newPassword', newPassword, user.email);
     user.passwordHash = await hashPassword(newPassword);
-    await this.users.save(user);
+    // A new password signs out every session that could renew itself (refresh tokens).
+    await this.users.manager.transaction(async (manager) => {
+      await manager.save(user);
+      await this.refreshTokens.revokeAllOfUser(user.id, manager);
+    });
     return true;
   }
 }

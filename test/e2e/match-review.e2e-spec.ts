@@ -137,6 +137,24 @@ describe('match review', () => {
     expect((await inbox('otherEnterprise')).some((n) => n.matchId === silent.id)).toBe(false);
   });
 
+  it('tells nothing of a match to whoever may not see it, whatever version they send', async () => {
+    const need = await t.factory.need(w.orgs.agencyOrg.id, { title: 'Hidden match need' });
+    const m = await t.factory.match(need.id, w.orgs.enterpriseOrg.id);
+    const attempts: Array<[Parameters<World['token']>[0], string]> = [
+      ['otherAgency', 'respondToMatch(input: { id: $id, version: $v, accept: true })'],
+      ['otherEnterprise', 'withdrawMatch(input: { id: $id, version: $v, reason: "x" })'],
+      // Its own sides do not see a suggestion before it is introduced either.
+      ['agency', 'respondToMatch(input: { id: $id, version: $v, accept: true })'],
+      ['enterprise', 'withdrawMatch(input: { id: $id, version: $v, reason: "x" })'],
+    ];
+    for (const [who, call] of attempts) {
+      for (const v of [m.version, m.version + 7]) {
+        const res = await t.gql(`mutation($id: ID!, $v: Int!) { ${call} { id } }`, { id: m.id, v }, w.token(who));
+        expect({ who, v, code: errorCode(res), message: res.errors?.[0].message }).toEqual({ who, v, code: 'NOT_FOUND', message: `Match ${m.id} does not exist or is not visible to you` });
+      }
+    }
+  });
+
   it('ends the match when one side declines, and tells the other side why', async () => {
     const need = await t.factory.need(w.orgs.agencyOrg.id, { title: 'Declined introduction need' });
     const m = await t.factory.match(need.id, w.orgs.enterpriseOrg.id);

@@ -1,11 +1,12 @@
 import { ArgsType, Field, ID, InputType, PickType } from '@nestjs/graphql';
-import { IsBoolean, IsEmail, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageArgs } from '../../common/pagination';
 import { LIMITS, NotBlank, NotNullIfPresent, Trim } from '../../common/validation';
 import { Language, Role } from '../user.entity';
+import { PASSWORD_MAX, PASSWORD_MIN } from '../../auth/password-policy';
 
-export const PASSWORD_MIN = 10;
-export const PASSWORD_MAX = 200;
+/** What the password rules ask for, as told to clients (the rules themselves: src/auth/password-policy.ts). */
+const PASSWORD_RULES = `${PASSWORD_MIN} to ${PASSWORD_MAX} characters, not one of the most common passwords, not containing the name of the e-mail address`;
 
 @InputType({ description: 'A new user account (admins only).' })
 export class CreateUserInput {
@@ -22,10 +23,8 @@ export class CreateUserInput {
   @MaxLength(LIMITS.name)
   displayName: string;
 
-  @Field({ description: `Initial password (${PASSWORD_MIN} to ${PASSWORD_MAX} characters).` })
+  @Field({ description: `Initial password (${PASSWORD_RULES}).` })
   @IsString()
-  @MinLength(PASSWORD_MIN)
-  @MaxLength(PASSWORD_MAX)
   password: string;
 
   @Field(() => ID, { description: 'Organisation the user belongs to.' })
@@ -109,9 +108,7 @@ export class ChangePasswordArgs {
   @MaxLength(PASSWORD_MAX)
   currentPassword: string;
 
-  @Field({ description: `The new password (${PASSWORD_MIN} to ${PASSWORD_MAX} characters).` })
+  @Field({ description: `The new password (${PASSWORD_RULES}).` })
   @IsString()
-  @MinLength(PASSWORD_MIN)
-  @MaxLength(PASSWORD_MAX)
   newPassword: string;
 }

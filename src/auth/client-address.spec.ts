@@ -1,0 +1,22 @@
+import { clientAddressOf, ipv6Network64, UNKNOWN_ADDRESS } from './client-address';
+
+describe('client address of a sign-in', () => {
+  it("is Express's req.ip, IPv4-mapped addresses as IPv4", () => {
+    expect(clientAddressOf({ ip: '203.0.113.7' })).toBe('203.0.113.7');
+    expect(clientAddressOf({ ip: '::ffff:127.0.0.1' })).toBe('127.0.0.1');
+    expect(clientAddressOf({ socket: { remoteAddress: '198.51.100.2' } })).toBe('198.51.100.2');
+  });
+
+  it('counts an IPv6 address as its /64 network', () => {
+    expect(clientAddressOf({ ip: '2001:db8:1:2:aa:bb:cc:dd' })).toBe('2001:db8:1:2::/64');
+    expect(clientAddressOf({ ip: '2001:DB8:0001:0002::1' })).toBe('2001:db8:1:2::/64');
+    expect(clientAddressOf({ ip: 'fe80::1%eth0' })).toBe('fe80:0:0:0::/64');
+    expect(ipv6Network64('::1')).toBe('0:0:0:0::/64');
+    expect(ipv6Network64('2001:db8::')).toBe('2001:db8:0:0::/64');
+  });
+
+  it('is one shared key when unknown (GraphQL over WebSocket)', () => {
+    expect(clientAddressOf(undefined)).toBe(UNKNOWN_ADDRESS);
+    expect(clientAddressOf({})).toBe(UNKNOWN_ADDRESS);
+  });
+});

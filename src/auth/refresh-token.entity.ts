@@ -1,0 +1,36 @@
+import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { CreatedAt } from '../database/columns';
+import { UserEntity } from '../users/user.entity';
+
+/** A refresh token, kept only as its SHA-256: the token itself is shown once, to the client it was issued to. */
+@Entity('refresh_token')
+export class RefreshTokenEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  userId: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  user?: UserEntity;
+
+  /** Hex SHA-256 of the token. */
+  @Index({ unique: true })
+  @Column({ type: 'text' })
+  tokenHash: string;
+
+  @Column({ type: 'timestamptz', precision: 3 })
+  expiresAt: Date;
+
+  /** When it was exchanged for a new one (it is revoked at the same moment). */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  usedAt: Date | null;
+
+  /** Revoked tokens refresh nothing; presenting one again revokes every refresh token of the user. */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  revokedAt: Date | null;
+
+  @CreatedAt()
+  createdAt: Date;
+}

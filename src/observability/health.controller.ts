@@ -1,0 +1,32 @@
+import { Controller, Get, Header, Res } from '@nestjs/common';
+import { ReadinessService } from './readiness.service';
+
+/** The part of Express's response these endpoints use (the project does not depend on Express's types). */
+export interface PlainResponse {
+  status(code: number): PlainResponse;
+  setHeader(name: string, value: string): unknown;
+  json(body: unknown): unknown;
+  send(body: string): unknown;
+}
+
+/**
+ * Probes for load balancers and orchestrators, outside GraphQL (the access guard lets non-GraphQL routes pass) and
+ * without a token. /health: the process answers (liveness). /ready: it can serve traffic (readiness), 503 otherwise.
+ */
+@Controller()
+export class HealthController {
+  constructor(private readonly readiness: ReadinessService) {}
+
+  @Get('health')
+  @Header('cache-control', 'no-store')
+  health(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @Header('cache-control', 'no-store')
+  async ready(@Res() res: PlainResponse): Promise<void> {
+    const report = await this.readiness.check();
+    res.status(report.status === 'ready' ? 200 : 503).json(report);
+  }
+}
