@@ -1,29 +1,13 @@
 import { ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exited, launch as launchProcess, READY, Started, waitFor } from './support/app-process';
 import { buildOnce } from './support/build';
 import { freePort } from './support/free-port';
 import { waitUntil } from './support/wait';
+import { processesMentioning } from '../src/infra/embedded/process-files';
 
-/**
- * Processes whose command line or environment mentions `text`: the embedded servers carry the data folder in their
- * command line, the application in its environment (DATA_DIR).
- */
-function processesMentioning(text: string): number[] {
-  const mentions = (pid: string, file: string) => {
-    try {
-      return readFileSync(`/proc/${pid}/${file}`, 'utf8').includes(text);
-    } catch {
-      return false;
-    }
-  };
-  return readdirSync('/proc')
-    .filter((pid) => /^\d+$/.test(pid) && Number(pid) !== process.pid)
-    .filter((pid) => mentions(pid, 'cmdline') || mentions(pid, 'environ'))
-    .map(Number);
-}
 
 const launched: ChildProcess[] = [];
 

@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
 export const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
@@ -70,4 +70,23 @@ export function readable(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Processes whose command line or environment mentions `text`: the embedded servers carry their data folder in their
+ * command line, the application in its environment (DATA_DIR). For the tests and benchmarks that must leave nothing
+ * running.
+ */
+export function processesMentioning(text: string): number[] {
+  const mentions = (pid: string, file: string) => {
+    try {
+      return readFileSync(`/proc/${pid}/${file}`, 'utf8').includes(text);
+    } catch {
+      return false;
+    }
+  };
+  return readdirSync('/proc')
+    .filter((pid) => /^\d+$/.test(pid) && Number(pid) !== process.pid)
+    .filter((pid) => mentions(pid, 'cmdline') || mentions(pid, 'environ'))
+    .map(Number);
 }
