@@ -22,8 +22,8 @@ export async function createApp(config: AppConfig, options: { logDestination?: L
     logger: createAppLogger(config, options.logDestination),
     bodyParser: false,
   });
-  // A need's description may hold 20,000 characters of Chinese (60 kB in UTF-8): leave room, refuse the absurd.
   applyHttpSecurity(app, config);
+  // A need's description may hold 20,000 characters of Chinese (60 kB in UTF-8): leave room, refuse the absurd.
   app.useBodyParser('json', { limit: config.GRAPHQL_MAX_BODY_BYTES });
   app.use(requestErrorHandler(config));
   app.useGlobalPipes(createValidationPipe());

@@ -31,7 +31,9 @@ export function applyHttpSecurity(app: NestExpressApplication, config: AppConfig
       origin: origins === '*' ? '*' : origins,
       credentials: false,
       methods: ['GET', 'POST'],
-      allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight'],
+      allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight', 'x-request-id'],
+      // A browser client can quote the request id of a failed call (it is in the server's log line).
+      exposedHeaders: ['x-request-id'],
       maxAge: 600,
     });
   }

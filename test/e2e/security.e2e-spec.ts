@@ -410,6 +410,8 @@ describe('security limits', () => {
       const allowed = await from(t, 'https://app.example.org');
       expect(allowed.headers['access-control-allow-origin']).toBe('https://app.example.org');
       expect(allowed.headers['access-control-allow-credentials']).toBeUndefined();
+      // The request id is readable from the browser, to quote with a failed call.
+      expect(allowed.headers['access-control-expose-headers']).toContain('x-request-id');
       expect((await from(t, 'https://evil.example.com')).headers['access-control-allow-origin']).toBeUndefined();
       expect((await from(other, 'https://app.example.org')).headers['access-control-allow-origin']).toBeUndefined();
 
