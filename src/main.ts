@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { logLevels } from './app.factory';
 import { createAppLogger } from './observability/app-logger';
 import { DemoAccount, DemoSeedService } from './database/seed/demo-seed.service';
 import { servesApi } from './config/app-config';
@@ -14,7 +13,6 @@ const DEMO_NEEDS_WITH_CANDIDATES = 20;
 /** `npm start`: the GraphQL API and its background workers, or one of them (APP_ROLE). */
 async function main(): Promise<void> {
   const config = configOrExit();
-  Logger.overrideLogger(logLevels(config.LOG_LEVEL));
   // Lines written before the application exists (embedded servers, migrations) have the same format as the rest.
   Logger.overrideLogger(createAppLogger(config));
   const runtime = await startRuntime(config, logger);

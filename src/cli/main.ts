@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { INestApplicationContext, Logger } from '@nestjs/common';
-import { logLevels } from '../app.factory';
 import { createAppLogger } from '../observability/app-logger';
 import { configOrExit, startRuntime } from '../runtime';
 import { COMMANDS, CommandError } from './commands';
@@ -39,7 +38,6 @@ async function main(argv: string[]): Promise<number> {
   config.WORKERS_ENABLED = false;
   // Results go to stdout and progress to stderr; routine log lines would only clutter them.
   if (config.LOG_LEVEL === 'log') config.LOG_LEVEL = 'warn';
-  Logger.overrideLogger(logLevels(config.LOG_LEVEL));
   // Log lines go to stderr with the progress, so stdout holds only results.
   const appLogger = createAppLogger(config, process.stderr);
   Logger.overrideLogger(appLogger);

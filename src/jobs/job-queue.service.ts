@@ -81,19 +81,14 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
   }
 
   /**
-   * Enqueues jobs inside the caller's transaction (`execute` runs SQL on its connection): they exist if and only if
-   * the transaction commits — the outbox and its jobs cannot drift apart.
+   * Enqueues several jobs in one statement. Given `inTransaction` (runs SQL on the caller's transaction), they exist if
+   * and only if that transaction commits — an outbox and its jobs cannot drift apart.
    */
-  async insertInTransaction(jobs: PgBoss.JobInsert[], execute: (text: string, values: unknown[]) => Promise<unknown[]>): Promise<void> {
+  async insert(jobs: PgBoss.JobInsert[], inTransaction?: (text: string, values: unknown[]) => Promise<unknown[]>): Promise<void> {
     if (!this.boss) throw new Error('The job queue is not started');
     if (jobs.length === 0) return;
-    await this.boss.insert(jobs, { db: { executeSql: async (text, values) => ({ rows: await execute(text, values) }) } });
-  }
-
-  /** Enqueues several jobs in one statement. */
-  async sendMany(jobs: PgBoss.JobInsert[]): Promise<void> {
-    if (!this.boss) throw new Error('The job queue is not started');
-    await this.boss.insert(jobs);
+    const db = inTransaction && { executeSql: async (text: string, values: unknown[]) => ({ rows: await inTransaction(text, values) }) };
+    await this.boss.insert(jobs, db ? { db } : {});
   }
 
   /** Marks one job of a batch failed (the queue retries it per its policy); the others complete when the handler returns. */

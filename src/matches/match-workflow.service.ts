@@ -139,7 +139,7 @@ export class MatchWorkflow {
 
   /** Approves and introduces at once: both sides are told. */
   approve(actor: Actor, input: MatchVersionInput): Promise<MatchModel> {
-    return this.move(actor, input, (manager, match) => this.approveLocked(manager, actor, match));
+    return this.move(actor, input, (manager, match, parties) => this.approveLocked(manager, actor, match, parties));
   }
 
   /** Approves every match given, or none (one stale version fails them all with CONFLICT). */
@@ -149,7 +149,8 @@ export class MatchWorkflow {
       const approved: MatchEntity[] = [];
       // Locked in id order, so two bulk approvals over overlapping matches cannot deadlock.
       for (const input of [...inputs].sort((a, b) => (a.id < b.id ? -1 : 1))) {
-        approved.push(await this.approveLocked(manager, actor, await this.lockAt(manager, input, actor)));
+        const { match, parties } = await this.lockAt(manager, input, actor);
+        approved.push(await this.approveLocked(manager, actor, match, parties));
       }
       return approved;
     });
@@ -245,9 +246,8 @@ export class MatchWorkflow {
     });
   }
 
-  private async approveLocked(manager: EntityManager, actor: Actor, match: MatchEntity): Promise<MatchEntity> {
+  private async approveLocked(manager: EntityManager, actor: Actor, match: MatchEntity, parties: MatchParties): Promise<MatchEntity> {
     assertMove(match.status, MatchStatus.APPROVED);
-    const parties = await loadParties(manager, match);
     if (!RECRUITING.includes(parties.need.status)) throw DomainError.conflict(`The need is ${parties.need.status}: it no longer takes introductions`);
     const from = match.status;
     const now = new Date();
@@ -283,34 +283,30 @@ export class MatchWorkflow {
     return saved;
   }
 
-  /** Locks the match, checks the caller may see it and that the version is current, then runs the move. */
   /**
    * Locks the match, checks the caller may see it (before anything else, so a refusal tells nothing of a match the
    * caller cannot read) and that the version is current, then runs the move.
    */
   private async move(actor: Actor, input: MatchVersionInput, work: (manager: EntityManager, match: MatchEntity, parties: MatchParties) => Promise<MatchEntity>): Promise<MatchModel> {
     await this.transaction(async (manager) => {
-      const match = await this.lockAt(manager, input, actor);
-      return work(manager, match, await loadParties(manager, match));
+      const { match, parties } = await this.lockAt(manager, input, actor);
+      return work(manager, match, parties);
     });
     return this.matches.get(actor, input.id);
   }
 
-  /** The match, row-locked, if the caller may see it (NOT_FOUND otherwise) and `input.version` is current (CONFLICT). */
-  private async lockAt(manager: EntityManager, input: MatchVersionInput, actor: Actor): Promise<MatchEntity> {
+  /**
+   * The match, row-locked, with its need and sides, if the caller may see it (NOT_FOUND otherwise) and
+   * `input.version` is current (CONFLICT).
+   */
+  private async lockAt(manager: EntityManager, input: MatchVersionInput, actor: Actor): Promise<{ match: MatchEntity; parties: MatchParties }> {
     const match = await manager.findOne(MatchEntity, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
-    if (!match || !(isStaff(actor) || (await this.visibleToSide(manager, actor, match)))) throw DomainError.notFound('Match', input.id);
+    const parties = match ? await loadParties(manager, match) : undefined;
+    if (!match || !parties || !(isStaff(actor) || visibleToSide(actor, match, parties))) throw DomainError.notFound('Match', input.id);
     if (match.version !== input.version) {
       throw DomainError.conflict(`Match ${match.id} changed since you read it (you had version ${input.version}, it is now ${match.version}, ${match.status}); reload and try again`);
     }
-    return match;
-  }
-
-  /** The same rule as reading (MatchesService): a side sees its match once introduced; an enterprise, its own interest. */
-  private async visibleToSide(manager: EntityManager, actor: Actor, match: MatchEntity): Promise<boolean> {
-    const side = sideOf(actor, await loadParties(manager, match));
-    if (!side) return false;
-    return INTRODUCED_OR_LATER.includes(match.status) || (side === 'ENTERPRISE' && match.origin === MatchOrigin.INTEREST);
+    return { match, parties };
   }
 
   private async transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
@@ -319,6 +315,13 @@ export class MatchWorkflow {
     this.search.nudge();
     return result;
   }
+}
+
+/** The same rule as reading (MatchesService): a side sees its match once introduced; an enterprise, its own interest. */
+function visibleToSide(actor: Actor, match: MatchEntity, parties: MatchParties): boolean {
+  const side = sideOf(actor, parties);
+  if (!side) return false;
+  return INTRODUCED_OR_LATER.includes(match.status) || (side === 'ENTERPRISE' && match.origin === MatchOrigin.INTEREST);
 }
 
 /** Which side of the match the caller is on, if any. */

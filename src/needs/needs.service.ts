@@ -120,7 +120,7 @@ export class NeedsService {
       need.publishedAt ??= new Date();
       await this.outbox.record(manager, IndexedKind.Need, [id]);
       // Candidates for the review queue and alerts to fitting enterprises follow, once this commits.
-      await this.jobs.insertInTransaction([{ name: NEED_PUBLISHED_QUEUE, data: { needId: id } }], (text, values) => manager.query(text, values));
+      await this.jobs.insert([{ name: NEED_PUBLISHED_QUEUE, data: { needId: id } }], (text, values) => manager.query(text, values));
       return toNeedModel(await manager.save(need));
     });
   }

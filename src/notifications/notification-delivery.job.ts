@@ -101,7 +101,7 @@ export class NotificationDeliveryJob implements OnModuleInit {
     const untaken = jobs.slice(next);
     if (untaken.length > 0) {
       this.logger.warn(`${untaken.length} deliveries of a slow batch go back to the queue`);
-      await this.jobs.sendMany(untaken.map((job) => ({ name: NOTIFICATION_DELIVERY_QUEUE, data: job.data })));
+      await this.jobs.insert(untaken.map((job) => ({ name: NOTIFICATION_DELIVERY_QUEUE, data: job.data })));
     }
   }
 

@@ -138,7 +138,7 @@ export class NotificationFanoutJob implements OnModuleInit {
         [JSON.stringify(deliveries)],
       );
       const toSend = created.filter((d) => d.status === DeliveryStatus.PENDING);
-      await this.jobs.insertInTransaction(
+      await this.jobs.insert(
         toSend.map((d) => ({ name: NOTIFICATION_DELIVERY_QUEUE, data: { deliveryId: d.id } })),
         (text, values) => manager.query(text, values),
       );
