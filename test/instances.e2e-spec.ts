@@ -87,7 +87,7 @@ describe('several instances', () => {
       JWT_SECRET: 'instances-test-secret-0123456789-abcdefghij',
       MIGRATIONS_RUN: 'true',
       SEED_DEMO_DATA: 'false',
-      WEBHOOK_ALLOW_HTTP: 'true',
+      WEBHOOK_ALLOW_HTTP: 'true', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
       LOG_LEVEL: 'log',
     };
   });

@@ -366,6 +366,15 @@ export class AppConfig {
   @IsIn([true, false], { message: 'must be true or false' })
   WEBHOOK_ALLOW_HTTP: boolean = false;
 
+  /**
+   * Let webhooks reach loopback, private and link-local addresses (receivers on the same machine or network, as in
+   * development and tests). Off, a URL naming or resolving to such an address is refused: members cannot make the
+   * server call into its own network.
+   */
+  @Transform(toBoolean)
+  @IsIn([true, false], { message: 'must be true or false' })
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: boolean = false;
+
   /** Days an introduction may stay unanswered before the silent side is reminded; after twice as long, the coordinator. */
   @Transform(toInt)
   @Min(1)

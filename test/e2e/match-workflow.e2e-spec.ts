@@ -42,7 +42,7 @@ describe('match workflow', () => {
   beforeAll(async () => {
     smtp = await startSmtpReceiver();
     hooks = await startWebhookReceiver();
-    t = await startTestApp({ WORKERS_ENABLED: 'true', SMTP_HOST: smtp.host, SMTP_PORT: String(smtp.port), WEBHOOK_ALLOW_HTTP: 'true', NOTIFICATION_RETRY_DELAY_SECONDS: '1', LOG_LEVEL: 'warn' });
+    t = await startTestApp({ WORKERS_ENABLED: 'true', SMTP_HOST: smtp.host, SMTP_PORT: String(smtp.port), WEBHOOK_ALLOW_HTTP: 'true', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true', NOTIFICATION_RETRY_DELAY_SECONDS: '1', LOG_LEVEL: 'warn' });
     w = await buildWorld(t);
     await t.dataSource.query(`UPDATE app_user SET preferred_language = $2 WHERE id = $1`, [w.users.enterprise.id, Language.ZH]);
     await t.dataSource.query(`UPDATE organization SET contact_email = 'partners@blueriver.example' WHERE id = $1`, [w.orgs.enterpriseOrg.id]);

@@ -51,7 +51,7 @@ describe('notification delivery under faults', () => {
         WORKERS_ENABLED: 'true',
         SMTP_HOST: smtp.host,
         SMTP_PORT: String(smtp.port),
-        WEBHOOK_ALLOW_HTTP: 'true',
+        WEBHOOK_ALLOW_HTTP: 'true', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
         NOTIFICATION_RETRY_DELAY_SECONDS: '1',
         NOTIFICATION_JOB_TIMEOUT_SECONDS: '5',
         JOB_MAINTENANCE_INTERVAL_SECONDS: '1',
@@ -114,7 +114,7 @@ describe('notification delivery under faults', () => {
 
     beforeAll(async () => {
       slow = await startWebhookReceiver({ secret: 'whsec_slow-receiver', delayMs: 900 });
-      t = await startTestApp({ WORKERS_ENABLED: 'true', WEBHOOK_ALLOW_HTTP: 'true', NOTIFICATION_JOB_TIMEOUT_SECONDS: '5', JOB_MAINTENANCE_INTERVAL_SECONDS: '1' });
+      t = await startTestApp({ WORKERS_ENABLED: 'true', WEBHOOK_ALLOW_HTTP: 'true', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true', NOTIFICATION_JOB_TIMEOUT_SECONDS: '5', JOB_MAINTENANCE_INTERVAL_SECONDS: '1' });
       w = await buildWorld(t);
     });
     afterAll(async () => {

@@ -27,7 +27,7 @@ const TEST = 'mutation($id: ID!) { testWebhook(id: $id) { ok statusCode duration
 describe('webhooks', () => {
   let t: TestApp;
   let w: World;
-  useWorld((app, world) => ((t = app), (w = world)), { WEBHOOK_ALLOW_HTTP: 'true' });
+  useWorld((app, world) => ((t = app), (w = world)), { WEBHOOK_ALLOW_HTTP: 'true', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' });
 
   const receivers: WebhookReceiver[] = [];
   const receiver = async (secret?: string) => {

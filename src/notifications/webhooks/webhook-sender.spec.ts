@@ -34,7 +34,7 @@ describe('WebhookSender', () => {
   const servers: Array<{ close(): Promise<void> }> = [];
 
   beforeEach(() => {
-    sender = new WebhookSender(loadConfig({ WEBHOOK_ALLOW_HTTP: 'true', WEBHOOK_TIMEOUT_MS: '300' }));
+    sender = new WebhookSender(loadConfig({ WEBHOOK_ALLOW_HTTP: 'true', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true', WEBHOOK_TIMEOUT_MS: '300' }));
   });
   afterEach(async () => {
     sender.onModuleDestroy();
@@ -115,5 +115,29 @@ describe('WebhookSender', () => {
     expect(await strict.post({ url: r.url, secret }, delivery, body)).toMatchObject({ ok: false, statusCode: null, error: 'http:// URLs are not allowed' });
     expect(r.hits).toBe(0);
     strict.onModuleDestroy();
+  });
+
+  it('refuses loopback and private addresses unless WEBHOOK_ALLOW_PRIVATE_NETWORKS is on, named or resolved', async () => {
+    const r = await receiver((_req, _body, res) => res.end());
+    servers.push(r);
+    const port = new URL(r.url).port;
+    const guarded = new WebhookSender(loadConfig({ WEBHOOK_ALLOW_HTTP: 'true', WEBHOOK_TIMEOUT_MS: '2000' }));
+    try {
+      expect(await guarded.post({ url: r.url, secret }, delivery, body)).toMatchObject({
+        ok: false,
+        statusCode: null,
+        error: 'refused: 127.0.0.1 is a private or reserved address (WEBHOOK_ALLOW_PRIVATE_NETWORKS is off)',
+      });
+      // A host name is checked on what it resolves to, at the moment of the call.
+      const byName = await guarded.post({ url: `http://localhost:${port}/hook`, secret }, delivery, body);
+      expect(byName).toMatchObject({ ok: false, statusCode: null });
+      expect(byName.error).toMatch(/^refused: (127\.0\.0\.1|::1) is a private or reserved address/);
+      expect(r.hits).toBe(0);
+    } finally {
+      guarded.onModuleDestroy();
+    }
+    // The same receiver is reached once private networks are allowed (the sender of the other tests).
+    expect((await sender.post({ url: `http://localhost:${port}/hook`, secret }, delivery, body)).ok).toBe(true);
+    expect(r.hits).toBe(1);
   });
 });

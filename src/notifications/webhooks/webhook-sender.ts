@@ -3,6 +3,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { performance } from 'node:perf_hooks';
 import { AppConfig } from '../../config/app-config';
+import { BlockedAddressError, isPublicAddress, literalAddress, publicOnlyLookup } from './webhook-address';
 import { signWebhook } from './webhook-signature';
 
 export interface WebhookCallResult {
@@ -33,6 +34,7 @@ class CallTimeout extends Error {}
 /** Short, log-safe description of a failed call (no stack, no body). */
 function describeError(error: unknown): string {
   if (error instanceof CallTimeout) return error.message;
+  if (error instanceof BlockedAddressError) return `refused: ${error.message} (WEBHOOK_ALLOW_PRIVATE_NETWORKS is off)`;
   const { code, message } = error as { code?: string; message?: string };
   const text = code ? (NETWORK_ERRORS[code] ?? (/^(ERR_TLS|CERT|UNABLE_TO|DEPTH_ZERO|SELF_SIGNED|HOSTNAME)/.test(code) ? `TLS: ${code}` : `${code}: ${message ?? ''}`)) : (message ?? String(error));
   return text.trim().slice(0, MAX_ERROR_LENGTH);
@@ -61,6 +63,11 @@ export class WebhookSender implements OnModuleDestroy {
     }
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && this.config.WEBHOOK_ALLOW_HTTP)) {
       return { ok: false, statusCode: null, durationMs: elapsed(), error: `${url.protocol}// URLs are not allowed` };
+    }
+    // A literal address is connected to without a lookup, so it is checked here; host names in publicOnlyLookup.
+    const literal = literalAddress(url.hostname);
+    if (literal !== null && !this.config.WEBHOOK_ALLOW_PRIVATE_NETWORKS && !isPublicAddress(literal)) {
+      return { ok: false, statusCode: null, durationMs: elapsed(), error: describeError(new BlockedAddressError(literal)) };
     }
     const timestamp = Math.floor(Date.now() / 1000);
     const headers = {
@@ -94,7 +101,8 @@ export class WebhookSender implements OnModuleDestroy {
   private call(url: URL, headers: Record<string, string>, body: string, deadline: number): Promise<{ statusCode: number | null; error?: unknown; reusedSocket: boolean }> {
     return new Promise((resolve) => {
       const isHttps = url.protocol === 'https:';
-      const request = (isHttps ? https : http).request(url, { method: 'POST', headers, agent: isHttps ? this.httpsAgent : this.httpAgent });
+      const lookup = this.config.WEBHOOK_ALLOW_PRIVATE_NETWORKS ? undefined : publicOnlyLookup;
+      const request = (isHttps ? https : http).request(url, { method: 'POST', headers, agent: isHttps ? this.httpsAgent : this.httpAgent, lookup });
       let statusCode: number | null = null;
       let settled = false;
       const settle = (error?: unknown) => {

@@ -1,9 +1,12 @@
 import { DomainError, ErrorCode } from '../../common/domain-error';
 import { validateWebhookUrl, WEBHOOK_URL_MAX_LENGTH } from './webhook-url';
 
-function refusal(url: string, allowHttp = false): DomainError | undefined {
+const STRICT = { http: false, privateNetworks: false };
+const LOCAL = { http: true, privateNetworks: true };
+
+function refusal(url: string, allow = STRICT): DomainError | undefined {
   try {
-    validateWebhookUrl(url, allowHttp);
+    validateWebhookUrl(url, allow);
     return undefined;
   } catch (error) {
     return error as DomainError;
@@ -12,25 +15,33 @@ function refusal(url: string, allowHttp = false): DomainError | undefined {
 
 describe('validateWebhookUrl', () => {
   it('accepts https URLs, trimmed', () => {
-    expect(validateWebhookUrl('  https://hooks.example.cn/waterbridge?team=bd ', false)).toBe('https://hooks.example.cn/waterbridge?team=bd');
-    expect(validateWebhookUrl('https://10.0.0.5:8443/in', false)).toBe('https://10.0.0.5:8443/in');
+    expect(validateWebhookUrl('  https://hooks.example.cn/waterbridge?team=bd ', STRICT)).toBe('https://hooks.example.cn/waterbridge?team=bd');
+    expect(validateWebhookUrl('https://8.8.4.4:8443/in', STRICT)).toBe('https://8.8.4.4:8443/in');
   });
 
   it('accepts http only when WEBHOOK_ALLOW_HTTP is on', () => {
-    expect(refusal('http://127.0.0.1:3999/hook')).toMatchObject({ code: ErrorCode.BadUserInput, field: 'url', message: 'url must start with https://' });
-    expect(validateWebhookUrl('http://127.0.0.1:3999/hook', true)).toBe('http://127.0.0.1:3999/hook');
+    expect(refusal('http://hooks.example.cn/in')).toMatchObject({ code: ErrorCode.BadUserInput, field: 'url', message: 'url must start with https://' });
+    expect(validateWebhookUrl('http://hooks.example.cn/in', { http: true, privateNetworks: false })).toBe('http://hooks.example.cn/in');
   });
 
+  it.each(['https://127.0.0.1:3999/hook', 'https://10.0.0.5/in', 'https://169.254.169.254/latest/meta-data', 'https://[::1]/in', 'https://[::ffff:192.168.1.9]/in', 'https://[fd00::7]/in', 'https://0.0.0.0/in'])(
+    'refuses %s, a loopback, private or reserved address, unless WEBHOOK_ALLOW_PRIVATE_NETWORKS is on',
+    (url) => {
+      expect(refusal(url)).toMatchObject({ code: ErrorCode.BadUserInput, field: 'url', message: 'url must not point to a loopback, private or reserved address' });
+      expect(validateWebhookUrl(url, LOCAL)).toBe(url);
+    },
+  );
+
   it.each([
-    ['another scheme', 'ftp://files.example.org/in', true],
-    ['a relative URL', '/webhooks/in', true],
-    ['no URL at all', 'hooks.example.org', false],
-    ['credentials', 'https://user:pass@hooks.example.org/in', false],
-    ['a user name alone', 'https://user@hooks.example.org/in', false],
-    ['blank', '   ', false],
-    ['too long', `https://hooks.example.org/${'a'.repeat(WEBHOOK_URL_MAX_LENGTH)}`, false],
-    ['a javascript: URL', 'javascript:alert(1)', true],
-  ])('refuses %s as BAD_USER_INPUT on url', (_what, url, allowHttp) => {
-    expect(refusal(url, allowHttp)).toMatchObject({ code: ErrorCode.BadUserInput, field: 'url' });
+    ['another scheme', 'ftp://files.example.org/in', LOCAL],
+    ['a relative URL', '/webhooks/in', LOCAL],
+    ['no URL at all', 'hooks.example.org', STRICT],
+    ['credentials', 'https://user:pass@hooks.example.org/in', STRICT],
+    ['a user name alone', 'https://user@hooks.example.org/in', STRICT],
+    ['blank', '   ', STRICT],
+    ['too long', `https://hooks.example.org/${'a'.repeat(WEBHOOK_URL_MAX_LENGTH)}`, STRICT],
+    ['a javascript: URL', 'javascript:alert(1)', LOCAL],
+  ])('refuses %s as BAD_USER_INPUT on url', (_what, url, allow) => {
+    expect(refusal(url, allow)).toMatchObject({ code: ErrorCode.BadUserInput, field: 'url' });
   });
 });

@@ -37,6 +37,10 @@ export class WebhooksService {
     private readonly deliveryLog: DeliveryLogService,
   ) {}
 
+  private allowedUrls() {
+    return { http: this.config.WEBHOOK_ALLOW_HTTP, privateNetworks: this.config.WEBHOOK_ALLOW_PRIVATE_NETWORKS };
+  }
+
   async list(actor: Actor, organizationId: string | undefined): Promise<WebhookModel[]> {
     const owner = this.organizationFor(actor, organizationId);
     const rows = await this.endpoints.find({ where: { organizationId: owner }, order: { createdAt: 'ASC', id: 'ASC' } });
@@ -46,7 +50,7 @@ export class WebhooksService {
   async create(actor: Actor, input: CreateWebhookInput): Promise<CreatedWebhookModel> {
     this.assertMayManage(actor);
     const organizationId = this.organizationFor(actor, input.organizationId);
-    const url = validateWebhookUrl(input.url, this.config.WEBHOOK_ALLOW_HTTP);
+    const url = validateWebhookUrl(input.url, this.allowedUrls());
     const secret = generateWebhookSecret();
     const saved = await this.dataSource.transaction(async (manager) => {
       // Locking the organisation serialises concurrent creations, so the limit holds.
@@ -64,7 +68,7 @@ export class WebhooksService {
   async update(actor: Actor, input: UpdateWebhookInput): Promise<WebhookModel> {
     this.assertMayManage(actor);
     const webhook = await this.loadVisible(actor, input.id);
-    if (input.url !== undefined) webhook.url = validateWebhookUrl(input.url, this.config.WEBHOOK_ALLOW_HTTP);
+    if (input.url !== undefined) webhook.url = validateWebhookUrl(input.url, this.allowedUrls());
     if (input.events !== undefined) webhook.events = input.events;
     if (input.active !== undefined) webhook.active = input.active;
     return toWebhookModel(await this.endpoints.save(webhook));
