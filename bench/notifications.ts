@@ -372,7 +372,7 @@ async function main(): Promise<void> {
       nudge();
     };
 
-    const token = app.get(TokenService).issue(seeded.coordinatorId).token;
+    const token = app.get(TokenService).issue({ id: seeded.coordinatorId, tokenVersion: 0 }).token;
     const approve = async (batch: Array<{ id: string; version: number }>) => {
       const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
         method: 'POST',

@@ -64,8 +64,11 @@ export class AuthResolver {
   }
 
   @Allow(...ANY_ROLE)
-  @Mutation(() => Boolean, { description: 'Change your own password; needs the current one. Revokes your refresh tokens (bearer tokens run until they expire).' })
-  changePassword(@CurrentActor() actor: Actor, @Args() args: ChangePasswordArgs): Promise<boolean> {
-    return this.users.changePassword(actor, args.currentPassword, args.newPassword);
+  @Mutation(() => Boolean, {
+    description:
+      'Change your own password; needs the current one. Signs out every session: your bearer and refresh tokens stop working, so sign in again. Wrong current passwords count as failed sign-ins (TOO_MANY_REQUESTS after too many).',
+  })
+  changePassword(@CurrentActor() actor: Actor, @Args() args: ChangePasswordArgs, @ClientAddress() address: string): Promise<boolean> {
+    return this.auth.changePassword(actor, args.currentPassword, args.newPassword, address);
   }
 }

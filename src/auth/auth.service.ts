@@ -39,13 +39,34 @@ export class AuthService {
       throw DomainError.unauthenticated('Wrong e-mail or password');
     }
     await this.throttle.recordSuccess(email);
-    return { userId: user.id, ...this.tokens.issue(user.id), ...(await this.refreshTokens.issue(user.id)) };
+    return { userId: user.id, ...this.tokens.issue(user), ...(await this.refreshTokens.issue(user.id)) };
   }
 
   /** A new access token and a new refresh token for a live refresh token; the one presented stops working. */
   async refresh(refreshToken: string): Promise<Session> {
     const { userId, ...next } = await this.refreshTokens.rotate(refreshToken);
-    return { userId, ...this.tokens.issue(userId), ...next };
+    // rotate() only takes tokens of active users; read the user again for its token version.
+    const user = await this.users.findActiveById(userId);
+    if (!user) throw DomainError.unauthenticated('The account behind this token no longer exists or was deactivated');
+    return { userId, ...this.tokens.issue(user), ...next };
+  }
+
+  /**
+   * Changes the actor's password (UsersService.changePassword). A wrong current password counts as a failed sign-in of
+   * the account and the client address, so a stolen token cannot be used to guess the password at leisure.
+   */
+  async changePassword(actor: Actor, currentPassword: string, newPassword: string, address: string): Promise<boolean> {
+    const user = await this.users.findActiveById(actor.userId);
+    if (!user) throw DomainError.unauthenticated('The account behind this token no longer exists or was deactivated');
+    await this.throttle.assertNotLocked(user.email, address);
+    try {
+      await this.users.changePassword(actor, currentPassword, newPassword);
+    } catch (error) {
+      if (error instanceof DomainError && error.field === 'currentPassword') await this.throttle.recordFailure(user.email, address);
+      throw error;
+    }
+    await this.throttle.recordSuccess(user.email);
+    return true;
   }
 
   /** The actor behind an `Authorization: Bearer …` header; null when there is none. */
@@ -53,9 +74,10 @@ export class AuthService {
     if (header === undefined || header === '') return null;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match) throw DomainError.unauthenticated('The Authorization header must be "Bearer <token>"');
-    const userId = this.tokens.verify(match[1]);
+    const { userId, tokenVersion } = this.tokens.verify(match[1]);
     const user = await this.users.findActiveById(userId);
     if (!user) throw DomainError.unauthenticated('The account behind this token no longer exists or was deactivated');
+    if (user.tokenVersion !== tokenVersion) throw DomainError.unauthenticated('The token was revoked by a password change: sign in again');
     return { userId: user.id, organizationId: user.organizationId, role: user.role };
   }
 }

@@ -11,18 +11,24 @@ const ISSUER = 'waterbridge';
 export class TokenService {
   constructor(private readonly config: AppConfig) {}
 
-  issue(userId: string): { token: string; expiresAt: Date } {
+  /** An access token for the user, carrying its current token version (`tv`). */
+  issue(user: { id: string; tokenVersion: number }): { token: string; expiresAt: Date } {
     const ttl = this.config.JWT_TTL_SECONDS;
-    const token = jwt.sign({}, this.secret(), { algorithm: 'HS256', subject: userId, issuer: ISSUER, expiresIn: ttl });
+    const token = jwt.sign({ tv: user.tokenVersion }, this.secret(), { algorithm: 'HS256', subject: user.id, issuer: ISSUER, expiresIn: ttl });
     return { token, expiresAt: new Date(Date.now() + ttl * 1000) };
   }
 
-  /** The user id the token was issued to; UNAUTHENTICATED when it is forged, expired or malformed. */
-  verify(token: string): string {
+  /**
+   * The user id the token was issued to and the token version it carries (0 for tokens from before versions);
+   * UNAUTHENTICATED when it is forged, expired or malformed.
+   */
+  verify(token: string): { userId: string; tokenVersion: number } {
     try {
       const payload = jwt.verify(token, this.secret(), { algorithms: ['HS256'], issuer: ISSUER });
       if (typeof payload === 'string' || typeof payload.sub !== 'string') throw new Error('no subject');
-      return payload.sub;
+      const tokenVersion = payload.tv ?? 0;
+      if (!Number.isInteger(tokenVersion)) throw new Error('bad token version');
+      return { userId: payload.sub, tokenVersion };
     } catch (error) {
       const expired = error instanceof jwt.TokenExpiredError;
       throw DomainError.unauthenticated(expired ? 'The token has expired: sign in again' : 'The token is not valid: sign in again');

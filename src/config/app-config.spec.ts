@@ -69,6 +69,12 @@ describe('configuration', () => {
     expect(fails({ GRAPHQL_MAX_BODY_BYTES: '100' })).toBe('Invalid configuration: GRAPHQL_MAX_BODY_BYTES must not be less than 1024 (got 100)');
   });
 
+  it('takes an optional METRICS_TOKEN of 16 characters or more, and never prints it', () => {
+    expect(loadConfig({}).METRICS_TOKEN).toBeUndefined();
+    expect(loadConfig({ METRICS_TOKEN: 'scrape-token-for-prometheus-0123' }).METRICS_TOKEN).toBe('scrape-token-for-prometheus-0123');
+    expect(fails({ METRICS_TOKEN: 'short-token' })).toBe('Invalid configuration: METRICS_TOKEN must be at least 16 characters (got (value hidden))');
+  });
+
   it('holds the demo password to the password rules', () => {
     expect(loadConfig({}).DEMO_PASSWORD).toBe('waterbridge-demo');
     expect(fails({ DEMO_PASSWORD: 'demo1234' })).toBe('Invalid configuration: DEMO_PASSWORD must be at least 12 characters long (got (value hidden))');

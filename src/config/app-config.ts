@@ -163,6 +163,16 @@ export class AppConfig {
   @IsString({ message: 'is required when DATABASE_URL is set' })
   JWT_SECRET?: string;
 
+  /**
+   * When set, `/metrics` answers only requests with `Authorization: Bearer <METRICS_TOKEN>` (Prometheus:
+   * `authorization: { credentials: … }`); unset, it is open and should be reachable from the monitoring network only.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @MinLength(16, { message: 'must be at least 16 characters' })
+  @IsString()
+  METRICS_TOKEN?: string;
+
   /** Lifetime of an access token, in seconds. */
   @Transform(toInt)
   @Min(60)
@@ -223,7 +233,7 @@ export class AppConfig {
   @IsInt()
   GRAPHQL_MAX_COMPLEXITY: number = 5000;
 
-  /** Largest request body accepted, in bytes; a larger one is answered HTTP 413 (PAYLOAD_TOO_LARGE). */
+  /** Largest request body accepted, in bytes (a larger one is answered HTTP 413 PAYLOAD_TOO_LARGE), and largest WebSocket message (closed, 1009). */
   @Transform(toInt)
   @Min(1024)
   @Max(100 * 1024 * 1024)
@@ -420,7 +430,7 @@ export const runsWorkers = (config: AppConfig): boolean => config.APP_ROLE !== '
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const input: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'MEILI_URL', 'MEILI_MASTER_KEY', 'JWT_SECRET', 'SEED_DEMO_DATA', 'MIGRATIONS_RUN', 'MATCH_WEIGHTS', 'SMTP_HOST', 'SMTP_USER', 'SMTP_PASSWORD']) {
+  for (const key of [...known, 'DATABASE_URL', 'MEILI_URL', 'MEILI_MASTER_KEY', 'JWT_SECRET', 'SEED_DEMO_DATA', 'MIGRATIONS_RUN', 'MATCH_WEIGHTS', 'SMTP_HOST', 'SMTP_USER', 'SMTP_PASSWORD', 'METRICS_TOKEN']) {
     const value = env[key];
     if (value !== undefined) input[key] = value;
   }
@@ -432,6 +442,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
 function describe(error: ValidationError): string {
   const rules = Object.values(error.constraints ?? {}).map((m) => m.replace(new RegExp(`^${error.property} `), ''));
-  const shown = /SECRET|KEY|PASSWORD|URL/.test(error.property) ? '(value hidden)' : JSON.stringify(error.value);
+  const shown = /SECRET|KEY|PASSWORD|TOKEN|URL/.test(error.property) ? '(value hidden)' : JSON.stringify(error.value);
   return `Invalid configuration: ${error.property} ${rules.join('; ')} (got ${shown})`;
 }

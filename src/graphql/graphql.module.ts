@@ -1,5 +1,6 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
-import { Module } from '@nestjs/common';
+import { Module, OnApplicationBootstrap } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { GraphQLModule as NestGraphQLModule } from '@nestjs/graphql';
 import { formatGraphQLError } from '../common/graphql-errors';
 import { AppConfig } from '../config/app-config';
@@ -47,4 +48,22 @@ function bearerOf(params: Record<string, unknown> | undefined): string | undefin
     }),
   ],
 })
-export class GraphQLModule {}
+export class GraphQLModule implements OnApplicationBootstrap {
+  constructor(
+    private readonly moduleRef: ModuleRef,
+    private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * One WebSocket message may be no larger than one HTTP body (GRAPHQL_MAX_BODY_BYTES). Nest creates the WebSocket
+   * server itself with ws's default of 100 MB and no option to change it; ws reads the limit from its options at each
+   * connection, so it is set here, once the server exists. Failing loudly if Nest's internals move is deliberate:
+   * test/e2e/security.e2e-spec.ts checks the limit.
+   */
+  onApplicationBootstrap(): void {
+    const driver = this.moduleRef.get(NestGraphQLModule, { strict: false }).graphQlAdapter as unknown as { _subscriptionService?: { wss?: { options: { maxPayload?: number } } } };
+    const server = driver._subscriptionService?.wss;
+    if (!server) throw new Error('GraphQL subscriptions: the WebSocket server was not found to limit its message size');
+    server.options.maxPayload = this.config.GRAPHQL_MAX_BODY_BYTES;
+  }
+}

@@ -1,17 +1,40 @@
-import { Controller, Get, Header, Res } from '@nestjs/common';
+import { Controller, Get, Header, Headers, Res } from '@nestjs/common';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { AppConfig } from '../config/app-config';
 import { PlainResponse } from './health.controller';
 import { Metrics } from './metrics.service';
 
-/** Prometheus scrape endpoint (text exposition format). Meant for the internal network: see docs/OBSERVABILITY.md. */
+const digest = (text: string) => createHash('sha256').update(text).digest();
+
+/**
+ * Prometheus scrape endpoint (text exposition format). Open unless METRICS_TOKEN is set, then only for that bearer
+ * token: see docs/OBSERVABILITY.md.
+ */
 @Controller()
 export class MetricsController {
-  constructor(private readonly metrics: Metrics) {}
+  constructor(
+    private readonly metrics: Metrics,
+    private readonly config: AppConfig,
+  ) {}
 
   @Get('metrics')
   @Header('cache-control', 'no-store')
-  async scrape(@Res() res: PlainResponse): Promise<void> {
+  async scrape(@Headers('authorization') authorization: string | undefined, @Res() res: PlainResponse): Promise<void> {
+    if (!this.authorised(authorization)) {
+      res.status(401).setHeader('www-authenticate', 'Bearer realm="metrics"');
+      res.send('A bearer token is required (METRICS_TOKEN)\n');
+      return;
+    }
     const text = await this.metrics.scrape();
     res.setHeader('content-type', this.metrics.contentType);
     res.send(text);
+  }
+
+  private authorised(authorization: string | undefined): boolean {
+    const expected = this.config.METRICS_TOKEN;
+    if (expected === undefined) return true;
+    const given = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1] ?? '';
+    // Compared as digests in constant time: neither the token nor its length leaks through timing.
+    return timingSafeEqual(digest(given), digest(expected));
   }
 }

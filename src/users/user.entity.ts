@@ -48,6 +48,10 @@ export class UserEntity {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** Carried by every access token issued to the user; a password change increments it, so older tokens stop working. */
+  @Column({ type: 'integer', default: 0 })
+  tokenVersion: number;
+
   @CreatedAt()
   createdAt: Date;
 

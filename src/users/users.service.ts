@@ -125,7 +125,8 @@ export class UsersService {
     if (currentPassword === newPassword) throw DomainError.badInput('newPassword', 'newPassword must differ from the current one');
     assertAcceptablePassword('newPassword', newPassword, user.email);
     user.passwordHash = await hashPassword(newPassword);
-    // A new password signs out every session that could renew itself (refresh tokens).
+    // A new password signs out every session: access tokens (their version no longer matches) and refresh tokens.
+    user.tokenVersion += 1;
     await this.users.manager.transaction(async (manager) => {
       await manager.save(user);
       await this.refreshTokens.revokeAllOfUser(user.id, manager);

@@ -109,6 +109,31 @@ describe('observability', () => {
     });
   });
 
+  describe('metrics behind METRICS_TOKEN', () => {
+    let t: TestApp;
+    const token = 'scrape-token-for-prometheus-0123';
+    beforeAll(async () => {
+      t = await startTestApp({ METRICS_TOKEN: token });
+    });
+    afterAll(() => t.close());
+
+    it('answers 401 without the bearer token or with another one, and the metrics with it; the probes stay open', async () => {
+      const scrape = (authorization?: string) => {
+        const call = request(t.app.getHttpServer()).get('/metrics');
+        return authorization === undefined ? call : call.set('authorization', authorization);
+      };
+      for (const refused of [await scrape(), await scrape('Bearer not-the-token-at-all-000'), await scrape(token)]) {
+        expect(refused.status).toBe(401);
+        expect(refused.headers['www-authenticate']).toBe('Bearer realm="metrics"');
+        expect(refused.text).not.toContain('waterbridge_');
+      }
+      const allowed = await scrape(`Bearer ${token}`);
+      expect(allowed.status).toBe(200);
+      expect(allowed.text).toMatch(/^waterbridge_job_queue_depth\{/m);
+      expect((await request(t.app.getHttpServer()).get('/health')).status).toBe(200);
+    });
+  });
+
   describe('readiness while Meilisearch is unreachable', () => {
     let t: TestApp;
     beforeAll(async () => {

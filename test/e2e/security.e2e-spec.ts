@@ -1,7 +1,9 @@
 import { INestApplication } from '@nestjs/common';
 import { getIntrospectionQuery } from 'graphql';
 import { createHash, randomBytes } from 'node:crypto';
+import { AddressInfo } from 'node:net';
 import request from 'supertest';
+import WebSocket from 'ws';
 import { createApp } from '../../src/app.factory';
 import { hashPassword } from '../../src/auth/password-hasher';
 import { loadConfig } from '../../src/config/app-config';
@@ -176,6 +178,25 @@ describe('security limits', () => {
       const user = await t.factory.user(Role.AGENCY_MEMBER, { organizationId: w.orgs.agencyOrg.id, passwordHash: await hashPassword('old8char') });
       expect((await login(user.email, 'old8char', freshAddress())).data?.login.user.id).toBe(user.id);
     });
+
+    it('counts wrong current passwords of changePassword as failed sign-ins: the account locks, then even the right one waits', async () => {
+      const user = await newUser();
+      const session = (await login(user.email, TEST_PASSWORD, freshAddress())).data!.login;
+      const address = freshAddress();
+      const change = (current: string) =>
+        post(t.app, { query: 'mutation($c: String!) { changePassword(currentPassword: $c, newPassword: "a fresh pass phrase") }', variables: { c: current } }, {
+          authorization: `Bearer ${session.token}`,
+          'x-forwarded-for': address,
+        }).then((res) => res.body as GraphQLResponse);
+      for (let i = 0; i < 5; i++) expect((await change('not my password')).errors?.[0]?.extensions?.field).toBe('currentPassword');
+      const locked = await change(TEST_PASSWORD);
+      expect(errorCode(locked)).toBe('TOO_MANY_REQUESTS');
+      expect(retryAfter(locked)).toBeGreaterThan(0);
+      expect(errorCode(await login(user.email, TEST_PASSWORD, freshAddress()))).toBe('TOO_MANY_REQUESTS');
+      expect(await throttleRow('ACCOUNT', user.email)).toMatchObject({ lockouts: 1 });
+      await expireLock(user.email);
+      expect((await change(TEST_PASSWORD)).data).toEqual({ changePassword: true });
+    });
   });
 
   describe('password rules', () => {
@@ -253,6 +274,25 @@ describe('security limits', () => {
       expect(errorCode(await refresh(rotated.refreshToken))).toBe('UNAUTHENTICATED');
       expect(errorCode(await refresh(otherDevice.refreshToken))).toBe('UNAUTHENTICATED');
       expect(errorCode(await refresh('not-a-token-at-all'))).toBe('UNAUTHENTICATED');
+    });
+
+    it('a password change signs out every session: its bearer tokens stop working too, and a new sign-in works', async () => {
+      const user = await newUser();
+      const [here, elsewhere] = [await signIn(user.email), await signIn(user.email)];
+      const me = (token: string) => t.gql<{ me: { id: string } }>('{ me { id } }', {}, token);
+      expect((await me(elsewhere.token)).data).toEqual({ me: { id: user.id } });
+      const changed = await t.gql('mutation($c: String!) { changePassword(currentPassword: $c, newPassword: "a fresh pass phrase") }', { c: TEST_PASSWORD }, here.token);
+      expect(changed.data).toEqual({ changePassword: true });
+      for (const token of [here.token, elsewhere.token]) {
+        const refused = await me(token);
+        expect(errorCode(refused)).toBe('UNAUTHENTICATED');
+        expect(refused.errors?.[0]?.message).toBe('The token was revoked by a password change: sign in again');
+      }
+      const again = (await login(user.email, 'a fresh pass phrase', freshAddress())).data!.login;
+      expect((await me(again.token)).data).toEqual({ me: { id: user.id } });
+      // A refreshed session gets a token of the current version as well.
+      const refreshed = (await refresh(again.refreshToken)).data!.refreshToken;
+      expect((await me(refreshed.token)).data).toEqual({ me: { id: user.id } });
     });
 
     it('are revoked by a password change and by deactivation, and refused once expired', async () => {
@@ -355,6 +395,27 @@ describe('security limits', () => {
       const through = await post(other.app, padded);
       expect(through.status).toBe(200);
       expect(through.body).toEqual({ data: { __typename: 'Query' } });
+    });
+
+    it('close a WebSocket whose message is over GRAPHQL_MAX_BODY_BYTES (1009), where a higher limit takes the same message', async () => {
+      /** Opens a graphql-ws socket on `app`, sends one message of `bytes`, and reports how the server answered. */
+      const sendOver = async (app: INestApplication, bytes: number) => {
+        const server = app.getHttpServer();
+        if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+        const socket = new WebSocket(`ws://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, 'graphql-transport-ws');
+        await new Promise((resolve, reject) => (socket.once('open', resolve), socket.once('error', reject)));
+        const answer = new Promise<string>((resolve) => {
+          socket.once('message', (data) => resolve(`message ${JSON.parse(String(data)).type}`));
+          socket.once('close', (code) => resolve(`close ${code}`));
+        });
+        socket.send(JSON.stringify({ type: 'connection_init', payload: { pad: 'x'.repeat(bytes) } }));
+        const result = await answer;
+        socket.terminate();
+        return result;
+      };
+      expect(await sendOver(t.app, 1_100_000)).toBe('close 1009');
+      expect(await sendOver(other.app, 1_100_000)).toBe('message connection_ack');
+      expect(await sendOver(t.app, 1000)).toBe('message connection_ack');
     });
 
     it('answer a body that is not JSON with a JSON error, not an HTML page', async () => {
