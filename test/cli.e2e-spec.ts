@@ -121,6 +121,19 @@ describe('npm run cli', () => {
       { external_id: 'n-4', country_code: 'LS', sector_code: '14031', status: 'OPEN', budget: null, currency: null },
     ]);
     expect(await count(`SELECT count(*) AS n FROM organization WHERE kind = 'AGENCY'`)).toBe(3);
+
+    // New needs are published: each gets the job that ranks its candidates for the review queue, for a worker to run.
+    const queued = async () =>
+      (await db.query(`SELECT n.external_id FROM pgboss.job j JOIN need n ON n.id = (j.data->>'needId')::uuid WHERE j.name = 'need-published' ORDER BY 1`)).rows.map((r) => r.external_id as string);
+    expect(await queued()).toEqual(['n-1', 'n-2', 'n-4']);
+    expect(run.stderr).toContain('Candidates queued for review for 3 new needs');
+    // Updating needs already there queues nothing more; nor does --no-suggest for a new one.
+    expect(cli('import-needs', file).stderr).not.toContain('Candidates queued');
+    const more = join(dir, 'more-needs.jsonl');
+    writeFileSync(more, JSON.stringify({ id: 'n-5', title: 'Irrigation canal rehabilitation', description: 'Lining 40 km of canals.', country: 'Egypt', year: 2015 }));
+    expect(cli('import-needs', more, '--no-suggest').code).toBe(0);
+    expect(await count(`SELECT count(*) AS n FROM need WHERE external_id = 'n-5'`)).toBe(1);
+    expect(await queued()).toEqual(['n-1', 'n-2', 'n-4']);
   });
 
   it('match-batch ranks every need in a world of its own, best first, the same on every run', async () => {

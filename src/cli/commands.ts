@@ -44,19 +44,24 @@ const reindex: Command<void> = {
 };
 
 /** Imports a gcdf-water JSON Lines file, then brings the search indexes up to date. */
-function importCommand(what: 'companies' | 'needs'): Command<{ file: string }> {
+function importCommand(what: 'companies' | 'needs'): Command<{ file: string; suggest: boolean }> {
   return {
-    usage: 'FILE.jsonl',
-    summary: `import ${what} in the gcdf-water format (idempotent upserts by external id)`,
+    usage: what === 'needs' ? 'FILE.jsonl [--no-suggest]' : 'FILE.jsonl',
+    summary:
+      what === 'needs'
+        ? 'import needs in the gcdf-water format (idempotent upserts by external id); new ones are published: candidates are queued for review unless --no-suggest'
+        : 'import companies in the gcdf-water format (idempotent upserts by external id)',
     parse(args) {
-      if (args.length !== 1) throw new CommandError(`import-${what} takes one file (got ${args.length} arguments)`);
-      if (!existsSync(args[0])) throw new CommandError(`No such file: ${args[0]}`);
-      return { file: resolve(args[0]) };
+      const suggest = !(what === 'needs' && args.includes('--no-suggest'));
+      const files = args.filter((a) => !(what === 'needs' && a === '--no-suggest'));
+      if (files.length !== 1) throw new CommandError(`import-${what} takes one file (got ${files.length} arguments)`);
+      if (!existsSync(files[0])) throw new CommandError(`No such file: ${files[0]}`);
+      return { file: resolve(files[0]), suggest };
     },
-    async run(app, { file }) {
+    async run(app, { file, suggest }) {
       const importer = app.get(GcdfImportService);
       const bar = new ProgressBar(`import-${what}`, 0);
-      const report = await (what === 'companies' ? importer.importCompanies(file, (d, t) => bar.update(d, t)) : importer.importNeeds(file, (d, t) => bar.update(d, t)));
+      const report = await (what === 'companies' ? importer.importCompanies(file, (d, t) => bar.update(d, t)) : importer.importNeeds(file, (d, t) => bar.update(d, t), { suggest }));
       bar.finish(`${report.imported} lines imported, ${report.refused.length} refused`);
       for (const { line, message } of report.refused) console.error(`${file}:${line}: ${message}`);
       try {
@@ -65,6 +70,7 @@ function importCommand(what: 'companies' | 'needs'): Command<{ file: string }> {
       } catch (error) {
         console.error(`The search indexes could not be updated now (${error instanceof Error ? error.message : String(error)}); the running application's worker will catch up.`);
       }
+      if (report.suggested > 0) console.error(`Candidates queued for review for ${report.suggested} new needs: a running WaterBridge worker ranks them and tells the coordinators.`);
       console.log(`Imported ${report.imported} ${what} from ${file}${report.refused.length ? `; refused ${report.refused.length} lines (see above)` : ''}`);
       return report.refused.length > 0 ? 1 : 0;
     },

@@ -1,5 +1,5 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
-import { Module, OnApplicationBootstrap } from '@nestjs/common';
+import { Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { GraphQLModule as NestGraphQLModule } from '@nestjs/graphql';
 import { formatGraphQLError } from '../common/graphql-errors';
@@ -10,6 +10,8 @@ import { OrganizationsService } from '../organizations/organizations.service';
 import { createLoaders, GraphQLContext } from './graphql-context';
 import { queryLimitsRule, webSocketOptions } from './query-limits';
 import { queryLimitsOf, securityPlugins } from './security-plugins';
+import { limitWebSocketServer } from './websocket-limits';
+import type { WebSocketServer } from 'ws';
 
 function bearerOf(params: Record<string, unknown> | undefined): string | undefined {
   const value = params?.authorization ?? params?.Authorization;
@@ -61,9 +63,9 @@ export class GraphQLModule implements OnApplicationBootstrap {
    * test/e2e/security.e2e-spec.ts checks the limit.
    */
   onApplicationBootstrap(): void {
-    const driver = this.moduleRef.get(NestGraphQLModule, { strict: false }).graphQlAdapter as unknown as { _subscriptionService?: { wss?: { options: { maxPayload?: number } } } };
+    const driver = this.moduleRef.get(NestGraphQLModule, { strict: false }).graphQlAdapter as unknown as { _subscriptionService?: { wss?: WebSocketServer } };
     const server = driver._subscriptionService?.wss;
     if (!server) throw new Error('GraphQL subscriptions: the WebSocket server was not found to limit its message size');
-    server.options.maxPayload = this.config.GRAPHQL_MAX_BODY_BYTES;
+    limitWebSocketServer(server, this.config.GRAPHQL_MAX_BODY_BYTES, new Logger('GraphQLWebSocket'));
   }
 }

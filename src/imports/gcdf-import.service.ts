@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { EntityManager } from 'typeorm';
 import { CapabilityEntity } from '../capabilities/capability.entity';
 import { fitTitle, LIMITS } from '../common/validation';
+import { JobQueue } from '../jobs/job-queue.service';
+import { NEED_PUBLISHED_QUEUE } from '../matches/need-published';
 import { FundingStatus, NeedEntity } from '../needs/need.entity';
 import { NeedStatus } from '../needs/need-status';
 import { OrganizationEntity, OrganizationKind, VerificationStatus } from '../organizations/organization.entity';
@@ -18,6 +20,8 @@ export interface ImportReport {
   imported: number;
   /** Lines refused, with their 1-based line numbers; nothing of them was written. */
   refused: Array<{ line: number; message: string }>;
+  /** Of the needs imported, those new to the platform whose candidates were queued for review (importNeeds with suggest). */
+  suggested: number;
 }
 
 /** A record's need dates from its own year (recency is judged against it); undated ones from now. */
@@ -48,25 +52,49 @@ export class GcdfImportService {
   constructor(
     private readonly outbox: SearchOutbox,
     private readonly referenceData: ReferenceDataService,
+    private readonly jobs: JobQueue,
   ) {}
 
   importCompanies(file: string, onLine?: (done: number, total: number) => void): Promise<ImportReport> {
     return this.importLines(file, (value, manager) => this.upsertCompany(parseCompany(value), manager), onLine);
   }
 
-  importNeeds(file: string, onLine?: (done: number, total: number) => void): Promise<ImportReport> {
-    return this.importLines(file, (value, manager) => this.upsertNeed(parseNeed(value), manager), onLine);
+  /**
+   * `suggest`: a need new to the platform is treated as published: the need-published job (candidates for the
+   * coordinators' review queue, opportunity alerts) is queued in the line's transaction, for a worker to run. Off for
+   * loads that are not publications (match-batch, benchmarks).
+   */
+  async importNeeds(file: string, onLine?: (done: number, total: number) => void, options: { suggest: boolean } = { suggest: false }): Promise<ImportReport> {
+    let suggested = 0;
+    const report = await this.importLines(
+      file,
+      async (value, manager) => {
+        const { id, created } = await this.upsertNeed(parseNeed(value), manager);
+        if (!created || !options.suggest) return;
+        await this.jobs.insert([{ name: NEED_PUBLISHED_QUEUE, data: { needId: id } }], (text, values) => manager.query(text, values));
+        // Counted when the line commits: a later failure in its transaction rolls the job back with the need.
+        return () => suggested++;
+      },
+      onLine,
+    );
+    return { ...report, suggested };
   }
 
-  private async importLines(file: string, write: (value: unknown, manager: EntityManager) => Promise<void>, onLine = (_done: number, _total: number) => undefined as void): Promise<ImportReport> {
+  /** `write` may return what to do once its line has committed. */
+  private async importLines(
+    file: string,
+    write: (value: unknown, manager: EntityManager) => Promise<void | (() => void)>,
+    onLine = (_done: number, _total: number) => undefined as void,
+  ): Promise<ImportReport> {
     const lines = readFileSync(file, 'utf8').split('\n');
     if (lines.at(-1) === '') lines.pop();
-    const report: ImportReport = { imported: 0, refused: [] };
+    const report: ImportReport = { imported: 0, refused: [], suggested: 0 };
     for (let i = 0; i < lines.length; i++) {
       if (lines[i].trim() !== '') {
         try {
           const value = parseJson(lines[i]);
-          await this.outbox.transaction((manager) => write(value, manager));
+          const committed = await this.outbox.transaction((manager) => write(value, manager));
+          committed?.();
           report.imported++;
         } catch (error) {
           if (!(error instanceof LineError)) throw error;
@@ -138,7 +166,7 @@ export class GcdfImportService {
     await this.outbox.record(manager, IndexedKind.Organization, [organization.id]);
   }
 
-  private async upsertNeed(need: GcdfNeed, manager: EntityManager): Promise<void> {
+  private async upsertNeed(need: GcdfNeed, manager: EntityManager): Promise<{ id: string; created: boolean }> {
     // A record without a country is placed in the first country its title, else its description, names.
     const countryCode = need.country
       ? this.countryCode(need.country, '', false)!
@@ -171,6 +199,7 @@ export class GcdfImportService {
       ? await manager.save(NeedEntity, { ...existing, ...fields })
       : await manager.save(NeedEntity, manager.create(NeedEntity, { ...fields, externalId: need.id, status: NeedStatus.OPEN, publishedAt: datedFrom(need.year) }));
     await this.outbox.record(manager, IndexedKind.Need, [saved.id]);
+    return { id: saved.id, created: !existing };
   }
 
   /** Finds an organisation by its external id, or creates it verified (imports come from a vetted dataset). */
