@@ -6,10 +6,11 @@ import { Actor, isStaff } from '../auth/actor';
 import { DomainError } from '../common/domain-error';
 import { MatchingService, RankedEnterprise } from '../matching/matching.service';
 import { NeedEntity } from '../needs/need.entity';
-import { NeedStatus } from '../needs/need-status';
+import { NeedStatus, RECRUITING_NEED_STATUSES } from '../needs/need-status';
 import { NotificationEventType } from '../notifications/notification-event-type';
 import { NotificationOutbox } from '../notifications/notification-outbox.service';
 import { OrganizationEntity, OrganizationKind, VerificationStatus } from '../organizations/organization.entity';
+import { JobQueue } from '../jobs/job-queue.service';
 import { IndexedKind } from '../search/search-outbox.entity';
 import { SearchOutbox } from '../search/search-outbox.service';
 import { Role } from '../users/user.entity';
@@ -20,11 +21,11 @@ import { MatchesService } from './matches.service';
 import { contactOf, loadParties, matchPayload, MatchParties } from './match-parties';
 import { MatchExplanationSnapshot } from './match-snapshot';
 import { assertMove, AWAITING_REVIEW, INTRODUCED_OR_LATER, MatchOrigin, MatchStatus, SideResponse } from './match-status';
+import { NEED_CLOSED_QUEUE } from './need-closed';
 
 const ENTITY = 'match';
 
-/** Needs still taking candidates. */
-const RECRUITING: readonly NeedStatus[] = [NeedStatus.OPEN, NeedStatus.IN_REVIEW];
+const RECRUITING = RECRUITING_NEED_STATUSES;
 
 /**
  * The match lifecycle, one method per verb. Each runs in one transaction: the match row is locked, the caller's
@@ -40,6 +41,7 @@ export class MatchWorkflow {
     private readonly notifications: NotificationOutbox,
     private readonly search: SearchOutbox,
     private readonly matches: MatchesService,
+    private readonly jobs: JobQueue,
   ) {}
 
   /** Ranks candidates for a need and keeps the best as SUGGESTED; returns all the need's matches. */
@@ -195,6 +197,32 @@ export class MatchWorkflow {
     await this.notifications.emit(manager, NotificationEventType.MATCH_CLOSED, { ...matchPayload(match, parties, { organizationIds, userIds: [], coordinators: false }), reason });
   }
 
+  /**
+   * Withdraws the matches of a need that no longer takes introductions: a MATCHED need's candidates still awaiting
+   * review (introductions under way may still engage); every match short of ENGAGED of a CLOSED or WITHDRAWN need.
+   * Whoever knew of a match is told why (MATCH_CLOSED, as for a coordinator's withdrawal); the audit entry has no
+   * actor, the reason names the need's move. Returns how many it withdrew.
+   */
+  async closeForNeed(needId: string): Promise<number> {
+    const closed = await this.transaction(async (manager) => {
+      const need = await manager.findOneBy(NeedEntity, { id: needId });
+      if (!need || RECRUITING.includes(need.status)) return 0;
+      const open = need.status === NeedStatus.MATCHED ? AWAITING_REVIEW : [...AWAITING_REVIEW, MatchStatus.APPROVED, MatchStatus.INTRODUCED];
+      const reason = { [NeedStatus.MATCHED]: 'The need found its partner', [NeedStatus.CLOSED]: 'The need was closed', [NeedStatus.WITHDRAWN]: 'The need was withdrawn by its agency' }[need.status as string] ?? `The need is ${need.status}`;
+      const matches = await manager.find(MatchEntity, { where: { needId, status: In(open) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+      for (const match of matches) {
+        const parties = await loadParties(manager, match);
+        if (!parties) continue;
+        const from = match.status;
+        match.reason = reason;
+        const saved = await this.changeStatus(manager, null, match, MatchStatus.WITHDRAWN, 'withdraw', reason);
+        await this.tellClosed(manager, saved, parties, from, reason);
+      }
+      return matches.length;
+    });
+    return closed;
+  }
+
   /** Each side accepts or declines for itself; when both accepted they are ENGAGED and get each other's contacts. */
   respond(actor: Actor, input: RespondToMatchInput): Promise<MatchModel> {
     return this.move(actor, input, async (manager, match, parties) => {
@@ -271,7 +299,10 @@ export class MatchWorkflow {
       .set({ status: to })
       .where('id = :id AND status IN (:...from)', { id: need.id, from })
       .execute();
-    if ((result.affected ?? 0) > 0) await this.search.record(manager, IndexedKind.Need, [need.id]);
+    if ((result.affected ?? 0) === 0) return;
+    await this.search.record(manager, IndexedKind.Need, [need.id]);
+    // A matched need takes no more introductions: its candidates still awaiting review are withdrawn.
+    if (to === NeedStatus.MATCHED) await this.jobs.insert([{ name: NEED_CLOSED_QUEUE, data: { needId: need.id } }], (text, values) => manager.query(text, values));
   }
 
   private async changeStatus(manager: EntityManager, actor: Actor | null, match: MatchEntity, to: MatchStatus, action: string, reason?: string | null): Promise<MatchEntity> {

@@ -9,12 +9,13 @@ import { MatchRemindersJob } from './match-reminders.job';
 import { MatchWorkflow } from './match-workflow.service';
 import { MatchesResolver } from './matches.resolver';
 import { MatchesService } from './matches.service';
+import { NeedClosedJob } from './need-closed.job';
 import { NeedPublishedJob } from './need-published.job';
 
 /** Persisted matches and the coordinators' workflow: review queue, approval, introductions, answers, outcomes. */
 @Module({
   imports: [TypeOrmModule.forFeature([MatchEntity]), AuditModule, MatchingModule, NotificationsModule, SearchModule],
-  providers: [MatchesService, MatchWorkflow, MatchesResolver, MatchRemindersJob, NeedPublishedJob],
+  providers: [MatchesService, MatchWorkflow, MatchesResolver, MatchRemindersJob, NeedPublishedJob, NeedClosedJob],
   exports: [MatchWorkflow],
 })
 export class MatchesModule {}

@@ -7,6 +7,7 @@ import { Connection, decodeOffset, toOffsetConnection } from '../common/paginati
 import { paginate } from '../database/paginate';
 import { toNeedModel } from '../needs/need.model';
 import { NeedEntity } from '../needs/need.entity';
+import { RECRUITING_NEED_STATUSES } from '../needs/need-status';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { toOrganizationModel } from '../organizations/organization.model';
 import { Role } from '../users/user.entity';
@@ -49,8 +50,9 @@ export class MatchesService {
   /** Needs with candidates awaiting a coordinator, by waiting time or best score; each with its waiting candidates. */
   async reviewQueue(actor: Actor, args: ReviewQueueArgs): Promise<Connection<ReviewQueueItemModel>> {
     const offset = decodeOffset(args.after);
-    const filters: string[] = ['m.status = ANY($1)'];
-    const params: unknown[] = [AWAITING_REVIEW];
+    // Only needs still taking introductions: a withdrawn or closed need's candidates leave the queue at once.
+    const filters: string[] = ['m.status = ANY($1)', 'n.status = ANY($2)'];
+    const params: unknown[] = [AWAITING_REVIEW, RECRUITING_NEED_STATUSES];
     if (args.countryCode) filters.push(`n.country_code = $${params.push(args.countryCode)}`);
     if (args.origin) filters.push(`m.origin = $${params.push(args.origin)}`);
     if (args.minScore !== undefined) filters.push(`m.score >= $${params.push(args.minScore)}`);

@@ -22,6 +22,9 @@ const ALLOWED: Record<NeedStatus, readonly NeedStatus[]> = {
 /** Statuses anyone may see; drafts and withdrawn needs stay with their owner and the coordinators. */
 export const PUBLISHED_NEED_STATUSES: readonly NeedStatus[] = [NeedStatus.OPEN, NeedStatus.IN_REVIEW, NeedStatus.MATCHED, NeedStatus.CLOSED];
 
+/** Statuses in which a need takes candidates and introductions. */
+export const RECRUITING_NEED_STATUSES: readonly NeedStatus[] = [NeedStatus.OPEN, NeedStatus.IN_REVIEW];
+
 /** Statuses in which the owner may still edit the need's content. */
 export const EDITABLE_NEED_STATUSES: readonly NeedStatus[] = [NeedStatus.DRAFT, NeedStatus.OPEN];
 

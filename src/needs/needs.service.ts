@@ -10,6 +10,7 @@ import { OrganizationEntity, VerificationStatus } from '../organizations/organiz
 import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { IndexedKind } from '../search/search-outbox.entity';
 import { JobQueue } from '../jobs/job-queue.service';
+import { NEED_CLOSED_QUEUE } from '../matches/need-closed';
 import { NEED_PUBLISHED_QUEUE } from '../matches/need-published';
 import { SearchOutbox } from '../search/search-outbox.service';
 import { TaxonomyKind } from '../reference-data/taxonomy-term.entity';
@@ -142,6 +143,8 @@ export class NeedsService {
       assertTransition(need.status, to);
       need.status = to;
       await this.outbox.record(manager, IndexedKind.Need, [id]);
+      // Its matches that can no longer lead anywhere are withdrawn, and the sides told, once this commits.
+      await this.jobs.insert([{ name: NEED_CLOSED_QUEUE, data: { needId: id } }], (text, values) => manager.query(text, values));
       return toNeedModel(await manager.save(need));
     });
   }

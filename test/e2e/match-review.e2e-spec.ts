@@ -137,6 +137,51 @@ describe('match review', () => {
     expect((await inbox('otherEnterprise')).some((n) => n.matchId === silent.id)).toBe(false);
   });
 
+  it('withdraws the open matches of a need its agency withdraws: gone from the queue at once, the sides told why', async () => {
+    const need = await t.factory.need(w.orgs.agencyOrg.id, { title: 'Borehole programme the agency takes back' });
+    const suggested = await t.factory.match(need.id, w.orgs.otherEnterpriseOrg.id);
+    const introduced = await t.factory.match(need.id, w.orgs.enterpriseOrg.id);
+    await t.gql('mutation($id: ID!, $v: Int!) { approveMatch(input: { id: $id, version: $v }) { id } }', { id: introduced.id, v: introduced.version }, w.token('coordinator'));
+    expect((await queue()).edges.some((e) => e.node.need.id === need.id)).toBe(true);
+
+    const withdrawn = await t.gql('mutation($id: ID!) { withdrawNeed(id: $id) { status } }', { id: need.id }, w.token('agency'));
+    expect(withdrawn.data).toEqual({ withdrawNeed: { status: 'WITHDRAWN' } });
+    // The queue hides it in the same moment; the worker then withdraws its matches.
+    expect((await queue()).edges.some((e) => e.node.need.id === need.id)).toBe(false);
+    const statusOf = async (id: string) => (await t.dataSource.query(`SELECT status, reason FROM match WHERE id = $1`, [id]))[0] as { status: string; reason: string };
+    await waitUntil(async () => (await statusOf(introduced.id)).status === MatchStatus.WITHDRAWN && (await statusOf(suggested.id)).status === MatchStatus.WITHDRAWN, 'the need’s matches to be withdrawn');
+    expect(await statusOf(introduced.id)).toEqual({ status: 'WITHDRAWN', reason: 'The need was withdrawn by its agency' });
+    const audit = await t.dataSource.query(`SELECT action, from_status, to_status, actor_user_id, reason FROM audit_entry WHERE entity_id = $1 ORDER BY created_at, id`, [introduced.id]);
+    expect(audit.at(-1)).toEqual({ action: 'withdraw', from_status: 'INTRODUCED', to_status: 'WITHDRAWN', actor_user_id: null, reason: 'The need was withdrawn by its agency' });
+    // The introduced enterprise hears why; the suggestion nobody outside the secretariat saw closes silently.
+    const note = await waitUntil(async () => (await inbox('enterprise')).find((n) => n.type === 'MATCH_CLOSED' && n.matchId === introduced.id), 'the enterprise to hear the match closed');
+    expect(note.body).toContain('The need was withdrawn by its agency');
+    await t.app.get(NotificationFanoutJob).drain();
+    expect((await inbox('otherEnterprise')).some((n) => n.matchId === suggested.id)).toBe(false);
+  });
+
+  it('withdraws the candidates still awaiting review once a need is matched, and leaves the other introductions be', async () => {
+    const need = await t.factory.need(w.orgs.agencyOrg.id, { title: 'Water treatment plant that finds its partner' });
+    const [engaging, waiting, other] = [
+      await t.factory.match(need.id, w.orgs.enterpriseOrg.id),
+      await t.factory.match(need.id, w.orgs.otherEnterpriseOrg.id),
+      await t.factory.match(need.id, (await t.factory.organization({ kind: OrganizationKind.ENTERPRISE, nameEn: 'Third Pumps', verificationStatus: VerificationStatus.VERIFIED })).id),
+    ];
+    const approve = async (m: { id: string; version: number }) =>
+      (await t.gql<{ approveMatch: { version: number } }>('mutation($id: ID!, $v: Int!) { approveMatch(input: { id: $id, version: $v }) { version } }', { id: m.id, v: m.version }, w.token('coordinator'))).data!.approveMatch.version;
+    await approve(other);
+    let version = await approve(engaging);
+    for (const side of ['agency', 'enterprise'] as const) {
+      const res = await t.gql<{ respondToMatch: { version: number } }>('mutation($id: ID!, $v: Int!) { respondToMatch(input: { id: $id, version: $v, accept: true }) { version } }', { id: engaging.id, v: version }, w.token(side));
+      version = res.data!.respondToMatch.version;
+    }
+    const statusOf = async (id: string) => ((await t.dataSource.query(`SELECT status FROM match WHERE id = $1`, [id]))[0] as { status: string }).status;
+    expect(await statusOf(engaging.id)).toBe('ENGAGED');
+    await waitUntil(async () => (await statusOf(waiting.id)) === MatchStatus.WITHDRAWN, 'the waiting candidate to be withdrawn');
+    expect(await statusOf(other.id)).toBe('INTRODUCED');
+    expect(await statusOf(engaging.id)).toBe('ENGAGED');
+  });
+
   it('tells nothing of a match to whoever may not see it, whatever version they send', async () => {
     const need = await t.factory.need(w.orgs.agencyOrg.id, { title: 'Hidden match need' });
     const m = await t.factory.match(need.id, w.orgs.enterpriseOrg.id);
