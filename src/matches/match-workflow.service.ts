@@ -201,14 +201,14 @@ export class MatchWorkflow {
    * Withdraws the matches of a need that no longer takes introductions: a MATCHED need's candidates still awaiting
    * review (introductions under way may still engage); every match short of ENGAGED of a CLOSED or WITHDRAWN need.
    * Whoever knew of a match is told why (MATCH_CLOSED, as for a coordinator's withdrawal); the audit entry has no
-   * actor, the reason names the need's move. Returns how many it withdrew.
+   * actor; the reason is `reason`, else names the need's move. Returns how many it withdrew.
    */
-  async closeForNeed(needId: string): Promise<number> {
+  async closeForNeed(needId: string, reason?: string): Promise<number> {
     const closed = await this.transaction(async (manager) => {
       const need = await manager.findOneBy(NeedEntity, { id: needId });
       if (!need || RECRUITING.includes(need.status)) return 0;
       const open = need.status === NeedStatus.MATCHED ? AWAITING_REVIEW : [...AWAITING_REVIEW, MatchStatus.APPROVED, MatchStatus.INTRODUCED];
-      const reason = { [NeedStatus.MATCHED]: 'The need found its partner', [NeedStatus.CLOSED]: 'The need was closed', [NeedStatus.WITHDRAWN]: 'The need was withdrawn by its agency' }[need.status as string] ?? `The need is ${need.status}`;
+      reason ??= { [NeedStatus.MATCHED]: 'The need found its partner', [NeedStatus.CLOSED]: 'The need was closed', [NeedStatus.WITHDRAWN]: 'The need was withdrawn by its agency' }[need.status as string] ?? `The need is ${need.status}`;
       const matches = await manager.find(MatchEntity, { where: { needId, status: In(open) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
       for (const match of matches) {
         const parties = await loadParties(manager, match);

@@ -16,11 +16,11 @@ export class NeedClosedJob implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.register<{ needId: string }>({
+    this.jobs.register<{ needId: string; reason?: string }>({
       name: NEED_CLOSED_QUEUE,
       options: { retryLimit: 8, retryDelay: 5, retryBackoff: true, expireInSeconds: 5 * 60 },
       handler: async (jobs) => {
-        for (const job of jobs) await this.workflow.closeForNeed(job.data.needId);
+        for (const job of jobs) await this.workflow.closeForNeed(job.data.needId, job.data.reason);
       },
     });
   }

@@ -61,7 +61,7 @@ export class NeedModel {
   @Field(() => Int, { nullable: true, description: 'Number of people the solution would serve.' })
   populationServed: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Date by which proposals are wanted (YYYY-MM-DD).' })
+  @Field(() => String, { nullable: true, description: 'Date by which proposals are wanted (YYYY-MM-DD); the day after it (UTC) the need is closed and its matches short of ENGAGED are withdrawn.' })
   deadline: string | null;
 
   @Field(() => [String], { description: 'ISO 639-1 codes of the languages the agency works in.' })

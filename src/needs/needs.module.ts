@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NeedEntity } from './need.entity';
+import { NeedDeadlinesJob } from './need-deadlines.job';
 import { NeedsResolver } from './needs.resolver';
 import { NeedsService } from './needs.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([NeedEntity])],
-  providers: [NeedsService, NeedsResolver],
+  providers: [NeedsService, NeedsResolver, NeedDeadlinesJob],
   exports: [NeedsService],
 })
 export class NeedsModule {}

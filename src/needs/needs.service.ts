@@ -11,6 +11,7 @@ import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { IndexedKind } from '../search/search-outbox.entity';
 import { JobQueue } from '../jobs/job-queue.service';
 import { NEED_CLOSED_QUEUE } from '../matches/need-closed';
+import { todayUtc } from './need-deadlines.job';
 import { NEED_PUBLISHED_QUEUE } from '../matches/need-published';
 import { SearchOutbox } from '../search/search-outbox.service';
 import { TaxonomyKind } from '../reference-data/taxonomy-term.entity';
@@ -194,7 +195,6 @@ export class NeedsService {
   }
 
   private assertDeadlineAhead(deadline: string | null | undefined): void {
-    const today = new Date().toISOString().slice(0, 10);
-    if (deadline && deadline < today) throw DomainError.badInput('deadline', `deadline ${deadline} is already past`);
+    if (deadline && deadline < todayUtc()) throw DomainError.badInput('deadline', `deadline ${deadline} is already past`);
   }
 }

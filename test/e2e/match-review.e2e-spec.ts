@@ -1,4 +1,6 @@
 import { MatchRemindersJob } from '../../src/matches/match-reminders.job';
+import { NeedDeadlinesJob } from '../../src/needs/need-deadlines.job';
+import { NeedStatus } from '../../src/needs/need-status';
 import { MatchStatus } from '../../src/matches/match-status';
 import { NotificationFanoutJob } from '../../src/notifications/notification-fanout.job';
 import { OrganizationKind, VerificationStatus } from '../../src/organizations/organization.entity';
@@ -180,6 +182,29 @@ describe('match review', () => {
     await waitUntil(async () => (await statusOf(waiting.id)) === MatchStatus.WITHDRAWN, 'the waiting candidate to be withdrawn');
     expect(await statusOf(other.id)).toBe('INTRODUCED');
     expect(await statusOf(engaging.id)).toBe('ENGAGED');
+  });
+
+  it('closes a need the day after its deadline: its matches are withdrawn with that reason; others wait their day', async () => {
+    const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
+    const lapsed = await t.factory.need(w.orgs.agencyOrg.id, { title: 'Canal lining, offers until yesterday', deadline: day(-1) });
+    const lastDay = await t.factory.need(w.orgs.agencyOrg.id, { title: 'Canal lining, offers until today', deadline: day(0) });
+    const draft = await t.factory.need(w.orgs.agencyOrg.id, { title: 'Canal lining, a draft', deadline: day(-1), status: NeedStatus.DRAFT, publishedAt: null });
+    const candidate = await t.factory.match(lapsed.id, w.orgs.otherEnterpriseOrg.id);
+
+    const deadlines = t.app.get(NeedDeadlinesJob);
+    expect(await deadlines.run()).toEqual([lapsed.id]);
+    const statuses = async () => (await t.dataSource.query(`SELECT id, status FROM need WHERE id = ANY($1) ORDER BY title`, [[lapsed.id, lastDay.id, draft.id]])) as Array<{ id: string; status: string }>;
+    expect(await statuses()).toEqual([
+      { id: draft.id, status: 'DRAFT' },
+      { id: lastDay.id, status: 'OPEN' },
+      { id: lapsed.id, status: 'CLOSED' },
+    ]);
+    const reason = `The need's deadline (${day(-1)}) passed`;
+    await waitUntil(async () => (await t.dataSource.query(`SELECT status, reason FROM match WHERE id = $1`, [candidate.id]))[0].reason === reason, 'the candidate to be withdrawn');
+    expect((await t.dataSource.query(`SELECT status FROM match WHERE id = $1`, [candidate.id]))[0].status).toBe('WITHDRAWN');
+    expect(await deadlines.run()).toEqual([]);
+    // Tomorrow, today's deadline has passed too.
+    expect(await deadlines.run(new Date(Date.now() + DAY))).toEqual([lastDay.id]);
   });
 
   it('tells nothing of a match to whoever may not see it, whatever version they send', async () => {

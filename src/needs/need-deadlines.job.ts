@@ -1,0 +1,58 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { JobQueue } from '../jobs/job-queue.service';
+import { NEED_CLOSED_QUEUE } from '../matches/need-closed';
+import { IndexedKind } from '../search/search-outbox.entity';
+import { SearchOutbox } from '../search/search-outbox.service';
+import { NeedEntity } from './need.entity';
+import { NeedStatus, RECRUITING_NEED_STATUSES } from './need-status';
+
+export const NEED_DEADLINES_QUEUE = 'need-deadlines';
+
+/** Today's date in UTC, the form deadlines are stored in (YYYY-MM-DD). */
+export const todayUtc = (now = new Date()): string => now.toISOString().slice(0, 10);
+
+/**
+ * A need whose deadline has passed stops taking candidates: once the day after its deadline begins (UTC) it is CLOSED,
+ * leaves search as an open need, and its matches short of ENGAGED are withdrawn with the reason (the need-closed job,
+ * enqueued in the same transaction). Engaged pairs go on to record their outcome. Runs every hour.
+ */
+@Injectable()
+export class NeedDeadlinesJob implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jobs: JobQueue,
+    private readonly outbox: SearchOutbox,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.register({
+      name: NEED_DEADLINES_QUEUE,
+      options: { policy: 'stately', retryLimit: 3, expireInSeconds: 15 * 60 },
+      handler: () => this.run().then(() => undefined),
+      schedule: '7 * * * *',
+    });
+  }
+
+  /** One pass; returns the needs it closed. */
+  async run(now = new Date()): Promise<string[]> {
+    const today = todayUtc(now);
+    const closed: string[] = [];
+    // One transaction per need, each re-checked under its row lock: an agency closing it meanwhile wins cleanly.
+    const due: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM need WHERE status = ANY($1) AND deadline < $2 ORDER BY deadline, id`, [RECRUITING_NEED_STATUSES, today]);
+    for (const { id } of due) {
+      await this.outbox.transaction(async (manager) => {
+        const need = await manager.findOne(NeedEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+        if (!need || !RECRUITING_NEED_STATUSES.includes(need.status) || !need.deadline || need.deadline >= today) return;
+        need.status = NeedStatus.CLOSED;
+        await manager.save(need);
+        await this.outbox.record(manager, IndexedKind.Need, [id]);
+        const reason = `The need's deadline (${need.deadline}) passed`;
+        await this.jobs.insert([{ name: NEED_CLOSED_QUEUE, data: { needId: id, reason } }], (text, values) => manager.query(text, values));
+        closed.push(id);
+      });
+    }
+    return closed;
+  }
+}
