@@ -317,6 +317,11 @@ export class AppConfig {
   @IsIn([true, false], { message: 'must be true or false' })
   SMTP_SECURE: boolean = false;
 
+  /** With SMTP_SECURE off: insist on STARTTLS, and send nothing over a connection the server will not encrypt. */
+  @Transform(toBoolean)
+  @IsIn([true, false], { message: 'must be true or false' })
+  SMTP_REQUIRE_TLS: boolean = false;
+
   @Transform(emptyToUndefined)
   @IsOptional()
   @IsString()

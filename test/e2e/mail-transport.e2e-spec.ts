@@ -83,6 +83,21 @@ describe('MailTransport', () => {
     expect(mail.messageId).toBe('<after-outage@waterbridge>');
   });
 
+  it('sends nothing in the clear when SMTP_REQUIRE_TLS is on and the server offers no STARTTLS', async () => {
+    const strict = new MailTransport(loadConfig({ SMTP_HOST: receiver.host, SMTP_PORT: String(receiver.port), SMTP_REQUIRE_TLS: 'true' }));
+    try {
+      const error = (await strict.send(chineseMail('must-be-encrypted')).catch((e: unknown) => e)) as MailDeliveryError;
+      expect(error).toBeInstanceOf(MailDeliveryError);
+      expect(error.message).toMatch(/^SMTP delivery via 127\.0\.0\.1:\d+ failed/);
+      expect(receiver.messages).toHaveLength(0);
+    } finally {
+      strict.onModuleDestroy();
+    }
+    // The same server takes the message from a transport that does not insist.
+    await transport.send(chineseMail('in-the-clear'));
+    expect(await receiver.waitFor(1)).toHaveLength(1);
+  });
+
   it('reports a refused login with the server’s reply code, without the password', async () => {
     // The receiver offers AUTH but accepts no login, as a provider does with a wrong password.
     const wrongLogin = new MailTransport(loadConfig({ SMTP_HOST: receiver.host, SMTP_PORT: String(receiver.port), SMTP_USER: 'waterbridge', SMTP_PASSWORD: password }));

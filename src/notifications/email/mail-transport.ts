@@ -82,6 +82,7 @@ export class MailTransport implements OnModuleDestroy {
       host: c.SMTP_HOST,
       port: c.SMTP_PORT,
       secure: c.SMTP_SECURE,
+      requireTLS: c.SMTP_REQUIRE_TLS,
       auth: c.SMTP_USER !== undefined ? { user: c.SMTP_USER, pass: c.SMTP_PASSWORD } : undefined,
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
