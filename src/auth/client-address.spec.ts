@@ -1,4 +1,4 @@
-import { clientAddressOf, ipv6Network64, UNKNOWN_ADDRESS } from './client-address';
+import { clientAddressOf, ipv6Network64, UNKNOWN_ADDRESS, upgradeRequestAddress } from './client-address';
 
 describe('client address of a sign-in', () => {
   it("is Express's req.ip, IPv4-mapped addresses as IPv4", () => {
@@ -15,7 +15,15 @@ describe('client address of a sign-in', () => {
     expect(ipv6Network64('2001:db8::')).toBe('2001:db8:0:0::/64');
   });
 
-  it('is one shared key when unknown (GraphQL over WebSocket)', () => {
+  it('of a WebSocket connection is its upgrade request’s: the first X-Forwarded-For entry behind a proxy, else the socket’s', () => {
+    const request = { headers: { 'x-forwarded-for': '198.51.100.4, 10.0.0.2' }, socket: { remoteAddress: '10.0.0.2' } };
+    expect(upgradeRequestAddress(request, true)).toBe('198.51.100.4');
+    expect(upgradeRequestAddress(request, false)).toBe('10.0.0.2');
+    expect(upgradeRequestAddress({ headers: {}, socket: { remoteAddress: '::ffff:192.0.2.1' } }, true)).toBe('::ffff:192.0.2.1');
+    expect(upgradeRequestAddress(undefined, true)).toBeUndefined();
+  });
+
+  it('is one shared key when unknown', () => {
     expect(clientAddressOf(undefined)).toBe(UNKNOWN_ADDRESS);
     expect(clientAddressOf({})).toBe(UNKNOWN_ADDRESS);
   });

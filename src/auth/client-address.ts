@@ -8,8 +8,22 @@ export interface AddressedRequest {
   socket?: { remoteAddress?: string };
 }
 
-/** Requests without a known address (GraphQL over WebSocket) share one key: throttled together, never unthrottled. */
+/** Requests without a known address share one key: throttled together, never unthrottled. */
 export const UNKNOWN_ADDRESS = 'unknown';
+
+/**
+ * The client address of a GraphQL-over-WebSocket connection, from its upgrade request, by Express's rule: with
+ * TRUST_PROXY the first entry of X-Forwarded-For, otherwise the connection's own address.
+ */
+export function upgradeRequestAddress(request: { headers: Record<string, string | string[] | undefined>; socket?: { remoteAddress?: string } } | undefined, trustProxy: boolean): string | undefined {
+  if (!request) return undefined;
+  if (trustProxy) {
+    const forwarded = request.headers['x-forwarded-for'];
+    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+    if (first) return first;
+  }
+  return request.socket?.remoteAddress;
+}
 
 /**
  * The client address a sign-in is counted against: Express's `req.ip` (with TRUST_PROXY, the first entry of

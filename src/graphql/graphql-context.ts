@@ -11,7 +11,7 @@ export interface RequestLoaders {
 
 export interface GraphQLContext {
   /** `requestId`: set for every HTTP request (src/observability), so whatever logs can name the request. */
-  req: { headers: Record<string, string | string[] | undefined>; actor?: Actor | null; requestId?: string };
+  req: { headers: Record<string, string | string[] | undefined>; ip?: string; actor?: Actor | null; requestId?: string };
   loaders: RequestLoaders;
 }
 

@@ -2,6 +2,8 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { GraphQLModule as NestGraphQLModule } from '@nestjs/graphql';
+import type { IncomingMessage } from 'node:http';
+import { upgradeRequestAddress } from '../auth/client-address';
 import { formatGraphQLError } from '../common/graphql-errors';
 import { AppConfig } from '../config/app-config';
 import { GraphQLRequestPlugin } from '../observability/graphql-request.plugin';
@@ -42,8 +44,9 @@ function bearerOf(params: Record<string, unknown> | undefined): string | undefin
         // graphql-ws validates on its own: it gets the same limits, and no introspection when that is off.
         subscriptions: { 'graphql-ws': webSocketOptions(queryLimitsOf(config), config.GRAPHQL_INTROSPECTION) },
         // Over HTTP the bearer token is a header; over WebSocket it comes in the connection parameters.
-        context: ({ req, connectionParams }: { req?: GraphQLContext['req']; connectionParams?: Record<string, unknown> }): GraphQLContext => ({
-          req: req ?? { headers: { authorization: bearerOf(connectionParams) } },
+        // Sign-ins over WebSocket are throttled by the address of the connection's upgrade request.
+        context: ({ req, connectionParams, extra }: { req?: GraphQLContext['req']; connectionParams?: Record<string, unknown>; extra?: { request?: IncomingMessage } }): GraphQLContext => ({
+          req: req ?? { headers: { authorization: bearerOf(connectionParams) }, ip: upgradeRequestAddress(extra?.request, config.TRUST_PROXY) },
           loaders: createLoaders(organizations),
         }),
       }),

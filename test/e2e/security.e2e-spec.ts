@@ -105,6 +105,36 @@ describe('security limits', () => {
       expect(await throttleRow('ADDRESS', address)).toMatchObject({ failures: 0, lockouts: 1 });
     });
 
+    it('counts sign-ins over WebSocket against the address of their connection, not one key shared by all', async () => {
+      const server = t.app.getHttpServer();
+      if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+      /** One login mutation over graphql-ws from `address` (X-Forwarded-For on the upgrade, as a proxy would set it). */
+      const wsLogin = async (address: string, email: string, password: string): Promise<string> => {
+        const socket = new WebSocket(url, 'graphql-transport-ws', { headers: { 'x-forwarded-for': address } });
+        await new Promise((resolve, reject) => (socket.once('open', resolve), socket.once('error', reject)));
+        const answer = new Promise<string>((resolve) =>
+          socket.on('message', (data) => {
+            const message = JSON.parse(String(data)) as { type: string; payload?: GraphQLResponse<Login> };
+            if (message.type === 'connection_ack') socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: LOGIN, variables: { email, password } } }));
+            if (message.type === 'next') resolve(message.payload?.errors ? String(errorCode(message.payload)) : 'signed in');
+          }),
+        );
+        socket.send(JSON.stringify({ type: 'connection_init', payload: {} }));
+        const result = await answer;
+        socket.terminate();
+        return result;
+      };
+      const [crowded, quiet] = [freshAddress(), freshAddress()];
+      const ghosts = Array.from({ length: 5 }, unknownEmail);
+      for (let i = 0; i < 20; i++) expect(await wsLogin(crowded, ghosts[i % 5], 'not the password at all')).toBe('UNAUTHENTICATED');
+      const user = await newUser();
+      expect(await wsLogin(crowded, user.email, TEST_PASSWORD)).toBe('TOO_MANY_REQUESTS');
+      expect(await throttleRow('ADDRESS', crowded)).toMatchObject({ lockouts: 1 });
+      // Another client over WebSocket is not caught in that lock.
+      expect(await wsLogin(quiet, user.email, TEST_PASSWORD)).toBe('signed in');
+    });
+
     it('doubles the lock-out with each further lock, up to an hour', async () => {
       const user = await newUser();
       const lockAndWait = async () => {
