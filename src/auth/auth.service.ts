@@ -78,6 +78,6 @@ export class AuthService {
     const user = await this.users.findActiveById(userId);
     if (!user) throw DomainError.unauthenticated('The account behind this token no longer exists or was deactivated');
     if (user.tokenVersion !== tokenVersion) throw DomainError.unauthenticated('The token was revoked by a password change: sign in again');
-    return { userId: user.id, organizationId: user.organizationId, role: user.role };
+    return { userId: user.id, organizationId: user.organizationId, role: user.role, language: user.preferredLanguage };
   }
 }

@@ -10,7 +10,7 @@ import { OrganizationEntity, OrganizationKind } from '../organizations/organizat
 import { toOrganizationModel } from '../organizations/organization.model';
 import { ReferenceProjectEntity } from '../reference-projects/reference-project.entity';
 import { toReferenceProjectModel } from '../reference-projects/reference-project.model';
-import { Role } from '../users/user.entity';
+import { Language, Role } from '../users/user.entity';
 import { MatchCandidateModel, MatchExplanationModel, OpportunityModel } from './match.model';
 import { Evidence, PairScore } from './match-scoring';
 import { MatchingService } from './matching.service';
@@ -24,10 +24,10 @@ export class MatchExplanations {
     @InjectRepository(ReferenceProjectEntity) private readonly projects: Repository<ReferenceProjectEntity>,
   ) {}
 
-  async candidates(actor: Actor, needId: string, first: number): Promise<MatchCandidateModel[]> {
+  async candidates(actor: Actor, needId: string, first: number, language = Language.EN): Promise<MatchCandidateModel[]> {
     const need = await this.matching.needOrFail(needId);
     if (!canSeeNeed(actor, need)) throw DomainError.notFound('Need', needId);
-    const ranked = await this.matching.rankEnterprises(need, first);
+    const ranked = await this.matching.rankEnterprises(need, first, language);
     const [organizations, explanations] = await Promise.all([this.organizations.findBy({ id: In(ranked.map((r) => r.organizationId)) }), this.explain(ranked)]);
     const enterprises = new Map(organizations.map((o) => [o.id, o]));
     return ranked.flatMap((r, i) => {
@@ -36,13 +36,13 @@ export class MatchExplanations {
     });
   }
 
-  async opportunities(actor: Actor, organizationId: string, first: number): Promise<OpportunityModel[]> {
+  async opportunities(actor: Actor, organizationId: string, first: number, language = Language.EN): Promise<OpportunityModel[]> {
     if (actor.role === Role.ENTERPRISE_MEMBER && actor.organizationId !== organizationId) {
       throw DomainError.forbidden('Enterprise members see the opportunities of their own enterprise only');
     }
     const enterprise = await this.organizations.findOneBy({ id: organizationId });
     if (!enterprise || enterprise.kind !== OrganizationKind.ENTERPRISE) throw DomainError.notFound('Enterprise', organizationId);
-    const ranked = await this.matching.rankNeeds(organizationId, first);
+    const ranked = await this.matching.rankNeeds(organizationId, first, language);
     const explanations = await this.explain(ranked);
     return ranked
       .map((r, i) => ({ r, explanation: explanations[i] }))

@@ -6,6 +6,7 @@ import { summariseRecord, TrackRecord } from './track-record.index';
 const need: NeedProfile = {
   countryCode: 'SD',
   countryName: 'Sudan',
+  countryNameZh: '苏丹',
   region: 'Africa',
   year: 2012,
   sectorCode: '14021',

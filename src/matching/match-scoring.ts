@@ -1,4 +1,6 @@
-import { FACTOR_KEYS, FACTORS, FactorKey } from './match-factors';
+import { Language } from '../users/user.entity';
+import { EXPLANATION_TEXTS, ExplainedFacts } from './explanation-texts';
+import { FACTOR_KEYS, FactorKey } from './match-factors';
 import { saturate } from './text-terms';
 import { ProjectFacts, TrackRecord } from './track-record.index';
 
@@ -6,6 +8,7 @@ import { ProjectFacts, TrackRecord } from './track-record.index';
 export interface NeedProfile {
   countryCode: string;
   countryName: string;
+  countryNameZh: string;
   region: string;
   /** Year the need dates from (its publication), for recency. */
   year: number;
@@ -54,23 +57,10 @@ const round = (x: number) => Math.round(x * 10_000) / 10_000;
 const closeness = (gap: number) => Math.exp(-gap / 5);
 /** The share of a track record in works from which an enterprise counts as a builder (see OTHER_TRADES). */
 const BUILDER_SHARE = 0.5;
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** What one pass over a track record finds for a need: the factor values, and the facts an explanation quotes. */
-export interface PairMeasures {
-  values: Record<FactorKey, number>;
+export interface PairMeasures extends ExplainedFacts {
   tradeFit: number;
-  otherTrades: number;
-  projects: number;
-  inCountry: number;
-  latestInCountry: number;
-  inRegion: number;
-  inSector: number;
-  offered: string[];
-  declared: string[];
-  comparable: number;
-  similar: number;
-  nearestGap: number;
 }
 
 /**
@@ -154,32 +144,14 @@ export function scoreOf(m: Pick<PairMeasures, 'values' | 'tradeFit'>, weights: R
   return round(sum);
 }
 
-/** The explanation of a measured pair: every factor with its value, weight, contribution and the facts behind it. */
-export function explain(need: NeedProfile, m: PairMeasures, weights: Record<FactorKey, number>): PairScore {
-  const v = m.values;
-  const details: Record<FactorKey, string> = {
-    text: `${Math.round(v.text * 100)}% of the best track-record match among the candidates`,
-    similarProjects: m.similar ? `${plural(m.similar, 'project')} found by the need's searches` : 'no project found by the need’s searches',
-    countryExperience: m.inCountry ? `${plural(m.inCountry, 'project')} in ${need.countryName}` : `no project in ${need.countryName}`,
-    countryRecency: v.countryRecency > 0 ? `latest in ${need.countryName}: ${m.latestInCountry || 'year unknown'}` : `no dated project in ${need.countryName}`,
-    regionExperience: `${plural(m.inRegion, 'project')} elsewhere in ${need.region}`,
-    sectorFit: `${m.inSector} of ${m.projects} projects in the need's sector or technologies`,
-    capabilityFit: m.declared.length ? `declares ${m.declared.length} of the need's ${need.technologyCategories.length} technologies (${m.declared.join(', ')})` : 'declares none of the need’s technologies',
-    cooperationFit: need.cooperationModes.length
-      ? `offers ${m.offered.length} of ${need.cooperationModes.length} wanted modes${m.offered.length ? ` (${m.offered.join(', ')})` : ''}`
-      : 'the need names no cooperation mode',
-    budgetFit: need.budgetMax ? `${plural(m.comparable, 'project')} of comparable value` : 'the need gives no budget',
-    recency: Number.isFinite(m.nearestGap) ? `nearest project ${plural(m.nearestGap, 'year')} from the need` : 'no dated project',
-    trackRecord: `${plural(m.projects, 'reference project')}`,
-  };
-  const factors = FACTOR_KEYS.map((key) => ({ key, label: FACTORS[key], value: round(v[key]), weight: round(weights[key]), contribution: contributionOf(v[key], weights[key], m.tradeFit), detail: details[key] })).sort(
+/** The explanation of a measured pair, in `language`: every factor with its value, weight, contribution and the facts behind it. */
+export function explain(need: NeedProfile, m: PairMeasures, weights: Record<FactorKey, number>, language = Language.EN): PairScore {
+  const texts = EXPLANATION_TEXTS[language];
+  const details = texts.details(need, m);
+  const factors = FACTOR_KEYS.map((key) => ({ key, label: texts.labels[key], value: round(m.values[key]), weight: round(weights[key]), contribution: contributionOf(m.values[key], weights[key], m.tradeFit), detail: details[key] })).sort(
     (a, b) => b.contribution - a.contribution || a.key.localeCompare(b.key),
   );
-  const tradeFit = {
-    value: round(m.tradeFit),
-    detail: m.otherTrades ? `${m.otherTrades} of ${plural(m.projects, 'project')} in trades that build nothing (telecommunications, finance, aid in goods)` : 'no project in trades that build nothing',
-  };
-  return { score: scoreOf(m, weights), factors, tradeFit };
+  return { score: scoreOf(m, weights), factors, tradeFit: { value: round(m.tradeFit), detail: texts.tradeFit(m) } };
 }
 
 /** Measures and explains one pair. */
@@ -188,18 +160,22 @@ export function scorePair(need: NeedProfile, record: TrackRecord, signals: PairS
 }
 
 /** The reference projects that support a pair, most similar first (computed for the candidates shown only). */
-export function citeEvidence(need: NeedProfile, record: TrackRecord, projectSimilarity: Map<string, number>, limit = 3): Evidence[] {
+export function citeEvidence(need: NeedProfile, record: TrackRecord, projectSimilarity: Map<string, number>, limit = 3, language = Language.EN): Evidence[] {
   const needCategories = new Set(need.technologyCategories);
+  const texts = EXPLANATION_TEXTS[language];
   return record.projects
     .map((project) => {
       const text = projectSimilarity.get(project.id) ?? 0;
-      const reasons: string[] = [];
-      if (project.countryCode === need.countryCode) reasons.push(`same country (${need.countryName})`);
-      else if (project.region === need.region) reasons.push(`same region (${need.region})`);
-      if (text > 0) reasons.push(`similar work (match ${Math.round(text * 100)}%)`);
-      if (project.technologyCategories.some((c) => needCategories.has(c)) || project.sectorCode === need.sectorCode) reasons.push('same sector or technology');
-      if (project.year !== null && Math.abs(project.year - need.year) <= 3) reasons.push(`recent (${project.year})`);
-      const similarity = round(0.5 * text + 0.3 * Number(project.countryCode === need.countryCode) + 0.2 * Number(reasons.includes('same sector or technology')));
+      const sameCountry = project.countryCode === need.countryCode;
+      const sameSector = project.technologyCategories.some((c) => needCategories.has(c)) || project.sectorCode === need.sectorCode;
+      const reasons = texts.citation(need, {
+        sameCountry,
+        sameRegion: project.region === need.region,
+        similarWork: text,
+        sameSector,
+        recentYear: project.year !== null && Math.abs(project.year - need.year) <= 3 ? project.year : null,
+      });
+      const similarity = round(0.5 * text + 0.3 * Number(sameCountry) + 0.2 * Number(sameSector));
       return { project, similarity, reasons };
     })
     .filter((e) => e.reasons.length > 0)
@@ -229,10 +205,9 @@ export function spreadGroups<T>(ranked: T[], groupOf: (item: T) => string | null
     .map(({ item }) => item);
 }
 
-/** One line a coordinator can read at a glance. */
-export function summarise(rank: number, total: number, result: PairScore, note?: string): string {
+/** One line a coordinator can read at a glance, in `language` (that of `result`). */
+export function summarise(rank: number, total: number, result: PairScore, note?: string, language = Language.EN): string {
   const top = result.factors.filter((f) => f.contribution > 0).slice(0, 2);
-  const reasons = top.map((f) => `${f.label.toLowerCase()} (${f.detail})`).join('; ');
-  const scaled = result.tradeFit.value < 1 ? `; all scaled by ${result.tradeFit.value.toFixed(2)}: ${result.tradeFit.detail}` : '';
-  return `Ranked ${rank} of ${total} with ${result.score.toFixed(3)}${reasons ? `: ${reasons}` : ''}${scaled}${note ? `; ${note}` : ''}.`;
+  const scaled = result.tradeFit.value < 1 ? result.tradeFit : null;
+  return EXPLANATION_TEXTS[language].summary(rank, total, result.score, top.map((f) => [f.label, f.detail]), scaled, note);
 }

@@ -1,13 +1,21 @@
 import { Args, ArgsType, Field, ID, Int, Query, Resolver } from '@nestjs/graphql';
-import { IsInt, IsUUID, Max, Min } from 'class-validator';
+import { IsEnum, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { Allow, CurrentActor } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
-import { Role } from '../users/user.entity';
+import { Language, Role } from '../users/user.entity';
 import { MatchCandidateModel, OpportunityModel } from './match.model';
 import { MatchExplanations } from './match-explanations';
 
 @ArgsType()
-class MatchCandidatesArgs {
+class ExplainedArgs {
+  @Field(() => Language, { nullable: true, description: 'Language of the explanations (summaries, factor labels and details, evidence reasons); the preferred language of your account when left out.' })
+  @IsOptional()
+  @IsEnum(Language)
+  language?: Language;
+}
+
+@ArgsType()
+class MatchCandidatesArgs extends ExplainedArgs {
   @Field(() => ID, { description: 'The need to find enterprises for.' })
   @IsUUID()
   needId: string;
@@ -20,7 +28,7 @@ class MatchCandidatesArgs {
 }
 
 @ArgsType()
-class OpportunitiesArgs {
+class OpportunitiesArgs extends ExplainedArgs {
   @Field(() => ID, { description: 'The enterprise to find needs for.' })
   @IsUUID()
   organizationId: string;
@@ -39,12 +47,12 @@ export class MatchingResolver {
   @Allow(Role.COORDINATOR, Role.ADMIN)
   @Query(() => [MatchCandidateModel], { description: 'Enterprises ranked for a need, each with its score and the explanation behind it. Coordinators and admins (agencies see candidates only once approved).' })
   matchCandidates(@CurrentActor() actor: Actor, @Args() args: MatchCandidatesArgs) {
-    return this.explanations.candidates(actor, args.needId, args.first);
+    return this.explanations.candidates(actor, args.needId, args.first, args.language ?? actor.language);
   }
 
   @Allow(Role.ENTERPRISE_MEMBER, Role.COORDINATOR, Role.ADMIN)
   @Query(() => [OpportunityModel], { description: 'Open needs ranked for an enterprise, with explanations. Enterprise members for their own enterprise; coordinators and admins for any.' })
   opportunities(@CurrentActor() actor: Actor, @Args() args: OpportunitiesArgs) {
-    return this.explanations.opportunities(actor, args.organizationId, args.first);
+    return this.explanations.opportunities(actor, args.organizationId, args.first, args.language ?? actor.language);
   }
 }

@@ -11,6 +11,8 @@ import { allOf, equals, oneOf } from '../search/search-filters';
 import { SearchIndex } from '../search/search-indexes';
 import { SearchRepository } from '../search/search.repository';
 import { FactorKey, parseMatchWeights } from './match-factors';
+import { Language } from '../users/user.entity';
+import { EXPLANATION_TEXTS } from './explanation-texts';
 import { byText, citeEvidence, Evidence, explain, measure, NeedProfile, PairScore, scoreOf, spreadGroups, summarise } from './match-scoring';
 import { distinctiveTerms, terms, workWords } from './text-terms';
 import { Built, TrackRecord, TrackRecordIndex } from './track-record.index';
@@ -129,12 +131,12 @@ export class MatchingService {
 
   /**
    * Enterprises ranked for a need, best first (ties break on track-record size, then name, then id), spread over
-   * groups: a group's further members come a few places later.
+   * groups: a group's further members come a few places later. Explanations in `language`.
    */
-  async rankEnterprises(need: NeedEntity, first: number): Promise<RankedEnterprise[]> {
+  async rankEnterprises(need: NeedEntity, first: number, language = Language.EN): Promise<RankedEnterprise[]> {
     return this.metrics.timeMatch('candidates', async () => {
       const ranking = await this.scoreCandidates(need);
-      return ranking.list.slice(0, first).map((_, i) => ranking.explainAt(i));
+      return ranking.list.slice(0, first).map((_, i) => ranking.explainAt(i, language));
     });
   }
 
@@ -170,22 +172,28 @@ export class MatchingService {
     });
     scored.sort((a, b) => b.score - a.score || b.record.projects.length - a.record.projects.length || byText(a.record.name, b.record.name) || byText(a.record.organizationId, b.record.organizationId));
     const list = spreadGroups(scored, ({ record }) => record.parentGroup);
-    const explainAt = (i: number): RankedEnterprise => {
+    const explainAt = (i: number, language = Language.EN): RankedEnterprise => {
       const { record, measures } = list[i];
-      const result = explain(profile, measures, this.weights);
+      const result = explain(profile, measures, this.weights, language);
       const lead = list.slice(0, i).find((s) => record.parentGroup !== null && s.record.parentGroup === record.parentGroup);
-      const note = lead ? `listed after ${lead.record.name}, of the same group (${record.parentGroup})` : undefined;
-      return { organizationId: record.organizationId, rank: i + 1, result, evidence: citeEvidence(profile, record, projectSimilarity), summary: summarise(i + 1, scored.length, result, note) };
+      const note = lead && record.parentGroup ? EXPLANATION_TEXTS[language].groupNote(lead.record.name, record.parentGroup) : undefined;
+      return {
+        organizationId: record.organizationId,
+        rank: i + 1,
+        result,
+        evidence: citeEvidence(profile, record, projectSimilarity, undefined, language),
+        summary: summarise(i + 1, scored.length, result, note, language),
+      };
     };
     return { list, explainAt };
   }
 
   /** Open needs ranked for an enterprise: the same factors, looked at from the enterprise's side. */
-  async rankNeeds(organizationId: string, first: number): Promise<RankedNeed[]> {
-    return this.metrics.timeMatch('opportunities', () => this.scoreNeeds(organizationId, first));
+  async rankNeeds(organizationId: string, first: number, language = Language.EN): Promise<RankedNeed[]> {
+    return this.metrics.timeMatch('opportunities', () => this.scoreNeeds(organizationId, first, language));
   }
 
-  private async scoreNeeds(organizationId: string, first: number): Promise<RankedNeed[]> {
+  private async scoreNeeds(organizationId: string, first: number, language: Language): Promise<RankedNeed[]> {
     const index = await this.trackRecords.current();
     const record = index.records.get(organizationId);
     if (!record) return [];
@@ -210,8 +218,8 @@ export class MatchingService {
     });
     scored.sort((a, b) => b.score - a.score || b.need.createdAt.getTime() - a.need.createdAt.getTime() || byText(a.need.title, b.need.title) || byText(a.need.id, b.need.id));
     return scored.slice(0, first).map(({ need, profile, measures }, i) => {
-      const result = explain(profile, measures, this.weights);
-      return { need, rank: i + 1, result, evidence: citeEvidence(profile, record, new Map()), summary: summarise(i + 1, scored.length, result) };
+      const result = explain(profile, measures, this.weights, language);
+      return { need, rank: i + 1, result, evidence: citeEvidence(profile, record, new Map(), undefined, language), summary: summarise(i + 1, scored.length, result, undefined, language) };
     });
   }
 
@@ -229,6 +237,7 @@ export class MatchingService {
     return {
       countryCode: need.countryCode,
       countryName: country.nameEn,
+      countryNameZh: country.nameZh,
       region: country.region,
       year: (need.publishedAt ?? need.createdAt).getUTCFullYear(),
       sectorCode: need.sectorCode,

@@ -1,4 +1,5 @@
 import { OrganizationKind } from '../../src/organizations/organization.entity';
+import { Language, Role } from '../../src/users/user.entity';
 import { errorCode, TestApp } from '../support/test-app';
 import { useWorld, World } from '../support/world';
 
@@ -6,10 +7,10 @@ interface Candidate {
   rank: number;
   score: number;
   enterprise: { nameEn: string };
-  explanation: { summary: string; tradeFit: { value: number; detail: string }; factors: Array<{ key: string; value: number; weight: number; contribution: number; detail: string }>; evidence: Array<{ referenceProject: { title: string; year: number; country: { code: string } }; reasons: string[] }> };
+  explanation: { summary: string; tradeFit: { value: number; detail: string }; factors: Array<{ key: string; label: string; value: number; weight: number; contribution: number; detail: string }>; evidence: Array<{ referenceProject: { title: string; year: number; country: { code: string } }; reasons: string[] }> };
 }
 
-const CANDIDATE_FIELDS = 'rank score enterprise { nameEn } explanation { summary tradeFit { value detail } factors { key value weight contribution detail } evidence { referenceProject { title year country { code } } reasons } }';
+const CANDIDATE_FIELDS = 'rank score enterprise { nameEn } explanation { summary tradeFit { value detail } factors { key label value weight contribution detail } evidence { referenceProject { title year country { code } } reasons } }';
 
 describe('matching', () => {
   let t: TestApp;
@@ -36,8 +37,8 @@ describe('matching', () => {
     await t.indexEverything();
   });
 
-  const candidates = async (token = w.token('coordinator')) => {
-    const res = await t.gql<{ matchCandidates: Candidate[] }>(`query($id: ID!) { matchCandidates(needId: $id, first: 10) { ${CANDIDATE_FIELDS} } }`, { id: needId }, token);
+  const candidates = async (token = w.token('coordinator'), language?: Language) => {
+    const res = await t.gql<{ matchCandidates: Candidate[] }>(`query($id: ID!, $language: Language) { matchCandidates(needId: $id, first: 10, language: $language) { ${CANDIDATE_FIELDS} } }`, { id: needId, language }, token);
     expect(res.errors).toBeUndefined();
     return res.data!.matchCandidates;
   };
@@ -70,6 +71,35 @@ describe('matching', () => {
     const fit = newcomer.explanation.factors.find((f) => f.key === 'capabilityFit')!;
     expect(fit).toMatchObject({ value: 1, detail: "declares 1 of the need's 1 technologies (DRINKING_WATER_TREATMENT)" });
     expect(fit.contribution).toBeGreaterThan(0);
+  });
+
+  it('explains in Chinese when asked, with the same ranking, scores and contributions', async () => {
+    const [english, chinese] = [await candidates(), await candidates(w.token('coordinator'), Language.ZH)];
+    expect(chinese.map((c) => [c.enterprise.nameEn, c.score])).toEqual(english.map((c) => [c.enterprise.nameEn, c.score]));
+    expect(chinese.map((c) => c.explanation.factors.map((f) => [f.key, f.contribution]))).toEqual(english.map((c) => c.explanation.factors.map((f) => [f.key, f.contribution])));
+    const [best] = chinese;
+    expect(best.explanation.summary).toMatch(/^在 5 个候选中排名第 1，得分 \d\.\d{3}：/);
+    const country = best.explanation.factors.find((f) => f.key === 'countryExperience')!;
+    expect(country).toMatchObject({ label: '在需求所在国有项目', detail: '在苏丹有 2 个项目' });
+    expect(best.explanation.evidence[0].reasons).toContain('同一国家（苏丹）');
+    expect(chinese[0].explanation.tradeFit.detail).toBe('没有不从事工程建设行业的项目');
+    const mekong = chinese.find((c) => c.enterprise.nameEn === 'Mekong Hydraulics')!;
+    expect(mekong.explanation.summary).toMatch(/；排在同一集团（RIVERS GROUP）的 Nile Water Works 之后。$/);
+    // No Latin words left in a Chinese explanation, beyond names and codes.
+    for (const c of chinese) for (const f of c.explanation.factors) expect(`${f.label} ${f.detail}`.replace(/[A-Z][A-Z_]+|Sudan/g, '')).not.toMatch(/[a-z]{3,}/);
+  });
+
+  it('explains opportunities in the language of the member’s account, unless asked otherwise', async () => {
+    const member = await t.factory.user(Role.ENTERPRISE_MEMBER, { organizationId: nileId, preferredLanguage: Language.ZH });
+    const ask = (language?: Language) =>
+      t.gql<{ opportunities: Array<{ need: { title: string }; explanation: { summary: string } }> }>(
+        'query($id: ID!, $language: Language) { opportunities(organizationId: $id, first: 5, language: $language) { need { title } explanation { summary } } }',
+        { id: nileId, language },
+        t.tokenFor(member.id),
+      );
+    expect((await ask()).data!.opportunities[0].explanation.summary).toMatch(/^在 \d+ 个候选中排名第 1，/);
+    expect((await ask(Language.EN)).data!.opportunities[0].explanation.summary).toMatch(/^Ranked 1 of \d+/);
+    expect((await candidates()).every((c) => c.explanation.summary.startsWith('Ranked'))).toBe(true);
   });
 
   it('makes every candidate’s contributions add up to its score', async () => {
