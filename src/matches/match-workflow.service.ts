@@ -25,7 +25,12 @@ import { NEED_CLOSED_QUEUE } from './need-closed';
 
 const ENTITY = 'match';
 
-const RECRUITING = RECRUITING_NEED_STATUSES;
+/** Why a need's matches were withdrawn with it, by the need's new status. */
+const NEED_MOVE_REASONS: Partial<Record<NeedStatus, string>> = {
+  [NeedStatus.MATCHED]: 'The need found its partner',
+  [NeedStatus.CLOSED]: 'The need was closed',
+  [NeedStatus.WITHDRAWN]: 'The need was withdrawn by its agency',
+};
 
 /**
  * The match lifecycle, one method per verb. Each runs in one transaction: the match row is locked, the caller's
@@ -55,7 +60,7 @@ export class MatchWorkflow {
    * tells the coordinators when there are new ones; returns the new matches. `ranked` spares a second ranking.
    */
   async addSuggestions(actor: Actor | null, need: NeedEntity, first: number, ranked?: RankedEnterprise[]): Promise<MatchEntity[]> {
-    if (!RECRUITING.includes(need.status)) throw DomainError.conflict(`Only open needs get candidates; this one is ${need.status}`);
+    if (!RECRUITING_NEED_STATUSES.includes(need.status)) throw DomainError.conflict(`Only open needs get candidates; this one is ${need.status}`);
     ranked ??= await this.matching.rankEnterprises(need, first);
     const needId = need.id;
     return this.transaction(async (manager) => {
@@ -90,7 +95,7 @@ export class MatchWorkflow {
   /** An enterprise asks to be considered: the match enters the review queue with its own explanation. */
   async expressInterest(actor: Actor, input: ExpressInterestInput): Promise<MatchModel> {
     const need = await this.matching.needOrFail(input.needId);
-    if (!RECRUITING.includes(need.status)) throw DomainError.notFound('Need', input.needId);
+    if (!RECRUITING_NEED_STATUSES.includes(need.status)) throw DomainError.notFound('Need', input.needId);
     const enterprise = await this.dataSource.getRepository(OrganizationEntity).findOneByOrFail({ id: actor.organizationId });
     if (enterprise.kind !== OrganizationKind.ENTERPRISE) throw DomainError.forbidden('Only enterprises express interest');
     if (enterprise.verificationStatus !== VerificationStatus.VERIFIED) throw DomainError.forbidden('Your enterprise must be verified by the secretariat before it can express interest');
@@ -203,24 +208,23 @@ export class MatchWorkflow {
    * Whoever knew of a match is told why (MATCH_CLOSED, as for a coordinator's withdrawal); the audit entry has no
    * actor; the reason is `reason`, else names the need's move. Returns how many it withdrew.
    */
-  async closeForNeed(needId: string, reason?: string): Promise<number> {
-    const closed = await this.transaction(async (manager) => {
+  closeForNeed(needId: string, reason?: string): Promise<number> {
+    return this.transaction(async (manager) => {
       const need = await manager.findOneBy(NeedEntity, { id: needId });
-      if (!need || RECRUITING.includes(need.status)) return 0;
+      if (!need || RECRUITING_NEED_STATUSES.includes(need.status)) return 0;
       const open = need.status === NeedStatus.MATCHED ? AWAITING_REVIEW : [...AWAITING_REVIEW, MatchStatus.APPROVED, MatchStatus.INTRODUCED];
-      reason ??= { [NeedStatus.MATCHED]: 'The need found its partner', [NeedStatus.CLOSED]: 'The need was closed', [NeedStatus.WITHDRAWN]: 'The need was withdrawn by its agency' }[need.status as string] ?? `The need is ${need.status}`;
+      const why = reason ?? NEED_MOVE_REASONS[need.status] ?? `The need is ${need.status}`;
       const matches = await manager.find(MatchEntity, { where: { needId, status: In(open) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
       for (const match of matches) {
         const parties = await loadParties(manager, match);
         if (!parties) continue;
         const from = match.status;
-        match.reason = reason;
-        const saved = await this.changeStatus(manager, null, match, MatchStatus.WITHDRAWN, 'withdraw', reason);
-        await this.tellClosed(manager, saved, parties, from, reason);
+        match.reason = why;
+        const saved = await this.changeStatus(manager, null, match, MatchStatus.WITHDRAWN, 'withdraw', why);
+        await this.tellClosed(manager, saved, parties, from, why);
       }
       return matches.length;
     });
-    return closed;
   }
 
   /** Each side accepts or declines for itself; when both accepted they are ENGAGED and get each other's contacts. */
@@ -276,7 +280,7 @@ export class MatchWorkflow {
 
   private async approveLocked(manager: EntityManager, actor: Actor, match: MatchEntity, parties: MatchParties): Promise<MatchEntity> {
     assertMove(match.status, MatchStatus.APPROVED);
-    if (!RECRUITING.includes(parties.need.status)) throw DomainError.conflict(`The need is ${parties.need.status}: it no longer takes introductions`);
+    if (!RECRUITING_NEED_STATUSES.includes(parties.need.status)) throw DomainError.conflict(`The need is ${parties.need.status}: it no longer takes introductions`);
     const from = match.status;
     const now = new Date();
     match.status = MatchStatus.INTRODUCED;
@@ -292,7 +296,7 @@ export class MatchWorkflow {
 
   /** An introduced need is in review; an engaged one is matched. The need's search document follows. */
   private async advanceNeed(manager: EntityManager, need: NeedEntity, to: NeedStatus): Promise<void> {
-    const from = to === NeedStatus.IN_REVIEW ? [NeedStatus.OPEN] : RECRUITING;
+    const from = to === NeedStatus.IN_REVIEW ? [NeedStatus.OPEN] : RECRUITING_NEED_STATUSES;
     const result = await manager
       .createQueryBuilder()
       .update(NeedEntity)
