@@ -3,7 +3,7 @@ import { INestApplication, Logger } from '@nestjs/common';
 import { createApp } from './app.factory';
 import { AppConfig, ConfigError, loadConfig } from './config/app-config';
 import { runMigrations } from './database/migrate';
-import { embeddedJwtSecret, resolveServers } from './infra/embedded/embedded-services';
+import { embeddedSecret, resolveServers } from './infra/embedded/embedded-services';
 import { EmbeddedSmtp, startEmbeddedSmtp } from './infra/embedded/embedded-smtp';
 import { freePort } from './infra/embedded/free-port';
 
@@ -73,7 +73,9 @@ export async function startRuntime(config: AppConfig, logger: Logger): Promise<R
     config.DATABASE_URL = servers.databaseUrl;
     config.MEILI_URL = servers.meiliUrl;
     config.MEILI_MASTER_KEY = servers.meiliMasterKey;
-    config.JWT_SECRET ??= embeddedJwtSecret(config.DATA_DIR);
+    config.JWT_SECRET ??= embeddedSecret(config.DATA_DIR, 'jwt-secret');
+    // With external servers the operator sets it (docs/SECURITY.md); the embedded mode keeps its own.
+    if (embeddedDatabase) config.WEBHOOK_SECRETS_KEY ??= embeddedSecret(config.DATA_DIR, 'webhook-secrets-key');
     if (embeddedDatabase && config.SMTP_HOST === undefined) {
       mailCatcher = await startEmbeddedSmtp({ dir: join(config.DATA_DIR, 'mail'), port: await freePort(), log: (m) => logger.debug(m) });
       config.SMTP_HOST = mailCatcher.host;

@@ -164,6 +164,16 @@ export class AppConfig {
   JWT_SECRET?: string;
 
   /**
+   * Key (any string of 32 characters or more) with which webhook signing secrets are encrypted at rest. Generated in
+   * the embedded mode; unset with external servers, secrets are stored unencrypted (the start warns).
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  @IsString()
+  WEBHOOK_SECRETS_KEY?: string;
+
+  /**
    * When set, `/metrics` answers only requests with `Authorization: Bearer <METRICS_TOKEN>` (Prometheus:
    * `authorization: { credentials: … }`); unset, it is open and should be reachable from the monitoring network only.
    */
@@ -435,7 +445,7 @@ export const runsWorkers = (config: AppConfig): boolean => config.APP_ROLE !== '
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const input: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'MEILI_URL', 'MEILI_MASTER_KEY', 'JWT_SECRET', 'SEED_DEMO_DATA', 'MIGRATIONS_RUN', 'MATCH_WEIGHTS', 'SMTP_HOST', 'SMTP_USER', 'SMTP_PASSWORD', 'METRICS_TOKEN']) {
+  for (const key of [...known, 'DATABASE_URL', 'MEILI_URL', 'MEILI_MASTER_KEY', 'JWT_SECRET', 'SEED_DEMO_DATA', 'MIGRATIONS_RUN', 'MATCH_WEIGHTS', 'SMTP_HOST', 'SMTP_USER', 'SMTP_PASSWORD', 'METRICS_TOKEN', 'WEBHOOK_SECRETS_KEY']) {
     const value = env[key];
     if (value !== undefined) input[key] = value;
   }

@@ -11,7 +11,7 @@ import { SearchRepository } from '../../src/search/search.repository';
 import { Role } from '../../src/users/user.entity';
 import { Factory, TEST_PASSWORD } from '../support/factory';
 import { freePort } from '../support/free-port';
-import { startTestApp, TEST_JWT_SECRET, TestApp } from '../support/test-app';
+import { startTestApp, TEST_JWT_SECRET, TEST_WEBHOOK_SECRETS_KEY, TestApp } from '../support/test-app';
 import { createTestDatabase } from '../support/test-database';
 
 const NEEDS_QUERY = 'query OpenNeedsPage { needs(first: 2) { totalCount } }';
@@ -168,6 +168,7 @@ describe('observability', () => {
         MEILI_URL: process.env.WB_TEST_MEILI_URL,
         MEILI_MASTER_KEY: process.env.WB_TEST_MEILI_MASTER_KEY,
         JWT_SECRET: TEST_JWT_SECRET,
+        WEBHOOK_SECRETS_KEY: TEST_WEBHOOK_SECRETS_KEY,
         LOG_LEVEL: 'log',
         WORKERS_ENABLED: 'false',
         MEILI_INDEX_PREFIX: `t_${randomBytes(5).toString('hex')}_`,

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { DeliveryAttemptEntity, DeliveryStatus, NotificationDeliveryEntity } from '../../src/notifications/notification-delivery.entity';
 import { NotificationChannel } from '../../src/notifications/notification-event-type';
+import { loadConfig } from '../../src/config/app-config';
 import { WebhookEndpointEntity } from '../../src/notifications/webhooks/webhook-endpoint.entity';
+import { WebhookSecretBox } from '../../src/notifications/webhooks/webhook-secret-box';
+import { WebhooksService } from '../../src/notifications/webhooks/webhooks.service';
 import { errorCode, GraphQLResponse, TestApp } from '../support/test-app';
 import { startWebhookReceiver, WebhookReceiver } from '../support/webhook-receiver';
 import { useWorld, World } from '../support/world';
@@ -27,6 +30,7 @@ const TEST = 'mutation($id: ID!) { testWebhook(id: $id) { ok statusCode duration
 describe('webhooks', () => {
   let t: TestApp;
   let w: World;
+  // Secrets are encrypted at rest (startTestApp sets WEBHOOK_SECRETS_KEY): every signature check goes through decryption.
   useWorld((app, world) => ((t = app), (w = world)), { WEBHOOK_ALLOW_HTTP: 'true', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' });
 
   const receivers: WebhookReceiver[] = [];
@@ -72,6 +76,33 @@ describe('webhooks', () => {
     expect(JSON.stringify(listed)).not.toContain(created.secret);
     // The type has no secret field at all.
     expect(errorCode(await t.gql('{ webhooks { id secret } }', {}, w.token('enterprise')))).toBe('GRAPHQL_VALIDATION_FAILED');
+    // At rest it is encrypted: the database holds neither the secret nor any long piece of it.
+    const [{ secret: stored }] = await t.dataSource.query(`SELECT secret FROM webhook_endpoint WHERE id = $1`, [created.webhook.id]);
+    expect(stored).toMatch(/^wbenc1:/);
+    expect(stored).not.toContain(created.secret.slice(6, 20));
+  });
+
+  it('encrypts secrets stored before WEBHOOK_SECRETS_KEY was set, and still signs with them', async () => {
+    const r = await receiver('whsec_stored-in-the-clear-before-the-key-was-set');
+    const { webhook } = await createOk({ url: r.url });
+    await t.dataSource.query(`UPDATE webhook_endpoint SET secret = $1 WHERE id = $2`, ['whsec_stored-in-the-clear-before-the-key-was-set', webhook.id]);
+    // This one, and any other stored in the clear (the test world's own).
+    expect(await t.app.get(WebhooksService).sealStoredSecrets()).toBeGreaterThanOrEqual(1);
+    expect(await t.dataSource.query(`SELECT id FROM webhook_endpoint WHERE secret NOT LIKE 'wbenc1:%'`)).toEqual([]);
+    expect(await t.app.get(WebhooksService).sealStoredSecrets()).toBe(0);
+    expect(await testCall(webhook.id)).toMatchObject({ ok: true });
+    expect((await r.waitFor(1))[0].signatureValid).toBe(true);
+    await t.dataSource.getRepository(WebhookEndpointEntity).delete({ id: webhook.id });
+  });
+
+  it('reports a secret it cannot decrypt (the key was changed) as the failed call, sending nothing', async () => {
+    const r = await receiver();
+    const { webhook } = await createOk({ url: r.url });
+    const other = new WebhookSecretBox(loadConfig({ WEBHOOK_SECRETS_KEY: 'some-other-key-that-is-32-chars-long!!' }));
+    await t.dataSource.query(`UPDATE webhook_endpoint SET secret = $1 WHERE id = $2`, [other.seal('whsec_sealed-with-another-key'), webhook.id]);
+    expect(await testCall(webhook.id)).toMatchObject({ ok: false, statusCode: null, error: expect.stringMatching(/^the signing secret cannot be decrypted with WEBHOOK_SECRETS_KEY/) });
+    expect(r.received).toHaveLength(0);
+    await t.dataSource.getRepository(WebhookEndpointEntity).delete({ id: webhook.id });
   });
 
   it('testWebhook calls the receiver now, signed, with the documented headers and body', async () => {

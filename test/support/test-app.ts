@@ -12,6 +12,8 @@ import { SearchSyncJob } from '../../src/search/search-sync.job';
 import { randomBytes } from 'node:crypto';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-0123456789';
+/** Tests run as production should: webhook signing secrets encrypted at rest. */
+export const TEST_WEBHOOK_SECRETS_KEY = 'test-webhook-secrets-key-0123456789abcdef';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T | null;
@@ -40,6 +42,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     MEILI_URL: process.env.WB_TEST_MEILI_URL,
     MEILI_MASTER_KEY: process.env.WB_TEST_MEILI_MASTER_KEY,
     JWT_SECRET: TEST_JWT_SECRET,
+    WEBHOOK_SECRETS_KEY: TEST_WEBHOOK_SECRETS_KEY,
     LOG_LEVEL: 'error',
     // Background workers only where a test needs the index to follow writes (pass WORKERS_ENABLED: 'true').
     WORKERS_ENABLED: 'false',

@@ -80,9 +80,9 @@ function attach(settings: ServerSettings, dataDir: string, owner: number): Resol
   };
 }
 
-/** The embedded mode's signing secret: generated once, kept beside the data it protects. */
-export function embeddedJwtSecret(dataDir: string): string {
-  const file = join(resolve(dataDir), 'jwt-secret');
+/** A secret of the embedded mode (`jwt-secret`, `webhook-secrets-key`): generated once, kept beside the data it protects. */
+export function embeddedSecret(dataDir: string, name: string): string {
+  const file = join(resolve(dataDir), name);
   if (!existsSync(file)) {
     mkdirSync(resolve(dataDir), { recursive: true });
     writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });

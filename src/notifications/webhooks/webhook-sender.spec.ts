@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { loadConfig } from '../../config/app-config';
+import { WebhookSecretBox } from './webhook-secret-box';
 import { WebhookSender } from './webhook-sender';
 import { verifyWebhookSignature } from './webhook-signature';
 
@@ -26,6 +27,9 @@ async function receiver(handler: Handler): Promise<{ url: string; hits: number; 
   };
 }
 
+/** A sender, and the secret box it opens stored secrets with, on one configuration. */
+const makeSender = (config: ReturnType<typeof loadConfig>) => new WebhookSender(config, new WebhookSecretBox(config));
+
 describe('WebhookSender', () => {
   const secret = 'whsec_sender-spec';
   const delivery = { key: 'event-1:webhook-1', eventType: 'MATCH_INTRODUCED' };
@@ -34,7 +38,7 @@ describe('WebhookSender', () => {
   const servers: Array<{ close(): Promise<void> }> = [];
 
   beforeEach(() => {
-    sender = new WebhookSender(loadConfig({ WEBHOOK_ALLOW_HTTP: 'true', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true', WEBHOOK_TIMEOUT_MS: '300' }));
+    sender = makeSender(loadConfig({ WEBHOOK_ALLOW_HTTP: 'true', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true', WEBHOOK_TIMEOUT_MS: '300' }));
   });
   afterEach(async () => {
     sender.onModuleDestroy();
@@ -111,7 +115,7 @@ describe('WebhookSender', () => {
   it('refuses http:// unless WEBHOOK_ALLOW_HTTP is on', async () => {
     const r = await receiver((_req, _body, res) => res.end());
     servers.push(r);
-    const strict = new WebhookSender(loadConfig({}));
+    const strict = makeSender(loadConfig({}));
     expect(await strict.post({ url: r.url, secret }, delivery, body)).toMatchObject({ ok: false, statusCode: null, error: 'http:// URLs are not allowed' });
     expect(r.hits).toBe(0);
     strict.onModuleDestroy();
@@ -121,7 +125,7 @@ describe('WebhookSender', () => {
     const r = await receiver((_req, _body, res) => res.end());
     servers.push(r);
     const port = new URL(r.url).port;
-    const guarded = new WebhookSender(loadConfig({ WEBHOOK_ALLOW_HTTP: 'true', WEBHOOK_TIMEOUT_MS: '2000' }));
+    const guarded = makeSender(loadConfig({ WEBHOOK_ALLOW_HTTP: 'true', WEBHOOK_TIMEOUT_MS: '2000' }));
     try {
       expect(await guarded.post({ url: r.url, secret }, delivery, body)).toMatchObject({
         ok: false,

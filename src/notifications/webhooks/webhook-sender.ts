@@ -4,6 +4,7 @@ import https from 'node:https';
 import { performance } from 'node:perf_hooks';
 import { AppConfig } from '../../config/app-config';
 import { BlockedAddressError, isPublicAddress, literalAddress, publicOnlyLookup } from './webhook-address';
+import { UnreadableSecretError, WebhookSecretBox } from './webhook-secret-box';
 import { signWebhook } from './webhook-signature';
 
 export interface WebhookCallResult {
@@ -50,8 +51,12 @@ export class WebhookSender implements OnModuleDestroy {
   private readonly httpAgent = new http.Agent({ keepAlive: true, maxSockets: 16 });
   private readonly httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 16 });
 
-  constructor(private readonly config: AppConfig) {}
+  constructor(
+    private readonly config: AppConfig,
+    private readonly secrets: WebhookSecretBox,
+  ) {}
 
+  /** `endpoint.secret` as stored (WebhookSecretBox): it is opened here, just to sign. */
   async post(endpoint: { url: string; secret: string }, delivery: { key: string; eventType: string }, body: string): Promise<WebhookCallResult> {
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
@@ -69,6 +74,13 @@ export class WebhookSender implements OnModuleDestroy {
     if (literal !== null && !this.config.WEBHOOK_ALLOW_PRIVATE_NETWORKS && !isPublicAddress(literal)) {
       return { ok: false, statusCode: null, durationMs: elapsed(), error: describeError(new BlockedAddressError(literal)) };
     }
+    let secret: string;
+    try {
+      secret = this.secrets.open(endpoint.secret);
+    } catch (error) {
+      if (!(error instanceof UnreadableSecretError)) throw error;
+      return { ok: false, statusCode: null, durationMs: elapsed(), error: error.message };
+    }
     const timestamp = Math.floor(Date.now() / 1000);
     const headers = {
       'content-type': 'application/json',
@@ -77,7 +89,7 @@ export class WebhookSender implements OnModuleDestroy {
       'WaterBridge-Event': delivery.eventType,
       'WaterBridge-Delivery': delivery.key,
       'WaterBridge-Timestamp': String(timestamp),
-      'WaterBridge-Signature': signWebhook(endpoint.secret, timestamp, body),
+      'WaterBridge-Signature': signWebhook(secret, timestamp, body),
     };
     const deadline = Date.now() + this.config.WEBHOOK_TIMEOUT_MS;
     let outcome = await this.call(url, headers, body, deadline);

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DeliveryLogService } from '../delivery-log.service';
 import { DeliveryAttemptEntity, NotificationDeliveryEntity } from '../notification-delivery.entity';
 import { WebhookEndpointEntity } from './webhook-endpoint.entity';
+import { WebhookSecretBox } from './webhook-secret-box';
 import { WebhookSender } from './webhook-sender';
 import { WebhooksResolver } from './webhooks.resolver';
 import { WebhooksService } from './webhooks.service';
@@ -10,7 +11,7 @@ import { WebhooksService } from './webhooks.service';
 /** Webhook management (GraphQL), the signed sender and the delivery log, for the notification jobs to reuse. */
 @Module({
   imports: [TypeOrmModule.forFeature([WebhookEndpointEntity, NotificationDeliveryEntity, DeliveryAttemptEntity])],
-  providers: [WebhooksService, WebhooksResolver, WebhookSender, DeliveryLogService],
+  providers: [WebhooksService, WebhooksResolver, WebhookSender, WebhookSecretBox, DeliveryLogService],
   exports: [WebhooksService, WebhookSender, DeliveryLogService],
 })
 export class WebhooksModule {}

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource, Repository } from 'typeorm';
@@ -14,6 +14,7 @@ import { CreateWebhookInput, UpdateWebhookInput } from './dto/webhook.inputs';
 import { WebhookEndpointEntity } from './webhook-endpoint.entity';
 import { WebhookSender } from './webhook-sender';
 import { generateWebhookSecret } from './webhook-signature';
+import { SEALED_PREFIX, WebhookSecretBox } from './webhook-secret-box';
 import { validateWebhookUrl } from './webhook-url';
 import { CreatedWebhookModel, toWebhookModel, WebhookModel, WebhookTestResultModel } from './webhook.model';
 
@@ -28,14 +29,38 @@ export const WEBHOOK_TEST_EVENT = 'WEBHOOK_TEST';
  * administrators any; coordinators read them and their delivery log.
  */
 @Injectable()
-export class WebhooksService {
+export class WebhooksService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Webhooks');
+
   constructor(
     @InjectRepository(WebhookEndpointEntity) private readonly endpoints: Repository<WebhookEndpointEntity>,
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly sender: WebhookSender,
     private readonly deliveryLog: DeliveryLogService,
+    private readonly secrets: WebhookSecretBox,
   ) {}
+
+  /** Secrets stored before WEBHOOK_SECRETS_KEY was set are encrypted at the next start; without it, the start warns. */
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.secrets.encrypts) {
+      this.logger.warn('WEBHOOK_SECRETS_KEY is not set: webhook signing secrets are stored unencrypted');
+      return;
+    }
+    const sealed = await this.sealStoredSecrets();
+    if (sealed > 0) this.logger.log(`Encrypted ${sealed} webhook signing secrets stored before WEBHOOK_SECRETS_KEY was set`);
+  }
+
+  /** Seals the secrets still stored as they are; each row only if unchanged meanwhile (instances may start together). */
+  async sealStoredSecrets(): Promise<number> {
+    const plain: Array<{ id: string; secret: string }> = await this.dataSource.query(`SELECT id, secret FROM webhook_endpoint WHERE secret NOT LIKE $1`, [`${SEALED_PREFIX}%`]);
+    let sealed = 0;
+    for (const { id, secret } of plain) {
+      const [, updated] = (await this.dataSource.query(`UPDATE webhook_endpoint SET secret = $1 WHERE id = $2 AND secret = $3`, [this.secrets.seal(secret), id, secret])) as [unknown, number];
+      sealed += updated;
+    }
+    return sealed;
+  }
 
   private allowedUrls() {
     return { http: this.config.WEBHOOK_ALLOW_HTTP, privateNetworks: this.config.WEBHOOK_ALLOW_PRIVATE_NETWORKS };
@@ -60,7 +85,7 @@ export class WebhooksService {
       if (count >= MAX_WEBHOOKS_PER_ORGANIZATION) {
         throw DomainError.badInput('organizationId', `An organisation may have at most ${MAX_WEBHOOKS_PER_ORGANIZATION} webhooks; delete one first`);
       }
-      return manager.save(manager.create(WebhookEndpointEntity, { organizationId, url, secret, events: input.events, active: true }));
+      return manager.save(manager.create(WebhookEndpointEntity, { organizationId, url, secret: this.secrets.seal(secret), events: input.events, active: true }));
     });
     return { webhook: toWebhookModel(saved), secret };
   }
@@ -86,9 +111,10 @@ export class WebhooksService {
   async rotateSecret(actor: Actor, id: string): Promise<CreatedWebhookModel> {
     this.assertMayManage(actor);
     const webhook = await this.loadVisible(actor, id);
-    webhook.secret = generateWebhookSecret();
+    const secret = generateWebhookSecret();
+    webhook.secret = this.secrets.seal(secret);
     const saved = await this.endpoints.save(webhook);
-    return { webhook: toWebhookModel(saved), secret: webhook.secret };
+    return { webhook: toWebhookModel(saved), secret };
   }
 
   /** Sends a signed ping now (even to an inactive webhook, to check it before resuming); not stored as a delivery. */
