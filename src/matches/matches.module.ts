@@ -10,12 +10,14 @@ import { MatchWorkflow } from './match-workflow.service';
 import { MatchesResolver } from './matches.resolver';
 import { MatchesService } from './matches.service';
 import { NeedClosedJob } from './need-closed.job';
+import { MatchStatisticsResolver } from './statistics/match-statistics.resolver';
+import { MatchStatisticsService } from './statistics/match-statistics.service';
 import { NeedPublishedJob } from './need-published.job';
 
 /** Persisted matches and the coordinators' workflow: review queue, approval, introductions, answers, outcomes. */
 @Module({
   imports: [TypeOrmModule.forFeature([MatchEntity]), AuditModule, MatchingModule, NotificationsModule, SearchModule],
-  providers: [MatchesService, MatchWorkflow, MatchesResolver, MatchRemindersJob, NeedPublishedJob, NeedClosedJob],
+  providers: [MatchesService, MatchWorkflow, MatchesResolver, MatchRemindersJob, NeedPublishedJob, NeedClosedJob, MatchStatisticsService, MatchStatisticsResolver],
   exports: [MatchWorkflow],
 })
 export class MatchesModule {}

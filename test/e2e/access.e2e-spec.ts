@@ -160,6 +160,7 @@ const RULES: Record<string, Rule> = {
     allowed: ['enterprise', ...STAFF],
   },
   reviewQueue: { document: '{ reviewQueue(first: 5) { totalCount } }', variables: none, allowed: STAFF },
+  matchStatistics: { document: '{ matchStatistics { funnel { suggested } } }', variables: none, allowed: STAFF },
   matches: { document: '{ matches(first: 5) { totalCount } }', variables: none, allowed: SIGNED_IN },
   match: {
     // An introduced match: both its sides and staff; the other organisations do not see it.

@@ -1,7 +1,7 @@
 import { MatchRemindersJob } from '../../src/matches/match-reminders.job';
 import { NeedDeadlinesJob } from '../../src/needs/need-deadlines.job';
 import { NeedStatus } from '../../src/needs/need-status';
-import { MatchStatus } from '../../src/matches/match-status';
+import { MatchOrigin, MatchStatus } from '../../src/matches/match-status';
 import { NotificationFanoutJob } from '../../src/notifications/notification-fanout.job';
 import { OrganizationKind, VerificationStatus } from '../../src/organizations/organization.entity';
 import { Role } from '../../src/users/user.entity';
@@ -240,6 +240,53 @@ describe('match review', () => {
     // Contacts stay hidden: they were never both accepted.
     const seen = await t.gql<{ match: { enterpriseContact: unknown } }>('query($id: ID!) { match(id: $id) { enterpriseContact { email } } }', { id: m.id }, w.token('agency'));
     expect(seen.data!.match.enterpriseContact).toBeNull();
+  });
+
+  it('counts the pipeline for the secretariat: how far matches got, how fast, and where', async () => {
+    // Nepal is used by no other test here: its figures are this test's own.
+    const [first, second] = [await t.factory.need(w.orgs.agencyOrg.id, { countryCode: 'NP' }), await t.factory.need(w.orgs.agencyOrg.id, { countryCode: 'NP' })];
+    await t.factory.match(first.id, w.orgs.otherEnterpriseOrg.id); // left waiting for review
+    const engaged = await t.factory.match(first.id, w.orgs.enterpriseOrg.id);
+    const interest = await t.factory.match(second.id, w.orgs.otherEnterpriseOrg.id, { origin: MatchOrigin.INTEREST });
+    const withdrawn = await t.factory.match(second.id, w.orgs.enterpriseOrg.id);
+    /** One move; the match's new version. */
+    const move = async (who: Parameters<World['token']>[0], document: string, variables: Record<string, unknown>): Promise<number> => {
+      const res = await t.gql<Record<string, { version: number }>>(document, variables, w.token(who));
+      expect(res.errors).toBeUndefined();
+      return Object.values(res.data!)[0].version;
+    };
+    const approve = 'mutation($id: ID!, $v: Int!) { approveMatch(input: { id: $id, version: $v }) { version } }';
+    const accept = 'mutation($id: ID!, $v: Int!) { respondToMatch(input: { id: $id, version: $v, accept: true }) { version } }';
+    let v = await move('coordinator', approve, { id: engaged.id, v: engaged.version });
+    v = await move('agency', accept, { id: engaged.id, v });
+    v = await move('enterprise', accept, { id: engaged.id, v });
+    await move('coordinator', 'mutation($id: ID!, $v: Int!) { recordMatchOutcome(input: { id: $id, version: $v, kind: MOU_SIGNED, date: "2026-11-20" }) { version } }', { id: engaged.id, v });
+    await move('coordinator', 'mutation($id: ID!, $v: Int!) { rejectMatch(input: { id: $id, version: $v, reason: "Out of scope" }) { version } }', { id: interest.id, v: interest.version });
+    v = await move('coordinator', approve, { id: withdrawn.id, v: withdrawn.version });
+    await move('coordinator', 'mutation($id: ID!, $v: Int!) { withdrawMatch(input: { id: $id, version: $v, reason: "Tender cancelled" }) { version } }', { id: withdrawn.id, v });
+
+    const FIELDS = 'funnel { suggested introduced engaged outcomeRecorded } byStatus { status count } byOrigin { origin count } outcomes { kind count } medianHoursToIntroduction medianHoursToEngagement countries { countryCode matches introduced engaged }';
+    const stats = async (args: string, who: Parameters<World['token']>[0] = 'coordinator') => t.gql<{ matchStatistics: Record<string, unknown> }>(`{ matchStatistics(${args}) { ${FIELDS} } }`, {}, w.token(who));
+    const nepal = (await stats('countryCode: "NP"')).data!.matchStatistics;
+    expect(nepal).toMatchObject({
+      funnel: { suggested: 4, introduced: 2, engaged: 1, outcomeRecorded: 1 },
+      byOrigin: [{ origin: 'SUGGESTION', count: 3 }, { origin: 'INTEREST', count: 1 }],
+      outcomes: [{ kind: 'MOU_SIGNED', count: 1 }],
+      countries: [{ countryCode: 'NP', matches: 4, introduced: 2, engaged: 1 }],
+    });
+    expect(nepal.byStatus).toEqual(expect.arrayContaining([{ status: 'SUGGESTED', count: 1 }, { status: 'OUTCOME_RECORDED', count: 1 }, { status: 'REJECTED', count: 1 }, { status: 'WITHDRAWN', count: 1 }]));
+    expect(nepal.medianHoursToIntroduction).toEqual(expect.any(Number));
+    expect(nepal.medianHoursToEngagement).toEqual(expect.any(Number));
+
+    // The region holds Nepal's; another region and an earlier period do not.
+    expect(((await stats('region: "Asia"')).data!.matchStatistics.funnel as { suggested: number }).suggested).toBeGreaterThanOrEqual(4);
+    expect((await stats('countryCode: "NP", region: "Africa"')).data!.matchStatistics.funnel).toEqual({ suggested: 0, introduced: 0, engaged: 0, outcomeRecorded: 0 });
+    const before = (await stats(`countryCode: "NP", until: "${new Date(Date.now() - DAY).toISOString()}"`)).data!.matchStatistics;
+    expect(before).toMatchObject({ funnel: { suggested: 0 }, medianHoursToIntroduction: null, countries: [] });
+    // A period that ends before it starts is bad input; and the figures are the secretariat's alone.
+    const backwards = await stats(`since: "${new Date().toISOString()}", until: "${new Date(Date.now() - DAY).toISOString()}"`);
+    expect(backwards.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'since' });
+    expect(errorCode(await stats('countryCode: "NP"', 'agency'))).toBe('FORBIDDEN');
   });
 
   it('reminds the silent side, then the coordinator, then lets the introduction expire — each once', async () => {
