@@ -195,11 +195,11 @@ export class MatchWorkflow {
    * Whoever knew of a match hears that the secretariat closed it: both sides once they were introduced, the
    * enterprise alone for an interest it expressed. A suggestion nobody outside the secretariat saw closes silently.
    */
-  private async tellClosed(manager: EntityManager, match: MatchEntity, parties: MatchParties, from: MatchStatus, reason: string): Promise<void> {
+  private async tellClosed(manager: EntityManager, match: MatchEntity, parties: MatchParties, from: MatchStatus, reason: string, closedWithNeed = false): Promise<void> {
     const introduced = ![MatchStatus.SUGGESTED, MatchStatus.SHORTLISTED, MatchStatus.APPROVED].includes(from);
     const organizationIds = introduced ? [parties.agency.id, parties.enterprise.id] : match.origin === MatchOrigin.INTEREST ? [parties.enterprise.id] : [];
     if (organizationIds.length === 0) return;
-    await this.notifications.emit(manager, NotificationEventType.MATCH_CLOSED, { ...matchPayload(match, parties, { organizationIds, userIds: [], coordinators: false }), reason });
+    await this.notifications.emit(manager, NotificationEventType.MATCH_CLOSED, { ...matchPayload(match, parties, { organizationIds, userIds: [], coordinators: false }), reason, ...(closedWithNeed ? { closedWithNeed } : {}) });
   }
 
   /**
@@ -221,7 +221,7 @@ export class MatchWorkflow {
         const from = match.status;
         match.reason = why;
         const saved = await this.changeStatus(manager, null, match, MatchStatus.WITHDRAWN, 'withdraw', why);
-        await this.tellClosed(manager, saved, parties, from, why);
+        await this.tellClosed(manager, saved, parties, from, why, true);
       }
       return matches.length;
     });

@@ -39,6 +39,8 @@ export interface NotificationPayload {
   /** The side that answered, or the side a reminder is for. */
   side?: 'AGENCY' | 'ENTERPRISE';
   reason?: string;
+  /** MATCH_CLOSED: closed because its need stopped taking introductions (withdrawn, closed, matched), not by the secretariat. */
+  closedWithNeed?: boolean;
   /** MATCH_ENGAGED: each side's contacts. */
   contacts?: { agency: ContactSnapshot; enterprise: ContactSnapshot };
   outcome?: { kind: MatchOutcomeKind; date: string; note: string | null };

@@ -158,6 +158,7 @@ describe('match review', () => {
     // The introduced enterprise hears why; the suggestion nobody outside the secretariat saw closes silently.
     const note = await waitUntil(async () => (await inbox('enterprise')).find((n) => n.type === 'MATCH_CLOSED' && n.matchId === introduced.id), 'the enterprise to hear the match closed');
     expect(note.body).toContain('The need was withdrawn by its agency');
+    expect(note.body).toContain('the need no longer takes partners');
     await t.app.get(NotificationFanoutJob).drain();
     expect((await inbox('otherEnterprise')).some((n) => n.matchId === suggested.id)).toBe(false);
   });

@@ -105,8 +105,17 @@ const events: Catalogue['events'] = {
 
   [T.MATCH_CLOSED]: (v) => {
     const why = v.payload.reason?.trim() ? [`Reason: “${v.payload.reason.trim()}”`] : [];
-    if (v.self === 'AGENCY') return { title: `Match closed: ${enterprise(v)} for ${need(v)}`, body: `The secretariat has closed the match between ${yourNeed(v)} and ${enterprise(v)}.`, inAppNote: why[0], more: why, link: 'match' };
-    if (v.self === 'ENTERPRISE') return { title: `Match closed: ${need(v)}`, body: `The secretariat has closed the match between your company and ${agency(v)} for ${need(v)}${where(v)}.`, inAppNote: why[0], more: why, link: 'match' };
+    const withNeed = v.payload.closedWithNeed === true;
+    if (v.self === 'AGENCY') {
+      const body = withNeed ? `The match between ${yourNeed(v)} and ${enterprise(v)} has closed with your need.` : `The secretariat has closed the match between ${yourNeed(v)} and ${enterprise(v)}.`;
+      return { title: `Match closed: ${enterprise(v)} for ${need(v)}`, body, inAppNote: why[0], more: why, link: 'match' };
+    }
+    if (v.self === 'ENTERPRISE') {
+      const body = withNeed
+        ? `The match between your company and ${agency(v)} for ${need(v)}${where(v)} has closed: the need no longer takes partners.`
+        : `The secretariat has closed the match between your company and ${agency(v)} for ${need(v)}${where(v)}.`;
+      return { title: `Match closed: ${need(v)}`, body, inAppNote: why[0], more: why, link: 'match' };
+    }
     return { title: `Match closed: ${enterprise(v)} and ${agency(v)}`, body: `The match between ${enterprise(v)} and ${agency(v)} for ${need(v)} has been closed.`, inAppNote: why[0], more: why, link: 'match' };
   },
 

@@ -152,6 +152,15 @@ describe('notification texts', () => {
     expect(emailMessage(NotificationEventType.MATCH_DECLINED, payload({ reason: undefined }), Language.EN, agencyReader, APP).text).not.toContain('Reason given');
   });
 
+  it('says who closed a match: the secretariat, or the need itself', () => {
+    const closedBy = (p: Partial<Parameters<typeof payload>[0]>, language: Language, reader: typeof agencyReader) => inAppTexts(NotificationEventType.MATCH_CLOSED, payload(p), language, reader).body;
+    expect(closedBy({}, Language.EN, enterpriseReader)).toMatch(/^The secretariat has closed the match/);
+    expect(closedBy({ closedWithNeed: true }, Language.EN, enterpriseReader)).toContain('has closed: the need no longer takes partners.');
+    expect(closedBy({ closedWithNeed: true }, Language.EN, agencyReader)).toContain('has closed with your need.');
+    expect(closedBy({ closedWithNeed: true }, Language.ZH, enterpriseReader)).toContain('该需求不再接受合作伙伴');
+    expect(closedBy({ closedWithNeed: true }, Language.ZH, agencyReader)).not.toContain('秘书处');
+  });
+
   it('puts the numbers a reader acts on into alerts, review requests, reminders and escalations', () => {
     const alert = inAppTexts(NotificationEventType.OPPORTUNITY_ALERT, payload(), Language.EN, enterpriseReader);
     expect(alert.title).toBe('New opportunity: “Non-revenue water reduction in Colombo” in Sri Lanka (LK) – 87% match');

@@ -103,8 +103,15 @@ const events: Catalogue['events'] = {
 
   [T.MATCH_CLOSED]: (v) => {
     const why = v.payload.reason?.trim() ? [`原因：“${v.payload.reason.trim()}”`] : [];
-    if (v.self === 'AGENCY') return { title: `匹配已关闭：${enterprise(v)}与${need(v)}`, body: `秘书处已关闭${yourNeed(v)}与${enterprise(v)}之间的匹配。`, inAppNote: why[0], more: why, link: 'match' };
-    if (v.self === 'ENTERPRISE') return { title: `匹配已关闭：${need(v)}`, body: `秘书处已关闭贵公司与${agency(v)}就${need(v)}${where(v)}的匹配。`, inAppNote: why[0], more: why, link: 'match' };
+    const withNeed = v.payload.closedWithNeed === true;
+    if (v.self === 'AGENCY') {
+      const body = withNeed ? `${yourNeed(v)}与${enterprise(v)}之间的匹配已随需求关闭。` : `秘书处已关闭${yourNeed(v)}与${enterprise(v)}之间的匹配。`;
+      return { title: `匹配已关闭：${enterprise(v)}与${need(v)}`, body, inAppNote: why[0], more: why, link: 'match' };
+    }
+    if (v.self === 'ENTERPRISE') {
+      const body = withNeed ? `贵公司与${agency(v)}就${need(v)}${where(v)}的匹配已关闭：该需求不再接受合作伙伴。` : `秘书处已关闭贵公司与${agency(v)}就${need(v)}${where(v)}的匹配。`;
+      return { title: `匹配已关闭：${need(v)}`, body, inAppNote: why[0], more: why, link: 'match' };
+    }
     return { title: `匹配已关闭：${enterprise(v)}与${agency(v)}`, body: `${enterprise(v)}与${agency(v)}就${need(v)}的匹配已关闭。`, inAppNote: why[0], more: why, link: 'match' };
   },
 
