@@ -5,7 +5,7 @@ import { Actor } from './actor';
 import { LoginThrottleService } from './login-throttle.service';
 import { UNUSABLE_PASSWORD_HASH, verifyPassword } from './password-hasher';
 import { RefreshTokenService } from './refresh-token.service';
-import { TokenService } from './token.service';
+import { bearerTokenOf, TokenService } from './token.service';
 
 /** What `login` and `refreshToken` hand out. */
 export interface Session {
@@ -72,9 +72,9 @@ export class AuthService {
   /** The actor behind an `Authorization: Bearer …` header; null when there is none. */
   async actorFromHeader(header: string | string[] | undefined): Promise<Actor | null> {
     if (header === undefined || header === '') return null;
-    const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    if (!match) throw DomainError.unauthenticated('The Authorization header must be "Bearer <token>"');
-    const { userId, tokenVersion } = this.tokens.verify(match[1]);
+    const token = bearerTokenOf(header);
+    if (!token) throw DomainError.unauthenticated('The Authorization header must be "Bearer <token>"');
+    const { userId, tokenVersion } = this.tokens.verify(token);
     const user = await this.users.findActiveById(userId);
     if (!user) throw DomainError.unauthenticated('The account behind this token no longer exists or was deactivated');
     if (user.tokenVersion !== tokenVersion) throw DomainError.unauthenticated('The token was revoked by a password change: sign in again');

@@ -71,7 +71,7 @@ export class GcdfImportService {
       async (value, manager) => {
         const { id, created } = await this.upsertNeed(parseNeed(value), manager);
         if (!created || !options.suggest) return;
-        await this.jobs.insert([{ name: NEED_PUBLISHED_QUEUE, data: { needId: id } }], (text, values) => manager.query(text, values));
+        await this.jobs.insert([{ name: NEED_PUBLISHED_QUEUE, data: { needId: id } }], manager);
         // Counted when the line commits: a later failure in its transaction rolls the job back with the need.
         return () => suggested++;
       },

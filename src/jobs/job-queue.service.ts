@@ -1,5 +1,6 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import PgBoss from 'pg-boss';
+import { EntityManager } from 'typeorm';
 import { AppConfig, runsWorkers } from '../config/app-config';
 import { withAdvisoryLock } from '../database/advisory-lock';
 import { Metrics } from '../observability/metrics.service';
@@ -81,13 +82,13 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
   }
 
   /**
-   * Enqueues several jobs in one statement. Given `inTransaction` (runs SQL on the caller's transaction), they exist if
-   * and only if that transaction commits — an outbox and its jobs cannot drift apart.
+   * Enqueues several jobs in one statement. Given the `manager` of the caller's transaction, they exist if and only if
+   * that transaction commits — an outbox and its jobs cannot drift apart.
    */
-  async insert(jobs: PgBoss.JobInsert[], inTransaction?: (text: string, values: unknown[]) => Promise<unknown[]>): Promise<void> {
+  async insert(jobs: PgBoss.JobInsert[], manager?: EntityManager): Promise<void> {
     if (!this.boss) throw new Error('The job queue is not started');
     if (jobs.length === 0) return;
-    const db = inTransaction && { executeSql: async (text: string, values: unknown[]) => ({ rows: await inTransaction(text, values) }) };
+    const db = manager && { executeSql: async (text: string, values: unknown[]) => ({ rows: (await manager.query(text, values)) as unknown[] }) };
     await this.boss.insert(jobs, db ? { db } : {});
   }
 

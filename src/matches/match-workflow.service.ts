@@ -306,7 +306,7 @@ export class MatchWorkflow {
     if ((result.affected ?? 0) === 0) return;
     await this.search.record(manager, IndexedKind.Need, [need.id]);
     // A matched need takes no more introductions: its candidates still awaiting review are withdrawn.
-    if (to === NeedStatus.MATCHED) await this.jobs.insert([{ name: NEED_CLOSED_QUEUE, data: { needId: need.id } }], (text, values) => manager.query(text, values));
+    if (to === NeedStatus.MATCHED) await this.jobs.insert([{ name: NEED_CLOSED_QUEUE, data: { needId: need.id } }], manager);
   }
 
   private async changeStatus(manager: EntityManager, actor: Actor | null, match: MatchEntity, to: MatchStatus, action: string, reason?: string | null): Promise<MatchEntity> {

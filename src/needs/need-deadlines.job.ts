@@ -49,7 +49,7 @@ export class NeedDeadlinesJob implements OnModuleInit {
         await manager.save(need);
         await this.outbox.record(manager, IndexedKind.Need, [id]);
         const reason = `The need's deadline (${need.deadline}) passed`;
-        await this.jobs.insert([{ name: NEED_CLOSED_QUEUE, data: { needId: id, reason } }], (text, values) => manager.query(text, values));
+        await this.jobs.insert([{ name: NEED_CLOSED_QUEUE, data: { needId: id, reason } }], manager);
         closed.push(id);
       });
     }

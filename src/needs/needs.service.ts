@@ -122,7 +122,7 @@ export class NeedsService {
       need.publishedAt ??= new Date();
       await this.outbox.record(manager, IndexedKind.Need, [id]);
       // Candidates for the review queue and alerts to fitting enterprises follow, once this commits.
-      await this.jobs.insert([{ name: NEED_PUBLISHED_QUEUE, data: { needId: id } }], (text, values) => manager.query(text, values));
+      await this.jobs.insert([{ name: NEED_PUBLISHED_QUEUE, data: { needId: id } }], manager);
       return toNeedModel(await manager.save(need));
     });
   }
@@ -145,7 +145,7 @@ export class NeedsService {
       need.status = to;
       await this.outbox.record(manager, IndexedKind.Need, [id]);
       // Its matches that can no longer lead anywhere are withdrawn, and the sides told, once this commits.
-      await this.jobs.insert([{ name: NEED_CLOSED_QUEUE, data: { needId: id } }], (text, values) => manager.query(text, values));
+      await this.jobs.insert([{ name: NEED_CLOSED_QUEUE, data: { needId: id } }], manager);
       return toNeedModel(await manager.save(need));
     });
   }

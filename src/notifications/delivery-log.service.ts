@@ -38,7 +38,7 @@ export class DeliveryLogService {
       if (row.status !== DeliveryStatus.DEAD) throw DomainError.conflict(`Only a DEAD delivery can be retried; this one is ${row.status}`);
       await manager.query(`UPDATE notification_delivery SET status = 'PENDING', attempts = 0, updated_at = now() WHERE id = $1`, [id]);
       await manager.query(`DELETE FROM notification_delivery_attempt WHERE delivery_id = $1`, [id]);
-      await this.jobs.insert([{ name: NOTIFICATION_DELIVERY_QUEUE, data: { deliveryId: id } }], (text, values) => manager.query(text, values));
+      await this.jobs.insert([{ name: NOTIFICATION_DELIVERY_QUEUE, data: { deliveryId: id } }], manager);
     });
     const row = await this.deliveries.findOneByOrFail({ id });
     return toNotificationDeliveryModel(row, []);

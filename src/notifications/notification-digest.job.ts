@@ -61,7 +61,7 @@ export class NotificationDigestJob implements OnModuleInit {
       );
       if (!digest) return false;
       await manager.query(`UPDATE notification_delivery SET status = 'DIGESTED', digest_id = $2, updated_at = now() WHERE id = ANY($1)`, [held.map((h) => h.id), digest.id]);
-      await this.jobs.insert([{ name: NOTIFICATION_DELIVERY_QUEUE, data: { deliveryId: digest.id } }], (text, values) => manager.query(text, values));
+      await this.jobs.insert([{ name: NOTIFICATION_DELIVERY_QUEUE, data: { deliveryId: digest.id } }], manager);
       return true;
     });
   }

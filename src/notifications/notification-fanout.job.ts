@@ -138,10 +138,7 @@ export class NotificationFanoutJob implements OnModuleInit {
         [JSON.stringify(deliveries)],
       );
       const toSend = created.filter((d) => d.status === DeliveryStatus.PENDING);
-      await this.jobs.insert(
-        toSend.map((d) => ({ name: NOTIFICATION_DELIVERY_QUEUE, data: { deliveryId: d.id } })),
-        (text, values) => manager.query(text, values),
-      );
+      await this.jobs.insert(toSend.map((d) => ({ name: NOTIFICATION_DELIVERY_QUEUE, data: { deliveryId: d.id } })), manager);
     }
     await manager.query(`UPDATE notification_event SET fanned_out_at = now() WHERE id = ANY($1)`, [events.map((e) => e.id)]);
     return events.length;

@@ -1,5 +1,6 @@
 import { Controller, Get, Header, Headers, Res } from '@nestjs/common';
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { bearerTokenOf } from '../auth/token.service';
 import { AppConfig } from '../config/app-config';
 import { PlainResponse } from './health.controller';
 import { Metrics } from './metrics.service';
@@ -33,7 +34,7 @@ export class MetricsController {
   private authorised(authorization: string | undefined): boolean {
     const expected = this.config.METRICS_TOKEN;
     if (expected === undefined) return true;
-    const given = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1] ?? '';
+    const given = bearerTokenOf(authorization) ?? '';
     // Compared as digests in constant time: neither the token nor its length leaks through timing.
     return timingSafeEqual(digest(given), digest(expected));
   }

@@ -3,7 +3,6 @@ import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
-import { loadConfig } from '../../src/config/app-config';
 import { JobQueue } from '../../src/jobs/job-queue.service';
 import { NOTIFICATION_DELIVERY_QUEUE } from '../../src/notifications/notification-delivery-queue';
 import { NotificationDeliveryJob } from '../../src/notifications/notification-delivery.job';
@@ -11,7 +10,7 @@ import { SearchRepository } from '../../src/search/search.repository';
 import { Role } from '../../src/users/user.entity';
 import { Factory, TEST_PASSWORD } from '../support/factory';
 import { freePort } from '../support/free-port';
-import { startTestApp, TEST_JWT_SECRET, TEST_WEBHOOK_SECRETS_KEY, TestApp } from '../support/test-app';
+import { startTestApp, testConfig, TestApp } from '../support/test-app';
 import { createTestDatabase } from '../support/test-database';
 
 const NEEDS_QUERY = 'query OpenNeedsPage { needs(first: 2) { totalCount } }';
@@ -163,16 +162,7 @@ describe('observability', () => {
     beforeAll(async () => {
       const database = await createTestDatabase();
       drop = database.drop;
-      const config = loadConfig({
-        DATABASE_URL: database.url,
-        MEILI_URL: process.env.WB_TEST_MEILI_URL,
-        MEILI_MASTER_KEY: process.env.WB_TEST_MEILI_MASTER_KEY,
-        JWT_SECRET: TEST_JWT_SECRET,
-        WEBHOOK_SECRETS_KEY: TEST_WEBHOOK_SECRETS_KEY,
-        LOG_LEVEL: 'log',
-        WORKERS_ENABLED: 'false',
-        MEILI_INDEX_PREFIX: `t_${randomBytes(5).toString('hex')}_`,
-      });
+      const config = testConfig(database.url, { LOG_LEVEL: 'log' });
       app = await createApp(config, { logDestination: { write: (line: string) => void lines.push(line) } });
       await app.init();
     });

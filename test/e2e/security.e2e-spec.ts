@@ -6,12 +6,11 @@ import request from 'supertest';
 import WebSocket from 'ws';
 import { createApp } from '../../src/app.factory';
 import { hashPassword } from '../../src/auth/password-hasher';
-import { loadConfig } from '../../src/config/app-config';
 import { OrganizationKind } from '../../src/organizations/organization.entity';
 import { SearchRepository } from '../../src/search/search.repository';
 import { Role } from '../../src/users/user.entity';
 import { TEST_PASSWORD } from '../support/factory';
-import { errorCode, GraphQLResponse, startTestApp, TEST_JWT_SECRET, TestApp } from '../support/test-app';
+import { errorCode, GraphQLResponse, startTestApp, testConfig, TestApp } from '../support/test-app';
 import { useWorld, World } from '../support/world';
 
 const LOGIN = 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token expiresAt refreshToken refreshTokenExpiresAt user { id } } }';
@@ -170,18 +169,7 @@ describe('security limits', () => {
 
     it('counts concurrent failures on two API processes exactly, and both enforce the lock', async () => {
       const url = (t.dataSource.options as { url: string }).url;
-      const twin = await createApp(
-        loadConfig({
-          DATABASE_URL: url,
-          MEILI_URL: process.env.WB_TEST_MEILI_URL,
-          MEILI_MASTER_KEY: process.env.WB_TEST_MEILI_MASTER_KEY,
-          MEILI_INDEX_PREFIX: `t_${randomBytes(5).toString('hex')}_`,
-          JWT_SECRET: TEST_JWT_SECRET,
-          LOG_LEVEL: 'error',
-          WORKERS_ENABLED: 'false',
-          TRUST_PROXY: 'true',
-        }),
-      );
+      const twin = await createApp(testConfig(url, { TRUST_PROXY: 'true' }));
       await twin.init();
       try {
         const address = freshAddress();

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import request from 'supertest';
 import { createApp } from '../../src/app.factory';
 import { TokenService } from '../../src/auth/token.service';
-import { loadConfig } from '../../src/config/app-config';
+import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { Factory } from './factory';
 import { createTestDatabase } from './test-database';
 import { SearchOutbox } from '../../src/search/search-outbox.service';
@@ -34,11 +34,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real application on a database of its own, against the run's real PostgreSQL and Meilisearch. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
-  const config = loadConfig({
-    DATABASE_URL: database.url,
+/** The configuration of an application under test on `databaseUrl`, the run's Meilisearch, and `env` on top. */
+export function testConfig(databaseUrl: string, env: Record<string, string> = {}): AppConfig {
+  return loadConfig({
+    DATABASE_URL: databaseUrl,
     MEILI_URL: process.env.WB_TEST_MEILI_URL,
     MEILI_MASTER_KEY: process.env.WB_TEST_MEILI_MASTER_KEY,
     JWT_SECRET: TEST_JWT_SECRET,
@@ -50,6 +49,12 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     MEILI_INDEX_PREFIX: `t_${randomBytes(5).toString('hex')}_`,
     ...env,
   });
+}
+
+/** The real application on a database of its own, against the run's real PostgreSQL and Meilisearch. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = testConfig(database.url, env);
   const app = await createApp(config);
   await app.init();
   const dataSource = app.get(DataSource);
