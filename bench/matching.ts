@@ -61,6 +61,8 @@ async function main(): Promise<void> {
   const config = configOrExit({ ...process.env, ...world.environment, WORKERS_ENABLED: 'false', JWT_SECRET: `bench-${randomUUID()}-secret-long-enough` });
   const runtime = await startRuntime(config, new Logger('bench'));
   let api: ChildProcess | undefined;
+  // runtime.stop ends the process: a failure must be reported, and turn into exit code 1, before it runs.
+  let exitCode = 0;
   try {
     await runtime.app.init();
     const app = runtime.app;
@@ -174,16 +176,19 @@ async function main(): Promise<void> {
     t = process.hrtime.bigint();
     await trackRecords.update();
     log(`Track-record index after one enterprise changed: patched in ${ms(t).toFixed(0)} ms (a full build takes ${(fullBuild / 1000).toFixed(1)} s)`);
+  } catch (error) {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    exitCode = 1;
   } finally {
     api?.kill('SIGTERM');
     await new Promise((r) => (api && api.exitCode === null ? api.once('exit', r) : r(undefined)));
-    await app_cleanup(runtime, world.cleanup);
+    await app_cleanup(runtime, world.cleanup, exitCode);
   }
 }
 
-async function app_cleanup(runtime: Awaited<ReturnType<typeof startRuntime>>, cleanup: () => Promise<void>): Promise<void> {
+async function app_cleanup(runtime: Awaited<ReturnType<typeof startRuntime>>, cleanup: () => Promise<void>, exitCode: number): Promise<void> {
   await runtime.app.get(SearchRepository).deleteAll().catch(() => undefined);
-  await runtime.stop('benchmark done', 0, cleanup);
+  await runtime.stop(exitCode === 0 ? 'benchmark done' : 'benchmark failed', exitCode, cleanup);
 }
 
 async function rssOf(pid: number): Promise<number> {
