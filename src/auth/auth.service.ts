@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../common/domain-error';
+import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { Actor } from './actor';
 import { LoginThrottleService } from './login-throttle.service';
@@ -26,19 +27,17 @@ export class AuthService {
   ) {}
 
   /**
-   * One answer for an unknown e-mail, a wrong password and a deactivated account, so accounts cannot be probed; after
-   * too many of them the e-mail address or the client `address` is locked for a while (LoginThrottleService). The
-   * password rules are not applied here: a password set under older rules still signs in.
+   * One answer for an unknown e-mail, a wrong password and a deactivated account, so accounts cannot be probed. Each
+   * attempt is counted before the password is checked, and refused once the limits are reached (LoginThrottleService).
+   * The password rules are not applied here: a password set under older rules still signs in.
    */
   async login(email: string, password: string, address: string): Promise<Session> {
-    await this.throttle.assertNotLocked(email, address);
-    const user = await this.users.findByEmail(email);
-    const matches = await verifyPassword(password, user?.passwordHash ?? (await UNUSABLE_PASSWORD_HASH));
-    if (!user || !matches || !user.active) {
-      await this.throttle.recordFailure(email, address);
-      throw DomainError.unauthenticated('Wrong e-mail or password');
-    }
-    await this.throttle.recordSuccess(email);
+    let user = null as UserEntity | null;
+    const right = await this.throttle.attempt(email, address, async () => {
+      user = await this.users.findByEmail(email);
+      return (await verifyPassword(password, user?.passwordHash ?? (await UNUSABLE_PASSWORD_HASH))) && !!user?.active;
+    });
+    if (!user || !right) throw DomainError.unauthenticated('Wrong e-mail or password');
     return { userId: user.id, ...this.tokens.issue(user), ...(await this.refreshTokens.issue(user.id)) };
   }
 
@@ -58,14 +57,18 @@ export class AuthService {
   async changePassword(actor: Actor, currentPassword: string, newPassword: string, address: string): Promise<boolean> {
     const user = await this.users.findActiveById(actor.userId);
     if (!user) throw DomainError.unauthenticated('The account behind this token no longer exists or was deactivated');
-    await this.throttle.assertNotLocked(user.email, address);
-    try {
-      await this.users.changePassword(actor, currentPassword, newPassword);
-    } catch (error) {
-      if (error instanceof DomainError && error.field === 'currentPassword') await this.throttle.recordFailure(user.email, address);
-      throw error;
-    }
-    await this.throttle.recordSuccess(user.email);
+    let wrongCurrentPassword: DomainError | undefined;
+    await this.throttle.attempt(user.email, address, async () => {
+      try {
+        await this.users.changePassword(actor, currentPassword, newPassword);
+        return true;
+      } catch (error) {
+        if (!(error instanceof DomainError && error.field === 'currentPassword')) throw error;
+        wrongCurrentPassword = error;
+        return false;
+      }
+    });
+    if (wrongCurrentPassword) throw wrongCurrentPassword;
     return true;
   }
 

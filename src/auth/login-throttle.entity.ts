@@ -1,16 +1,18 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** What a sign-in throttle counts failures of. */
+/** What a sign-in throttle counts attempts of. */
 export enum ThrottleKind {
-  /** One e-mail address (lower-cased), whether or not an account has it. */
+  /** One e-mail address (lower-cased), whether or not an account has it, from anywhere: distributed guessing. */
   ACCOUNT = 'ACCOUNT',
+  /** One e-mail address from one client address: the tight limit, which an attacker elsewhere cannot trip for the owner. */
+  ACCOUNT_ADDRESS = 'ACCOUNT_ADDRESS',
   /** One client address (see TRUST_PROXY). */
   ADDRESS = 'ADDRESS',
 }
 
 /**
- * Failed sign-ins of one key and its lock-out, shared by every API process through the database (see
- * login-throttle.repository.ts for the rule, docs/SECURITY.md for the numbers).
+ * Sign-in attempts of one key and its lock-out, shared by every API process through the database (see
+ * login-throttle-rule.ts for the rule, docs/SECURITY.md for the numbers).
  */
 @Entity('login_throttle')
 @Index(['lastFailureAt'])
@@ -21,7 +23,7 @@ export class LoginThrottleEntity {
   @PrimaryColumn({ type: 'text' })
   key: string;
 
-  /** Failures counted in the current window (back to 0 when the key is locked). */
+  /** Attempts counted in the current window, less those refunded by a right password. */
   @Column({ type: 'integer', default: 0 })
   failures: number;
 

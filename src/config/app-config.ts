@@ -272,14 +272,31 @@ export class AppConfig {
   @IsIn([true, false], { message: 'must be true or false' })
   TRUST_PROXY: boolean = false;
 
-  /** Failed sign-ins for one e-mail address, within LOGIN_FAILURE_WINDOW_SECONDS, that lock it. */
+  /**
+   * Sign-in attempts for one e-mail address from one client address, within LOGIN_FAILURE_WINDOW_SECONDS, that lock
+   * that pair (a right password gives its attempt back). An attacker elsewhere cannot lock the owner out with them.
+   */
   @Transform(toInt)
   @Min(1)
   @Max(1000)
   @IsInt()
   LOGIN_MAX_FAILURES: number = 5;
 
-  /** Failed sign-ins from one client address (any e-mail), within the window, that lock the address. */
+  /** Sign-in attempts for one e-mail address from any client address, within the window, that lock it (distributed guessing). */
+  @Transform(toInt)
+  @Min(1)
+  @Max(100_000)
+  @IsInt()
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: number = 100;
+
+  /** Password checks (scrypt) one process runs at once; eight times as many may wait, and further sign-ins are refused. */
+  @Transform(toInt)
+  @Min(1)
+  @Max(256)
+  @IsInt()
+  LOGIN_MAX_CONCURRENT_CHECKS: number = 4;
+
+  /** Sign-in attempts from one client address (any e-mail), within the window, that lock the address. */
   @Transform(toInt)
   @Min(1)
   @Max(100_000)

@@ -21,7 +21,7 @@ type Refresh = { refreshToken: { token: string; refreshToken: string; user: { id
 
 /** A client address of its own for each test, so failures of one test never lock another's sign-ins. */
 let lastAddress = 0;
-const freshAddress = () => `198.51.100.${++lastAddress}`;
+const freshAddress = () => (++lastAddress, `10.51.${lastAddress >> 8}.${lastAddress & 255}`);
 const unknownEmail = () => `nobody-${randomBytes(4).toString('hex')}@example.org`;
 const retryAfter = (res: GraphQLResponse) => res.errors?.[0]?.extensions?.retryAfterSeconds as number;
 
@@ -51,38 +51,69 @@ describe('security limits', () => {
   const login = async (email: string, password: string, address: string, app: INestApplication = t.app) =>
     (await post(app, { query: LOGIN, variables: { email, password } }, { 'x-forwarded-for': address })).body as GraphQLResponse<Login>;
   const newUser = () => t.factory.user(Role.AGENCY_MEMBER, { organizationId: w.orgs.agencyOrg.id });
-  const throttleRow = async (kind: 'ACCOUNT' | 'ADDRESS', key: string) =>
+  type ThrottleKind = 'ACCOUNT' | 'ADDRESS' | 'ACCOUNT_ADDRESS';
+  /** The key of an e-mail address tried from one client address. */
+  const pair = (email: string, address: string) => JSON.stringify([email, address]);
+  const throttleRow = async (kind: ThrottleKind, key: string) =>
     (await t.dataSource.query(`SELECT failures, lockouts, locked_until FROM login_throttle WHERE kind = $1 AND key = $2`, [kind, key]))[0] as { failures: number; lockouts: number; locked_until: Date | null } | undefined;
-  /** Ends the lock of an e-mail address now, as if its time had passed. */
-  const expireLock = (email: string) => t.dataSource.query(`UPDATE login_throttle SET locked_until = now() - interval '1 second' WHERE kind = 'ACCOUNT' AND key = $1`, [email]);
+  /** Ends the lock of an e-mail address from one client address now, as if its time had passed. */
+  const expireLock = (email: string, address: string) =>
+    t.dataSource.query(`UPDATE login_throttle SET locked_until = now() - interval '1 second' WHERE kind = 'ACCOUNT_ADDRESS' AND key = $1`, [pair(email, address)]);
 
   describe('sign-in throttling', () => {
-    it('locks an e-mail address after 5 failures: then even the right password is refused, with the time to wait', async () => {
+    it('locks an e-mail address from one client address after 5 failures: even the right password waits there, while the owner elsewhere signs in', async () => {
       const user = await newUser();
-      const address = freshAddress();
-      for (let i = 0; i < 5; i++) expect(errorCode(await login(user.email, 'not the password at all', address))).toBe('UNAUTHENTICATED');
+      const attacker = freshAddress();
+      for (let i = 0; i < 5; i++) expect(errorCode(await login(user.email, 'not the password at all', attacker))).toBe('UNAUTHENTICATED');
 
-      const refused = await login(user.email, TEST_PASSWORD, address);
+      const refused = await login(user.email, TEST_PASSWORD, attacker);
       expect(refused.data ?? null).toBeNull();
       expect(refused.errors?.[0].extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS', retryAfterSeconds: expect.any(Number) });
       expect(retryAfter(refused)).toBeGreaterThan(55);
       expect(retryAfter(refused)).toBeLessThanOrEqual(60);
       expect(refused.errors?.[0].message).toMatch(/^Too many failed sign-in attempts: try again in \d+ seconds$/);
-      // The lock is the account's: another address does not help …
-      expect(errorCode(await login(user.email, TEST_PASSWORD, freshAddress()))).toBe('TOO_MANY_REQUESTS');
-      // … and another account from the same address still signs in (5 failures are far from the address limit).
+      // The lock is the pair's: the owner, from their own address, is not locked out by a stranger's guesses …
+      expect((await login(user.email, TEST_PASSWORD, freshAddress())).data?.login.token).toEqual(expect.any(String));
+      // … and another account from the attacker's address still signs in (5 failures are far from the address limit).
       const colleague = await newUser();
-      expect((await login(colleague.email, TEST_PASSWORD, address)).data?.login.token).toEqual(expect.any(String));
+      expect((await login(colleague.email, TEST_PASSWORD, attacker)).data?.login.token).toEqual(expect.any(String));
+    });
+
+    it('gets 200 parallel wrong guesses for one account no more than 5 password checks; the rest are refused unchecked', async () => {
+      const user = await newUser();
+      const attacker = freshAddress();
+      const burst = await Promise.all(Array.from({ length: 200 }, () => login(user.email, 'not the password at all', attacker)));
+      const codes = burst.map(errorCode);
+      expect(codes.filter((c) => c === 'UNAUTHENTICATED')).toHaveLength(5);
+      expect(codes.filter((c) => c === 'TOO_MANY_REQUESTS')).toHaveLength(195);
+      expect(await throttleRow('ACCOUNT_ADDRESS', pair(user.email, attacker))).toMatchObject({ failures: 4, lockouts: 1 });
+      // Only the five checked attempts count against the account as a whole.
+      expect((await throttleRow('ACCOUNT', user.email))?.failures).toBe(5);
+      expect((await login(user.email, TEST_PASSWORD, freshAddress())).data?.login.token).toEqual(expect.any(String));
+    });
+
+    it('locks an account for everyone after LOGIN_MAX_FAILURES_PER_ACCOUNT failures from many addresses (distributed guessing)', async () => {
+      const user = await newUser();
+      for (let round = 0; round < 10; round++) {
+        const guesses = await Promise.all(Array.from({ length: 10 }, () => login(user.email, 'not the password at all', freshAddress())));
+        expect(guesses.map(errorCode)).toEqual(Array(10).fill('UNAUTHENTICATED'));
+      }
+      expect((await throttleRow('ACCOUNT', user.email))?.failures).toBe(100);
+      const refused = await login(user.email, TEST_PASSWORD, freshAddress());
+      expect(errorCode(refused)).toBe('TOO_MANY_REQUESTS');
+      expect(retryAfter(refused)).toBeGreaterThan(55);
+      expect(await throttleRow('ACCOUNT', user.email)).toMatchObject({ lockouts: 1 });
     });
 
     it('answers a locked unknown e-mail address exactly like a locked account, so the refusal reveals nothing', async () => {
       const user = await newUser();
       const ghost = unknownEmail();
+      const address = freshAddress();
       for (let i = 0; i < 5; i++) {
-        await login(user.email, 'not the password at all', freshAddress());
-        await login(ghost, 'not the password at all', freshAddress());
+        await login(user.email, 'not the password at all', address);
+        await login(ghost, 'not the password at all', address);
       }
-      const [account, nobody] = [await login(user.email, TEST_PASSWORD, freshAddress()), await login(ghost, TEST_PASSWORD, freshAddress())];
+      const [account, nobody] = [await login(user.email, TEST_PASSWORD, address), await login(ghost, TEST_PASSWORD, address)];
       const shape = (res: GraphQLResponse) => ({ data: res.data ?? null, message: res.errors?.[0].message.replace(/\d+/, 'N'), keys: Object.keys(res.errors?.[0].extensions ?? {}).sort() });
       expect(shape(account)).toEqual(shape(nobody));
       expect(errorCode(nobody)).toBe('TOO_MANY_REQUESTS');
@@ -93,7 +124,7 @@ describe('security limits', () => {
       const ghosts = Array.from({ length: 5 }, unknownEmail);
       for (let i = 0; i < 19; i++) expect(errorCode(await login(ghosts[i % 5], 'not the password at all', address))).toBe('UNAUTHENTICATED');
       const user = await newUser();
-      // 19 failures: not locked yet; this sign-in works (and does not clear the address's failures).
+      // 19 failures: not locked yet; this sign-in works (it gives its attempt back, and does not clear the address's failures).
       expect((await login(user.email, TEST_PASSWORD, address)).data?.login.token).toEqual(expect.any(String));
       expect(errorCode(await login(ghosts[0], 'not the password at all', address))).toBe('UNAUTHENTICATED');
 
@@ -101,9 +132,8 @@ describe('security limits', () => {
       expect(errorCode(refused)).toBe('TOO_MANY_REQUESTS');
       expect(retryAfter(refused)).toBeGreaterThan(55);
       expect((await login(user.email, TEST_PASSWORD, freshAddress())).data?.login.token).toEqual(expect.any(String));
-      expect(await throttleRow('ADDRESS', address)).toMatchObject({ failures: 0, lockouts: 1 });
+      expect(await throttleRow('ADDRESS', address)).toMatchObject({ failures: 19, lockouts: 1 });
     });
-
     it('counts sign-ins over WebSocket against the address of their connection, not one key shared by all', async () => {
       const server = t.app.getHttpServer();
       if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -134,37 +164,39 @@ describe('security limits', () => {
       expect(await wsLogin(quiet, user.email, TEST_PASSWORD)).toBe('signed in');
     });
 
-    it('doubles the lock-out with each further lock, up to an hour', async () => {
+    it('doubles the lock-out with each further lock, one attempt between locks, up to an hour', async () => {
       const user = await newUser();
-      const lockAndWait = async () => {
-        const address = freshAddress();
-        for (let i = 0; i < 5; i++) expect(errorCode(await login(user.email, 'not the password at all', address))).toBe('UNAUTHENTICATED');
+      const address = freshAddress();
+      const failThenWait = async (failures: number) => {
+        for (let i = 0; i < failures; i++) expect(errorCode(await login(user.email, 'not the password at all', address))).toBe('UNAUTHENTICATED');
         const refused = await login(user.email, TEST_PASSWORD, address);
         expect(errorCode(refused)).toBe('TOO_MANY_REQUESTS');
-        await expireLock(user.email);
+        await expireLock(user.email, address);
         return retryAfter(refused);
       };
-      const waits = [await lockAndWait(), await lockAndWait(), await lockAndWait()];
+      const waits = [await failThenWait(5), await failThenWait(1), await failThenWait(1)];
       expect(waits.map((s) => Math.round(s / 10) * 10)).toEqual([60, 120, 240]);
 
       // The tenth lock would be 60 × 2^9 s: it is capped at an hour.
-      await t.dataSource.query(`UPDATE login_throttle SET lockouts = 9 WHERE kind = 'ACCOUNT' AND key = $1`, [user.email]);
-      const capped = await lockAndWait();
+      await t.dataSource.query(`UPDATE login_throttle SET lockouts = 9 WHERE kind = 'ACCOUNT_ADDRESS' AND key = $1`, [pair(user.email, address)]);
+      const capped = await failThenWait(1);
       expect(capped).toBeGreaterThan(3590);
       expect(capped).toBeLessThanOrEqual(3600);
-      expect((await throttleRow('ACCOUNT', user.email))?.lockouts).toBe(10);
+      expect((await throttleRow('ACCOUNT_ADDRESS', pair(user.email, address)))?.lockouts).toBe(10);
     });
 
-    it('forgets the failures and the backoff of an account once it signs in', async () => {
+    it('forgets the failures and the backoff of an account from a client address once it signs in there', async () => {
       const user = await newUser();
       const address = freshAddress();
       for (let i = 0; i < 4; i++) await login(user.email, 'not the password at all', address);
+      expect((await throttleRow('ACCOUNT_ADDRESS', pair(user.email, address)))?.failures).toBe(4);
+      expect((await login(user.email, TEST_PASSWORD, address)).data?.login.token).toEqual(expect.any(String));
+      expect(await throttleRow('ACCOUNT_ADDRESS', pair(user.email, address))).toBeUndefined();
+      // The account as a whole keeps its 4 failures: the right password only gave its own attempt back.
       expect((await throttleRow('ACCOUNT', user.email))?.failures).toBe(4);
-      expect((await login(user.email, TEST_PASSWORD, address)).data?.login.token).toEqual(expect.any(String));
-      expect(await throttleRow('ACCOUNT', user.email)).toBeUndefined();
-      // Four more failures do not lock it: the count started over.
-      for (let i = 0; i < 4; i++) expect(errorCode(await login(user.email, 'not the password at all', address))).toBe('UNAUTHENTICATED');
-      expect((await login(user.email, TEST_PASSWORD, address)).data?.login.token).toEqual(expect.any(String));
+      // Five more failures do not lock it: the count started over.
+      for (let i = 0; i < 5; i++) expect(errorCode(await login(user.email, 'not the password at all', address))).toBe('UNAUTHENTICATED');
+      expect((await login(user.email, TEST_PASSWORD, address)).data).toBeNull();
     });
 
     it('counts concurrent failures on two API processes exactly, and both enforce the lock', async () => {
@@ -178,7 +210,7 @@ describe('security limits', () => {
         const burst = await Promise.all(Array.from({ length: 19 }, (_, i) => login(ghosts[i % 5], 'not the password at all', address, i % 2 === 0 ? t.app : twin)));
         expect(burst.map(errorCode)).toEqual(Array(19).fill('UNAUTHENTICATED'));
         expect((await throttleRow('ADDRESS', address))?.failures).toBe(19);
-        const perAccount = await Promise.all(ghosts.map((g) => throttleRow('ACCOUNT', g)));
+        const perAccount = await Promise.all(ghosts.map((g) => throttleRow('ACCOUNT_ADDRESS', pair(g, address))));
         expect(perAccount.map((r) => r?.failures)).toEqual([4, 4, 4, 4, 3]);
 
         // The 20th locks the address, for both processes.
@@ -210,10 +242,27 @@ describe('security limits', () => {
       const locked = await change(TEST_PASSWORD);
       expect(errorCode(locked)).toBe('TOO_MANY_REQUESTS');
       expect(retryAfter(locked)).toBeGreaterThan(0);
-      expect(errorCode(await login(user.email, TEST_PASSWORD, freshAddress()))).toBe('TOO_MANY_REQUESTS');
-      expect(await throttleRow('ACCOUNT', user.email)).toMatchObject({ lockouts: 1 });
-      await expireLock(user.email);
+      expect(errorCode(await login(user.email, TEST_PASSWORD, address))).toBe('TOO_MANY_REQUESTS');
+      expect(await throttleRow('ACCOUNT_ADDRESS', pair(user.email, address))).toMatchObject({ lockouts: 1 });
+      await expireLock(user.email, address);
       expect((await change(TEST_PASSWORD)).data).toEqual({ changePassword: true });
+    });
+
+    it('bounds the password checks in flight: a burst beyond them is refused without being checked', async () => {
+      const narrow = await startTestApp({ LOGIN_MAX_CONCURRENT_CHECKS: '1', TRUST_PROXY: 'true' });
+      try {
+        // Different e-mail addresses from different client addresses: no throttle key stops them, only the gate.
+        const burst = await Promise.all(Array.from({ length: 300 }, () => login(unknownEmail(), 'not the password at all', freshAddress(), narrow.app)));
+        const busy = burst.filter((res) => errorCode(res) === 'TOO_MANY_REQUESTS');
+        expect(busy.length).toBeGreaterThan(0);
+        expect(busy[0].errors?.[0]).toMatchObject({ message: 'Too many sign-ins are being checked right now: try again in 1 second', extensions: { retryAfterSeconds: 1 } });
+        expect(burst.filter((res) => errorCode(res) === 'UNAUTHENTICATED').length).toBe(300 - busy.length);
+        // A refused attempt was not counted: nothing stays against its client address.
+        const counted = await narrow.dataSource.query(`SELECT count(*)::int AS n FROM login_throttle WHERE kind = 'ADDRESS' AND failures > 0`);
+        expect(counted[0].n).toBe(300 - busy.length);
+      } finally {
+        await narrow.close();
+      }
     });
   });
 
