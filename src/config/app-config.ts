@@ -234,7 +234,8 @@ export class AppConfig {
   GRAPHQL_MAX_DEPTH: number = 10;
 
   /**
-   * Highest cost a query may have: every field costs 1, and what a list field selects counts once per item it may
+   * Highest cost a query may have: a root field costs the work behind it (10 a database read, 100 a search, 1000 a
+   * ranking), every other field 1, a page its `first`, and what a list field selects counts once per item it may
    * return (its `first`, else 20; at most 100). See docs/SECURITY.md.
    */
   @Transform(toInt)
@@ -242,6 +243,30 @@ export class AppConfig {
   @Max(10_000_000)
   @IsInt()
   GRAPHQL_MAX_COMPLEXITY: number = 5000;
+
+  /** Most root fields one operation may have, aliases included (a batch of aliases multiplies the work behind one field). */
+  @Transform(toInt)
+  @Min(1)
+  @Max(10_000)
+  @IsInt()
+  GRAPHQL_MAX_ROOT_FIELDS: number = 20;
+
+  /**
+   * Cost points (GRAPHQL_MAX_COMPLEXITY's measure) an anonymous client address may spend a minute, over HTTP and
+   * WebSocket together; a full minute's worth may be spent at once. 0: no budget. See docs/SECURITY.md.
+   */
+  @Transform(toInt)
+  @Min(0)
+  @Max(1_000_000_000)
+  @IsInt()
+  GRAPHQL_BUDGET_ANONYMOUS_PER_MINUTE: number = 20_000;
+
+  /** The same for each signed-in user, wherever they call from. 0: no budget. */
+  @Transform(toInt)
+  @Min(0)
+  @Max(1_000_000_000)
+  @IsInt()
+  GRAPHQL_BUDGET_SIGNED_IN_PER_MINUTE: number = 60_000;
 
   /** Largest request body accepted, in bytes (a larger one is answered HTTP 413 PAYLOAD_TOO_LARGE), and largest WebSocket message (closed, 1009). */
   @Transform(toInt)
@@ -469,7 +494,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const config = plainToInstance(AppConfig, input);
   const errors = validateSync(config, { forbidUnknownValues: true, stopAtFirstError: true });
   if (errors.length > 0) throw new ConfigError(errors.map(describe).join('\n'));
+  const budgetProblems = requestBudgetProblems(config);
+  if (budgetProblems.length > 0) throw new ConfigError(budgetProblems.join('\n'));
   return config;
+}
+
+/** A budget smaller than the costliest query allowed would refuse that query forever. */
+function requestBudgetProblems(config: AppConfig): string[] {
+  return (['GRAPHQL_BUDGET_ANONYMOUS_PER_MINUTE', 'GRAPHQL_BUDGET_SIGNED_IN_PER_MINUTE'] as const)
+    .filter((name) => config[name] > 0 && config[name] < config.GRAPHQL_MAX_COMPLEXITY)
+    .map((name) => `Invalid configuration: ${name} must be 0 (no budget) or at least GRAPHQL_MAX_COMPLEXITY (${config.GRAPHQL_MAX_COMPLEXITY}) (got ${config[name]})`);
 }
 
 function describe(error: ValidationError): string {

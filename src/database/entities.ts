@@ -16,6 +16,7 @@ import { NotificationPreferenceEntity } from '../notifications/notification-pref
 import { WebhookEndpointEntity } from '../notifications/webhooks/webhook-endpoint.entity';
 import { LoginThrottleEntity } from '../auth/login-throttle.entity';
 import { RefreshTokenEntity } from '../auth/refresh-token.entity';
+import { RequestBudgetEntity } from '../graphql/request-budget.entity';
 
 /** Every TypeORM entity; the data source and the migration-drift test both read this list. */
 export const ENTITIES = [
@@ -38,4 +39,5 @@ export const ENTITIES = [
   WebhookEndpointEntity,
   LoginThrottleEntity,
   RefreshTokenEntity,
+  RequestBudgetEntity,
 ];

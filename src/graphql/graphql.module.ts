@@ -10,10 +10,18 @@ import { GraphQLRequestPlugin } from '../observability/graphql-request.plugin';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { createLoaders, GraphQLContext } from './graphql-context';
-import { queryLimitsRule, webSocketOptions } from './query-limits';
+import { ChargeCost, queryLimitsRule, webSocketOptions } from './query-limits';
+import { RequestBudgetModule } from './request-budget.module';
+import { RequestBudgetService } from './request-budget.service';
 import { queryLimitsOf, securityPlugins } from './security-plugins';
 import { limitWebSocketServer } from './websocket-limits';
 import type { WebSocketServer } from 'ws';
+
+/** Charges an operation's cost to the client of its context (the request over HTTP, the upgrade request over WebSocket). */
+const chargeOf =
+  (budget: RequestBudgetService): ChargeCost =>
+  (context, cost) =>
+    budget.charge(budget.clientOf((context as GraphQLContext).req), cost);
 
 function bearerOf(params: Record<string, unknown> | undefined): string | undefined {
   const value = params?.authorization ?? params?.Authorization;
@@ -25,9 +33,9 @@ function bearerOf(params: Record<string, unknown> | undefined): string | undefin
   imports: [
     NestGraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      imports: [OrganizationsModule],
-      inject: [AppConfig, OrganizationsService, GraphQLRequestPlugin],
-      useFactory: (config: AppConfig, organizations: OrganizationsService, requestLog: GraphQLRequestPlugin): ApolloDriverConfig => ({
+      imports: [OrganizationsModule, RequestBudgetModule],
+      inject: [AppConfig, OrganizationsService, GraphQLRequestPlugin, RequestBudgetService],
+      useFactory: (config: AppConfig, organizations: OrganizationsService, requestLog: GraphQLRequestPlugin, budget: RequestBudgetService): ApolloDriverConfig => ({
         autoSchemaFile: true,
         sortSchema: true,
         path: '/graphql',
@@ -37,12 +45,12 @@ function bearerOf(params: Record<string, unknown> | undefined): string | undefin
         includeStacktraceInErrorResponses: false,
         formatError: formatGraphQLError,
         // One log line and one duration sample per operation, under its request id (src/observability).
-        plugins: [requestLog, ...securityPlugins(config)],
+        plugins: [requestLog, ...securityPlugins(config, chargeOf(budget))],
         // The depth limit as a validation rule; the cost limit is a plugin, which knows the variables (docs/SECURITY.md).
         validationRules: [queryLimitsRule(queryLimitsOf(config), { complexity: false })],
         // Subscriptions (notificationAdded) over WebSocket, graphql-ws protocol, on the same path.
-        // graphql-ws validates on its own: it gets the same limits, and no introspection when that is off.
-        subscriptions: { 'graphql-ws': webSocketOptions(queryLimitsOf(config), config.GRAPHQL_INTROSPECTION) },
+        // graphql-ws validates and executes on its own: it gets the same limits and budget, and no introspection when that is off.
+        subscriptions: { 'graphql-ws': webSocketOptions(queryLimitsOf(config), config.GRAPHQL_INTROSPECTION, chargeOf(budget)) },
         // Over HTTP the bearer token is a header; over WebSocket it comes in the connection parameters.
         // Sign-ins over WebSocket are throttled by the address of the connection's upgrade request.
         context: ({ req, connectionParams, extra }: { req?: GraphQLContext['req']; connectionParams?: Record<string, unknown>; extra?: { request?: IncomingMessage } }): GraphQLContext => ({

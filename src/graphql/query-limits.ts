@@ -4,6 +4,9 @@ import {
   ASTNode,
   ASTVisitor,
   DocumentNode,
+  execute,
+  ExecutionArgs,
+  ExecutionResult,
   FieldNode,
   FragmentDefinitionNode,
   getNamedType,
@@ -21,6 +24,7 @@ import {
   SchemaMetaFieldDef,
   SelectionSetNode,
   specifiedRules,
+  subscribe,
   TypeMetaFieldDef,
   TypeNameMetaFieldDef,
   validate,
@@ -35,7 +39,16 @@ export interface QueryLimits {
   maxDepth: number;
   /** Highest cost (see QueryMeasure). */
   maxComplexity: number;
+  /** Most root fields in one operation, aliases included. */
+  maxRootFields: number;
 }
+
+/**
+ * What a root field costs before the items it returns: the work behind it, declared on the resolver with
+ * `@Query(…, { complexity: ROOT_COST.search })`. A root field that declares nothing is a database read. A search is
+ * a Meilisearch query (or several); a ranking runs the matcher (many searches, the track-record index, scoring).
+ */
+export const ROOT_COST = { read: 10, search: 100, ranking: 1000 } as const;
 
 /** Items counted for a paginated field whose `first` is left out and has no default in the schema. */
 export const FIRST_DEFAULT = 20;
@@ -57,6 +70,7 @@ class TooDeep extends Error {
   }
 }
 class TooComplex extends Error {}
+class TooManyRootFields extends Error {}
 
 type Mode = { introspection: false } | { introspection: true; level: number; lists: number };
 
@@ -128,7 +142,8 @@ class QueryMeasure {
     const name = node.name.value;
     const definition = this.definitionOf(name, parent);
     if (this.options.checkDepth && !mode.introspection && level > this.limits.maxDepth) throw new TooDeep(`it nests more than ${this.limits.maxDepth} levels of fields`);
-    if (!definition || !node.selectionSet) return 1;
+    if (!definition) return 1;
+    if (!node.selectionSet) return level === 1 && name !== '__typename' ? rootCostOf(definition) + (this.firstOf(node, definition) ?? 0) : 1;
 
     const type = getNamedType(definition.type);
     const isList = isListType(getNullableType(definition.type));
@@ -141,10 +156,12 @@ class QueryMeasure {
       return 1 + this.selectionSet(node.selectionSet, type, level + 1, inner);
     }
 
+    // A paginated field reads its `first` rows whatever it selects of them.
     const first = this.firstOf(node, definition);
-    if (first !== undefined && !isList && isConnection(type)) return 1 + this.selectionSet(node.selectionSet, type, level + 1, mode, first);
+    const own = (level === 1 ? rootCostOf(definition) : 1) + (first ?? 0);
+    if (first !== undefined && !isList && isConnection(type)) return own + this.selectionSet(node.selectionSet, type, level + 1, mode, first);
     const items = first ?? (!isList ? 1 : (name === 'edges' || name === 'nodes') && isConnection(parent) ? (edgeItems ?? FIRST_DEFAULT) : UNPAGINATED_LIST_ITEMS);
-    return 1 + items * this.selectionSet(node.selectionSet, type, level + 1, mode);
+    return own + items * this.selectionSet(node.selectionSet, type, level + 1, mode);
   }
 
   /** The field's definition, the introspection ones included (they are not among a type's fields). */
@@ -179,6 +196,33 @@ class QueryMeasure {
   }
 }
 
+/** A root field's declared cost (`complexity` on its @Query/@Mutation/@Subscription), else a database read. */
+function rootCostOf(definition: GraphQLField<unknown, unknown>): number {
+  const declared = definition.extensions?.complexity;
+  return typeof declared === 'number' ? declared : ROOT_COST.read;
+}
+
+/**
+ * The root fields of an operation, aliases included and fragments written out (`__typename` costs nothing and is not
+ * counted). Throws TooManyRootFields past the limit, so a hostile operation costs little to refuse.
+ */
+function countRootFields(set: SelectionSetNode, fragments: ReadonlyMap<string, FragmentDefinitionNode>, limit: number, seen = new Set<string>()): number {
+  let count = 0;
+  for (const selection of set.selections) {
+    if (selection.kind === Kind.FIELD) count += selection.name.value === '__typename' ? 0 : 1;
+    else if (selection.kind === Kind.INLINE_FRAGMENT) count += countRootFields(selection.selectionSet, fragments, limit - count, seen);
+    else {
+      const fragment = fragments.get(selection.name.value);
+      if (!fragment || seen.has(fragment.name.value)) continue;
+      seen.add(fragment.name.value);
+      count += countRootFields(fragment.selectionSet, fragments, limit - count, seen);
+      seen.delete(fragment.name.value);
+    }
+    if (count > limit) throw new TooManyRootFields();
+  }
+  return count;
+}
+
 function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
   return new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
 }
@@ -191,8 +235,14 @@ function limitError(error: unknown, limits: QueryLimits, nodes: ASTNode[]): Grap
       extensions: { code: QUERY_LIMIT_CODES.tooDeep, maxDepth: limits.maxDepth },
     });
   }
+  if (error instanceof TooManyRootFields) {
+    return new GraphQLError(`The operation has too many root fields: more than ${limits.maxRootFields}, aliases included (send several requests, or fewer fields at once)`, {
+      nodes,
+      extensions: { code: QUERY_LIMIT_CODES.tooManyRootFields, maxRootFields: limits.maxRootFields },
+    });
+  }
   if (error instanceof TooComplex) {
-    return new GraphQLError(`The query is too complex: its cost exceeds the limit of ${limits.maxComplexity} (each field costs 1, times the items of the lists around it; ask for fewer items or fields)`, {
+    return new GraphQLError(`The query is too complex: its cost exceeds the limit of ${limits.maxComplexity} (a root field costs the work behind it, 10 to 1000; every other field 1, times the items of the lists around it, and a page its \`first\`; ask for fewer items or fields)`, {
       nodes,
       extensions: { code: QUERY_LIMIT_CODES.tooComplex, maxComplexity: limits.maxComplexity },
     });
@@ -211,6 +261,7 @@ export function queryLimitsRule(limits: QueryLimits, { complexity = true }: { co
     return {
       OperationDefinition(operation) {
         try {
+          countRootFields(operation.selectionSet, fragments, limits.maxRootFields);
           new QueryMeasure(context.getSchema(), fragments, operation, limits, { checkDepth: true, checkComplexity: complexity }).check();
         } catch (error) {
           const refusal = limitError(error, limits, [operation]);
@@ -223,23 +274,33 @@ export function queryLimitsRule(limits: QueryLimits, { complexity = true }: { co
   };
 }
 
+/** Charges an operation's cost to the client behind a request's context (RequestBudgetService); throws to refuse. */
+export type ChargeCost = (context: unknown, cost: number) => Promise<void>;
+
+/** The cost of `operation` with its variables; throws the QUERY_TOO_COMPLEX refusal (HTTP 400). */
+function costOf(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, limits: QueryLimits, variables: Record<string, unknown>): number {
+  try {
+    return new QueryMeasure(schema, fragmentsOf(document), operation, limits, { checkDepth: false, checkComplexity: true, variables }).check();
+  } catch (error) {
+    const refusal = limitError(error, limits, [operation]);
+    if (!refusal) throw error;
+    throw new GraphQLError(refusal.message, { nodes: [operation], extensions: { ...refusal.extensions, http: { status: 400 } } });
+  }
+}
+
 /**
  * The cost limit with the request's variables (`first: $n` counts as the n sent), once Apollo has validated the document
- * and picked the operation, before it executes: HTTP 400 with QUERY_TOO_COMPLEX.
+ * and picked the operation, before it executes: HTTP 400 with QUERY_TOO_COMPLEX. Then the cost is charged to the
+ * client's budget (`charge`), which may refuse it, still before anything executes.
  */
-export function queryComplexityPlugin(limits: QueryLimits): ApolloServerPlugin {
+export function queryComplexityPlugin(limits: QueryLimits, charge?: ChargeCost): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, operation, request }) {
+        async didResolveOperation({ schema, document, operation, request, contextValue }) {
           if (!operation) return;
-          try {
-            new QueryMeasure(schema, fragmentsOf(document), operation, limits, { checkDepth: false, checkComplexity: true, variables: request.variables ?? {} }).check();
-          } catch (error) {
-            const refusal = limitError(error, limits, [operation]);
-            if (!refusal) throw error;
-            throw new GraphQLError(refusal.message, { nodes: [operation], extensions: { ...refusal.extensions, http: { status: 400 } } });
-          }
+          const cost = costOf(schema, document, operation, limits, request.variables ?? {});
+          if (charge) await charge(contextValue, cost);
         },
       };
     },
@@ -247,12 +308,29 @@ export function queryComplexityPlugin(limits: QueryLimits): ApolloServerPlugin {
 }
 
 /**
- * graphql-ws (GraphQL over WebSocket) validates documents itself, without Apollo's rules or plugins: its `validate` gets
- * both limits (the variables unknown, as in queryLimitsRule), and refuses introspection when it is off, so neither can be
- * bypassed over a WebSocket. (Nest's type of these options leaves `validate` out, but passes every option on.)
+ * graphql-ws (GraphQL over WebSocket) validates and executes documents itself, without Apollo's rules or plugins: its
+ * `validate` gets both limits (the variables unknown, as in queryLimitsRule), and refuses introspection when it is off,
+ * so neither can be bypassed over a WebSocket; its `execute` and `subscribe` first charge the operation's cost, with
+ * the variables sent, to the client's budget (`charge`), and answer a refusal as an error result, executing nothing.
+ * (Nest's type of these options leaves them out, but passes every option on to graphql-ws.)
  */
-export function webSocketOptions(limits: QueryLimits, introspection: boolean): GraphQLWsSubscriptionsConfig {
+export function webSocketOptions(limits: QueryLimits, introspection: boolean, charge?: ChargeCost): GraphQLWsSubscriptionsConfig {
   const extra = [queryLimitsRule(limits), ...(introspection ? [] : [NoSchemaIntrospectionCustomRule])];
   const withLimits: typeof validate = (schema, document, rules = specifiedRules, options, typeInfo) => validate(schema, document, [...rules, ...extra], options, typeInfo);
-  return { validate: withLimits } as GraphQLWsSubscriptionsConfig;
+  if (!charge) return { validate: withLimits } as GraphQLWsSubscriptionsConfig;
+  /** The refusal of an operation's cost, or null once it is paid. */
+  const refusalOf = async (args: ExecutionArgs): Promise<ExecutionResult | null> => {
+    const operation = args.document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!args.operationName || d.name?.value === args.operationName));
+    if (!operation) return null;
+    try {
+      await charge(args.contextValue, costOf(args.schema, args.document, operation, limits, (args.variableValues ?? {}) as Record<string, unknown>));
+      return null;
+    } catch (error) {
+      if (error instanceof GraphQLError) return { errors: [error] };
+      throw error;
+    }
+  };
+  const chargedExecute = async (args: ExecutionArgs) => (await refusalOf(args)) ?? execute(args);
+  const chargedSubscribe = async (args: ExecutionArgs) => (await refusalOf(args)) ?? subscribe(args);
+  return { validate: withLimits, execute: chargedExecute, subscribe: chargedSubscribe } as unknown as GraphQLWsSubscriptionsConfig;
 }

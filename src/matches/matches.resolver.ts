@@ -19,6 +19,7 @@ import {
 import { MatchConnection, MatchContactModel, MatchModel, ReviewQueueConnection } from './match.model';
 import { MatchesService } from './matches.service';
 import { MatchWorkflow } from './match-workflow.service';
+import { ROOT_COST } from '../graphql/query-limits';
 
 const STAFF = [Role.COORDINATOR, Role.ADMIN];
 const SIDES = [Role.AGENCY_MEMBER, Role.ENTERPRISE_MEMBER];
@@ -49,13 +50,13 @@ export class MatchesResolver {
   }
 
   @Allow(...STAFF)
-  @Mutation(() => [MatchModel], { description: 'Ranks candidates for a need and keeps the best as SUGGESTED; returns all the need’s matches.' })
+  @Mutation(() => [MatchModel], { complexity: ROOT_COST.ranking, description: 'Ranks candidates for a need and keeps the best as SUGGESTED; returns all the need’s matches.' })
   suggestMatches(@CurrentActor() actor: Actor, @Args() args: SuggestMatchesArgs) {
     return this.workflow.suggest(actor, args.needId, args.first);
   }
 
   @Allow(Role.ENTERPRISE_MEMBER)
-  @Mutation(() => MatchModel, { description: 'Ask, for your enterprise, to be considered for a need: it enters the review queue with its explanation.' })
+  @Mutation(() => MatchModel, { complexity: ROOT_COST.ranking, description: 'Ask, for your enterprise, to be considered for a need: it enters the review queue with its explanation.' })
   expressInterest(@CurrentActor() actor: Actor, @Args('input', { description: 'The need and your message.' }) input: ExpressInterestInput) {
     return this.workflow.expressInterest(actor, input);
   }

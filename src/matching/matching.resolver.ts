@@ -5,6 +5,7 @@ import { Actor } from '../auth/actor';
 import { Language, Role } from '../users/user.entity';
 import { MatchCandidateModel, OpportunityModel } from './match.model';
 import { MatchExplanations } from './match-explanations';
+import { ROOT_COST } from '../graphql/query-limits';
 
 @ArgsType()
 class ExplainedArgs {
@@ -45,13 +46,13 @@ export class MatchingResolver {
   constructor(private readonly explanations: MatchExplanations) {}
 
   @Allow(Role.COORDINATOR, Role.ADMIN)
-  @Query(() => [MatchCandidateModel], { description: 'Enterprises ranked for a need, each with its score and the explanation behind it. Coordinators and admins (agencies see candidates only once approved).' })
+  @Query(() => [MatchCandidateModel], { complexity: ROOT_COST.ranking, description: 'Enterprises ranked for a need, each with its score and the explanation behind it. Coordinators and admins (agencies see candidates only once approved).' })
   matchCandidates(@CurrentActor() actor: Actor, @Args() args: MatchCandidatesArgs) {
     return this.explanations.candidates(actor, args.needId, args.first, args.language ?? actor.language);
   }
 
   @Allow(Role.ENTERPRISE_MEMBER, Role.COORDINATOR, Role.ADMIN)
-  @Query(() => [OpportunityModel], { description: 'Open needs ranked for an enterprise, with explanations. Enterprise members for their own enterprise; coordinators and admins for any.' })
+  @Query(() => [OpportunityModel], { complexity: ROOT_COST.ranking, description: 'Open needs ranked for an enterprise, with explanations. Enterprise members for their own enterprise; coordinators and admins for any.' })
   opportunities(@CurrentActor() actor: Actor, @Args() args: OpportunitiesArgs) {
     return this.explanations.opportunities(actor, args.organizationId, args.first, args.language ?? actor.language);
   }
