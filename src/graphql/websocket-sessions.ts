@@ -36,7 +36,7 @@ export type SessionHooks = Pick<ServerOptions<Record<string, unknown> | undefine
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Closes `socket` at `at`, unless it closed before. */
-function closeAt(socket: WebSocket, at: Date, code: number, reason: string): void {
+export function closeAt(socket: Pick<WebSocket, 'close' | 'once'>, at: Date, code: number, reason: string): void {
   let timer: NodeJS.Timeout;
   const arm = () => {
     const wait = Math.max(0, at.getTime() - Date.now());
