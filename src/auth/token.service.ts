@@ -24,16 +24,18 @@ export class TokenService {
   }
 
   /**
-   * The user id the token was issued to and the token version it carries (0 for tokens from before versions);
-   * UNAUTHENTICATED when it is forged, expired or malformed.
+   * The user id the token was issued to, the token version it carries (0 for tokens from before versions) and when it
+   * expires; UNAUTHENTICATED when it is forged, expired or malformed.
    */
-  verify(token: string): { userId: string; tokenVersion: number } {
+  verify(token: string): { userId: string; tokenVersion: number; expiresAt: Date } {
     try {
       const payload = jwt.verify(token, this.secret(), { algorithms: ['HS256'], issuer: ISSUER });
       if (typeof payload === 'string' || typeof payload.sub !== 'string') throw new Error('no subject');
       const tokenVersion = payload.tv ?? 0;
       if (!Number.isInteger(tokenVersion)) throw new Error('bad token version');
-      return { userId: payload.sub, tokenVersion };
+      // issue() always sets exp; a token without one is not ours.
+      if (typeof payload.exp !== 'number') throw new Error('no expiry');
+      return { userId: payload.sub, tokenVersion, expiresAt: new Date(payload.exp * 1000) };
     } catch (error) {
       const expired = error instanceof jwt.TokenExpiredError;
       throw DomainError.unauthenticated(expired ? 'The token has expired: sign in again' : 'The token is not valid: sign in again');

@@ -69,6 +69,12 @@ describe('configuration', () => {
     expect(fails({ GRAPHQL_MAX_BODY_BYTES: '100' })).toBe('Invalid configuration: GRAPHQL_MAX_BODY_BYTES must not be less than 1024 (got 100)');
   });
 
+  it('reads the WebSocket caps, with their defaults, and refuses a cap of 0', () => {
+    expect(loadConfig({})).toMatchObject({ WS_MAX_CONNECTIONS_PER_ADDRESS: 20, WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: 10 });
+    expect(loadConfig({ WS_MAX_CONNECTIONS_PER_ADDRESS: '3', WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: '2' })).toMatchObject({ WS_MAX_CONNECTIONS_PER_ADDRESS: 3, WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: 2 });
+    expect(fails({ WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: '0' })).toBe('Invalid configuration: WS_MAX_SUBSCRIPTIONS_PER_CONNECTION must not be less than 1 (got 0)');
+  });
+
   it('takes an optional METRICS_TOKEN of 16 characters or more, and never prints it', () => {
     expect(loadConfig({}).METRICS_TOKEN).toBeUndefined();
     expect(loadConfig({ METRICS_TOKEN: 'scrape-token-for-prometheus-0123' }).METRICS_TOKEN).toBe('scrape-token-for-prometheus-0123');

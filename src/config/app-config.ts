@@ -297,6 +297,20 @@ export class AppConfig {
   @IsIn([true, false], { message: 'must be true or false' })
   TRUST_PROXY: boolean = false;
 
+  /** Open GraphQL WebSocket connections from one client address, per API instance; a further one is closed (4429). */
+  @Transform(toInt)
+  @Min(1)
+  @Max(100_000)
+  @IsInt()
+  WS_MAX_CONNECTIONS_PER_ADDRESS: number = 20;
+
+  /** Subscriptions open at once on one GraphQL WebSocket connection; a further one is refused (TOO_MANY_REQUESTS). */
+  @Transform(toInt)
+  @Min(1)
+  @Max(1000)
+  @IsInt()
+  WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: number = 10;
+
   /**
    * Sign-in attempts for one e-mail address from one client address, within LOGIN_FAILURE_WINDOW_SECONDS, that lock
    * that pair (a right password gives its attempt back). An attacker elsewhere cannot lock the owner out with them.

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import type { IncomingMessage } from 'node:http';
 import type { WebSocket, WebSocketServer } from 'ws';
 
 /**
@@ -19,5 +20,28 @@ export function limitWebSocketServer(server: WebSocketServer, maxBytes: number, 
       }
       return emit(event, ...args);
     }) as WebSocket['emit'];
+  });
+}
+
+/**
+ * At most `max` open connections per client address (`addressOf` the upgrade request), counted in this process: a
+ * further connection is closed as soon as it opens, with `code` and `reason`, and does not count. Behind a load
+ * balancer each API instance counts its own.
+ */
+export function limitConnectionsPerAddress(server: WebSocketServer, max: number, addressOf: (request: IncomingMessage) => string, code: number, reason: string): void {
+  const open = new Map<string, number>();
+  server.prependListener('connection', (socket: WebSocket, request: IncomingMessage) => {
+    const address = addressOf(request);
+    const count = open.get(address) ?? 0;
+    if (count >= max) {
+      socket.close(code, reason);
+      return;
+    }
+    open.set(address, count + 1);
+    socket.once('close', () => {
+      const left = (open.get(address) ?? 1) - 1;
+      if (left > 0) open.set(address, left);
+      else open.delete(address);
+    });
   });
 }
