@@ -154,9 +154,7 @@ export class MatchWorkflow {
     if (new Set(inputs.map((i) => i.id)).size !== inputs.length) throw DomainError.badInput('input', 'input names a match twice');
     await this.transaction(async (manager) => {
       const approved: MatchEntity[] = [];
-      // Locked in id order, so two bulk approvals over overlapping matches cannot deadlock.
-      for (const input of [...inputs].sort((a, b) => (a.id < b.id ? -1 : 1))) {
-        const { match, parties } = await this.lockAt(manager, input, actor);
+      for (const { match, parties } of await this.lockAt(manager, inputs, actor)) {
         approved.push(await this.approveLocked(manager, actor, match, parties));
       }
       return approved;
@@ -210,7 +208,8 @@ export class MatchWorkflow {
    */
   closeForNeed(needId: string, reason?: string): Promise<number> {
     return this.transaction(async (manager) => {
-      const need = await manager.findOneBy(NeedEntity, { id: needId });
+      // The need first, then its matches: the lock order of every move (lockAt).
+      const need = await manager.findOne(NeedEntity, { where: { id: needId }, lock: { mode: 'for_no_key_update' } });
       if (!need || RECRUITING_NEED_STATUSES.includes(need.status)) return 0;
       const open = need.status === NeedStatus.MATCHED ? AWAITING_REVIEW : [...AWAITING_REVIEW, MatchStatus.APPROVED, MatchStatus.INTRODUCED];
       const why = reason ?? NEED_MOVE_REASONS[need.status] ?? `The need is ${need.status}`;
@@ -324,24 +323,38 @@ export class MatchWorkflow {
    */
   private async move(actor: Actor, input: MatchVersionInput, work: (manager: EntityManager, match: MatchEntity, parties: MatchParties) => Promise<MatchEntity>): Promise<MatchModel> {
     await this.transaction(async (manager) => {
-      const { match, parties } = await this.lockAt(manager, input, actor);
+      const [{ match, parties }] = await this.lockAt(manager, [input], actor);
       return work(manager, match, parties);
     });
     return this.matches.get(actor, input.id);
   }
 
   /**
-   * The match, row-locked, with its need and sides, if the caller may see it (NOT_FOUND otherwise) and
-   * `input.version` is current (CONFLICT).
+   * The matches, row-locked, each with its need and sides, in id order, if the caller may see them all (NOT_FOUND
+   * otherwise) and each `version` is current (CONFLICT).
+   *
+   * Every move takes its locks in one global order — the matches' needs by id, then the matches by id — so two
+   * transactions over the same needs and matches never wait for each other in a cycle. (Locking a match and then its
+   * need, as a move that advances the need does, deadlocked against a bulk approval that had moved the need first.)
+   * A need is locked FOR NO KEY UPDATE, the lock its status update takes anyway: new matches may still point to it.
    */
-  private async lockAt(manager: EntityManager, input: MatchVersionInput, actor: Actor): Promise<{ match: MatchEntity; parties: MatchParties }> {
-    const match = await manager.findOne(MatchEntity, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
-    const parties = match ? await loadParties(manager, match) : undefined;
-    if (!match || !parties || !(isStaff(actor) || visibleToSide(actor, match, parties))) throw DomainError.notFound('Match', input.id);
-    if (match.version !== input.version) {
-      throw DomainError.conflict(`Match ${match.id} changed since you read it (you had version ${input.version}, it is now ${match.version}, ${match.status}); reload and try again`);
+  private async lockAt(manager: EntityManager, inputs: MatchVersionInput[], actor: Actor): Promise<Array<{ match: MatchEntity; parties: MatchParties }>> {
+    const ids = inputs.map((i) => i.id);
+    // A match's need never changes: reading it before the lock is safe.
+    const needIds = (await manager.find(MatchEntity, { select: { needId: true }, where: { id: In(ids) } })).map((m) => m.needId);
+    if (needIds.length > 0) await manager.find(NeedEntity, { select: { id: true }, where: { id: In(needIds) }, order: { id: 'ASC' }, lock: { mode: 'for_no_key_update' } });
+    const locked = await manager.find(MatchEntity, { where: { id: In(ids) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+    const result: Array<{ match: MatchEntity; parties: MatchParties }> = [];
+    for (const input of [...inputs].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+      const match = locked.find((m) => m.id === input.id);
+      const parties = match ? await loadParties(manager, match) : undefined;
+      if (!match || !parties || !(isStaff(actor) || visibleToSide(actor, match, parties))) throw DomainError.notFound('Match', input.id);
+      if (match.version !== input.version) {
+        throw DomainError.conflict(`Match ${match.id} changed since you read it (you had version ${input.version}, it is now ${match.version}, ${match.status}); reload and try again`);
+      }
+      result.push({ match, parties });
     }
-    return { match, parties };
+    return result;
   }
 
   private async transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
