@@ -16,11 +16,11 @@ import { SearchOutbox } from '../search/search-outbox.service';
 import { Role } from '../users/user.entity';
 import { ExpressInterestInput, MatchReasonInput, MatchVersionInput, RecordMatchOutcomeInput, RespondToMatchInput } from './dto/match.inputs';
 import { MatchEntity } from './match.entity';
-import { MatchModel } from './match.model';
+import { MatchModel, statusSeenBy } from './match.model';
 import { MatchesService } from './matches.service';
 import { contactOf, loadParties, matchPayload, MatchParties } from './match-parties';
 import { MatchExplanationSnapshot } from './match-snapshot';
-import { assertMove, AWAITING_REVIEW, INTRODUCED_OR_LATER, MatchOrigin, MatchStatus, SideResponse } from './match-status';
+import { assertMove, AWAITING_REVIEW, BEFORE_INTRODUCTION, canMove, MatchOrigin, MatchStatus, SideResponse, wasIntroduced } from './match-status';
 import { NEED_CLOSED_QUEUE } from './need-closed';
 
 const ENTITY = 'match';
@@ -173,11 +173,23 @@ export class MatchWorkflow {
     });
   }
 
-  /** Coordinators withdraw any open match; an enterprise withdraws its own expressed interest before it is engaged. */
+  /**
+   * Coordinators withdraw any open match; an enterprise withdraws its own expressed interest only before the
+   * introduction. Introduced, each side answers for itself (respondToMatch); engaged, only the secretariat closes the
+   * match — an enterprise walking away would leave the agency untold while keeping its contacts.
+   */
   withdraw(actor: Actor, input: MatchReasonInput): Promise<MatchModel> {
     return this.move(actor, input, async (manager, match, parties) => {
-      if (!isStaff(actor) && !(match.origin === MatchOrigin.INTEREST && match.enterpriseId === actor.organizationId)) {
-        throw DomainError.forbidden('Only coordinators, or the enterprise for its own expressed interest, withdraw a match');
+      if (!isStaff(actor)) {
+        if (!(match.origin === MatchOrigin.INTEREST && match.enterpriseId === actor.organizationId)) {
+          throw DomainError.forbidden('Only coordinators, or the enterprise for its own expressed interest, withdraw a match');
+        }
+        if (match.status === MatchStatus.INTRODUCED) {
+          throw DomainError.conflict('Your enterprise has been introduced to the agency: answer the introduction with respondToMatch (accept: false to decline) instead of withdrawing');
+        }
+        if (wasIntroduced(match) && canMove(match.status, MatchStatus.WITHDRAWN)) {
+          throw DomainError.conflict(`This match is ${match.status}: after the introduction only the secretariat closes a match; ask it to`);
+        }
       }
       assertMove(match.status, MatchStatus.WITHDRAWN);
       const from = match.status;
@@ -194,7 +206,7 @@ export class MatchWorkflow {
    * enterprise alone for an interest it expressed. A suggestion nobody outside the secretariat saw closes silently.
    */
   private async tellClosed(manager: EntityManager, match: MatchEntity, parties: MatchParties, from: MatchStatus, reason: string, closedWithNeed = false): Promise<void> {
-    const introduced = ![MatchStatus.SUGGESTED, MatchStatus.SHORTLISTED, MatchStatus.APPROVED].includes(from);
+    const introduced = !BEFORE_INTRODUCTION.includes(from);
     const organizationIds = introduced ? [parties.agency.id, parties.enterprise.id] : match.origin === MatchOrigin.INTEREST ? [parties.enterprise.id] : [];
     if (organizationIds.length === 0) return;
     await this.notifications.emit(manager, NotificationEventType.MATCH_CLOSED, { ...matchPayload(match, parties, { organizationIds, userIds: [], coordinators: false }), reason, ...(closedWithNeed ? { closedWithNeed } : {}) });
@@ -350,7 +362,7 @@ export class MatchWorkflow {
       const parties = match ? await loadParties(manager, match) : undefined;
       if (!match || !parties || !(isStaff(actor) || visibleToSide(actor, match, parties))) throw DomainError.notFound('Match', input.id);
       if (match.version !== input.version) {
-        throw DomainError.conflict(`Match ${match.id} changed since you read it (you had version ${input.version}, it is now ${match.version}, ${match.status}); reload and try again`);
+        throw DomainError.conflict(`Match ${match.id} changed since you read it (you had version ${input.version}, it is now ${match.version}, ${statusSeenBy(match, actor)}); reload and try again`);
       }
       result.push({ match, parties });
     }
@@ -369,7 +381,7 @@ export class MatchWorkflow {
 function visibleToSide(actor: Actor, match: MatchEntity, parties: MatchParties): boolean {
   const side = sideOf(actor, parties);
   if (!side) return false;
-  return INTRODUCED_OR_LATER.includes(match.status) || (side === 'ENTERPRISE' && match.origin === MatchOrigin.INTEREST);
+  return wasIntroduced(match) || (side === 'ENTERPRISE' && match.origin === MatchOrigin.INTEREST);
 }
 
 /** Which side of the match the caller is on, if any. */
