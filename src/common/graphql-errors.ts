@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { randomUUID } from 'node:crypto';
+import { retryableDatabaseError } from './database-errors';
 import { DomainError, ErrorCode } from './domain-error';
 
 const logger = new Logger('GraphQLErrors');
@@ -54,11 +55,14 @@ const LIMIT_CODES = new Set<string>(Object.values(QUERY_LIMIT_CODES));
 /**
  * Apollo's last word on every error: domain and request errors pass through; anything else is logged with a
  * correlation id and replaced by INTERNAL_SERVER_ERROR carrying that id, so no SQL, stack or secret reaches a client.
+ * A deadlock or serialization failure is the exception: it becomes CONFLICT (retryableDatabaseError).
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
-  if (original instanceof DomainError) {
-    const mapped = domainErrorToGraphQL(original);
+  const domain = original instanceof DomainError ? original : retryableDatabaseError(original);
+  if (domain) {
+    if (domain !== original) logger.warn(`path=${formatted.path?.join('.') ?? '-'} ${domain.message}`);
+    const mapped = domainErrorToGraphQL(domain);
     return { message: mapped.message, locations: formatted.locations, path: formatted.path, extensions: mapped.extensions };
   }
   const limitCode = original instanceof GraphQLError ? original.extensions?.code : undefined;

@@ -3,6 +3,7 @@ import { NeedEntity } from '../needs/need.entity';
 import { ContactSnapshot, NotificationPayload, PartySnapshot } from '../notifications/notification-payload';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { MatchEntity } from './match.entity';
+import { wasIntroduced } from './match-status';
 
 /** The two sides of a match and its need, read once per move: what events say and what contacts reveal. */
 export interface MatchParties {
@@ -22,8 +23,12 @@ export async function loadParties(manager: EntityManager, match: Pick<MatchEntit
 
 const party = (o: OrganizationEntity): PartySnapshot => ({ organizationId: o.id, nameEn: o.nameEn, nameZh: o.nameZh });
 
-/** The common part of every match event's payload. */
+/**
+ * The common part of every match event's payload. The score goes to an organisation (its members, its webhooks) only
+ * once the sides were introduced, as in what they read of the match (toMatchModel); coordinators always get it.
+ */
 export function matchPayload(match: MatchEntity, parties: MatchParties, audience: NotificationPayload['audience']): NotificationPayload {
+  const showScore = audience.organizationIds.length === 0 || wasIntroduced(match);
   return {
     audience,
     matchId: match.id,
@@ -32,7 +37,7 @@ export function matchPayload(match: MatchEntity, parties: MatchParties, audience
     countryCode: parties.need.countryCode,
     agency: party(parties.agency),
     enterprise: party(parties.enterprise),
-    score: match.score,
+    ...(showScore ? { score: match.score } : {}),
   };
 }
 

@@ -43,6 +43,8 @@ export enum MatchOutcomeKind {
 
 /** Statuses a coordinator still has to act on. */
 export const AWAITING_REVIEW: readonly MatchStatus[] = [MatchStatus.SUGGESTED, MatchStatus.SHORTLISTED];
+/** Before the two sides are introduced: the secretariat's review (APPROVED lasts only inside the approving transaction). */
+export const BEFORE_INTRODUCTION: readonly MatchStatus[] = [MatchStatus.SUGGESTED, MatchStatus.SHORTLISTED, MatchStatus.APPROVED];
 /** Statuses the two sides can see: they have been introduced. */
 export const INTRODUCED_OR_LATER: readonly MatchStatus[] = [MatchStatus.INTRODUCED, MatchStatus.DECLINED, MatchStatus.ENGAGED, MatchStatus.OUTCOME_RECORDED, MatchStatus.EXPIRED];
 /** No move leaves these. */
@@ -60,6 +62,14 @@ const NEXT: Record<MatchStatus, readonly MatchStatus[]> = {
   [MatchStatus.WITHDRAWN]: [],
   [MatchStatus.EXPIRED]: [],
 };
+
+/**
+ * Whether the two sides were ever introduced: from then on both know of the match, whatever became of it (a match
+ * withdrawn after its introduction keeps `introducedAt`).
+ */
+export function wasIntroduced(match: { status: MatchStatus; introducedAt: Date | null }): boolean {
+  return match.introducedAt !== null || INTRODUCED_OR_LATER.includes(match.status);
+}
 
 export function canMove(from: MatchStatus, to: MatchStatus): boolean {
   return NEXT[from].includes(to);

@@ -16,11 +16,11 @@ import { SearchOutbox } from '../search/search-outbox.service';
 import { Role } from '../users/user.entity';
 import { ExpressInterestInput, MatchReasonInput, MatchVersionInput, RecordMatchOutcomeInput, RespondToMatchInput } from './dto/match.inputs';
 import { MatchEntity } from './match.entity';
-import { MatchModel } from './match.model';
+import { MatchModel, statusSeenBy } from './match.model';
 import { MatchesService } from './matches.service';
 import { contactOf, loadParties, matchPayload, MatchParties } from './match-parties';
 import { MatchExplanationSnapshot } from './match-snapshot';
-import { assertMove, AWAITING_REVIEW, INTRODUCED_OR_LATER, MatchOrigin, MatchStatus, SideResponse } from './match-status';
+import { assertMove, AWAITING_REVIEW, BEFORE_INTRODUCTION, canMove, MatchOrigin, MatchStatus, SideResponse, wasIntroduced } from './match-status';
 import { NEED_CLOSED_QUEUE } from './need-closed';
 
 const ENTITY = 'match';
@@ -154,9 +154,7 @@ export class MatchWorkflow {
     if (new Set(inputs.map((i) => i.id)).size !== inputs.length) throw DomainError.badInput('input', 'input names a match twice');
     await this.transaction(async (manager) => {
       const approved: MatchEntity[] = [];
-      // Locked in id order, so two bulk approvals over overlapping matches cannot deadlock.
-      for (const input of [...inputs].sort((a, b) => (a.id < b.id ? -1 : 1))) {
-        const { match, parties } = await this.lockAt(manager, input, actor);
+      for (const { match, parties } of await this.lockAt(manager, inputs, actor)) {
         approved.push(await this.approveLocked(manager, actor, match, parties));
       }
       return approved;
@@ -175,11 +173,23 @@ export class MatchWorkflow {
     });
   }
 
-  /** Coordinators withdraw any open match; an enterprise withdraws its own expressed interest before it is engaged. */
+  /**
+   * Coordinators withdraw any open match; an enterprise withdraws its own expressed interest only before the
+   * introduction. Introduced, each side answers for itself (respondToMatch); engaged, only the secretariat closes the
+   * match — an enterprise walking away would leave the agency untold while keeping its contacts.
+   */
   withdraw(actor: Actor, input: MatchReasonInput): Promise<MatchModel> {
     return this.move(actor, input, async (manager, match, parties) => {
-      if (!isStaff(actor) && !(match.origin === MatchOrigin.INTEREST && match.enterpriseId === actor.organizationId)) {
-        throw DomainError.forbidden('Only coordinators, or the enterprise for its own expressed interest, withdraw a match');
+      if (!isStaff(actor)) {
+        if (!(match.origin === MatchOrigin.INTEREST && match.enterpriseId === actor.organizationId)) {
+          throw DomainError.forbidden('Only coordinators, or the enterprise for its own expressed interest, withdraw a match');
+        }
+        if (match.status === MatchStatus.INTRODUCED) {
+          throw DomainError.conflict('Your enterprise has been introduced to the agency: answer the introduction with respondToMatch (accept: false to decline) instead of withdrawing');
+        }
+        if (wasIntroduced(match) && canMove(match.status, MatchStatus.WITHDRAWN)) {
+          throw DomainError.conflict(`This match is ${match.status}: after the introduction only the secretariat closes a match; ask it to`);
+        }
       }
       assertMove(match.status, MatchStatus.WITHDRAWN);
       const from = match.status;
@@ -196,7 +206,7 @@ export class MatchWorkflow {
    * enterprise alone for an interest it expressed. A suggestion nobody outside the secretariat saw closes silently.
    */
   private async tellClosed(manager: EntityManager, match: MatchEntity, parties: MatchParties, from: MatchStatus, reason: string, closedWithNeed = false): Promise<void> {
-    const introduced = ![MatchStatus.SUGGESTED, MatchStatus.SHORTLISTED, MatchStatus.APPROVED].includes(from);
+    const introduced = !BEFORE_INTRODUCTION.includes(from);
     const organizationIds = introduced ? [parties.agency.id, parties.enterprise.id] : match.origin === MatchOrigin.INTEREST ? [parties.enterprise.id] : [];
     if (organizationIds.length === 0) return;
     await this.notifications.emit(manager, NotificationEventType.MATCH_CLOSED, { ...matchPayload(match, parties, { organizationIds, userIds: [], coordinators: false }), reason, ...(closedWithNeed ? { closedWithNeed } : {}) });
@@ -210,7 +220,8 @@ export class MatchWorkflow {
    */
   closeForNeed(needId: string, reason?: string): Promise<number> {
     return this.transaction(async (manager) => {
-      const need = await manager.findOneBy(NeedEntity, { id: needId });
+      // The need first, then its matches: the lock order of every move (lockAt).
+      const need = await manager.findOne(NeedEntity, { where: { id: needId }, lock: { mode: 'for_no_key_update' } });
       if (!need || RECRUITING_NEED_STATUSES.includes(need.status)) return 0;
       const open = need.status === NeedStatus.MATCHED ? AWAITING_REVIEW : [...AWAITING_REVIEW, MatchStatus.APPROVED, MatchStatus.INTRODUCED];
       const why = reason ?? NEED_MOVE_REASONS[need.status] ?? `The need is ${need.status}`;
@@ -324,24 +335,38 @@ export class MatchWorkflow {
    */
   private async move(actor: Actor, input: MatchVersionInput, work: (manager: EntityManager, match: MatchEntity, parties: MatchParties) => Promise<MatchEntity>): Promise<MatchModel> {
     await this.transaction(async (manager) => {
-      const { match, parties } = await this.lockAt(manager, input, actor);
+      const [{ match, parties }] = await this.lockAt(manager, [input], actor);
       return work(manager, match, parties);
     });
     return this.matches.get(actor, input.id);
   }
 
   /**
-   * The match, row-locked, with its need and sides, if the caller may see it (NOT_FOUND otherwise) and
-   * `input.version` is current (CONFLICT).
+   * The matches, row-locked, each with its need and sides, in id order, if the caller may see them all (NOT_FOUND
+   * otherwise) and each `version` is current (CONFLICT).
+   *
+   * Every move takes its locks in one global order — the matches' needs by id, then the matches by id — so two
+   * transactions over the same needs and matches never wait for each other in a cycle. (Locking a match and then its
+   * need, as a move that advances the need does, deadlocked against a bulk approval that had moved the need first.)
+   * A need is locked FOR NO KEY UPDATE, the lock its status update takes anyway: new matches may still point to it.
    */
-  private async lockAt(manager: EntityManager, input: MatchVersionInput, actor: Actor): Promise<{ match: MatchEntity; parties: MatchParties }> {
-    const match = await manager.findOne(MatchEntity, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
-    const parties = match ? await loadParties(manager, match) : undefined;
-    if (!match || !parties || !(isStaff(actor) || visibleToSide(actor, match, parties))) throw DomainError.notFound('Match', input.id);
-    if (match.version !== input.version) {
-      throw DomainError.conflict(`Match ${match.id} changed since you read it (you had version ${input.version}, it is now ${match.version}, ${match.status}); reload and try again`);
+  private async lockAt(manager: EntityManager, inputs: MatchVersionInput[], actor: Actor): Promise<Array<{ match: MatchEntity; parties: MatchParties }>> {
+    const ids = inputs.map((i) => i.id);
+    // A match's need never changes: reading it before the lock is safe.
+    const needIds = (await manager.find(MatchEntity, { select: { needId: true }, where: { id: In(ids) } })).map((m) => m.needId);
+    if (needIds.length > 0) await manager.find(NeedEntity, { select: { id: true }, where: { id: In(needIds) }, order: { id: 'ASC' }, lock: { mode: 'for_no_key_update' } });
+    const locked = await manager.find(MatchEntity, { where: { id: In(ids) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+    const result: Array<{ match: MatchEntity; parties: MatchParties }> = [];
+    for (const input of [...inputs].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+      const match = locked.find((m) => m.id === input.id);
+      const parties = match ? await loadParties(manager, match) : undefined;
+      if (!match || !parties || !(isStaff(actor) || visibleToSide(actor, match, parties))) throw DomainError.notFound('Match', input.id);
+      if (match.version !== input.version) {
+        throw DomainError.conflict(`Match ${match.id} changed since you read it (you had version ${input.version}, it is now ${match.version}, ${statusSeenBy(match, actor)}); reload and try again`);
+      }
+      result.push({ match, parties });
     }
-    return { match, parties };
+    return result;
   }
 
   private async transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
@@ -356,7 +381,7 @@ export class MatchWorkflow {
 function visibleToSide(actor: Actor, match: MatchEntity, parties: MatchParties): boolean {
   const side = sideOf(actor, parties);
   if (!side) return false;
-  return INTRODUCED_OR_LATER.includes(match.status) || (side === 'ENTERPRISE' && match.origin === MatchOrigin.INTEREST);
+  return wasIntroduced(match) || (side === 'ENTERPRISE' && match.origin === MatchOrigin.INTEREST);
 }
 
 /** Which side of the match the caller is on, if any. */

@@ -1,23 +1,27 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Actor, isStaff } from '../auth/actor';
 import { ConnectionType } from '../common/pagination';
 import { MatchFactorModel, MatchTradeFitModel } from '../matching/match.model';
-import { NeedModel } from '../needs/need.model';
-import { OrganizationModel } from '../organizations/organization.model';
-import { MatchOrigin, MatchOutcomeKind, MatchStatus, SideResponse } from './match-status';
+import { NeedEntity } from '../needs/need.entity';
+import { NeedModel, toNeedModel } from '../needs/need.model';
+import { OrganizationEntity } from '../organizations/organization.entity';
+import { OrganizationModel, toOrganizationModel } from '../organizations/organization.model';
+import { MatchEntity } from './match.entity';
+import { BEFORE_INTRODUCTION, MatchOrigin, MatchOutcomeKind, MatchStatus, SideResponse, wasIntroduced } from './match-status';
 
 registerEnumType(MatchStatus, {
   name: 'MatchStatus',
   description: 'Where a match stands (docs/NOTIFICATIONS.md has the state diagram).',
   valuesMap: {
-    SUGGESTED: { description: 'Ranked by matching or asked for by the enterprise; waits for a coordinator.' },
-    SHORTLISTED: { description: 'A coordinator kept it for a closer look.' },
+    SUGGESTED: { description: 'Ranked by matching or asked for by the enterprise; waits for a coordinator. Until the introduction, the enterprise sees its expressed interest as SUGGESTED, whatever step the review is at.' },
+    SHORTLISTED: { description: 'A coordinator kept it for a closer look (coordinators and admins see this step; the enterprise sees SUGGESTED).' },
     APPROVED: { description: 'A coordinator approved it (the introduction follows at once).' },
     INTRODUCED: { description: 'Both sides were told; each accepts or declines.' },
     DECLINED: { description: 'One side declined.' },
     ENGAGED: { description: 'Both accepted; each sees the other’s contacts.' },
     OUTCOME_RECORDED: { description: 'A coordinator recorded what came of it.' },
     REJECTED: { description: 'A coordinator rejected it, with a reason.' },
-    WITHDRAWN: { description: 'Withdrawn by a coordinator (or by the enterprise, for its own interest).' },
+    WITHDRAWN: { description: 'Withdrawn by a coordinator (or by the enterprise, for its own interest before the introduction).' },
     EXPIRED: { description: 'Nobody acted in time (see MATCH_EXPIRY_DAYS).' },
   },
 });
@@ -73,8 +77,8 @@ export class MatchEvidenceSnapshotModel {
 
 @ObjectType('MatchExplanationSnapshot', { description: 'The explanation as it was when the match was suggested: what the coordinator saw.' })
 export class MatchExplanationSnapshotModel {
-  @Field({ description: 'One sentence.' })
-  summary: string;
+  @Field(() => String, { nullable: true, description: 'One sentence, with the rank among the candidates. Coordinators and admins only (null for the sides: it compares the pair with other candidates, and may name one).' })
+  summary: string | null;
 
   @Field(() => [MatchFactorModel], { description: 'The factors; their contributions add up to the score.' })
   factors: MatchFactorModel[];
@@ -145,14 +149,14 @@ export class MatchModel {
   @Field(() => MatchStatus, { description: 'Where it stands.' })
   status: MatchStatus;
 
-  @Field(() => Float, { description: 'Match score when it was suggested, 0 to 1.' })
-  score: number;
+  @Field(() => Float, { nullable: true, description: 'Match score when it was suggested, 0 to 1. Null for the enterprise before the introduction.' })
+  score: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Rank when it was suggested; null when the enterprise was outside the ranking (an interest).' })
+  @Field(() => Int, { nullable: true, description: 'Rank among the candidates when it was suggested; null when the enterprise was outside the ranking (an interest). Coordinators and admins only.' })
   rank: number | null;
 
-  @Field(() => MatchExplanationSnapshotModel, { description: 'Why, as it was when suggested.' })
-  explanation: MatchExplanationSnapshotModel;
+  @Field(() => MatchExplanationSnapshotModel, { nullable: true, description: 'Why, as it was when suggested. Null for the enterprise before the introduction; without its summary for the sides.' })
+  explanation: MatchExplanationSnapshotModel | null;
 
   @Field(() => String, { nullable: true, description: 'The enterprise’s message, for an expressed interest.' })
   interestMessage: string | null;
@@ -173,7 +177,7 @@ export class MatchModel {
   @Field(() => Date, { nullable: true, description: 'When both sides were introduced.' })
   introducedAt: Date | null;
 
-  @Field({ description: 'When it entered its current status (waiting time in the review queue counts from here).' })
+  @Field({ description: 'When it entered its current status (waiting time in the review queue counts from here). For the enterprise, its interest under review: when the match was made.' })
   statusChangedAt: Date;
 
   @Field({ description: 'When it was suggested.' })
@@ -184,6 +188,54 @@ export class MatchModel {
 }
 
 export const MatchConnection = ConnectionType(MatchModel, 'Match');
+
+/**
+ * A match as `actor` may read it: the one place that decides what a side sees of a match (docs/ACCESS.md, "What a
+ * side sees of a match"). Coordinators and admins see everything. Before the introduction the enterprise sees its
+ * expressed interest as a candidacy under review — pending, its message, the need — not the secretariat's step, the
+ * score, the rank or the explanation. Once introduced, both sides see the pair's score and factors, never the rank
+ * or the summary: those compare the pair with the other candidates, and the summary may name one.
+ */
+export function toMatchModel(m: MatchEntity, actor: Actor): MatchModel {
+  const need = m.need as NeedEntity;
+  const model: MatchModel = {
+    id: m.id,
+    need: toNeedModel(need),
+    enterprise: toOrganizationModel(m.enterprise as OrganizationEntity, actor),
+    agencyId: need.organizationId,
+    origin: m.origin,
+    status: m.status,
+    score: m.score,
+    rank: m.rank,
+    explanation: m.explanation,
+    interestMessage: m.interestMessage,
+    agencyResponse: m.agencyResponse,
+    enterpriseResponse: m.enterpriseResponse,
+    reason: m.reason,
+    outcome: m.outcome ? { kind: m.outcome, date: m.outcomeDate ?? '', note: m.outcomeNote } : null,
+    introducedAt: m.introducedAt,
+    statusChangedAt: m.statusChangedAt,
+    createdAt: m.createdAt,
+    version: m.version,
+  };
+  if (isStaff(actor)) return model;
+  if (wasIntroduced(m)) return { ...model, rank: null, explanation: { ...m.explanation, summary: null } };
+  const underReview = BEFORE_INTRODUCTION.includes(m.status);
+  return {
+    ...model,
+    status: statusSeenBy(m, actor),
+    score: null,
+    rank: null,
+    explanation: null,
+    // The time of the last step would tell that a coordinator shortlisted it.
+    statusChangedAt: underReview ? m.createdAt : m.statusChangedAt,
+  };
+}
+
+/** The status `actor` is shown (in answers and in refusals alike): a side sees no step of the review before the introduction. */
+export function statusSeenBy(m: Pick<MatchEntity, 'status'>, actor: Actor): MatchStatus {
+  return isStaff(actor) || !BEFORE_INTRODUCTION.includes(m.status) ? m.status : MatchStatus.SUGGESTED;
+}
 
 @ObjectType('ReviewQueueItem', { description: 'A need with candidates waiting for a coordinator.' })
 export class ReviewQueueItemModel {

@@ -9,11 +9,10 @@ import { toNeedModel } from '../needs/need.model';
 import { NeedEntity } from '../needs/need.entity';
 import { RECRUITING_NEED_STATUSES } from '../needs/need-status';
 import { OrganizationEntity } from '../organizations/organization.entity';
-import { toOrganizationModel } from '../organizations/organization.model';
 import { Role } from '../users/user.entity';
 import { MatchesArgs, ReviewQueueArgs, ReviewQueueOrder } from './dto/match.inputs';
 import { MatchEntity } from './match.entity';
-import { MatchContactModel, MatchModel, ReviewQueueItemModel } from './match.model';
+import { MatchContactModel, MatchModel, ReviewQueueItemModel, toMatchModel } from './match.model';
 import { contactOf } from './match-parties';
 import { AWAITING_REVIEW, INTRODUCED_OR_LATER, MatchOrigin, MatchStatus } from './match-status';
 
@@ -22,7 +21,8 @@ const DISCLOSED: readonly MatchStatus[] = [MatchStatus.ENGAGED, MatchStatus.OUTC
 
 /**
  * Reading matches. Coordinators and admins see all; an agency sees the matches of its needs once introduced; an
- * enterprise sees its own once introduced, and the interests it expressed. Anything else is NOT_FOUND.
+ * enterprise sees its own once introduced, and the interests it expressed. Anything else is NOT_FOUND. What a side
+ * sees of a match it may read is toMatchModel's to decide.
  */
 @Injectable()
 export class MatchesService {
@@ -31,7 +31,7 @@ export class MatchesService {
   async get(actor: Actor, id: string): Promise<MatchModel> {
     const match = await this.query(actor).andWhere('m.id = :id', { id }).getOne();
     if (!match) throw DomainError.notFound('Match', id);
-    return this.toModel(actor, match);
+    return toMatchModel(match, actor);
   }
 
   /** A match just changed by the caller, read back with its need and enterprise. */
@@ -44,7 +44,7 @@ export class MatchesService {
     if (args.needId) query.andWhere('m.needId = :needId', { needId: args.needId });
     if (args.enterpriseId) query.andWhere('m.enterpriseId = :enterpriseId', { enterpriseId: args.enterpriseId });
     if (args.status?.length) query.andWhere('m.status IN (:...status)', { status: args.status });
-    return paginate(query, args, (m) => this.toModel(actor, m));
+    return paginate(query, args, (m) => toMatchModel(m, actor));
   }
 
   /** Needs with candidates awaiting a coordinator, by waiting time or best score; each with its waiting candidates. */
@@ -86,7 +86,7 @@ export class MatchesService {
         waitingSince: g.waiting_since,
         bestScore: g.best_score,
         waitingCount: g.waiting,
-        candidates: own.map((m) => this.toModel(actor, m)),
+        candidates: own.map((m) => toMatchModel(m, actor)),
       };
     });
     return toOffsetConnection(items, args.first, total, offset);
@@ -109,39 +109,18 @@ export class MatchesService {
       .innerJoinAndSelect('m.need', 'need')
       .innerJoinAndSelect('m.enterprise', 'enterprise');
     if (isStaff(actor)) return query;
+    // A side sees its match once introduced, whatever became of it since (wasIntroduced): a match a coordinator
+    // closed after the introduction stays readable to those who were told.
+    const introduced = '(m.status IN (:...visible) OR m.introducedAt IS NOT NULL)';
     if (actor.role === Role.AGENCY_MEMBER) {
-      return query.where('need.organizationId = :org AND m.status IN (:...visible)', { org: actor.organizationId, visible: INTRODUCED_OR_LATER });
+      return query.where(`need.organizationId = :org AND ${introduced}`, { org: actor.organizationId, visible: INTRODUCED_OR_LATER });
     }
     return query.where(
       new Brackets((w) =>
         w
-          .where('m.enterpriseId = :org AND m.status IN (:...visible)', { org: actor.organizationId, visible: INTRODUCED_OR_LATER })
+          .where(`m.enterpriseId = :org AND ${introduced}`, { org: actor.organizationId, visible: INTRODUCED_OR_LATER })
           .orWhere('m.enterpriseId = :org AND m.origin = :interest', { interest: MatchOrigin.INTEREST }),
       ),
     );
-  }
-
-  private toModel(actor: Actor, m: MatchEntity): MatchModel {
-    const need = m.need as NeedEntity;
-    return {
-      id: m.id,
-      need: toNeedModel(need),
-      enterprise: toOrganizationModel(m.enterprise as OrganizationEntity, actor),
-      agencyId: need.organizationId,
-      origin: m.origin,
-      status: m.status,
-      score: m.score,
-      rank: m.rank,
-      explanation: m.explanation,
-      interestMessage: m.interestMessage,
-      agencyResponse: m.agencyResponse,
-      enterpriseResponse: m.enterpriseResponse,
-      reason: m.reason,
-      outcome: m.outcome ? { kind: m.outcome, date: m.outcomeDate ?? '', note: m.outcomeNote } : null,
-      introducedAt: m.introducedAt,
-      statusChangedAt: m.statusChangedAt,
-      createdAt: m.createdAt,
-      version: m.version,
-    };
   }
 }
