@@ -86,6 +86,16 @@ describe('configuration', () => {
     expect(fails({ DEMO_PASSWORD: 'demo1234' })).toBe('Invalid configuration: DEMO_PASSWORD must be at least 12 characters long (got (value hidden))');
   });
 
+  it('refuses a delivery job timeout shorter than the longest send timeout plus the margin', () => {
+    // 30 s for an SMTP send by default: a 20 s job would expire while its e-mail is still being sent.
+    expect(fails({ NOTIFICATION_JOB_TIMEOUT_SECONDS: '20' })).toBe(
+      'Invalid configuration: NOTIFICATION_JOB_TIMEOUT_SECONDS must be at least the longest send timeout plus 2 s (32 s with SMTP_TIMEOUT_MS and WEBHOOK_TIMEOUT_MS as set), so no job expires while its send runs (got 20)',
+    );
+    expect(fails({ NOTIFICATION_JOB_TIMEOUT_SECONDS: '15', SMTP_TIMEOUT_MS: '5000', WEBHOOK_TIMEOUT_MS: '14000' })).toContain('(16 s with SMTP_TIMEOUT_MS');
+    expect(loadConfig({ NOTIFICATION_JOB_TIMEOUT_SECONDS: '16', SMTP_TIMEOUT_MS: '5000', WEBHOOK_TIMEOUT_MS: '14000' }).NOTIFICATION_JOB_TIMEOUT_SECONDS).toBe(16);
+    expect(loadConfig({})).toMatchObject({ NOTIFICATION_JOB_TIMEOUT_SECONDS: 60, SMTP_TIMEOUT_MS: 30_000, WEBHOOK_TIMEOUT_MS: 10_000 });
+  });
+
   it('reports every broken variable, one per line', () => {
     expect(fails({ PORT: 'x', LOG_LEVEL: 'chatty' }).split('\n')).toHaveLength(2);
   });

@@ -398,6 +398,13 @@ export class AppConfig {
   @IsString()
   SMTP_PASSWORD?: string;
 
+  /** Longest an e-mail send may take, connection and a server that trickles its replies included, in milliseconds. */
+  @Transform(toInt)
+  @Min(1000)
+  @Max(120_000)
+  @IsInt()
+  SMTP_TIMEOUT_MS: number = 30_000;
+
   /** Sender of every notification e-mail. */
   @MinLength(3)
   @IsString()
@@ -421,7 +428,18 @@ export class AppConfig {
   @IsInt()
   NOTIFICATION_RETRY_DELAY_SECONDS: number = 10;
 
-  /** How long a delivery job may run before the queue counts it as lost (a crashed worker) and retries it, in seconds. */
+  /**
+   * How long a delivery job may run before the queue counts it as lost (a crashed worker) and retries it, in seconds.
+   * At least the longest send (SMTP_TIMEOUT_MS, WEBHOOK_TIMEOUT_MS) plus a margin: a job must outlive its send.
+   */
+  @ValidateBy({
+    name: 'outlivesSends',
+    validator: {
+      validate: (value: unknown, args) => typeof value !== 'number' || value * 1000 >= deliveryLeaseMs(args?.object as AppConfig),
+      defaultMessage: (args) =>
+        `must be at least the longest send timeout plus ${SEND_MARGIN_MS / 1000} s (${Math.ceil(deliveryLeaseMs(args?.object as AppConfig) / 1000)} s with SMTP_TIMEOUT_MS and WEBHOOK_TIMEOUT_MS as set), so no job expires while its send runs`,
+    },
+  })
   @Transform(toInt)
   @Min(5)
   @Max(3600)
@@ -490,6 +508,15 @@ export class AppConfig {
 }
 
 export class ConfigError extends Error {}
+
+/** Time a delivery's lease allows beyond its send timeout (claiming, recording, clock steps). */
+export const SEND_MARGIN_MS = 2000;
+
+/** How long a claimed delivery is owned by its worker: the longest send, plus the margin. */
+export function deliveryLeaseMs(config: Pick<AppConfig, 'SMTP_TIMEOUT_MS' | 'WEBHOOK_TIMEOUT_MS'>): number {
+  const longest = Math.max(...[config.SMTP_TIMEOUT_MS, config.WEBHOOK_TIMEOUT_MS].filter((v) => typeof v === 'number'));
+  return longest + SEND_MARGIN_MS;
+}
 
 /** Whether this process serves the GraphQL API (APP_ROLE all or api). */
 export const servesApi = (config: AppConfig): boolean => config.APP_ROLE !== 'worker';

@@ -57,9 +57,16 @@ export class MatchWorkflow {
 
   /**
    * Keeps the `first` best candidates of a need as SUGGESTED matches (pairs already matched are left as they are) and
-   * tells the coordinators when there are new ones; returns the new matches. `ranked` spares a second ranking.
+   * tells the coordinators when there are new ones; returns the new matches. `ranked` spares a second ranking;
+   * `alsoInTransaction` writes what follows from the new matches in the same transaction, so both exist or neither.
    */
-  async addSuggestions(actor: Actor | null, need: NeedEntity, first: number, ranked?: RankedEnterprise[]): Promise<MatchEntity[]> {
+  async addSuggestions(
+    actor: Actor | null,
+    need: NeedEntity,
+    first: number,
+    ranked?: RankedEnterprise[],
+    alsoInTransaction?: (manager: EntityManager, added: MatchEntity[]) => Promise<void>,
+  ): Promise<MatchEntity[]> {
     if (!RECRUITING_NEED_STATUSES.includes(need.status)) throw DomainError.conflict(`Only open needs get candidates; this one is ${need.status}`);
     ranked ??= await this.matching.rankEnterprises(need, first);
     const needId = need.id;
@@ -88,6 +95,7 @@ export class MatchWorkflow {
           candidateCount: added.length,
         });
       }
+      await alsoInTransaction?.(manager, added);
       return added;
     });
   }

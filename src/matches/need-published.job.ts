@@ -20,8 +20,8 @@ const ALERT_CANDIDATES = 20;
  * When a need is published (the job is enqueued in the publishing transaction): its best candidates go to the
  * review queue (coordinators are told), and enterprises whose match score reaches OPPORTUNITY_ALERT_MIN_SCORE get an
  * opportunity alert (members choose in-app, e-mail at once, or a daily/weekly digest). Retried with backoff while
- * Meilisearch is unreachable; re-running it adds nothing (matches are unique per pair, alerts go out with the new
- * suggestions only once).
+ * Meilisearch is unreachable; re-running it adds nothing (matches are unique per pair, and the alerts commit in
+ * the suggestions' transaction: they go out once, with the new suggestions, or not yet).
  */
 @Injectable()
 export class NeedPublishedJob implements OnModuleInit {
@@ -55,12 +55,11 @@ export class NeedPublishedJob implements OnModuleInit {
     const need = await this.matching.needOrFail(needId);
     if (need.status !== NeedStatus.OPEN) return;
     const ranked = await this.matching.rankEnterprises(need, ALERT_CANDIDATES);
-    const added = await this.workflow.addSuggestions(null, need, SUGGESTED_ON_PUBLISH, ranked);
-    // Alerts only on the first run for this need: a retry after the suggestions committed finds nothing new to add.
-    if (added.length === 0 && ranked.length > 0) return;
     const fitting = ranked.filter((r) => r.result.score >= this.config.OPPORTUNITY_ALERT_MIN_SCORE);
-    if (fitting.length === 0) return;
-    await this.dataSource.transaction(async (manager) => {
+    // The alerts commit with the suggestions: a crash between two transactions would lose them for good, as a retry
+    // finds no new suggestion and so sends no alert. A retry after the commit finds nothing new and adds nothing.
+    await this.workflow.addSuggestions(null, need, SUGGESTED_ON_PUBLISH, ranked, async (manager, added) => {
+      if ((added.length === 0 && ranked.length > 0) || fitting.length === 0) return;
       const agency = await manager.findOneByOrFail(OrganizationEntity, { id: need.organizationId });
       for (const r of fitting) {
         await this.notifications.emit(manager, NotificationEventType.OPPORTUNITY_ALERT, {
@@ -73,6 +72,5 @@ export class NeedPublishedJob implements OnModuleInit {
         });
       }
     });
-    this.notifications.nudge();
   }
 }

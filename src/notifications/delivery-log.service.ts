@@ -36,7 +36,7 @@ export class DeliveryLogService {
       const [row]: Array<{ status: DeliveryStatus }> = await manager.query(`SELECT status FROM notification_delivery WHERE id = $1 FOR UPDATE`, [id]);
       if (!row) throw DomainError.notFound('Delivery', id);
       if (row.status !== DeliveryStatus.DEAD) throw DomainError.conflict(`Only a DEAD delivery can be retried; this one is ${row.status}`);
-      await manager.query(`UPDATE notification_delivery SET status = 'PENDING', attempts = 0, updated_at = now() WHERE id = $1`, [id]);
+      await manager.query(`UPDATE notification_delivery SET status = 'PENDING', attempts = 0, lease_until = NULL, lease_token = NULL, updated_at = now() WHERE id = $1`, [id]);
       await manager.query(`DELETE FROM notification_delivery_attempt WHERE delivery_id = $1`, [id]);
       await this.jobs.insert([{ name: NOTIFICATION_DELIVERY_QUEUE, data: { deliveryId: id } }], manager);
     });

@@ -3,7 +3,7 @@ import { CreatedAt, UpdatedAt } from '../database/columns';
 import { NotificationChannel } from './notification-event-type';
 
 export enum DeliveryStatus {
-  /** Waiting for its job (first attempt or a retry after a failure). */
+  /** Waiting for its job (first attempt or a retry after a failure), or being sent under a lease. */
   PENDING = 'PENDING',
   DELIVERED = 'DELIVERED',
   /** Failed NOTIFICATION_MAX_ATTEMPTS times: parked for an admin (dead letter). */
@@ -58,6 +58,14 @@ export class NotificationDeliveryEntity {
 
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   deliveredAt: Date | null;
+
+  /** Until when the worker that claimed it owns the send; past it (a crashed worker) another may claim it. */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  leaseUntil: Date | null;
+
+  /** Which claim holds the lease: only that claim records the outcome. */
+  @Column({ type: 'uuid', nullable: true })
+  leaseToken: string | null;
 
   /** The digest delivery that carried this alert. */
   @Column({ type: 'uuid', nullable: true })

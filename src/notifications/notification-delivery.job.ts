@@ -2,7 +2,7 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import PgBoss from 'pg-boss';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppConfig } from '../config/app-config';
+import { AppConfig, deliveryLeaseMs } from '../config/app-config';
 import { JobQueue } from '../jobs/job-queue.service';
 import { Metrics } from '../observability/metrics.service';
 import { Language, Role } from '../users/user.entity';
@@ -15,7 +15,7 @@ import { DigestFrequency, NotificationChannel, NotificationEventType } from './n
 import { NotificationPayload } from './notification-payload';
 import { WebhookSender } from './webhooks/webhook-sender';
 
-/** Deliveries one worker sends at once; each holds a database connection while it sends. */
+/** Deliveries one worker sends at once. A send holds no database connection: only its claim and its record do. */
 const PARALLEL = 8;
 /** Jobs fetched at once, shared by the lanes. */
 const BATCH = 256;
@@ -28,8 +28,9 @@ interface DeliveryRow {
   userId: string | null;
   webhookId: string | null;
   address: string;
-  status: DeliveryStatus;
+  /** This attempt's number (counted at the claim, so a send cut short by a crash counts too). */
   attempts: number;
+  leaseToken: string;
 }
 
 interface Outcome {
@@ -38,13 +39,22 @@ interface Outcome {
   error: string | null;
 }
 
+/** What a claim read for its send; the send itself runs after the claim's transaction has committed. */
+type Send = () => Promise<Outcome>;
+
 /**
- * Sends one e-mail or webhook call per job. The delivery row is locked for the whole attempt and updated in the same
- * transaction as its log entry, so two workers never send one delivery, and a delivery marked DELIVERED is never
- * sent again. A crash between the receiver's acceptance and our commit is the one case that resends; the resend
- * carries the same idempotency key (Message-ID, WaterBridge-Delivery), by which the receiver recognises it
- * (docs/NOTIFICATIONS.md). Failures retry with exponential backoff; after NOTIFICATION_MAX_ATTEMPTS the delivery is
- * DEAD (the dead letter), visible to admins.
+ * Sends one e-mail or webhook call per job, at least once, in three steps (an outbox with leases, as Stripe's
+ * webhooks and SQS's visibility timeout work):
+ * 1. claim: one short transaction sets a lease on a PENDING row no one holds (`lease_until` = now + the longest send
+ *    timeout + a margin, a fresh `lease_token`, one more attempt) and reads what the send needs;
+ * 2. send, with no transaction or connection held: a receiver that hangs until its timeout costs a lane, never the
+ *    pool the API shares;
+ * 3. record, in a second short transaction, the attempt and the new status, only if the claim still holds the lease.
+ * A worker that dies mid-send leaves the row PENDING under a lease that runs out; the queue's retry of its job, or
+ * else the sweeper (NotificationDeliverySweepJob), hands it to another worker. A crash between the receiver's
+ * acceptance and the record is the one case that resends; the resend carries the same idempotency key (Message-ID,
+ * WaterBridge-Delivery), on which the receiver de-duplicates (docs/NOTIFICATIONS.md). Failures retry with exponential
+ * backoff; after NOTIFICATION_MAX_ATTEMPTS the delivery is DEAD (the dead letter), visible to admins.
  */
 @Injectable()
 export class NotificationDeliveryJob implements OnModuleInit {
@@ -69,6 +79,7 @@ export class NotificationDeliveryJob implements OnModuleInit {
         retryDelay: this.config.NOTIFICATION_RETRY_DELAY_SECONDS,
         retryBackoff: true,
         // A worker that dies mid-send leaves its job active; once this passes, the queue hands it to another worker.
+        // The configuration makes it at least a lease long, so a live send never outlasts its job.
         expireInSeconds: this.config.NOTIFICATION_JOB_TIMEOUT_SECONDS,
       },
       handler: (jobs) => this.work(jobs),
@@ -79,15 +90,15 @@ export class NotificationDeliveryJob implements OnModuleInit {
 
   /**
    * Sends a batch on PARALLEL lanes. The whole batch must end within the job timeout: past it, pg-boss fails every
-   * job of the batch, sent or not (slow receivers: a hanging webhook takes WEBHOOK_TIMEOUT_MS, a stuck SMTP server up
-   * to 30 s). So after a third of the timeout the lanes stop taking jobs, and the ones not started go back to the
-   * queue as fresh jobs (no attempt is spent); the sends under way still have two thirds of it to finish.
+   * job of the batch, sent or not. So a lane starts a send only while a whole lease (the longest send and the margin)
+   * still fits before the timeout (its first one always fits, by the configuration's rule); the jobs not started go
+   * back to the queue as fresh jobs (no attempt is spent).
    */
   private async work(jobs: PgBoss.Job<{ deliveryId: string }>[]): Promise<void> {
-    const deadline = Date.now() + (this.config.NOTIFICATION_JOB_TIMEOUT_SECONDS * 1000) / 3;
+    const lastStart = Date.now() + this.config.NOTIFICATION_JOB_TIMEOUT_SECONDS * 1000 - deliveryLeaseMs(this.config);
     let next = 0;
     const lane = async () => {
-      while (next < jobs.length && Date.now() < deadline) {
+      for (let first = true; next < jobs.length && (first || Date.now() < lastStart); first = false) {
         const job = jobs[next++];
         const retry = await this.deliver(job.data.deliveryId).catch((error: unknown) => {
           this.logger.error(`Delivery ${job.data.deliveryId} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`);
@@ -107,57 +118,81 @@ export class NotificationDeliveryJob implements OnModuleInit {
 
   /** One attempt; true when it failed and should be retried. */
   async deliver(deliveryId: string): Promise<boolean> {
+    const claimed = await this.claim(deliveryId);
+    // Already settled, or leased to a worker sending it right now: nothing to do here.
+    if (!claimed) return false;
+    const { row, send } = claimed;
+    const started = Date.now();
+    const outcome = await send().catch((error: unknown): Outcome => ({ ok: false, statusCode: replyCode(error), error: errorText(error) }));
+    return this.record(row, outcome, Date.now() - started);
+  }
+
+  /** Step 1: the lease, and what the send needs, in one short transaction. */
+  private claim(deliveryId: string): Promise<{ row: DeliveryRow; send: Send } | undefined> {
     return this.dataSource.transaction(async (manager) => {
-      const [row]: DeliveryRow[] = await manager.query(
-        `SELECT id, idempotency_key AS "idempotencyKey", channel, event_id AS "eventId", user_id AS "userId", webhook_id AS "webhookId", address, status, attempts
-         FROM notification_delivery WHERE id = $1 FOR UPDATE SKIP LOCKED`,
-        [deliveryId],
+      // A concurrent claim of the same row waits for this one's commit, then finds the lease taken.
+      const [rows]: [DeliveryRow[], number] = await manager.query(
+        `UPDATE notification_delivery
+         SET attempts = attempts + 1, lease_until = now() + $2 * interval '1 millisecond', lease_token = gen_random_uuid(), updated_at = now()
+         WHERE id = $1 AND status = 'PENDING' AND (lease_until IS NULL OR lease_until < now())
+         RETURNING id, idempotency_key AS "idempotencyKey", channel, event_id AS "eventId", user_id AS "userId", webhook_id AS "webhookId", address, attempts, lease_token AS "leaseToken"`,
+        [deliveryId, deliveryLeaseMs(this.config)],
       );
-      // Locked by another worker sending it right now, or already settled: nothing to do.
-      if (!row || row.status !== DeliveryStatus.PENDING) return false;
-      const attempt = row.attempts + 1;
-      const started = Date.now();
-      const outcome = await this.send(manager, row).catch((error: unknown): Outcome => ({ ok: false, statusCode: replyCode(error), error: errorText(error) }));
-      const durationMs = Date.now() - started;
-      const status = outcome.ok ? DeliveryStatus.DELIVERED : attempt >= this.config.NOTIFICATION_MAX_ATTEMPTS ? DeliveryStatus.DEAD : DeliveryStatus.PENDING;
+      const row = rows[0];
+      if (!row) return undefined;
+      const send = row.channel === NotificationChannel.WEBHOOK ? await this.prepareWebhook(manager, row) : await this.prepareMail(manager, row);
+      return { row, send };
+    });
+  }
+
+  /** Step 3: the attempt and the new status, if this claim still holds the lease. */
+  private async record(row: DeliveryRow, outcome: Outcome, durationMs: number): Promise<boolean> {
+    const attempt = row.attempts;
+    const status = outcome.ok ? DeliveryStatus.DELIVERED : attempt >= this.config.NOTIFICATION_MAX_ATTEMPTS ? DeliveryStatus.DEAD : DeliveryStatus.PENDING;
+    const recorded = await this.dataSource.transaction(async (manager) => {
+      const [updated]: [unknown[], number] = await manager.query(
+        `UPDATE notification_delivery SET status = $3, last_error = $4, delivered_at = CASE WHEN $5 THEN now() END, lease_until = NULL, lease_token = NULL, updated_at = now()
+         WHERE id = $1 AND lease_token = $2 RETURNING id`,
+        [row.id, row.leaseToken, status, outcome.error, outcome.ok],
+      );
+      if (updated.length === 0) return false;
       await manager.query(
         `INSERT INTO notification_delivery_attempt (delivery_id, attempt, succeeded, status_code, error, duration_ms) VALUES ($1, $2, $3, $4, $5, $6)`,
         [row.id, attempt, outcome.ok, outcome.statusCode, outcome.error, durationMs],
       );
-      await manager.query(
-        `UPDATE notification_delivery SET status = $2, attempts = $3, last_error = $4, delivered_at = CASE WHEN $5 THEN now() END, updated_at = now() WHERE id = $1`,
-        [row.id, status, attempt, outcome.error, outcome.ok],
-      );
-      this.metrics.notificationDelivery(row.channel, outcome.ok ? 'delivered' : status === DeliveryStatus.DEAD ? 'dead' : 'failed');
-      if (status === DeliveryStatus.DEAD) this.logger.warn(`Delivery ${row.id} (${row.channel} to ${row.address}) is dead after ${attempt} attempts: ${outcome.error}`);
-      return status === DeliveryStatus.PENDING;
+      return true;
     });
+    if (!recorded) {
+      // The lease ran out during the send and another worker claimed the row: the outcome is that worker's to record.
+      this.logger.warn(`Delivery ${row.id}: attempt ${attempt} ended after its lease (${outcome.ok ? 'delivered' : outcome.error}); not recorded`);
+      return false;
+    }
+    this.metrics.notificationDelivery(row.channel, outcome.ok ? 'delivered' : status === DeliveryStatus.DEAD ? 'dead' : 'failed');
+    if (status === DeliveryStatus.DEAD) this.logger.warn(`Delivery ${row.id} (${row.channel} to ${row.address}) is dead after ${attempt} attempts: ${outcome.error}`);
+    return status === DeliveryStatus.PENDING;
   }
 
-  private async send(manager: EntityManager, row: DeliveryRow): Promise<Outcome> {
-    if (row.channel === NotificationChannel.WEBHOOK) return this.callWebhook(manager, row);
-    return this.sendMail(manager, row);
-  }
-
-  private async callWebhook(manager: EntityManager, row: DeliveryRow): Promise<Outcome> {
+  private async prepareWebhook(manager: EntityManager, row: DeliveryRow): Promise<Send> {
     const [endpoint]: Array<{ url: string; secret: string; active: boolean }> = await manager.query(`SELECT url, secret, active FROM webhook_endpoint WHERE id = $1`, [row.webhookId]);
-    if (!endpoint || !endpoint.active) return { ok: false, statusCode: null, error: 'The webhook was removed or deactivated' };
+    if (!endpoint || !endpoint.active) return async () => ({ ok: false, statusCode: null, error: 'The webhook was removed or deactivated' });
     const [event]: Array<{ type: NotificationEventType; payload: NotificationPayload; createdAt: Date }> = await manager.query(
       `SELECT type, payload, created_at AS "createdAt" FROM notification_event WHERE id = $1`,
       [row.eventId],
     );
     const { audience: _audience, ...data } = event.payload;
     const body = JSON.stringify({ id: row.idempotencyKey, event: event.type, createdAt: event.createdAt, data });
-    const result = await this.webhooks.post({ url: endpoint.url, secret: endpoint.secret }, { key: row.idempotencyKey, eventType: event.type }, body);
-    return { ok: result.ok, statusCode: result.statusCode, error: result.error };
+    return async () => {
+      const result = await this.webhooks.post({ url: endpoint.url, secret: endpoint.secret }, { key: row.idempotencyKey, eventType: event.type }, body);
+      return { ok: result.ok, statusCode: result.statusCode, error: result.error };
+    };
   }
 
-  private async sendMail(manager: EntityManager, row: DeliveryRow): Promise<Outcome> {
+  private async prepareMail(manager: EntityManager, row: DeliveryRow): Promise<Send> {
     const [user]: Array<{ displayName: string; preferredLanguage: Language; organizationId: string; role: Role }> = await manager.query(
       `SELECT display_name AS "displayName", preferred_language AS "preferredLanguage", organization_id AS "organizationId", role FROM app_user WHERE id = $1`,
       [row.userId],
     );
-    if (!user) return { ok: false, statusCode: null, error: 'The recipient no longer exists' };
+    if (!user) return async () => ({ ok: false, statusCode: null, error: 'The recipient no longer exists' });
     const appUrl = this.config.PUBLIC_APP_URL.replace(/\/$/, '');
     let message;
     if (row.eventId) {
@@ -175,8 +210,11 @@ export class NotificationDeliveryJob implements OnModuleInit {
       );
       message = digestEmail(items, user.preferredLanguage, user, frequency, appUrl);
     }
-    const result = await this.mail.send({ to: row.address, ...message, messageId: row.idempotencyKey.replace(/:/g, '.'), headers: { 'X-WaterBridge-Delivery': row.idempotencyKey } });
-    return { ok: true, statusCode: result.statusCode, error: null };
+    const mail = { to: row.address, ...message, messageId: row.idempotencyKey.replace(/:/g, '.'), headers: { 'X-WaterBridge-Delivery': row.idempotencyKey } };
+    return async () => {
+      const result = await this.mail.send(mail);
+      return { ok: true, statusCode: result.statusCode, error: null };
+    };
   }
 }
 

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MailTransport } from './email/mail-transport';
 import { NotificationDeliveryJob } from './notification-delivery.job';
+import { NotificationDeliverySweepJob } from './notification-delivery-sweep.job';
 import { NotificationDigestJob } from './notification-digest.job';
 import { NotificationFanoutJob } from './notification-fanout.job';
 import { NotificationOutbox } from './notification-outbox.service';
@@ -14,7 +15,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
 
 /**
  * Notifications: events enter through the outbox (in the transaction of the change), the fan-out job turns them
- * into in-app notifications and deliveries, the delivery job sends e-mails and webhook calls, the digest job gathers
+ * into in-app notifications and deliveries, the delivery job sends e-mails and webhook calls (the sweep re-enqueues any left without a job), the digest job gathers
  * alerts. In-app notifications reach open subscriptions through PostgreSQL LISTEN/NOTIFY.
  */
 @Module({
@@ -23,6 +24,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     NotificationOutbox,
     NotificationFanoutJob,
     NotificationDeliveryJob,
+    NotificationDeliverySweepJob,
     NotificationDigestJob,
     NotificationStream,
     NotificationsService,

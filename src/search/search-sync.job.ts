@@ -2,6 +2,7 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { withAdvisoryLock } from '../database/advisory-lock';
 import { JobQueue } from '../jobs/job-queue.service';
 import { SearchDocumentBuilder } from './search-document.builder';
 import { SearchIndex } from './search-indexes';
@@ -10,6 +11,8 @@ import { SEARCH_SYNC_KEY, SEARCH_SYNC_QUEUE } from './search-outbox.service';
 import { SearchRepository } from './search.repository';
 
 const BATCH = 500;
+/** Any fixed number, other than the migrations' and the queue set-up's locks. */
+const SEARCH_DRAIN_LOCK = 7_240_613;
 
 interface SyncJob {
   /** Consecutive failed attempts before this one (drives the backoff). */
@@ -20,8 +23,9 @@ interface SyncJob {
  * The durable worker behind the search indexes. Each run drains the outbox in batches: it locks rows (SKIP LOCKED),
  * rebuilds the documents of the entities they name from PostgreSQL, writes them to Meilisearch and waits for the
  * tasks, then deletes the rows in the same transaction. Applying the current state makes every step idempotent:
- * a retry, a crash or a duplicate row re-sends the same documents. Jobs of this queue run one at a time (pg-boss
- * "stately" policy), so updates of one entity never overtake each other. While Meilisearch is unreachable the run
+ * a retry, a crash or a duplicate row re-sends the same documents. Every drain (this job, the start-up catch-up, the
+ * CLI) holds one PostgreSQL advisory lock, so drains run one after the other across processes and updates of one
+ * entity never overtake each other. While Meilisearch is unreachable the run
  * schedules the next attempt itself with exponential backoff (1 s, 2 s, 4 s … up to SEARCH_SYNC_MAX_BACKOFF_SECONDS);
  * writes keep succeeding meanwhile, their rows wait in the outbox.
  */
@@ -58,14 +62,20 @@ export class SearchSyncJob implements OnModuleInit {
     }
   }
 
-  /** Applies every pending outbox row; returns how many were applied. */
+  /**
+   * Applies every pending outbox row; returns how many were applied. A drain started while another runs waits for it,
+   * then applies what is left: two drains at once, each with a different row of one entity, could otherwise write the
+   * document they built from an older state last.
+   */
   async drain(): Promise<number> {
-    let applied = 0;
-    for (;;) {
-      const count = await this.applyBatch();
-      applied += count;
-      if (count < BATCH) return applied;
-    }
+    return withAdvisoryLock(this.config.DATABASE_URL ?? '', SEARCH_DRAIN_LOCK, async () => {
+      let applied = 0;
+      for (;;) {
+        const count = await this.applyBatch();
+        applied += count;
+        if (count < BATCH) return applied;
+      }
+    });
   }
 
   /**

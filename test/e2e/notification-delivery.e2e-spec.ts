@@ -1,14 +1,16 @@
 import { ChildProcess } from 'node:child_process';
 import { AppConfig } from '../../src/config/app-config';
 import { NotificationEventType } from '../../src/notifications/notification-event-type';
+import { NotificationDeliverySweepJob } from '../../src/notifications/notification-delivery-sweep.job';
 import { NotificationFanoutJob } from '../../src/notifications/notification-fanout.job';
 import { NotificationOutbox } from '../../src/notifications/notification-outbox.service';
 import { NotificationPayload } from '../../src/notifications/notification-payload';
-import { launch } from '../support/app-process';
+import { exited, launch } from '../support/app-process';
 import { buildOnce } from '../support/build';
 import { freePort } from '../support/free-port';
 import { startSmtpReceiver, SmtpReceiver } from '../support/smtp-receiver';
 import { startTestApp, TestApp } from '../support/test-app';
+import { startTarpit, Tarpit } from '../support/tarpit';
 import { startWebhookReceiver, WebhookReceiver } from '../support/webhook-receiver';
 import { waitUntil } from '../support/wait';
 import { buildWorld, World } from '../support/world';
@@ -34,6 +36,9 @@ const payloadFor = (w: World, organizationIds: string[], i: number): Notificatio
   outcome: { kind: 'MOU_SIGNED' as never, date: '2026-11-01', note: null },
 });
 
+/** Send timeouts that fit the short job timeouts of these tests (a job must outlive its send, plus a 2 s margin). */
+const SHORT_SENDS = { SMTP_TIMEOUT_MS: '2000', WEBHOOK_TIMEOUT_MS: '2000' };
+
 const deliveryStates = (t: TestApp, channel: string) =>
   t.dataSource.query(`SELECT status, attempts FROM notification_delivery WHERE channel = $1 ORDER BY created_at`, [channel]) as Promise<Array<{ status: string; attempts: number }>>;
 
@@ -54,6 +59,7 @@ describe('notification delivery under faults', () => {
         WEBHOOK_ALLOW_HTTP: 'true', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
         NOTIFICATION_RETRY_DELAY_SECONDS: '1',
         NOTIFICATION_JOB_TIMEOUT_SECONDS: '5',
+        ...SHORT_SENDS,
         JOB_MAINTENANCE_INTERVAL_SECONDS: '1',
       });
       w = await buildWorld(t);
@@ -114,7 +120,7 @@ describe('notification delivery under faults', () => {
 
     beforeAll(async () => {
       slow = await startWebhookReceiver({ secret: 'whsec_slow-receiver', delayMs: 900 });
-      t = await startTestApp({ WORKERS_ENABLED: 'true', WEBHOOK_ALLOW_HTTP: 'true', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true', NOTIFICATION_JOB_TIMEOUT_SECONDS: '5', JOB_MAINTENANCE_INTERVAL_SECONDS: '1' });
+      t = await startTestApp({ WORKERS_ENABLED: 'true', WEBHOOK_ALLOW_HTTP: 'true', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true', NOTIFICATION_JOB_TIMEOUT_SECONDS: '5', ...SHORT_SENDS, JOB_MAINTENANCE_INTERVAL_SECONDS: '1' });
       w = await buildWorld(t);
     });
     afterAll(async () => {
@@ -143,10 +149,59 @@ describe('notification delivery under faults', () => {
     });
   });
 
+  describe('with a webhook receiver that never answers (a tarpit)', () => {
+    let t: TestApp;
+    let w: World;
+    let pit: Tarpit;
+
+    beforeAll(async () => {
+      pit = await startTarpit();
+      // Sends that would hang for 20 s; the API shares its pool of 10 connections with the 8 lanes of the worker.
+      t = await startTestApp({ WORKERS_ENABLED: 'true', WEBHOOK_ALLOW_HTTP: 'true', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true', WEBHOOK_TIMEOUT_MS: '20000', SMTP_TIMEOUT_MS: '2000', NOTIFICATION_JOB_TIMEOUT_SECONDS: '30' });
+      w = await buildWorld(t);
+    });
+    afterAll(async () => {
+      await t?.close();
+      await pit?.stop();
+    });
+
+    it('holds no transaction or connection while the calls hang, and GraphQL keeps answering meanwhile', async () => {
+      const webhook = await t.factory.webhook(w.orgs.otherEnterpriseOrg.id, { url: pit.url, secret: 'whsec_tarpit', events: [NotificationEventType.MATCH_ENGAGED] });
+      const count = 8;
+      await emit(t, NotificationEventType.MATCH_ENGAGED, Array.from({ length: count }, (_, i) => payloadFor(w, [w.orgs.otherEnterpriseOrg.id], 300 + i)));
+      // Every lane of the worker is now waiting on the tarpit.
+      await pit.waitFor(count, 30_000);
+      expect(pit.holding).toBe(count);
+
+      // No connection of the application sits in an open transaction while the calls hang (before, each send held
+      // its row lock and a pooled connection "idle in transaction" for up to WEBHOOK_TIMEOUT_MS).
+      const openTransactions = await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%' AND application_name NOT LIKE 'waterbridge-%'`,
+      );
+      expect(openTransactions).toEqual([{ n: 0 }]);
+
+      // Queries issued while every delivery is in flight are answered, before any of the calls timed out.
+      const answers = await Promise.all(Array.from({ length: 20 }, () => t.gql('{ notifications(first: 5) { unreadCount } }', {}, w.token('otherEnterprise'))));
+      expect(answers.every((a) => a.errors === undefined && a.data?.notifications !== undefined)).toBe(true);
+      const [{ recorded }] = await t.dataSource.query(`SELECT count(*)::int AS recorded FROM notification_delivery_attempt a JOIN notification_delivery d ON d.id = a.delivery_id WHERE d.webhook_id = $1`, [webhook.id]);
+      expect(recorded).toBe(0);
+      expect(pit.holding).toBe(count);
+
+      // Once the receiver answers, each call is recorded delivered, once.
+      pit.release();
+      await waitUntil(async () => {
+        const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM notification_delivery WHERE webhook_id = $1 AND status = 'DELIVERED' AND attempts = 1`, [webhook.id]);
+        return n === count;
+      }, 'every call recorded delivered');
+      expect(pit.received).toHaveLength(count);
+    });
+  });
+
   describe('with a worker process killed in the middle of a batch', () => {
     let t: TestApp;
     let w: World;
     let smtp: SmtpReceiver;
+    let tarpit: Tarpit | undefined;
     const children: ChildProcess[] = [];
     const JOB_TIMEOUT = '5';
 
@@ -155,13 +210,14 @@ describe('notification delivery under faults', () => {
       // Slow enough that the kill lands while mails are being sent.
       smtp = await startSmtpReceiver({ delayMs: 40 });
       // This process only enqueues; the workers run in child processes.
-      t = await startTestApp({ SMTP_HOST: smtp.host, SMTP_PORT: String(smtp.port), NOTIFICATION_JOB_TIMEOUT_SECONDS: JOB_TIMEOUT, JOB_MAINTENANCE_INTERVAL_SECONDS: '1', NOTIFICATION_RETRY_DELAY_SECONDS: '1' });
+      t = await startTestApp({ SMTP_HOST: smtp.host, SMTP_PORT: String(smtp.port), NOTIFICATION_JOB_TIMEOUT_SECONDS: JOB_TIMEOUT, ...SHORT_SENDS, JOB_MAINTENANCE_INTERVAL_SECONDS: '1', NOTIFICATION_RETRY_DELAY_SECONDS: '1' });
       w = await buildWorld(t);
     });
     afterAll(async () => {
       for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await t?.close();
       await smtp?.stop();
+      await tarpit?.stop();
     });
 
     const startWorker = async (): Promise<ChildProcess> => {
@@ -177,7 +233,11 @@ describe('notification delivery under faults', () => {
         MIGRATIONS_RUN: 'false',
         SMTP_HOST: smtp.host,
         SMTP_PORT: String(smtp.port),
+        WEBHOOK_ALLOW_HTTP: 'true',
+        WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
+        WEBHOOK_SECRETS_KEY: config.WEBHOOK_SECRETS_KEY ?? '',
         NOTIFICATION_JOB_TIMEOUT_SECONDS: JOB_TIMEOUT,
+        ...SHORT_SENDS,
         JOB_MAINTENANCE_INTERVAL_SECONDS: '1',
         NOTIFICATION_RETRY_DELAY_SECONDS: '1',
         LOG_LEVEL: 'error',
@@ -216,6 +276,79 @@ describe('notification delivery under faults', () => {
         const copies = smtp.messages.filter((m) => m.headers['x-waterbridge-delivery'] === key);
         expect(new Set(copies.map((m) => m.messageId)).size).toBe(1);
       }
+    });
+
+    it('delivers a webhook call whose worker was killed mid-send once its lease runs out: recorded delivered once, the crashed attempt counted', async () => {
+      tarpit = await startTarpit();
+      const webhook = await t.factory.webhook(w.orgs.otherEnterpriseOrg.id, { url: tarpit.url, secret: 'whsec_killed-send', events: [NotificationEventType.MATCH_ENGAGED] });
+      await emit(t, NotificationEventType.MATCH_ENGAGED, [payloadFor(w, [w.orgs.otherEnterpriseOrg.id], 100)]);
+      await t.app.get(NotificationFanoutJob).drain();
+      const [delivery]: Array<{ id: string; idempotencyKey: string }> = await t.dataSource.query(`SELECT id, idempotency_key AS "idempotencyKey" FROM notification_delivery WHERE webhook_id = $1`, [webhook.id]);
+
+      // The receiver holds the call; the worker sending it dies.
+      const first = await startWorker();
+      await tarpit.waitFor(1, 60_000);
+      first.kill('SIGKILL');
+      await exited(first);
+      const [leased] = await t.dataSource.query(`SELECT status, attempts, lease_until IS NOT NULL AS leased FROM notification_delivery WHERE id = $1`, [delivery.id]);
+      expect(leased).toEqual({ status: 'PENDING', attempts: 1, leased: true });
+
+      tarpit.release();
+      const second = await startWorker();
+      await waitUntil(async () => {
+        const [row] = await t.dataSource.query(`SELECT status FROM notification_delivery WHERE id = $1`, [delivery.id]);
+        return row.status === 'DELIVERED';
+      }, 'the delivery to be recorded', 60_000);
+      await new Promise((r) => setTimeout(r, 2000));
+      second.kill('SIGTERM');
+      await exited(second);
+
+      // The receiver got the call at least twice (the killed one and the resend), always with the same delivery id…
+      expect(tarpit.received.length).toBeGreaterThanOrEqual(2);
+      expect(new Set(tarpit.received)).toEqual(new Set([delivery.idempotencyKey]));
+      // …and the delivery was recorded once: the crashed attempt counts (a delivery that kills its worker every time
+      // ends DEAD instead of looping), the log has the one attempt that got an answer.
+      const [row] = await t.dataSource.query(`SELECT status, attempts, lease_until AS "leaseUntil" FROM notification_delivery WHERE id = $1`, [delivery.id]);
+      expect(row).toEqual({ status: 'DELIVERED', attempts: 2, leaseUntil: null });
+      const log = await t.dataSource.query(`SELECT attempt, succeeded FROM notification_delivery_attempt WHERE delivery_id = $1`, [delivery.id]);
+      expect(log).toEqual([{ attempt: 2, succeeded: true }]);
+    });
+
+    it('gives a job back to PENDING deliveries that lost theirs (the sweep), once, and they are delivered', async () => {
+      await emit(t, NotificationEventType.MATCH_OUTCOME_RECORDED, [0, 1, 2].map((i) => payloadFor(w, [w.orgs.agencyOrg.id], 200 + i)));
+      await t.app.get(NotificationFanoutJob).drain();
+      const rows: Array<{ id: string }> = await t.dataSource.query(`SELECT id FROM notification_delivery WHERE status = 'PENDING' AND user_id = $1`, [w.users.agency.id]);
+      expect(rows).toHaveLength(3);
+      const ids = rows.map((r) => r.id);
+      // The queue loses their jobs, as it did when a send outlived its job (the retry found the row locked and
+      // completed; the send then failed into a PENDING row with no job left).
+      await t.dataSource.query(`DELETE FROM pgboss.job WHERE name = 'notification-delivery' AND data->>'deliveryId' = ANY($1)`, [ids]);
+      const liveJobs = async () =>
+        ((await t.dataSource.query(
+          `SELECT data->>'deliveryId' AS id FROM pgboss.job WHERE name = 'notification-delivery' AND state IN ('created', 'retry', 'active') AND data->>'deliveryId' = ANY($1) ORDER BY 1`,
+          [ids],
+        )) as Array<{ id: string }>).map((r) => r.id);
+      expect(await liveJobs()).toEqual([]);
+
+      const sweep = t.app.get(NotificationDeliverySweepJob);
+      await sweep.sweep();
+      expect(await liveJobs()).toEqual([...ids].sort());
+      // A second sweep leaves rows that have a job alone.
+      await sweep.sweep();
+      expect(await liveJobs()).toEqual([...ids].sort());
+
+      const before = smtp.messages.length;
+      const worker = await startWorker();
+      await waitUntil(async () => {
+        const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM notification_delivery WHERE id = ANY($1) AND status = 'DELIVERED'`, [ids]);
+        return n === 3;
+      }, 'the three deliveries', 60_000);
+      await new Promise((r) => setTimeout(r, 2000));
+      worker.kill('SIGTERM');
+      await exited(worker);
+      const keys = smtp.messages.slice(before).map((m) => m.headers['x-waterbridge-delivery']).filter((k) => k?.includes(w.users.agency.id));
+      expect(keys).toHaveLength(3);
+      expect(new Set(keys).size).toBe(3);
     });
   });
 });

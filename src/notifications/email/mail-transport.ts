@@ -33,8 +33,6 @@ export class MailDeliveryError extends Error {
   }
 }
 
-/** Bounds every send, including a server that trickles its replies (which no socket timeout notices). */
-const SEND_DEADLINE_MS = 30_000;
 const MAX_ERROR_LENGTH = 300;
 
 /** Sends notification e-mails over one pooled SMTP connection set, opened on the first send. */
@@ -60,7 +58,8 @@ export class MailTransport implements OnModuleDestroy {
         html: mail.html,
         messageId: formatMessageId(mail.messageId),
         headers: mail.headers,
-        signal: AbortSignal.timeout(SEND_DEADLINE_MS),
+        // Bounds every send, including a server that trickles its replies (which no socket timeout notices).
+        signal: AbortSignal.timeout(this.config.SMTP_TIMEOUT_MS),
       });
       return { statusCode: replyCode(info.response), response: info.response };
     } catch (error) {
