@@ -164,24 +164,32 @@ export class AppConfig {
   JWT_SECRET?: string;
 
   /**
-   * Key (any string of 32 characters or more) with which webhook signing secrets are encrypted at rest. Generated in
-   * the embedded mode; unset with external servers, secrets are stored unencrypted (the start warns).
+   * Key (any string of 32 characters or more) with which webhook signing secrets are encrypted at rest. Required when
+   * DATABASE_URL is set (a copy of the database must not hold usable secrets); generated in the embedded mode.
    */
   @Transform(emptyToUndefined)
-  @IsOptional()
+  @ValidateIf((c: AppConfig) => c.DATABASE_URL !== undefined || c.WEBHOOK_SECRETS_KEY !== undefined)
   @MinLength(32, { message: 'must be at least 32 characters' })
-  @IsString()
+  @IsString({ message: 'is required when DATABASE_URL is set (it encrypts webhook signing secrets; e.g. openssl rand -base64 48)' })
   WEBHOOK_SECRETS_KEY?: string;
 
   /**
    * When set, `/metrics` answers only requests with `Authorization: Bearer <METRICS_TOKEN>` (Prometheus:
-   * `authorization: { credentials: … }`); unset, it is open and should be reachable from the monitoring network only.
+   * `authorization: { credentials: … }`). Required when DATABASE_URL is set, unless METRICS_PUBLIC is true.
    */
   @Transform(emptyToUndefined)
-  @IsOptional()
+  @ValidateIf((c: AppConfig) => (c.DATABASE_URL !== undefined && !c.METRICS_PUBLIC) || c.METRICS_TOKEN !== undefined)
   @MinLength(16, { message: 'must be at least 16 characters' })
-  @IsString()
+  @IsString({ message: 'is required when DATABASE_URL is set, unless METRICS_PUBLIC=true says /metrics is open on purpose' })
   METRICS_TOKEN?: string;
+
+  /**
+   * Serve `/metrics` without a token with external servers, on purpose (it is then reachable by the monitoring network
+   * only, e.g. a port the load balancer does not expose). Ignored when METRICS_TOKEN is set.
+   */
+  @Transform(toBoolean)
+  @IsIn([true, false], { message: 'must be true or false' })
+  METRICS_PUBLIC: boolean = false;
 
   /** Lifetime of an access token, in seconds. */
   @Transform(toInt)

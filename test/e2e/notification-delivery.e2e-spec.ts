@@ -173,6 +173,8 @@ describe('notification delivery under faults', () => {
         MEILI_MASTER_KEY: config.MEILI_MASTER_KEY ?? '',
         MEILI_INDEX_PREFIX: config.MEILI_INDEX_PREFIX,
         JWT_SECRET: config.JWT_SECRET ?? '',
+        WEBHOOK_SECRETS_KEY: config.WEBHOOK_SECRETS_KEY ?? '',
+        METRICS_PUBLIC: 'true',
         SEED_DEMO_DATA: 'false',
         MIGRATIONS_RUN: 'false',
         SMTP_HOST: smtp.host,
