@@ -14,6 +14,7 @@ import { DIGESTIBLE } from './notification-defaults';
 import { DigestFrequency, NotificationChannel, NotificationEventType } from './notification-event-type';
 import { NotificationPayload } from './notification-payload';
 import { WebhookSender } from './webhooks/webhook-sender';
+import { webhookLogName } from './webhooks/webhook-url';
 
 /** Deliveries one worker sends at once; each holds a database connection while it sends. */
 const PARALLEL = 8;
@@ -129,7 +130,10 @@ export class NotificationDeliveryJob implements OnModuleInit {
         [row.id, status, attempt, outcome.error, outcome.ok],
       );
       this.metrics.notificationDelivery(row.channel, outcome.ok ? 'delivered' : status === DeliveryStatus.DEAD ? 'dead' : 'failed');
-      if (status === DeliveryStatus.DEAD) this.logger.warn(`Delivery ${row.id} (${row.channel} to ${row.address}) is dead after ${attempt} attempts: ${outcome.error}`);
+      if (status === DeliveryStatus.DEAD) {
+        const to = row.channel === NotificationChannel.WEBHOOK ? webhookLogName(row.webhookId, row.address) : row.address;
+        this.logger.warn(`Delivery ${row.id} (${row.channel} to ${to}) is dead after ${attempt} attempts: ${outcome.error}`);
+      }
       return status === DeliveryStatus.PENDING;
     });
   }

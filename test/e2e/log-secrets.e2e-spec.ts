@@ -9,6 +9,12 @@ import { buildOnce } from '../support/build';
 import { Factory } from '../support/factory';
 import { freePort } from '../support/free-port';
 import { createTestDatabase } from '../support/test-database';
+import { startTestApp } from '../support/test-app';
+import { buildWorld } from '../support/world';
+import { NotificationDeliveryJob } from '../../src/notifications/notification-delivery.job';
+import { NotificationEventType } from '../../src/notifications/notification-event-type';
+import { NotificationFanoutJob } from '../../src/notifications/notification-fanout.job';
+import { NotificationOutbox } from '../../src/notifications/notification-outbox.service';
 
 const JWT_SECRET = `log-scan-${randomBytes(24).toString('base64url')}`;
 const ADMIN_PASSWORD = `admin pass ${randomBytes(6).toString('hex')}`;
@@ -127,7 +133,47 @@ async function playScenario(logLevel: 'log' | 'debug'): Promise<{ output: string
 /** The secrets that appear in `output` (none, hopefully), named by position rather than printed. */
 const leaked = (output: string, secrets: string[]) => secrets.map((secret, i) => (output.includes(secret) ? `secret #${i}` : null)).filter(Boolean);
 
+describe('the log of webhook deliveries', () => {
+  it('names a webhook whose delivery died by its id and host, never by its URL (which may carry a token)', async () => {
+    const lines: string[] = [];
+    const t = await startTestApp(
+      { LOG_LEVEL: 'debug', WEBHOOK_ALLOW_HTTP: 'true', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true', NOTIFICATION_MAX_ATTEMPTS: '1' },
+      { logDestination: { write: (line: string) => void lines.push(line) } },
+    );
+    try {
+      const w = await buildWorld(t);
+      // Nothing listens on this port: the one attempt fails, and the delivery is dead.
+      const url = `http://127.0.0.1:${await freePort()}/hooks/PathToken${randomBytes(8).toString('hex')}?token=QueryToken${randomBytes(8).toString('hex')}`;
+      const webhook = await t.factory.webhook(w.orgs.enterpriseOrg.id, { url });
+      await t.dataSource.transaction((manager) =>
+        t.app.get(NotificationOutbox).emit(manager, NotificationEventType.MATCH_INTRODUCED, {
+          audience: { organizationIds: [w.orgs.enterpriseOrg.id], userIds: [], coordinators: false },
+          matchId: w.match.id,
+          needId: w.openNeed.id,
+          needTitle: w.openNeed.title,
+          countryCode: 'LK',
+          agency: { organizationId: w.orgs.agencyOrg.id, nameEn: w.orgs.agencyOrg.nameEn, nameZh: null },
+          enterprise: { organizationId: w.orgs.enterpriseOrg.id, nameEn: w.orgs.enterpriseOrg.nameEn, nameZh: null },
+          score: 0.5,
+        }),
+      );
+      await t.app.get(NotificationFanoutJob).drain();
+      const [delivery] = await t.dataSource.query(`SELECT id FROM notification_delivery WHERE webhook_id = $1`, [webhook.id]);
+      expect(await t.app.get(NotificationDeliveryJob).deliver(delivery.id)).toBe(false);
+      expect(await t.dataSource.query(`SELECT status FROM notification_delivery WHERE id = $1`, [delivery.id])).toEqual([{ status: 'DEAD' }]);
+
+      const output = lines.join('');
+      expect(output).toContain(`Delivery ${delivery.id} (WEBHOOK to webhook ${webhook.id} at ${new URL(url).host}) is dead after 1 attempts`);
+      expect(output).not.toContain('PathToken');
+      expect(output).not.toContain('QueryToken');
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('the log of the running application', () => {
+
   beforeAll(() => buildOnce(), 120_000);
 
   it('at the default level holds no password, JWT secret, token, SQL or stack trace, yet names the internal error', async () => {
