@@ -61,8 +61,23 @@ describe('configuration', () => {
       LOGIN_LOCKOUT_BASE_SECONDS: 60,
       REFRESH_TOKEN_TTL_SECONDS: 2592000,
     });
-    expect(loadConfig({ GRAPHQL_MAX_DEPTH: '15', CORS_ORIGINS: 'https://app.example.org, http://localhost:5173', TRUST_PROXY: 'true' })).toMatchObject({ GRAPHQL_MAX_DEPTH: 15, TRUST_PROXY: true });
+    expect(loadConfig({ GRAPHQL_MAX_DEPTH: '15', CORS_ORIGINS: 'https://app.example.org, http://localhost:5173', TRUST_PROXY: '1' })).toMatchObject({ GRAPHQL_MAX_DEPTH: 15, TRUST_PROXY: 1 });
     expect(loadConfig({ CORS_ORIGINS: '*' }).CORS_ORIGINS).toBe('*');
+  });
+
+  it('takes TRUST_PROXY as false, a number of proxies, or their addresses and CIDR ranges; never true', () => {
+    expect(loadConfig({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '0' }).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.7,fd00::/8' }).TRUST_PROXY).toEqual(['10.0.0.0/8', '192.168.1.7', 'fd00::/8']);
+    expect(loadConfig({ TRUST_PROXY: 'loopback' }).TRUST_PROXY).toEqual(['loopback']);
+    expect(fails({ TRUST_PROXY: 'true' })).toBe(
+      'Invalid configuration: TRUST_PROXY must not be true: behind a proxy that appends to X-Forwarded-For, every client could choose its own address. Give the number of proxies in front (1 for one nginx or load balancer) or their addresses or CIDR ranges, comma-separated (got true)',
+    );
+    expect(fails({ TRUST_PROXY: 'yes' })).toMatch(/^Invalid configuration: TRUST_PROXY must not be true/);
+    expect(fails({ TRUST_PROXY: '10.0.0.0/33' })).toBe('Invalid configuration: TRUST_PROXY must list IP addresses or CIDR ranges (invalid range on address: 10.0.0.0/33) (got ["10.0.0.0/33"])');
+    expect(fails({ TRUST_PROXY: 'proxy.internal' })).toMatch(/^Invalid configuration: TRUST_PROXY must list IP addresses or CIDR ranges \(invalid IP address: proxy.internal\)/);
+    expect(fails({ TRUST_PROXY: '21' })).toBe('Invalid configuration: TRUST_PROXY must be at most 20 proxies (got 21)');
   });
 
   it('refuses CORS origins that are not origins, and * among others', () => {
@@ -95,6 +110,13 @@ describe('configuration', () => {
     expect(fails({ ...external, WEBHOOK_SECRETS_KEY, METRICS_PUBLIC: 'maybe' })).toBe('Invalid configuration: METRICS_PUBLIC must be true or false (got "maybe")');
     // The embedded mode generates the key and keeps /metrics open by default, as before.
     expect(loadConfig({})).toMatchObject({ WEBHOOK_SECRETS_KEY: undefined, METRICS_TOKEN: undefined, METRICS_PUBLIC: false });
+  });
+
+  it("hashes passwords at OWASP's cost by default, never below the former one", () => {
+    expect(loadConfig({}).PASSWORD_HASH_COST).toBe(17);
+    expect(loadConfig({ PASSWORD_HASH_COST: '15' }).PASSWORD_HASH_COST).toBe(15);
+    expect(fails({ PASSWORD_HASH_COST: '12' })).toBe('Invalid configuration: PASSWORD_HASH_COST must not be less than 14 (the cost hashes had before; production keeps the default, 17) (got (value hidden))');
+    expect(fails({ PASSWORD_HASH_COST: '21' })).toBe('Invalid configuration: PASSWORD_HASH_COST must not be greater than 20 (got (value hidden))');
   });
 
   it('holds the demo password to the password rules', () => {

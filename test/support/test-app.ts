@@ -4,7 +4,7 @@ import request from 'supertest';
 import { createApp } from '../../src/app.factory';
 import { TokenService } from '../../src/auth/token.service';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
-import { Factory } from './factory';
+import { Factory, TEST_PASSWORD_HASH_COST } from './factory';
 import { createTestDatabase } from './test-database';
 import { SearchOutbox } from '../../src/search/search-outbox.service';
 import { SearchRepository } from '../../src/search/search.repository';
@@ -45,6 +45,7 @@ export function testConfig(databaseUrl: string, env: Record<string, string> = {}
     WEBHOOK_SECRETS_KEY: TEST_WEBHOOK_SECRETS_KEY,
     // External servers require a metrics token unless /metrics is open on purpose; tests scrape it openly.
     METRICS_PUBLIC: 'true',
+    PASSWORD_HASH_COST: String(TEST_PASSWORD_HASH_COST),
     LOG_LEVEL: 'error',
     // Background workers only where a test needs the index to follow writes (pass WORKERS_ENABLED: 'true').
     WORKERS_ENABLED: 'false',
