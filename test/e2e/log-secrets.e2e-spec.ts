@@ -21,6 +21,8 @@ const ADMIN_PASSWORD = `admin pass ${randomBytes(6).toString('hex')}`;
 const MEMBER_PASSWORD = `member pass ${randomBytes(6).toString('hex')}`;
 const NEW_PASSWORD = `renewed pass ${randomBytes(6).toString('hex')}`;
 const WRONG_PASSWORD = `wrong pass ${randomBytes(6).toString('hex')}`;
+const WEBHOOK_SECRETS_KEY = `log-scan-key-${randomBytes(24).toString('base64url')}`;
+const METRICS_TOKEN = `log-scan-metrics-${randomBytes(12).toString('base64url')}`;
 
 interface Answer {
   status: number;
@@ -47,13 +49,15 @@ async function playScenario(logLevel: 'log' | 'debug'): Promise<{ output: string
     MEILI_MASTER_KEY: process.env.WB_TEST_MEILI_MASTER_KEY ?? '',
     MEILI_INDEX_PREFIX: `t_${randomBytes(5).toString('hex')}_`,
     JWT_SECRET,
+    WEBHOOK_SECRETS_KEY,
+    METRICS_TOKEN,
     MIGRATIONS_RUN: 'false',
     SEED_DEMO_DATA: 'false',
     WORKERS_ENABLED: 'false',
     LOG_LEVEL: logLevel,
     PORT: String(port),
   });
-  const secrets = [JWT_SECRET, ADMIN_PASSWORD, MEMBER_PASSWORD, NEW_PASSWORD, WRONG_PASSWORD];
+  const secrets = [JWT_SECRET, WEBHOOK_SECRETS_KEY, METRICS_TOKEN, ADMIN_PASSWORD, MEMBER_PASSWORD, NEW_PASSWORD, WRONG_PASSWORD];
   const keep = (...values: Array<string | undefined>) => values.forEach((v) => v && secrets.push(v, v.split('.').at(-1) ?? v));
   try {
     await waitFor(app, READY);
@@ -88,14 +92,20 @@ async function playScenario(logLevel: 'log' | 'debug'): Promise<{ output: string
     const rotated = (await call('mutation($r: String!) { refreshToken(refreshToken: $r) { token refreshToken } }', { r: adminSession.refreshToken })).body.data!.refreshToken;
     keep(rotated.token, rotated.refreshToken);
     expect((await call('mutation($r: String!) { refreshToken(refreshToken: $r) { token } }', { r: adminSession.refreshToken })).body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    // The replay ended the admin's session, bearer token included: sign in again.
+    const adminAgain = (await login(admin.email, ADMIN_PASSWORD)).body.data!.login;
+    keep(adminAgain.token, adminAgain.refreshToken);
+    // A sign-out, then one with the spent token.
+    expect((await call('mutation($r: String!) { logout(refreshToken: $r) }', { r: renewed.refreshToken })).body.data).toEqual({ logout: true });
+    expect((await call('mutation($r: String!) { logout(refreshToken: $r) }', { r: renewed.refreshToken })).body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
 
     // Refusals: validation errors (one carrying a password), a forged token, NOT_FOUND, the query limits.
     const createUser = 'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }';
     const input = { email: 'new.member@example.org', displayName: 'New', password: WRONG_PASSWORD, organizationId: member.organizationId, role: 'AGENCY_MEMBER' };
-    expect((await call(createUser, { input: { ...input, email: 'not an e-mail' } }, rotated.token)).body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await call(createUser, { input: { ...input, email: 'not an e-mail' } }, adminAgain.token)).body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect((await call(`mutation { login(email: "${member.email}", password: "${NEW_PASSWORD}") { nope } }`)).status).toBe(400);
     expect((await call('{ me { id } }', {}, `${renewed.token.slice(0, -4)}AAAA`)).body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-    expect((await call('query($id: ID!) { user(id: $id) { id } }', { id: randomUUID() }, rotated.token)).body.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await call('query($id: ID!) { user(id: $id) { id } }', { id: randomUUID() }, adminAgain.token)).body.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     const aliases = Array.from({ length: 300 }, (_, i) => `n${i}: needs(first: 100) { edges { node { id } } }`).join(' ');
     expect((await call(`{ ${aliases} }`)).body.errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
 
@@ -104,7 +114,7 @@ async function playScenario(logLevel: 'log' | 'debug'): Promise<{ output: string
     await client.connect();
     await client.query('DROP TABLE capability');
     await client.end();
-    const broken = await call('{ capabilities(first: 1) { totalCount } }', {}, rotated.token);
+    const broken = await call('{ capabilities(first: 1) { totalCount } }', {}, adminAgain.token);
     expect(broken.body.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
     const correlationId = broken.body.errors?.[0].extensions?.correlationId as string;
 
