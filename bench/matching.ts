@@ -91,7 +91,7 @@ async function main(): Promise<void> {
     const { coordinator, agencyMember, needOfAgency } = await createBenchUsers(dataSource);
     const port = await freePort();
     api = spawn(process.execPath, [join(__dirname, '..', 'src', 'main.js')], {
-      env: { ...process.env, ...world.environment, DATABASE_URL: config.DATABASE_URL, MEILI_URL: config.MEILI_URL, MEILI_MASTER_KEY: config.MEILI_MASTER_KEY, JWT_SECRET: config.JWT_SECRET, PORT: String(port), SEED_DEMO_DATA: 'false', MIGRATIONS_RUN: 'false', LOG_LEVEL: 'warn' },
+      env: { ...process.env, ...world.environment, DATABASE_URL: config.DATABASE_URL, MEILI_URL: config.MEILI_URL, MEILI_MASTER_KEY: config.MEILI_MASTER_KEY, JWT_SECRET: config.JWT_SECRET, WEBHOOK_SECRETS_KEY: config.WEBHOOK_SECRETS_KEY, METRICS_PUBLIC: 'true', PORT: String(port), SEED_DEMO_DATA: 'false', MIGRATIONS_RUN: 'false', LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     await new Promise<void>((ready, fail) => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { buildOnce, ROOT } from './support/build';
-import { TEST_JWT_SECRET } from './support/test-app';
+import { TEST_JWT_SECRET, TEST_WEBHOOK_SECRETS_KEY } from './support/test-app';
 import { createTestDatabase } from './support/test-database';
 
 /** The command line, run as a user would (compiled, in its own process), against this run's servers. */
@@ -25,6 +25,8 @@ describe('npm run cli', () => {
         MEILI_MASTER_KEY: process.env.WB_TEST_MEILI_MASTER_KEY,
         MEILI_INDEX_PREFIX: prefix,
         JWT_SECRET: TEST_JWT_SECRET,
+        WEBHOOK_SECRETS_KEY: TEST_WEBHOOK_SECRETS_KEY,
+        METRICS_PUBLIC: 'true',
       },
     });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };

@@ -85,6 +85,8 @@ describe('several instances', () => {
       MEILI_MASTER_KEY: process.env.WB_TEST_MEILI_MASTER_KEY ?? '',
       MEILI_INDEX_PREFIX: `t_${randomBytes(5).toString('hex')}_`,
       JWT_SECRET: 'instances-test-secret-0123456789-abcdefghij',
+      WEBHOOK_SECRETS_KEY: 'instances-webhook-secrets-key-0123456789ab',
+      METRICS_PUBLIC: 'true',
       MIGRATIONS_RUN: 'true',
       SEED_DEMO_DATA: 'false',
       WEBHOOK_ALLOW_HTTP: 'true', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',

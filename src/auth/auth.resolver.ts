@@ -6,6 +6,7 @@ import { Allow, ANY_ROLE, CurrentActor, Public } from './access.decorator';
 import { Actor } from './actor';
 import { AuthService } from './auth.service';
 import { ClientAddress } from './client-address';
+import { LogoutArgs } from './dto/logout.args';
 import { RefreshTokenArgs } from './dto/refresh-token.args';
 
 @ObjectType('AuthPayload', { description: 'A signed-in session.' })
@@ -44,11 +45,21 @@ export class AuthResolver {
 
   @Public()
   @Mutation(() => AuthPayload, {
-    description: 'Exchange a refresh token for a new bearer token and a new refresh token; the one sent stops working. Presenting a used or revoked one again revokes all your refresh tokens.',
+    description:
+      'Exchange a refresh token for a new bearer token and a new refresh token; the one sent stops working. Presenting a used or revoked one again signs out the session it came from (your other sessions go on).',
   })
   async refreshToken(@Args() args: RefreshTokenArgs): Promise<AuthPayload> {
     const { userId, ...session } = await this.auth.refresh(args.refreshToken);
     return { ...session, user: await this.users.get(userId) };
+  }
+
+  @Public()
+  @Mutation(() => Boolean, {
+    description:
+      'Sign out: the session of this refresh token ends, its refresh token and bearer tokens stop working. With allSessions, every session of the account ends. The refresh token suffices; if a bearer token is sent as well, the refresh token must be of the same account (FORBIDDEN otherwise). An unknown, expired or already revoked refresh token is UNAUTHENTICATED.',
+  })
+  logout(@CurrentActor() actor: Actor | null, @Args() args: LogoutArgs): Promise<boolean> {
+    return this.auth.logout(actor, args.refreshToken, args.allSessions ?? false);
   }
 
   @Allow(...ANY_ROLE)

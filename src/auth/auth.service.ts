@@ -4,7 +4,6 @@ import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { Actor } from './actor';
 import { LoginThrottleService } from './login-throttle.service';
-import { UNUSABLE_PASSWORD_HASH, verifyPassword } from './password-hasher';
 import { RefreshTokenService } from './refresh-token.service';
 import { bearerTokenOf, TokenService } from './token.service';
 
@@ -35,19 +34,37 @@ export class AuthService {
     let user = null as UserEntity | null;
     const right = await this.throttle.attempt(email, address, async () => {
       user = await this.users.findByEmail(email);
-      return (await verifyPassword(password, user?.passwordHash ?? (await UNUSABLE_PASSWORD_HASH))) && !!user?.active;
+      return (await this.users.passwordMatches(user, password)) && !!user?.active;
     });
     if (!user || !right) throw DomainError.unauthenticated('Wrong e-mail or password');
-    return { userId: user.id, ...this.tokens.issue(user), ...(await this.refreshTokens.issue(user.id)) };
+    return this.startSession(user);
+  }
+
+  /** A new session (refresh-token family) of the user, and an access token of it. */
+  private async startSession(user: UserEntity): Promise<Session> {
+    const { sessionId, ...refresh } = await this.refreshTokens.issue(user.id);
+    return { userId: user.id, ...this.tokens.issue(user, sessionId), ...refresh };
   }
 
   /** A new access token and a new refresh token for a live refresh token; the one presented stops working. */
   async refresh(refreshToken: string): Promise<Session> {
-    const { userId, ...next } = await this.refreshTokens.rotate(refreshToken);
+    const { userId, sessionId, ...next } = await this.refreshTokens.rotate(refreshToken);
     // rotate() only takes tokens of active users; read the user again for its token version.
     const user = await this.users.findActiveById(userId);
     if (!user) throw DomainError.unauthenticated('The account behind this token no longer exists or was deactivated');
-    return { userId, ...this.tokens.issue(user), ...next };
+    return { userId, ...this.tokens.issue(user, sessionId), ...next };
+  }
+
+  /**
+   * Signs out the session of a live refresh token: its refresh tokens and its access tokens stop working. With
+   * `allSessions`, every session of the user ends, as after a password change. The refresh token alone suffices (a
+   * client whose access token expired must still be able to sign out); when the caller sent a bearer token too
+   * (`actor`), the refresh token must be the caller's.
+   */
+  async logout(actor: Actor | null, refreshToken: string, allSessions: boolean): Promise<boolean> {
+    const { userId } = await this.refreshTokens.revoke(refreshToken, actor?.userId);
+    if (allSessions) await this.users.signOutEverywhere(userId);
+    return true;
   }
 
   /**
@@ -77,10 +94,11 @@ export class AuthService {
     if (header === undefined || header === '') return null;
     const token = bearerTokenOf(header);
     if (!token) throw DomainError.unauthenticated('The Authorization header must be "Bearer <token>"');
-    const { userId, tokenVersion } = this.tokens.verify(token);
+    const { userId, tokenVersion, sessionId } = this.tokens.verify(token);
     const user = await this.users.findActiveById(userId);
     if (!user) throw DomainError.unauthenticated('The account behind this token no longer exists or was deactivated');
-    if (user.tokenVersion !== tokenVersion) throw DomainError.unauthenticated('The token was revoked by a password change: sign in again');
+    if (user.tokenVersion !== tokenVersion) throw DomainError.unauthenticated('The token was revoked by a password change or a sign-out of every session: sign in again');
+    if (sessionId !== undefined && !(await this.refreshTokens.isSessionLive(sessionId))) throw DomainError.unauthenticated('The session was signed out or revoked: sign in again');
     return { userId: user.id, organizationId: user.organizationId, role: user.role, language: user.preferredLanguage };
   }
 }

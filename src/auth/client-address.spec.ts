@@ -15,12 +15,20 @@ describe('client address of a sign-in', () => {
     expect(ipv6Network64('2001:db8::')).toBe('2001:db8:0:0::/64');
   });
 
-  it('of a WebSocket connection is its upgrade request’s: the first X-Forwarded-For entry behind a proxy, else the socket’s', () => {
-    const request = { headers: { 'x-forwarded-for': '198.51.100.4, 10.0.0.2' }, socket: { remoteAddress: '10.0.0.2' } };
-    expect(upgradeRequestAddress(request, true)).toBe('198.51.100.4');
+  it('of a WebSocket connection is its upgrade request’s, by the rule Express applies to HTTP (TRUST_PROXY)', () => {
+    // The client wrote "1.2.3.4" itself; the one proxy in front (10.0.0.2) appended the address it saw.
+    const request = { headers: { 'x-forwarded-for': '1.2.3.4, 198.51.100.4' }, socket: { remoteAddress: '10.0.0.2' } };
+    expect(upgradeRequestAddress(request, 1)).toBe('198.51.100.4');
+    expect(upgradeRequestAddress(request, ['10.0.0.0/8'])).toBe('198.51.100.4');
     expect(upgradeRequestAddress(request, false)).toBe('10.0.0.2');
-    expect(upgradeRequestAddress({ headers: {}, socket: { remoteAddress: '::ffff:192.0.2.1' } }, true)).toBe('::ffff:192.0.2.1');
-    expect(upgradeRequestAddress(undefined, true)).toBeUndefined();
+    // Two proxies (a CDN, then the load balancer): each appended one entry.
+    const twice = { headers: { 'x-forwarded-for': '1.2.3.4, 198.51.100.4, 203.0.113.80' }, socket: { remoteAddress: '10.0.0.2' } };
+    expect(upgradeRequestAddress(twice, 2)).toBe('198.51.100.4');
+    expect(upgradeRequestAddress(twice, ['10.0.0.0/8', '203.0.113.0/24'])).toBe('198.51.100.4');
+    // A connection that does not come from a trusted proxy is believed about nothing.
+    expect(upgradeRequestAddress({ ...request, socket: { remoteAddress: '192.0.2.9' } }, ['10.0.0.0/8'])).toBe('192.0.2.9');
+    expect(upgradeRequestAddress({ headers: {}, socket: { remoteAddress: '::ffff:192.0.2.1' } }, 1)).toBe('::ffff:192.0.2.1');
+    expect(upgradeRequestAddress(undefined, 1)).toBeUndefined();
   });
 
   it('is one shared key when unknown', () => {

@@ -1,6 +1,9 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
+import type { IncomingMessage } from 'node:http';
 import { isIPv6 } from 'node:net';
+import proxyaddr from 'proxy-addr';
+import type { TrustProxy } from '../config/app-config';
 
 /** The request as far as its client address goes (Express sets `ip`, honouring its `trust proxy` setting). */
 export interface AddressedRequest {
@@ -12,22 +15,25 @@ export interface AddressedRequest {
 export const UNKNOWN_ADDRESS = 'unknown';
 
 /**
- * The client address of a GraphQL-over-WebSocket connection, from its upgrade request, by Express's rule: with
- * TRUST_PROXY the first entry of X-Forwarded-For, otherwise the connection's own address.
+ * The client address of a GraphQL-over-WebSocket connection, from its upgrade request (which Express never sees), by
+ * Express's own rule: proxy-addr with the TRUST_PROXY setting compiled as Express compiles it. So X-Forwarded-For is
+ * read from the right, past the trusted proxies only, and the entries a client wrote itself are never believed.
  */
-export function upgradeRequestAddress(request: { headers: Record<string, string | string[] | undefined>; socket?: { remoteAddress?: string } } | undefined, trustProxy: boolean): string | undefined {
-  if (!request) return undefined;
-  if (trustProxy) {
-    const forwarded = request.headers['x-forwarded-for'];
-    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-    if (first) return first;
-  }
-  return request.socket?.remoteAddress;
+export function upgradeRequestAddress(request: { headers: Record<string, string | string[] | undefined>; socket?: { remoteAddress?: string } } | undefined, trustProxy: TrustProxy): string | undefined {
+  if (!request?.socket?.remoteAddress) return undefined;
+  return proxyaddr(request as IncomingMessage, trustFunction(trustProxy));
+}
+
+/** A `trust proxy` setting as Express compiles it (express/lib/utils.js compileTrust), for false, hop counts and lists. */
+function trustFunction(setting: TrustProxy): (address: string, hop: number) => boolean {
+  if (setting === false) return () => false;
+  if (typeof setting === 'number') return (_address, hop) => hop < setting;
+  return proxyaddr.compile(setting);
 }
 
 /**
- * The client address a sign-in is counted against: Express's `req.ip` (with TRUST_PROXY, the first entry of
- * X-Forwarded-For; otherwise the connection's address). IPv4-mapped IPv6 becomes plain IPv4; an IPv6 address counts as
+ * The client address a sign-in is counted against: Express's `req.ip` (with TRUST_PROXY, the rightmost entry of
+ * X-Forwarded-For that is not a trusted proxy; otherwise the connection's address). IPv4-mapped IPv6 becomes plain IPv4; an IPv6 address counts as
  * its /64 network, since one client usually holds a whole /64 and could otherwise change address at every attempt.
  */
 export function clientAddressOf(req: AddressedRequest | undefined): string {

@@ -15,6 +15,11 @@ export class RefreshTokenEntity {
   @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
   user?: UserEntity;
 
+  /** The session: a sign-in starts a family, and every token exchanged from it stays in it. */
+  @Index()
+  @Column({ type: 'uuid' })
+  familyId: string;
+
   /** Hex SHA-256 of the token. */
   @Index({ unique: true })
   @Column({ type: 'text' })
@@ -27,7 +32,7 @@ export class RefreshTokenEntity {
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   usedAt: Date | null;
 
-  /** Revoked tokens refresh nothing; presenting one again revokes every refresh token of the user. */
+  /** Revoked tokens refresh nothing; presenting one again revokes the rest of its family. */
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   revokedAt: Date | null;
 

@@ -5,6 +5,7 @@ import { AppConfig } from '../config/app-config';
 import { DomainError } from '../common/domain-error';
 
 const ISSUER = 'waterbridge';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The token of an `Authorization: Bearer <token>` header; null for anything else. */
 export function bearerTokenOf(header: string | string[] | undefined): string | null {
@@ -16,18 +17,23 @@ export function bearerTokenOf(header: string | string[] | undefined): string | n
 export class TokenService {
   constructor(private readonly config: AppConfig) {}
 
-  /** An access token for the user, carrying its current token version (`tv`). */
-  issue(user: { id: string; tokenVersion: number }): { token: string; expiresAt: Date } {
+  /**
+   * An access token for the user, carrying its current token version (`tv`) and its session (`sid`, the refresh-token
+   * family), so that signing the session out ends the access token too.
+   */
+  issue(user: { id: string; tokenVersion: number }, sessionId?: string): { token: string; expiresAt: Date } {
     const ttl = this.config.JWT_TTL_SECONDS;
-    const token = jwt.sign({ tv: user.tokenVersion }, this.secret(), { algorithm: 'HS256', subject: user.id, issuer: ISSUER, expiresIn: ttl });
+    const claims = sessionId === undefined ? { tv: user.tokenVersion } : { tv: user.tokenVersion, sid: sessionId };
+    const token = jwt.sign(claims, this.secret(), { algorithm: 'HS256', subject: user.id, issuer: ISSUER, expiresIn: ttl });
     return { token, expiresAt: new Date(Date.now() + ttl * 1000) };
   }
 
   /**
-   * The user id the token was issued to, the token version it carries (0 for tokens from before versions) and when it
-   * expires; UNAUTHENTICATED when it is forged, expired or malformed.
+   * The user id the token was issued to, the token version it carries (0 for tokens from before versions), its
+   * session (none for tokens from before sessions) and when it expires; UNAUTHENTICATED when it is forged, expired or
+   * malformed.
    */
-  verify(token: string): { userId: string; tokenVersion: number; expiresAt: Date } {
+  verify(token: string): { userId: string; tokenVersion: number; sessionId?: string; expiresAt: Date } {
     try {
       const payload = jwt.verify(token, this.secret(), { algorithms: ['HS256'], issuer: ISSUER });
       if (typeof payload === 'string' || typeof payload.sub !== 'string') throw new Error('no subject');
@@ -35,7 +41,8 @@ export class TokenService {
       if (!Number.isInteger(tokenVersion)) throw new Error('bad token version');
       // issue() always sets exp; a token without one is not ours.
       if (typeof payload.exp !== 'number') throw new Error('no expiry');
-      return { userId: payload.sub, tokenVersion, expiresAt: new Date(payload.exp * 1000) };
+      if (payload.sid !== undefined && !(typeof payload.sid === 'string' && UUID.test(payload.sid))) throw new Error('bad session');
+      return { userId: payload.sub, tokenVersion, sessionId: payload.sid as string | undefined, expiresAt: new Date(payload.exp * 1000) };
     } catch (error) {
       const expired = error instanceof jwt.TokenExpiredError;
       throw DomainError.unauthenticated(expired ? 'The token has expired: sign in again' : 'The token is not valid: sign in again');

@@ -15,8 +15,10 @@ import {
   validateSync,
   ValidationError,
 } from 'class-validator';
+import proxyaddr from 'proxy-addr';
 import { parseMatchWeights } from '../matching/match-factors';
 import { passwordProblem } from '../auth/password-policy';
+import { DEFAULT_PASSWORD_HASH_COST } from '../auth/password-hasher';
 
 const toBoolean = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase()) ? true : ['0', 'false', 'no', 'off'].includes(String(value).toLowerCase()) ? false : value;
@@ -32,6 +34,35 @@ const tryParse = (value: string): string | undefined => {
 };
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 const JWT_SECRET_MIN_DISTINCT = 10;
+
+/** TRUST_PROXY as Express's `trust proxy` takes it: none, a number of proxies, or their addresses and CIDR ranges. */
+export type TrustProxy = false | number | string[];
+
+const toTrustProxy = ({ value }: { value: unknown }): unknown => {
+  if (typeof value !== 'string') return value;
+  const text = value.trim().toLowerCase();
+  if (['', '0', 'false', 'no', 'off'].includes(text)) return false;
+  if (['true', 'yes', 'on'].includes(text)) return true;
+  if (/^\d+$/.test(text)) return Number(text);
+  return value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+};
+
+/** What is wrong with a TRUST_PROXY value (after toTrustProxy), or undefined when it is fine. */
+function trustProxyProblem(value: unknown): string | undefined {
+  if (value === true) {
+    return 'must not be true: behind a proxy that appends to X-Forwarded-For, every client could choose its own address. Give the number of proxies in front (1 for one nginx or load balancer) or their addresses or CIDR ranges, comma-separated';
+  }
+  if (value === false) return undefined;
+  if (typeof value === 'number') return value <= 20 ? undefined : 'must be at most 20 proxies';
+  if (!Array.isArray(value) || value.length === 0) return 'must be false, a number of proxies, or proxy addresses or CIDR ranges, comma-separated';
+  try {
+    // Express compiles the setting with proxy-addr: what it refuses, refuse here, at start.
+    proxyaddr.compile(value as string[]);
+    return undefined;
+  } catch (error) {
+    return `must list IP addresses or CIDR ranges (${(error as Error).message})`;
+  }
+}
 
 /** The origins of CORS_ORIGINS: a list, '*' for any, or an empty list for no cross-origin access. */
 export function parseCorsOrigins(value: string): string[] | '*' {
@@ -164,24 +195,32 @@ export class AppConfig {
   JWT_SECRET?: string;
 
   /**
-   * Key (any string of 32 characters or more) with which webhook signing secrets are encrypted at rest. Generated in
-   * the embedded mode; unset with external servers, secrets are stored unencrypted (the start warns).
+   * Key (any string of 32 characters or more) with which webhook signing secrets are encrypted at rest. Required when
+   * DATABASE_URL is set (a copy of the database must not hold usable secrets); generated in the embedded mode.
    */
   @Transform(emptyToUndefined)
-  @IsOptional()
+  @ValidateIf((c: AppConfig) => c.DATABASE_URL !== undefined || c.WEBHOOK_SECRETS_KEY !== undefined)
   @MinLength(32, { message: 'must be at least 32 characters' })
-  @IsString()
+  @IsString({ message: 'is required when DATABASE_URL is set (it encrypts webhook signing secrets; e.g. openssl rand -base64 48)' })
   WEBHOOK_SECRETS_KEY?: string;
 
   /**
    * When set, `/metrics` answers only requests with `Authorization: Bearer <METRICS_TOKEN>` (Prometheus:
-   * `authorization: { credentials: … }`); unset, it is open and should be reachable from the monitoring network only.
+   * `authorization: { credentials: … }`). Required when DATABASE_URL is set, unless METRICS_PUBLIC is true.
    */
   @Transform(emptyToUndefined)
-  @IsOptional()
+  @ValidateIf((c: AppConfig) => (c.DATABASE_URL !== undefined && !c.METRICS_PUBLIC) || c.METRICS_TOKEN !== undefined)
   @MinLength(16, { message: 'must be at least 16 characters' })
-  @IsString()
+  @IsString({ message: 'is required when DATABASE_URL is set, unless METRICS_PUBLIC=true says /metrics is open on purpose' })
   METRICS_TOKEN?: string;
+
+  /**
+   * Serve `/metrics` without a token with external servers, on purpose (it is then reachable by the monitoring network
+   * only, e.g. a port the load balancer does not expose). Ignored when METRICS_TOKEN is set.
+   */
+  @Transform(toBoolean)
+  @IsIn([true, false], { message: 'must be true or false' })
+  METRICS_PUBLIC: boolean = false;
 
   /** Lifetime of an access token, in seconds. */
   @Transform(toInt)
@@ -290,12 +329,21 @@ export class AppConfig {
   CORS_ORIGINS: string = '';
 
   /**
-   * The API runs behind a reverse proxy or load balancer that sets X-Forwarded-For: the client address is then the
-   * header's first entry (the proxy must overwrite what clients send). Off: the address of the connection.
+   * Which proxies in front of the API to believe about the client address (X-Forwarded-For), as Express's `trust proxy`
+   * takes it: `false` (none: the connection's address), the number of proxies in front (`1` for one nginx or load
+   * balancer: the header's last entry, the one that proxy appended), or the proxies' addresses and CIDR ranges,
+   * comma-separated (`10.0.0.0/8,fd00::/8`: the rightmost entry not among them). Never `true`, which would believe the
+   * header's first entry, one the client writes itself.
    */
-  @Transform(toBoolean)
-  @IsIn([true, false], { message: 'must be true or false' })
-  TRUST_PROXY: boolean = false;
+  @ValidateBy({
+    name: 'trustProxy',
+    validator: {
+      validate: (value: unknown) => trustProxyProblem(value) === undefined,
+      defaultMessage: (args) => trustProxyProblem(args?.value) ?? 'is not valid',
+    },
+  })
+  @Transform(toTrustProxy)
+  TRUST_PROXY: TrustProxy = false;
 
   /** Open GraphQL WebSocket connections from one client address, per API instance; a further one is closed (4429). */
   @Transform(toInt)
@@ -362,6 +410,17 @@ export class AppConfig {
   @Max(365 * 24 * 3600)
   @IsInt()
   REFRESH_TOKEN_TTL_SECONDS: number = 30 * 24 * 3600;
+
+  /**
+   * Cost of password hashes: scrypt's N is 2^PASSWORD_HASH_COST (r=8, p=1). The default, 17, is OWASP's recommendation
+   * (128 MiB and about a second of one core per hash); production keeps it. Tests lower it. Hashes made at a lower
+   * cost are replaced at their owner's next sign-in.
+   */
+  @Transform(toInt)
+  @Min(14, { message: 'must not be less than 14 (the cost hashes had before; production keeps the default, 17)' })
+  @Max(20)
+  @IsInt()
+  PASSWORD_HASH_COST: number = DEFAULT_PASSWORD_HASH_COST;
 
   /**
    * SMTP server for e-mail notifications. Unset: in the embedded mode a local mail catcher is started and keeps every

@@ -14,6 +14,7 @@ import { DIGESTIBLE } from './notification-defaults';
 import { DigestFrequency, NotificationChannel, NotificationEventType } from './notification-event-type';
 import { NotificationPayload } from './notification-payload';
 import { WebhookSender } from './webhooks/webhook-sender';
+import { webhookLogName } from './webhooks/webhook-url';
 
 /** Deliveries one worker sends at once. A send holds no database connection: only its claim and its record do. */
 const PARALLEL = 8;
@@ -168,7 +169,11 @@ export class NotificationDeliveryJob implements OnModuleInit {
       return false;
     }
     this.metrics.notificationDelivery(row.channel, outcome.ok ? 'delivered' : status === DeliveryStatus.DEAD ? 'dead' : 'failed');
-    if (status === DeliveryStatus.DEAD) this.logger.warn(`Delivery ${row.id} (${row.channel} to ${row.address}) is dead after ${attempt} attempts: ${outcome.error}`);
+    if (status === DeliveryStatus.DEAD) {
+      // A webhook URL may carry a token: the log names the webhook and its host only.
+      const to = row.channel === NotificationChannel.WEBHOOK ? webhookLogName(row.webhookId, row.address) : row.address;
+      this.logger.warn(`Delivery ${row.id} (${row.channel} to ${to}) is dead after ${attempt} attempts: ${outcome.error}`);
+    }
     return status === DeliveryStatus.PENDING;
   }
 

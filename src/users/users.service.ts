@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { QueryFailedError, Repository } from 'typeorm';
 import { Actor } from '../auth/actor';
-import { hashPassword, verifyPassword } from '../auth/password-hasher';
+import { hashPassword, isOutdatedHash, unusablePasswordHash, verifyPassword } from '../auth/password-hasher';
 import { assertAcceptablePassword } from '../auth/password-policy';
 import { RefreshTokenRepository } from '../auth/refresh-token.repository';
 import { DomainError } from '../common/domain-error';
+import { AppConfig } from '../config/app-config';
 import { Connection } from '../common/pagination';
 import { definedFields } from '../common/validation';
 import { paginate } from '../database/paginate';
@@ -36,6 +37,7 @@ export class UsersService {
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @InjectRepository(OrganizationEntity) private readonly organizations: Repository<OrganizationEntity>,
     private readonly refreshTokens: RefreshTokenRepository,
+    private readonly config: AppConfig,
   ) {}
 
   async list(args: UsersArgs): Promise<Connection<UserModel>> {
@@ -63,6 +65,22 @@ export class UsersService {
     return this.users.findOneBy({ email: email.trim().toLowerCase() });
   }
 
+  /**
+   * Whether `password` is the user's. Without a user it is compared against a hash of nothing, which takes as long, so
+   * the timing does not tell whether an e-mail address has an account. A match on a hash weaker than
+   * PASSWORD_HASH_COST asks for is replaced by a new one (OWASP: upgrade hashes at the next sign-in).
+   */
+  async passwordMatches(user: UserEntity | null, password: string): Promise<boolean> {
+    const cost = this.config.PASSWORD_HASH_COST;
+    if (!user) return verifyPassword(password, await unusablePasswordHash(cost)).then(() => false);
+    if (!(await verifyPassword(password, user.passwordHash))) return false;
+    if (isOutdatedHash(user.passwordHash, cost)) {
+      // Only over the hash just verified: a password changed meanwhile stays as it is.
+      await this.users.update({ id: user.id, passwordHash: user.passwordHash }, { passwordHash: await hashPassword(password, cost) });
+    }
+    return true;
+  }
+
   async create(input: CreateUserInput): Promise<UserModel> {
     assertAcceptablePassword('password', input.password, input.email);
     const organization = await this.organizations.findOneBy({ id: input.organizationId });
@@ -75,7 +93,7 @@ export class UsersService {
         this.users.create({
           email,
           displayName: input.displayName,
-          passwordHash: await hashPassword(input.password),
+          passwordHash: await hashPassword(input.password, this.config.PASSWORD_HASH_COST),
           organizationId: organization.id,
           role: input.role,
           preferredLanguage: input.preferredLanguage,
@@ -117,6 +135,14 @@ export class UsersService {
     return toUserModel(await this.users.save(user));
   }
 
+  /** Ends every session of the user: refresh tokens revoked, access tokens outdated (their token version moves on). */
+  async signOutEverywhere(userId: string): Promise<void> {
+    await this.users.manager.transaction(async (manager) => {
+      await manager.increment(UserEntity, { id: userId }, 'tokenVersion', 1);
+      await this.refreshTokens.revokeAllOfUser(userId, manager);
+    });
+  }
+
   async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<boolean> {
     const user = await this.findById(actor.userId);
     if (!(await verifyPassword(currentPassword, user.passwordHash))) {
@@ -124,7 +150,7 @@ export class UsersService {
     }
     if (currentPassword === newPassword) throw DomainError.badInput('newPassword', 'newPassword must differ from the current one');
     assertAcceptablePassword('newPassword', newPassword, user.email);
-    user.passwordHash = await hashPassword(newPassword);
+    user.passwordHash = await hashPassword(newPassword, this.config.PASSWORD_HASH_COST);
     // A new password signs out every session: access tokens (their version no longer matches) and refresh tokens.
     user.tokenVersion += 1;
     await this.users.manager.transaction(async (manager) => {

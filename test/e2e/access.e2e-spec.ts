@@ -57,6 +57,8 @@ const RULES: Record<string, Rule> = {
   login: { document: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', variables: (w) => ({ e: w.users.agency.email, p: TEST_PASSWORD }), allowed: EVERYONE },
   // Anyone may exchange a refresh token (a bearer token is not needed); an invalid one is UNAUTHENTICATED (tested below).
   refreshToken: { document: 'mutation($r: String!) { refreshToken(refreshToken: $r) { token } }', variables: (w) => ({ r: w.refreshToken }), allowed: EVERYONE },
+  // The refresh token alone signs its session out; with a bearer token, only the token's owner may (test/e2e/sessions.e2e-spec.ts).
+  logout: { document: 'mutation($r: String!) { logout(refreshToken: $r) }', variables: (w) => ({ r: w.refreshToken }), allowed: ['anonymous', 'enterprise'] },
   me: { document: '{ me { id } }', variables: none, allowed: SIGNED_IN },
   updateMyProfile: { document: 'mutation { updateMyProfile(input: { displayName: "Renamed" }) { id } }', variables: none, allowed: SIGNED_IN },
   changePassword: {

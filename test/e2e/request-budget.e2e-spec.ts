@@ -47,7 +47,7 @@ describe('request budget and the cost of root fields', () => {
   let w: World;
   // The default limits, and a budget of 5,000 points a minute for anonymous clients (the least allowed: the cost limit).
   beforeAll(async () => {
-    t = await startTestApp({ TRUST_PROXY: 'true', GRAPHQL_BUDGET_ANONYMOUS_PER_MINUTE: '5000', GRAPHQL_BUDGET_SIGNED_IN_PER_MINUTE: '60000' });
+    t = await startTestApp({ TRUST_PROXY: '1', GRAPHQL_BUDGET_ANONYMOUS_PER_MINUTE: '5000', GRAPHQL_BUDGET_SIGNED_IN_PER_MINUTE: '60000' });
     w = await buildWorld(t);
     await t.indexEverything();
   });
@@ -145,7 +145,7 @@ describe('request budget and the cost of root fields', () => {
 
   it('shares the budget between API processes, and applies it and the root-field limit over WebSocket', async () => {
     const url = (t.dataSource.options as { url: string }).url;
-    const twin = await createApp(testConfig(url, { TRUST_PROXY: 'true', GRAPHQL_BUDGET_ANONYMOUS_PER_MINUTE: '5000' }));
+    const twin = await createApp(testConfig(url, { TRUST_PROXY: '1', GRAPHQL_BUDGET_ANONYMOUS_PER_MINUTE: '5000' }));
     await twin.init();
     try {
       const attacker = freshAddress();

@@ -15,6 +15,8 @@ import { WebhookEndpointEntity } from '../../src/notifications/webhooks/webhook-
 const unique = () => randomBytes(4).toString('hex');
 
 export const TEST_PASSWORD = 'correct horse battery staple';
+/** The password hash cost of tests (testConfig's PASSWORD_HASH_COST): sign-ins at production's cost would take a second each. */
+export const TEST_PASSWORD_HASH_COST = 14;
 let passwordHash: Promise<string> | undefined;
 
 const KIND_OF_ROLE: Record<Role, OrganizationKind> = {
@@ -46,7 +48,7 @@ export class Factory {
   /** A user with TEST_PASSWORD; creates a fitting organisation unless one is given. */
   async user(role: Role, overrides: DeepPartial<UserEntity> = {}): Promise<UserEntity> {
     const organizationId = overrides.organizationId ?? (await this.organization({ kind: KIND_OF_ROLE[role] })).id;
-    passwordHash ??= hashPassword(TEST_PASSWORD);
+    passwordHash ??= hashPassword(TEST_PASSWORD, TEST_PASSWORD_HASH_COST);
     const repo = this.dataSource.getRepository(UserEntity);
     return repo.save(
       repo.create({

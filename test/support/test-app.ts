@@ -4,12 +4,13 @@ import request from 'supertest';
 import { createApp } from '../../src/app.factory';
 import { TokenService } from '../../src/auth/token.service';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
-import { Factory } from './factory';
+import { Factory, TEST_PASSWORD_HASH_COST } from './factory';
 import { createTestDatabase } from './test-database';
 import { SearchOutbox } from '../../src/search/search-outbox.service';
 import { SearchRepository } from '../../src/search/search.repository';
 import { SearchSyncJob } from '../../src/search/search-sync.job';
 import { randomBytes } from 'node:crypto';
+import { LogDestination } from '../../src/observability/app-logger';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-0123456789';
 /** Tests run as production should: webhook signing secrets encrypted at rest. */
@@ -42,6 +43,9 @@ export function testConfig(databaseUrl: string, env: Record<string, string> = {}
     MEILI_MASTER_KEY: process.env.WB_TEST_MEILI_MASTER_KEY,
     JWT_SECRET: TEST_JWT_SECRET,
     WEBHOOK_SECRETS_KEY: TEST_WEBHOOK_SECRETS_KEY,
+    // External servers require a metrics token unless /metrics is open on purpose; tests scrape it openly.
+    METRICS_PUBLIC: 'true',
+    PASSWORD_HASH_COST: String(TEST_PASSWORD_HASH_COST),
     LOG_LEVEL: 'error',
     // Background workers only where a test needs the index to follow writes (pass WORKERS_ENABLED: 'true').
     WORKERS_ENABLED: 'false',
@@ -54,11 +58,14 @@ export function testConfig(databaseUrl: string, env: Record<string, string> = {}
   });
 }
 
-/** The real application on a database of its own, against the run's real PostgreSQL and Meilisearch. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * The real application on a database of its own, against the run's real PostgreSQL and Meilisearch.
+ * `logDestination`: where its log lines go, for tests that read them.
+ */
+export async function startTestApp(env: Record<string, string> = {}, options: { logDestination?: LogDestination } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = testConfig(database.url, env);
-  const app = await createApp(config);
+  const app = await createApp(config, options);
   await app.init();
   const dataSource = app.get(DataSource);
   const tokens = app.get(TokenService);

@@ -170,8 +170,9 @@ export class DemoSeedService {
     }));
 
     // scrypt runs on libuv's thread pool: hashing in parallel keeps the first start short.
-    const hashes = await Promise.all(users.map(() => hashPassword(this.config.DEMO_PASSWORD)));
-    await insertAll(manager, UserEntity, users.map((u, i) => ({ ...u, passwordHash: hashes[i] })));
+    // Every demo account has the same published password: one hash serves them all (at 2^17 each would take a second).
+    const passwordHash = await hashPassword(this.config.DEMO_PASSWORD, this.config.PASSWORD_HASH_COST);
+    await insertAll(manager, UserEntity, users.map((u) => ({ ...u, passwordHash })));
     await insertAll(manager, CapabilityEntity, capabilities);
     await insertAll(manager, ReferenceProjectEntity, projects);
     await insertAll(manager, NeedEntity, needs);

@@ -29,8 +29,12 @@ for (const [network, prefix] of [
 for (const [network, prefix] of [
   ['::', 128],
   ['::1', 128],
+  ['::', 96], // IPv4-compatible (deprecated, RFC 4291): ::10.0.0.1 is 10.0.0.1 to some stacks
   ['64:ff9b::', 96], // NAT64: an IPv4 address in IPv6 clothing
+  ['64:ff9b:1::', 48], // NAT64 for local use (RFC 8215): translated into the operator's own network
   ['100::', 64],
+  ['2001::', 32], // Teredo (RFC 4380): tunnels to an IPv4 address embedded in the address itself
+  ['2002::', 16], // 6to4 (RFC 3056, deprecated by RFC 7526): 2002:0a00:0001:: is a route to 10.0.0.1
   ['2001:db8::', 32],
   ['fc00::', 7],
   ['fe80::', 10],

@@ -4,6 +4,20 @@ import { isPublicAddress, literalAddress } from './webhook-address';
 export const WEBHOOK_URL_MAX_LENGTH = 2000;
 
 /**
+ * How a webhook is named in the log: its id and host. Never its URL, whose path or query often carries the receiver's
+ * own access token (Slack, Teams and Zapier hooks do).
+ */
+export function webhookLogName(webhookId: string | null, url: string): string {
+  let host: string;
+  try {
+    host = new URL(url).host;
+  } catch {
+    host = 'an invalid URL';
+  }
+  return `webhook ${webhookId ?? '(deleted)'} at ${host}`;
+}
+
+/**
  * Checks a webhook URL before it is stored, and returns it trimmed: absolute, https:// (http:// only when
  * WEBHOOK_ALLOW_HTTP, for local development), without credentials (they would be logged and shown with the URL), and
  * not an IP address of a private or reserved network unless WEBHOOK_ALLOW_PRIVATE_NETWORKS (host names are checked
