@@ -148,7 +148,7 @@ describe('GraphQL WebSocket sessions', () => {
     expect(await outcomeOf(connection, sub, () => engaged.id)).toBe('closed');
     // Only the probe (announced until heard, so perhaps more than once) ever arrived.
     expect(new Set(sub.received.map((n) => n.type))).toEqual(new Set(['MATCH_INTRODUCED']));
-    expect(connection.closed).toMatchObject({ code: 4401, reason: 'The token was revoked by a password change: sign in again' });
+    expect(connection.closed).toMatchObject({ code: 4401, reason: 'The token was revoked by a password change or a sign-out of every session: sign in again' });
   });
 
   it('after the account is deactivated sends nothing more and closes the socket, 4401', async () => {
