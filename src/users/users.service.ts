@@ -119,7 +119,9 @@ export class UsersService {
     const { id: _id, ...changes } = definedFields(input);
     const deactivated = user.active && changes.active === false;
     Object.assign(user, changes);
-    // Deactivation ends the user's refresh tokens with it (their bearer tokens stop at once: the guard re-reads the user).
+    // Deactivation ends every session with it, as signOutEverywhere does: the bearer tokens stop at once (the guard
+    // re-reads the user), and a reactivation must not bring them back (their token version is behind).
+    if (deactivated) user.tokenVersion += 1;
     return toUserModel(
       await this.users.manager.transaction(async (manager) => {
         const saved = await manager.save(user);

@@ -371,10 +371,15 @@ describe('security limits', () => {
 
       const member = await newUser();
       const memberSession = await signIn(member.email);
+      const sessionless = t.tokenFor(member.id);
+      expect(errorCode(await t.gql('{ me { id } }', {}, sessionless))).toBeUndefined();
       const deactivated = await t.gql('mutation($id: ID!) { updateUser(input: { id: $id, active: false }) { active } }', { id: member.id }, w.token('admin'));
       expect(deactivated.data).toEqual({ updateUser: { active: false } });
       await t.gql('mutation($id: ID!) { updateUser(input: { id: $id, active: true }) { active } }', { id: member.id }, w.token('admin'));
       expect(errorCode(await refresh(memberSession.refreshToken))).toBe('UNAUTHENTICATED');
+      // Reactivation does not bring back a bearer token from before the deactivation, with a session or without.
+      expect(errorCode(await t.gql('{ me { id } }', {}, memberSession.token))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await t.gql('{ me { id } }', {}, sessionless))).toBe('UNAUTHENTICATED');
 
       const late = await newUser();
       const lateSession = await signIn(late.email);
