@@ -174,9 +174,12 @@ describe('notification delivery under faults', () => {
       expect(pit.holding).toBe(count);
 
       // No connection of the application sits in an open transaction while the calls hang (before, each send held
-      // its row lock and a pooled connection "idle in transaction" for up to WEBHOOK_TIMEOUT_MS).
+      // its row lock and a pooled connection "idle in transaction" for up to WEBHOOK_TIMEOUT_MS). Other jobs' short
+      // transactions may be caught between two statements: only one idle for a second, as a held send would be, counts.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
       const openTransactions = await t.dataSource.query(
-        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%' AND application_name NOT LIKE 'waterbridge-%'`,
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'
+            AND state_change < now() - interval '1 second' AND application_name NOT LIKE 'waterbridge-%'`,
       );
       expect(openTransactions).toEqual([{ n: 0 }]);
 
