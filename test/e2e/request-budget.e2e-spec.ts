@@ -1,10 +1,9 @@
 import { INestApplication } from '@nestjs/common';
-import { AddressInfo } from 'node:net';
 import request from 'supertest';
-import WebSocket from 'ws';
 import { createApp } from '../../src/app.factory';
 import { SearchRepository } from '../../src/search/search.repository';
 import { TEST_PASSWORD } from '../support/factory';
+import { oneOperationOverWebSocket } from '../support/graphql-ws';
 import { errorCode, GraphQLResponse, startTestApp, testConfig, TestApp } from '../support/test-app';
 import { buildWorld, World } from '../support/world';
 
@@ -15,27 +14,7 @@ function post(app: INestApplication, body: unknown, address: string, token?: str
   return req.send(body as object);
 }
 
-/** One operation over graphql-ws from `address`; resolves with the first result (or the close code). */
-async function overWebSocket(app: INestApplication, address: string, query: string): Promise<GraphQLResponse | { closed: number }> {
-  const server = app.getHttpServer();
-  if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const socket = new WebSocket(`ws://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, 'graphql-transport-ws', { headers: { 'x-forwarded-for': address } });
-  try {
-    return await new Promise((resolve, reject) => {
-      socket.once('error', reject);
-      socket.once('close', (code) => resolve({ closed: code }));
-      socket.on('message', (data) => {
-        const message = JSON.parse(String(data)) as { type: string; payload?: unknown };
-        if (message.type === 'connection_ack') socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query } }));
-        if (message.type === 'next') resolve(message.payload as GraphQLResponse);
-        if (message.type === 'error') resolve({ errors: message.payload } as GraphQLResponse);
-      });
-      socket.once('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: {} })));
-    });
-  } finally {
-    socket.terminate();
-  }
-}
+const overWebSocket = (app: INestApplication, address: string, query: string) => oneOperationOverWebSocket(app, address, query);
 
 const aliases = (n: number, field: string) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
 const SEARCH = '{ searchNeeds(query: "water", first: 20) { totalCount } }';

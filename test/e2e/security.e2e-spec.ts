@@ -10,6 +10,7 @@ import { OrganizationKind } from '../../src/organizations/organization.entity';
 import { SearchRepository } from '../../src/search/search.repository';
 import { Role } from '../../src/users/user.entity';
 import { TEST_PASSWORD } from '../support/factory';
+import { signInOverWebSocket } from '../support/graphql-ws';
 import { errorCode, GraphQLResponse, startTestApp, testConfig, TestApp } from '../support/test-app';
 import { useWorld, World } from '../support/world';
 
@@ -135,25 +136,7 @@ describe('security limits', () => {
       expect(await throttleRow('ADDRESS', address)).toMatchObject({ failures: 19, lockouts: 1 });
     });
     it('counts sign-ins over WebSocket against the address of their connection, not one key shared by all', async () => {
-      const server = t.app.getHttpServer();
-      if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      const url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
-      /** One login mutation over graphql-ws from `address` (X-Forwarded-For on the upgrade, as a proxy would set it). */
-      const wsLogin = async (address: string, email: string, password: string): Promise<string> => {
-        const socket = new WebSocket(url, 'graphql-transport-ws', { headers: { 'x-forwarded-for': address } });
-        await new Promise((resolve, reject) => (socket.once('open', resolve), socket.once('error', reject)));
-        const answer = new Promise<string>((resolve) =>
-          socket.on('message', (data) => {
-            const message = JSON.parse(String(data)) as { type: string; payload?: GraphQLResponse<Login> };
-            if (message.type === 'connection_ack') socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: LOGIN, variables: { email, password } } }));
-            if (message.type === 'next') resolve(message.payload?.errors ? String(errorCode(message.payload)) : 'signed in');
-          }),
-        );
-        socket.send(JSON.stringify({ type: 'connection_init', payload: {} }));
-        const result = await answer;
-        socket.terminate();
-        return result;
-      };
+      const wsLogin = (address: string, email: string, password: string) => signInOverWebSocket(t.app, address, email, password);
       const [crowded, quiet] = [freshAddress(), freshAddress()];
       const ghosts = Array.from({ length: 5 }, unknownEmail);
       for (let i = 0; i < 20; i++) expect(await wsLogin(crowded, ghosts[i % 5], 'not the password at all')).toBe('UNAUTHENTICATED');

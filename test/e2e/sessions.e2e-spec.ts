@@ -1,10 +1,9 @@
 import { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { AddressInfo } from 'node:net';
 import request from 'supertest';
-import WebSocket from 'ws';
 import { hashPassword, verifyPassword } from '../../src/auth/password-hasher';
 import { Role, UserEntity } from '../../src/users/user.entity';
+import { signInOverWebSocket } from '../support/graphql-ws';
 import { TEST_PASSWORD, TEST_PASSWORD_HASH_COST } from '../support/factory';
 import { errorCode, GraphQLResponse, startTestApp, TestApp } from '../support/test-app';
 import { useWorld, World } from '../support/world';
@@ -30,24 +29,7 @@ const post = (app: INestApplication, body: unknown, forwardedFor?: string) => {
 const loginAt = async (app: INestApplication, email: string, password: string, forwardedFor?: string) =>
   (await post(app, { query: LOGIN, variables: { email, password } }, forwardedFor)).body as GraphQLResponse<{ login: Session & { user: { id: string } } }>;
 
-/** One login over graphql-ws, the upgrade request carrying `forwardedFor`; answers the error code or 'signed in'. */
-async function wsLogin(app: INestApplication, forwardedFor: string, email: string, password: string): Promise<string> {
-  const server = app.getHttpServer();
-  if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const socket = new WebSocket(`ws://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, 'graphql-transport-ws', { headers: { 'x-forwarded-for': forwardedFor } });
-  await new Promise((resolve, reject) => (socket.once('open', resolve), socket.once('error', reject)));
-  const answer = new Promise<string>((resolve) =>
-    socket.on('message', (data) => {
-      const message = JSON.parse(String(data)) as { type: string; payload?: GraphQLResponse };
-      if (message.type === 'connection_ack') socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: LOGIN, variables: { email, password } } }));
-      if (message.type === 'next') resolve(message.payload?.errors ? String(errorCode(message.payload)) : 'signed in');
-    }),
-  );
-  socket.send(JSON.stringify({ type: 'connection_init', payload: {} }));
-  const result = await answer;
-  socket.terminate();
-  return result;
-}
+const wsLogin = signInOverWebSocket;
 
 describe('sessions', () => {
   let t: TestApp;
