@@ -15,6 +15,7 @@ import { IndexedKind } from '../search/search-outbox.entity';
 import { SearchOutbox } from '../search/search-outbox.service';
 import { Role } from '../users/user.entity';
 import { ExpressInterestInput, MatchReasonInput, MatchVersionInput, RecordMatchOutcomeInput, RespondToMatchInput } from './dto/match.inputs';
+import { canSeeNeed } from '../needs/needs.service';
 import { MatchEntity } from './match.entity';
 import { MatchModel, statusSeenBy } from './match.model';
 import { MatchesService } from './matches.service';
@@ -103,16 +104,23 @@ export class MatchWorkflow {
   /** An enterprise asks to be considered: the match enters the review queue with its own explanation. */
   async expressInterest(actor: Actor, input: ExpressInterestInput): Promise<MatchModel> {
     const need = await this.matching.needOrFail(input.needId);
-    if (!RECRUITING_NEED_STATUSES.includes(need.status)) throw DomainError.notFound('Need', input.needId);
+    if (!RECRUITING_NEED_STATUSES.includes(need.status)) {
+      // A need the caller cannot read stays unknown; one anyone can read is not hidden behind NOT_FOUND.
+      if (!canSeeNeed(actor, need)) throw DomainError.notFound('Need', input.needId);
+      throw DomainError.conflict(`This need is ${need.status} and no longer takes expressions of interest`);
+    }
     const enterprise = await this.dataSource.getRepository(OrganizationEntity).findOneByOrFail({ id: actor.organizationId });
     if (enterprise.kind !== OrganizationKind.ENTERPRISE) throw DomainError.forbidden('Only enterprises express interest');
     if (enterprise.verificationStatus !== VerificationStatus.VERIFIED) throw DomainError.forbidden('Your enterprise must be verified by the secretariat before it can express interest');
+    // Answered before the ranking (which needs the search engine), and again under the row lock against a race.
+    const earlier = await this.dataSource.getRepository(MatchEntity).findOneBy({ needId: need.id, enterpriseId: enterprise.id });
+    if (earlier) assertNoEarlierInterest(earlier);
     const ranked = await this.matching.rankEnterprise(need, enterprise.id);
     const match = await this.transaction(async (manager) => {
       const existing = await manager.findOne(MatchEntity, { where: { needId: need.id, enterpriseId: enterprise.id }, lock: { mode: 'pessimistic_write' } });
       let match: MatchEntity;
       if (existing) {
-        if (!AWAITING_REVIEW.includes(existing.status)) throw DomainError.conflict(`Your enterprise is already matched with this need (status ${existing.status})`);
+        assertNoEarlierInterest(existing);
         existing.interestMessage = input.message;
         // A suggestion the enterprise now asks for is its expressed interest too: it sees it from here on (and hears
         // when it is rejected), like any interest. Left a suggestion, the enterprise could not read back its own write.
@@ -414,4 +422,12 @@ export function snapshot(ranked: RankedEnterprise): MatchExplanationSnapshot {
 
 function emptyExplanation(): MatchExplanationSnapshot {
   return { summary: 'No verified track record or capability to score yet: the enterprise asked to be considered.', factors: [], tradeFit: { value: 1, detail: 'not scored' }, evidence: [] };
+}
+
+/** An enterprise asks once: a match already past review, or its own earlier interest, is CONFLICT (nothing overwritten). */
+function assertNoEarlierInterest(existing: MatchEntity): void {
+  if (!AWAITING_REVIEW.includes(existing.status)) throw DomainError.conflict(`Your enterprise is already matched with this need (status ${existing.status})`);
+  if (existing.origin === MatchOrigin.INTEREST) {
+    throw DomainError.conflict(`Your enterprise already expressed interest in this need (match ${existing.id}); withdraw it to send another message`);
+  }
 }

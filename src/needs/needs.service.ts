@@ -65,6 +65,8 @@ export class NeedsService {
   async create(actor: Actor, input: CreateNeedInput): Promise<NeedModel> {
     const fields = this.normalise(input);
     this.validate(fields);
+    // A deadline already past is refused when it is written, not only when the need is published.
+    this.assertDeadlineAhead(fields.deadline);
     const saved = await this.outbox.transaction(async (manager) => {
       const need = await manager.save(
         manager.create(NeedEntity, {
@@ -101,7 +103,8 @@ export class NeedsService {
       }
       const merged = { ...need, ...this.normalise(changes as NeedFields) };
       this.validate(merged);
-      if (merged.status === NeedStatus.OPEN) this.assertDeadlineAhead(merged.deadline);
+      // A new deadline must lie ahead; an open need's must too, whatever else changed.
+      if (changes.deadline !== undefined || merged.status === NeedStatus.OPEN) this.assertDeadlineAhead(merged.deadline);
       const saved = await manager.save(NeedEntity, merged);
       await this.outbox.record(manager, IndexedKind.Need, [id]);
       return toNeedModel(saved);

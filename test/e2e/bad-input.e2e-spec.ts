@@ -1,3 +1,5 @@
+import { MatchOrigin } from '../../src/matches/match-status';
+import { NeedStatus } from '../../src/needs/need-status';
 import { databaseFingerprint } from '../support/fingerprint';
 import { errorCode, startTestApp, TestApp } from '../support/test-app';
 import { useWorld, Principal, World } from '../support/world';
@@ -53,6 +55,8 @@ const CASES: BadInput[] = [
   { name: 'unknown input field', as: 'agency', document: createNeed, variables: withNeed({ status: 'OPEN' }) },
   { name: 'clearing a required field', as: 'agency', document: updateNeed, variables: (w) => ({ input: { id: w.openNeed.id, title: null } }), field: 'title' },
   { name: 'budget min above an existing max', as: 'agency', document: updateNeed, variables: (w) => ({ input: { id: w.openNeed.id, budgetMin: 10, budgetMax: 5, currency: 'USD' } }), field: 'budgetMin' },
+  { name: 'a past deadline on a new need', as: 'agency', document: createNeed, variables: withNeed({ deadline: '2001-01-01' }), field: 'deadline' },
+  { name: 'a past deadline on a draft', as: 'agency', document: updateNeed, variables: (w) => ({ input: { id: w.draftNeed.id, deadline: '2001-01-01' } }), field: 'deadline' },
   { name: 'a past deadline on an open need', as: 'agency', document: updateNeed, variables: (w) => ({ input: { id: w.openNeed.id, deadline: '2001-01-01' } }), field: 'deadline' },
   { name: 'a malformed id', as: 'agency', document: 'mutation { publishNeed(id: "not-a-uuid") { id } }', variables: () => ({}), field: 'id' },
   { name: 'a need that does not exist', as: 'agency', document: 'mutation { publishNeed(id: "8d1b0c1e-8f7e-4d2a-9d55-6c1f6f2f4a10") { id } }', variables: () => ({}), code: 'NOT_FOUND' },
@@ -106,6 +110,34 @@ describe('bad input', () => {
     expect(res.errors).toBeUndefined();
     const created = await t.gql<{ need: { currency: string; budgetMax: number; status: string } }>('query($id: ID!) { need(id: $id) { currency budgetMax status } }', { id: (res.data as { createNeed: { id: string } }).createNeed.id }, w.token('agency'));
     expect(created.data?.need).toEqual({ currency: 'USD', budgetMax: 5e6, status: 'DRAFT' });
+  });
+
+  describe('expressions of interest that say what happened', () => {
+    const expressInterest = 'mutation($needId: ID!, $message: String!) { expressInterest(input: { needId: $needId, message: $message }) { id status } }';
+    /** The refusal, with proof that it wrote nothing. */
+    const refusal = async (needId: string, message: string) => {
+      const before = await databaseFingerprint(t.dataSource);
+      const res = await t.gql(expressInterest, { needId, message }, w.token('otherEnterprise'));
+      expect(await databaseFingerprint(t.dataSource)).toEqual(before);
+      return { code: errorCode(res), message: res.errors?.[0].message };
+    };
+
+    it('answers CONFLICT, naming the status, for a need anyone can read that no longer recruits; NOT_FOUND for one the caller cannot see', async () => {
+      const closed = await t.factory.need(w.orgs.agencyOrg.id, { title: 'Closed: sludge drying beds', status: NeedStatus.CLOSED });
+      expect(await refusal(closed.id, 'We built sludge beds in Kandy')).toEqual({ code: 'CONFLICT', message: 'This need is CLOSED and no longer takes expressions of interest' });
+      const withdrawnDraft = await t.factory.need(w.orgs.agencyOrg.id, { title: 'Withdrawn: intake screens', status: NeedStatus.WITHDRAWN });
+      expect((await refusal(withdrawnDraft.id, 'We make intake screens')).code).toBe('NOT_FOUND');
+    });
+
+    it('answers CONFLICT to a second expression of interest instead of overwriting the first message', async () => {
+      const need = await t.factory.need(w.orgs.agencyOrg.id, { title: 'Open: leak detection for Galle' });
+      await t.factory.match(need.id, w.orgs.otherEnterpriseOrg.id, { origin: MatchOrigin.INTEREST, interestMessage: 'Our first message' });
+      const second = await refusal(need.id, 'A second message');
+      expect(second.code).toBe('CONFLICT');
+      expect(second.message).toMatch(/^Your enterprise already expressed interest in this need \(match [0-9a-f-]{36}\); withdraw it to send another message$/);
+      const [{ interest_message }] = await t.dataSource.query(`SELECT interest_message FROM match WHERE need_id = $1`, [need.id]);
+      expect(interest_message).toBe('Our first message');
+    });
   });
 
   it('hides internals of unexpected failures behind a correlation id', async () => {

@@ -107,7 +107,7 @@ export class CreateNeedInput {
   @Max(2_000_000_000)
   populationServed?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Date by which proposals are wanted (YYYY-MM-DD); the day after it (UTC) the need is closed and its matches short of ENGAGED are withdrawn.' })
+  @Field(() => String, { nullable: true, description: 'Date by which proposals are wanted (YYYY-MM-DD), today or later (UTC) when written; the day after it the need is closed and its matches short of ENGAGED are withdrawn.' })
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'deadline must be a date written YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'deadline must be a real calendar date' })
