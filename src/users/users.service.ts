@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { QueryFailedError, Repository } from 'typeorm';
+import { EntityManager, QueryFailedError, Repository } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { hashPassword, isOutdatedHash, unusablePasswordHash, verifyPassword } from '../auth/password-hasher';
 import { assertAcceptablePassword } from '../auth/password-policy';
@@ -119,13 +119,11 @@ export class UsersService {
     const { id: _id, ...changes } = definedFields(input);
     const deactivated = user.active && changes.active === false;
     Object.assign(user, changes);
-    // Deactivation ends every session with it, as signOutEverywhere does: the bearer tokens stop at once (the guard
-    // re-reads the user), and a reactivation must not bring them back (their token version is behind).
-    if (deactivated) user.tokenVersion += 1;
     return toUserModel(
       await this.users.manager.transaction(async (manager) => {
         const saved = await manager.save(user);
-        if (deactivated) await this.refreshTokens.revokeAllOfUser(user.id, manager);
+        // Deactivation ends every session, so that a reactivation brings none of them back.
+        if (deactivated) await this.endEverySession(manager, user.id);
         return saved;
       }),
     );
@@ -137,12 +135,18 @@ export class UsersService {
     return toUserModel(await this.users.save(user));
   }
 
-  /** Ends every session of the user: refresh tokens revoked, access tokens outdated (their token version moves on). */
+  /** Ends every session of the user (logout of all sessions). */
   async signOutEverywhere(userId: string): Promise<void> {
-    await this.users.manager.transaction(async (manager) => {
-      await manager.increment(UserEntity, { id: userId }, 'tokenVersion', 1);
-      await this.refreshTokens.revokeAllOfUser(userId, manager);
-    });
+    await this.users.manager.transaction((manager) => this.endEverySession(manager, userId));
+  }
+
+  /**
+   * The one way every session of a user ends (password change, deactivation, logout of all sessions), in the caller's
+   * transaction: refresh tokens revoked, access tokens outdated (their token version moves on).
+   */
+  private async endEverySession(manager: EntityManager, userId: string): Promise<void> {
+    await manager.increment(UserEntity, { id: userId }, 'tokenVersion', 1);
+    await this.refreshTokens.revokeAllOfUser(userId, manager);
   }
 
   async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<boolean> {
@@ -153,11 +157,10 @@ export class UsersService {
     if (currentPassword === newPassword) throw DomainError.badInput('newPassword', 'newPassword must differ from the current one');
     assertAcceptablePassword('newPassword', newPassword, user.email);
     user.passwordHash = await hashPassword(newPassword, this.config.PASSWORD_HASH_COST);
-    // A new password signs out every session: access tokens (their version no longer matches) and refresh tokens.
-    user.tokenVersion += 1;
+    // A new password signs out every session.
     await this.users.manager.transaction(async (manager) => {
       await manager.save(user);
-      await this.refreshTokens.revokeAllOfUser(user.id, manager);
+      await this.endEverySession(manager, user.id);
     });
     return true;
   }
