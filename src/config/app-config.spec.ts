@@ -140,6 +140,12 @@ describe('configuration', () => {
     expect(loadConfig({})).toMatchObject({ NOTIFICATION_JOB_TIMEOUT_SECONDS: 60, SMTP_TIMEOUT_MS: 30_000, WEBHOOK_TIMEOUT_MS: 10_000 });
   });
 
+  it('takes request budgets of 0 (none) or at least GRAPHQL_MAX_COMPLEXITY, and refuses one that could never pay for an allowed query', () => {
+    expect(loadConfig({ GRAPHQL_BUDGET_ANONYMOUS_PER_MINUTE: '0', GRAPHQL_BUDGET_SIGNED_IN_PER_MINUTE: '5000' })).toMatchObject({ GRAPHQL_BUDGET_ANONYMOUS_PER_MINUTE: 0, GRAPHQL_BUDGET_SIGNED_IN_PER_MINUTE: 5000 });
+    expect(fails({ GRAPHQL_BUDGET_ANONYMOUS_PER_MINUTE: '4999' })).toBe('Invalid configuration: GRAPHQL_BUDGET_ANONYMOUS_PER_MINUTE must be 0 (no budget) or at least GRAPHQL_MAX_COMPLEXITY (5000) (got 4999)');
+    expect(fails({ GRAPHQL_BUDGET_ANONYMOUS_PER_MINUTE: '0', GRAPHQL_BUDGET_SIGNED_IN_PER_MINUTE: '20000', GRAPHQL_MAX_COMPLEXITY: '30000' })).toMatch(/^Invalid configuration: GRAPHQL_BUDGET_SIGNED_IN_PER_MINUTE must be 0 \(no budget\) or at least GRAPHQL_MAX_COMPLEXITY \(30000\)/);
+  });
+
   it('reports every broken variable, one per line', () => {
     expect(fails({ PORT: 'x', LOG_LEVEL: 'chatty' }).split('\n')).toHaveLength(2);
   });

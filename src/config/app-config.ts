@@ -35,6 +35,16 @@ const tryParse = (value: string): string | undefined => {
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 const JWT_SECRET_MIN_DISTINCT = 10;
 
+/** A request budget must be 0 (none) or pay for the costliest query allowed: a smaller one would refuse it forever. */
+const AffordsCostliestQuery = () =>
+  ValidateBy({
+    name: 'affordsCostliestQuery',
+    validator: {
+      validate: (value: unknown, args) => typeof value !== 'number' || value === 0 || value >= (args?.object as AppConfig).GRAPHQL_MAX_COMPLEXITY,
+      defaultMessage: (args) => `must be 0 (no budget) or at least GRAPHQL_MAX_COMPLEXITY (${(args?.object as AppConfig).GRAPHQL_MAX_COMPLEXITY})`,
+    },
+  });
+
 /** TRUST_PROXY as Express's `trust proxy` takes it: none, a number of proxies, or their addresses and CIDR ranges. */
 export type TrustProxy = false | number | string[];
 
@@ -294,6 +304,7 @@ export class AppConfig {
    * Cost points (GRAPHQL_MAX_COMPLEXITY's measure) an anonymous client address may spend a minute, over HTTP and
    * WebSocket together; a full minute's worth may be spent at once. 0: no budget. See docs/SECURITY.md.
    */
+  @AffordsCostliestQuery()
   @Transform(toInt)
   @Min(0)
   @Max(1_000_000_000)
@@ -301,6 +312,7 @@ export class AppConfig {
   GRAPHQL_BUDGET_ANONYMOUS_PER_MINUTE: number = 20_000;
 
   /** The same for each signed-in user, wherever they call from. 0: no budget. */
+  @AffordsCostliestQuery()
   @Transform(toInt)
   @Min(0)
   @Max(1_000_000_000)
@@ -594,17 +606,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const config = plainToInstance(AppConfig, input);
   const errors = validateSync(config, { forbidUnknownValues: true, stopAtFirstError: true });
   if (errors.length > 0) throw new ConfigError(errors.map(describe).join('\n'));
-  const budgetProblems = requestBudgetProblems(config);
-  if (budgetProblems.length > 0) throw new ConfigError(budgetProblems.join('\n'));
   return config;
 }
 
-/** A budget smaller than the costliest query allowed would refuse that query forever. */
-function requestBudgetProblems(config: AppConfig): string[] {
-  return (['GRAPHQL_BUDGET_ANONYMOUS_PER_MINUTE', 'GRAPHQL_BUDGET_SIGNED_IN_PER_MINUTE'] as const)
-    .filter((name) => config[name] > 0 && config[name] < config.GRAPHQL_MAX_COMPLEXITY)
-    .map((name) => `Invalid configuration: ${name} must be 0 (no budget) or at least GRAPHQL_MAX_COMPLEXITY (${config.GRAPHQL_MAX_COMPLEXITY}) (got ${config[name]})`);
-}
 
 function describe(error: ValidationError): string {
   const rules = Object.values(error.constraints ?? {}).map((m) => m.replace(new RegExp(`^${error.property} `), ''));
