@@ -143,7 +143,10 @@ class QueryMeasure {
     const definition = this.definitionOf(name, parent);
     if (this.options.checkDepth && !mode.introspection && level > this.limits.maxDepth) throw new TooDeep(`it nests more than ${this.limits.maxDepth} levels of fields`);
     if (!definition) return 1;
-    if (!node.selectionSet) return level === 1 && name !== '__typename' ? rootCostOf(definition) + (this.firstOf(node, definition) ?? 0) : 1;
+    // A root field costs the work behind it; a paginated field reads its `first` rows whatever it selects of them.
+    const first = this.firstOf(node, definition);
+    const own = (level === 1 && name !== '__typename' ? rootCostOf(definition) : 1) + (first ?? 0);
+    if (!node.selectionSet) return own;
 
     const type = getNamedType(definition.type);
     const isList = isListType(getNullableType(definition.type));
@@ -156,9 +159,6 @@ class QueryMeasure {
       return 1 + this.selectionSet(node.selectionSet, type, level + 1, inner);
     }
 
-    // A paginated field reads its `first` rows whatever it selects of them.
-    const first = this.firstOf(node, definition);
-    const own = (level === 1 ? rootCostOf(definition) : 1) + (first ?? 0);
     if (first !== undefined && !isList && isConnection(type)) return own + this.selectionSet(node.selectionSet, type, level + 1, mode, first);
     const items = first ?? (!isList ? 1 : (name === 'edges' || name === 'nodes') && isConnection(parent) ? (edgeItems ?? FIRST_DEFAULT) : UNPAGINATED_LIST_ITEMS);
     return own + items * this.selectionSet(node.selectionSet, type, level + 1, mode);
