@@ -75,7 +75,10 @@ export function canMove(from: MatchStatus, to: MatchStatus): boolean {
   return NEXT[from].includes(to);
 }
 
-/** Refuses a move the lifecycle does not have, with CONFLICT: the match is in another state than the caller thought. */
-export function assertMove(from: MatchStatus, to: MatchStatus): void {
-  if (!canMove(from, to)) throw DomainError.conflict(`A match in status ${from} cannot move to ${to}`);
+/**
+ * Refuses a move the lifecycle does not have, with CONFLICT: the match is in another state than the caller thought.
+ * `why` is the reason the match reached its state (e.g. "The need found its partner"): the answer says it.
+ */
+export function assertMove(from: MatchStatus, to: MatchStatus, why?: string | null): void {
+  if (!canMove(from, to)) throw DomainError.conflict(`A match in status ${from} cannot move to ${to}${why ? `: ${why}` : ''}`);
 }

@@ -33,6 +33,12 @@ const NEED_MOVE_REASONS: Partial<Record<NeedStatus, string>> = {
   [NeedStatus.WITHDRAWN]: 'The need was withdrawn by its agency',
 };
 
+/** Why a need takes no more introductions, in the words a coordinator reads. */
+function needTakesNoIntroductions(status: NeedStatus): string {
+  const why = NEED_MOVE_REASONS[status];
+  return `The need is ${status}${why ? ` (${why.replace(/^The need /, '')})` : ''}: it no longer takes introductions`;
+}
+
 /**
  * The match lifecycle, one method per verb. Each runs in one transaction: the match row is locked, the caller's
  * version checked (optimistic concurrency: two coordinators acting at once — one wins, the other gets CONFLICT), the
@@ -155,7 +161,7 @@ export class MatchWorkflow {
 
   shortlist(actor: Actor, input: MatchVersionInput): Promise<MatchModel> {
     return this.move(actor, input, async (manager, match) => {
-      assertMove(match.status, MatchStatus.SHORTLISTED);
+      assertMove(match.status, MatchStatus.SHORTLISTED, match.reason);
       return this.changeStatus(manager, actor, match, MatchStatus.SHORTLISTED, 'shortlist');
     });
   }
@@ -180,7 +186,7 @@ export class MatchWorkflow {
 
   reject(actor: Actor, input: MatchReasonInput): Promise<MatchModel> {
     return this.move(actor, input, async (manager, match, parties) => {
-      assertMove(match.status, MatchStatus.REJECTED);
+      assertMove(match.status, MatchStatus.REJECTED, match.reason);
       const from = match.status;
       match.reason = input.reason;
       const saved = await this.changeStatus(manager, actor, match, MatchStatus.REJECTED, 'reject', input.reason);
@@ -207,7 +213,7 @@ export class MatchWorkflow {
           throw DomainError.conflict(`This match is ${match.status}: after the introduction only the secretariat closes a match; ask it to`);
         }
       }
-      assertMove(match.status, MatchStatus.WITHDRAWN);
+      assertMove(match.status, MatchStatus.WITHDRAWN, match.reason);
       const from = match.status;
       match.reason = input.reason;
       const saved = await this.changeStatus(manager, actor, match, MatchStatus.WITHDRAWN, 'withdraw', input.reason);
@@ -292,7 +298,7 @@ export class MatchWorkflow {
 
   recordOutcome(actor: Actor, input: RecordMatchOutcomeInput): Promise<MatchModel> {
     return this.move(actor, input, async (manager, match, parties) => {
-      assertMove(match.status, MatchStatus.OUTCOME_RECORDED);
+      assertMove(match.status, MatchStatus.OUTCOME_RECORDED, match.reason);
       match.outcome = input.kind;
       match.outcomeDate = input.date;
       match.outcomeNote = input.note ?? null;
@@ -306,8 +312,8 @@ export class MatchWorkflow {
   }
 
   private async approveLocked(manager: EntityManager, actor: Actor, match: MatchEntity, parties: MatchParties): Promise<MatchEntity> {
-    assertMove(match.status, MatchStatus.APPROVED);
-    if (!RECRUITING_NEED_STATUSES.includes(parties.need.status)) throw DomainError.conflict(`The need is ${parties.need.status}: it no longer takes introductions`);
+    assertMove(match.status, MatchStatus.APPROVED, match.reason);
+    if (!RECRUITING_NEED_STATUSES.includes(parties.need.status)) throw DomainError.conflict(needTakesNoIntroductions(parties.need.status));
     const from = match.status;
     const now = new Date();
     match.status = MatchStatus.INTRODUCED;

@@ -38,7 +38,7 @@ export class MatchesResolver {
   }
 
   @Allow(...STAFF, ...SIDES)
-  @Query(() => MatchConnection, { description: 'Matches visible to you, newest first.' })
+  @Query(() => MatchConnection, { description: "Matches visible to you: a need's candidates in rank order (needId), otherwise newest first; see orderBy." })
   matches(@CurrentActor() actor: Actor, @Args() args: MatchesArgs) {
     return this.reads.list(actor, args);
   }

@@ -10,7 +10,7 @@ import { NeedEntity } from '../needs/need.entity';
 import { RECRUITING_NEED_STATUSES } from '../needs/need-status';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { Role } from '../users/user.entity';
-import { MatchesArgs, ReviewQueueArgs, ReviewQueueOrder } from './dto/match.inputs';
+import { MatchesArgs, MatchOrder, ReviewQueueArgs, ReviewQueueOrder } from './dto/match.inputs';
 import { MatchEntity } from './match.entity';
 import { MatchContactModel, MatchModel, ReviewQueueItemModel, toMatchModel } from './match.model';
 import { contactOf } from './match-parties';
@@ -44,7 +44,12 @@ export class MatchesService {
     if (args.needId) query.andWhere('m.needId = :needId', { needId: args.needId });
     if (args.enterpriseId) query.andWhere('m.enterpriseId = :enterpriseId', { enterpriseId: args.enterpriseId });
     if (args.status?.length) query.andWhere('m.status IN (:...status)', { status: args.status });
-    return paginate(query, args, (m) => toMatchModel(m, actor));
+    const order = args.orderBy ?? (args.needId ? MatchOrder.RANK : MatchOrder.NEWEST);
+    if (order === MatchOrder.NEWEST) return paginate(query, args, (m) => toMatchModel(m, actor));
+    // Scores change only when a match is suggested again, so an offset walks the ranking steadily enough.
+    const offset = decodeOffset(args.after);
+    const [rows, total] = await query.orderBy('m.score', 'DESC').addOrderBy('m.createdAt', 'ASC').addOrderBy('m.id', 'ASC').skip(offset).take(args.first + 1).getManyAndCount();
+    return toOffsetConnection(rows.map((m) => toMatchModel(m, actor)), args.first, total, offset);
   }
 
   /** Needs with candidates awaiting a coordinator, by waiting time or best score; each with its waiting candidates. */

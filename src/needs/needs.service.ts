@@ -31,6 +31,13 @@ export function canSeeNeed(actor: Actor | null, need: Pick<NeedEntity, 'status' 
   return PUBLISHED_NEED_STATUSES.includes(need.status) || isStaff(actor) || actor?.organizationId === need.organizationId;
 }
 
+/** An agency posts needs for its own country and the countries its profile serves (set by the secretariat once verified). */
+function assertPostsIn(agency: OrganizationEntity, countryCode: string): void {
+  if (countryCode === agency.countryCode || agency.countriesServed.includes(countryCode)) return;
+  const allowed = [agency.countryCode, ...agency.countriesServed].join(', ');
+  throw DomainError.badInput('countryCode', `Your agency posts needs for ${allowed}, not for ${countryCode}; the secretariat can add the countries it serves to its profile`);
+}
+
 @Injectable()
 export class NeedsService {
   constructor(
@@ -68,16 +75,17 @@ export class NeedsService {
     // A deadline already past is refused when it is written, not only when the need is published.
     this.assertDeadlineAhead(fields.deadline);
     const saved = await this.outbox.transaction(async (manager) => {
+      await this.assertAgencyPostsIn(manager, actor.organizationId, fields.countryCode);
       const need = await manager.save(
         manager.create(NeedEntity, {
-        ...fields,
-        site: fields.site ?? null,
-        budgetMin: fields.budgetMin ?? null,
-        budgetMax: fields.budgetMax ?? null,
-        currency: fields.currency ?? null,
-        populationServed: fields.populationServed ?? null,
-        deadline: fields.deadline ?? null,
-        fundingStatus: fields.fundingStatus ?? FundingStatus.SEEKING,
+          ...fields,
+          site: fields.site ?? null,
+          budgetMin: fields.budgetMin ?? null,
+          budgetMax: fields.budgetMax ?? null,
+          currency: fields.currency ?? null,
+          populationServed: fields.populationServed ?? null,
+          deadline: fields.deadline ?? null,
+          fundingStatus: fields.fundingStatus ?? FundingStatus.SEEKING,
           organizationId: actor.organizationId,
           createdById: actor.userId,
           status: NeedStatus.DRAFT,
@@ -105,6 +113,7 @@ export class NeedsService {
       this.validate(merged);
       // A new deadline must lie ahead; an open need's must too, whatever else changed.
       if (changes.deadline !== undefined || merged.status === NeedStatus.OPEN) this.assertDeadlineAhead(merged.deadline);
+      if (changes.countryCode !== undefined) await this.assertAgencyPostsIn(manager, need.organizationId, merged.countryCode);
       const saved = await manager.save(NeedEntity, merged);
       await this.outbox.record(manager, IndexedKind.Need, [id]);
       return toNeedModel(saved);
@@ -121,6 +130,8 @@ export class NeedsService {
         throw DomainError.forbidden('Your organisation must be verified by the secretariat before it can publish needs');
       }
       this.assertDeadlineAhead(need.deadline);
+      // Checked again: the secretariat may have narrowed the agency's countries since the draft was written.
+      assertPostsIn(organization, need.countryCode);
       need.status = NeedStatus.OPEN;
       need.publishedAt ??= new Date();
       await this.outbox.record(manager, IndexedKind.Need, [id]);
@@ -195,6 +206,10 @@ export class NeedsService {
     if (need.budgetMin != null && need.budgetMax != null && need.budgetMin > need.budgetMax) {
       throw DomainError.badInput('budgetMin', 'budgetMin must not exceed budgetMax');
     }
+  }
+
+  private async assertAgencyPostsIn(manager: EntityManager, organizationId: string, countryCode: string): Promise<void> {
+    assertPostsIn(await manager.findOneByOrFail(OrganizationEntity, { id: organizationId }), countryCode);
   }
 
   private assertDeadlineAhead(deadline: string | null | undefined): void {

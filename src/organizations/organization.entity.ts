@@ -35,6 +35,13 @@ export class OrganizationEntity {
   @Column({ type: 'char', length: 2 })
   countryCode: string;
 
+  /**
+   * For an agency: the countries besides its own where it posts needs (a river-basin commission, a regional body).
+   * With countryCode it bounds where the agency's needs may be; once the agency is verified, only an admin changes either.
+   */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  countriesServed: string[];
+
   @Column({ type: 'text', nullable: true })
   website: string | null;
 

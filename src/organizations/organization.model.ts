@@ -40,6 +40,9 @@ export class OrganizationModel {
 
   countryCode: string;
 
+  /** Resolved to countries by the resolver. */
+  countryCodesServed: string[];
+
   @Field(() => String, { nullable: true, description: 'Web site.' })
   website: string | null;
 
@@ -79,6 +82,7 @@ export function toOrganizationModel(entity: OrganizationEntity, actor: Actor | n
     nameZh: entity.nameZh,
     nameLocal: entity.nameLocal,
     countryCode: entity.countryCode,
+    countryCodesServed: entity.countriesServed,
     website: entity.website,
     description: entity.description,
     verificationStatus: entity.verificationStatus,

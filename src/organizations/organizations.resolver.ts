@@ -69,4 +69,9 @@ export class OrganizationsResolver {
   country(@Parent() organization: OrganizationModel): CountryModel {
     return this.referenceData.country(organization.countryCode);
   }
+
+  @ResolveField(() => [CountryModel], { description: 'For an agency: the countries besides its own where it posts needs (e.g. a river-basin commission). Empty for others.' })
+  countriesServed(@Parent() organization: OrganizationModel): CountryModel[] {
+    return organization.countryCodesServed.map((code) => this.referenceData.country(code));
+  }
 }

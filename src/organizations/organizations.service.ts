@@ -68,6 +68,7 @@ export class OrganizationsService {
     if (input.parentGroup && input.kind !== OrganizationKind.ENTERPRISE) {
       throw DomainError.badInput('parentGroup', 'only enterprises belong to a parent group');
     }
+    const countriesServed = this.countriesServed(input.kind, input.countryCode.toUpperCase(), input.countriesServed);
     const saved = await this.outbox.save(
       OrganizationEntity,
       this.organizations.create({
@@ -76,6 +77,7 @@ export class OrganizationsService {
         nameZh: input.nameZh ?? null,
         nameLocal: input.nameLocal ?? null,
         countryCode: input.countryCode.toUpperCase(),
+        countriesServed,
         website: input.website ?? null,
         description: input.description ?? '',
         parentGroup: input.parentGroup ?? null,
@@ -103,11 +105,29 @@ export class OrganizationsService {
     if (input.parentGroup && organization.kind !== OrganizationKind.ENTERPRISE) {
       throw DomainError.badInput('parentGroup', 'only enterprises belong to a parent group');
     }
-    if (changes.description === null) changes.description = '';
     if (changes.countryCode) changes.countryCode = changes.countryCode.toUpperCase();
+    const movesWhereNeedsGo =
+      (changes.countryCode !== undefined && changes.countryCode !== organization.countryCode) || changes.countriesServed !== undefined;
+    // Where a verified agency posts needs is what the secretariat checked; the agency cannot widen it on its own.
+    if (movesWhereNeedsGo && organization.kind === OrganizationKind.AGENCY && organization.verificationStatus === VerificationStatus.VERIFIED && actor.role !== Role.ADMIN) {
+      throw DomainError.forbidden("A verified agency's country and countries served are changed by the secretariat's admins; ask them");
+    }
+    if (changes.countriesServed !== undefined || changes.countryCode !== undefined) {
+      changes.countriesServed = this.countriesServed(organization.kind, changes.countryCode ?? organization.countryCode, changes.countriesServed === undefined ? organization.countriesServed : changes.countriesServed);
+    }
+    if (changes.description === null) changes.description = '';
     if (changes.contactEmail) changes.contactEmail = changes.contactEmail.toLowerCase();
     Object.assign(organization, changes);
     return toOrganizationModel(await this.outbox.save(OrganizationEntity, organization, (o) => [[IndexedKind.Organization, o.id]]), actor);
+  }
+
+  /** Validated, upper-cased, without duplicates or the home country; only agencies have any. */
+  private countriesServed(kind: OrganizationKind, countryCode: string, codes: string[] | null | undefined): string[] {
+    if (!codes?.length) return [];
+    if (kind !== OrganizationKind.AGENCY) throw DomainError.badInput('countriesServed', 'only agencies list countries served besides their own');
+    const upper = [...new Set(codes.map((code) => code.toUpperCase()))].filter((code) => code !== countryCode);
+    for (const code of upper) this.referenceData.assertCountry('countriesServed', code);
+    return upper.sort();
   }
 
   async setVerification(actor: Actor, id: string, status: VerificationStatus): Promise<OrganizationModel> {

@@ -58,6 +58,8 @@ const CASES: BadInput[] = [
   { name: 'a past deadline on a new need', as: 'agency', document: createNeed, variables: withNeed({ deadline: '2001-01-01' }), field: 'deadline' },
   { name: 'a past deadline on a draft', as: 'agency', document: updateNeed, variables: (w) => ({ input: { id: w.draftNeed.id, deadline: '2001-01-01' } }), field: 'deadline' },
   { name: 'a past deadline on an open need', as: 'agency', document: updateNeed, variables: (w) => ({ input: { id: w.openNeed.id, deadline: '2001-01-01' } }), field: 'deadline' },
+  { name: 'a need outside the countries of its agency', as: 'agency', document: createNeed, variables: withNeed({ countryCode: 'KE' }), field: 'countryCode' },
+  { name: 'a draft moved to a country its agency does not serve', as: 'agency', document: updateNeed, variables: (w) => ({ input: { id: w.draftNeed.id, countryCode: 'KE' } }), field: 'countryCode' },
   { name: 'a malformed id', as: 'agency', document: 'mutation { publishNeed(id: "not-a-uuid") { id } }', variables: () => ({}), field: 'id' },
   { name: 'a need that does not exist', as: 'agency', document: 'mutation { publishNeed(id: "8d1b0c1e-8f7e-4d2a-9d55-6c1f6f2f4a10") { id } }', variables: () => ({}), code: 'NOT_FOUND' },
   // Organisations
@@ -66,6 +68,10 @@ const CASES: BadInput[] = [
   { name: 'organisation with a non-web URL', as: 'admin', document: createOrganization, variables: withOrganization({ website: 'ftp://files.example.org' }), field: 'website' },
   { name: 'organisation with a bad e-mail', as: 'admin', document: createOrganization, variables: withOrganization({ contactEmail: 'not an e-mail' }), field: 'contactEmail' },
   { name: 'parent group on an agency', as: 'admin', document: createOrganization, variables: withOrganization({ parentGroup: 'POWERCHINA' }), field: 'parentGroup' },
+  { name: 'an unknown country served by an agency', as: 'admin', document: createOrganization, variables: withOrganization({ countriesServed: ['SD', 'XX'] }), field: 'countriesServed' },
+  { name: 'countries served on an enterprise', as: 'admin', document: createOrganization, variables: withOrganization({ kind: 'ENTERPRISE', countryCode: 'CN', countriesServed: ['LK'] }), field: 'countriesServed' },
+  { name: 'a verified agency widening its own countries', as: 'agency', document: 'mutation($id: ID!) { updateOrganization(input: { id: $id, countriesServed: ["KE"] }) { id } }', variables: (w) => ({ id: w.orgs.agencyOrg.id }), code: 'FORBIDDEN' },
+  { name: 'a verified agency moving its own country', as: 'agency', document: 'mutation($id: ID!) { updateOrganization(input: { id: $id, countryCode: "KE" }) { id } }', variables: (w) => ({ id: w.orgs.agencyOrg.id }), code: 'FORBIDDEN' },
   { name: 'organisation kind outside the enum', as: 'admin', document: createOrganization, variables: withOrganization({ kind: 'CHARITY' }), code: 'BAD_USER_INPUT' },
   // Users
   { name: 'user with a bad e-mail', as: 'admin', document: createUser, variables: withUser({ email: 'nobody' }), field: 'email' },

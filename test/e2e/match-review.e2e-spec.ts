@@ -1,7 +1,7 @@
 import { MatchRemindersJob } from '../../src/matches/match-reminders.job';
 import { NeedDeadlinesJob } from '../../src/needs/need-deadlines.job';
 import { NeedStatus } from '../../src/needs/need-status';
-import { MatchOrigin, MatchStatus } from '../../src/matches/match-status';
+import { MatchOrigin, MatchStatus, SideResponse } from '../../src/matches/match-status';
 import { NotificationFanoutJob } from '../../src/notifications/notification-fanout.job';
 import { OrganizationKind, VerificationStatus } from '../../src/organizations/organization.entity';
 import { Role } from '../../src/users/user.entity';
@@ -327,5 +327,40 @@ describe('match review', () => {
     const late = await t.gql('mutation($id: ID!, $v: Int!) { respondToMatch(input: { id: $id, version: $v, accept: true }) { id } }', { id: m.id, v: version }, w.token('enterprise'));
     expect(errorCode(late)).toBe('CONFLICT');
     expect(await count('MATCH_ESCALATED', 'coordinator')).toBe(1);
+  });
+  it("lists a need's candidates in rank order, and says that mutual acceptance closed the others: the need found its partner", async () => {
+    const need = await t.factory.need(w.orgs.agencyOrg.id, { title: 'Open: pressure management for Kandy' });
+    const third = await t.factory.organization({ nameEn: 'Yellow River Pipes' });
+    // Created in another order than their scores.
+    const weaker = await t.factory.match(need.id, w.orgs.otherEnterpriseOrg.id, { score: 0.7, rank: 3 });
+    const introduced = await t.factory.match(need.id, w.orgs.enterpriseOrg.id, { score: 0.9, rank: 1, status: MatchStatus.INTRODUCED, introducedAt: new Date(), agencyResponse: SideResponse.ACCEPTED });
+    const shortlisted = await t.factory.match(need.id, third.id, { score: 0.8, rank: 2, status: MatchStatus.SHORTLISTED });
+    type Page = { matches: { totalCount: number; edges: Array<{ node: { id: string; status: string; version: number; reason: string | null } }>; pageInfo: { endCursor: string; hasNextPage: boolean } } };
+    const list = async (args: string, after?: string) => {
+      const res = await t.gql<Page>(`query($needId: ID!, $after: String) { matches(needId: $needId, first: 2, after: $after${args}) { totalCount edges { node { id status version reason } } pageInfo { endCursor hasNextPage } } }`, { needId: need.id, after }, w.token('coordinator'));
+      expect(res.errors).toBeUndefined();
+      return res.data!.matches;
+    };
+    const first = await list('');
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const second = await list('', first.pageInfo.endCursor);
+    expect([...first.edges, ...second.edges].map((e) => e.node.id)).toEqual([introduced.id, shortlisted.id, weaker.id]);
+    expect((await list(', orderBy: NEWEST')).edges.map((e) => e.node.id)).toEqual([shortlisted.id, introduced.id]);
+
+    // The enterprise accepts too: they are engaged, the need is MATCHED, and its candidates still under review are withdrawn.
+    const engaged = await t.gql<{ respondToMatch: { status: string } }>('mutation($id: ID!, $v: Int!) { respondToMatch(input: { id: $id, version: $v, accept: true }) { status } }', { id: introduced.id, v: introduced.version }, w.token('enterprise'));
+    expect(engaged.data?.respondToMatch.status).toBe('ENGAGED');
+    const closed = await waitUntil(async () => {
+      const all = [...(await list('')).edges, ...(await list('', first.pageInfo.endCursor)).edges].map((e) => e.node);
+      return all.filter((m) => m.status === 'WITHDRAWN').length === 2 ? all : undefined;
+    }, 'the other candidates to be withdrawn');
+    const late = closed.find((m) => m.id === shortlisted.id)!;
+    expect(late.reason).toBe('The need found its partner');
+    // A coordinator who acts on one of them is told why, and nothing changes.
+    const before = await databaseFingerprint(t.dataSource);
+    const approve = await t.gql('mutation($id: ID!, $v: Int!) { approveMatch(input: { id: $id, version: $v }) { id } }', { id: late.id, v: late.version }, w.token('coordinator'));
+    expect(errorCode(approve)).toBe('CONFLICT');
+    expect(approve.errors?.[0].message).toBe('A match in status WITHDRAWN cannot move to APPROVED: The need found its partner');
+    expect(await databaseFingerprint(t.dataSource)).toEqual(before);
   });
 });

@@ -59,6 +59,35 @@ describe('needs', () => {
     expect(errorCode(await t.gql('mutation($id: ID!) { updateNeed(input: { id: $id, title: "Late edit" }) { id } }', { id }, w.token('agency')))).toBe('CONFLICT');
   });
 
+  it("keeps an agency's needs to its own country and the countries the secretariat lets it serve", async () => {
+    const gql = <T = Record<string, unknown>>(document: string, variables: Record<string, unknown>, as: 'admin' | 'otherAgency') => t.gql<T>(document, variables, w.token(as));
+    const serve = (countriesServed: string[]) =>
+      gql<{ updateOrganization: { countriesServed: Array<{ code: string }> } }>('mutation($id: ID!, $c: [String!]) { updateOrganization(input: { id: $id, countriesServed: $c }) { countriesServed { code } } }', { id: w.orgs.otherAgencyOrg.id, c: countriesServed }, 'admin');
+    // A basin authority in Kenya that also works upstream: the home country is implied, codes are normalised.
+    expect((await serve(['ug', 'TZ', 'KE', 'UG'])).data?.updateOrganization.countriesServed).toEqual([{ code: 'TZ' }, { code: 'UG' }]);
+    const created = await gql<{ createNeed: { id: string; country: { code: string } } }>(
+      'mutation { createNeed(input: { title: "Intake rehabilitation at Jinja", description: "New intake screens and pumps.", countryCode: "UG", sectorCode: "14021" }) { id country { code } } }',
+      {},
+      'otherAgency',
+    );
+    expect(created.data?.createNeed.country.code).toBe('UG');
+    // The secretariat narrows the profile before the draft is published: publishing is refused, the need stays a draft.
+    await serve([]);
+    const published = await gql('mutation($id: ID!) { publishNeed(id: $id) { id } }', { id: created.data!.createNeed.id }, 'otherAgency');
+    expect(errorCode(published)).toBe('BAD_USER_INPUT');
+    expect(published.errors?.[0].extensions?.field).toBe('countryCode');
+    expect(published.errors?.[0].message).toMatch(/posts needs for KE, not for UG/);
+    const [{ status }] = await t.dataSource.query(`SELECT status FROM need WHERE id = $1`, [created.data!.createNeed.id]);
+    expect(status).toBe('DRAFT');
+    // An agency still applying for verification states where it works itself.
+    const applying = await t.gql<{ updateOrganization: { countriesServed: Array<{ code: string }> } }>(
+      'mutation($id: ID!) { updateOrganization(input: { id: $id, countriesServed: ["KZ"] }) { countriesServed { code } } }',
+      { id: w.orgs.unverifiedAgencyOrg.id },
+      t.tokenFor(w.unverifiedAgencyMember.id),
+    );
+    expect(applying.data?.updateOrganization.countriesServed).toEqual([{ code: 'KZ' }]);
+  });
+
   it('lets only verified agencies publish', async () => {
     const token = t.tokenFor(w.unverifiedAgencyMember.id);
     const created = await t.gql<{ createNeed: { id: string } }>(

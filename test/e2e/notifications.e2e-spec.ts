@@ -133,13 +133,13 @@ describe('notifications', () => {
   it('alerts fitting enterprises to a newly published need: in the app at once, by e-mail in a daily digest', async () => {
     const publish = async (title: string) => {
       const created = await t.gql<{ createNeed: { id: string } }>('mutation($input: CreateNeedInput!) { createNeed(input: $input) { id } }', {
-        input: { title, description: 'A drinking water treatment plant with a transmission pipeline.', countryCode: 'SD', sectorCode: '14021', technologyCategories: ['DRINKING_WATER_TREATMENT'] },
+        input: { title, description: 'A drinking water treatment plant with a transmission pipeline.', countryCode: 'LK', sectorCode: '14021', technologyCategories: ['DRINKING_WATER_TREATMENT'] },
       }, w.token('agency'));
       await t.gql('mutation($id: ID!) { publishNeed(id: $id) { id } }', { id: created.data!.createNeed.id }, w.token('agency'));
       return created.data!.createNeed.id;
     };
-    const first = await publish('Water treatment plant for Port Sudan');
-    const second = await publish('Water treatment plant for Atbara');
+    const first = await publish('Water treatment plant for Jaffna');
+    const second = await publish('Water treatment plant for Batticaloa');
     const alerts = await waitUntil(async () => {
       const found = (await inbox('enterprise')).edges.filter((e) => e.node.type === 'OPPORTUNITY_ALERT');
       return found.length >= 2 ? found : undefined;
@@ -155,8 +155,8 @@ describe('notifications', () => {
     expect(await digest.run()).toBe(1);
     expect(await digest.run()).toBe(0);
     const mail = await waitUntil(() => smtp.messages.find((m) => m.to.includes(w.users.enterprise.email) && m.headers['x-waterbridge-delivery']?.startsWith('digest:')), 'the digest e-mail');
-    expect(mail.text).toContain('Port Sudan');
-    expect(mail.text).toContain('Atbara');
+    expect(mail.text).toContain('Jaffna');
+    expect(mail.text).toContain('Batticaloa');
     expect(await held()).toEqual([]);
   });
 

@@ -105,6 +105,19 @@ export class MatchIdArgs {
   id: string;
 }
 
+export enum MatchOrder {
+  NEWEST = 'NEWEST',
+  RANK = 'RANK',
+}
+registerEnumType(MatchOrder, {
+  name: 'MatchOrder',
+  description: 'Order of a list of matches.',
+  valuesMap: {
+    NEWEST: { description: 'Newest first.' },
+    RANK: { description: "Best score first, as the need's candidates were ranked (ties: oldest first)." },
+  },
+});
+
 @ArgsType()
 export class MatchesArgs extends PageArgs {
   @Field(() => ID, { nullable: true, description: 'Only this need’s matches.' })
@@ -122,6 +135,11 @@ export class MatchesArgs extends PageArgs {
   @ArrayMaxSize(10)
   @IsEnum(MatchStatus, { each: true })
   status?: MatchStatus[];
+
+  @Field(() => MatchOrder, { nullable: true, description: 'RANK (best score first) when a needId is given, NEWEST otherwise.' })
+  @IsOptional()
+  @IsEnum(MatchOrder)
+  orderBy?: MatchOrder;
 }
 
 export enum ReviewQueueOrder {

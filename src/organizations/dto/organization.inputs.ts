@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType, OmitType, PartialType } from '@nestjs/graphql';
-import { IsEmail, IsEnum, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEmail, IsEnum, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { PageArgs } from '../../common/pagination';
 import { LIMITS, NotBlank, Trim } from '../../common/validation';
 import { OrganizationKind, VerificationStatus } from '../organization.entity';
@@ -38,6 +38,17 @@ export class CreateOrganizationInput {
   @IsString()
   @Length(2, 2)
   countryCode: string;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: "Agencies only: ISO 3166-1 alpha-2 codes of the countries besides its own where it posts needs. Once the agency is verified, only an admin changes these and countryCode.",
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(250)
+  @IsString({ each: true })
+  @Length(2, 2, { each: true })
+  countriesServed?: string[] | null;
 
   @Field(() => String, { nullable: true, description: 'Web site (http or https URL).' })
   @Trim()
