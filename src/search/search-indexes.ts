@@ -1,5 +1,5 @@
 import { Settings } from 'meilisearch';
-import glossary from './water-glossary.json';
+import { glossaryGroups } from './water-glossary';
 
 /** The logical indexes; the physical name is `<MEILI_INDEX_PREFIX><name>` (reindex swaps in `<name>_next`). */
 export enum SearchIndex {
@@ -9,7 +9,7 @@ export enum SearchIndex {
 }
 
 /** Every term of a glossary group is a synonym of every other (Meilisearch applies synonyms of 1–3 words). */
-export function glossarySynonyms(groups: string[][] = glossary.groups): Record<string, string[]> {
+export function glossarySynonyms(groups: string[][] = glossaryGroups()): Record<string, string[]> {
   const synonyms: Record<string, string[]> = {};
   for (const group of groups) {
     for (const term of group) {

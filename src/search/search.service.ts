@@ -16,10 +16,14 @@ import { allOf, equals, oneOf } from './search-filters';
 import { SearchIndex } from './search-indexes';
 import { FacetModel } from './search.model';
 import { SearchRepository } from './search.repository';
+import { translateQuery } from './chinese-query';
 
 const NEED_FACETS = ['countryCode', 'region', 'sectorCode', 'sdgTargets', 'cooperationModes', 'technologyCategories', 'status', 'fundingStatus'];
 const ENTERPRISE_FACETS = ['technologyCategories', 'countriesServed', 'regionsServed', 'cooperationModes', 'sectorCodes'];
 const HIGHLIGHT = { highlightPreTag: '<mark>', highlightPostTag: '</mark>', cropLength: 40, cropMarker: '…', showRankingScore: true };
+
+/** The text sent to Meilisearch: Chinese is translated to the English the documents are written in (docs/SEARCH.md). */
+const searchQuery = (text: string | undefined) => translateQuery(text?.trim() ?? '');
 
 interface Page<N> {
   edges: Array<{ cursor: string; node: N; score: number | null; highlights: { title: string | null; snippet: string | null } }>;
@@ -57,7 +61,7 @@ export class SearchService {
       args.budgetMin !== undefined ? `budgetMax >= ${args.budgetMin}` : undefined,
       args.budgetMax !== undefined ? `budgetMin <= ${args.budgetMax}` : undefined,
     );
-    const query = args.query?.trim() ?? '';
+    const query = searchQuery(args.query);
     const page = await this.page<NeedDocument>(SearchIndex.Needs, query, filter, args.first, args.after, NEED_FACETS, ['title', 'description'], query ? undefined : ['publishedAt:desc', 'createdAt:desc']);
     const rows = await this.needs.findBy({ id: In(page.hits.map((h) => h.id)) });
     const byId = new Map(rows.filter((n) => canSeeNeed(actor, n)).map((n) => [n.id, n]));
@@ -78,7 +82,7 @@ export class SearchService {
       equals('technologyCategories', args.technologyCategory),
       equals('parentGroup', args.parentGroup),
     );
-    const query = args.query?.trim() ?? '';
+    const query = searchQuery(args.query);
     const page = await this.page<EnterpriseDocument>(SearchIndex.Enterprises, query, filter, args.first, args.after, ENTERPRISE_FACETS, ['nameEn', 'capabilityText'], query ? undefined : ['waterProjectCount:desc', 'nameEn:asc']);
     const rows = await this.organizations.findBy({ id: In(page.hits.map((h) => h.id)) });
     const byId = new Map(rows.filter((o) => canSeeOrganization(actor, o)).map((o) => [o.id, o]));
