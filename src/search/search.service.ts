@@ -102,6 +102,9 @@ export class SearchService {
       sort,
       attributesToHighlight: highlighted,
       attributesToCrop: [highlighted[1]],
+      // The most frequent words ("water") are dropped first when all words find too little, not the last ones typed:
+      // results keep the distinctive words, and a Chinese query and its English twin agree (docs/SEARCH.md).
+      matchingStrategy: 'frequency',
       ...HIGHLIGHT,
       ...(aligned ? { page: offset / first + 1, hitsPerPage: first } : { offset, limit: first }),
     });
