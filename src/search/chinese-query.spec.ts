@@ -18,6 +18,13 @@ describe('translateQuery', () => {
     expect(translateQuery('污水处理厂的扩建和改造')).toBe('wastewater treatment plant expansion rehabilitation');
   });
 
+  it('reads a one-character term inside an unknown name as part of the name (湖南, 葛洲坝), and alone as a word', () => {
+    expect(translateQuery('湖南建工')).toBe('湖南建工');
+    expect(translateQuery('葛洲坝集团')).toBe('葛洲坝集团');
+    expect(translateQuery('村供水')).toBe('village water supply');
+    expect(translateQuery('坝')).toBe('dam');
+  });
+
   it('lets a longer term replace the shorter one it contains', () => {
     expect(translateQuery('河道疏浚')).toBe('river dredging');
     expect(translateQuery('大坝除险加固')).toBe('dam rehabilitation');

@@ -39,6 +39,26 @@ interface Piece {
   generic: boolean;
 }
 
+const FILLER = /^[的和与及或在等之对为把将从]$/u;
+
+/**
+ * Greedy longest match of the glossary's Chinese terms over one run of Chinese characters. A one-character term next
+ * to text the glossary does not know is part of a name, not a word: 湖 in 湖南 (Hunan), 坝 in 葛洲坝 (Gezhouba).
+ */
+function segment(run: string, dictionary: ChineseDictionary): Array<{ text: string; entry?: Entry }> {
+  const chars = [...run];
+  const segments: Array<{ text: string; entry?: Entry }> = [];
+  for (let i = 0; i < chars.length; ) {
+    let length = Math.min(dictionary.longest, chars.length - i);
+    while (length > 0 && !dictionary.entries.has(chars.slice(i, i + length).join(''))) length--;
+    const text = chars.slice(i, i + Math.max(1, length)).join('');
+    segments.push({ text, entry: dictionary.entries.get(text) });
+    i += Math.max(1, length);
+  }
+  const known = (s: { text: string; entry?: Entry } | undefined) => s === undefined || s.entry !== undefined || FILLER.test(s.text);
+  return segments.map((s, k) => (s.entry && [...s.text].length === 1 && !(known(segments[k - 1]) && known(segments[k + 1])) ? { text: s.text } : s));
+}
+
 /** Whether `outer` holds all of `inner`'s words in a row (case-insensitive). */
 const containsWords = (outer: string, inner: string) => ` ${outer.toLowerCase()} `.includes(` ${inner.toLowerCase()} `);
 
@@ -70,7 +90,6 @@ export function translateQuery(query: string, dictionary: ChineseDictionary = DE
       for (const word of run.split(/[\s,，。；;、:：!！?？()（）"“”'‘’]+/u)) add(word, false);
       continue;
     }
-    const chars = [...run];
     let unmatched = '';
     const flushUnmatched = () => {
       const rest = unmatched.replace(FILLERS, '');
@@ -78,18 +97,13 @@ export function translateQuery(query: string, dictionary: ChineseDictionary = DE
       if ([...rest].length > 1) add(rest, false);
       unmatched = '';
     };
-    for (let i = 0; i < chars.length; ) {
-      let matched = false;
-      for (let length = Math.min(dictionary.longest, chars.length - i); length > 0; length--) {
-        const entry = dictionary.entries.get(chars.slice(i, i + length).join(''));
-        if (!entry) continue;
-        flushUnmatched();
-        add(entry.english, entry.generic);
-        i += length;
-        matched = true;
-        break;
+    for (const { text, entry } of segment(run, dictionary)) {
+      if (!entry) {
+        unmatched += text;
+        continue;
       }
-      if (!matched) unmatched += chars[i++];
+      flushUnmatched();
+      add(entry.english, entry.generic);
     }
     flushUnmatched();
   }
