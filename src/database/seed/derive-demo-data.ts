@@ -44,6 +44,7 @@ import {
   trimText,
   waterCategories,
 } from '../../imports/gcdf/water-classifier';
+import { wordNeed } from '../../imports/gcdf/need-wording';
 
 const CREDIT = 'AidData (2023). Global Chinese Development Finance Dataset, Version 3.0. AidData at William & Mary.';
 const MAX_ENTERPRISES = 150;
@@ -284,13 +285,15 @@ function buildEnterprise({ company, projects }: Candidate, countries: Countries)
 
 // ---------------------------------------------------------------- needs
 
-function deriveNeed(n: GcdfOpenNeed, countryCode: string) {
+function deriveNeed(n: GcdfOpenNeed, countryCode: string, countryName: string) {
+  // Classified on the record's own words; shown in the voice of the agency posting the need (see need-wording.ts).
   const c = classifyNeed(n.title, n.description, n.subtype, countryCode);
+  const wording = wordNeed(c.analysis.title, c.analysis.description, countryName);
   return {
     externalId: n.id,
     agencyExternalId: `agency-${countryCode.toLowerCase()}`,
-    title: c.analysis.title,
-    description: trimText(c.analysis.description),
+    title: wording.title,
+    description: trimText(wording.description),
     countryCode,
     site: null,
     sectorCode: c.sectorCode,
@@ -344,7 +347,7 @@ export function main(argv: string[] = process.argv.slice(2)): void {
       skipped.unknownCountry.push(n.country);
       continue;
     }
-    needs.push(deriveNeed(n, code));
+    needs.push(deriveNeed(n, code, countries.byCode.get(code)!.nameEn));
   }
   needs.sort((a, b) => idNum(a.externalId) - idNum(b.externalId) || (a.externalId < b.externalId ? -1 : a.externalId > b.externalId ? 1 : 0));
 
