@@ -55,7 +55,8 @@ const TITLES: Array<[string, string, string?]> = [
 ];
 
 describe('needTitle', () => {
-  it.each(TITLES)('%s', (source, expected, description) => {
+  // A rest parameter: jest takes a test function declaring more parameters than its row has values for one awaiting `done`.
+  it.each(TITLES)('%s', (...[source, expected, description]: [string, string, string?]) => {
     expect(needTitle(source, description)).toBe(expected);
   });
 
