@@ -196,6 +196,7 @@ export class GcdfImportService {
       budgetMax: c.budget?.amount ?? null,
       currency: c.budget?.currency ?? null,
       fundingStatus: c.fundingStatus as FundingStatus,
+      financier: wording.financier,
     };
     const existing = await manager.findOneBy(NeedEntity, { externalId: need.id });
     const saved = existing

@@ -59,6 +59,15 @@ describe('DemoSeedService (real database)', () => {
     expect(longest).toBeLessThanOrEqual(200);
   });
 
+  it('shows needs in the voice of a need, with the financier the record names', async () => {
+    const res = await t.gql<{ needs: { edges: Array<{ node: { title: string; description: string; financier: string | null } }> } }>('{ needs(first: 100, status: OPEN) { edges { node { title description financier } } } }');
+    const needs = res.data!.needs.edges.map((e) => e.node);
+    for (const n of needs) expect(`${n.title}\n${n.description}`).not.toMatch(/\((?:linked to|see)[^)]*#\s?\d|Eximbank provides/i);
+    // Each need shows the financier its record names (e.g. "Export-Import Bank of China" for a China Eximbank loan).
+    for (const n of needs) expect(n.financier).toBe(demoData.needs.find((d) => d.description === n.description)!.financier);
+    expect(needs.filter((n) => n.financier === 'Export-Import Bank of China').length).toBeGreaterThan(0);
+  });
+
   it('publishes the needs of verified demo agencies, with real countries and sectors', async () => {
     const res = await t.gql<{ needs: { totalCount: number; edges: Array<{ node: { country: { code: string }; sector: { code: string }; organization: { kind: string; verificationStatus: string } } }> } }>(
       '{ needs(first: 100, status: OPEN) { totalCount edges { node { country { code } sector { code } organization { kind verificationStatus } } } } }',

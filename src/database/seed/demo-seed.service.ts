@@ -165,6 +165,7 @@ export class DemoSeedService {
       budgetMax: n.budgetMax,
       currency: n.currency,
       fundingStatus: n.fundingStatus as FundingStatus,
+      financier: n.financier,
       status: NeedStatus.OPEN,
       publishedAt: now,
     }));

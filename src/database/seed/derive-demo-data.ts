@@ -304,6 +304,7 @@ function deriveNeed(n: GcdfOpenNeed, countryCode: string, countryName: string) {
     budgetMax: c.budget ? c.budget.amount : null,
     currency: c.budget ? c.budget.currency : null,
     fundingStatus: c.fundingStatus,
+    financier: wording.financier,
     year: intOrNull(n.year),
   };
 }
