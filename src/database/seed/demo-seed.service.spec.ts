@@ -54,6 +54,18 @@ describe('DemoSeedService (real database)', () => {
     expect(distinct).toBe(1);
   });
 
+  it('prints the login of every seeded organisation, by role, each one a real account of that organisation', async () => {
+    const banner = seeder.banner('demo-password-for-tests').join('\n');
+    const rows: Array<{ email: string; name: string }> = await db.query(`SELECT u.email, o.name_en AS name FROM app_user u JOIN organization o ON o.id = u.organization_id`);
+    expect(rows.length).toBe(2 + demoData.enterprises.length + demoData.agencies.length);
+    for (const { email, name } of rows) expect(banner).toContain(`${email.padEnd(60)} ${name}`);
+    expect(banner).toMatch(/^Enterprises \(92, same password\):$/m);
+    expect(banner).toMatch(/^Agencies \(75, same password\):$/m);
+    // Readable logins: no internal "n-" key prefix (e.g. hunan-hongyu-engineering@…).
+    expect(banner).toContain('hunan-hongyu-engineering@demo.waterbridge.org');
+    expect(banner).not.toMatch(/\bn-[a-z]/);
+  });
+
   it('keeps seeded titles within the limits the API enforces', async () => {
     const [{ longest }] = await db.query('SELECT greatest((SELECT max(length(title)) FROM need), (SELECT max(length(title)) FROM reference_project))::int AS longest');
     expect(longest).toBeLessThanOrEqual(200);
