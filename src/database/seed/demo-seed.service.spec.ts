@@ -66,6 +66,28 @@ describe('DemoSeedService (real database)', () => {
     expect(banner).not.toMatch(/\bn-[a-z]/);
   });
 
+  it('shows enterprises with their group by its real name, each group once, and Chinese names from the curated table', async () => {
+    const list = async (after: string | null) =>
+      (await t.gql<{ organizations: { pageInfo: { endCursor: string; hasNextPage: boolean }; edges: Array<{ node: { nameEn: string; nameZh: string | null; parentGroup: string | null } }> } }>(
+        'query($after: String) { organizations(kind: ENTERPRISE, first: 100, after: $after) { pageInfo { endCursor hasNextPage } edges { node { nameEn nameZh parentGroup } } } }',
+        { after },
+      )).data!.organizations;
+    const enterprises = [];
+    for (let page = await list(null); ; page = await list(page.pageInfo.endCursor)) {
+      enterprises.push(...page.edges.map((e) => e.node));
+      if (!page.pageInfo.hasNextPage) break;
+    }
+    expect(enterprises).toHaveLength(demoData.enterprises.length);
+    // Never an internal key such as "N:china light industrial …".
+    for (const e of enterprises) expect(e.parentGroup ?? '').not.toMatch(/^N:/);
+    // The Hunan group spelled two ways in the source ("Constructing", "Construction") is one group.
+    const hunan = enterprises.filter((e) => /^Hunan Construct(?:ing|ion) Engineering/.test(e.nameEn));
+    expect(hunan).toHaveLength(2);
+    expect(new Set(hunan.map((e) => e.parentGroup))).toEqual(new Set(['Hunan Construction Engineering Group']));
+    expect(enterprises.find((e) => e.nameEn.startsWith('Sinohydro'))).toMatchObject({ nameZh: '中国水利水电建设集团公司（中国水电）', parentGroup: 'Power Construction Corporation of China (PowerChina)' });
+    expect(enterprises.find((e) => e.nameEn.startsWith('China Gezhouba'))?.nameZh).toBe('中国葛洲坝集团有限公司');
+  });
+
   it('keeps seeded titles within the limits the API enforces', async () => {
     const [{ longest }] = await db.query('SELECT greatest((SELECT max(length(title)) FROM need), (SELECT max(length(title)) FROM reference_project))::int AS longest');
     expect(longest).toBeLessThanOrEqual(200);

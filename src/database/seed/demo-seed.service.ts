@@ -127,6 +127,7 @@ export class DemoSeedService {
         kind: OrganizationKind.ENTERPRISE,
         externalId: e.externalId,
         nameEn: e.nameEn,
+        nameZh: e.nameZh,
         parentGroup: e.parentGroup,
         countryCode: e.countryCode,
         description: e.description,

@@ -45,6 +45,29 @@ import {
   waterCategories,
 } from '../../imports/gcdf/water-classifier';
 import { wordNeed } from '../../imports/gcdf/need-wording';
+import enterpriseNames from './enterprise-names.json';
+
+interface GroupName {
+  nameEn: string;
+  nameZh: string | null;
+}
+
+/**
+ * The group a company belongs to, by its real name: the extract keys groups by acronym ("POWERCHINA") or by an internal
+ * normalised name ("N:hunan constructing engineering"); the fold table joins one group spelled two ways, and a group
+ * the table does not know is named after the company itself, never by its key.
+ */
+export function groupNameOf(key: string | null | undefined, companyName: string): string | null {
+  if (!key) return null;
+  const groups = enterpriseNames.groups as Record<string, GroupName>;
+  const folded = (enterpriseNames.fold as Record<string, string>)[key] ?? key;
+  return groups[folded]?.nameEn ?? (folded.startsWith('N:') ? companyName : folded);
+}
+
+/** The company's Chinese name when the curated table has it (enterprise-names.json, each with its source). */
+export function chineseNameOf(companyId: string): string | null {
+  return (enterpriseNames.companies as Record<string, { nameZh: string | null }>)[companyId]?.nameZh ?? null;
+}
 
 const CREDIT = 'AidData (2023). Global Chinese Development Finance Dataset, Version 3.0. AidData at William & Mary.';
 const MAX_ENTERPRISES = 150;
@@ -275,7 +298,8 @@ function buildEnterprise({ company, projects }: Candidate, countries: Countries)
   return {
     externalId: company.id,
     nameEn: clean(company.name),
-    parentGroup: company.parentGroup ?? null,
+    nameZh: chineseNameOf(company.id),
+    parentGroup: groupNameOf(company.parentGroup, clean(company.name)),
     countryCode: 'CN',
     description,
     referenceProjects,
