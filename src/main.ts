@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createAppLogger } from './observability/app-logger';
-import { DemoAccount, DemoSeedService } from './database/seed/demo-seed.service';
+import { DemoSeedService } from './database/seed/demo-seed.service';
 import { servesApi } from './config/app-config';
 import { configOrExit, startRuntime } from './runtime';
 import { NeedPublishedJob } from './matches/need-published.job';
@@ -36,17 +36,12 @@ async function main(): Promise<void> {
       return;
     }
     console.log(`\nWaterBridge serves GraphQL at http://localhost:${config.PORT}/graphql`);
-    if (seedDemo) printAccounts(seeder.demoAccounts(), config.DEMO_PASSWORD);
+    if (seedDemo) console.log(seeder.banner(config.DEMO_PASSWORD).join('\n'));
     console.log('Stop with Ctrl-C.\n');
   } catch (error) {
     logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     await runtime.stop('start-up failed', 1);
   }
-}
-
-function printAccounts(accounts: DemoAccount[], password: string): void {
-  console.log(`Demo accounts (password "${password}"):`);
-  for (const a of accounts) console.log(`  ${a.role.padEnd(18)} ${a.email.padEnd(40)} ${a.organization}`);
 }
 
 main().catch((error: unknown) => {

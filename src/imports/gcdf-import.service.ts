@@ -13,6 +13,7 @@ import { ProjectRole, ReferenceProjectEntity } from '../reference-projects/refer
 import { IndexedKind } from '../search/search-outbox.entity';
 import { SearchOutbox } from '../search/search-outbox.service';
 import { GcdfCompany, GcdfNeed, LineError, parseCompany, parseJson, parseNeed } from './gcdf/gcdf-lines';
+import { wordNeed } from './gcdf/need-wording';
 import { CATEGORY_LABELS, categoriesFromCompanyName, classifyNeed, classifyProject, trimText } from './gcdf/water-classifier';
 
 export interface ImportReport {
@@ -180,10 +181,12 @@ export class GcdfImportService {
       nameZh: `${country.nameZh}水务局`,
       countryCode,
     });
+    // Same wording as the demo seed: classified on the record's words, shown as the agency's need.
+    const wording = wordNeed(c.analysis.title, c.analysis.description, country.nameEn);
     const fields = {
       organizationId: agency.id,
-      title: fitTitle(c.analysis.title),
-      description: trimText(c.analysis.description || c.analysis.title, LIMITS.description),
+      title: fitTitle(wording.title),
+      description: trimText(wording.description, LIMITS.description),
       countryCode,
       sectorCode: c.sectorCode,
       sdgTargets: c.sdgTargets,
@@ -193,6 +196,7 @@ export class GcdfImportService {
       budgetMax: c.budget?.amount ?? null,
       currency: c.budget?.currency ?? null,
       fundingStatus: c.fundingStatus as FundingStatus,
+      financier: wording.financier,
     };
     const existing = await manager.findOneBy(NeedEntity, { externalId: need.id });
     const saved = existing

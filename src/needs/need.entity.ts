@@ -67,6 +67,10 @@ export class NeedEntity {
   @Column({ type: 'enum', enum: FundingStatus, enumName: 'funding_status', default: FundingStatus.SEEKING })
   fundingStatus: FundingStatus;
 
+  /** Who finances it, when known (e.g. "Export-Import Bank of China"); free text, as records name financiers. */
+  @Column({ type: 'text', nullable: true })
+  financier: string | null;
+
   @Column({ type: 'int', nullable: true })
   populationServed: number | null;
 

@@ -58,6 +58,9 @@ export class NeedModel {
   @Field(() => FundingStatus, { description: 'How far the money is secured.' })
   fundingStatus: FundingStatus;
 
+  @Field(() => String, { nullable: true, description: 'Who finances the need, when known (a bank, a fund, a government), e.g. "Export-Import Bank of China".' })
+  financier: string | null;
+
   @Field(() => Int, { nullable: true, description: 'Number of people the solution would serve.' })
   populationServed: number | null;
 
@@ -96,6 +99,7 @@ export function toNeedModel(entity: NeedEntity): NeedModel {
     budgetMax: entity.budgetMax,
     currency: entity.currency,
     fundingStatus: entity.fundingStatus,
+    financier: entity.financier,
     populationServed: entity.populationServed,
     deadline: entity.deadline,
     languages: entity.languages,

@@ -83,6 +83,7 @@ export class NeedsService {
           budgetMin: fields.budgetMin ?? null,
           budgetMax: fields.budgetMax ?? null,
           currency: fields.currency ?? null,
+          financier: fields.financier ?? null,
           populationServed: fields.populationServed ?? null,
           deadline: fields.deadline ?? null,
           fundingStatus: fields.fundingStatus ?? FundingStatus.SEEKING,

@@ -52,6 +52,8 @@ const CASES: BadInput[] = [
   { name: 'deadline not a date', as: 'agency', document: createNeed, variables: withNeed({ deadline: 'next spring' }), field: 'deadline' },
   { name: 'language not ISO 639-1', as: 'agency', document: createNeed, variables: withNeed({ languages: ['english'] }), field: 'languages' },
   { name: 'negative population', as: 'agency', document: createNeed, variables: withNeed({ populationServed: -5 }), field: 'populationServed' },
+  { name: 'blank financier', as: 'agency', document: createNeed, variables: withNeed({ financier: '   ' }), field: 'financier' },
+  { name: 'financier over 200 characters', as: 'agency', document: createNeed, variables: withNeed({ financier: 'B'.repeat(201) }), field: 'financier' },
   { name: 'unknown input field', as: 'agency', document: createNeed, variables: withNeed({ status: 'OPEN' }) },
   { name: 'clearing a required field', as: 'agency', document: updateNeed, variables: (w) => ({ input: { id: w.openNeed.id, title: null } }), field: 'title' },
   { name: 'budget min above an existing max', as: 'agency', document: updateNeed, variables: (w) => ({ input: { id: w.openNeed.id, budgetMin: 10, budgetMax: 5, currency: 'USD' } }), field: 'budgetMin' },
@@ -112,10 +114,11 @@ describe('bad input', () => {
   });
 
   it('accepts the same inputs once corrected (the cases above fail for the reason they name)', async () => {
-    const res = await t.gql(createNeed, { input: { ...need, budgetMin: 1e6, budgetMax: 5e6, currency: 'usd', deadline: '2099-12-31', languages: ['en', 'si'], sdgTargets: ['6.3'], populationServed: 120000 } }, w.token('agency'));
+    const res = await t.gql(createNeed, { input: { ...need, budgetMin: 1e6, budgetMax: 5e6, currency: 'usd', deadline: '2099-12-31', languages: ['en', 'si'], sdgTargets: ['6.3'], populationServed: 120000, financier: '  Export-Import Bank of China ' } }, w.token('agency'));
     expect(res.errors).toBeUndefined();
-    const created = await t.gql<{ need: { currency: string; budgetMax: number; status: string } }>('query($id: ID!) { need(id: $id) { currency budgetMax status } }', { id: (res.data as { createNeed: { id: string } }).createNeed.id }, w.token('agency'));
-    expect(created.data?.need).toEqual({ currency: 'USD', budgetMax: 5e6, status: 'DRAFT' });
+    const created = await t.gql<{ need: { currency: string; budgetMax: number; status: string; financier: string } }>('query($id: ID!) { need(id: $id) { currency budgetMax status financier } }', { id: (res.data as { createNeed: { id: string } }).createNeed.id }, w.token('agency'));
+    // The financier is read back as written, trimmed.
+    expect(created.data?.need).toEqual({ currency: 'USD', budgetMax: 5e6, status: 'DRAFT', financier: 'Export-Import Bank of China' });
   });
 
   describe('expressions of interest that say what happened', () => {

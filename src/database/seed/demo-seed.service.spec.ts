@@ -54,9 +54,52 @@ describe('DemoSeedService (real database)', () => {
     expect(distinct).toBe(1);
   });
 
+  it('prints the login of every seeded organisation, by role, each one a real account of that organisation', async () => {
+    const banner = seeder.banner('demo-password-for-tests').join('\n');
+    const rows: Array<{ email: string; name: string }> = await db.query(`SELECT u.email, o.name_en AS name FROM app_user u JOIN organization o ON o.id = u.organization_id`);
+    expect(rows.length).toBe(2 + demoData.enterprises.length + demoData.agencies.length);
+    for (const { email, name } of rows) expect(banner).toContain(`${email.padEnd(60)} ${name}`);
+    expect(banner).toMatch(/^Enterprises \(92, same password\):$/m);
+    expect(banner).toMatch(/^Agencies \(75, same password\):$/m);
+    // Readable logins: no internal "n-" key prefix (e.g. hunan-hongyu-engineering@…).
+    expect(banner).toContain('hunan-hongyu-engineering@demo.waterbridge.org');
+    expect(banner).not.toMatch(/\bn-[a-z]/);
+  });
+
+  it('shows enterprises with their group by its real name, each group once, and Chinese names from the curated table', async () => {
+    const list = async (after: string | null) =>
+      (await t.gql<{ organizations: { pageInfo: { endCursor: string; hasNextPage: boolean }; edges: Array<{ node: { nameEn: string; nameZh: string | null; parentGroup: string | null } }> } }>(
+        'query($after: String) { organizations(kind: ENTERPRISE, first: 100, after: $after) { pageInfo { endCursor hasNextPage } edges { node { nameEn nameZh parentGroup } } } }',
+        { after },
+      )).data!.organizations;
+    const enterprises = [];
+    for (let page = await list(null); ; page = await list(page.pageInfo.endCursor)) {
+      enterprises.push(...page.edges.map((e) => e.node));
+      if (!page.pageInfo.hasNextPage) break;
+    }
+    expect(enterprises).toHaveLength(demoData.enterprises.length);
+    // Never an internal key such as "N:china light industrial …".
+    for (const e of enterprises) expect(e.parentGroup ?? '').not.toMatch(/^N:/);
+    // The Hunan group spelled two ways in the source ("Constructing", "Construction") is one group.
+    const hunan = enterprises.filter((e) => /^Hunan Construct(?:ing|ion) Engineering/.test(e.nameEn));
+    expect(hunan).toHaveLength(2);
+    expect(new Set(hunan.map((e) => e.parentGroup))).toEqual(new Set(['Hunan Construction Engineering Group']));
+    expect(enterprises.find((e) => e.nameEn.startsWith('Sinohydro'))).toMatchObject({ nameZh: '中国水利水电建设集团公司（中国水电）', parentGroup: 'Power Construction Corporation of China (PowerChina)' });
+    expect(enterprises.find((e) => e.nameEn.startsWith('China Gezhouba'))?.nameZh).toBe('中国葛洲坝集团有限公司');
+  });
+
   it('keeps seeded titles within the limits the API enforces', async () => {
     const [{ longest }] = await db.query('SELECT greatest((SELECT max(length(title)) FROM need), (SELECT max(length(title)) FROM reference_project))::int AS longest');
     expect(longest).toBeLessThanOrEqual(200);
+  });
+
+  it('shows needs in the voice of a need, with the financier the record names', async () => {
+    const res = await t.gql<{ needs: { edges: Array<{ node: { title: string; description: string; financier: string | null } }> } }>('{ needs(first: 100, status: OPEN) { edges { node { title description financier } } } }');
+    const needs = res.data!.needs.edges.map((e) => e.node);
+    for (const n of needs) expect(`${n.title}\n${n.description}`).not.toMatch(/\((?:linked to|see)[^)]*#\s?\d|Eximbank provides/i);
+    // Each need shows the financier its record names (e.g. "Export-Import Bank of China" for a China Eximbank loan).
+    for (const n of needs) expect(n.financier).toBe(demoData.needs.find((d) => d.description === n.description)!.financier);
+    expect(needs.filter((n) => n.financier === 'Export-Import Bank of China').length).toBeGreaterThan(0);
   });
 
   it('publishes the needs of verified demo agencies, with real countries and sectors', async () => {

@@ -35,6 +35,8 @@ export interface DemoSeedReport {
 type DemoData = typeof demoData;
 
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+/** A demo login from the organisation's id in the data, readable: "N:hunan hongyu engineering" -> hunan-hongyu-engineering@…. */
+export const loginOf = (externalId: string) => `${slug(externalId.replace(/^N:/i, ''))}@${EMAIL_DOMAIN}`;
 
 /**
  * Demo organisations, users, needs and track records derived from AidData's GCDF 3.0 (ODC-By; see README).
@@ -70,9 +72,35 @@ export class DemoSeedService {
     return [
       { role: Role.COORDINATOR, email: `coordinator@${EMAIL_DOMAIN}`, organization: 'WaterBridge Alliance Secretariat (demo)' },
       { role: Role.ADMIN, email: `admin@${EMAIL_DOMAIN}`, organization: 'WaterBridge Alliance Secretariat (demo)' },
-      { role: Role.ENTERPRISE_MEMBER, email: `${slug(enterprise.externalId)}@${EMAIL_DOMAIN}`, organization: enterprise.nameEn },
-      { role: Role.AGENCY_MEMBER, email: `${slug(agency.externalId)}@${EMAIL_DOMAIN}`, organization: agency.nameEn },
+      { role: Role.ENTERPRISE_MEMBER, email: loginOf(enterprise.externalId), organization: enterprise.nameEn },
+      { role: Role.AGENCY_MEMBER, email: loginOf(agency.externalId), organization: agency.nameEn },
     ];
+  }
+
+  /** Every seeded login, secretariat first, then enterprises and agencies, as printed at start. */
+  everyDemoAccount(data: DemoData = demoData): DemoAccount[] {
+    return [
+      ...this.demoAccounts(data).slice(0, 2),
+      ...data.enterprises.map((e) => ({ role: Role.ENTERPRISE_MEMBER, email: loginOf(e.externalId), organization: e.nameEn })),
+      ...data.agencies.map((a) => ({ role: Role.AGENCY_MEMBER, email: loginOf(a.externalId), organization: a.nameEn })),
+    ];
+  }
+
+  /** The start banner: one account per role to try first, then the login of every seeded organisation, by role. */
+  banner(password: string, data: DemoData = demoData): string[] {
+    const line = (a: DemoAccount) => `  ${a.email.padEnd(60)} ${a.organization}`;
+    const lines = [`Demo accounts (password "${password}"):`, ...this.demoAccounts(data).map((a) => `  ${a.role.padEnd(18)} ${a.email.padEnd(40)} ${a.organization}`)];
+    const every = this.everyDemoAccount(data);
+    for (const [role, heading] of [
+      [Role.COORDINATOR, 'Coordinator'],
+      [Role.ADMIN, 'Admin'],
+      [Role.ENTERPRISE_MEMBER, 'Enterprises'],
+      [Role.AGENCY_MEMBER, 'Agencies'],
+    ] as const) {
+      const accounts = every.filter((a) => a.role === role);
+      lines.push(`${heading} (${accounts.length}, same password):`, ...accounts.map(line));
+    }
+    return lines;
   }
 
   private async seed(manager: EntityManager, data: DemoData): Promise<DemoSeedReport> {
@@ -99,11 +127,12 @@ export class DemoSeedService {
         kind: OrganizationKind.ENTERPRISE,
         externalId: e.externalId,
         nameEn: e.nameEn,
+        nameZh: e.nameZh,
         parentGroup: e.parentGroup,
         countryCode: e.countryCode,
         description: e.description,
         verificationStatus: VerificationStatus.VERIFIED,
-        contactEmail: `${slug(e.externalId)}@${EMAIL_DOMAIN}`,
+        contactEmail: loginOf(e.externalId),
       })),
     );
     const agencyIds = await insertAll(
@@ -117,7 +146,7 @@ export class DemoSeedService {
         countryCode: a.countryCode,
         description: `Demo partner agency posting water needs of ${a.nameEn.replace(/ Water Authority \(demo\)$/, '')}.`,
         verificationStatus: VerificationStatus.VERIFIED,
-        contactEmail: `${slug(a.externalId)}@${EMAIL_DOMAIN}`,
+        contactEmail: loginOf(a.externalId),
       })),
     );
     const agencyIdByExternal = new Map(data.agencies.map((a, i) => [a.externalId, agencyIds[i]]));
@@ -126,7 +155,7 @@ export class DemoSeedService {
     const projects: Partial<ReferenceProjectEntity>[] = [];
     data.enterprises.forEach((e, i) => {
       const organizationId = enterpriseIds[i];
-      users.push({ email: `${slug(e.externalId)}@${EMAIL_DOMAIN}`, displayName: `${e.nameEn} (demo member)`, role: Role.ENTERPRISE_MEMBER, organizationId, preferredLanguage: Language.ZH });
+      users.push({ email: loginOf(e.externalId), displayName: `${e.nameEn} (demo member)`, role: Role.ENTERPRISE_MEMBER, organizationId, preferredLanguage: Language.ZH });
       for (const c of e.capabilities) {
         capabilities.push({ organizationId, technologyCategory: c.technologyCategory, description: c.description, trl: c.trl, cooperationModes: c.cooperationModes, countriesServed: c.countriesServed });
       }
@@ -146,7 +175,7 @@ export class DemoSeedService {
       }
     });
     data.agencies.forEach((a, i) => {
-      users.push({ email: `${slug(a.externalId)}@${EMAIL_DOMAIN}`, displayName: `${a.nameEn} (demo member)`, role: Role.AGENCY_MEMBER, organizationId: agencyIds[i], preferredLanguage: Language.EN });
+      users.push({ email: loginOf(a.externalId), displayName: `${a.nameEn} (demo member)`, role: Role.AGENCY_MEMBER, organizationId: agencyIds[i], preferredLanguage: Language.EN });
     });
 
     const now = new Date();
@@ -165,6 +194,7 @@ export class DemoSeedService {
       budgetMax: n.budgetMax,
       currency: n.currency,
       fundingStatus: n.fundingStatus as FundingStatus,
+      financier: n.financier,
       status: NeedStatus.OPEN,
       publishedAt: now,
     }));

@@ -44,6 +44,30 @@ import {
   trimText,
   waterCategories,
 } from '../../imports/gcdf/water-classifier';
+import { wordNeed } from '../../imports/gcdf/need-wording';
+import enterpriseNames from './enterprise-names.json';
+
+interface GroupName {
+  nameEn: string;
+  nameZh: string | null;
+}
+
+/**
+ * The group a company belongs to, by its real name: the extract keys groups by acronym ("POWERCHINA") or by an internal
+ * normalised name ("N:hunan constructing engineering"); the fold table joins one group spelled two ways, and a group
+ * the table does not know is named after the company itself, never by its key.
+ */
+export function groupNameOf(key: string | null | undefined, companyName: string): string | null {
+  if (!key) return null;
+  const groups = enterpriseNames.groups as Record<string, GroupName>;
+  const folded = (enterpriseNames.fold as Record<string, string>)[key] ?? key;
+  return groups[folded]?.nameEn ?? (folded.startsWith('N:') ? companyName : folded);
+}
+
+/** The company's Chinese name when the curated table has it (enterprise-names.json, each with its source). */
+export function chineseNameOf(companyId: string): string | null {
+  return (enterpriseNames.companies as Record<string, { nameZh: string | null }>)[companyId]?.nameZh ?? null;
+}
 
 const CREDIT = 'AidData (2023). Global Chinese Development Finance Dataset, Version 3.0. AidData at William & Mary.';
 const MAX_ENTERPRISES = 150;
@@ -274,7 +298,8 @@ function buildEnterprise({ company, projects }: Candidate, countries: Countries)
   return {
     externalId: company.id,
     nameEn: clean(company.name),
-    parentGroup: company.parentGroup ?? null,
+    nameZh: chineseNameOf(company.id),
+    parentGroup: groupNameOf(company.parentGroup, clean(company.name)),
     countryCode: 'CN',
     description,
     referenceProjects,
@@ -284,13 +309,15 @@ function buildEnterprise({ company, projects }: Candidate, countries: Countries)
 
 // ---------------------------------------------------------------- needs
 
-function deriveNeed(n: GcdfOpenNeed, countryCode: string) {
+function deriveNeed(n: GcdfOpenNeed, countryCode: string, countryName: string) {
+  // Classified on the record's own words; shown in the voice of the agency posting the need (see need-wording.ts).
   const c = classifyNeed(n.title, n.description, n.subtype, countryCode);
+  const wording = wordNeed(c.analysis.title, c.analysis.description, countryName);
   return {
     externalId: n.id,
     agencyExternalId: `agency-${countryCode.toLowerCase()}`,
-    title: c.analysis.title,
-    description: trimText(c.analysis.description),
+    title: wording.title,
+    description: trimText(wording.description),
     countryCode,
     site: null,
     sectorCode: c.sectorCode,
@@ -301,6 +328,7 @@ function deriveNeed(n: GcdfOpenNeed, countryCode: string) {
     budgetMax: c.budget ? c.budget.amount : null,
     currency: c.budget ? c.budget.currency : null,
     fundingStatus: c.fundingStatus,
+    financier: wording.financier,
     year: intOrNull(n.year),
   };
 }
@@ -344,7 +372,7 @@ export function main(argv: string[] = process.argv.slice(2)): void {
       skipped.unknownCountry.push(n.country);
       continue;
     }
-    needs.push(deriveNeed(n, code));
+    needs.push(deriveNeed(n, code, countries.byCode.get(code)!.nameEn));
   }
   needs.sort((a, b) => idNum(a.externalId) - idNum(b.externalId) || (a.externalId < b.externalId ? -1 : a.externalId > b.externalId ? 1 : 0));
 

@@ -100,6 +100,14 @@ export class CreateNeedInput {
   @IsEnum(FundingStatus)
   fundingStatus?: FundingStatus;
 
+  @Field(() => String, { nullable: true, description: `Who finances the need, when known (at most ${LIMITS.name} characters), e.g. "Export-Import Bank of China".` })
+  @Trim()
+  @IsOptional()
+  @IsString()
+  @NotBlank()
+  @MaxLength(LIMITS.name)
+  financier?: string | null;
+
   @Field(() => Int, { nullable: true, description: 'Number of people the solution would serve.' })
   @IsOptional()
   @IsInt()
