@@ -180,18 +180,19 @@ describe('match outcomes', () => {
   });
 
   it('counts each match once, at the furthest stage it reached, in the secretariat’s statistics', async () => {
-    // Two more matches of the Maldives: one got as far as an MoU, one ended without a concrete outcome.
+    // Two more matches of the Maldives: one got as far as a contract (training followed it, dated later), one ended
+    // without a concrete outcome.
     const engaged = async (title: string) => {
       const need = await t.factory.need(w.orgs.agencyOrg.id, { title, countryCode: 'MV' });
       return t.factory.match(need.id, w.orgs.otherEnterpriseOrg.id, { status: MatchStatus.ENGAGED, introducedAt: new Date(Date.now() - 10 * DAY), agencyResponse: SideResponse.ACCEPTED, enterpriseResponse: SideResponse.ACCEPTED });
     };
-    for (const [m, kinds] of [
-      [await engaged('Leak detection for Malé'), ['MOU_SIGNED']],
-      [await engaged('Desalination for Addu'), ['NONE']],
+    for (const [m, steps] of [
+      [await engaged('Leak detection for Malé'), [['CONTRACT', -5], ['TRAINING_DELIVERED', -1]]],
+      [await engaged('Desalination for Addu'), [['NONE', -1]]],
     ] as const) {
       let v = m.version;
-      for (const kind of kinds) {
-        const res = await t.gql<{ recordMatchOutcome: { version: number } }>(RECORD.replace(FIELDS, 'version'), { input: { id: m.id, version: v, kind, date: day(-1) } }, w.token('coordinator'));
+      for (const [kind, days] of steps) {
+        const res = await t.gql<{ recordMatchOutcome: { version: number } }>(RECORD.replace(FIELDS, 'version'), { input: { id: m.id, version: v, kind, date: day(days) } }, w.token('coordinator'));
         expect(res.errors).toBeUndefined();
         v = res.data!.recordMatchOutcome.version;
       }
@@ -204,17 +205,21 @@ describe('match outcomes', () => {
     expect(res.errors).toBeUndefined();
     const stats = res.data!.matchStatistics;
     expect(stats.funnel.outcomeRecorded).toBe(3);
-    // The handover match counts at HANDOVER only, not also at the MoU, pilot and contract it went through.
+    // The handover match counts at HANDOVER only, not also at the MoU, pilot and contract it went through; the other
+    // at its contract, the furthest stage, not at the training dated after it; NONE is no stage.
     expect(stats.stages).toEqual([
-      { stage: 'MOU_SIGNED', count: 1 },
+      { stage: 'CONTRACT', count: 1 },
       { stage: 'HANDOVER', count: 1 },
     ]);
+    // By kind, each match counts once for every kind it recorded.
     expect(stats.outcomes).toEqual(
       expect.arrayContaining([
-        { kind: 'MOU_SIGNED', count: 2 },
-        { kind: 'CONTRACT', count: 1 },
+        { kind: 'MOU_SIGNED', count: 1 },
+        { kind: 'TRAINING_DELIVERED', count: 2 },
+        { kind: 'CONTRACT', count: 2 },
         { kind: 'NONE', count: 1 },
       ]),
     );
+    expect(stats.outcomes).toHaveLength(6);
   });
 });
