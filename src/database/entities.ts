@@ -8,6 +8,7 @@ import { UserEntity } from '../users/user.entity';
 import { SearchOutboxEntity } from '../search/search-outbox.entity';
 import { SeedRunEntity } from './seed/seed-run.entity';
 import { MatchEntity } from '../matches/match.entity';
+import { MatchOutcomeEntity } from '../matches/match-outcome.entity';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { NotificationEventEntity } from '../notifications/notification-event.entity';
 import { NotificationEntity } from '../notifications/notification.entity';
@@ -30,6 +31,7 @@ export const ENTITIES = [
   SeedRunEntity,
   SearchOutboxEntity,
   MatchEntity,
+  MatchOutcomeEntity,
   AuditEntryEntity,
   NotificationEventEntity,
   NotificationEntity,

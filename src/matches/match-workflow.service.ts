@@ -21,7 +21,10 @@ import { MatchModel, statusSeenBy } from './match.model';
 import { MatchesService } from './matches.service';
 import { contactOf, loadParties, matchPayload, MatchParties } from './match-parties';
 import { MatchExplanationSnapshot } from './match-snapshot';
-import { assertMove, AWAITING_REVIEW, BEFORE_INTRODUCTION, canMove, MatchOrigin, MatchStatus, SideResponse, wasIntroduced } from './match-status';
+import { assertMove, AWAITING_REVIEW, BEFORE_INTRODUCTION, canMove, furthestStage, MatchOrigin, MatchStatus, outcomeDateProblem, SideResponse, wasIntroduced } from './match-status';
+import { MatchOutcomeEntity } from './match-outcome.entity';
+import { MatchOutcomeRepository } from './match-outcome.repository';
+import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { NEED_CLOSED_QUEUE } from './need-closed';
 
 const ENTITY = 'match';
@@ -54,6 +57,8 @@ export class MatchWorkflow {
     private readonly search: SearchOutbox,
     private readonly matches: MatchesService,
     private readonly jobs: JobQueue,
+    private readonly outcomes: MatchOutcomeRepository,
+    private readonly referenceData: ReferenceDataService,
   ) {}
 
   /** Ranks candidates for a need and keeps the best as SUGGESTED; returns all the need's matches. */
@@ -296,16 +301,38 @@ export class MatchWorkflow {
     });
   }
 
+  /**
+   * Adds one outcome to the match's dated series (MoU, pilot, contract, handover…): the first moves an ENGAGED match
+   * to OUTCOME_RECORDED, the later ones are added there (the version moves on each time). Each is audited and told to
+   * both sides with the stage the collaboration has reached.
+   */
   recordOutcome(actor: Actor, input: RecordMatchOutcomeInput): Promise<MatchModel> {
     return this.move(actor, input, async (manager, match, parties) => {
-      assertMove(match.status, MatchStatus.OUTCOME_RECORDED, match.reason);
-      match.outcome = input.kind;
-      match.outcomeDate = input.date;
-      match.outcomeNote = input.note ?? null;
-      const saved = await this.changeStatus(manager, actor, match, MatchStatus.OUTCOME_RECORDED, 'record outcome', input.note ? `${input.kind}: ${input.note}` : input.kind);
+      const adding = match.status === MatchStatus.OUTCOME_RECORDED;
+      if (!adding) assertMove(match.status, MatchStatus.OUTCOME_RECORDED, match.reason);
+      const dateProblem = outcomeDateProblem(input.date, match.introducedAt, new Date());
+      if (dateProblem) throw DomainError.badInput('date', dateProblem);
+      const value = input.value ?? null;
+      const currency = input.currency ?? null;
+      if (value !== null && currency === null) throw DomainError.badInput('currency', 'currency is required when a value is given');
+      if (currency !== null && value === null) throw DomainError.badInput('value', 'a currency needs a value');
+      if (currency !== null) this.referenceData.assertCurrency('currency', currency);
+
+      const outcome = await this.outcomes.add(manager, { matchId: match.id, kind: input.kind, date: input.date, value, currency, note: input.note ?? null, recordedBy: actor.userId });
+      const description = describeOutcome(outcome);
+      let saved: MatchEntity;
+      if (adding) {
+        // No status move, but a change all the same: whoever read the match before this outcome holds a stale version.
+        await manager.increment(MatchEntity, { id: match.id }, 'version', 1);
+        saved = match;
+        await this.audit.record(manager, [entry(match.id, actor, 'record outcome', match.status, match.status, description)]);
+      } else {
+        saved = await this.changeStatus(manager, actor, match, MatchStatus.OUTCOME_RECORDED, 'record outcome', description);
+      }
+      const [series] = await this.outcomes.seriesOf([match.id], manager);
       await this.notifications.emit(manager, NotificationEventType.MATCH_OUTCOME_RECORDED, {
         ...matchPayload(saved, parties, { organizationIds: [parties.agency.id, parties.enterprise.id], userIds: [], coordinators: false }),
-        outcome: { kind: input.kind, date: input.date, note: input.note ?? null },
+        outcome: { kind: outcome.kind, date: outcome.date, value, currency, note: outcome.note, stage: furthestStage(series.map((o) => o.kind)) },
       });
       return saved;
     });
@@ -411,6 +438,12 @@ function sideOf(actor: Actor, parties: MatchParties): 'AGENCY' | 'ENTERPRISE' | 
   if (actor.role === Role.AGENCY_MEMBER && actor.organizationId === parties.agency.id) return 'AGENCY';
   if (actor.role === Role.ENTERPRISE_MEMBER && actor.organizationId === parties.enterprise.id) return 'ENTERPRISE';
   return null;
+}
+
+/** An outcome in the audit trail's reason: "CONTRACT on 2026-12-01, 1200000 USD: Signed in Colombo". */
+function describeOutcome(o: Pick<MatchOutcomeEntity, 'kind' | 'date' | 'value' | 'currency' | 'note'>): string {
+  const worth = o.value !== null && o.currency ? `, ${o.value} ${o.currency}` : '';
+  return `${o.kind} on ${o.date}${worth}${o.note ? `: ${o.note}` : ''}`;
 }
 
 function entry(entityId: string, actor: Actor | null, action: string, fromStatus: MatchStatus | null, toStatus: MatchStatus, reason?: string | null): AuditRecord {

@@ -2,7 +2,7 @@ import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn, VersionColumn
 import { CreatedAt, UpdatedAt } from '../database/columns';
 import { NeedEntity } from '../needs/need.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';
-import { MatchOrigin, MatchOutcomeKind, MatchStatus, SideResponse } from './match-status';
+import { MatchOrigin, MatchStatus, SideResponse } from './match-status';
 import type { MatchExplanationSnapshot } from './match-snapshot';
 
 /** A candidate pairing of a need and an enterprise, persisted so coordinators can act on it. One per pair. */
@@ -62,15 +62,6 @@ export class MatchEntity {
 
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   introducedAt: Date | null;
-
-  @Column({ type: 'enum', enum: MatchOutcomeKind, enumName: 'match_outcome_kind', nullable: true })
-  outcome: MatchOutcomeKind | null;
-
-  @Column({ type: 'date', nullable: true })
-  outcomeDate: string | null;
-
-  @Column({ type: 'text', nullable: true })
-  outcomeNote: string | null;
 
   /** When the silent side, then the coordinator, were reminded of an unanswered introduction. */
   @Column({ type: 'timestamptz', precision: 3, nullable: true })

@@ -7,6 +7,7 @@ import { NeedModel, toNeedModel } from '../needs/need.model';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { OrganizationModel, toOrganizationModel } from '../organizations/organization.model';
 import { MatchEntity } from './match.entity';
+import { MatchOutcomeEntity } from './match-outcome.entity';
 import { BEFORE_INTRODUCTION, MatchOrigin, MatchOutcomeKind, MatchStatus, SideResponse, wasIntroduced } from './match-status';
 
 registerEnumType(MatchStatus, {
@@ -44,13 +45,14 @@ registerEnumType(SideResponse, {
 });
 registerEnumType(MatchOutcomeKind, {
   name: 'MatchOutcomeKind',
-  description: 'What came of an engagement.',
+  description: 'One step of what came of an engagement; the stages in the order a collaboration goes: MoU, training, pilot, contract, handover.',
   valuesMap: {
-    MOU_SIGNED: { description: 'A memorandum of understanding was signed.' },
-    PILOT_OR_DEMONSTRATION: { description: 'A pilot or demonstration project started.' },
-    CONTRACT: { description: 'A contract was signed.' },
-    TRAINING_DELIVERED: { description: 'Technical training was delivered.' },
-    NONE: { description: 'Nothing came of it.' },
+    MOU_SIGNED: { description: 'Stage 1: a memorandum of understanding was signed.' },
+    TRAINING_DELIVERED: { description: 'Stage 2: technical training was delivered.' },
+    PILOT_OR_DEMONSTRATION: { description: 'Stage 3: a pilot or demonstration project started.' },
+    CONTRACT: { description: 'Stage 4: a contract was signed.' },
+    HANDOVER: { description: 'Stage 5: the works or equipment were handed over.' },
+    NONE: { description: 'Nothing (more) came of it: no stage.' },
   },
 });
 
@@ -90,16 +92,29 @@ export class MatchExplanationSnapshotModel {
   evidence: MatchEvidenceSnapshotModel[];
 }
 
-@ObjectType('MatchOutcome', { description: 'What came of an engagement.' })
+@ObjectType('MatchOutcome', { description: 'One dated step of what came of an engagement (a match holds a series of them).' })
 export class MatchOutcomeModel {
-  @Field(() => MatchOutcomeKind, { description: 'The kind of outcome.' })
+  @Field(() => MatchOutcomeKind, { description: 'The kind of outcome: the stage it marks.' })
   kind: MatchOutcomeKind;
 
-  @Field({ description: 'When (YYYY-MM-DD).' })
+  @Field({ description: 'When it happened (YYYY-MM-DD).' })
   date: string;
+
+  @Field(() => Float, { nullable: true, description: 'What it is worth (e.g. a contract’s value), in `currency`.' })
+  value: number | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO 4217 currency of the value.' })
+  currency: string | null;
 
   @Field(() => String, { nullable: true, description: 'A note.' })
   note: string | null;
+
+  @Field({ description: 'When it was recorded.' })
+  recordedAt: Date;
+}
+
+export function toMatchOutcomeModel(o: MatchOutcomeEntity): MatchOutcomeModel {
+  return { kind: o.kind, date: o.date, value: o.value, currency: o.currency?.trim() ?? null, note: o.note, recordedAt: o.createdAt };
 }
 
 @ObjectType('MatchContact', { description: 'How to reach one side of a match: shown to the other side once both accepted.' })
@@ -170,10 +185,6 @@ export class MatchModel {
   @Field(() => String, { nullable: true, description: 'Why it was rejected, withdrawn or declined.' })
   reason: string | null;
 
-  @Field(() => MatchOutcomeModel, { nullable: true, description: 'What came of it, once recorded.' })
-  outcome: MatchOutcomeModel | null;
-
-
   @Field(() => Date, { nullable: true, description: 'When both sides were introduced.' })
   introducedAt: Date | null;
 
@@ -212,7 +223,6 @@ export function toMatchModel(m: MatchEntity, actor: Actor): MatchModel {
     agencyResponse: m.agencyResponse,
     enterpriseResponse: m.enterpriseResponse,
     reason: m.reason,
-    outcome: m.outcome ? { kind: m.outcome, date: m.outcomeDate ?? '', note: m.outcomeNote } : null,
     introducedAt: m.introducedAt,
     statusChangedAt: m.statusChangedAt,
     createdAt: m.createdAt,

@@ -5,6 +5,7 @@ import { MatchingModule } from '../matching/matching.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { SearchModule } from '../search/search.module';
 import { MatchEntity } from './match.entity';
+import { MatchOutcomeRepository } from './match-outcome.repository';
 import { MatchRemindersJob } from './match-reminders.job';
 import { MatchWorkflow } from './match-workflow.service';
 import { MatchesResolver } from './matches.resolver';
@@ -17,7 +18,7 @@ import { NeedPublishedJob } from './need-published.job';
 /** Persisted matches and the coordinators' workflow: review queue, approval, introductions, answers, outcomes. */
 @Module({
   imports: [TypeOrmModule.forFeature([MatchEntity]), AuditModule, MatchingModule, NotificationsModule, SearchModule],
-  providers: [MatchesService, MatchWorkflow, MatchesResolver, MatchRemindersJob, NeedPublishedJob, NeedClosedJob, MatchStatisticsService, MatchStatisticsResolver],
-  exports: [MatchWorkflow],
+  providers: [MatchesService, MatchWorkflow, MatchOutcomeRepository, MatchesResolver, MatchRemindersJob, NeedPublishedJob, NeedClosedJob, MatchStatisticsService, MatchStatisticsResolver],
+  exports: [MatchWorkflow, MatchOutcomeRepository],
 })
 export class MatchesModule {}

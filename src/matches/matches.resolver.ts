@@ -16,7 +16,8 @@ import {
   ReviewQueueArgs,
   SuggestMatchesArgs,
 } from './dto/match.inputs';
-import { MatchConnection, MatchContactModel, MatchModel, ReviewQueueConnection } from './match.model';
+import { MatchConnection, MatchContactModel, MatchModel, MatchOutcomeModel, ReviewQueueConnection, toMatchOutcomeModel } from './match.model';
+import { furthestStage, MatchOutcomeKind } from './match-status';
 import { MatchesService } from './matches.service';
 import { MatchWorkflow } from './match-workflow.service';
 import { ROOT_COST } from '../graphql/query-limits';
@@ -101,6 +102,22 @@ export class MatchesResolver {
   @Mutation(() => MatchModel, { description: 'Record what came of an engagement.' })
   recordMatchOutcome(@CurrentActor() actor: Actor, @Args('input', { description: 'The match, its version and the outcome.' }) input: RecordMatchOutcomeInput) {
     return this.workflow.recordOutcome(actor, input);
+  }
+
+  @ResolveField(() => [MatchOutcomeModel], { description: 'What came of it: its outcomes (MoU, pilot, contract, handover…) in date order; empty until one is recorded.' })
+  async outcomes(@Parent() match: MatchModel, @Context() context: GraphQLContext) {
+    return (await context.loaders.matchOutcomes.load(match.id)).map(toMatchOutcomeModel);
+  }
+
+  @ResolveField(() => MatchOutcomeKind, { nullable: true, description: 'The furthest stage its outcomes reached (MoU → training → pilot → contract → handover); null before any, or when only NONE was recorded.' })
+  async stage(@Parent() match: MatchModel, @Context() context: GraphQLContext) {
+    return furthestStage((await context.loaders.matchOutcomes.load(match.id)).map((o) => o.kind));
+  }
+
+  @ResolveField(() => MatchOutcomeModel, { nullable: true, deprecationReason: 'A match holds a series of outcomes: read `outcomes` and `stage`.', description: 'Its latest outcome by date; null before any.' })
+  async outcome(@Parent() match: MatchModel, @Context() context: GraphQLContext) {
+    const latest = (await context.loaders.matchOutcomes.load(match.id)).at(-1);
+    return latest ? toMatchOutcomeModel(latest) : null;
   }
 
   @ResolveField(() => OrganizationModel, { description: 'The agency that posted the need.' })

@@ -16,6 +16,17 @@ export interface ContactSnapshot {
   people: Array<{ name: string; email: string }>;
 }
 
+/** One outcome of a match's series. Events stored before the series carry only kind, date and note. */
+export interface OutcomeSnapshot {
+  kind: MatchOutcomeKind;
+  date: string;
+  value?: number | null;
+  currency?: string | null;
+  note: string | null;
+  /** The furthest stage the collaboration has reached with this outcome; null when none (only NONE recorded). */
+  stage?: MatchOutcomeKind | null;
+}
+
 /** Who hears of an event; the fan-out turns it into users (and the organisations' webhooks). */
 export interface Audience {
   /** Every active member of these organisations, and their webhooks. */
@@ -43,7 +54,8 @@ export interface NotificationPayload {
   closedWithNeed?: boolean;
   /** MATCH_ENGAGED: each side's contacts. */
   contacts?: { agency: ContactSnapshot; enterprise: ContactSnapshot };
-  outcome?: { kind: MatchOutcomeKind; date: string; note: string | null };
+  /** MATCH_OUTCOME_RECORDED: the outcome just recorded. */
+  outcome?: OutcomeSnapshot;
   /** CANDIDATES_TO_REVIEW: how many wait for this need. */
   candidateCount?: number;
   /** The introduction a reminder is about: how many days it has waited. */

@@ -1,6 +1,6 @@
-import { MatchOrigin } from '../../src/matches/match-status';
+import { MatchOrigin, MatchStatus, SideResponse } from '../../src/matches/match-status';
 import { NeedStatus } from '../../src/needs/need-status';
-import { databaseFingerprint } from '../support/fingerprint';
+import { ALL_TABLES, databaseFingerprint } from '../support/fingerprint';
 import { errorCode, startTestApp, TestApp } from '../support/test-app';
 import { useWorld, Principal, World } from '../support/world';
 
@@ -146,6 +146,45 @@ describe('bad input', () => {
       expect(second.message).toMatch(/^Your enterprise already expressed interest in this need \(match [0-9a-f-]{36}\); withdraw it to send another message$/);
       const [{ interest_message }] = await t.dataSource.query(`SELECT interest_message FROM match WHERE need_id = $1`, [need.id]);
       expect(interest_message).toBe('Our first message');
+    });
+  });
+
+  describe('outcomes of a match', () => {
+    const record = 'mutation($input: RecordMatchOutcomeInput!) { recordMatchOutcome(input: $input) { id } }';
+    const day = (days: number) => new Date(Date.now() + days * 24 * 3600_000).toISOString().slice(0, 10);
+    /** An engaged match introduced ten days ago, and the outcome fields a case changes. */
+    let engaged: { id: string; version: number };
+    beforeAll(async () => {
+      const need = await t.factory.need(w.orgs.agencyOrg.id, { title: 'Engaged: water safety plan for Kurunegala' });
+      engaged = await t.factory.match(need.id, w.orgs.enterpriseOrg.id, { status: MatchStatus.ENGAGED, introducedAt: new Date(Date.now() - 10 * 24 * 3600_000), agencyResponse: SideResponse.ACCEPTED, enterpriseResponse: SideResponse.ACCEPTED });
+    });
+    const outcome = (changes: Record<string, unknown>) => ({ input: { id: engaged.id, version: engaged.version, kind: 'CONTRACT', date: day(-1), ...changes } });
+
+    it.each([
+      { name: 'an outcome dated in the future', changes: { date: '2099-01-01' }, field: 'date' },
+      { name: 'an outcome dated before the introduction', changes: { date: day(-12) }, field: 'date' },
+      { name: 'an outcome date that is not a day', changes: { date: '2026-02-30' }, field: 'date' },
+      { name: 'a negative outcome value', changes: { value: -1, currency: 'USD' }, field: 'value' },
+      { name: 'an outcome value without a currency', changes: { value: 250_000 }, field: 'currency' },
+      { name: 'an outcome currency not shaped as ISO 4217', changes: { value: 250_000, currency: 'US$' }, field: 'currency' },
+      { name: 'an outcome currency ISO 4217 does not have', changes: { value: 250_000, currency: 'XYZ' }, field: 'currency' },
+      { name: 'an outcome currency without a value', changes: { currency: 'USD' }, field: 'value' },
+      { name: 'an outcome note over 2,000 characters', changes: { note: '水'.repeat(2_001) }, field: 'note' },
+    ])('refuses $name, naming $field, and changes nothing', async ({ changes, field }) => {
+      const before = await databaseFingerprint(t.dataSource, ALL_TABLES);
+      const res = await t.gql(record, outcome(changes), w.token('coordinator'));
+      expect(errorCode(res)).toBe('BAD_USER_INPUT');
+      expect(res.errors?.[0].extensions?.field).toBe(field);
+      expect(await databaseFingerprint(t.dataSource, ALL_TABLES)).toEqual(before);
+    });
+
+    it('accepts the same outcome once corrected', async () => {
+      const res = await t.gql<{ recordMatchOutcome: { status: string } }>(
+        'mutation($input: RecordMatchOutcomeInput!) { recordMatchOutcome(input: $input) { status } }',
+        outcome({ value: 250_000, currency: 'USD', note: '水'.repeat(2_000) }),
+        w.token('coordinator'),
+      );
+      expect(res.data).toEqual({ recordMatchOutcome: { status: 'OUTCOME_RECORDED' } });
     });
   });
 

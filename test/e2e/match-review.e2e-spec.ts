@@ -263,7 +263,8 @@ describe('match review', () => {
     let v = await move('coordinator', approve, { id: engaged.id, v: engaged.version });
     v = await move('agency', accept, { id: engaged.id, v });
     v = await move('enterprise', accept, { id: engaged.id, v });
-    await move('coordinator', 'mutation($id: ID!, $v: Int!) { recordMatchOutcome(input: { id: $id, version: $v, kind: MOU_SIGNED, date: "2026-11-20" }) { version } }', { id: engaged.id, v });
+    // Dated today: an outcome cannot predate the introduction, made moments ago.
+    await move('coordinator', 'mutation($id: ID!, $v: Int!, $date: String!) { recordMatchOutcome(input: { id: $id, version: $v, kind: MOU_SIGNED, date: $date }) { version } }', { id: engaged.id, v, date: new Date().toISOString().slice(0, 10) });
     await move('coordinator', 'mutation($id: ID!, $v: Int!) { rejectMatch(input: { id: $id, version: $v, reason: "Out of scope" }) { version } }', { id: interest.id, v: interest.version });
     v = await move('coordinator', approve, { id: withdrawn.id, v: withdrawn.version });
     await move('coordinator', 'mutation($id: ID!, $v: Int!) { withdrawMatch(input: { id: $id, version: $v, reason: "Tender cancelled" }) { version } }', { id: withdrawn.id, v });

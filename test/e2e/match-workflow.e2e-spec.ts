@@ -172,9 +172,11 @@ describe('match workflow', () => {
     const engagedMail = await waitUntil(async () => smtp.messages.find((m) => m.to.includes(w.users.agency.email) && m.text.includes('partners@blueriver.example')), 'the engagement e-mail');
     expect(engagedMail.text).toContain(w.users.enterprise.email);
 
-    const outcome = await gql<{ recordMatchOutcome: { status: string } }>('coordinator', 'mutation($id: ID!, $v: Int!) { recordMatchOutcome(input: { id: $id, version: $v, kind: MOU_SIGNED, date: "2026-11-20", note: "MoU signed in Colombo" }) { status } }', {
+    // Dated today: an outcome cannot predate the introduction, made moments ago.
+    const outcome = await gql<{ recordMatchOutcome: { status: string } }>('coordinator', 'mutation($id: ID!, $v: Int!, $date: String!) { recordMatchOutcome(input: { id: $id, version: $v, kind: MOU_SIGNED, date: $date, note: "MoU signed in Colombo" }) { status } }', {
       id: match.id,
       v: engaged.version,
+      date: new Date().toISOString().slice(0, 10),
     });
     expect(outcome.recordMatchOutcome.status).toBe('OUTCOME_RECORDED');
 

@@ -83,6 +83,24 @@ describe('README examples on the demo data', () => {
     return users.get(key)!;
   }
 
+  /** The match the agency accepted in the example before, engaged by its enterprise's answer (an outcome needs both sides). */
+  async function engagedMatch(agencyId: string): Promise<{ id: string; version: number }> {
+    const [match] = await t.dataSource.query(
+      `SELECT m.id, m.version, m.status, m.enterprise_id AS "enterpriseId" FROM match m JOIN need n ON n.id = m.need_id
+        WHERE n.organization_id = $1 AND m.agency_response = 'ACCEPTED' AND m.status IN ('INTRODUCED', 'ENGAGED') ORDER BY m.introduced_at DESC LIMIT 1`,
+      [agencyId],
+    );
+    if (match.status === 'ENGAGED') return match;
+    const [member] = await t.dataSource.query(`SELECT id FROM app_user WHERE organization_id = $1 ORDER BY created_at LIMIT 1`, [match.enterpriseId]);
+    const res = await t.gql<{ respondToMatch: { version: number } }>(
+      'mutation($id: ID!, $v: Int!) { respondToMatch(input: { id: $id, version: $v, accept: true }) { version } }',
+      { id: match.id, v: match.version },
+      t.tokenFor(member.id),
+    );
+    expect(res.errors).toBeUndefined();
+    return { id: match.id, version: res.data!.respondToMatch.version };
+  }
+
   /** The value of one variable of an example, from the database as the examples before it left it. */
   async function fill(name: string, example: Example, caller: { email: string; organizationId: string } | undefined): Promise<unknown> {
     const one = async (sql: string, params: unknown[]) => ((await t.dataSource.query(sql, params)) as Array<Record<string, unknown>>)[0];
@@ -106,11 +124,14 @@ describe('README examples on the demo data', () => {
       case 'match':
       case 'version': {
         const agency = await user('agency', 'LK');
+        if (example.document.includes('recordMatchOutcome')) return (await engagedMatch(agency.organizationId))[name === 'match' ? 'id' : 'version'];
         const match = example.document.includes('approveMatch')
           ? await one(`SELECT m.id, m.version FROM match m JOIN need n ON n.id = m.need_id WHERE m.status IN ('SUGGESTED', 'SHORTLISTED') ORDER BY (n.organization_id = $1) DESC, m.rank, m.id LIMIT 1`, [agency.organizationId])
           : await one(`SELECT m.id, m.version FROM match m JOIN need n ON n.id = m.need_id WHERE m.status = 'INTRODUCED' AND (n.organization_id = $1 OR m.enterprise_id = $1) ORDER BY m.introduced_at DESC LIMIT 1`, [caller!.organizationId]);
         return match?.[name === 'match' ? 'id' : 'version'];
       }
+      case 'date':
+        return new Date().toISOString().slice(0, 10);
       default:
         throw new Error(`README.md line ${example.line}: no rule fills $${name}`);
     }

@@ -1,5 +1,5 @@
-import { ArgsType, Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
+import { ArgsType, Field, Float, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
+import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEnum, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PageArgs } from '../../common/pagination';
 import { LIMITS, NotBlank, Trim } from '../../common/validation';
@@ -41,21 +41,37 @@ export class RespondToMatchInput extends MatchVersionInput {
   reason?: string;
 }
 
-@InputType({ description: 'What came of an engagement.' })
+/** An outcome's note holds a few sentences; the rest belongs in the documents the two sides exchange. */
+export const OUTCOME_NOTE_MAX = 2_000;
+
+@InputType({ description: 'One step of what came of an engagement, added to the match’s series of outcomes.' })
 export class RecordMatchOutcomeInput extends MatchVersionInput {
-  @Field(() => MatchOutcomeKind, { description: 'The kind of outcome.' })
+  @Field(() => MatchOutcomeKind, { description: 'The kind of outcome: the stage it marks.' })
   @IsEnum(MatchOutcomeKind)
   kind: MatchOutcomeKind;
 
-  @Field({ description: 'When it happened (YYYY-MM-DD).' })
+  @Field({ description: 'When it happened (YYYY-MM-DD): not in the future, not before the introduction.' })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be YYYY-MM-DD' })
   @IsISO8601({ strict: true })
   date: string;
 
-  @Field({ nullable: true, description: 'A note.' })
+  @Field(() => Float, { nullable: true, description: 'What it is worth (e.g. a contract’s value), 0 or more; needs `currency`.' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(LIMITS.money)
+  value?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO 4217 currency of the value, e.g. USD, CNY, LKR; needs `value`.' })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code of three letters, such as USD' })
+  currency?: string | null;
+
+  @Field({ nullable: true, description: `A note, up to ${OUTCOME_NOTE_MAX} characters.` })
   @IsOptional()
   @Trim()
-  @MaxLength(LIMITS.description)
+  @MaxLength(OUTCOME_NOTE_MAX)
   @IsString()
   note?: string;
 }

@@ -48,7 +48,15 @@ export class MatchOriginCount {
 export class MatchOutcomeCount {
   @Field(() => MatchOutcomeKind, { description: 'The kind of outcome.' })
   kind: MatchOutcomeKind;
-  @Field(() => Int, { description: 'How many matches recorded it.' })
+  @Field(() => Int, { description: 'How many matches recorded it (a match counts once per kind, however many it recorded).' })
+  count: number;
+}
+
+@ObjectType('MatchStageCount', { description: 'Matches whose outcomes reached one stage and went no further.' })
+export class MatchStageCount {
+  @Field(() => MatchOutcomeKind, { description: 'The furthest stage reached (MoU → training → pilot → contract → handover).' })
+  stage: MatchOutcomeKind;
+  @Field(() => Int, { description: 'How many matches got this far and no further.' })
   count: number;
 }
 
@@ -60,7 +68,7 @@ export class MatchFunnel {
   introduced: number;
   @Field(() => Int, { description: 'Accepted by both sides.' })
   engaged: number;
-  @Field(() => Int, { description: 'With an outcome recorded.' })
+  @Field(() => Int, { description: 'With at least one outcome recorded.' })
   outcomeRecorded: number;
 }
 
@@ -88,8 +96,10 @@ export class MatchStatistics {
   byStatus: MatchStatusCount[];
   @Field(() => [MatchOriginCount], { description: 'The matches by how they came about.' })
   byOrigin: MatchOriginCount[];
-  @Field(() => [MatchOutcomeCount], { description: 'Outcomes recorded, by kind.' })
+  @Field(() => [MatchOutcomeCount], { description: 'Outcomes recorded, by kind: how many matches recorded each.' })
   outcomes: MatchOutcomeCount[];
+  @Field(() => [MatchStageCount], { description: 'The matches by the furthest stage their outcomes reached, first stage first (stages none reached left out).' })
+  stages: MatchStageCount[];
   @Field(() => Float, { nullable: true, description: 'Median hours from a match being made to its introduction; null when none was introduced.' })
   medianHoursToIntroduction: number | null;
   @Field(() => Float, { nullable: true, description: 'Median hours from introduction to both sides accepting; null when none engaged.' })

@@ -1,7 +1,7 @@
-import { MatchOutcomeKind } from '../../matches/match-status';
+import { MatchOutcomeKind, OUTCOME_STAGES, stageOf } from '../../matches/match-status';
 import { DigestFrequency, NotificationEventType as T } from '../notification-event-type';
-import { ContactSnapshot } from '../notification-payload';
-import type { Catalogue, Composed, DetailBlock, Party, TextView } from './notification-texts';
+import { ContactSnapshot, OutcomeSnapshot } from '../notification-payload';
+import type { Catalogue, Composed, DetailBlock, DetailRow, Party, TextView } from './notification-texts';
 
 // ---- Phrases shared by the English texts ----
 
@@ -22,11 +22,22 @@ const reasonLine = (v: TextView) => (v.payload.reason?.trim() ? [`Reason given: 
 
 const OUTCOMES: Record<MatchOutcomeKind, string> = {
   [MatchOutcomeKind.MOU_SIGNED]: 'memorandum of understanding signed',
+  [MatchOutcomeKind.TRAINING_DELIVERED]: 'training delivered',
   [MatchOutcomeKind.PILOT_OR_DEMONSTRATION]: 'pilot or demonstration project',
   [MatchOutcomeKind.CONTRACT]: 'contract signed',
-  [MatchOutcomeKind.TRAINING_DELIVERED]: 'training delivered',
+  [MatchOutcomeKind.HANDOVER]: 'works or equipment handed over',
   [MatchOutcomeKind.NONE]: 'closed without a concrete outcome',
 };
+
+/** An outcome's date, value and the stage reached (the kind is in the sentence, the note in the e-mail only). */
+function outcomeRows(v: TextView, o: OutcomeSnapshot): DetailRow[] {
+  const stage = o.stage ? stageOf(o.stage) : null;
+  return [
+    ...(v.outcomeDate ? [{ label: 'Date', value: v.outcomeDate }] : []),
+    ...(v.outcomeValue ? [{ label: 'Value', value: v.outcomeValue }] : []),
+    ...(o.stage && stage ? [{ label: 'Stage reached', value: `${OUTCOMES[o.stage]} (stage ${stage} of ${OUTCOME_STAGES.length})` }] : []),
+  ];
+}
 
 function contactBlock(name: string, c: ContactSnapshot): DetailBlock {
   return {
@@ -145,24 +156,23 @@ const events: Catalogue['events'] = {
   [T.MATCH_OUTCOME_RECORDED]: (v) => {
     const outcome = v.payload.outcome;
     const what = outcome ? `: ${OUTCOMES[outcome.kind]}` : '';
+    const rows = outcome ? outcomeRows(v, outcome) : [];
     const details: DetailBlock[] = outcome
       ? [
           {
             heading: 'Recorded outcome',
-            rows: [
-              { label: 'Outcome', value: OUTCOMES[outcome.kind] },
-              ...(v.outcomeDate ? [{ label: 'Date', value: v.outcomeDate }] : []),
-              ...(outcome.note?.trim() ? [{ label: 'Note', value: outcome.note.trim() }] : []),
-            ],
+            rows: [{ label: 'Outcome', value: OUTCOMES[outcome.kind] }, ...rows, ...(outcome.note?.trim() ? [{ label: 'Note', value: outcome.note.trim() }] : [])],
           },
         ]
       : [];
+    const inAppNote = rows.length ? rows.map((r) => `${r.label}: ${r.value}.`).join(' ') : undefined;
     if (v.self === 'NEUTRAL') {
-      return { title: `Outcome recorded: ${need(v)}`, body: `The outcome of the match between ${agency(v)} and ${enterprise(v)} for ${need(v)} has been recorded${what}.`, details, link: 'match' };
+      return { title: `Outcome recorded: ${need(v)}`, body: `An outcome of the match between ${agency(v)} and ${enterprise(v)} for ${need(v)} has been recorded${what}.`, inAppNote, details, link: 'match' };
     }
     return {
       title: `Outcome recorded: ${need(v)}`,
-      body: `The alliance secretariat has recorded the outcome of your cooperation with ${nameOf(v, other(v.self))} on ${need(v)}${what}.`,
+      body: `The alliance secretariat has recorded an outcome of your cooperation with ${nameOf(v, other(v.self))} on ${need(v)}${what}.`,
+      inAppNote,
       more: ['Thank you for working together through WaterBridge.'],
       details,
       link: 'match',

@@ -183,6 +183,22 @@ describe('notification texts', () => {
     expect(emailMessage(NotificationEventType.MATCH_OUTCOME_RECORDED, payload(), Language.ZH, enterpriseReader, APP).text).toMatch(/签署合作备忘录[\s\S]*2026年3月5日/);
   });
 
+  it('states an outcome’s value and the stage the collaboration reached, in the app and by e-mail, in each language', () => {
+    const contract = payload({ outcome: { kind: MatchOutcomeKind.CONTRACT, date: '2026-09-14', value: 1_250_000.5, currency: 'USD', note: null, stage: MatchOutcomeKind.CONTRACT } });
+    expect(inAppTexts(NotificationEventType.MATCH_OUTCOME_RECORDED, contract, Language.EN, agencyReader).body).toBe(
+      'The alliance secretariat has recorded an outcome of your cooperation with Blue River Water Engineering on “Non-revenue water reduction in Colombo”: contract signed. Date: 14 September 2026. Value: 1,250,000.5 USD. Stage reached: contract signed (stage 4 of 5).',
+    );
+    expect(inAppTexts(NotificationEventType.MATCH_OUTCOME_RECORDED, contract, Language.ZH, enterpriseReader).body).toBe(
+      '联盟秘书处已登记贵公司与斯里兰卡国家供水排水委员会关于需求“Non-revenue water reduction in Colombo”的合作成果：签订合同。日期：2026年9月14日。金额：1,250,000.5 USD。已达阶段：签订合同（第 4 阶段，共 5 个阶段）。',
+    );
+    expect(emailMessage(NotificationEventType.MATCH_OUTCOME_RECORDED, contract, Language.EN, enterpriseReader, APP).text).toMatch(/Value: 1,250,000\.5 USD\n\s+Stage reached: contract signed \(stage 4 of 5\)/);
+    // Training after a contract leaves the stage at the contract: the message names both.
+    const training = payload({ outcome: { kind: MatchOutcomeKind.TRAINING_DELIVERED, date: '2026-10-01', note: null, stage: MatchOutcomeKind.CONTRACT } });
+    expect(inAppTexts(NotificationEventType.MATCH_OUTCOME_RECORDED, training, Language.EN, agencyReader).body).toMatch(/: training delivered\. Date: 1 October 2026\. Stage reached: contract signed \(stage 4 of 5\)\.$/);
+    // An event stored before the series (no value, no stage) still reads as before.
+    expect(inAppTexts(NotificationEventType.MATCH_OUTCOME_RECORDED, payload(), Language.EN, agencyReader).body).toMatch(/: memorandum of understanding signed\. Date: 5 March 2026\.$/);
+  });
+
   describe('digest', () => {
     const alerts: DigestItem[] = [
       { type: NotificationEventType.OPPORTUNITY_ALERT, payload: payload({ needId: 'need-1', needTitle: 'Leak detection in Colombo' }), createdAt: new Date('2026-03-01T08:00:00Z') },

@@ -47,6 +47,8 @@ export interface TextView {
   score: string | null;
   /** The outcome's date in the message's language. */
   outcomeDate: string | null;
+  /** The outcome's value with its currency, digits grouped for the language ("1,200,000 USD"), when it has one. */
+  outcomeValue: string | null;
 }
 
 export interface DetailRow {
@@ -154,6 +156,7 @@ function compose(type: NotificationEventType, payload: NotificationPayload, cata
     countryName: payload.countryCode ? regionName(payload.countryCode, catalogue.locale) : null,
     score: payload.score === undefined || !Number.isFinite(payload.score) ? null : `${Math.round(payload.score <= 1 ? payload.score * 100 : payload.score)}%`,
     outcomeDate: payload.outcome?.date ? formatDate(payload.outcome.date, catalogue.locale) : null,
+    outcomeValue: payload.outcome?.value != null && payload.outcome.currency ? `${new Intl.NumberFormat(catalogue.locale, { maximumFractionDigits: 2 }).format(payload.outcome.value)} ${payload.outcome.currency}` : null,
   });
 }
 

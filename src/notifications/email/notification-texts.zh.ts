@@ -1,7 +1,7 @@
-import { MatchOutcomeKind } from '../../matches/match-status';
+import { MatchOutcomeKind, OUTCOME_STAGES, stageOf } from '../../matches/match-status';
 import { DigestFrequency, NotificationEventType as T } from '../notification-event-type';
-import { ContactSnapshot, PartySnapshot } from '../notification-payload';
-import type { Catalogue, Composed, DetailBlock, Party, TextView } from './notification-texts';
+import { ContactSnapshot, OutcomeSnapshot, PartySnapshot } from '../notification-payload';
+import type { Catalogue, Composed, DetailBlock, DetailRow, Party, TextView } from './notification-texts';
 
 // ---- Phrases shared by the Chinese texts (numbers set off by spaces, as in “每日摘要：3 个新机会”) ----
 
@@ -22,11 +22,22 @@ const reasonLine = (v: TextView) => (v.payload.reason?.trim() ? [`谢绝原因�
 
 const OUTCOMES: Record<MatchOutcomeKind, string> = {
   [MatchOutcomeKind.MOU_SIGNED]: '签署合作备忘录',
+  [MatchOutcomeKind.TRAINING_DELIVERED]: '完成培训',
   [MatchOutcomeKind.PILOT_OR_DEMONSTRATION]: '开展试点或示范项目',
   [MatchOutcomeKind.CONTRACT]: '签订合同',
-  [MatchOutcomeKind.TRAINING_DELIVERED]: '完成培训',
+  [MatchOutcomeKind.HANDOVER]: '工程或设备完成移交',
   [MatchOutcomeKind.NONE]: '未形成具体成果',
 };
+
+/** 成果的日期、金额与已达阶段（成果类型在正文中，备注只在邮件中）。 */
+function outcomeRows(v: TextView, o: OutcomeSnapshot): DetailRow[] {
+  const stage = o.stage ? stageOf(o.stage) : null;
+  return [
+    ...(v.outcomeDate ? [{ label: '日期', value: v.outcomeDate }] : []),
+    ...(v.outcomeValue ? [{ label: '金额', value: v.outcomeValue }] : []),
+    ...(o.stage && stage ? [{ label: '已达阶段', value: `${OUTCOMES[o.stage]}（第 ${stage} 阶段，共 ${OUTCOME_STAGES.length} 个阶段）` }] : []),
+  ];
+}
 
 function contactBlock(name: string, c: ContactSnapshot): DetailBlock {
   return {
@@ -141,24 +152,23 @@ const events: Catalogue['events'] = {
   [T.MATCH_OUTCOME_RECORDED]: (v) => {
     const outcome = v.payload.outcome;
     const what = outcome ? `：${OUTCOMES[outcome.kind]}` : '';
+    const rows = outcome ? outcomeRows(v, outcome) : [];
     const details: DetailBlock[] = outcome
       ? [
           {
             heading: '已登记的成果',
-            rows: [
-              { label: '成果', value: OUTCOMES[outcome.kind] },
-              ...(v.outcomeDate ? [{ label: '日期', value: v.outcomeDate }] : []),
-              ...(outcome.note?.trim() ? [{ label: '备注', value: outcome.note.trim() }] : []),
-            ],
+            rows: [{ label: '成果', value: OUTCOMES[outcome.kind] }, ...rows, ...(outcome.note?.trim() ? [{ label: '备注', value: outcome.note.trim() }] : [])],
           },
         ]
       : [];
+    const inAppNote = rows.length ? rows.map((r) => `${r.label}：${r.value}。`).join('') : undefined;
     if (v.self === 'NEUTRAL') {
-      return { title: `合作成果已登记：${need(v)}`, body: `${agency(v)}与${enterprise(v)}关于需求${need(v)}的匹配成果已登记${what}。`, details, link: 'match' };
+      return { title: `合作成果已登记：${need(v)}`, body: `${agency(v)}与${enterprise(v)}关于需求${need(v)}的匹配成果已登记${what}。`, inAppNote, details, link: 'match' };
     }
     return {
       title: `合作成果已登记：${need(v)}`,
       body: `联盟秘书处已登记${ours(v.self)}与${nameOf(v, other(v.self))}关于需求${need(v)}的合作成果${what}。`,
+      inAppNote,
       more: ['感谢您通过 WaterBridge 开展合作。'],
       details,
       link: 'match',
