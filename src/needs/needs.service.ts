@@ -19,6 +19,7 @@ import { Role } from '../users/user.entity';
 import { CreateNeedInput, NeedsArgs, UpdateNeedInput } from './dto/need.inputs';
 import { FundingStatus, NeedEntity } from './need.entity';
 import { NeedModel, toNeedModel } from './need.model';
+import { canSeeNeed } from './need-visibility';
 import { assertTransition, EDITABLE_NEED_STATUSES, NeedStatus, PUBLISHED_NEED_STATUSES } from './need-status';
 
 /** Fields a need cannot be without; an update may not clear them. */
@@ -26,10 +27,8 @@ const REQUIRED_FIELDS = ['title', 'description', 'countryCode', 'sectorCode', 'f
 
 type NeedFields = Omit<CreateNeedInput, never>;
 
-/** Anyone sees published needs; drafts and withdrawn needs only their agency and the secretariat's staff. */
-export function canSeeNeed(actor: Actor | null, need: Pick<NeedEntity, 'status' | 'organizationId'>): boolean {
-  return PUBLISHED_NEED_STATUSES.includes(need.status) || isStaff(actor) || actor?.organizationId === need.organizationId;
-}
+// Kept in a file of its own so the audit trail can use it without importing this service.
+export { canSeeNeed } from './need-visibility';
 
 /** An agency posts needs for its own country and the countries its profile serves (set by the secretariat once verified). */
 function assertPostsIn(agency: OrganizationEntity, countryCode: string): void {
