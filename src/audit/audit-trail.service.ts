@@ -6,6 +6,8 @@ import { Actor, isStaff } from '../auth/actor';
 import { DomainError } from '../common/domain-error';
 import { MatchEntity } from '../matches/match.entity';
 import { loadParties, visibleToSide } from '../matches/match-parties';
+import { statusSeenBy } from '../matches/match.model';
+import { MatchStatus } from '../matches/match-status';
 import { NeedEntity } from '../needs/need.entity';
 import { canSeeNeed } from '../needs/need-visibility';
 import { OrganizationEntity } from '../organizations/organization.entity';
@@ -114,10 +116,8 @@ export class AuditTrail {
         throw DomainError.forbidden('Members read the audit trail of their own needs and matches; the secretariat reads every trail');
       }
     }
-    const entries = (await this.entries.find({ where: { entityId }, order: { createdAt: 'ASC', id: 'ASC' } })).filter(
-      (e) => !hideInternalReview || !INTERNAL_REVIEW_ACTIONS.includes(e.action),
-    );
-    return this.withActors(actor, entries);
+    const entries = await this.entries.find({ where: { entityId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.withActors(actor, hideInternalReview ? entries.filter((e) => !INTERNAL_REVIEW_ACTIONS.includes(e.action)).map((e) => asSeenBySide(e, actor)) : entries);
   }
 
   /** Each entry with its actor's name, e-mail and organisation name, as far as `reader` may know them. */
@@ -140,6 +140,17 @@ export class AuditTrail {
       };
     });
   }
+}
+
+/** A match entry as a side reads it: review statuses as the side reads the match (statusSeenBy: SHORTLISTED is SUGGESTED). */
+function asSeenBySide(entry: AuditEntryEntity, actor: Actor): AuditEntryEntity {
+  const seen = (status: string | null) => (status === null ? null : statusSeenBy({ status: status as MatchStatus }, actor));
+  return {
+    ...entry,
+    fromStatus: seen(entry.fromStatus),
+    toStatus: seen(entry.toStatus),
+    changes: entry.changes.map((c) => (c.field === 'status' ? { ...c, before: seen(c.before as string | null), after: seen(c.after as string | null) } : c)),
+  };
 }
 
 /** The record's changes, with its status move first when it made one and did not list it. */

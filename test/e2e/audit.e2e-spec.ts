@@ -473,6 +473,22 @@ describe('audit trail', () => {
     it('an enterprise reads the trail of its own expressed interest; a suggestion not yet introduced is hidden from both sides', async () => {
       expect(actions((await trail(s.made.interest, 'otherEnterprise')).data!.auditTrail)).toEqual(['express interest']);
       expect(errorCode(await trail(s.made.interest, 'agency'))).toBe('NOT_FOUND');
+      // Shortlisted, then rejected: the enterprise reads the rejection as it reads its match, from SUGGESTED (the
+      // shortlist is the secretariat's own step); the secretariat reads both steps as they were.
+      for (const move of [MOVE('shortlistMatch'), MOVE('rejectMatch', 'reason: "Another candidate fits better"')]) {
+        expect((await t.gql(move, await versionOf(s, s.made.interest), s.token('coordinator'))).errors).toBeUndefined();
+      }
+      const seen = (await trail(s.made.interest, 'otherEnterprise')).data!.auditTrail;
+      expect(seen.map((e) => [e.action, e.fromStatus, e.toStatus, e.changes.find((c) => c.field === 'status')?.before])).toEqual([
+        ['express interest', null, 'SUGGESTED', null],
+        ['reject', 'SUGGESTED', 'REJECTED', '"SUGGESTED"'],
+      ]);
+      expect(seen[1].reason).toBe('Another candidate fits better');
+      expect((await trail(s.made.interest, 'coordinator')).data!.auditTrail.map((e) => [e.action, e.fromStatus])).toEqual([
+        ['express interest', null],
+        ['shortlist', 'SUGGESTED'],
+        ['reject', 'SHORTLISTED'],
+      ]);
       const suggestion = await t.dataSource.getRepository(MatchEntity).findOneByOrFail({ needId: s.made.desalinationNeed, enterpriseId: s.made.desalinationEnterprise });
       expect(suggestion.origin).toBe(MatchOrigin.SUGGESTION);
       expect(suggestion.status).toBe(MatchStatus.SUGGESTED);
