@@ -1,3 +1,4 @@
+import { AuditModule } from '../audit/audit.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CapabilitiesResolver } from './capabilities.resolver';
@@ -5,7 +6,7 @@ import { CapabilitiesService } from './capabilities.service';
 import { CapabilityEntity } from './capability.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CapabilityEntity])],
+  imports: [TypeOrmModule.forFeature([CapabilityEntity]), AuditModule],
   providers: [CapabilitiesService, CapabilitiesResolver],
   exports: [CapabilitiesService],
 })

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { AuditTrail } from '../audit/audit-trail.service';
 import { Actor } from '../auth/actor';
 import { DomainError } from '../common/domain-error';
 import { Connection } from '../common/pagination';
@@ -23,6 +24,7 @@ export class CapabilitiesService {
     @InjectRepository(CapabilityEntity) private readonly capabilities: Repository<CapabilityEntity>,
     private readonly referenceData: ReferenceDataService,
     private readonly outbox: SearchOutbox,
+    private readonly audit: AuditTrail,
   ) {}
 
   async list(actor: Actor | null, args: CapabilitiesArgs): Promise<Connection<CapabilityModel>> {
@@ -40,8 +42,7 @@ export class CapabilitiesService {
   async create(actor: Actor, input: CreateCapabilityInput): Promise<CapabilityModel> {
     const fields = this.normalise(input);
     this.validate(fields);
-    const saved = await this.outbox.save(CapabilityEntity, { ...fields, organizationId: actor.organizationId }, (c) => [[IndexedKind.Organization, c.organizationId]]);
-    return toCapabilityModel(saved);
+    return toCapabilityModel(await this.write(actor, 'create', null, this.capabilities.create({ ...fields, organizationId: actor.organizationId })));
   }
 
   async update(actor: Actor, input: UpdateCapabilityInput): Promise<CapabilityModel> {
@@ -54,13 +55,31 @@ export class CapabilitiesService {
     const merged = { ...capability, ...this.normalise(changes) };
     this.validate(merged);
     delete merged.organization;
-    return toCapabilityModel(await this.outbox.save(CapabilityEntity, merged, (c) => [[IndexedKind.Organization, c.organizationId]]));
+    return toCapabilityModel(await this.write(actor, 'update', capability, merged));
   }
 
   async delete(actor: Actor, id: string): Promise<boolean> {
-    const capability = ownedOrRefuse(actor, await this.load(id), 'Capability', id);
-    await this.outbox.delete(CapabilityEntity, id, [[IndexedKind.Organization, capability.organizationId]]);
+    await this.write(actor, 'delete', ownedOrRefuse(actor, await this.load(id), 'Capability', id), null);
     return true;
+  }
+
+  /**
+   * Creates (`before` null), changes, or deletes (`after` null) a capability, with the search outbox row of its
+   * enterprise (whose document lists its capabilities) and the audit entry, in one transaction.
+   */
+  private write(actor: Actor, action: string, before: CapabilityEntity | null, after: CapabilityEntity): Promise<CapabilityEntity>;
+  private write(actor: Actor, action: string, before: CapabilityEntity, after: null): Promise<null>;
+  private write(actor: Actor, action: string, before: CapabilityEntity | null, after: CapabilityEntity | null): Promise<CapabilityEntity | null> {
+    return this.outbox.transaction(async (manager) => {
+      const saved = after && (await manager.save(CapabilityEntity, after));
+      if (!saved && before) await manager.delete(CapabilityEntity, before.id);
+      const row = saved ?? before;
+      if (row) {
+        await this.outbox.record(manager, IndexedKind.Organization, [row.organizationId]);
+        await this.audit.recordChange(manager, { target: CapabilityEntity, entityType: 'capability', entityId: row.id, actor, action, before, after: saved });
+      }
+      return saved;
+    });
   }
 
   private load(id: string): Promise<CapabilityEntity | null> {

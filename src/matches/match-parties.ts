@@ -1,9 +1,11 @@
 import { EntityManager } from 'typeorm';
+import { Actor } from '../auth/actor';
 import { NeedEntity } from '../needs/need.entity';
 import { ContactSnapshot, NotificationPayload, PartySnapshot } from '../notifications/notification-payload';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { MatchEntity } from './match.entity';
-import { wasIntroduced } from './match-status';
+import { MatchOrigin, wasIntroduced } from './match-status';
+import { Role } from '../users/user.entity';
 
 /** The two sides of a match and its need, read once per move: what events say and what contacts reveal. */
 export interface MatchParties {
@@ -48,4 +50,18 @@ export async function contactOf(manager: EntityManager, organization: Organizati
     [organization.id],
   );
   return { organization: organization.nameEn, email: organization.contactEmail, phone: organization.contactPhone, website: organization.website, people };
+}
+
+/** The same rule as reading (MatchesService): a side sees its match once introduced; an enterprise, its own interest. */
+export function visibleToSide(actor: Actor, match: MatchEntity, parties: MatchParties): boolean {
+  const side = sideOf(actor, parties);
+  if (!side) return false;
+  return wasIntroduced(match) || (side === 'ENTERPRISE' && match.origin === MatchOrigin.INTEREST);
+}
+
+/** Which side of the match the caller is on, if any. */
+export function sideOf(actor: Actor, parties: MatchParties): 'AGENCY' | 'ENTERPRISE' | null {
+  if (actor.role === Role.AGENCY_MEMBER && actor.organizationId === parties.agency.id) return 'AGENCY';
+  if (actor.role === Role.ENTERPRISE_MEMBER && actor.organizationId === parties.enterprise.id) return 'ENTERPRISE';
+  return null;
 }

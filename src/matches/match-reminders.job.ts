@@ -64,7 +64,7 @@ export class MatchRemindersJob implements OnModuleInit {
     if (match.introducedAt <= expiry) {
       // A status change: the version moves, so an answer based on the old state gets CONFLICT.
       await manager.update(MatchEntity, { id }, { status: MatchStatus.EXPIRED, statusChangedAt: now, version: match.version + 1 });
-      await this.audit.record(manager, [{ entityType: 'match', entityId: id, actorUserId: null, action: 'expire', fromStatus: MatchStatus.INTRODUCED, toStatus: MatchStatus.EXPIRED, reason: `unanswered for ${daysWaiting} days` }]);
+      await this.audit.record(manager, [{ entityType: 'match', entityId: id, actor: null, action: 'expire', fromStatus: MatchStatus.INTRODUCED, toStatus: MatchStatus.EXPIRED, reason: `unanswered for ${daysWaiting} days` }]);
       return;
     }
     if (match.introducedAt <= escalation && !match.coordinatorRemindedAt) {

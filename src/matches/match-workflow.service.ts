@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditRecord, AuditTrail } from '../audit/audit-trail.service';
+import { changeEntry, FieldChange } from '../audit/change-entry';
 import { Actor, isStaff } from '../auth/actor';
 import { DomainError } from '../common/domain-error';
 import { MatchingService, RankedEnterprise } from '../matching/matching.service';
@@ -13,13 +14,12 @@ import { OrganizationEntity, OrganizationKind, VerificationStatus } from '../org
 import { JobQueue } from '../jobs/job-queue.service';
 import { IndexedKind } from '../search/search-outbox.entity';
 import { SearchOutbox } from '../search/search-outbox.service';
-import { Role } from '../users/user.entity';
 import { ExpressInterestInput, MatchReasonInput, MatchVersionInput, RecordMatchOutcomeInput, RespondToMatchInput } from './dto/match.inputs';
 import { canSeeNeed } from '../needs/needs.service';
 import { MatchEntity } from './match.entity';
 import { MatchModel, statusSeenBy } from './match.model';
 import { MatchesService } from './matches.service';
-import { contactOf, loadParties, matchPayload, MatchParties } from './match-parties';
+import { contactOf, loadParties, matchPayload, MatchParties, sideOf, visibleToSide } from './match-parties';
 import { MatchExplanationSnapshot } from './match-snapshot';
 import { assertMove, AWAITING_REVIEW, BEFORE_INTRODUCTION, canMove, furthestStage, MatchOrigin, MatchStatus, outcomeDateProblem, SideResponse, wasIntroduced } from './match-status';
 import { MatchOutcomeEntity } from './match-outcome.entity';
@@ -273,19 +273,21 @@ export class MatchWorkflow {
       if (match.status !== MatchStatus.INTRODUCED) throw DomainError.conflict(`Only an introduced match can be answered; this one is ${match.status}`);
       const field = side === 'AGENCY' ? 'agencyResponse' : 'enterpriseResponse';
       if (match[field] !== SideResponse.PENDING) throw DomainError.conflict(`Your side already answered (${match[field]})`);
-      match[field] = input.accept ? SideResponse.ACCEPTED : SideResponse.DECLINED;
+      const answer = input.accept ? SideResponse.ACCEPTED : SideResponse.DECLINED;
+      const answered = changeEntry(match, { ...match, [field]: answer }, [field]);
+      match[field] = answer;
       const otherSide = side === 'AGENCY' ? parties.enterprise.id : parties.agency.id;
       const coordinator = match.approvedByUserId ? [match.approvedByUserId] : [];
       const action = input.accept ? 'accept' : 'decline';
 
       if (!input.accept) {
         match.reason = input.reason ?? null;
-        const saved = await this.changeStatus(manager, actor, match, MatchStatus.DECLINED, action, input.reason);
+        const saved = await this.changeStatus(manager, actor, match, MatchStatus.DECLINED, action, input.reason, answered);
         await this.notifications.emit(manager, NotificationEventType.MATCH_DECLINED, { ...matchPayload(saved, parties, { organizationIds: [otherSide], userIds: coordinator, coordinators: false }), side, reason: input.reason });
         return saved;
       }
       if (match.agencyResponse === SideResponse.ACCEPTED && match.enterpriseResponse === SideResponse.ACCEPTED) {
-        const saved = await this.changeStatus(manager, actor, match, MatchStatus.ENGAGED, action);
+        const saved = await this.changeStatus(manager, actor, match, MatchStatus.ENGAGED, action, null, answered);
         const contacts = { agency: await contactOf(manager, parties.agency), enterprise: await contactOf(manager, parties.enterprise) };
         await this.notifications.emit(manager, NotificationEventType.MATCH_ENGAGED, {
           ...matchPayload(saved, parties, { organizationIds: [parties.agency.id, parties.enterprise.id], userIds: coordinator, coordinators: false }),
@@ -295,7 +297,7 @@ export class MatchWorkflow {
         return saved;
       }
       const saved = await manager.save(match);
-      await this.audit.record(manager, [entry(match.id, actor, action, match.status, match.status, input.reason)]);
+      await this.audit.record(manager, [entry(match.id, actor, action, match.status, match.status, input.reason, answered)]);
       await this.notifications.emit(manager, NotificationEventType.MATCH_ACCEPTED, { ...matchPayload(saved, parties, { organizationIds: [otherSide], userIds: coordinator, coordinators: false }), side });
       return saved;
     });
@@ -320,14 +322,16 @@ export class MatchWorkflow {
 
       const outcome = await this.outcomes.add(manager, { matchId: match.id, kind: input.kind, date: input.date, value, currency, note: input.note ?? null, recordedBy: actor.userId });
       const description = describeOutcome(outcome);
+      // The entry's changes are the outcome's own fields, each from nothing to its value.
+      const added = changeEntry(null, outcome, ['kind', 'date', 'value', 'currency', 'note']).map((c) => ({ ...c, field: `outcome.${c.field}` }));
       let saved: MatchEntity;
       if (adding) {
         // No status move, but a change all the same: whoever read the match before this outcome holds a stale version.
         await manager.increment(MatchEntity, { id: match.id }, 'version', 1);
         saved = match;
-        await this.audit.record(manager, [entry(match.id, actor, 'record outcome', match.status, match.status, description)]);
+        await this.audit.record(manager, [entry(match.id, actor, 'record outcome', match.status, match.status, description, added)]);
       } else {
-        saved = await this.changeStatus(manager, actor, match, MatchStatus.OUTCOME_RECORDED, 'record outcome', description);
+        saved = await this.changeStatus(manager, actor, match, MatchStatus.OUTCOME_RECORDED, 'record outcome', description, added);
       }
       const [series] = await this.outcomes.seriesOf([match.id], manager);
       await this.notifications.emit(manager, NotificationEventType.MATCH_OUTCOME_RECORDED, {
@@ -369,12 +373,13 @@ export class MatchWorkflow {
     if (to === NeedStatus.MATCHED) await this.jobs.insert([{ name: NEED_CLOSED_QUEUE, data: { needId: need.id } }], manager);
   }
 
-  private async changeStatus(manager: EntityManager, actor: Actor | null, match: MatchEntity, to: MatchStatus, action: string, reason?: string | null): Promise<MatchEntity> {
+  /** `changes`: fields besides the status that the move changed (a side's answer). */
+  private async changeStatus(manager: EntityManager, actor: Actor | null, match: MatchEntity, to: MatchStatus, action: string, reason?: string | null, changes: FieldChange[] = []): Promise<MatchEntity> {
     const from = match.status;
     match.status = to;
     match.statusChangedAt = new Date();
     const saved = await manager.save(match);
-    await this.audit.record(manager, [entry(match.id, actor, action, from, to, reason)]);
+    await this.audit.record(manager, [entry(match.id, actor, action, from, to, reason, changes)]);
     return saved;
   }
 
@@ -426,28 +431,15 @@ export class MatchWorkflow {
   }
 }
 
-/** The same rule as reading (MatchesService): a side sees its match once introduced; an enterprise, its own interest. */
-function visibleToSide(actor: Actor, match: MatchEntity, parties: MatchParties): boolean {
-  const side = sideOf(actor, parties);
-  if (!side) return false;
-  return wasIntroduced(match) || (side === 'ENTERPRISE' && match.origin === MatchOrigin.INTEREST);
-}
-
-/** Which side of the match the caller is on, if any. */
-function sideOf(actor: Actor, parties: MatchParties): 'AGENCY' | 'ENTERPRISE' | null {
-  if (actor.role === Role.AGENCY_MEMBER && actor.organizationId === parties.agency.id) return 'AGENCY';
-  if (actor.role === Role.ENTERPRISE_MEMBER && actor.organizationId === parties.enterprise.id) return 'ENTERPRISE';
-  return null;
-}
-
 /** An outcome in the audit trail's reason: "CONTRACT on 2026-12-01, 1200000 USD: Signed in Colombo". */
 function describeOutcome(o: Pick<MatchOutcomeEntity, 'kind' | 'date' | 'value' | 'currency' | 'note'>): string {
   const worth = o.value !== null && o.currency ? `, ${o.value} ${o.currency}` : '';
   return `${o.kind} on ${o.date}${worth}${o.note ? `: ${o.note}` : ''}`;
 }
 
-function entry(entityId: string, actor: Actor | null, action: string, fromStatus: MatchStatus | null, toStatus: MatchStatus, reason?: string | null): AuditRecord {
-  return { entityType: ENTITY, entityId, actorUserId: actor?.userId ?? null, action, fromStatus, toStatus, reason: reason ?? null };
+/** A match move's audit entry; AuditTrail adds the status change to `changes`. */
+function entry(entityId: string, actor: Actor | null, action: string, fromStatus: MatchStatus | null, toStatus: MatchStatus, reason?: string | null, changes?: FieldChange[]): AuditRecord {
+  return { entityType: ENTITY, entityId, actor, action, fromStatus, toStatus, reason: reason ?? null, changes };
 }
 
 export function snapshot(ranked: RankedEnterprise): MatchExplanationSnapshot {

@@ -1,3 +1,4 @@
+import { AuditModule } from '../audit/audit.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NeedEntity } from './need.entity';
@@ -6,7 +7,7 @@ import { NeedsResolver } from './needs.resolver';
 import { NeedsService } from './needs.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([NeedEntity])],
+  imports: [TypeOrmModule.forFeature([NeedEntity]), AuditModule],
   providers: [NeedsService, NeedsResolver, NeedDeadlinesJob],
   exports: [NeedsService],
 })

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import { AuditTrail } from '../audit/audit-trail.service';
 import { Actor, isStaff } from '../auth/actor';
 import { DomainError } from '../common/domain-error';
 import { Connection } from '../common/pagination';
@@ -19,6 +20,7 @@ import { Role } from '../users/user.entity';
 import { CreateNeedInput, NeedsArgs, UpdateNeedInput } from './dto/need.inputs';
 import { FundingStatus, NeedEntity } from './need.entity';
 import { NeedModel, toNeedModel } from './need.model';
+import { canSeeNeed } from './need-visibility';
 import { assertTransition, EDITABLE_NEED_STATUSES, NeedStatus, PUBLISHED_NEED_STATUSES } from './need-status';
 
 /** Fields a need cannot be without; an update may not clear them. */
@@ -26,10 +28,11 @@ const REQUIRED_FIELDS = ['title', 'description', 'countryCode', 'sectorCode', 'f
 
 type NeedFields = Omit<CreateNeedInput, never>;
 
-/** Anyone sees published needs; drafts and withdrawn needs only their agency and the secretariat's staff. */
-export function canSeeNeed(actor: Actor | null, need: Pick<NeedEntity, 'status' | 'organizationId'>): boolean {
-  return PUBLISHED_NEED_STATUSES.includes(need.status) || isStaff(actor) || actor?.organizationId === need.organizationId;
-}
+/** The audit trail's name for a need. */
+const ENTITY = 'need';
+
+// Kept in a file of its own so the audit trail can use it without importing this service.
+export { canSeeNeed } from './need-visibility';
 
 /** An agency posts needs for its own country and the countries its profile serves (set by the secretariat once verified). */
 function assertPostsIn(agency: OrganizationEntity, countryCode: string): void {
@@ -45,6 +48,7 @@ export class NeedsService {
     private readonly outbox: SearchOutbox,
     private readonly referenceData: ReferenceDataService,
     private readonly jobs: JobQueue,
+    private readonly audit: AuditTrail,
   ) {}
 
   async list(actor: Actor | null, args: NeedsArgs): Promise<Connection<NeedModel>> {
@@ -93,6 +97,7 @@ export class NeedsService {
         }),
       );
       await this.outbox.record(manager, IndexedKind.Need, [need.id]);
+      await this.audit.recordChange(manager, { target: NeedEntity, entityType: ENTITY, entityId: need.id, actor, action: 'create', before: null, after: need, toStatus: need.status });
       return need;
     });
     return toNeedModel(saved);
@@ -110,13 +115,14 @@ export class NeedsService {
       if (!EDITABLE_NEED_STATUSES.includes(need.status)) {
         throw DomainError.conflict(`A need in status ${need.status} can no longer be edited`);
       }
-      const merged = { ...need, ...this.normalise(changes as NeedFields) };
+      const merged: NeedEntity = { ...need, ...this.normalise(changes as NeedFields) };
       this.validate(merged);
       // A new deadline must lie ahead; an open need's must too, whatever else changed.
       if (changes.deadline !== undefined || merged.status === NeedStatus.OPEN) this.assertDeadlineAhead(merged.deadline);
       if (changes.countryCode !== undefined) await this.assertAgencyPostsIn(manager, need.organizationId, merged.countryCode);
       const saved = await manager.save(NeedEntity, merged);
       await this.outbox.record(manager, IndexedKind.Need, [id]);
+      await this.audit.recordChange(manager, { target: NeedEntity, entityType: ENTITY, entityId: id, actor, action: 'update', before: need, after: saved });
       return toNeedModel(saved);
     });
   }
@@ -133,35 +139,41 @@ export class NeedsService {
       this.assertDeadlineAhead(need.deadline);
       // Checked again: the secretariat may have narrowed the agency's countries since the draft was written.
       assertPostsIn(organization, need.countryCode);
+      const before = { ...need };
       need.status = NeedStatus.OPEN;
       need.publishedAt ??= new Date();
       await this.outbox.record(manager, IndexedKind.Need, [id]);
       // Candidates for the review queue and alerts to fitting enterprises follow, once this commits.
       await this.jobs.insert([{ name: NEED_PUBLISHED_QUEUE, data: { needId: id } }], manager);
-      return toNeedModel(await manager.save(need));
+      const saved = await manager.save(need);
+      await this.audit.recordChange(manager, { target: NeedEntity, entityType: ENTITY, entityId: id, actor, action: 'publish', before, after: saved, fromStatus: before.status, toStatus: saved.status });
+      return toNeedModel(saved);
     });
   }
 
   async withdraw(actor: Actor, id: string): Promise<NeedModel> {
-    return this.move(actor, id, NeedStatus.WITHDRAWN, (a, need) => a.organizationId === need.organizationId);
+    return this.move(actor, id, NeedStatus.WITHDRAWN, 'withdraw', (a, need) => a.organizationId === need.organizationId);
   }
 
   /** Its agency or a coordinator closes a need that is done. */
   async close(actor: Actor, id: string): Promise<NeedModel> {
-    return this.move(actor, id, NeedStatus.CLOSED, (a, need) => a.role === Role.COORDINATOR || a.organizationId === need.organizationId);
+    return this.move(actor, id, NeedStatus.CLOSED, 'close', (a, need) => a.role === Role.COORDINATOR || a.organizationId === need.organizationId);
   }
 
-  private async move(actor: Actor, id: string, to: NeedStatus, mayAct: (actor: Actor, need: NeedEntity) => boolean): Promise<NeedModel> {
+  private async move(actor: Actor, id: string, to: NeedStatus, action: string, mayAct: (actor: Actor, need: NeedEntity) => boolean): Promise<NeedModel> {
     return this.outbox.transaction(async (manager) => {
       const need = await manager.findOne(NeedEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!need || !canSeeNeed(actor, need)) throw DomainError.notFound('Need', id);
       if (!mayAct(actor, need)) throw DomainError.forbidden(`You may not move this need to ${to}`);
       assertTransition(need.status, to);
+      const before = { ...need };
       need.status = to;
       await this.outbox.record(manager, IndexedKind.Need, [id]);
       // Its matches that can no longer lead anywhere are withdrawn, and the sides told, once this commits.
       await this.jobs.insert([{ name: NEED_CLOSED_QUEUE, data: { needId: id } }], manager);
-      return toNeedModel(await manager.save(need));
+      const saved = await manager.save(need);
+      await this.audit.recordChange(manager, { target: NeedEntity, entityType: ENTITY, entityId: id, actor, action, before, after: saved, fromStatus: before.status, toStatus: to });
+      return toNeedModel(saved);
     });
   }
 

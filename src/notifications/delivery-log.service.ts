@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
+import { AuditTrail } from '../audit/audit-trail.service';
+import { changeEntry } from '../audit/change-entry';
+import { Actor } from '../auth/actor';
 import { DomainError } from '../common/domain-error';
 import { JobQueue } from '../jobs/job-queue.service';
 import { Connection, PageArgs } from '../common/pagination';
@@ -25,20 +28,25 @@ export class DeliveryLogService {
     @InjectRepository(DeliveryAttemptEntity) private readonly attempts: Repository<DeliveryAttemptEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jobs: JobQueue,
+    private readonly audit: AuditTrail,
   ) {}
 
   /**
    * Gives a dead delivery (a dead letter) a fresh set of attempts, after its cause was fixed (an SMTP password, a
    * receiver back online). Its key is unchanged, so a receiver that did get an earlier attempt can still tell.
    */
-  async retryDead(id: string): Promise<NotificationDeliveryModel> {
+  async retryDead(actor: Actor, id: string): Promise<NotificationDeliveryModel> {
     await this.dataSource.transaction(async (manager) => {
-      const [row]: Array<{ status: DeliveryStatus }> = await manager.query(`SELECT status FROM notification_delivery WHERE id = $1 FOR UPDATE`, [id]);
+      const [row]: Array<{ status: DeliveryStatus; attempts: number }> = await manager.query(`SELECT status, attempts FROM notification_delivery WHERE id = $1 FOR UPDATE`, [id]);
       if (!row) throw DomainError.notFound('Delivery', id);
       if (row.status !== DeliveryStatus.DEAD) throw DomainError.conflict(`Only a DEAD delivery can be retried; this one is ${row.status}`);
       await manager.query(`UPDATE notification_delivery SET status = 'PENDING', attempts = 0, lease_until = NULL, lease_token = NULL, updated_at = now() WHERE id = $1`, [id]);
       await manager.query(`DELETE FROM notification_delivery_attempt WHERE delivery_id = $1`, [id]);
       await this.jobs.insert([{ name: NOTIFICATION_DELIVERY_QUEUE, data: { deliveryId: id } }], manager);
+      const after = { status: DeliveryStatus.PENDING, attempts: 0 };
+      await this.audit.record(manager, [
+        { entityType: 'notification_delivery', entityId: id, actor, action: 'retry', fromStatus: row.status, toStatus: after.status, changes: changeEntry(row, after, ['status', 'attempts']) },
+      ]);
     });
     const row = await this.deliveries.findOneByOrFail({ id });
     return toNotificationDeliveryModel(row, []);

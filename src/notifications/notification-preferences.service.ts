@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor } from '../auth/actor';
+import { AuditTrail } from '../audit/audit-trail.service';
+import { changeEntry } from '../audit/change-entry';
 import { DomainError } from '../common/domain-error';
 import { defaultPreference, DIGESTIBLE, PERSONAL_CHANNELS, PersonalChannel } from './notification-defaults';
 import { DigestFrequency, NotificationEventType } from './notification-event-type';
@@ -26,7 +28,10 @@ export interface PreferenceChange {
 /** Per user, per event type and personal channel (in-app, e-mail): on or off, and for alerts by e-mail how often. */
 @Injectable()
 export class NotificationPreferencesService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditTrail,
+  ) {}
 
   /** Every event type × channel, with the user's choice or the default. */
   async of(actor: Actor): Promise<PreferenceView[]> {
@@ -50,7 +55,9 @@ export class NotificationPreferencesService {
         throw DomainError.badInput(`input.${i}.frequency`, `Digests are for opportunity alerts by e-mail; ${change.eventType} on ${change.channel} is IMMEDIATE`);
       }
     });
+    const before = await this.of(actor);
     await this.dataSource.transaction(async (manager) => {
+      await this.audit.record(manager, [{ entityType: 'user', entityId: actor.userId, actor, action: 'set notification preferences', changes: preferenceChanges(before, changes) }]);
       for (const change of changes) {
         await manager.upsert(
           NotificationPreferenceEntity,
@@ -61,4 +68,12 @@ export class NotificationPreferencesService {
     });
     return this.of(actor);
   }
+}
+
+/** One field per event type and channel changed ("OPPORTUNITY_ALERT.EMAIL"), its value {enabled, frequency}. */
+function preferenceChanges(before: PreferenceView[], changes: PreferenceChange[]) {
+  const key = (p: { eventType: string; channel: string }) => `${p.eventType}.${p.channel}`;
+  const was = Object.fromEntries(before.map((p) => [key(p), { enabled: p.enabled, frequency: p.frequency }]));
+  const is = { ...was, ...Object.fromEntries(changes.map((c) => [key(c), { enabled: c.enabled, frequency: c.frequency ?? DigestFrequency.IMMEDIATE }])) };
+  return changeEntry(was, is, [...new Set(changes.map(key))]);
 }

@@ -1,3 +1,4 @@
+import { AuditModule } from '../audit/audit.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MailTransport } from './email/mail-transport';
@@ -19,7 +20,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
  * alerts. In-app notifications reach open subscriptions through PostgreSQL LISTEN/NOTIFY.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([NotificationEntity]), WebhooksModule],
+  imports: [TypeOrmModule.forFeature([NotificationEntity]), WebhooksModule, AuditModule],
   providers: [
     NotificationOutbox,
     NotificationFanoutJob,

@@ -62,7 +62,7 @@ export class NotificationsResolver {
 
   @Allow(Role.ADMIN)
   @Mutation(() => NotificationDeliveryModel, { description: 'Gives a DEAD delivery a fresh set of attempts (once its cause is fixed). Admins.' })
-  retryNotificationDelivery(@Args() args: DeliveryIdArgs) {
-    return this.deliveries.retryDead(args.id);
+  retryNotificationDelivery(@CurrentActor() actor: Actor, @Args() args: DeliveryIdArgs) {
+    return this.deliveries.retryDead(actor, args.id);
   }
 }

@@ -1,3 +1,4 @@
+import { AuditModule } from '../audit/audit.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganizationEntity } from './organization.entity';
@@ -5,7 +6,7 @@ import { OrganizationsResolver } from './organizations.resolver';
 import { OrganizationsService } from './organizations.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([OrganizationEntity])],
+  imports: [TypeOrmModule.forFeature([OrganizationEntity]), AuditModule],
   providers: [OrganizationsService, OrganizationsResolver],
   exports: [OrganizationsService],
 })

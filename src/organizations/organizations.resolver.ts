@@ -49,8 +49,8 @@ export class OrganizationsResolver {
 
   @Allow(Role.ADMIN)
   @Mutation(() => OrganizationModel, { description: 'Register an organisation. Admins only.' })
-  createOrganization(@Args('input', { description: 'What to create.' }) input: CreateOrganizationInput) {
-    return this.service.create(input);
+  createOrganization(@CurrentActor() actor: Actor, @Args('input', { description: 'What to create.' }) input: CreateOrganizationInput) {
+    return this.service.create(actor, input);
   }
 
   @Allow(...ANY_ROLE)

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, In, Repository } from 'typeorm';
+import { AuditTrail } from '../audit/audit-trail.service';
 import { Actor, isStaff } from '../auth/actor';
 import { DomainError } from '../common/domain-error';
 import { Connection } from '../common/pagination';
@@ -25,6 +26,7 @@ export class OrganizationsService {
     @InjectRepository(OrganizationEntity) private readonly organizations: Repository<OrganizationEntity>,
     private readonly referenceData: ReferenceDataService,
     private readonly outbox: SearchOutbox,
+    private readonly audit: AuditTrail,
   ) {}
 
   async list(actor: Actor | null, args: OrganizationsArgs): Promise<Connection<OrganizationModel>> {
@@ -63,14 +65,16 @@ export class OrganizationsService {
     return this.organizations.findBy({ id: In([...ids]) });
   }
 
-  async create(input: CreateOrganizationInput): Promise<OrganizationModel> {
+  async create(actor: Actor, input: CreateOrganizationInput): Promise<OrganizationModel> {
     this.referenceData.assertCountry('countryCode', input.countryCode.toUpperCase());
     if (input.parentGroup && input.kind !== OrganizationKind.ENTERPRISE) {
       throw DomainError.badInput('parentGroup', 'only enterprises belong to a parent group');
     }
     const countriesServed = this.countriesServed(input.kind, input.countryCode.toUpperCase(), input.countriesServed);
-    const saved = await this.outbox.save(
-      OrganizationEntity,
+    const saved = await this.save(
+      actor,
+      'create',
+      null,
       this.organizations.create({
         kind: input.kind,
         nameEn: input.nameEn,
@@ -85,7 +89,6 @@ export class OrganizationsService {
         contactPhone: input.contactPhone ?? null,
         verificationStatus: input.verificationStatus ?? VerificationStatus.PENDING,
       }),
-      (o) => [[IndexedKind.Organization, o.id]],
     );
     return toOrganizationModel(saved, null);
   }
@@ -117,8 +120,7 @@ export class OrganizationsService {
     }
     if (changes.description === null) changes.description = '';
     if (changes.contactEmail) changes.contactEmail = changes.contactEmail.toLowerCase();
-    Object.assign(organization, changes);
-    return toOrganizationModel(await this.outbox.save(OrganizationEntity, organization, (o) => [[IndexedKind.Organization, o.id]]), actor);
+    return toOrganizationModel(await this.save(actor, 'update', organization, Object.assign({ ...organization }, changes)), actor);
   }
 
   /** Validated, upper-cased, without duplicates or the home country; only agencies have any. */
@@ -132,7 +134,16 @@ export class OrganizationsService {
 
   async setVerification(actor: Actor, id: string, status: VerificationStatus): Promise<OrganizationModel> {
     const organization = await this.findVisible(actor, id);
-    organization.verificationStatus = status;
-    return toOrganizationModel(await this.outbox.save(OrganizationEntity, organization, (o) => [[IndexedKind.Organization, o.id]]), actor);
+    return toOrganizationModel(await this.save(actor, 'set verification', organization, { ...organization, verificationStatus: status }), actor);
+  }
+
+  /** Saves an organisation (`before` its stored state, null when new) with its search outbox row and its audit entry. */
+  private save(actor: Actor, action: string, before: OrganizationEntity | null, after: OrganizationEntity): Promise<OrganizationEntity> {
+    return this.outbox.transaction(async (manager) => {
+      const saved = await manager.save(OrganizationEntity, after);
+      await this.outbox.record(manager, IndexedKind.Organization, [saved.id]);
+      await this.audit.recordChange(manager, { target: OrganizationEntity, entityType: 'organization', entityId: saved.id, actor, action, before, after: saved });
+      return saved;
+    });
   }
 }

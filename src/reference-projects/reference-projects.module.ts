@@ -1,3 +1,4 @@
+import { AuditModule } from '../audit/audit.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ReferenceProjectEntity } from './reference-project.entity';
@@ -5,7 +6,7 @@ import { ReferenceProjectsResolver } from './reference-projects.resolver';
 import { ReferenceProjectsService } from './reference-projects.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ReferenceProjectEntity])],
+  imports: [TypeOrmModule.forFeature([ReferenceProjectEntity]), AuditModule],
   providers: [ReferenceProjectsService, ReferenceProjectsResolver],
   exports: [ReferenceProjectsService],
 })

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { AuditTrail } from '../audit/audit-trail.service';
 import { Actor } from '../auth/actor';
 import { DomainError } from '../common/domain-error';
 import { Connection } from '../common/pagination';
@@ -22,6 +23,7 @@ export class ReferenceProjectsService {
     @InjectRepository(ReferenceProjectEntity) private readonly projects: Repository<ReferenceProjectEntity>,
     private readonly referenceData: ReferenceDataService,
     private readonly outbox: SearchOutbox,
+    private readonly audit: AuditTrail,
   ) {}
 
   async list(actor: Actor | null, args: ReferenceProjectsArgs): Promise<Connection<ReferenceProjectModel>> {
@@ -43,12 +45,8 @@ export class ReferenceProjectsService {
     const fields = this.normalise(input);
     this.validate(fields);
     // A role sent as null is a role left out: the default.
-    const saved = await this.outbox.save(
-      ReferenceProjectEntity,
-      { ...fields, description: fields.description ?? '', role: fields.role ?? ProjectRole.EPC_CONTRACTOR, organizationId: actor.organizationId },
-      (p) => [[IndexedKind.ReferenceProject, p.id], [IndexedKind.Organization, p.organizationId]],
-    );
-    return toReferenceProjectModel(saved);
+    const project = this.projects.create({ ...fields, description: fields.description ?? '', role: fields.role ?? ProjectRole.EPC_CONTRACTOR, organizationId: actor.organizationId });
+    return toReferenceProjectModel(await this.write(actor, 'create', null, project));
   }
 
   async update(actor: Actor, input: UpdateReferenceProjectInput): Promise<ReferenceProjectModel> {
@@ -61,16 +59,32 @@ export class ReferenceProjectsService {
     const merged = { ...project, ...this.normalise(changes), description: changes.description ?? project.description };
     this.validate(merged);
     delete merged.organization;
-    return toReferenceProjectModel(await this.outbox.save(ReferenceProjectEntity, merged, (p) => [[IndexedKind.ReferenceProject, p.id], [IndexedKind.Organization, p.organizationId]]));
+    return toReferenceProjectModel(await this.write(actor, 'update', project, merged));
   }
 
   async delete(actor: Actor, id: string): Promise<boolean> {
-    const project = ownedOrRefuse(actor, await this.load(id), 'ReferenceProject', id);
-    await this.outbox.delete(ReferenceProjectEntity, id, [
-      [IndexedKind.ReferenceProject, id],
-      [IndexedKind.Organization, project.organizationId],
-    ]);
+    await this.write(actor, 'delete', ownedOrRefuse(actor, await this.load(id), 'ReferenceProject', id), null);
     return true;
+  }
+
+  /**
+   * Creates (`before` null), changes, or deletes (`after` null) a reference project, with the search outbox rows of
+   * the project and of its enterprise (whose document cites its track record) and the audit entry, in one transaction.
+   */
+  private write(actor: Actor, action: string, before: ReferenceProjectEntity | null, after: ReferenceProjectEntity): Promise<ReferenceProjectEntity>;
+  private write(actor: Actor, action: string, before: ReferenceProjectEntity, after: null): Promise<null>;
+  private write(actor: Actor, action: string, before: ReferenceProjectEntity | null, after: ReferenceProjectEntity | null): Promise<ReferenceProjectEntity | null> {
+    return this.outbox.transaction(async (manager) => {
+      const saved = after && (await manager.save(ReferenceProjectEntity, after));
+      if (!saved && before) await manager.delete(ReferenceProjectEntity, before.id);
+      const row = saved ?? before;
+      if (row) {
+        await this.outbox.record(manager, IndexedKind.ReferenceProject, [row.id]);
+        await this.outbox.record(manager, IndexedKind.Organization, [row.organizationId]);
+        await this.audit.recordChange(manager, { target: ReferenceProjectEntity, entityType: 'reference_project', entityId: row.id, actor, action, before, after: saved });
+      }
+      return saved;
+    });
   }
 
   private load(id: string): Promise<ReferenceProjectEntity | null> {

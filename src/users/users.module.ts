@@ -1,3 +1,4 @@
+import { AuditModule } from '../audit/audit.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganizationEntity } from '../organizations/organization.entity';
@@ -7,7 +8,7 @@ import { UsersService } from './users.service';
 import { RefreshTokensModule } from '../auth/refresh-tokens.module';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([UserEntity, OrganizationEntity]), RefreshTokensModule],
+  imports: [TypeOrmModule.forFeature([UserEntity, OrganizationEntity]), AuditModule, RefreshTokensModule],
   providers: [UsersService, UsersResolver],
   exports: [UsersService],
 })

@@ -37,8 +37,8 @@ export class UsersResolver {
 
   @Allow(Role.ADMIN)
   @Mutation(() => UserModel, { description: 'Create a user account in an organisation. Admins only.' })
-  createUser(@Args('input', { description: 'What to create.' }) input: CreateUserInput) {
-    return this.service.create(input);
+  createUser(@CurrentActor() actor: Actor, @Args('input', { description: 'What to create.' }) input: CreateUserInput) {
+    return this.service.create(actor, input);
   }
 
   @Allow(Role.ADMIN)

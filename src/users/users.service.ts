@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, QueryFailedError, Repository } from 'typeorm';
+import { AuditTrail } from '../audit/audit-trail.service';
 import { Actor } from '../auth/actor';
 import { hashPassword, isOutdatedHash, unusablePasswordHash, verifyPassword } from '../auth/password-hasher';
 import { assertAcceptablePassword } from '../auth/password-policy';
@@ -38,6 +39,7 @@ export class UsersService {
     @InjectRepository(OrganizationEntity) private readonly organizations: Repository<OrganizationEntity>,
     private readonly refreshTokens: RefreshTokenRepository,
     private readonly config: AppConfig,
+    private readonly audit: AuditTrail,
   ) {}
 
   async list(args: UsersArgs): Promise<Connection<UserModel>> {
@@ -81,7 +83,7 @@ export class UsersService {
     return true;
   }
 
-  async create(input: CreateUserInput): Promise<UserModel> {
+  async create(actor: Actor, input: CreateUserInput): Promise<UserModel> {
     assertAcceptablePassword('password', input.password, input.email);
     const organization = await this.organizations.findOneBy({ id: input.organizationId });
     if (!organization) throw DomainError.badInput('organizationId', `organisation ${input.organizationId} does not exist`);
@@ -89,17 +91,15 @@ export class UsersService {
     const email = input.email.toLowerCase();
     if (await this.users.existsBy({ email })) throw DomainError.conflict(`A user with e-mail ${email} already exists`);
     try {
-      const saved = await this.users.save(
-        this.users.create({
-          email,
-          displayName: input.displayName,
-          passwordHash: await hashPassword(input.password, this.config.PASSWORD_HASH_COST),
-          organizationId: organization.id,
-          role: input.role,
-          preferredLanguage: input.preferredLanguage,
-        }),
-      );
-      return toUserModel(saved);
+      const user = this.users.create({
+        email,
+        displayName: input.displayName,
+        passwordHash: await hashPassword(input.password, this.config.PASSWORD_HASH_COST),
+        organizationId: organization.id,
+        role: input.role,
+        preferredLanguage: input.preferredLanguage,
+      });
+      return toUserModel(await this.users.manager.transaction((manager) => this.save(manager, actor, 'create', null, user)));
     } catch (error) {
       // Two creations racing past the check above: the unique index decides.
       if (isUniqueViolation(error)) throw DomainError.conflict(`A user with e-mail ${email} already exists`);
@@ -118,10 +118,9 @@ export class UsersService {
     }
     const { id: _id, ...changes } = definedFields(input);
     const deactivated = user.active && changes.active === false;
-    Object.assign(user, changes);
     return toUserModel(
       await this.users.manager.transaction(async (manager) => {
-        const saved = await manager.save(user);
+        const saved = await this.save(manager, actor, 'update', user, Object.assign({ ...user }, changes));
         // Deactivation ends every session, so that a reactivation brings none of them back.
         if (deactivated) await this.endEverySession(manager, user.id);
         return saved;
@@ -131,8 +130,7 @@ export class UsersService {
 
   async updateProfile(actor: Actor, input: UpdateMyProfileInput): Promise<UserModel> {
     const user = await this.findById(actor.userId);
-    Object.assign(user, definedFields(input));
-    return toUserModel(await this.users.save(user));
+    return toUserModel(await this.users.manager.transaction((manager) => this.save(manager, actor, 'update profile', user, Object.assign({ ...user }, definedFields(input)))));
   }
 
   /** Ends every session of the user (logout of all sessions). */
@@ -156,12 +154,19 @@ export class UsersService {
     }
     if (currentPassword === newPassword) throw DomainError.badInput('newPassword', 'newPassword must differ from the current one');
     assertAcceptablePassword('newPassword', newPassword, user.email);
-    user.passwordHash = await hashPassword(newPassword, this.config.PASSWORD_HASH_COST);
+    const passwordHash = await hashPassword(newPassword, this.config.PASSWORD_HASH_COST);
     // A new password signs out every session.
     await this.users.manager.transaction(async (manager) => {
-      await manager.save(user);
+      await this.save(manager, actor, 'change password', user, { ...user, passwordHash });
       await this.endEverySession(manager, user.id);
     });
     return true;
+  }
+
+  /** Saves a user (`before` its stored state, null when new) with its audit entry, in the caller's transaction. */
+  private async save(manager: EntityManager, actor: Actor, action: string, before: UserEntity | null, after: UserEntity): Promise<UserEntity> {
+    const saved = await manager.save(UserEntity, after);
+    await this.audit.recordChange(manager, { target: UserEntity, entityType: 'user', entityId: saved.id, actor, action, before, after: saved });
+    return saved;
   }
 }

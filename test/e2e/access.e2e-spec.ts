@@ -171,7 +171,13 @@ const RULES: Record<string, Rule> = {
     allowed: ['enterprise', 'agency', ...STAFF],
     refusedWith: notFoundFor('otherEnterprise', 'otherAgency'),
   },
-  auditTrail: { document: 'query($id: ID!) { auditTrail(entityId: $id) { action } }', variables: (w) => ({ id: w.match.id }), allowed: STAFF },
+  // A suggestion: staff only; its own sides do not see it before the introduction (test/e2e/audit.e2e-spec.ts has the other rules).
+  auditTrail: {
+    document: 'query($id: ID!) { auditTrail(entityId: $id) { action } }',
+    variables: (w) => ({ id: w.match.id }),
+    allowed: STAFF,
+    refusedWith: notFoundFor('enterprise', 'otherEnterprise', 'agency', 'otherAgency'),
+  },
   suggestMatches: { document: 'mutation($id: ID!) { suggestMatches(needId: $id) { id } }', variables: (w) => ({ id: w.openNeed.id }), allowed: STAFF },
   expressInterest: {
     document: 'mutation($id: ID!) { expressInterest(input: { needId: $id, message: "We built twelve such plants." }) { id } }',

@@ -197,8 +197,12 @@ describe('match workflow', () => {
     expect(audit.auditTrail[4].actorUserId).toBe(w.users.enterprise.id);
   });
 
-  it('keeps the audit trail from the sides', async () => {
-    const res = await t.gql('query($id: ID!) { auditTrail(entityId: $id) { action } }', { id: match.id }, w.token('agency'));
-    expect(errorCode(res)).toBe('FORBIDDEN');
+  it("shows the sides the trail from the introduction on, without the secretariat's review steps (docs/AUDIT.md)", async () => {
+    for (const who of ['agency', 'enterprise'] as const) {
+      const res = await gql<{ auditTrail: Array<{ action: string }> }>(who, 'query($id: ID!) { auditTrail(entityId: $id) { action } }', { id: match.id });
+      expect(res.auditTrail.map((a) => a.action)).toEqual(['introduce', 'accept', 'accept', 'record outcome']);
+    }
+    const stranger = await t.gql('query($id: ID!) { auditTrail(entityId: $id) { action } }', { id: match.id }, w.token('otherAgency'));
+    expect(errorCode(stranger)).toBe('NOT_FOUND');
   });
 });

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../../audit/audit.module';
 import { DeliveryLogService } from '../delivery-log.service';
 import { DeliveryAttemptEntity, NotificationDeliveryEntity } from '../notification-delivery.entity';
 import { WebhookEndpointEntity } from './webhook-endpoint.entity';
@@ -10,7 +11,7 @@ import { WebhooksService } from './webhooks.service';
 
 /** Webhook management (GraphQL), the signed sender and the delivery log, for the notification jobs to reuse. */
 @Module({
-  imports: [TypeOrmModule.forFeature([WebhookEndpointEntity, NotificationDeliveryEntity, DeliveryAttemptEntity])],
+  imports: [TypeOrmModule.forFeature([WebhookEndpointEntity, NotificationDeliveryEntity, DeliveryAttemptEntity]), AuditModule],
   providers: [WebhooksService, WebhooksResolver, WebhookSender, WebhookSecretBox, DeliveryLogService],
   exports: [WebhooksService, WebhookSender, DeliveryLogService],
 })

@@ -1,7 +1,8 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import { AuditTrail } from '../../audit/audit-trail.service';
 import { Actor, isStaff } from '../../auth/actor';
 import { DomainError } from '../../common/domain-error';
 import { Connection, PageArgs } from '../../common/pagination';
@@ -21,6 +22,9 @@ import { CreatedWebhookModel, toWebhookModel, WebhookModel, WebhookTestResultMod
 /** Enough for a few systems per organisation; every event fans out to each of them. */
 export const MAX_WEBHOOKS_PER_ORGANIZATION = 10;
 
+/** The audit trail's name for a webhook. */
+const ENTITY = 'webhook';
+
 /** The event type of the ping sent by testWebhook; never a real event. */
 export const WEBHOOK_TEST_EVENT = 'WEBHOOK_TEST';
 
@@ -39,6 +43,7 @@ export class WebhooksService implements OnApplicationBootstrap {
     private readonly sender: WebhookSender,
     private readonly deliveryLog: DeliveryLogService,
     private readonly secrets: WebhookSecretBox,
+    private readonly audit: AuditTrail,
   ) {}
 
   /** Secrets stored before WEBHOOK_SECRETS_KEY was set are encrypted at the next start; without it, the start warns. */
@@ -85,7 +90,7 @@ export class WebhooksService implements OnApplicationBootstrap {
       if (count >= MAX_WEBHOOKS_PER_ORGANIZATION) {
         throw DomainError.badInput('organizationId', `An organisation may have at most ${MAX_WEBHOOKS_PER_ORGANIZATION} webhooks; delete one first`);
       }
-      return manager.save(manager.create(WebhookEndpointEntity, { organizationId, url, secret: this.secrets.seal(secret), events: input.events, active: true }));
+      return this.save(manager, actor, 'create', null, manager.create(WebhookEndpointEntity, { organizationId, url, secret: this.secrets.seal(secret), events: input.events, active: true }));
     });
     return { webhook: toWebhookModel(saved), secret };
   }
@@ -93,17 +98,21 @@ export class WebhooksService implements OnApplicationBootstrap {
   async update(actor: Actor, input: UpdateWebhookInput): Promise<WebhookModel> {
     this.assertMayManage(actor);
     const webhook = await this.loadVisible(actor, input.id);
-    if (input.url !== undefined) webhook.url = validateWebhookUrl(input.url, this.allowedUrls());
-    if (input.events !== undefined) webhook.events = input.events;
-    if (input.active !== undefined) webhook.active = input.active;
-    return toWebhookModel(await this.endpoints.save(webhook));
+    const changed = { ...webhook };
+    if (input.url !== undefined) changed.url = validateWebhookUrl(input.url, this.allowedUrls());
+    if (input.events !== undefined) changed.events = input.events;
+    if (input.active !== undefined) changed.active = input.active;
+    return toWebhookModel(await this.dataSource.transaction((manager) => this.save(manager, actor, 'update', webhook, changed)));
   }
 
   /** Its deliveries stay, so the log still tells what was sent. */
   async delete(actor: Actor, id: string): Promise<boolean> {
     this.assertMayManage(actor);
     const webhook = await this.loadVisible(actor, id);
-    await this.endpoints.delete({ id: webhook.id });
+    await this.dataSource.transaction(async (manager) => {
+      await manager.delete(WebhookEndpointEntity, { id: webhook.id });
+      await this.audit.recordChange(manager, { target: WebhookEndpointEntity, entityType: ENTITY, entityId: webhook.id, actor, action: 'delete', before: webhook, after: null });
+    });
     return true;
   }
 
@@ -112,8 +121,7 @@ export class WebhooksService implements OnApplicationBootstrap {
     this.assertMayManage(actor);
     const webhook = await this.loadVisible(actor, id);
     const secret = generateWebhookSecret();
-    webhook.secret = this.secrets.seal(secret);
-    const saved = await this.endpoints.save(webhook);
+    const saved = await this.dataSource.transaction((manager) => this.save(manager, actor, 'rotate secret', webhook, { ...webhook, secret: this.secrets.seal(secret) }));
     return { webhook: toWebhookModel(saved), secret };
   }
 
@@ -135,6 +143,13 @@ export class WebhooksService implements OnApplicationBootstrap {
   async deliveries(actor: Actor, webhookId: string, page: PageArgs): Promise<Connection<NotificationDeliveryModel>> {
     if (!isStaff(actor)) await this.loadVisible(actor, webhookId);
     return this.deliveryLog.list({ webhookId }, page);
+  }
+
+  /** Saves a webhook (`before` its stored state, null when new) with its audit entry (the secret without its values). */
+  private async save(manager: EntityManager, actor: Actor, action: string, before: WebhookEndpointEntity | null, after: WebhookEndpointEntity): Promise<WebhookEndpointEntity> {
+    const saved = await manager.save(WebhookEndpointEntity, after);
+    await this.audit.recordChange(manager, { target: WebhookEndpointEntity, entityType: ENTITY, entityId: saved.id, actor, action, before, after: saved });
+    return saved;
   }
 
   /** Coordinators read webhooks but do not change them (the resolver's @Allow says so too; this keeps the rule here). */
