@@ -44,4 +44,17 @@ describe('cross-language search on the demo data', () => {
     expect(en.ids.length).toBeGreaterThan(0);
     expect(zh.ids).toEqual(en.ids);
   });
+
+  it('finds an enterprise by its Chinese name', async () => {
+    const find = async (query: string) =>
+      (await t.gql<{ searchEnterprises: { edges: Array<{ node: { nameEn: string; nameZh: string | null } }> } }>('query($q: String!) { searchEnterprises(query: $q, first: 3) { edges { node { nameEn nameZh } } } }', { q: query })).data!.searchEnterprises.edges.map((e) => e.node);
+    for (const [zh, en] of [
+      ['中国北方工业有限公司', /NORINCO|China North Industries/],
+      ['中国长江三峡集团有限公司', /Three Gorges/],
+      ['广东水电二局', /Guangdong Hydropower Second Bureau/],
+    ] as const) {
+      const [first] = await find(zh);
+      expect({ query: zh, nameEn: first?.nameEn, nameZh: first?.nameZh }).toEqual({ query: zh, nameEn: expect.stringMatching(en), nameZh: expect.stringContaining(zh) });
+    }
+  });
 });
