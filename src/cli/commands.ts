@@ -1,24 +1,11 @@
-import { INestApplicationContext } from '@nestjs/common';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { GcdfImportService } from '../imports/gcdf-import.service';
 import { ReindexService } from '../search/reindex.service';
 import { SearchSyncJob } from '../search/search-sync.job';
+import { Command, CommandError } from './command';
 import { matchBatch } from './match-batch.command';
 import { ProgressBar } from './progress';
-
-/** A mistake in how a command was called, or a failure to report in one line (no stack). */
-export class CommandError extends Error {}
-
-export interface Command<O = unknown> {
-  usage: string;
-  summary: string;
-  parse(args: string[]): O;
-  /** Prepares what the command needs before the application starts (e.g. an isolated database); returns the settings to use and how to clean up. */
-  prepare?(options: O): Promise<{ environment: Record<string, string>; cleanup: () => Promise<void> }>;
-  /** Runs against the started application; resolves to the exit code. */
-  run(app: INestApplicationContext, options: O): Promise<number>;
-}
 
 const reindex: Command<void> = {
   usage: '',

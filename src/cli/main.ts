@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { INestApplicationContext, Logger } from '@nestjs/common';
 import { createAppLogger } from '../observability/app-logger';
 import { configOrExit, startRuntime } from '../runtime';
-import { COMMANDS, CommandError } from './commands';
+import { CommandError } from './command';
+import { COMMANDS } from './commands';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 

@@ -11,8 +11,7 @@ import { MatchingService } from '../matching/matching.service';
 import { NeedEntity } from '../needs/need.entity';
 import { SearchRepository } from '../search/search.repository';
 import { SearchSyncJob } from '../search/search-sync.job';
-import type { Command } from './commands';
-import { CommandError } from './commands';
+import { Command, CommandError } from './command';
 import { ProgressBar } from './progress';
 
 interface Options {

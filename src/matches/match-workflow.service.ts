@@ -255,7 +255,6 @@ export class MatchWorkflow {
       const matches = await manager.find(MatchEntity, { where: { needId, status: In(open) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
       for (const match of matches) {
         const parties = await loadParties(manager, match);
-        if (!parties) continue;
         const from = match.status;
         match.reason = why;
         const saved = await this.changeStatus(manager, null, match, MatchStatus.WITHDRAWN, 'withdraw', why);

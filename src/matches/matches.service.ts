@@ -34,11 +34,6 @@ export class MatchesService {
     return toMatchModel(match, actor);
   }
 
-  /** A match just changed by the caller, read back with its need and enterprise. */
-  async reload(actor: Actor, match: Pick<MatchEntity, 'id'>): Promise<MatchModel> {
-    return this.get(actor, match.id);
-  }
-
   async list(actor: Actor, args: MatchesArgs): Promise<Connection<MatchModel>> {
     const query = this.query(actor);
     if (args.needId) query.andWhere('m.needId = :needId', { needId: args.needId });

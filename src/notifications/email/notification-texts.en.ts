@@ -1,7 +1,7 @@
 import { MatchOutcomeKind, OUTCOME_STAGES, stageOf } from '../../matches/match-status';
 import { DigestFrequency, NotificationEventType as T } from '../notification-event-type';
 import { ContactSnapshot, OutcomeSnapshot } from '../notification-payload';
-import type { Catalogue, Composed, DetailBlock, DetailRow, Party, TextView } from './notification-texts';
+import type { Catalogue, Composed, DetailBlock, DetailRow, Party, TextView } from './notification-catalogue';
 
 // ---- Phrases shared by the English texts ----
 

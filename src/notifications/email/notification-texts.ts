@@ -1,6 +1,7 @@
 import { Language, Role } from '../../users/user.entity';
 import { DigestFrequency, NotificationEventType } from '../notification-event-type';
 import { NotificationPayload } from '../notification-payload';
+import type { Catalogue, Composed, DetailBlock, Side } from './notification-catalogue';
 import { en } from './notification-texts.en';
 import { zh } from './notification-texts.zh';
 
@@ -27,72 +28,6 @@ export interface DigestItem {
   type: NotificationEventType;
   payload: NotificationPayload;
   createdAt: Date;
-}
-
-// ---- What a language file provides (notification-texts.en.ts, notification-texts.zh.ts) ----
-
-export type Party = 'AGENCY' | 'ENTERPRISE';
-/** Where the reader stands: one of the two parties of the match, or outside it (coordinators). */
-export type Side = Party | 'NEUTRAL';
-
-/** An event seen by one reader, with the values that depend on the language already formatted. */
-export interface TextView {
-  payload: NotificationPayload;
-  self: Side;
-  /** The party that answered, or the party a reminder is about (`payload.side`). */
-  actor: Party | null;
-  /** The need's country in the message's language ("Sri Lanka", "斯里兰卡"), when known. */
-  countryName: string | null;
-  /** The match score as a percentage ("87%"). */
-  score: string | null;
-  /** The outcome's date in the message's language. */
-  outcomeDate: string | null;
-  /** The outcome's value with its currency, digits grouped for the language ("1,200,000 USD"), when it has one. */
-  outcomeValue: string | null;
-}
-
-export interface DetailRow {
-  label: string;
-  value: string;
-  /** Makes the value a link in the HTML (mailto: or http(s): only). */
-  href?: string;
-}
-
-/** A titled list of label/value rows: contact details, an outcome. */
-export interface DetailBlock {
-  heading: string;
-  rows: DetailRow[];
-}
-
-/** The texts of one event for one reader. */
-export interface Composed {
-  /** In-app title and e-mail subject. */
-  title: string;
-  /** In-app body, and the e-mail's first paragraph. */
-  body: string;
-  /** Added to the in-app body only (the e-mail shows the same in `details`). */
-  inAppNote?: string;
-  /** Further paragraphs of the e-mail. */
-  more?: string[];
-  details?: DetailBlock[];
-  /** The page the e-mail's button opens. */
-  link: 'match' | 'need';
-}
-
-export interface Catalogue {
-  /** BCP 47 tag for Intl (country names, dates) and the HTML `lang`. */
-  locale: string;
-  /** Between a label and its value in plain text: ": " or the full-width "：". */
-  colon: string;
-  events: { [T in NotificationEventType]: (view: TextView) => Composed };
-  greeting(displayName: string): string;
-  action: Record<Composed['link'], string>;
-  signOff: string[];
-  preferences: { note: string; link: string };
-  digest: {
-    subject(count: number, onlyOpportunities: boolean, frequency: DigestFrequency): string;
-    intro(frequency: DigestFrequency): string;
-  };
 }
 
 const CATALOGUES: Record<Language, Catalogue> = { [Language.EN]: en, [Language.ZH]: zh };

@@ -1,7 +1,7 @@
 import { MatchOutcomeKind, OUTCOME_STAGES, stageOf } from '../../matches/match-status';
 import { DigestFrequency, NotificationEventType as T } from '../notification-event-type';
 import { ContactSnapshot, OutcomeSnapshot, PartySnapshot } from '../notification-payload';
-import type { Catalogue, Composed, DetailBlock, DetailRow, Party, TextView } from './notification-texts';
+import type { Catalogue, Composed, DetailBlock, DetailRow, Party, TextView } from './notification-catalogue';
 
 // ---- Phrases shared by the Chinese texts (numbers set off by spaces, as in “每日摘要：3 个新机会”) ----
 
