@@ -1,0 +1,60 @@
+import { Client } from 'pg';
+import { MatchStatus, SideResponse } from '../../src/matches/match-status';
+import { OrganizationKind } from '../../src/organizations/organization.entity';
+import { Role } from '../../src/users/user.entity';
+import { startTestApp, TestApp } from '../support/test-app';
+
+const LIST = `{ matches(first: 50) { edges { node { id need { title } enterprise { nameEn } agencyContact { organization people { name email } }
+  enterpriseContact { organization people { name email } } } } } }`;
+
+/**
+ * How many SQL statements one page of matches costs, with both sides' contacts: the number to bring down with
+ * DataLoaders (issue 13). The bound is today's count, so a change that adds reads per match fails here.
+ */
+describe('a page of matches with both contacts', () => {
+  let t: TestApp;
+  let coordinatorToken: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const f = t.factory;
+    const coordinator = await f.user(Role.COORDINATOR);
+    coordinatorToken = t.tokenFor(coordinator.id);
+    const agencies = await Promise.all(['LK', 'KE', 'KH', 'PK', 'UZ'].map((countryCode) => f.organization({ kind: OrganizationKind.AGENCY, countryCode })));
+    const enterprises = await Promise.all(Array.from({ length: 10 }, () => f.organization({ kind: OrganizationKind.ENTERPRISE, countryCode: 'CN' })));
+    for (const org of [...agencies, ...enterprises]) await f.user(org.kind === OrganizationKind.AGENCY ? Role.AGENCY_MEMBER : Role.ENTERPRISE_MEMBER, { organizationId: org.id });
+    for (const [i, agency] of agencies.entries()) {
+      for (let n = 0; n < 2; n++) {
+        const need = await f.need(agency.id, { countryCode: agency.countryCode });
+        for (let e = 0; e < 5; e++) {
+          const enterprise = enterprises[(i * 2 + n + e) % enterprises.length];
+          await f.match(need.id, enterprise.id, { status: MatchStatus.ENGAGED, agencyResponse: SideResponse.ACCEPTED, enterpriseResponse: SideResponse.ACCEPTED, introducedAt: new Date() });
+        }
+      }
+    }
+  });
+  afterAll(() => t.close());
+
+  it('lists 50 engaged matches with both contacts in a bounded number of statements', async () => {
+    const query = Client.prototype.query;
+    let statements = 0;
+    Client.prototype.query = function (this: Client, ...args: unknown[]) {
+      statements++;
+      return (query as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof query;
+    try {
+      const res = await t.gql<{ matches: { edges: Array<{ node: { agencyContact: { people: unknown[] } | null; enterpriseContact: { people: unknown[] } | null } }> } }>(LIST, {}, coordinatorToken);
+      expect(res.errors).toBeUndefined();
+      const nodes = res.data!.matches.edges.map((e) => e.node);
+      expect(nodes).toHaveLength(50);
+      for (const node of nodes) expect([node.agencyContact?.people.length, node.enterpriseContact?.people.length]).toEqual([1, 1]);
+    } finally {
+      Client.prototype.query = query;
+    }
+    process.stdout.write(`SQL statements for matches(first: 50) with both contacts: ${statements}\n`);
+    expect(statements).toBeLessThanOrEqual(BASELINE);
+  });
+});
+
+/** Measured on 2026-12-06 before the DataLoaders of issue 13: 204 (two reads per match per side, and four for the request). */
+const BASELINE = 204;
