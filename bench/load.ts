@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { freePort } from '../src/infra/embedded/free-port';
 import { processesMentioning } from '../src/infra/embedded/process-files';
+import { percentile } from '../test/support/statistics';
 
 /**
  * npm run bench:load — a mixed workload against the application started as `npm start` starts it (embedded PostgreSQL
@@ -73,7 +74,6 @@ const APPROVE = `mutation LoadApproveMatch($id: ID!, $version: Int!) { approveMa
 
 const log = (message: string) => console.log(message);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
 const mb = (kb: number) => Math.round(kb / 1024);
 
 /** A small deterministic generator, so every run shuffles the same way. */

@@ -24,6 +24,7 @@ import { SearchIndex, settingsFor } from '../src/search/search-indexes';
 import { SearchRepository } from '../src/search/search.repository';
 import { MeilisearchWriter } from '../src/search/meilisearch.clients';
 import { configOrExit, startRuntime } from '../src/runtime';
+import { percentile } from '../test/support/statistics';
 
 /**
  * npm run bench:matching — a large index from the real data (10,000 enterprises, 100,000 reference projects made by
@@ -41,10 +42,6 @@ const SYNC_SAMPLES = 40;
 
 const log = (message: string) => console.log(message);
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-};
 const describe = (values: number[]) => `p50 ${percentile(values, 50).toFixed(1)} ms, p95 ${percentile(values, 95).toFixed(1)} ms, p99 ${percentile(values, 99).toFixed(1)} ms (n=${values.length})`;
 
 interface Company {

@@ -15,6 +15,7 @@ import { freePort } from '../src/infra/embedded/free-port';
 import { NotificationOutbox } from '../src/notifications/notification-outbox.service';
 import { configOrExit, startRuntime } from '../src/runtime';
 import { SearchRepository } from '../src/search/search.repository';
+import { percentile } from '../test/support/statistics';
 
 /**
  * npm run bench:notifications — 5,000 match approvals fanned out to both sides on all three channels. Starts a
@@ -38,10 +39,6 @@ const GRACE_MS = 3_000;
 const TOLERANCE_SECONDS = 300;
 
 const log = (message: string) => console.log(message);
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-};
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
