@@ -94,6 +94,19 @@ export class AuditTrail {
   }
 
   /**
+   * Saves `after`, or deletes `before` when `after` is null, and records that change under the row's id (known only
+   * once a new row is saved). Runs in the caller's transaction; returns the saved row, or null for a delete.
+   */
+  async saveOrDelete<E extends ObjectLiteral & { id: string }>(manager: EntityManager, change: Omit<AuditedChange<E>, 'entityId'>): Promise<E | null> {
+    const { target, before, after } = change;
+    const saved = after && (await manager.save(target, after));
+    if (!saved && before) await manager.delete(target, before.id);
+    const row = saved ?? before;
+    if (row) await this.recordChange(manager, { ...change, entityId: row.id, after: saved });
+    return saved;
+  }
+
+  /**
    * The trail of one entity, oldest first, as `actor` may read it. Coordinators and admins read every trail; an agency
    * member the trail of the agency's own needs and of its matches once introduced; an enterprise member the trail of
    * its matches it can see (introduced, or its own expressed interest). The sides do not read the secretariat's

@@ -71,13 +71,9 @@ export class CapabilitiesService {
   private write(actor: Actor, action: string, before: CapabilityEntity, after: null): Promise<null>;
   private write(actor: Actor, action: string, before: CapabilityEntity | null, after: CapabilityEntity | null): Promise<CapabilityEntity | null> {
     return this.outbox.transaction(async (manager) => {
-      const saved = after && (await manager.save(CapabilityEntity, after));
-      if (!saved && before) await manager.delete(CapabilityEntity, before.id);
+      const saved = await this.audit.saveOrDelete(manager, { target: CapabilityEntity, entityType: 'capability', actor, action, before, after });
       const row = saved ?? before;
-      if (row) {
-        await this.outbox.record(manager, IndexedKind.Organization, [row.organizationId]);
-        await this.audit.recordChange(manager, { target: CapabilityEntity, entityType: 'capability', entityId: row.id, actor, action, before, after: saved });
-      }
+      if (row) await this.outbox.record(manager, IndexedKind.Organization, [row.organizationId]);
       return saved;
     });
   }

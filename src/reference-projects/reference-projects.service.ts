@@ -75,13 +75,11 @@ export class ReferenceProjectsService {
   private write(actor: Actor, action: string, before: ReferenceProjectEntity, after: null): Promise<null>;
   private write(actor: Actor, action: string, before: ReferenceProjectEntity | null, after: ReferenceProjectEntity | null): Promise<ReferenceProjectEntity | null> {
     return this.outbox.transaction(async (manager) => {
-      const saved = after && (await manager.save(ReferenceProjectEntity, after));
-      if (!saved && before) await manager.delete(ReferenceProjectEntity, before.id);
+      const saved = await this.audit.saveOrDelete(manager, { target: ReferenceProjectEntity, entityType: 'reference_project', actor, action, before, after });
       const row = saved ?? before;
       if (row) {
         await this.outbox.record(manager, IndexedKind.ReferenceProject, [row.id]);
         await this.outbox.record(manager, IndexedKind.Organization, [row.organizationId]);
-        await this.audit.recordChange(manager, { target: ReferenceProjectEntity, entityType: 'reference_project', entityId: row.id, actor, action, before, after: saved });
       }
       return saved;
     });
