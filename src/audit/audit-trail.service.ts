@@ -5,11 +5,11 @@ import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity
 import { Actor, isStaff } from '../auth/actor';
 import { DomainError } from '../common/domain-error';
 import { MatchEntity } from '../matches/match.entity';
-import { loadParties, visibleToSide } from '../matches/match-parties';
+import { MatchVisibility } from '../matches/match-visibility.policy';
 import { statusSeenBy } from '../matches/match.model';
 import { MatchStatus } from '../matches/match-status';
 import { NeedEntity } from '../needs/need.entity';
-import { canSeeNeed } from '../needs/need-visibility';
+import { NeedVisibility } from '../needs/need-visibility.policy';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { Role, UserEntity } from '../users/user.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
@@ -120,10 +120,10 @@ export class AuditTrail {
       const match = await manager.findOneBy(MatchEntity, { id: entityId });
       const need = match ? null : await manager.findOneBy(NeedEntity, { id: entityId });
       if (match) {
-        if (!visibleToSide(actor, match, await loadParties(manager, match))) throw DomainError.notFound('Match', entityId);
+        if (!MatchVisibility.canSee(actor, { ...match, need: await manager.findOneByOrFail(NeedEntity, { id: match.needId }) })) throw DomainError.notFound('Match', entityId);
         hideInternalReview = true;
       } else if (need) {
-        if (!canSeeNeed(actor, need)) throw DomainError.notFound('Need', entityId);
+        if (!NeedVisibility.canSee(actor, need)) throw DomainError.notFound('Need', entityId);
         if (actor.role !== Role.AGENCY_MEMBER || need.organizationId !== actor.organizationId) throw DomainError.forbidden("Only the need's own agency and the secretariat read its audit trail");
       } else {
         throw DomainError.forbidden('Members read the audit trail of their own needs and matches; the secretariat reads every trail');

@@ -4,7 +4,7 @@ import { NeedEntity } from '../needs/need.entity';
 import { ContactSnapshot, NotificationPayload, PartySnapshot } from '../notifications/notification-payload';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { MatchEntity } from './match.entity';
-import { MatchOrigin, wasIntroduced } from './match-status';
+import { wasIntroduced } from './match-status';
 import { Role } from '../users/user.entity';
 
 /** The two sides of a match and its need, read once per move: what events say and what contacts reveal. */
@@ -50,13 +50,6 @@ export async function contactOf(manager: EntityManager, organization: Organizati
     [organization.id],
   );
   return { organization: organization.nameEn, email: organization.contactEmail, phone: organization.contactPhone, website: organization.website, people };
-}
-
-/** The same rule as reading (MatchesService): a side sees its match once introduced; an enterprise, its own interest. */
-export function visibleToSide(actor: Actor, match: MatchEntity, parties: MatchParties): boolean {
-  const side = sideOf(actor, parties);
-  if (!side) return false;
-  return wasIntroduced(match) || (side === 'ENTERPRISE' && match.origin === MatchOrigin.INTEREST);
 }
 
 /** Which side of the match the caller is on, if any. */

@@ -15,11 +15,12 @@ import { JobQueue } from '../jobs/job-queue.service';
 import { IndexedKind } from '../search/search-outbox.entity';
 import { SearchOutbox } from '../search/search-outbox.service';
 import { ExpressInterestInput, MatchReasonInput, MatchVersionInput, RecordMatchOutcomeInput, RespondToMatchInput } from './dto/match.inputs';
-import { canSeeNeed } from '../needs/needs.service';
+import { NeedVisibility } from '../needs/need-visibility.policy';
 import { MatchEntity } from './match.entity';
 import { MatchModel, statusSeenBy } from './match.model';
 import { MatchesService } from './matches.service';
-import { contactOf, loadParties, matchPayload, MatchParties, sideOf, visibleToSide } from './match-parties';
+import { contactOf, loadParties, matchPayload, MatchParties, sideOf } from './match-parties';
+import { MatchVisibility } from './match-visibility.policy';
 import { MatchExplanationSnapshot } from './match-snapshot';
 import { assertMove, AWAITING_REVIEW, BEFORE_INTRODUCTION, canMove, furthestStage, MatchOrigin, MatchStatus, outcomeDateProblem, SideResponse, wasIntroduced } from './match-status';
 import { MatchOutcomeEntity } from './match-outcome.entity';
@@ -117,7 +118,7 @@ export class MatchWorkflow {
     const need = await this.matching.needOrFail(input.needId);
     if (!RECRUITING_NEED_STATUSES.includes(need.status)) {
       // A need the caller cannot read stays unknown; one anyone can read is not hidden behind NOT_FOUND.
-      if (!canSeeNeed(actor, need)) throw DomainError.notFound('Need', input.needId);
+      if (!NeedVisibility.canSee(actor, need)) throw DomainError.notFound('Need', input.needId);
       throw DomainError.conflict(`This need is ${need.status} and no longer takes expressions of interest`);
     }
     const enterprise = await this.dataSource.getRepository(OrganizationEntity).findOneByOrFail({ id: actor.organizationId });
@@ -413,7 +414,7 @@ export class MatchWorkflow {
     for (const input of [...inputs].sort((a, b) => (a.id < b.id ? -1 : 1))) {
       const match = locked.find((m) => m.id === input.id);
       const parties = match ? await loadParties(manager, match) : undefined;
-      if (!match || !parties || !(isStaff(actor) || visibleToSide(actor, match, parties))) throw DomainError.notFound('Match', input.id);
+      if (!match || !parties || !MatchVisibility.canSee(actor, { ...match, need: parties.need })) throw DomainError.notFound('Match', input.id);
       if (match.version !== input.version) {
         throw DomainError.conflict(`Match ${match.id} changed since you read it (you had version ${input.version}, it is now ${match.version}, ${statusSeenBy(match, actor)}); reload and try again`);
       }

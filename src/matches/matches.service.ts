@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Actor, isStaff } from '../auth/actor';
 import { DomainError } from '../common/domain-error';
 import { Connection, decodeOffset, toOffsetConnection } from '../common/pagination';
@@ -9,20 +9,19 @@ import { toNeedModel } from '../needs/need.model';
 import { NeedEntity } from '../needs/need.entity';
 import { RECRUITING_NEED_STATUSES } from '../needs/need-status';
 import { OrganizationEntity } from '../organizations/organization.entity';
-import { Role } from '../users/user.entity';
 import { MatchesArgs, MatchOrder, ReviewQueueArgs, ReviewQueueOrder } from './dto/match.inputs';
 import { MatchEntity } from './match.entity';
 import { MatchContactModel, MatchModel, ReviewQueueItemModel, toMatchModel } from './match.model';
 import { contactOf } from './match-parties';
-import { AWAITING_REVIEW, INTRODUCED_OR_LATER, MatchOrigin, MatchStatus } from './match-status';
+import { AWAITING_REVIEW, MatchStatus } from './match-status';
+import { MatchVisibility } from './match-visibility.policy';
 
 /** Both sides see each other's contacts from here on. */
 const DISCLOSED: readonly MatchStatus[] = [MatchStatus.ENGAGED, MatchStatus.OUTCOME_RECORDED];
 
 /**
- * Reading matches. Coordinators and admins see all; an agency sees the matches of its needs once introduced; an
- * enterprise sees its own once introduced, and the interests it expressed. Anything else is NOT_FOUND. What a side
- * sees of a match it may read is toMatchModel's to decide.
+ * Reading matches: who sees which is MatchVisibility's rule; anything else is NOT_FOUND. What a side sees of a match
+ * it may read is toMatchModel's to decide.
  */
 @Injectable()
 export class MatchesService {
@@ -103,24 +102,12 @@ export class MatchesService {
   }
 
   private query(actor: Actor) {
-    const query = this.dataSource
+    const visible = MatchVisibility.sql(actor, { match: 'm', need: 'need' });
+    return this.dataSource
       .getRepository(MatchEntity)
       .createQueryBuilder('m')
       .innerJoinAndSelect('m.need', 'need')
-      .innerJoinAndSelect('m.enterprise', 'enterprise');
-    if (isStaff(actor)) return query;
-    // A side sees its match once introduced, whatever became of it since (wasIntroduced): a match a coordinator
-    // closed after the introduction stays readable to those who were told.
-    const introduced = '(m.status IN (:...visible) OR m.introducedAt IS NOT NULL)';
-    if (actor.role === Role.AGENCY_MEMBER) {
-      return query.where(`need.organizationId = :org AND ${introduced}`, { org: actor.organizationId, visible: INTRODUCED_OR_LATER });
-    }
-    return query.where(
-      new Brackets((w) =>
-        w
-          .where(`m.enterpriseId = :org AND ${introduced}`, { org: actor.organizationId, visible: INTRODUCED_OR_LATER })
-          .orWhere('m.enterpriseId = :org AND m.origin = :interest', { interest: MatchOrigin.INTEREST }),
-      ),
-    );
+      .innerJoinAndSelect('m.enterprise', 'enterprise')
+      .where(visible.where, visible.parameters);
   }
 }

@@ -4,7 +4,7 @@ import { In, Repository } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { DomainError } from '../common/domain-error';
 import { toNeedModel } from '../needs/need.model';
-import { canSeeNeed } from '../needs/needs.service';
+import { NeedVisibility } from '../needs/need-visibility.policy';
 import { NeedStatus } from '../needs/need-status';
 import { OrganizationEntity, OrganizationKind } from '../organizations/organization.entity';
 import { toOrganizationModel } from '../organizations/organization.model';
@@ -26,7 +26,7 @@ export class MatchExplanations {
 
   async candidates(actor: Actor, needId: string, first: number, language = Language.EN): Promise<MatchCandidateModel[]> {
     const need = await this.matching.needOrFail(needId);
-    if (!canSeeNeed(actor, need)) throw DomainError.notFound('Need', needId);
+    if (!NeedVisibility.canSee(actor, need)) throw DomainError.notFound('Need', needId);
     const ranked = await this.matching.rankEnterprises(need, first, language);
     const [organizations, explanations] = await Promise.all([this.organizations.findBy({ id: In(ranked.map((r) => r.organizationId)) }), this.explain(ranked)]);
     const enterprises = new Map(organizations.map((o) => [o.id, o]));
@@ -46,7 +46,7 @@ export class MatchExplanations {
     const explanations = await this.explain(ranked);
     return ranked
       .map((r, i) => ({ r, explanation: explanations[i] }))
-      .filter(({ r }) => r.need.status === NeedStatus.OPEN && canSeeNeed(actor, r.need))
+      .filter(({ r }) => r.need.status === NeedStatus.OPEN && NeedVisibility.canSee(actor, r.need))
       .map(({ r, explanation }) => ({ rank: r.rank, score: r.result.score, need: toNeedModel(r.need), explanation }));
   }
 

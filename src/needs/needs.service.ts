@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.service';
-import { Actor, isStaff } from '../auth/actor';
+import { Actor } from '../auth/actor';
 import { DomainError } from '../common/domain-error';
 import { Connection } from '../common/pagination';
 import { definedFields } from '../common/validation';
@@ -20,8 +20,8 @@ import { Role } from '../users/user.entity';
 import { CreateNeedInput, NeedsArgs, UpdateNeedInput } from './dto/need.inputs';
 import { FundingStatus, NeedEntity } from './need.entity';
 import { NeedModel, toNeedModel } from './need.model';
-import { canSeeNeed } from './need-visibility';
-import { assertTransition, EDITABLE_NEED_STATUSES, NeedStatus, PUBLISHED_NEED_STATUSES } from './need-status';
+import { NeedVisibility } from './need-visibility.policy';
+import { assertTransition, EDITABLE_NEED_STATUSES, NeedStatus } from './need-status';
 
 /** Fields a need cannot be without; an update may not clear them. */
 const REQUIRED_FIELDS = ['title', 'description', 'countryCode', 'sectorCode', 'fundingStatus'] as const;
@@ -30,9 +30,6 @@ type NeedFields = Omit<CreateNeedInput, never>;
 
 /** The audit trail's name for a need. */
 const ENTITY = 'need';
-
-// Kept in a file of its own so the audit trail can use it without importing this service.
-export { canSeeNeed } from './need-visibility';
 
 /** An agency posts needs for its own country and the countries its profile serves (set by the secretariat once verified). */
 function assertPostsIn(agency: OrganizationEntity, countryCode: string): void {
@@ -52,7 +49,8 @@ export class NeedsService {
   ) {}
 
   async list(actor: Actor | null, args: NeedsArgs): Promise<Connection<NeedModel>> {
-    const query = this.visibleTo(actor, this.needs.createQueryBuilder('n'));
+    const visible = NeedVisibility.sql(actor, 'n');
+    const query = this.needs.createQueryBuilder('n').andWhere(visible.where, visible.parameters);
     if (args.countryCode) query.andWhere('n.countryCode = :country', { country: args.countryCode.toUpperCase() });
     if (args.region) {
       const codes = this.referenceData.listCountries({ region: args.region }).map((c) => c.code);
@@ -69,7 +67,7 @@ export class NeedsService {
 
   async get(actor: Actor | null, id: string): Promise<NeedModel> {
     const need = await this.needs.findOneBy({ id });
-    if (!need || !canSeeNeed(actor, need)) throw DomainError.notFound('Need', id);
+    if (!need || !NeedVisibility.canSee(actor, need)) throw DomainError.notFound('Need', id);
     return toNeedModel(need);
   }
 
@@ -163,7 +161,7 @@ export class NeedsService {
   private async move(actor: Actor, id: string, to: NeedStatus, action: string, mayAct: (actor: Actor, need: NeedEntity) => boolean): Promise<NeedModel> {
     return this.outbox.transaction(async (manager) => {
       const need = await manager.findOne(NeedEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!need || !canSeeNeed(actor, need)) throw DomainError.notFound('Need', id);
+      if (!need || !NeedVisibility.canSee(actor, need)) throw DomainError.notFound('Need', id);
       if (!mayAct(actor, need)) throw DomainError.forbidden(`You may not move this need to ${to}`);
       assertTransition(need.status, to);
       const before = { ...need };
@@ -180,19 +178,9 @@ export class NeedsService {
   /** Row-locked for the rest of the transaction, so concurrent edits and transitions serialise. */
   private async lockOwned(manager: EntityManager, actor: Actor, id: string): Promise<NeedEntity> {
     const need = await manager.findOne(NeedEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!need || !canSeeNeed(actor, need)) throw DomainError.notFound('Need', id);
+    if (!need || !NeedVisibility.canSee(actor, need)) throw DomainError.notFound('Need', id);
     if (need.organizationId !== actor.organizationId) throw DomainError.forbidden("Only the need's own agency may change it");
     return need;
-  }
-
-  private visibleTo(actor: Actor | null, query: SelectQueryBuilder<NeedEntity>): SelectQueryBuilder<NeedEntity> {
-    if (isStaff(actor)) return query;
-    return query.andWhere(
-      new Brackets((w) => {
-        w.where('n.status IN (:...published)', { published: PUBLISHED_NEED_STATUSES });
-        if (actor) w.orWhere('n.organizationId = :own', { own: actor.organizationId });
-      }),
-    );
   }
 
   private normalise<T extends Partial<NeedFields>>(fields: T): T {

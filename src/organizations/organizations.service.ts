@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, In, Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.service';
-import { Actor, isStaff } from '../auth/actor';
+import { Actor } from '../auth/actor';
 import { DomainError } from '../common/domain-error';
 import { Connection } from '../common/pagination';
 import { definedFields } from '../common/validation';
@@ -14,11 +14,7 @@ import { Role } from '../users/user.entity';
 import { CreateOrganizationInput, OrganizationsArgs, UpdateOrganizationInput } from './dto/organization.inputs';
 import { OrganizationEntity, OrganizationKind, VerificationStatus } from './organization.entity';
 import { OrganizationModel, toOrganizationModel } from './organization.model';
-
-/** Public profiles are those the secretariat verified; members always see their own organisation. */
-export function canSeeOrganization(actor: Actor | null, organization: OrganizationEntity): boolean {
-  return organization.verificationStatus === VerificationStatus.VERIFIED || isStaff(actor) || actor?.organizationId === organization.id;
-}
+import { OrganizationVisibility } from './organization-visibility.policy';
 
 @Injectable()
 export class OrganizationsService {
@@ -30,15 +26,8 @@ export class OrganizationsService {
   ) {}
 
   async list(actor: Actor | null, args: OrganizationsArgs): Promise<Connection<OrganizationModel>> {
-    const query = this.organizations.createQueryBuilder('o');
-    if (!isStaff(actor)) {
-      query.andWhere(
-        new Brackets((w) => {
-          w.where('o.verificationStatus = :verified', { verified: VerificationStatus.VERIFIED });
-          if (actor) w.orWhere('o.id = :own', { own: actor.organizationId });
-        }),
-      );
-    }
+    const visible = OrganizationVisibility.sql(actor, 'o');
+    const query = this.organizations.createQueryBuilder('o').andWhere(visible.where, visible.parameters);
     if (args.kind) query.andWhere('o.kind = :kind', { kind: args.kind });
     if (args.countryCode) query.andWhere('o.countryCode = :country', { country: args.countryCode.toUpperCase() });
     if (args.verificationStatus) query.andWhere('o.verificationStatus = :status', { status: args.verificationStatus });
@@ -57,7 +46,7 @@ export class OrganizationsService {
   /** The organisation if the actor may see it; NOT_FOUND otherwise (existence is not revealed). */
   async findVisible(actor: Actor | null, id: string): Promise<OrganizationEntity> {
     const organization = await this.organizations.findOneBy({ id });
-    if (!organization || !canSeeOrganization(actor, organization)) throw DomainError.notFound('Organization', id);
+    if (!organization || !OrganizationVisibility.canSee(actor, organization)) throw DomainError.notFound('Organization', id);
     return organization;
   }
 

@@ -1,18 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { Actor, isStaff } from '../auth/actor';
+import { Actor } from '../auth/actor';
 import { NeedEntity } from '../needs/need.entity';
 import { NeedModel, toNeedModel } from '../needs/need.model';
-import { canSeeNeed } from '../needs/needs.service';
-import { PUBLISHED_NEED_STATUSES } from '../needs/need-status';
+import { NeedVisibility } from '../needs/need-visibility.policy';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { OrganizationModel, toOrganizationModel } from '../organizations/organization.model';
-import { canSeeOrganization } from '../organizations/organizations.service';
+import { OrganizationVisibility } from '../organizations/organization-visibility.policy';
 import { SearchEnterprisesArgs, SearchNeedsArgs } from './dto/search.inputs';
 import { EnterpriseDocument, NeedDocument } from './search-documents';
 import { decodeOffset, encodeOffset } from '../common/pagination';
-import { allOf, equals, oneOf } from './search-filters';
+import { allOf, equals } from './search-filters';
 import { SearchIndex } from './search-indexes';
 import { FacetModel } from './search.model';
 import { SearchRepository } from './search.repository';
@@ -46,11 +45,8 @@ export class SearchService {
   ) {}
 
   async searchNeeds(actor: Actor | null, args: SearchNeedsArgs): Promise<Page<NeedModel>> {
-    const visibility = isStaff(actor)
-      ? undefined
-      : [oneOf('status', PUBLISHED_NEED_STATUSES), actor ? equals('organizationId', actor.organizationId) : undefined].filter(Boolean).join(' OR ');
     const filter = allOf(
-      visibility,
+      NeedVisibility.searchFilter(actor),
       equals('countryCode', args.countryCode?.toUpperCase()),
       equals('region', args.region),
       equals('sectorCode', args.sectorCode),
@@ -64,7 +60,7 @@ export class SearchService {
     const query = searchQuery(args.query);
     const page = await this.page<NeedDocument>(SearchIndex.Needs, query, filter, args.first, args.after, NEED_FACETS, ['title', 'description'], query ? undefined : ['publishedAt:desc', 'createdAt:desc']);
     const rows = await this.needs.findBy({ id: In(page.hits.map((h) => h.id)) });
-    const byId = new Map(rows.filter((n) => canSeeNeed(actor, n)).map((n) => [n.id, n]));
+    const byId = new Map(rows.filter((n) => NeedVisibility.canSee(actor, n)).map((n) => [n.id, n]));
     return page.toPage((hit) => {
       const need = byId.get(hit.id);
       return need ? { node: toNeedModel(need), title: hit._formatted?.title, snippet: hit._formatted?.description } : undefined;
@@ -72,9 +68,8 @@ export class SearchService {
   }
 
   async searchEnterprises(actor: Actor | null, args: SearchEnterprisesArgs): Promise<Page<OrganizationModel>> {
-    const visibility = isStaff(actor) ? undefined : ['verified = true', actor ? equals('id', actor.organizationId) : undefined].filter(Boolean).join(' OR ');
     const filter = allOf(
-      visibility,
+      OrganizationVisibility.searchFilter(actor),
       equals('countriesServed', args.countryCode?.toUpperCase()),
       equals('regionsServed', args.region),
       equals('sectorCodes', args.sectorCode),
@@ -85,7 +80,7 @@ export class SearchService {
     const query = searchQuery(args.query);
     const page = await this.page<EnterpriseDocument>(SearchIndex.Enterprises, query, filter, args.first, args.after, ENTERPRISE_FACETS, ['nameEn', 'capabilityText'], query ? undefined : ['waterProjectCount:desc', 'nameEn:asc']);
     const rows = await this.organizations.findBy({ id: In(page.hits.map((h) => h.id)) });
-    const byId = new Map(rows.filter((o) => canSeeOrganization(actor, o)).map((o) => [o.id, o]));
+    const byId = new Map(rows.filter((o) => OrganizationVisibility.canSee(actor, o)).map((o) => [o.id, o]));
     return page.toPage((hit) => {
       const organization = byId.get(hit.id);
       return organization ? { node: toOrganizationModel(organization, actor), title: hit._formatted?.nameEn, snippet: hit._formatted?.capabilityText || hit._formatted?.description } : undefined;
