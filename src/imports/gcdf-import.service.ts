@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { CapabilityEntity } from '../capabilities/capability.entity';
 import { fitTitle, LIMITS } from '../common/validation';
 import { JobQueue } from '../jobs/job-queue.service';
-import { NEED_PUBLISHED_QUEUE } from '../matches/need-published';
+import { NEED_PUBLISHED_QUEUE } from '../needs/need-events';
 import { FundingStatus, NeedEntity } from '../needs/need.entity';
 import { NeedStatus } from '../needs/need-status';
 import { OrganizationEntity, OrganizationKind, VerificationStatus } from '../organizations/organization.entity';

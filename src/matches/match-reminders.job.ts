@@ -1,7 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditTrail } from '../audit/audit-trail.service';
 import { AppConfig } from '../config/app-config';
 import { JobQueue } from '../jobs/job-queue.service';
 import { NotificationEventType } from '../notifications/notification-event-type';
@@ -9,6 +8,7 @@ import { NotificationOutbox } from '../notifications/notification-outbox.service
 import { MatchEntity } from './match.entity';
 import { loadParties, matchPayload } from './match-parties';
 import { MatchStatus, SideResponse } from './match-status';
+import { MatchWorkflow } from './match-workflow.service';
 
 export const MATCH_REMINDERS_QUEUE = 'match-reminders';
 const DAY_MS = 24 * 3600_000;
@@ -23,7 +23,7 @@ export class MatchRemindersJob implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jobs: JobQueue,
-    private readonly audit: AuditTrail,
+    private readonly workflow: MatchWorkflow,
     private readonly notifications: NotificationOutbox,
     private readonly config: AppConfig,
   ) {}
@@ -62,9 +62,7 @@ export class MatchRemindersJob implements OnModuleInit {
     const daysWaiting = Math.floor((now.getTime() - match.introducedAt.getTime()) / DAY_MS);
 
     if (match.introducedAt <= expiry) {
-      // A status change: the version moves, so an answer based on the old state gets CONFLICT.
-      await manager.update(MatchEntity, { id }, { status: MatchStatus.EXPIRED, statusChangedAt: now, version: match.version + 1 });
-      await this.audit.record(manager, [{ entityType: 'match', entityId: id, actor: null, action: 'expire', fromStatus: MatchStatus.INTRODUCED, toStatus: MatchStatus.EXPIRED, reason: `unanswered for ${daysWaiting} days` }]);
+      await this.workflow.expireLocked(manager, match, `unanswered for ${daysWaiting} days`, now);
       return;
     }
     if (match.introducedAt <= escalation && !match.coordinatorRemindedAt) {

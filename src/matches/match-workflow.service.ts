@@ -26,7 +26,7 @@ import { assertMove, AWAITING_REVIEW, BEFORE_INTRODUCTION, canMove, furthestStag
 import { MatchOutcomeEntity } from './match-outcome.entity';
 import { MatchOutcomeRepository } from './match-outcome.repository';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
-import { NEED_CLOSED_QUEUE } from './need-closed';
+import { NEED_CLOSED_QUEUE } from '../needs/need-events';
 
 const ENTITY = 'match';
 
@@ -373,11 +373,21 @@ export class MatchWorkflow {
     if (to === NeedStatus.MATCHED) await this.jobs.insert([{ name: NEED_CLOSED_QUEUE, data: { needId: need.id } }], manager);
   }
 
+  /**
+   * An introduction nobody answered in time expires (the match-reminders job, in its transaction, with the match
+   * locked): a move like the others — checked against the lifecycle, versioned (an answer based on the old state gets
+   * CONFLICT), audited with no actor. Nobody is told. `at`: the job's clock.
+   */
+  async expireLocked(manager: EntityManager, match: MatchEntity, reason: string, at: Date): Promise<MatchEntity> {
+    assertMove(match.status, MatchStatus.EXPIRED, match.reason);
+    return this.changeStatus(manager, null, match, MatchStatus.EXPIRED, 'expire', reason, [], at);
+  }
+
   /** `changes`: fields besides the status that the move changed (a side's answer). */
-  private async changeStatus(manager: EntityManager, actor: Actor | null, match: MatchEntity, to: MatchStatus, action: string, reason?: string | null, changes: FieldChange[] = []): Promise<MatchEntity> {
+  private async changeStatus(manager: EntityManager, actor: Actor | null, match: MatchEntity, to: MatchStatus, action: string, reason?: string | null, changes: FieldChange[] = [], at = new Date()): Promise<MatchEntity> {
     const from = match.status;
     match.status = to;
-    match.statusChangedAt = new Date();
+    match.statusChangedAt = at;
     const saved = await manager.save(match);
     await this.audit.record(manager, [entry(match.id, actor, action, from, to, reason, changes)]);
     return saved;

@@ -9,7 +9,7 @@ import { NotificationEventType } from '../notifications/notification-event-type'
 import { NotificationOutbox } from '../notifications/notification-outbox.service';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { MatchWorkflow } from './match-workflow.service';
-import { NEED_PUBLISHED_QUEUE } from './need-published';
+import { NEED_PUBLISHED_QUEUE, NeedPublishedEvent } from '../needs/need-events';
 
 /** Candidates kept for review when a need is published. */
 const SUGGESTED_ON_PUBLISH = 10;
@@ -35,7 +35,7 @@ export class NeedPublishedJob implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.register<{ needId: string }>({
+    this.jobs.register<NeedPublishedEvent>({
       name: NEED_PUBLISHED_QUEUE,
       options: { retryLimit: 8, retryDelay: 5, retryBackoff: true, expireInSeconds: 5 * 60 },
       handler: async (jobs) => {

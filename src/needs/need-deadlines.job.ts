@@ -2,10 +2,10 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { JobQueue } from '../jobs/job-queue.service';
-import { NEED_CLOSED_QUEUE } from '../matches/need-closed';
 import { IndexedKind } from '../search/search-outbox.entity';
 import { SearchOutbox } from '../search/search-outbox.service';
 import { NeedEntity } from './need.entity';
+import { NEED_CLOSED_QUEUE } from './need-events';
 import { NeedStatus, RECRUITING_NEED_STATUSES } from './need-status';
 
 export const NEED_DEADLINES_QUEUE = 'need-deadlines';

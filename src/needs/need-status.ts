@@ -28,12 +28,12 @@ export const RECRUITING_NEED_STATUSES: readonly NeedStatus[] = [NeedStatus.OPEN,
 /** Statuses in which the owner may still edit the need's content. */
 export const EDITABLE_NEED_STATUSES: readonly NeedStatus[] = [NeedStatus.DRAFT, NeedStatus.OPEN];
 
-export function canTransition(from: NeedStatus, to: NeedStatus): boolean {
+export function canMove(from: NeedStatus, to: NeedStatus): boolean {
   return ALLOWED[from].includes(to);
 }
 
-export function assertTransition(from: NeedStatus, to: NeedStatus): void {
-  if (!canTransition(from, to)) {
+export function assertMove(from: NeedStatus, to: NeedStatus): void {
+  if (!canMove(from, to)) {
     throw DomainError.conflict(`A need in status ${from} cannot move to ${to}`);
   }
 }

@@ -11,17 +11,16 @@ import { OrganizationEntity, VerificationStatus } from '../organizations/organiz
 import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { IndexedKind } from '../search/search-outbox.entity';
 import { JobQueue } from '../jobs/job-queue.service';
-import { NEED_CLOSED_QUEUE } from '../matches/need-closed';
 import { todayUtc } from './need-deadlines.job';
-import { NEED_PUBLISHED_QUEUE } from '../matches/need-published';
 import { SearchOutbox } from '../search/search-outbox.service';
 import { TaxonomyKind } from '../reference-data/taxonomy-term.entity';
 import { Role } from '../users/user.entity';
 import { CreateNeedInput, NeedsArgs, UpdateNeedInput } from './dto/need.inputs';
 import { FundingStatus, NeedEntity } from './need.entity';
 import { NeedModel, toNeedModel } from './need.model';
+import { NEED_CLOSED_QUEUE, NEED_PUBLISHED_QUEUE } from './need-events';
 import { NeedVisibility } from './need-visibility.policy';
-import { assertTransition, EDITABLE_NEED_STATUSES, NeedStatus } from './need-status';
+import { assertMove, EDITABLE_NEED_STATUSES, NeedStatus } from './need-status';
 
 /** Fields a need cannot be without; an update may not clear them. */
 const REQUIRED_FIELDS = ['title', 'description', 'countryCode', 'sectorCode', 'fundingStatus'] as const;
@@ -129,7 +128,7 @@ export class NeedsService {
   async publish(actor: Actor, id: string): Promise<NeedModel> {
     return this.outbox.transaction(async (manager) => {
       const need = await this.lockOwned(manager, actor, id);
-      assertTransition(need.status, NeedStatus.OPEN);
+      assertMove(need.status, NeedStatus.OPEN);
       const organization = await manager.findOneByOrFail(OrganizationEntity, { id: need.organizationId });
       if (organization.verificationStatus !== VerificationStatus.VERIFIED) {
         throw DomainError.forbidden('Your organisation must be verified by the secretariat before it can publish needs');
@@ -163,7 +162,7 @@ export class NeedsService {
       const need = await manager.findOne(NeedEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!need || !NeedVisibility.canSee(actor, need)) throw DomainError.notFound('Need', id);
       if (!mayAct(actor, need)) throw DomainError.forbidden(`You may not move this need to ${to}`);
-      assertTransition(need.status, to);
+      assertMove(need.status, to);
       const before = { ...need };
       need.status = to;
       await this.outbox.record(manager, IndexedKind.Need, [id]);
