@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { NeedEntity } from '../needs/need.entity';
-import { ContactSnapshot, NotificationPayload, PartySnapshot } from '../notifications/notification-payload';
+import { NotificationPayload, PartySnapshot } from '../notifications/notification-payload';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { MatchEntity } from './match.entity';
 import { wasIntroduced } from './match-status';
@@ -41,15 +41,6 @@ export function matchPayload(match: MatchEntity, parties: MatchParties, audience
     enterprise: party(parties.enterprise),
     ...(showScore ? { score: match.score } : {}),
   };
-}
-
-/** An organisation's contacts: its own contact fields and its active members. */
-export async function contactOf(manager: EntityManager, organization: OrganizationEntity): Promise<ContactSnapshot> {
-  const people: Array<{ name: string; email: string }> = await manager.query(
-    `SELECT display_name AS name, email FROM app_user WHERE organization_id = $1 AND active AND role IN ('ENTERPRISE_MEMBER', 'AGENCY_MEMBER') ORDER BY display_name, id`,
-    [organization.id],
-  );
-  return { organization: organization.nameEn, email: organization.contactEmail, phone: organization.contactPhone, website: organization.website, people };
 }
 
 /** Which side of the match the caller is on, if any. */

@@ -9,6 +9,7 @@ import { MatchEntity } from './match.entity';
 import { loadParties, matchPayload } from './match-parties';
 import { MatchStatus, SideResponse } from './match-status';
 import { MatchWorkflow } from './match-workflow.service';
+import { MatchesRepository } from './matches.repository';
 
 export const MATCH_REMINDERS_QUEUE = 'match-reminders';
 const DAY_MS = 24 * 3600_000;
@@ -24,6 +25,7 @@ export class MatchRemindersJob implements OnModuleInit {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jobs: JobQueue,
     private readonly workflow: MatchWorkflow,
+    private readonly repository: MatchesRepository,
     private readonly notifications: NotificationOutbox,
     private readonly config: AppConfig,
   ) {}
@@ -42,13 +44,8 @@ export class MatchRemindersJob implements OnModuleInit {
     const reminder = new Date(now.getTime() - this.config.MATCH_REMINDER_DAYS * DAY_MS);
     const escalation = new Date(now.getTime() - 2 * this.config.MATCH_REMINDER_DAYS * DAY_MS);
     const expiry = new Date(now.getTime() - this.config.MATCH_EXPIRY_DAYS * DAY_MS);
-    const due: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT id FROM match WHERE status = 'INTRODUCED' AND (
-         introduced_at <= $3 OR (introduced_at <= $2 AND coordinator_reminded_at IS NULL) OR (introduced_at <= $1 AND side_reminded_at IS NULL))
-       ORDER BY introduced_at`,
-      [reminder, escalation, expiry],
-    );
-    for (const { id } of due) {
+    const due = await this.repository.idsDueForReminder(reminder, escalation, expiry);
+    for (const id of due) {
       await this.dataSource.transaction((manager) => this.act(manager, id, now, reminder, escalation, expiry));
     }
     if (due.length > 0) this.notifications.nudge();

@@ -18,8 +18,9 @@ import { ExpressInterestInput, MatchReasonInput, MatchVersionInput, RecordMatchO
 import { NeedVisibility } from '../needs/need-visibility.policy';
 import { MatchEntity } from './match.entity';
 import { MatchModel, statusSeenBy } from './match.model';
+import { MatchesRepository } from './matches.repository';
 import { MatchesService } from './matches.service';
-import { contactOf, loadParties, matchPayload, MatchParties, sideOf } from './match-parties';
+import { loadParties, matchPayload, MatchParties, sideOf } from './match-parties';
 import { MatchVisibility } from './match-visibility.policy';
 import { MatchExplanationSnapshot } from './match-snapshot';
 import { assertMove, AWAITING_REVIEW, BEFORE_INTRODUCTION, canMove, furthestStage, MatchOrigin, MatchStatus, outcomeDateProblem, SideResponse, wasIntroduced } from './match-status';
@@ -60,6 +61,7 @@ export class MatchWorkflow {
     private readonly jobs: JobQueue,
     private readonly outcomes: MatchOutcomeRepository,
     private readonly referenceData: ReferenceDataService,
+    private readonly repository: MatchesRepository,
   ) {}
 
   /** Ranks candidates for a need and keeps the best as SUGGESTED; returns all the need's matches. */
@@ -288,7 +290,7 @@ export class MatchWorkflow {
       }
       if (match.agencyResponse === SideResponse.ACCEPTED && match.enterpriseResponse === SideResponse.ACCEPTED) {
         const saved = await this.changeStatus(manager, actor, match, MatchStatus.ENGAGED, action, null, answered);
-        const contacts = { agency: await contactOf(manager, parties.agency), enterprise: await contactOf(manager, parties.enterprise) };
+        const contacts = { agency: await this.repository.contactsOf(parties.agency, manager), enterprise: await this.repository.contactsOf(parties.enterprise, manager) };
         await this.notifications.emit(manager, NotificationEventType.MATCH_ENGAGED, {
           ...matchPayload(saved, parties, { organizationIds: [parties.agency.id, parties.enterprise.id], userIds: coordinator, coordinators: false }),
           contacts,

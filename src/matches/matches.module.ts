@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { MatchingModule } from '../matching/matching.module';
+import { NeedsModule } from '../needs/needs.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { SearchModule } from '../search/search.module';
 import { MatchEntity } from './match.entity';
@@ -9,6 +10,7 @@ import { MatchOutcomeRepository } from './match-outcome.repository';
 import { MatchRemindersJob } from './match-reminders.job';
 import { MatchWorkflow } from './match-workflow.service';
 import { MatchesResolver } from './matches.resolver';
+import { MatchesRepository } from './matches.repository';
 import { MatchesService } from './matches.service';
 import { NeedClosedJob } from './need-closed.job';
 import { MatchStatisticsResolver } from './statistics/match-statistics.resolver';
@@ -17,8 +19,8 @@ import { NeedPublishedJob } from './need-published.job';
 
 /** Persisted matches and the coordinators' workflow: review queue, approval, introductions, answers, outcomes. */
 @Module({
-  imports: [TypeOrmModule.forFeature([MatchEntity]), AuditModule, MatchingModule, NotificationsModule, SearchModule],
-  providers: [MatchesService, MatchWorkflow, MatchOutcomeRepository, MatchesResolver, MatchRemindersJob, NeedPublishedJob, NeedClosedJob, MatchStatisticsService, MatchStatisticsResolver],
+  imports: [TypeOrmModule.forFeature([MatchEntity]), AuditModule, MatchingModule, NeedsModule, NotificationsModule, SearchModule],
+  providers: [MatchesService, MatchesRepository, MatchWorkflow, MatchOutcomeRepository, MatchesResolver, MatchRemindersJob, NeedPublishedJob, NeedClosedJob, MatchStatisticsService, MatchStatisticsResolver],
   exports: [MatchWorkflow, MatchOutcomeRepository],
 })
 export class MatchesModule {}

@@ -7,14 +7,13 @@ import { Connection, decodeOffset, toOffsetConnection } from '../common/paginati
 import { paginate } from '../database/paginate';
 import { toNeedModel } from '../needs/need.model';
 import { NeedEntity } from '../needs/need.entity';
-import { RECRUITING_NEED_STATUSES } from '../needs/need-status';
 import { OrganizationEntity } from '../organizations/organization.entity';
-import { MatchesArgs, MatchOrder, ReviewQueueArgs, ReviewQueueOrder } from './dto/match.inputs';
+import { MatchesArgs, MatchOrder, ReviewQueueArgs } from './dto/match.inputs';
 import { MatchEntity } from './match.entity';
 import { MatchContactModel, MatchModel, ReviewQueueItemModel, toMatchModel } from './match.model';
-import { contactOf } from './match-parties';
 import { AWAITING_REVIEW, MatchStatus } from './match-status';
 import { MatchVisibility } from './match-visibility.policy';
+import { MatchesRepository } from './matches.repository';
 
 /** Both sides see each other's contacts from here on. */
 const DISCLOSED: readonly MatchStatus[] = [MatchStatus.ENGAGED, MatchStatus.OUTCOME_RECORDED];
@@ -25,7 +24,10 @@ const DISCLOSED: readonly MatchStatus[] = [MatchStatus.ENGAGED, MatchStatus.OUTC
  */
 @Injectable()
 export class MatchesService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: MatchesRepository,
+  ) {}
 
   async get(actor: Actor, id: string): Promise<MatchModel> {
     const match = await this.query(actor).andWhere('m.id = :id', { id }).getOne();
@@ -49,24 +51,7 @@ export class MatchesService {
   /** Needs with candidates awaiting a coordinator, by waiting time or best score; each with its waiting candidates. */
   async reviewQueue(actor: Actor, args: ReviewQueueArgs): Promise<Connection<ReviewQueueItemModel>> {
     const offset = decodeOffset(args.after);
-    // Only needs still taking introductions: a withdrawn or closed need's candidates leave the queue at once.
-    const filters: string[] = ['m.status = ANY($1)', 'n.status = ANY($2)'];
-    const params: unknown[] = [AWAITING_REVIEW, RECRUITING_NEED_STATUSES];
-    if (args.countryCode) filters.push(`n.country_code = $${params.push(args.countryCode)}`);
-    if (args.origin) filters.push(`m.origin = $${params.push(args.origin)}`);
-    if (args.minScore !== undefined) filters.push(`m.score >= $${params.push(args.minScore)}`);
-    const order = args.orderBy === ReviewQueueOrder.SCORE ? 'best_score DESC, waiting_since ASC, need_id' : 'waiting_since ASC, best_score DESC, need_id';
-    const where = filters.join(' AND ');
-    const [{ total }]: Array<{ total: number }> = await this.dataSource.query(
-      `SELECT count(DISTINCT m.need_id)::int AS total FROM match m JOIN need n ON n.id = m.need_id WHERE ${where}`,
-      params,
-    );
-    const groups: Array<{ need_id: string; waiting_since: Date; best_score: number; waiting: number }> = await this.dataSource.query(
-      `SELECT m.need_id, min(m.status_changed_at) AS waiting_since, max(m.score) AS best_score, count(*)::int AS waiting
-       FROM match m JOIN need n ON n.id = m.need_id WHERE ${where}
-       GROUP BY m.need_id ORDER BY ${order} LIMIT ${args.first + 1} OFFSET ${offset}`,
-      params,
-    );
+    const { total, groups } = await this.repository.reviewQueueGroups(args, args.orderBy, args.first + 1, offset);
     const needIds = groups.map((g) => g.need_id);
     const candidates = needIds.length
       ? await this.query(actor)
@@ -98,7 +83,7 @@ export class MatchesService {
     const allowed = isStaff(actor) || actor.organizationId === organizationId || (DISCLOSED.includes(match.status) && actor.organizationId === otherSide);
     if (!allowed) return null;
     const organization = await this.dataSource.getRepository(OrganizationEntity).findOneByOrFail({ id: organizationId });
-    return contactOf(this.dataSource.manager, organization);
+    return this.repository.contactsOf(organization);
   }
 
   private query(actor: Actor) {

@@ -1,6 +1,4 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { JobQueue } from '../jobs/job-queue.service';
 import { MatchingService } from '../matching/matching.service';
@@ -10,6 +8,7 @@ import { NotificationOutbox } from '../notifications/notification-outbox.service
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { MatchWorkflow } from './match-workflow.service';
 import { NEED_PUBLISHED_QUEUE, NeedPublishedEvent } from '../needs/need-events';
+import { NeedsRepository } from '../needs/needs.repository';
 
 /** Candidates kept for review when a need is published. */
 const SUGGESTED_ON_PUBLISH = 10;
@@ -26,7 +25,7 @@ const ALERT_CANDIDATES = 20;
 @Injectable()
 export class NeedPublishedJob implements OnModuleInit {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly needs: NeedsRepository,
     private readonly jobs: JobQueue,
     private readonly matching: MatchingService,
     private readonly workflow: MatchWorkflow,
@@ -46,8 +45,8 @@ export class NeedPublishedJob implements OnModuleInit {
 
   /** Queues the job for the newest open needs (the demo's first start: its review queue starts with candidates). */
   async queueNewestOpen(count: number): Promise<number> {
-    const needs: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM need WHERE status = 'OPEN' ORDER BY published_at DESC NULLS LAST, id LIMIT $1`, [count]);
-    for (const { id } of needs) await this.jobs.send(NEED_PUBLISHED_QUEUE, { needId: id });
+    const needs = await this.needs.newestOpenIds(count);
+    for (const id of needs) await this.jobs.send(NEED_PUBLISHED_QUEUE, { needId: id });
     return needs.length;
   }
 

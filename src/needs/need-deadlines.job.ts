@@ -1,11 +1,10 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { JobQueue } from '../jobs/job-queue.service';
 import { IndexedKind } from '../search/search-outbox.entity';
 import { SearchOutbox } from '../search/search-outbox.service';
 import { NeedEntity } from './need.entity';
 import { NEED_CLOSED_QUEUE } from './need-events';
+import { NeedsRepository } from './needs.repository';
 import { NeedStatus, RECRUITING_NEED_STATUSES } from './need-status';
 
 export const NEED_DEADLINES_QUEUE = 'need-deadlines';
@@ -21,7 +20,7 @@ export const todayUtc = (now = new Date()): string => now.toISOString().slice(0,
 @Injectable()
 export class NeedDeadlinesJob implements OnModuleInit {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly needs: NeedsRepository,
     private readonly jobs: JobQueue,
     private readonly outbox: SearchOutbox,
   ) {}
@@ -40,8 +39,8 @@ export class NeedDeadlinesJob implements OnModuleInit {
     const today = todayUtc(now);
     const closed: string[] = [];
     // One transaction per need, each re-checked under its row lock: an agency closing it meanwhile wins cleanly.
-    const due: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM need WHERE status = ANY($1) AND deadline < $2 ORDER BY deadline, id`, [RECRUITING_NEED_STATUSES, today]);
-    for (const { id } of due) {
+    const due = await this.needs.idsRecruitingPastDeadline(today);
+    for (const id of due) {
       await this.outbox.transaction(async (manager) => {
         const need = await manager.findOne(NeedEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
         if (!need || !RECRUITING_NEED_STATUSES.includes(need.status) || !need.deadline || need.deadline >= today) return;

@@ -4,11 +4,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { NeedEntity } from './need.entity';
 import { NeedDeadlinesJob } from './need-deadlines.job';
 import { NeedsResolver } from './needs.resolver';
+import { NeedsRepository } from './needs.repository';
 import { NeedsService } from './needs.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([NeedEntity]), AuditModule],
-  providers: [NeedsService, NeedsResolver, NeedDeadlinesJob],
-  exports: [NeedsService],
+  providers: [NeedsService, NeedsRepository, NeedsResolver, NeedDeadlinesJob],
+  exports: [NeedsService, NeedsRepository],
 })
 export class NeedsModule {}
