@@ -1,8 +1,7 @@
-import { readersOfEveryRole } from '../../test/support/readers';
+import { idsFiltered, idsWhere, readersOfEveryRole } from '../../test/support/readers';
 import { startTestApp, TestApp } from '../../test/support/test-app';
 import { Actor } from '../auth/actor';
 import { SearchIndex } from '../search/search-indexes';
-import { SearchRepository } from '../search/search.repository';
 import { NeedEntity } from './need.entity';
 import { NeedStatus } from './need-status';
 import { NeedVisibility } from './need-visibility.policy';
@@ -29,15 +28,8 @@ describe('NeedVisibility (real PostgreSQL and Meilisearch)', () => {
   });
   afterAll(() => t.close());
 
-  const bySql = async (reader: Actor | null) => {
-    const visible = NeedVisibility.sql(reader, 'n');
-    const rows = await t.dataSource.getRepository(NeedEntity).createQueryBuilder('n').select('n.id').andWhere(visible.where, visible.parameters).getMany();
-    return rows.map((n) => n.id).sort();
-  };
-  const bySearch = async (reader: Actor | null) => {
-    const response = await t.app.get(SearchRepository).search<{ id: string }>(SearchIndex.Needs, '', { filter: NeedVisibility.searchFilter(reader), limit: 1000, attributesToRetrieve: ['id'] });
-    return response.hits.map((h) => h.id).sort();
-  };
+  const bySql = (reader: Actor | null) => idsWhere(t, NeedEntity, 'n', NeedVisibility.sql(reader, 'n'));
+  const bySearch = (reader: Actor | null) => idsFiltered(t, SearchIndex.Needs, NeedVisibility.searchFilter(reader));
   const byCheck = (reader: Actor | null) => needs.filter((n) => NeedVisibility.canSee(reader, n)).map((n) => n.id).sort();
   /** What the reader sees, as "STATUS need of COUNTRY" titles. */
   const titles = (ids: string[]) => needs.filter((n) => ids.includes(n.id)).map((n) => n.title).sort();

@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { EntityTarget } from 'typeorm';
 import { Actor } from '../../src/auth/actor';
+import { SqlCondition } from '../../src/common/sql-condition';
 import { OrganizationKind } from '../../src/organizations/organization.entity';
+import { SearchIndex } from '../../src/search/search-indexes';
+import { SearchRepository } from '../../src/search/search.repository';
 import { Role } from '../../src/users/user.entity';
 import { Factory } from './factory';
+import { TestApp } from './test-app';
 
 /**
  * The organisations a visibility rule tells apart, and a reader of every role: an owning agency and another, an
@@ -25,4 +30,16 @@ export async function readersOfEveryRole(f: Factory) {
     admin: actor(Role.ADMIN, secretariat.id),
   };
   return { orgs: { agency, otherAgency, enterprise, matchedEnterprise }, readers };
+}
+
+/** The ids of the rows of `entity` (aliased `alias`) that meet `condition`, sorted. */
+export async function idsWhere(t: TestApp, entity: EntityTarget<{ id: string }>, alias: string, condition: SqlCondition): Promise<string[]> {
+  const rows = await t.dataSource.getRepository(entity).createQueryBuilder(alias).select(`${alias}.id`).andWhere(condition.where, condition.parameters).getMany();
+  return rows.map((row) => row.id).sort();
+}
+
+/** The ids of the documents of `index` that pass `filter` (all of them when undefined), sorted. */
+export async function idsFiltered(t: TestApp, index: SearchIndex, filter: string | undefined): Promise<string[]> {
+  const response = await t.app.get(SearchRepository).search<{ id: string }>(index, '', { filter, limit: 1000, attributesToRetrieve: ['id'] });
+  return response.hits.map((hit) => hit.id).sort();
 }
