@@ -9,7 +9,8 @@ import { clientAddressOf, upgradeRequestAddress } from '../auth/client-address';
 import { TokenService } from '../auth/token.service';
 import { formatGraphQLError } from '../common/graphql-errors';
 import { AppConfig } from '../config/app-config';
-import { GraphQLRequestPlugin } from '../observability/graphql-request.plugin';
+import { GraphQLRequestPlugin } from './graphql-request.plugin';
+import { GraphQLRequestLogModule } from './graphql-request-log.module';
 import { MatchesModule } from '../matches/matches.module';
 import { MatchOutcomeRepository } from '../matches/match-outcome.repository';
 import { OrganizationsModule } from '../organizations/organizations.module';
@@ -35,7 +36,7 @@ const chargeOf =
   imports: [
     NestGraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      imports: [OrganizationsModule, MatchesModule, AuthModule, RequestBudgetModule],
+      imports: [OrganizationsModule, MatchesModule, AuthModule, RequestBudgetModule, GraphQLRequestLogModule],
       inject: [AppConfig, OrganizationsService, MatchOutcomeRepository, GraphQLRequestPlugin, AuthService, TokenService, RequestBudgetService],
       useFactory: (
         config: AppConfig,
