@@ -1,0 +1,27 @@
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../../src/database/data-source-options';
+import { Factory } from './factory';
+import { createTestDatabase } from './test-database';
+
+export interface TestDataSource {
+  dataSource: DataSource;
+  factory: Factory;
+  close(): Promise<void>;
+}
+
+/**
+ * A TypeORM data source on a fresh, migrated database of its own (reference data included), without the application:
+ * for repository specs, which construct the repository on it.
+ */
+export async function openTestDataSource(): Promise<TestDataSource> {
+  const database = await createTestDatabase();
+  const dataSource = await new DataSource(dataSourceOptions(database.url)).initialize();
+  return {
+    dataSource,
+    factory: new Factory(dataSource),
+    async close() {
+      await dataSource.destroy();
+      await database.drop();
+    },
+  };
+}
