@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { openTestDataSource, TestDataSource } from '../../test/support/test-data-source';
+import { TestDataSource, useTestDataSource } from '../../test/support/test-data-source';
 import { CapabilityEntity } from '../capabilities/capability.entity';
 import { OrganizationKind } from '../organizations/organization.entity';
 import { ReferenceProjectEntity } from '../reference-projects/reference-project.entity';
@@ -9,12 +9,11 @@ describe('GcdfImportRepository (real database)', () => {
   let t: TestDataSource;
   let db: DataSource;
   let imports: GcdfImportRepository;
-  beforeAll(async () => {
-    t = await openTestDataSource();
+  useTestDataSource((opened) => {
+    t = opened;
     db = t.dataSource;
     imports = new GcdfImportRepository(db);
   });
-  afterAll(() => t.close());
 
   it("deletes an enterprise's imported projects missing from its line, and nothing else", async () => {
     const f = t.factory;

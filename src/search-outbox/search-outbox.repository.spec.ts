@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { openTestDataSource, TestDataSource } from '../../test/support/test-data-source';
+import { TestDataSource, useTestDataSource } from '../../test/support/test-data-source';
 import { NeedEntity } from '../needs/need.entity';
 import { OrganizationEntity, OrganizationKind } from '../organizations/organization.entity';
 import { ReferenceProjectEntity } from '../reference-projects/reference-project.entity';
@@ -11,12 +11,11 @@ describe('SearchOutboxRepository (real database)', () => {
   let t: TestDataSource;
   let db: DataSource;
   let outbox: SearchOutboxRepository;
-  beforeAll(async () => {
-    t = await openTestDataSource();
+  useTestDataSource((opened) => {
+    t = opened;
     db = t.dataSource;
     outbox = new SearchOutboxRepository(db);
   });
-  afterAll(() => t.close());
   beforeEach(() => db.query('DELETE FROM search_outbox'));
 
   const pending = async () => (await db.transaction((manager) => outbox.lockOldest(manager, 1000))).map((r) => `${r.kind}:${r.entityId}`);

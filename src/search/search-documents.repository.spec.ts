@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { openTestDataSource, TestDataSource } from '../../test/support/test-data-source';
+import { TestDataSource, useTestDataSource } from '../../test/support/test-data-source';
 import { OrganizationEntity, OrganizationKind } from '../organizations/organization.entity';
 import { SearchDocumentsRepository } from './search-documents.repository';
 import { SearchIndex } from './search-indexes';
@@ -8,12 +8,11 @@ describe('SearchDocumentsRepository (real database)', () => {
   let t: TestDataSource;
   let db: DataSource;
   let sources: SearchDocumentsRepository;
-  beforeAll(async () => {
-    t = await openTestDataSource();
+  useTestDataSource((opened) => {
+    t = opened;
     db = t.dataSource;
     sources = new SearchDocumentsRepository(db);
   });
-  afterAll(() => t.close());
 
   it('feeds the enterprises index with enterprises only, page by page in id order', async () => {
     const f = t.factory;

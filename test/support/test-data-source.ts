@@ -25,3 +25,13 @@ export async function openTestDataSource(): Promise<TestDataSource> {
     },
   };
 }
+
+/** Opens a data source before a test file's tests, hands it to `use`, and closes it after them. */
+export function useTestDataSource(use: (t: TestDataSource) => void | Promise<void>): void {
+  let opened: TestDataSource | undefined;
+  beforeAll(async () => {
+    opened = await openTestDataSource();
+    await use(opened);
+  });
+  afterAll(() => opened?.close());
+}
