@@ -15,6 +15,7 @@ import { OrganizationsModule } from './organizations/organizations.module';
 import { ReferenceDataModule } from './reference-data/reference-data.module';
 import { ReferenceProjectsModule } from './reference-projects/reference-projects.module';
 import { SearchModule } from './search/search.module';
+import { SearchOutboxModule } from './search-outbox/search-outbox.module';
 import { UsersModule } from './users/users.module';
 import { AuditModule } from './audit/audit.module';
 import { MatchesModule } from './matches/matches.module';
@@ -33,6 +34,7 @@ export class AppModule {
         TypeOrmModule.forRoot(appDataSourceOptions(config.DATABASE_URL ?? '')),
         ObservabilityModule,
         JobsModule,
+        SearchOutboxModule,
         SearchModule,
         HealthModule,
         // A worker process serves no GraphQL (its HTTP port answers health and metrics only).

@@ -7,7 +7,7 @@ import { CountryEntity } from './reference-data/country.entity';
 import { TaxonomyTermEntity } from './reference-data/taxonomy-term.entity';
 import { ReferenceProjectEntity } from './reference-projects/reference-project.entity';
 import { UserEntity } from './users/user.entity';
-import { SearchOutboxEntity } from './search/search-outbox.entity';
+import { SearchOutboxEntity } from './search-outbox/search-outbox.entity';
 import { SeedRunEntity } from './demo/seed-run.entity';
 import { MatchEntity } from './matches/match.entity';
 import { MatchOutcomeEntity } from './matches/match-outcome.entity';

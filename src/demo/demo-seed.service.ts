@@ -8,7 +8,7 @@ import { FundingStatus, NeedEntity } from '../needs/need.entity';
 import { NeedStatus } from '../needs/need-status';
 import { OrganizationEntity, OrganizationKind, VerificationStatus } from '../organizations/organization.entity';
 import { ProjectRole, ReferenceProjectEntity } from '../reference-projects/reference-project.entity';
-import { SearchOutbox } from '../search/search-outbox.service';
+import { SearchOutbox } from '../search-outbox/search-outbox.service';
 import { Language, Role, UserEntity } from '../users/user.entity';
 import demoData from './demo-data.json';
 import { SeedRunEntity } from './seed-run.entity';

@@ -12,8 +12,8 @@ import { NotificationEventType } from '../notifications/notification-event-type'
 import { NotificationOutbox } from '../notifications/notification-outbox.service';
 import { OrganizationEntity, OrganizationKind, VerificationStatus } from '../organizations/organization.entity';
 import { JobQueue } from '../jobs/job-queue.service';
-import { IndexedKind } from '../search/search-outbox.entity';
-import { SearchOutbox } from '../search/search-outbox.service';
+import { IndexedKind } from '../search-outbox/search-outbox.entity';
+import { SearchOutbox } from '../search-outbox/search-outbox.service';
 import { ExpressInterestInput, MatchReasonInput, MatchVersionInput, RecordMatchOutcomeInput, RespondToMatchInput } from './dto/match.inputs';
 import { canSeeNeed } from '../needs/needs.service';
 import { MatchEntity } from './match.entity';

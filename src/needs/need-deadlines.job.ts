@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { JobQueue } from '../jobs/job-queue.service';
 import { NEED_CLOSED_QUEUE } from '../matches/need-closed';
-import { IndexedKind } from '../search/search-outbox.entity';
-import { SearchOutbox } from '../search/search-outbox.service';
+import { IndexedKind } from '../search-outbox/search-outbox.entity';
+import { SearchOutbox } from '../search-outbox/search-outbox.service';
 import { NeedEntity } from './need.entity';
 import { NeedStatus, RECRUITING_NEED_STATUSES } from './need-status';
 

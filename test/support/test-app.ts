@@ -6,7 +6,7 @@ import { TokenService } from '../../src/auth/token.service';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { Factory, TEST_PASSWORD_HASH_COST } from './factory';
 import { createTestDatabase } from './test-database';
-import { SearchOutbox } from '../../src/search/search-outbox.service';
+import { SearchOutbox } from '../../src/search-outbox/search-outbox.service';
 import { SearchRepository } from '../../src/search/search.repository';
 import { SearchSyncJob } from '../../src/search/search-sync.job';
 import { randomBytes } from 'node:crypto';
