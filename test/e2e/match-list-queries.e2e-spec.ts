@@ -6,6 +6,25 @@ import { startTestApp, TestApp } from '../support/test-app';
 
 const LIST = `{ matches(first: 50) { edges { node { id need { title } enterprise { nameEn } agencyContact { organization people { name email } }
   enterpriseContact { organization people { name email } } } } } }`;
+const NEEDS = '{ needs(first: 50) { edges { node { id title organization { nameEn } } } } }';
+const ENTERPRISES = '{ organizations(kind: ENTERPRISE, first: 50) { edges { node { id nameEn country { nameEn } } } } }';
+const MEMBERS = '{ users(first: 50) { edges { node { id displayName organization { nameEn } } } } }';
+
+/** How many SQL statements `run` sends, counted at the pg client (every pool connection goes through it). */
+async function countStatements(run: () => Promise<void>): Promise<number> {
+  const query = Client.prototype.query;
+  let statements = 0;
+  Client.prototype.query = function (this: Client, ...args: unknown[]) {
+    statements++;
+    return (query as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof query;
+  try {
+    await run();
+  } finally {
+    Client.prototype.query = query;
+  }
+  return statements;
+}
 
 /**
  * How many SQL statements one page of matches costs, with both sides' contacts: the number to bring down with
@@ -14,12 +33,14 @@ const LIST = `{ matches(first: 50) { edges { node { id need { title } enterprise
 describe('a page of matches with both contacts', () => {
   let t: TestApp;
   let coordinatorToken: string;
+  let adminToken: string;
 
   beforeAll(async () => {
     t = await startTestApp();
     const f = t.factory;
     const coordinator = await f.user(Role.COORDINATOR);
     coordinatorToken = t.tokenFor(coordinator.id);
+    adminToken = t.tokenFor((await f.user(Role.ADMIN)).id);
     const agencies = await Promise.all(['LK', 'KE', 'KH', 'PK', 'UZ'].map((countryCode) => f.organization({ kind: OrganizationKind.AGENCY, countryCode })));
     const enterprises = await Promise.all(Array.from({ length: 10 }, () => f.organization({ kind: OrganizationKind.ENTERPRISE, countryCode: 'CN' })));
     for (const org of [...agencies, ...enterprises]) await f.user(org.kind === OrganizationKind.AGENCY ? Role.AGENCY_MEMBER : Role.ENTERPRISE_MEMBER, { organizationId: org.id });
@@ -31,28 +52,37 @@ describe('a page of matches with both contacts', () => {
           await f.match(need.id, enterprise.id, { status: MatchStatus.ENGAGED, agencyResponse: SideResponse.ACCEPTED, enterpriseResponse: SideResponse.ACCEPTED, introducedAt: new Date() });
         }
       }
+      // A full page of needs, from five agencies.
+      for (let n = 0; n < 8; n++) await f.need(agency.id, { countryCode: agency.countryCode });
     }
   });
   afterAll(() => t.close());
 
   it('lists 50 engaged matches with both contacts in a bounded number of statements', async () => {
-    const query = Client.prototype.query;
-    let statements = 0;
-    Client.prototype.query = function (this: Client, ...args: unknown[]) {
-      statements++;
-      return (query as (...a: unknown[]) => unknown).apply(this, args);
-    } as typeof query;
-    try {
+    const statements = await countStatements(async () => {
       const res = await t.gql<{ matches: { edges: Array<{ node: { agencyContact: { people: unknown[] } | null; enterpriseContact: { people: unknown[] } | null } }> } }>(LIST, {}, coordinatorToken);
       expect(res.errors).toBeUndefined();
       const nodes = res.data!.matches.edges.map((e) => e.node);
       expect(nodes).toHaveLength(50);
       for (const node of nodes) expect([node.agencyContact?.people.length, node.enterpriseContact?.people.length]).toEqual([1, 1]);
-    } finally {
-      Client.prototype.query = query;
-    }
+    });
     process.stdout.write(`SQL statements for matches(first: 50) with both contacts: ${statements}\n`);
     expect(statements).toBeLessThanOrEqual(BASELINE);
+  });
+
+  it.each([
+    ['needs(first: 50) with their agency', NEEDS, () => coordinatorToken, 'needs', 50],
+    ['organizations(kind: ENTERPRISE, first: 50)', ENTERPRISES, () => coordinatorToken, 'organizations', 10],
+    ['users(first: 50) with their organisation', MEMBERS, () => adminToken, 'users', 17],
+  ])('%s', async (label, document, token, field, count) => {
+    let rows = 0;
+    const statements = await countStatements(async () => {
+      const res = await t.gql<Record<string, { edges: unknown[] }>>(document, {}, token());
+      expect(res.errors).toBeUndefined();
+      rows = res.data![field].edges.length;
+    });
+    process.stdout.write(`SQL statements for ${label}: ${statements} (${rows} rows)\n`);
+    expect(rows).toBe(count);
   });
 });
 
