@@ -3,8 +3,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { MatchingModule } from '../matching/matching.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { OrganizationsModule } from '../organizations/organizations.module';
 import { SearchModule } from '../search/search.module';
 import { MatchEntity } from './match.entity';
+import { MatchLoaders } from './match.loaders';
 import { MatchOutcomeRepository } from './match-outcome.repository';
 import { MatchRemindersJob } from './match-reminders.job';
 import { MatchWorkflow } from './match-workflow.service';
@@ -17,8 +19,8 @@ import { NeedPublishedJob } from './need-published.job';
 
 /** Persisted matches and the coordinators' workflow: review queue, approval, introductions, answers, outcomes. */
 @Module({
-  imports: [TypeOrmModule.forFeature([MatchEntity]), AuditModule, MatchingModule, NotificationsModule, SearchModule],
-  providers: [MatchesService, MatchWorkflow, MatchOutcomeRepository, MatchesResolver, MatchRemindersJob, NeedPublishedJob, NeedClosedJob, MatchStatisticsService, MatchStatisticsResolver],
-  exports: [MatchWorkflow, MatchOutcomeRepository],
+  imports: [TypeOrmModule.forFeature([MatchEntity]), AuditModule, MatchingModule, NotificationsModule, OrganizationsModule, SearchModule],
+  providers: [MatchesService, MatchWorkflow, MatchOutcomeRepository, MatchLoaders, MatchesResolver, MatchRemindersJob, NeedPublishedJob, NeedClosedJob, MatchStatisticsService, MatchStatisticsResolver],
+  exports: [MatchWorkflow],
 })
 export class MatchesModule {}
