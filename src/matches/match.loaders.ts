@@ -31,8 +31,8 @@ export class MatchLoaders {
    * caller may not see them (MatchesService.contactOrganizationId). The organisations come from their own loader,
    * which the page's other fields (agency, enterprise…) share.
    */
-  async contactOf(context: GraphQLContext, organizationId: string | null): Promise<MatchContactModel | null> {
-    if (organizationId === null) return null;
+  contactOf(context: GraphQLContext, organizationId: string | null): Promise<MatchContactModel | null> {
+    if (organizationId === null) return Promise.resolve(null);
     const organizations = this.organizations.byId(context);
     const contacts = context.loaders.get(
       CONTACTS,
