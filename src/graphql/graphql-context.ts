@@ -7,14 +7,14 @@ import { Actor } from '../auth/actor';
  * own. A new registry per request: no cache outlives the request or is shared between callers.
  */
 export class RequestLoaders {
-  private readonly loaders = new Map<symbol, DataLoader<unknown, unknown>>();
+  private readonly loaders = new Map<symbol, unknown>();
 
   /** The request's loader under `key`, made by `create` the first time. A key belongs to one loader file, which alone uses it. */
   get<K, V>(key: symbol, create: () => DataLoader<K, V>): DataLoader<K, V> {
     let loader = this.loaders.get(key) as DataLoader<K, V> | undefined;
     if (!loader) {
       loader = create();
-      this.loaders.set(key, loader as DataLoader<unknown, unknown>);
+      this.loaders.set(key, loader);
     }
     return loader;
   }

@@ -56,7 +56,13 @@ export async function contactsOf(manager: EntityManager, organizations: readonly
   );
   const byOrganization = new Map(organizations.map((o): [string, ContactSnapshot['people']] => [o.id, []]));
   for (const { organizationId, ...person } of people) byOrganization.get(organizationId)?.push(person);
-  return organizations.map((o) => ({ organization: o.nameEn, email: o.contactEmail, phone: o.contactPhone, website: o.website, people: byOrganization.get(o.id) ?? [] }));
+  return organizations.map((o) => ({
+    organization: o.nameEn,
+    email: o.contactEmail,
+    phone: o.contactPhone,
+    website: o.website,
+    people: byOrganization.get(o.id) ?? [],
+  }));
 }
 
 /** The same rule as reading (MatchesService): a side sees its match once introduced; an enterprise, its own interest. */

@@ -23,7 +23,9 @@ export class MatchLoaders {
 
   /** A match's outcomes in date order (empty before any). */
   outcomesOf(context: GraphQLContext, matchId: string): Promise<MatchOutcomeEntity[]> {
-    return context.loaders.get(OUTCOMES, () => new DataLoader<string, MatchOutcomeEntity[]>((ids) => this.outcomes.seriesOf(ids))).load(matchId);
+    return context.loaders
+      .get(OUTCOMES, () => new DataLoader<string, MatchOutcomeEntity[]>((ids) => this.outcomes.seriesOf(ids)))
+      .load(matchId);
   }
 
   /**
@@ -36,7 +38,10 @@ export class MatchLoaders {
     const organizations = this.organizations.byId(context);
     const contacts = context.loaders.get(
       CONTACTS,
-      () => new DataLoader<string, MatchContactModel>(async (ids) => contactsOf(this.dataSource.manager, await Promise.all(ids.map((id) => organizations.load(id))))),
+      () =>
+        new DataLoader<string, MatchContactModel>(async (ids) =>
+          contactsOf(this.dataSource.manager, await Promise.all(ids.map((id) => organizations.load(id)))),
+        ),
     );
     return contacts.load(organizationId);
   }

@@ -13,6 +13,8 @@ const MEMBERS = '{ users(first: 50) { edges { node { id displayName organization
 
 /** How many SQL statements `run` sends, counted at the pg client (every pool connection goes through it). */
 async function countStatements(run: () => Promise<void>): Promise<number> {
+  // Put back as it was below; called with the client as `this`.
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const query = Client.prototype.query;
   let statements = 0;
   Client.prototype.query = function (this: Client, ...args: unknown[]) {
