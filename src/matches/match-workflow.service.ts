@@ -186,7 +186,10 @@ export class MatchWorkflow {
       }
       return approved;
     });
-    return Promise.all(inputs.map((i) => this.matches.get(actor, i.id)));
+    return this.matches.getMany(
+      actor,
+      inputs.map((i) => i.id),
+    );
   }
 
   reject(actor: Actor, input: MatchReasonInput): Promise<MatchModel> {

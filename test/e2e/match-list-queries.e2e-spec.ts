@@ -11,14 +11,15 @@ const NEEDS = '{ needs(first: 50) { edges { node { id title organization { nameE
 const ENTERPRISES = '{ organizations(kind: ENTERPRISE, first: 50) { edges { node { id nameEn country { nameEn } } } } }';
 const MEMBERS = '{ users(first: 50) { edges { node { id displayName organization { nameEn } } } } }';
 
-/** How many SQL statements `run` sends, counted at the pg client (every pool connection goes through it). */
-async function countStatements(run: () => Promise<void>): Promise<number> {
+/** How many SQL statements `run` sends (those `only` accepts), counted at the pg client (every pool connection goes through it). */
+async function countStatements(run: () => Promise<void>, only: (sql: string) => boolean = () => true): Promise<number> {
   // Put back as it was below; called with the client as `this`.
   // eslint-disable-next-line @typescript-eslint/unbound-method
   const query = Client.prototype.query;
   let statements = 0;
   Client.prototype.query = function (this: Client, ...args: unknown[]) {
-    statements++;
+    const sql = args[0];
+    if (only(typeof sql === 'string' ? sql : ((sql as { text?: string }).text ?? ''))) statements++;
     return (query as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof query;
   try {
@@ -89,6 +90,31 @@ describe('the SQL statements of a page', () => {
     process.stdout.write(`SQL statements for ${label}: ${statements} (${rows} rows)\n`);
     expect(rows).toBe(count);
     expect(statements).toBeLessThanOrEqual(bound);
+  });
+
+  it('approveMatches reads the approved matches back in one query, not one per match', async () => {
+    const f = t.factory;
+    const agency = await f.organization({ kind: OrganizationKind.AGENCY, countryCode: 'LK' });
+    const input: Array<{ id: string; version: number }> = [];
+    for (let i = 0; i < 10; i++) {
+      const need = await f.need(agency.id, { countryCode: 'LK' });
+      const match = await f.match(need.id, (await f.organization({ kind: OrganizationKind.ENTERPRISE, countryCode: 'CN' })).id);
+      input.push({ id: match.id, version: match.version });
+    }
+    // The reads of matches as the API returns them (MatchesService's query, alias "m"); the locking reads are the workflow's own.
+    const readsBack = await countStatements(
+      async () => {
+        const res = await t.gql<{ approveMatches: Array<{ id: string; status: string }> }>(
+          'mutation($input: [MatchVersionInput!]!) { approveMatches(input: $input) { id status } }',
+          { input },
+          coordinatorToken,
+        );
+        expect(res.errors).toBeUndefined();
+        expect(res.data!.approveMatches).toEqual(input.map(({ id }) => ({ id, status: 'INTRODUCED' })));
+      },
+      (sql) => sql.includes('FROM "match" "m"'),
+    );
+    expect(readsBack).toBe(1);
   });
 });
 
