@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Meilisearch } from 'meilisearch';
 import { logLevels } from '../src/app.factory';
 import { prepareIsolatedWorld } from '../src/cli/match-batch.command';
-import { DemoSeedService } from '../src/database/seed/demo-seed.service';
+import { DemoSeedService } from '../src/demo/demo-seed.service';
 import { PUBLISHED_NEED_STATUSES } from '../src/needs/need-status';
 import { configOrExit, startRuntime } from '../src/runtime';
 import { translateQuery } from '../src/search/chinese-query';

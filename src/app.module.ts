@@ -4,8 +4,8 @@ import { AuthModule } from './auth/auth.module';
 import { CapabilitiesModule } from './capabilities/capabilities.module';
 import { AppConfig, servesApi } from './config/app-config';
 import { ConfigModule } from './config/config.module';
-import { dataSourceOptions } from './database/data-source-options';
-import { DemoSeedModule } from './database/seed/demo-seed.module';
+import { appDataSourceOptions } from './entities';
+import { DemoSeedModule } from './demo/demo-seed.module';
 import { GraphQLModule } from './graphql/graphql.module';
 import { JobsModule } from './jobs/jobs.module';
 import { ImportsModule } from './imports/imports.module';
@@ -15,11 +15,13 @@ import { OrganizationsModule } from './organizations/organizations.module';
 import { ReferenceDataModule } from './reference-data/reference-data.module';
 import { ReferenceProjectsModule } from './reference-projects/reference-projects.module';
 import { SearchModule } from './search/search.module';
+import { SearchOutboxModule } from './search-outbox/search-outbox.module';
 import { UsersModule } from './users/users.module';
 import { AuditModule } from './audit/audit.module';
 import { MatchesModule } from './matches/matches.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ObservabilityModule } from './observability/observability.module';
+import { HealthModule } from './health/health.module';
 
 @Module({})
 export class AppModule {
@@ -29,10 +31,12 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        TypeOrmModule.forRoot(dataSourceOptions(config.DATABASE_URL ?? '')),
+        TypeOrmModule.forRoot(appDataSourceOptions(config.DATABASE_URL ?? '')),
         ObservabilityModule,
         JobsModule,
+        SearchOutboxModule,
         SearchModule,
+        HealthModule,
         // A worker process serves no GraphQL (its HTTP port answers health and metrics only).
         ...(servesApi(config) ? [GraphQLModule] : []),
         ReferenceDataModule,

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createAppLogger } from './observability/app-logger';
-import { DemoSeedService } from './database/seed/demo-seed.service';
+import { DemoSeedService } from './demo/demo-seed.service';
 import { servesApi } from './config/app-config';
 import { configOrExit, startRuntime } from './runtime';
 import { NeedPublishedJob } from './matches/need-published.job';

@@ -6,11 +6,12 @@ import { runMigrations } from './database/migrate';
 import { embeddedSecret, resolveServers } from './infra/embedded/embedded-services';
 import { EmbeddedSmtp, startEmbeddedSmtp } from './infra/embedded/embedded-smtp';
 import { freePort } from './infra/embedded/free-port';
+import { DOMAIN_SETTING_RULES } from './setting-rules';
 
 /** The validated configuration, or the one-line message naming what is wrong and exit code 1. */
 export function configOrExit(env: Record<string, string | undefined> = process.env): AppConfig {
   try {
-    return loadConfig(env);
+    return loadConfig(env, DOMAIN_SETTING_RULES);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);

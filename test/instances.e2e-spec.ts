@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../src/database/data-source-options';
+import { appDataSourceOptions } from '../src/entities';
 import { MatchEntity } from '../src/matches/match.entity';
 import { NotificationEventType } from '../src/notifications/notification-event-type';
 import { OrganizationKind } from '../src/organizations/organization.entity';
@@ -108,7 +108,7 @@ describe('several instances', () => {
     [a, b] = await Promise.all([start('all', false), start('all', false)]);
     await Promise.all([waitFor(a, READY), waitFor(b, READY)]);
     const applied = [...(a.output() + b.output()).matchAll(/Applied migration (\w+)/g)].map((m) => m[1]);
-    dataSource = await new DataSource(dataSourceOptions(database.url)).initialize();
+    dataSource = await new DataSource(appDataSourceOptions(database.url)).initialize();
     const rows: Array<{ name: string }> = await dataSource.query('SELECT name FROM migration ORDER BY id');
     expect(rows.length).toBe(dataSource.migrations.length);
     // Each migration was applied by exactly one of them.

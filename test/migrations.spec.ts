@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../src/database/data-source-options';
+import { appDataSourceOptions } from '../src/entities';
 import { runMigrations } from '../src/database/migrate';
 import { createEmptyDatabase } from './support/test-database';
 
@@ -9,7 +9,7 @@ describe('migrations', () => {
   beforeAll(async () => {
     database = await createEmptyDatabase();
     await runMigrations(database.url);
-    dataSource = await new DataSource(dataSourceOptions(database.url)).initialize();
+    dataSource = await new DataSource(appDataSourceOptions(database.url)).initialize();
   });
   afterAll(async () => {
     await dataSource.destroy();

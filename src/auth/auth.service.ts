@@ -5,7 +5,8 @@ import { UsersService } from '../users/users.service';
 import { Actor } from './actor';
 import { LoginThrottleService } from './login-throttle.service';
 import { RefreshTokenService } from './refresh-token.service';
-import { bearerTokenOf, TokenService } from './token.service';
+import { bearerTokenOf } from '../common/bearer-token';
+import { TokenService } from './token.service';
 
 /** What `login` and `refreshToken` hand out. */
 export interface Session {

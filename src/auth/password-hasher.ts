@@ -1,11 +1,8 @@
 import { randomBytes, scrypt as scryptCallback, ScryptOptions, timingSafeEqual } from 'node:crypto';
 
+import { DEFAULT_PASSWORD_HASH_COST } from '../config/app-config';
+
 const KEY_LENGTH = 32;
-/**
- * OWASP Password Storage Cheat Sheet: scrypt with N=2^17, r=8, p=1 at least. PASSWORD_HASH_COST is log2(N); tests
- * lower it to keep thousands of sign-ins fast, production keeps this.
- */
-export const DEFAULT_PASSWORD_HASH_COST = 17;
 const BLOCK_SIZE = 8;
 const PARALLELISM = 1;
 /** Stored parameters beyond these are refused rather than computed (2^20 would take 1 GiB per attempt). */

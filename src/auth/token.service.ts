@@ -7,11 +7,6 @@ import { DomainError } from '../common/domain-error';
 const ISSUER = 'waterbridge';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The token of an `Authorization: Bearer <token>` header; null for anything else. */
-export function bearerTokenOf(header: string | string[] | undefined): string | null {
-  return typeof header === 'string' ? (/^Bearer\s+(\S+)$/i.exec(header)?.[1] ?? null) : null;
-}
-
 /** Signs and verifies access tokens (JWT, HS256) with the configured secret. */
 @Injectable()
 export class TokenService {

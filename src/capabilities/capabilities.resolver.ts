@@ -2,7 +2,8 @@ import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { Allow, CurrentActor, Public } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { ConnectionType } from '../common/pagination';
-import { GraphQLContext, loadOrganizationModel } from '../graphql/graphql-context';
+import { GraphQLContext } from '../graphql/graphql-context';
+import { OrganizationLoaders } from '../organizations/organization.loaders';
 import { OrganizationModel } from '../organizations/organization.model';
 import { CountryModel, TaxonomyTermModel } from '../reference-data/reference-data.model';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
@@ -19,6 +20,7 @@ export class CapabilitiesResolver {
   constructor(
     private readonly service: CapabilitiesService,
     private readonly referenceData: ReferenceDataService,
+    private readonly organizations: OrganizationLoaders,
   ) {}
 
   @Public()
@@ -68,6 +70,6 @@ export class CapabilitiesResolver {
 
   @ResolveField(() => OrganizationModel, { description: 'The enterprise offering the capability.' })
   organization(@Parent() capability: CapabilityModel, @Context() context: GraphQLContext): Promise<OrganizationModel> {
-    return loadOrganizationModel(context, capability.organizationId);
+    return this.organizations.model(context, capability.organizationId);
   }
 }

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { GcdfImportRepository } from '../imports/gcdf-import.repository';
 import { GcdfImportService } from '../imports/gcdf-import.service';
 import { freePort } from '../infra/embedded/free-port';
 import { MatchingService } from '../matching/matching.service';
@@ -81,17 +82,11 @@ async function run(app: INestApplicationContext, options: Options): Promise<numb
 
   const matching = app.get(MatchingService);
   await matching.refresh();
-  const dataSource = app.get(DataSource);
-  const externalIds = new Map<string, string>(
-    ((await dataSource.query(`SELECT id, external_id FROM organization WHERE kind = 'ENTERPRISE' AND external_id IS NOT NULL`)) as Array<{ id: string; external_id: string }>).map((r) => [r.id, r.external_id]),
-  );
+  const imported = app.get(GcdfImportRepository);
+  const externalIds = await imported.enterpriseExternalIds();
   // When fewer than k enterprises are candidates, the list is completed with the largest track records (a fixed order).
-  const fallback: string[] = ((await dataSource.query(
-    `SELECT o.external_id FROM organization o LEFT JOIN reference_project p ON p.organization_id = o.id
-      WHERE o.kind = 'ENTERPRISE' AND o.external_id IS NOT NULL GROUP BY o.id ORDER BY count(p.id) DESC, o.external_id LIMIT $1`,
-    [options.k],
-  )) as Array<{ external_id: string }>).map((r) => r.external_id);
-  const needs = await dataSource.getRepository(NeedEntity).find({ where: {}, order: { externalId: 'ASC' } });
+  const fallback = await imported.largestTrackRecords(options.k);
+  const needs = await app.get(DataSource).getRepository(NeedEntity).find({ where: {}, order: { externalId: 'ASC' } });
   const byExternalId = new Map(needs.map((n) => [n.externalId, n]));
   const order = readNeedIds(options.needs).filter((id) => byExternalId.has(id));
 

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './app-config';
+import { ConfigError, loadConfig, SettingRule } from './app-config';
 
 /** What production has besides DATABASE_URL and JWT_SECRET (each test leaves out what it is about). */
 const WEBHOOK_SECRETS_KEY = 'webhook-secrets-key-of-thirty-two-characters';
@@ -125,9 +125,11 @@ describe('configuration', () => {
     expect(fails({ PASSWORD_HASH_COST: '21' })).toBe('Invalid configuration: PASSWORD_HASH_COST must not be greater than 20 (got (value hidden))');
   });
 
-  it('holds the demo password to the password rules', () => {
-    expect(loadConfig({}).DEMO_PASSWORD).toBe('waterbridge-demo');
-    expect(fails({ DEMO_PASSWORD: 'demo1234' })).toBe('Invalid configuration: DEMO_PASSWORD must be at least 12 characters long (got (value hidden))');
+  it("reports a broken domain rule of a setting like any invalid setting, and keeps the setting's own checks first", () => {
+    const rules: SettingRule[] = [{ setting: 'MAIL_FROM', problem: (from) => (from.includes('@') ? undefined : 'must hold an e-mail address') }];
+    expect(loadConfig({ MAIL_FROM: 'WaterBridge <wb@example.org>' }, rules).MAIL_FROM).toBe('WaterBridge <wb@example.org>');
+    expect(() => loadConfig({ MAIL_FROM: 'WaterBridge' }, rules)).toThrow('Invalid configuration: MAIL_FROM must hold an e-mail address (got "WaterBridge")');
+    expect(() => loadConfig({ MAIL_FROM: 'WB' }, rules)).toThrow(/^Invalid configuration: MAIL_FROM must be longer than or equal to 3 characters \(got "WB"\)$/);
   });
 
   it('refuses a delivery job timeout shorter than the longest send timeout plus the margin', () => {

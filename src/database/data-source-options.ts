@@ -1,17 +1,17 @@
 import { join } from 'node:path';
 import { DataSourceOptions } from 'typeorm';
 import { DatabaseLogger } from '../observability/database-logger';
-import { ENTITIES } from './entities';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** Compiled migrations live in dist/migrations; under jest (ts sources) the .ts files are loaded. */
 const MIGRATIONS_GLOB = join(__dirname, '..', '..', 'migrations', '*.{js,ts}');
 
-export function dataSourceOptions(url: string): DataSourceOptions {
+/** `entities` come from the composition root (src/entities.ts): this folder knows no domain. Migrations need none. */
+export function dataSourceOptions(url: string, entities: DataSourceOptions['entities'] = []): DataSourceOptions {
   return {
     type: 'postgres',
     url,
-    entities: ENTITIES,
+    entities,
     migrations: [MIGRATIONS_GLOB],
     migrationsTableName: 'migration',
     migrationsTransactionMode: 'each',

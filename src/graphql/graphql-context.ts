@@ -1,35 +1,27 @@
 import DataLoader from 'dataloader';
 import { Actor } from '../auth/actor';
-import { MatchOutcomeEntity } from '../matches/match-outcome.entity';
-import { MatchOutcomeRepository } from '../matches/match-outcome.repository';
-import { OrganizationEntity } from '../organizations/organization.entity';
-import { OrganizationModel, toOrganizationModel } from '../organizations/organization.model';
-import { OrganizationsService } from '../organizations/organizations.service';
 
-/** Batches the database reads of one request's field resolvers (one query per kind, not one per row). */
-export interface RequestLoaders {
-  organization: DataLoader<string, OrganizationEntity>;
-  /** A match's outcomes in date order, by match id. */
-  matchOutcomes: DataLoader<string, MatchOutcomeEntity[]>;
+/**
+ * One request's DataLoaders, so that its field resolvers read in one query per kind, not one per row. This folder
+ * only holds them: each domain defines its own (`*.loaders.ts`) and creates it here on first use, under a key of its
+ * own. A new registry per request: no cache outlives the request or is shared between callers.
+ */
+export class RequestLoaders {
+  private readonly loaders = new Map<symbol, unknown>();
+
+  /** The request's loader under `key`, made by `create` the first time. A key belongs to one loader file, which alone uses it. */
+  get<K, V>(key: symbol, create: () => DataLoader<K, V>): DataLoader<K, V> {
+    let loader = this.loaders.get(key) as DataLoader<K, V> | undefined;
+    if (!loader) {
+      loader = create();
+      this.loaders.set(key, loader);
+    }
+    return loader;
+  }
 }
 
 export interface GraphQLContext {
   /** `requestId`: set for every HTTP request (src/observability), so whatever logs can name the request. */
   req: { headers: Record<string, string | string[] | undefined>; ip?: string; actor?: Actor | null; requestId?: string };
   loaders: RequestLoaders;
-}
-
-export function createLoaders(organizations: OrganizationsService, matchOutcomes: MatchOutcomeRepository): RequestLoaders {
-  return {
-    organization: new DataLoader(async (ids) => {
-      const rows = new Map((await organizations.findByIds(ids)).map((o) => [o.id, o]));
-      return ids.map((id) => rows.get(id) ?? new Error(`Organization ${id} is missing`));
-    }),
-    matchOutcomes: new DataLoader((ids) => matchOutcomes.seriesOf(ids)),
-  };
-}
-
-/** The owning organisation of a row, batched per request and masked for the caller. */
-export async function loadOrganizationModel(context: GraphQLContext, organizationId: string): Promise<OrganizationModel> {
-  return toOrganizationModel(await context.loaders.organization.load(organizationId), context.req.actor ?? null);
 }

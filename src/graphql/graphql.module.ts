@@ -9,12 +9,9 @@ import { clientAddressOf, upgradeRequestAddress } from '../auth/client-address';
 import { TokenService } from '../auth/token.service';
 import { formatGraphQLError } from '../common/graphql-errors';
 import { AppConfig } from '../config/app-config';
-import { GraphQLRequestPlugin } from '../observability/graphql-request.plugin';
-import { MatchesModule } from '../matches/matches.module';
-import { MatchOutcomeRepository } from '../matches/match-outcome.repository';
-import { OrganizationsModule } from '../organizations/organizations.module';
-import { OrganizationsService } from '../organizations/organizations.service';
-import { createLoaders, GraphQLContext } from './graphql-context';
+import { GraphQLRequestPlugin } from './graphql-request.plugin';
+import { GraphQLRequestLogModule } from './graphql-request-log.module';
+import { GraphQLContext, RequestLoaders } from './graphql-context';
 import { ChargeCost, queryLimitsRule, webSocketOptions } from './query-limits';
 import { RequestBudgetModule } from './request-budget.module';
 import { RequestBudgetService } from './request-budget.service';
@@ -35,12 +32,10 @@ const chargeOf =
   imports: [
     NestGraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      imports: [OrganizationsModule, MatchesModule, AuthModule, RequestBudgetModule],
-      inject: [AppConfig, OrganizationsService, MatchOutcomeRepository, GraphQLRequestPlugin, AuthService, TokenService, RequestBudgetService],
+      imports: [AuthModule, RequestBudgetModule, GraphQLRequestLogModule],
+      inject: [AppConfig, GraphQLRequestPlugin, AuthService, TokenService, RequestBudgetService],
       useFactory: (
         config: AppConfig,
-        organizations: OrganizationsService,
-        matchOutcomes: MatchOutcomeRepository,
         requestLog: GraphQLRequestPlugin,
         auth: AuthService,
         tokens: TokenService,
@@ -71,7 +66,7 @@ const chargeOf =
         // Sign-ins over WebSocket are throttled by the address of the connection's upgrade request.
         context: ({ req, connectionParams, extra }: { req?: GraphQLContext['req']; connectionParams?: Record<string, unknown>; extra?: { request?: IncomingMessage } }): GraphQLContext => ({
           req: req ?? { headers: { authorization: bearerOf(connectionParams) }, ip: upgradeRequestAddress(extra?.request, config.TRUST_PROXY) },
-          loaders: createLoaders(organizations, matchOutcomes),
+          loaders: new RequestLoaders(),
         }),
       }),
     }),

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { GraphQLError } from 'graphql';
 import { AddressedRequest, clientAddressOf } from '../auth/client-address';
-import { bearerTokenOf, TokenService } from '../auth/token.service';
+import { TokenService } from '../auth/token.service';
+import { bearerTokenOf } from '../common/bearer-token';
 import { ErrorCode } from '../common/domain-error';
 import { AppConfig } from '../config/app-config';
 import { RequestBudgetRepository } from './request-budget.repository';

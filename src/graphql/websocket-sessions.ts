@@ -4,7 +4,8 @@ import type { Context, ServerOptions } from 'graphql-ws';
 import type { Extra } from 'graphql-ws/use/ws';
 import type { WebSocket } from 'ws';
 import type { AuthService } from '../auth/auth.service';
-import { bearerTokenOf, type TokenService } from '../auth/token.service';
+import type { TokenService } from '../auth/token.service';
+import { bearerTokenOf } from '../common/bearer-token';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { domainErrorToGraphQL } from '../common/graphql-errors';
 

@@ -10,10 +10,11 @@ import { NeedStatus } from '../needs/need-status';
 import { OrganizationEntity, OrganizationKind, VerificationStatus } from '../organizations/organization.entity';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { ProjectRole, ReferenceProjectEntity } from '../reference-projects/reference-project.entity';
-import { IndexedKind } from '../search/search-outbox.entity';
-import { SearchOutbox } from '../search/search-outbox.service';
+import { IndexedKind } from '../search-outbox/search-outbox.entity';
+import { SearchOutbox } from '../search-outbox/search-outbox.service';
 import { GcdfCompany, GcdfNeed, LineError, parseCompany, parseJson, parseNeed } from './gcdf/gcdf-lines';
 import { wordNeed } from './gcdf/need-wording';
+import { GcdfImportRepository } from './gcdf-import.repository';
 import { CATEGORY_LABELS, categoriesFromCompanyName, classifyNeed, classifyProject, trimText } from './gcdf/water-classifier';
 
 export interface ImportReport {
@@ -54,6 +55,7 @@ export class GcdfImportService {
     private readonly outbox: SearchOutbox,
     private readonly referenceData: ReferenceDataService,
     private readonly jobs: JobQueue,
+    private readonly repository: GcdfImportRepository,
   ) {}
 
   importCompanies(file: string, onLine?: (done: number, total: number) => void): Promise<ImportReport> {
@@ -146,19 +148,12 @@ export class GcdfImportService {
         .execute();
     }
     // The line is the company's whole track record: projects no longer in it go.
-    // (TypeORM answers a DELETE … RETURNING with [rows, count].)
-    const [removed]: [Array<{ id: string }>, number] = await manager.query(
-      `DELETE FROM reference_project WHERE organization_id = $1 AND external_id IS NOT NULL AND NOT (external_id = ANY($2)) RETURNING id`,
-      [organization.id, projects.map((p) => p.externalId)],
-    );
-    await this.outbox.record(manager, IndexedKind.ReferenceProject, removed.map((r) => r.id));
+    const removed = await this.repository.deleteProjectsNotIn(manager, organization.id, projects.map((p) => p.externalId));
+    await this.outbox.record(manager, IndexedKind.ReferenceProject, removed);
     // The source lists no capabilities; the name states the company's line of business (see categoriesFromCompanyName).
     // Only inferred rows are touched, and only when they change, so a second run of the same file changes nothing.
     const inferred = inferredCapabilities(organization.id, company.name);
-    const current: Array<{ id: string; description: string }> = await manager.query(`SELECT id, description FROM capability WHERE organization_id = $1 AND starts_with(description, $2)`, [
-      organization.id,
-      INFERRED_CAPABILITY,
-    ]);
+    const current = await this.repository.capabilitiesDescribedAs(manager, organization.id, INFERRED_CAPABILITY);
     const stale = current.filter((c) => !inferred.some((i) => i.description === c.description)).map((c) => c.id);
     const missing = inferred.filter((i) => !current.some((c) => c.description === i.description));
     if (stale.length > 0) await manager.delete(CapabilityEntity, stale);

@@ -19,7 +19,7 @@ describe('MatchVisibility (real PostgreSQL)', () => {
     t = await startTestApp();
     const f = t.factory;
     const { orgs, readers: everyRole } = await readersOfEveryRole(f);
-    const { agency, otherAgency, matchedEnterprise } = orgs;
+    const { agency, matchedEnterprise } = orgs;
     // A match of the matched enterprise with the agency's needs in every status, from either origin, with and without
     // an introduction on record (a match closed after its introduction keeps introducedAt).
     matches = [];
@@ -27,7 +27,12 @@ describe('MatchVisibility (real PostgreSQL)', () => {
       for (const origin of Object.values(MatchOrigin)) {
         for (const introducedAt of [null, new Date('2026-01-05T10:00:00Z')]) {
           const need = await f.need(agency.id);
-          const match = await f.match(need.id, matchedEnterprise.id, { status, origin, introducedAt, reason: `${status} ${origin} ${introducedAt ? 'introduced' : 'not introduced'}` });
+          const match = await f.match(need.id, matchedEnterprise.id, {
+            status,
+            origin,
+            introducedAt,
+            reason: `${status} ${origin} ${introducedAt ? 'introduced' : 'not introduced'}`,
+          });
           matches.push({ ...match, need });
         }
       }
@@ -38,12 +43,26 @@ describe('MatchVisibility (real PostgreSQL)', () => {
 
   const bySql = async (reader: Actor | null) => {
     const visible = MatchVisibility.sql(reader, { match: 'm', need: 'need' });
-    const rows = await t.dataSource.getRepository(MatchEntity).createQueryBuilder('m').innerJoin('m.need', 'need').select('m.id').where(visible.where, visible.parameters).getMany();
+    const rows = await t.dataSource
+      .getRepository(MatchEntity)
+      .createQueryBuilder('m')
+      .innerJoin('m.need', 'need')
+      .select('m.id')
+      .where(visible.where, visible.parameters)
+      .getMany();
     return rows.map((m) => m.id).sort();
   };
-  const byCheck = (reader: Actor | null) => matches.filter((m) => MatchVisibility.canSee(reader, m)).map((m) => m.id).sort();
+  const byCheck = (reader: Actor | null) =>
+    matches
+      .filter((m) => MatchVisibility.canSee(reader, m))
+      .map((m) => m.id)
+      .sort();
   /** What the reader sees, as "STATUS ORIGIN (not) introduced" labels. */
-  const labels = (ids: string[]) => matches.filter((m) => ids.includes(m.id)).map((m) => m.reason as string).sort();
+  const labels = (ids: string[]) =>
+    matches
+      .filter((m) => ids.includes(m.id))
+      .map((m) => m.reason as string)
+      .sort();
 
   it('the SQL condition and the check agree for every reader and every status', async () => {
     expect(matches).toHaveLength(Object.values(MatchStatus).length * 4);

@@ -6,7 +6,9 @@ import { MatchEntity } from './match.entity';
 import { INTRODUCED_OR_LATER, MatchOrigin, wasIntroduced } from './match-status';
 
 /** What the rule reads of a match: its own columns and its need's agency. */
-export type VisibleMatch = Pick<MatchEntity, 'status' | 'introducedAt' | 'origin' | 'enterpriseId'> & { need: Pick<NeedEntity, 'organizationId'> };
+export type VisibleMatch = Pick<MatchEntity, 'status' | 'introducedAt' | 'origin' | 'enterpriseId'> & {
+  need: Pick<NeedEntity, 'organizationId'>;
+};
 
 /**
  * Who sees a match: coordinators and admins every one; each side its own once introduced, whatever became of it since

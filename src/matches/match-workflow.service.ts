@@ -12,15 +12,14 @@ import { NotificationEventType } from '../notifications/notification-event-type'
 import { NotificationOutbox } from '../notifications/notification-outbox.service';
 import { OrganizationEntity, OrganizationKind, VerificationStatus } from '../organizations/organization.entity';
 import { JobQueue } from '../jobs/job-queue.service';
-import { IndexedKind } from '../search/search-outbox.entity';
-import { SearchOutbox } from '../search/search-outbox.service';
+import { IndexedKind } from '../search-outbox/search-outbox.entity';
+import { SearchOutbox } from '../search-outbox/search-outbox.service';
 import { ExpressInterestInput, MatchReasonInput, MatchVersionInput, RecordMatchOutcomeInput, RespondToMatchInput } from './dto/match.inputs';
 import { NeedVisibility } from '../needs/need-visibility.policy';
 import { MatchEntity } from './match.entity';
 import { MatchModel, statusSeenBy } from './match.model';
-import { MatchesRepository } from './matches.repository';
 import { MatchesService } from './matches.service';
-import { loadParties, matchPayload, MatchParties, sideOf } from './match-parties';
+import { contactOf, loadParties, matchPayload, MatchParties, sideOf } from './match-parties';
 import { MatchVisibility } from './match-visibility.policy';
 import { MatchExplanationSnapshot } from './match-snapshot';
 import { assertMove, AWAITING_REVIEW, BEFORE_INTRODUCTION, canMove, furthestStage, MatchOrigin, MatchStatus, outcomeDateProblem, SideResponse, wasIntroduced } from './match-status';
@@ -61,7 +60,6 @@ export class MatchWorkflow {
     private readonly jobs: JobQueue,
     private readonly outcomes: MatchOutcomeRepository,
     private readonly referenceData: ReferenceDataService,
-    private readonly repository: MatchesRepository,
   ) {}
 
   /** Ranks candidates for a need and keeps the best as SUGGESTED; returns all the need's matches. */
@@ -189,7 +187,10 @@ export class MatchWorkflow {
       }
       return approved;
     });
-    return Promise.all(inputs.map((i) => this.matches.get(actor, i.id)));
+    return this.matches.getMany(
+      actor,
+      inputs.map((i) => i.id),
+    );
   }
 
   reject(actor: Actor, input: MatchReasonInput): Promise<MatchModel> {
@@ -290,7 +291,7 @@ export class MatchWorkflow {
       }
       if (match.agencyResponse === SideResponse.ACCEPTED && match.enterpriseResponse === SideResponse.ACCEPTED) {
         const saved = await this.changeStatus(manager, actor, match, MatchStatus.ENGAGED, action, null, answered);
-        const contacts = { agency: await this.repository.contactsOf(parties.agency, manager), enterprise: await this.repository.contactsOf(parties.enterprise, manager) };
+        const contacts = { agency: await contactOf(manager, parties.agency), enterprise: await contactOf(manager, parties.enterprise) };
         await this.notifications.emit(manager, NotificationEventType.MATCH_ENGAGED, {
           ...matchPayload(saved, parties, { organizationIds: [parties.agency.id, parties.enterprise.id], userIds: coordinator, coordinators: false }),
           contacts,

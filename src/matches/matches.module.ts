@@ -4,8 +4,10 @@ import { AuditModule } from '../audit/audit.module';
 import { MatchingModule } from '../matching/matching.module';
 import { NeedsModule } from '../needs/needs.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { OrganizationsModule } from '../organizations/organizations.module';
 import { SearchModule } from '../search/search.module';
 import { MatchEntity } from './match.entity';
+import { MatchLoaders } from './match.loaders';
 import { MatchOutcomeRepository } from './match-outcome.repository';
 import { MatchRemindersJob } from './match-reminders.job';
 import { MatchWorkflow } from './match-workflow.service';
@@ -19,8 +21,8 @@ import { NeedPublishedJob } from './need-published.job';
 
 /** Persisted matches and the coordinators' workflow: review queue, approval, introductions, answers, outcomes. */
 @Module({
-  imports: [TypeOrmModule.forFeature([MatchEntity]), AuditModule, MatchingModule, NeedsModule, NotificationsModule, SearchModule],
-  providers: [MatchesService, MatchesRepository, MatchWorkflow, MatchOutcomeRepository, MatchesResolver, MatchRemindersJob, NeedPublishedJob, NeedClosedJob, MatchStatisticsService, MatchStatisticsResolver],
-  exports: [MatchWorkflow, MatchOutcomeRepository],
+  imports: [TypeOrmModule.forFeature([MatchEntity]), AuditModule, MatchingModule, NeedsModule, NotificationsModule, OrganizationsModule, SearchModule],
+  providers: [MatchesService, MatchesRepository, MatchWorkflow, MatchOutcomeRepository, MatchLoaders, MatchesResolver, MatchRemindersJob, NeedPublishedJob, NeedClosedJob, MatchStatisticsService, MatchStatisticsResolver],
+  exports: [MatchWorkflow],
 })
 export class MatchesModule {}

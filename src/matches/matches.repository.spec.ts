@@ -1,4 +1,5 @@
-import { startTestApp, TestApp } from '../../test/support/test-app';
+import { TestDataSource, useTestDataSource } from '../../test/support/test-data-source';
+import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { AuditTrail } from '../audit/audit-trail.service';
 import { NeedStatus } from '../needs/need-status';
 import { OrganizationKind } from '../organizations/organization.entity';
@@ -12,13 +13,12 @@ const DAY = 24 * 3600_000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY);
 
 describe('MatchesRepository (real PostgreSQL)', () => {
-  let t: TestApp;
+  let t: TestDataSource;
   let repository: MatchesRepository;
-  beforeAll(async () => {
-    t = await startTestApp();
-    repository = t.app.get(MatchesRepository);
+  useTestDataSource((opened) => {
+    t = opened;
+    repository = new MatchesRepository(t.dataSource);
   });
-  afterAll(() => t.close());
 
   it('groups the review queue by need: only candidates awaiting review of needs still recruiting, filtered, ordered and paged', async () => {
     const f = t.factory;
@@ -44,17 +44,26 @@ describe('MatchesRepository (real PostgreSQL)', () => {
     ]);
     expect(byWaiting.groups[0].waiting_since.getTime()).toBeLessThan(byWaiting.groups[1].waiting_since.getTime());
     expect(needs(await repository.reviewQueueGroups({}, ReviewQueueOrder.SCORE, 10, 0))).toEqual([bestScored.id, waitingLong.id]);
-    expect(await repository.reviewQueueGroups({}, ReviewQueueOrder.SCORE, 1, 1)).toMatchObject({ total: 2, groups: [{ need_id: waitingLong.id }] });
+    expect(await repository.reviewQueueGroups({}, ReviewQueueOrder.SCORE, 1, 1)).toMatchObject({
+      total: 2,
+      groups: [{ need_id: waitingLong.id }],
+    });
     expect(needs(await repository.reviewQueueGroups({ countryCode: 'KE' }, ReviewQueueOrder.WAITING_TIME, 10, 0))).toEqual([bestScored.id]);
-    expect(needs(await repository.reviewQueueGroups({ origin: MatchOrigin.INTEREST }, ReviewQueueOrder.WAITING_TIME, 10, 0))).toEqual([bestScored.id]);
-    expect(await repository.reviewQueueGroups({ minScore: 0.5 }, ReviewQueueOrder.WAITING_TIME, 10, 0)).toMatchObject({ total: 2, groups: [{ waiting: 1 }, { waiting: 1 }] });
+    expect(needs(await repository.reviewQueueGroups({ origin: MatchOrigin.INTEREST }, ReviewQueueOrder.WAITING_TIME, 10, 0))).toEqual([
+      bestScored.id,
+    ]);
+    expect(await repository.reviewQueueGroups({ minScore: 0.5 }, ReviewQueueOrder.WAITING_TIME, 10, 0)).toMatchObject({
+      total: 2,
+      groups: [{ waiting: 1 }, { waiting: 1 }],
+    });
   });
 
   it('finds the introductions with a reminder, an escalation or an expiry due, oldest first', async () => {
     const f = t.factory;
     const need = await f.need((await f.organization({ kind: OrganizationKind.AGENCY })).id);
     const introduced = async (days: number, overrides: Parameters<typeof f.match>[2] = {}) =>
-      (await f.match(need.id, (await f.organization()).id, { status: MatchStatus.INTRODUCED, introducedAt: daysAgo(days), ...overrides })).id;
+      (await f.match(need.id, (await f.organization()).id, { status: MatchStatus.INTRODUCED, introducedAt: daysAgo(days), ...overrides }))
+        .id;
     const expiring = await introduced(31, { sideRemindedAt: daysAgo(23), coordinatorRemindedAt: daysAgo(16) });
     const escalating = await introduced(15, { sideRemindedAt: daysAgo(7) });
     const reminding = await introduced(8);
@@ -65,45 +74,59 @@ describe('MatchesRepository (real PostgreSQL)', () => {
     expect(await repository.idsDueForReminder(daysAgo(7), daysAgo(14), daysAgo(30))).toEqual([expiring, escalating, reminding]);
   });
 
-  it("gives an organisation's contacts: its own fields and its active members, by name", async () => {
-    const f = t.factory;
-    const enterprise = await f.organization({ nameEn: 'Contact Test Water', contactPhone: '+86 10 1234 5678', website: 'https://water.example.org' });
-    await f.user(Role.ENTERPRISE_MEMBER, { organizationId: enterprise.id, displayName: 'Bea Zhang', email: 'bea@example.org' });
-    await f.user(Role.ENTERPRISE_MEMBER, { organizationId: enterprise.id, displayName: 'Al Wang', email: 'al@example.org' });
-    await f.user(Role.ENTERPRISE_MEMBER, { organizationId: enterprise.id, displayName: 'Gone Li', active: false });
-    await f.user(Role.ENTERPRISE_MEMBER, { displayName: 'Someone Else' });
-    expect(await repository.contactsOf(enterprise)).toEqual({
-      organization: 'Contact Test Water',
-      email: enterprise.contactEmail,
-      phone: '+86 10 1234 5678',
-      website: 'https://water.example.org',
-      people: [
-        { name: 'Al Wang', email: 'al@example.org' },
-        { name: 'Bea Zhang', email: 'bea@example.org' },
-      ],
-    });
-  });
-
   it('counts the pipeline of a period: engagement from the audit trail, the furthest outcome stage, per country', async () => {
     const f = t.factory;
     const agency = await f.organization({ kind: OrganizationKind.AGENCY });
     const coordinator = await f.user(Role.COORDINATOR);
     const need = await f.need(agency.id, { countryCode: 'NP' });
     await f.match(need.id, (await f.organization()).id);
-    const engaged = await f.match(need.id, (await f.organization()).id, { origin: MatchOrigin.INTEREST, status: MatchStatus.OUTCOME_RECORDED, introducedAt: new Date() });
+    const engaged = await f.match(need.id, (await f.organization()).id, {
+      origin: MatchOrigin.INTEREST,
+      status: MatchStatus.OUTCOME_RECORDED,
+      introducedAt: new Date(),
+    });
     await f.match((await f.need(agency.id, { countryCode: 'NP' })).id, (await f.organization()).id, { createdAt: daysAgo(400) });
     await t.dataSource.transaction(async (manager) => {
-      await t.app.get(AuditTrail).record(manager, [{ entityType: 'match', entityId: engaged.id, actor: null, action: 'accept', fromStatus: MatchStatus.INTRODUCED, toStatus: MatchStatus.ENGAGED }]);
+      await new AuditTrail(t.dataSource.getRepository(AuditEntryEntity)).record(manager, [
+        {
+          entityType: 'match',
+          entityId: engaged.id,
+          actor: null,
+          action: 'accept',
+          fromStatus: MatchStatus.INTRODUCED,
+          toStatus: MatchStatus.ENGAGED,
+        },
+      ]);
       for (const kind of [MatchOutcomeKind.CONTRACT, MatchOutcomeKind.MOU_SIGNED]) {
-        await t.app.get(MatchOutcomeRepository).add(manager, { matchId: engaged.id, kind, date: '2026-11-01', value: null, currency: null, note: null, recordedBy: coordinator.id });
+        await new MatchOutcomeRepository(t.dataSource).add(manager, {
+          matchId: engaged.id,
+          kind,
+          date: '2026-11-01',
+          value: null,
+          currency: null,
+          note: null,
+          recordedBy: coordinator.id,
+        });
       }
     });
-    const figures = await repository.pipelineFigures({ since: daysAgo(30), until: new Date(Date.now() + DAY), countryCode: 'NP', region: null }, 20);
+    const figures = await repository.pipelineFigures(
+      { since: daysAgo(30), until: new Date(Date.now() + DAY), countryCode: 'NP', region: null },
+      20,
+    );
     expect(figures.totals).toMatchObject({ suggested: 2, introduced: 1, engaged: 1, outcome_recorded: 1 });
     // Ties in the order of the enum types.
-    expect(figures.byStatus).toEqual([{ status: MatchStatus.SUGGESTED, count: 1 }, { status: MatchStatus.OUTCOME_RECORDED, count: 1 }]);
-    expect(figures.byOrigin).toEqual([{ origin: MatchOrigin.SUGGESTION, count: 1 }, { origin: MatchOrigin.INTEREST, count: 1 }]);
-    expect(figures.outcomes).toEqual([{ kind: MatchOutcomeKind.MOU_SIGNED, count: 1 }, { kind: MatchOutcomeKind.CONTRACT, count: 1 }]);
+    expect(figures.byStatus).toEqual([
+      { status: MatchStatus.SUGGESTED, count: 1 },
+      { status: MatchStatus.OUTCOME_RECORDED, count: 1 },
+    ]);
+    expect(figures.byOrigin).toEqual([
+      { origin: MatchOrigin.SUGGESTION, count: 1 },
+      { origin: MatchOrigin.INTEREST, count: 1 },
+    ]);
+    expect(figures.outcomes).toEqual([
+      { kind: MatchOutcomeKind.MOU_SIGNED, count: 1 },
+      { kind: MatchOutcomeKind.CONTRACT, count: 1 },
+    ]);
     expect(figures.stages).toEqual([{ stage: MatchOutcomeKind.CONTRACT, count: 1 }]);
     expect(figures.countries).toEqual([{ country_code: expect.stringMatching(/^NP\s*$/), matches: 2, introduced: 1, engaged: 1 }]);
   });

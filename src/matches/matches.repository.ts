@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { RECRUITING_NEED_STATUSES } from '../needs/need-status';
-import { ContactSnapshot } from '../notifications/notification-payload';
-import { OrganizationEntity } from '../organizations/organization.entity';
 import { ReviewQueueOrder } from './dto/match.inputs';
 import { AWAITING_REVIEW, MatchOrigin, MatchOutcomeKind, MatchStatus, OUTCOME_STAGES } from './match-status';
 
@@ -32,7 +30,14 @@ export interface StatisticsScope {
 
 /** The pipeline's figures over a scope, as PostgreSQL counts them (hours as fractional numbers). */
 export interface PipelineFigures {
-  totals: { suggested: number; introduced: number; engaged: number; outcome_recorded: number; to_introduction: number | null; to_engagement: number | null };
+  totals: {
+    suggested: number;
+    introduced: number;
+    engaged: number;
+    outcome_recorded: number;
+    to_introduction: number | null;
+    to_engagement: number | null;
+  };
   byStatus: Array<{ status: MatchStatus; count: number }>;
   byOrigin: Array<{ origin: MatchOrigin; count: number }>;
   outcomes: Array<{ kind: MatchOutcomeKind; count: number }>;
@@ -40,7 +45,7 @@ export interface PipelineFigures {
   countries: Array<{ country_code: string; matches: number; introduced: number; engaged: number }>;
 }
 
-/** The matches' SQL that TypeORM's builders do not say as well: aggregates, scans for the schedulers, contacts. */
+/** The matches' SQL that TypeORM's builders do not say as well: aggregates and the schedulers' scans. */
 @Injectable()
 export class MatchesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -49,13 +54,19 @@ export class MatchesRepository {
    * The needs still taking introductions that have candidates awaiting review (a withdrawn or closed need's
    * candidates leave the queue at once): how many, and the page `offset`..`offset + limit`, in `order`.
    */
-  async reviewQueueGroups(filter: ReviewQueueFilter, order: ReviewQueueOrder, limit: number, offset: number): Promise<{ total: number; groups: ReviewQueueGroup[] }> {
+  async reviewQueueGroups(
+    filter: ReviewQueueFilter,
+    order: ReviewQueueOrder,
+    limit: number,
+    offset: number,
+  ): Promise<{ total: number; groups: ReviewQueueGroup[] }> {
     const filters: string[] = ['m.status = ANY($1)', 'n.status = ANY($2)'];
     const params: unknown[] = [AWAITING_REVIEW, RECRUITING_NEED_STATUSES];
     if (filter.countryCode) filters.push(`n.country_code = $${params.push(filter.countryCode)}`);
     if (filter.origin) filters.push(`m.origin = $${params.push(filter.origin)}`);
     if (filter.minScore !== undefined) filters.push(`m.score >= $${params.push(filter.minScore)}`);
-    const orderBy = order === ReviewQueueOrder.SCORE ? 'best_score DESC, waiting_since ASC, need_id' : 'waiting_since ASC, best_score DESC, need_id';
+    const orderBy =
+      order === ReviewQueueOrder.SCORE ? 'best_score DESC, waiting_since ASC, need_id' : 'waiting_since ASC, best_score DESC, need_id';
     const where = filters.join(' AND ');
     const [{ total }]: Array<{ total: number }> = await this.dataSource.query(
       `SELECT count(DISTINCT m.need_id)::int AS total FROM match m JOIN need n ON n.id = m.need_id WHERE ${where}`,
@@ -84,15 +95,6 @@ export class MatchesRepository {
     return due.map((row) => row.id);
   }
 
-  /** An organisation's contacts: its own contact fields and its active members. `manager`: a transaction's, if any. */
-  async contactsOf(organization: OrganizationEntity, manager: EntityManager = this.dataSource.manager): Promise<ContactSnapshot> {
-    const people: Array<{ name: string; email: string }> = await manager.query(
-      `SELECT display_name AS name, email FROM app_user WHERE organization_id = $1 AND active AND role IN ('ENTERPRISE_MEMBER', 'AGENCY_MEMBER') ORDER BY display_name, id`,
-      [organization.id],
-    );
-    return { organization: organization.nameEn, email: organization.contactEmail, phone: organization.contactPhone, website: organization.website, people };
-  }
-
   /**
    * The figures of the matches made in `scope`: how far they got — from the audit trail, so a match engaged and
    * later withdrawn still counts as engaged — the furthest outcome stage of each, and how long the moves took. One
@@ -109,7 +111,7 @@ export class MatchesRepository {
         WHERE m.created_at >= $1 AND m.created_at < $2 AND ($3::text IS NULL OR n.country_code = $3) AND ($4::text IS NULL OR c.region = $4))`;
     // $5: the stages in order, so the furthest one is found by the same ranking as everywhere else (OUTCOME_STAGES).
     const params = [scope.since, scope.until, scope.countryCode, scope.region, OUTCOME_STAGES];
-    const query = <T>(select: string) => this.dataSource.query(`${scoped} ${select}`, params) as Promise<T[]>;
+    const query = <T>(select: string) => this.dataSource.query<T[]>(`${scoped} ${select}`, params);
     const [[totals], byStatus, byOrigin, outcomes, stages, countries] = await Promise.all([
       query<PipelineFigures['totals']>(
         `SELECT count(*)::int AS suggested, count(introduced_at)::int AS introduced, count(engaged_at)::int AS engaged, count(*) FILTER (WHERE has_outcome)::int AS outcome_recorded,
@@ -117,12 +119,18 @@ export class MatchesRepository {
                 percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM engaged_at - introduced_at)) / 3600 AS to_engagement
          FROM scoped`,
       ),
-      query<PipelineFigures['byStatus'][number]>(`SELECT status, count(*)::int AS count FROM scoped GROUP BY status ORDER BY count DESC, status`),
-      query<PipelineFigures['byOrigin'][number]>(`SELECT origin, count(*)::int AS count FROM scoped GROUP BY origin ORDER BY count DESC, origin`),
+      query<PipelineFigures['byStatus'][number]>(
+        `SELECT status, count(*)::int AS count FROM scoped GROUP BY status ORDER BY count DESC, status`,
+      ),
+      query<PipelineFigures['byOrigin'][number]>(
+        `SELECT origin, count(*)::int AS count FROM scoped GROUP BY origin ORDER BY count DESC, origin`,
+      ),
       query<PipelineFigures['outcomes'][number]>(
         `SELECT o.kind, count(DISTINCT o.match_id)::int AS count FROM match_outcome o JOIN scoped s ON s.id = o.match_id GROUP BY o.kind ORDER BY count DESC, o.kind`,
       ),
-      query<PipelineFigures['stages'][number]>(`SELECT stage, count(*)::int AS count FROM scoped WHERE stage IS NOT NULL GROUP BY stage ORDER BY array_position($5::text[], stage::text)`),
+      query<PipelineFigures['stages'][number]>(
+        `SELECT stage, count(*)::int AS count FROM scoped WHERE stage IS NOT NULL GROUP BY stage ORDER BY array_position($5::text[], stage::text)`,
+      ),
       query<PipelineFigures['countries'][number]>(
         `SELECT country_code, count(*)::int AS matches, count(introduced_at)::int AS introduced, count(engaged_at)::int AS engaged
          FROM scoped GROUP BY country_code ORDER BY matches DESC, country_code LIMIT ${topCountries}`,

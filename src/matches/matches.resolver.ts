@@ -1,7 +1,8 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, CurrentActor } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
-import { GraphQLContext, loadOrganizationModel } from '../graphql/graphql-context';
+import { GraphQLContext } from '../graphql/graphql-context';
+import { OrganizationLoaders } from '../organizations/organization.loaders';
 import { OrganizationModel } from '../organizations/organization.model';
 import { Role } from '../users/user.entity';
 import {
@@ -18,6 +19,7 @@ import {
 } from './dto/match.inputs';
 import { MatchConnection, MatchContactModel, MatchModel, MatchOutcomeModel, ReviewQueueConnection, toMatchOutcomeModel } from './match.model';
 import { furthestStage, MatchOutcomeKind } from './match-status';
+import { MatchLoaders } from './match.loaders';
 import { MatchesService } from './matches.service';
 import { MatchWorkflow } from './match-workflow.service';
 import { ROOT_COST } from '../graphql/query-limits';
@@ -30,6 +32,8 @@ export class MatchesResolver {
   constructor(
     private readonly reads: MatchesService,
     private readonly workflow: MatchWorkflow,
+    private readonly loaders: MatchLoaders,
+    private readonly organizations: OrganizationLoaders,
   ) {}
 
   @Allow(...STAFF, ...SIDES)
@@ -106,32 +110,32 @@ export class MatchesResolver {
 
   @ResolveField(() => [MatchOutcomeModel], { description: 'What came of it: its outcomes (MoU, pilot, contract, handover…) in date order; empty until one is recorded.' })
   async outcomes(@Parent() match: MatchModel, @Context() context: GraphQLContext) {
-    return (await context.loaders.matchOutcomes.load(match.id)).map(toMatchOutcomeModel);
+    return (await this.loaders.outcomesOf(context, match.id)).map(toMatchOutcomeModel);
   }
 
   @ResolveField(() => MatchOutcomeKind, { nullable: true, description: 'The furthest stage its outcomes reached (MoU → training → pilot → contract → handover); null before any, or when only NONE was recorded.' })
   async stage(@Parent() match: MatchModel, @Context() context: GraphQLContext) {
-    return furthestStage((await context.loaders.matchOutcomes.load(match.id)).map((o) => o.kind));
+    return furthestStage((await this.loaders.outcomesOf(context, match.id)).map((o) => o.kind));
   }
 
   @ResolveField(() => MatchOutcomeModel, { nullable: true, deprecationReason: 'A match holds a series of outcomes: read `outcomes` and `stage`.', description: 'Its latest outcome by date; null before any.' })
   async outcome(@Parent() match: MatchModel, @Context() context: GraphQLContext) {
-    const latest = (await context.loaders.matchOutcomes.load(match.id)).at(-1);
+    const latest = (await this.loaders.outcomesOf(context, match.id)).at(-1);
     return latest ? toMatchOutcomeModel(latest) : null;
   }
 
   @ResolveField(() => OrganizationModel, { description: 'The agency that posted the need.' })
   agency(@Parent() match: MatchModel, @Context() context: GraphQLContext) {
-    return loadOrganizationModel(context, match.agencyId);
+    return this.organizations.model(context, match.agencyId);
   }
 
   @ResolveField(() => MatchContactModel, { nullable: true, description: 'The agency’s contacts: for the enterprise only once both accepted; always for coordinators.' })
-  agencyContact(@CurrentActor() actor: Actor, @Parent() match: MatchModel) {
-    return this.reads.contact(actor, match, 'AGENCY');
+  agencyContact(@CurrentActor() actor: Actor, @Parent() match: MatchModel, @Context() context: GraphQLContext) {
+    return this.loaders.contactOf(context, this.reads.contactOrganizationId(actor, match, 'AGENCY'));
   }
 
   @ResolveField(() => MatchContactModel, { nullable: true, description: 'The enterprise’s contacts: for the agency only once both accepted; always for coordinators.' })
-  enterpriseContact(@CurrentActor() actor: Actor, @Parent() match: MatchModel) {
-    return this.reads.contact(actor, match, 'ENTERPRISE');
+  enterpriseContact(@CurrentActor() actor: Actor, @Parent() match: MatchModel, @Context() context: GraphQLContext) {
+    return this.loaders.contactOf(context, this.reads.contactOrganizationId(actor, match, 'ENTERPRISE'));
   }
 }

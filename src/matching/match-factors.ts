@@ -78,3 +78,13 @@ export function parseMatchWeights(json: string | undefined): Record<FactorKey, n
   for (const k of FACTOR_KEYS) weights[k] = weights[k] / total;
   return weights;
 }
+
+/** What is wrong with a MATCH_WEIGHTS value, or undefined when it is fine (checked when the configuration loads). */
+export function matchWeightsProblem(json: string): string | undefined {
+  try {
+    parseMatchWeights(json);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}

@@ -7,10 +7,11 @@ import { MatchExplanations } from './match-explanations';
 import { MatchingResolver } from './matching.resolver';
 import { MatchingService } from './matching.service';
 import { TrackRecordIndex } from './track-record.index';
+import { TrackRecordRepository } from './track-record.repository';
 
 @Module({
   imports: [TypeOrmModule.forFeature([NeedEntity, OrganizationEntity, ReferenceProjectEntity])],
-  providers: [TrackRecordIndex, MatchingService, MatchExplanations, MatchingResolver],
+  providers: [TrackRecordIndex, TrackRecordRepository, MatchingService, MatchExplanations, MatchingResolver],
   exports: [MatchingService],
 })
 export class MatchingModule {}

@@ -1,9 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { OTHER_TRADES } from './match-factors';
 import { idf, workWords } from './text-terms';
+import { CapabilityRow, ProjectRow, TrackRecordRepository } from './track-record.repository';
 
 export interface ProjectFacts {
   id: string;
@@ -130,7 +129,7 @@ export class TrackRecordIndex {
   private checkedAt = 0;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: TrackRecordRepository,
     private readonly referenceData: ReferenceDataService,
   ) {}
 
@@ -139,7 +138,7 @@ export class TrackRecordIndex {
     if (!this.state) return (this.state = await this.once(() => this.build()));
     if (Date.now() - this.checkedAt > FRESHNESS_CHECK_MS) {
       this.checkedAt = Date.now();
-      if (!this.working && (await this.fingerprint()) !== this.state.fingerprint) {
+      if (!this.working && (await this.repository.fingerprint()) !== this.state.fingerprint) {
         this.update().catch((error: unknown) => this.logger.error(`Updating the track-record index failed: ${String(error)}`));
       }
     }
@@ -168,37 +167,9 @@ export class TrackRecordIndex {
     return this.working;
   }
 
-  /**
-   * Changes to the tables the index reads, from PostgreSQL's own statistics counters: a catalog lookup, where counting
-   * or scanning 100,000 rows on every check would cost tens of milliseconds. The counters are flushed within about a
-   * second of a commit, which is well inside the freshness interval.
-   */
-  private async fingerprint(): Promise<string> {
-    const rows: Array<{ relname: string; changes: string }> = await this.dataSource.query(
-      `SELECT relname, (n_tup_ins + n_tup_upd + n_tup_del)::text AS changes FROM pg_stat_user_tables
-        WHERE relname IN ('reference_project', 'organization', 'capability') ORDER BY relname`,
-    );
-    return rows.map((r) => `${r.relname}:${r.changes}`).join('/');
-  }
-
-  /**
-   * One line per verified enterprise that changes whenever its profile, projects or capabilities do: added, edited and
-   * deleted rows all move a count or a latest update time.
-   */
-  private async signatures(): Promise<Map<string, string>> {
-    const rows: Array<{ id: string; signature: string }> = await this.dataSource.query(
-      `SELECT o.id, concat_ws('|', o.updated_at, p.n, p.latest, c.n, c.latest) AS signature
-         FROM organization o
-         LEFT JOIN (SELECT organization_id, count(*) AS n, max(updated_at) AS latest FROM reference_project GROUP BY organization_id) p ON p.organization_id = o.id
-         LEFT JOIN (SELECT organization_id, count(*) AS n, max(updated_at) AS latest FROM capability GROUP BY organization_id) c ON c.organization_id = o.id
-        WHERE o.kind = 'ENTERPRISE' AND o.verification_status = 'VERIFIED'`,
-    );
-    return new Map(rows.map((r) => [r.id, r.signature]));
-  }
-
   private async build(): Promise<Built> {
     const started = Date.now();
-    const [fingerprint, signatures] = [await this.fingerprint(), await this.signatures()];
+    const [fingerprint, signatures] = [await this.repository.fingerprint(), await this.repository.signatures()];
     const vocabulary = new Map<string, number>();
     const records = await this.loadRecords(vocabulary);
     const built = Built.empty(vocabulary).withChanges(fingerprint, signatures, records, []);
@@ -210,7 +181,7 @@ export class TrackRecordIndex {
     const state = this.state;
     if (!state) return this.build();
     const started = Date.now();
-    const [fingerprint, signatures] = [await this.fingerprint(), await this.signatures()];
+    const [fingerprint, signatures] = [await this.repository.fingerprint(), await this.repository.signatures()];
     const changed = [...signatures].filter(([id, signature]) => state.signatures.get(id) !== signature).map(([id]) => id);
     const gone = [...state.signatures.keys()].filter((id) => !signatures.has(id));
     if (changed.length + gone.length > FULL_BUILD_SHARE * Math.max(signatures.size, 100)) return this.build();
@@ -224,77 +195,77 @@ export class TrackRecordIndex {
 
   /** The records of the verified enterprises (all, or those of `only`), new words added to `vocabulary`. */
   private async loadRecords(vocabulary: Map<string, number>, only?: string[]): Promise<Map<string, TrackRecord>> {
-    const restrict = only ? 'AND o.id = ANY($2)' : '';
-    const drafts = new Map<string, Draft>();
-    const draftOf = (id: string, name: string, parentGroup: string | null) => {
-      const draft = drafts.get(id) ?? { name, parentGroup, projects: [], counts: new Map<number, number>(), inProjects: new Map<number, number>(), length: 0 };
-      drafts.set(id, draft);
-      return draft;
-    };
+    const folder = new TrackRecordFolder(vocabulary, (countryCode) => this.referenceData.country(countryCode).region);
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const rows: Array<{ id: string; organization_id: string; organization_name: string; parent_group: string | null; title: string; description: string; country_code: string | null; year: number | null; sector_code: string | null; source_sector: string | null; technology_categories: string[]; role: string; value: string | null; currency: string | null }> =
-        await this.dataSource.query(
-          `SELECT p.id, p.organization_id, o.name_en AS organization_name, o.parent_group, p.title, p.description, p.country_code, p.year, p.sector_code, p.source_sector, p.technology_categories, p.role, p.value, p.currency
-             FROM reference_project p JOIN organization o ON o.id = p.organization_id
-            WHERE o.kind = 'ENTERPRISE' AND o.verification_status = 'VERIFIED' AND p.id > $1 ${restrict}
-            ORDER BY p.id LIMIT ${BATCH}`,
-          only ? [after, only] : [after],
-        );
+      const rows = await this.repository.projectsAfter(after, BATCH, only);
       if (rows.length === 0) break;
       after = rows[rows.length - 1].id;
-      for (const row of rows) {
-        const countryCode = row.country_code?.trim() ?? null;
-        const draft = draftOf(row.organization_id, row.organization_name, row.parent_group);
-        draft.projects.push({
-          id: row.id,
-          title: row.title,
-          countryCode,
-          region: countryCode ? this.referenceData.country(countryCode).region : null,
-          year: row.year,
-          sectorCode: row.sector_code,
-          sourceSector: row.source_sector,
-          technologyCategories: row.technology_categories,
-          role: row.role,
-          value: row.value === null ? null : Number(row.value),
-          currency: row.currency,
-        });
-        const words = workWords(row);
-        const seen = new Set<number>();
-        for (const word of words) {
-          let id = vocabulary.get(word);
-          if (id === undefined) {
-            id = vocabulary.size;
-            vocabulary.set(word, id);
-          }
-          if (!seen.has(id)) {
-            seen.add(id);
-            draft.inProjects.set(id, (draft.inProjects.get(id) ?? 0) + 1);
-          }
-          draft.counts.set(id, (draft.counts.get(id) ?? 0) + 1);
-        }
-        draft.length += words.length;
+      for (const row of rows) folder.addProject(row);
+    }
+    for (const row of await this.repository.capabilities(only)) folder.addCapabilities(row);
+    return folder.records();
+  }
+}
+
+/**
+ * Folds project and capability rows into track records, without a database. Words get ids in `vocabulary`, which is
+ * shared between snapshots and only grows: a new word takes the next id.
+ */
+export class TrackRecordFolder {
+  private readonly drafts = new Map<string, Draft>();
+  private readonly declared = new Map<string, CapabilityRow>();
+
+  constructor(
+    private readonly vocabulary: Map<string, number>,
+    private readonly regionOf: (countryCode: string) => string,
+  ) {}
+
+  addProject(row: ProjectRow): void {
+    const countryCode = row.country_code?.trim() ?? null;
+    const draft = this.draftOf(row.organization_id, row.organization_name, row.parent_group);
+    draft.projects.push({
+      id: row.id,
+      title: row.title,
+      countryCode,
+      region: countryCode ? this.regionOf(countryCode) : null,
+      year: row.year,
+      sectorCode: row.sector_code,
+      sourceSector: row.source_sector,
+      technologyCategories: row.technology_categories,
+      role: row.role,
+      value: row.value === null ? null : Number(row.value),
+      currency: row.currency,
+    });
+    const words = workWords(row);
+    const seen = new Set<number>();
+    for (const word of words) {
+      let id = this.vocabulary.get(word);
+      if (id === undefined) {
+        id = this.vocabulary.size;
+        this.vocabulary.set(word, id);
       }
+      if (!seen.has(id)) {
+        seen.add(id);
+        draft.inProjects.set(id, (draft.inProjects.get(id) ?? 0) + 1);
+      }
+      draft.counts.set(id, (draft.counts.get(id) ?? 0) + 1);
     }
-    // Declared capabilities; an enterprise with capabilities but no reference project yet is a candidate too.
-    const declared = new Map<string, { categories: string[]; modes: string[] }>();
-    const capabilityRows: Array<{ organization_id: string; organization_name: string; parent_group: string | null; categories: string[]; modes: string[] }> = await this.dataSource.query(
-      `SELECT c.organization_id, o.name_en AS organization_name, o.parent_group, array_agg(DISTINCT c.technology_category) AS categories,
-              coalesce(array_agg(DISTINCT m) FILTER (WHERE m IS NOT NULL), '{}') AS modes
-         FROM capability c JOIN organization o ON o.id = c.organization_id
-         LEFT JOIN LATERAL unnest(c.cooperation_modes) m ON true
-        WHERE o.kind = 'ENTERPRISE' AND o.verification_status = 'VERIFIED' ${only ? 'AND o.id = ANY($1)' : ''}
-        GROUP BY c.organization_id, o.name_en, o.parent_group`,
-      only ? [only] : [],
-    );
-    for (const row of capabilityRows) {
-      declared.set(row.organization_id, row);
-      draftOf(row.organization_id, row.organization_name, row.parent_group);
-    }
+    draft.length += words.length;
+  }
+
+  /** Declared capabilities; an enterprise with capabilities but no reference project yet is a candidate too. */
+  addCapabilities(row: CapabilityRow): void {
+    this.declared.set(row.organization_id, row);
+    this.draftOf(row.organization_id, row.organization_name, row.parent_group);
+  }
+
+  /** One record per enterprise seen, in the order they were first seen. */
+  records(): Map<string, TrackRecord> {
     const records = new Map<string, TrackRecord>();
-    for (const [organizationId, draft] of drafts) {
+    for (const [organizationId, draft] of this.drafts) {
       const ids = Int32Array.from([...draft.counts.keys()].sort((a, b) => a - b));
-      const own = declared.get(organizationId);
+      const own = this.declared.get(organizationId);
       const modes = new Set([...(own?.modes ?? []), ...draft.projects.map((p) => MODE_OF_ROLE[p.role]).filter((m): m is string => m !== undefined)]);
       records.set(organizationId, {
         organizationId,
@@ -312,6 +283,12 @@ export class TrackRecordIndex {
     }
     return records;
   }
+
+  private draftOf(id: string, name: string, parentGroup: string | null): Draft {
+    const draft = this.drafts.get(id) ?? { name, parentGroup, projects: [], counts: new Map<number, number>(), inProjects: new Map<number, number>(), length: 0 };
+    this.drafts.set(id, draft);
+    return draft;
+  }
 }
 
 /**
@@ -321,7 +298,7 @@ export class TrackRecordIndex {
 export class Built {
   private constructor(
     readonly fingerprint: string,
-    /** The signature of each verified enterprise when this snapshot was made (see TrackRecordIndex.signatures). */
+    /** The signature of each verified enterprise when this snapshot was made (see TrackRecordRepository.signatures). */
     readonly signatures: Map<string, string>,
     readonly vocabulary: Map<string, number>,
     private readonly projectDf: Int32Array,

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { JobQueue } from '../jobs/job-queue.service';
-import { IndexedKind } from '../search/search-outbox.entity';
-import { SearchOutbox } from '../search/search-outbox.service';
+import { IndexedKind } from '../search-outbox/search-outbox.entity';
+import { SearchOutbox } from '../search-outbox/search-outbox.service';
 import { NeedEntity } from './need.entity';
 import { NEED_CLOSED_QUEUE } from './need-events';
 import { NeedsRepository } from './needs.repository';

@@ -20,7 +20,8 @@ describe('NeedVisibility (real PostgreSQL and Meilisearch)', () => {
     // A need of every status for each agency, so each agency has drafts and withdrawn needs the other must not see.
     needs = [];
     for (const owner of [agency, otherAgency]) {
-      for (const status of Object.values(NeedStatus)) needs.push(await f.need(owner.id, { status, title: `${status} need of ${owner.countryCode}` }));
+      for (const status of Object.values(NeedStatus))
+        needs.push(await f.need(owner.id, { status, title: `${status} need of ${owner.countryCode}` }));
     }
     await f.match(needs.find((n) => n.organizationId === agency.id && n.status === NeedStatus.MATCHED)!.id, matchedEnterprise.id);
     Object.assign(readers, everyRole);
@@ -30,9 +31,17 @@ describe('NeedVisibility (real PostgreSQL and Meilisearch)', () => {
 
   const bySql = (reader: Actor | null) => idsWhere(t, NeedEntity, 'n', NeedVisibility.sql(reader, 'n'));
   const bySearch = (reader: Actor | null) => idsFiltered(t, SearchIndex.Needs, NeedVisibility.searchFilter(reader));
-  const byCheck = (reader: Actor | null) => needs.filter((n) => NeedVisibility.canSee(reader, n)).map((n) => n.id).sort();
+  const byCheck = (reader: Actor | null) =>
+    needs
+      .filter((n) => NeedVisibility.canSee(reader, n))
+      .map((n) => n.id)
+      .sort();
   /** What the reader sees, as "STATUS need of COUNTRY" titles. */
-  const titles = (ids: string[]) => needs.filter((n) => ids.includes(n.id)).map((n) => n.title).sort();
+  const titles = (ids: string[]) =>
+    needs
+      .filter((n) => ids.includes(n.id))
+      .map((n) => n.title)
+      .sort();
 
   it('the SQL condition, the search filter and the check agree for every reader and every status', async () => {
     expect(needs).toHaveLength(2 * Object.values(NeedStatus).length);

@@ -16,7 +16,10 @@ export const NeedVisibility = {
     const published = `${alias}.status IN (:...visibleNeedStatuses)`;
     const parameters = { visibleNeedStatuses: PUBLISHED_NEED_STATUSES };
     if (!actor) return { where: published, parameters };
-    return { where: `(${published} OR ${alias}.organizationId = :needReaderOrganizationId)`, parameters: { ...parameters, needReaderOrganizationId: actor.organizationId } };
+    return {
+      where: `(${published} OR ${alias}.organizationId = :needReaderOrganizationId)`,
+      parameters: { ...parameters, needReaderOrganizationId: actor.organizationId },
+    };
   },
 
   /** The filter on the needs index (its documents carry `status` and `organizationId`); undefined when all are visible. */

@@ -1,16 +1,15 @@
-import { startTestApp, TestApp } from '../../test/support/test-app';
+import { TestDataSource, useTestDataSource } from '../../test/support/test-data-source';
 import { OrganizationKind } from '../organizations/organization.entity';
 import { NeedStatus } from './need-status';
 import { NeedsRepository } from './needs.repository';
 
 describe('NeedsRepository (real PostgreSQL)', () => {
-  let t: TestApp;
+  let t: TestDataSource;
   let repository: NeedsRepository;
-  beforeAll(async () => {
-    t = await startTestApp();
-    repository = t.app.get(NeedsRepository);
+  useTestDataSource((opened) => {
+    t = opened;
+    repository = new NeedsRepository(t.dataSource);
   });
-  afterAll(() => t.close());
 
   it('finds the needs still recruiting whose deadline is past, earliest deadline first', async () => {
     const agency = await t.factory.organization({ kind: OrganizationKind.AGENCY });

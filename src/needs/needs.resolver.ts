@@ -2,7 +2,8 @@ import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { Allow, CurrentActor, Public } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { ConnectionType } from '../common/pagination';
-import { GraphQLContext, loadOrganizationModel } from '../graphql/graphql-context';
+import { GraphQLContext } from '../graphql/graphql-context';
+import { OrganizationLoaders } from '../organizations/organization.loaders';
 import { OrganizationModel } from '../organizations/organization.model';
 import { CountryModel, TaxonomyTermModel } from '../reference-data/reference-data.model';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
@@ -19,6 +20,7 @@ export class NeedsResolver {
   constructor(
     private readonly service: NeedsService,
     private readonly referenceData: ReferenceDataService,
+    private readonly organizations: OrganizationLoaders,
   ) {}
 
   @Public()
@@ -90,6 +92,6 @@ export class NeedsResolver {
 
   @ResolveField(() => OrganizationModel, { description: 'The agency that posted the need.' })
   async organization(@Parent() need: NeedModel, @Context() context: GraphQLContext): Promise<OrganizationModel> {
-    return loadOrganizationModel(context, need.organizationId);
+    return this.organizations.model(context, need.organizationId);
   }
 }

@@ -1,9 +1,9 @@
 import { Controller, Get, Header, Headers, Res } from '@nestjs/common';
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { bearerTokenOf } from '../auth/token.service';
+import { bearerTokenOf } from '../common/bearer-token';
 import { AppConfig } from '../config/app-config';
-import { PlainResponse } from './health.controller';
 import { Metrics } from './metrics.service';
+import { PlainResponse } from './plain-response';
 
 const digest = (text: string) => createHash('sha256').update(text).digest();
 

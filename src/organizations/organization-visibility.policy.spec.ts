@@ -21,7 +21,8 @@ describe('OrganizationVisibility (real PostgreSQL and Meilisearch)', () => {
     const { readers: everyRole } = await readersOfEveryRole(t.factory);
     // An enterprise and an agency of every verification status, and members of the ones not verified.
     for (const verificationStatus of Object.values(VerificationStatus)) {
-      for (const kind of [OrganizationKind.ENTERPRISE, OrganizationKind.AGENCY]) await t.factory.organization({ kind, verificationStatus, nameEn: `${verificationStatus} ${kind}` });
+      for (const kind of [OrganizationKind.ENTERPRISE, OrganizationKind.AGENCY])
+        await t.factory.organization({ kind, verificationStatus, nameEn: `${verificationStatus} ${kind}` });
     }
     organizations = await t.dataSource.getRepository(OrganizationEntity).find();
     const named = (nameEn: string) => organizations.find((o) => o.nameEn === nameEn)!.id;
@@ -36,9 +37,16 @@ describe('OrganizationVisibility (real PostgreSQL and Meilisearch)', () => {
   const bySql = (reader: Actor | null) => idsWhere(t, OrganizationEntity, 'o', OrganizationVisibility.sql(reader, 'o'));
   const bySearch = (reader: Actor | null) => idsFiltered(t, SearchIndex.Enterprises, OrganizationVisibility.searchFilter(reader));
   const byCheck = (reader: Actor | null, kind?: OrganizationKind) =>
-    organizations.filter((o) => (kind === undefined || o.kind === kind) && OrganizationVisibility.canSee(reader, o)).map((o) => o.id).sort();
+    organizations
+      .filter((o) => (kind === undefined || o.kind === kind) && OrganizationVisibility.canSee(reader, o))
+      .map((o) => o.id)
+      .sort();
   /** The names of the organisations made above (not the readers' own) among `ids`. */
-  const names = (ids: string[]) => organizations.filter((o) => ids.includes(o.id) && /^[A-Z]+ (AGENCY|ENTERPRISE)$/.test(o.nameEn)).map((o) => o.nameEn).sort();
+  const names = (ids: string[]) =>
+    organizations
+      .filter((o) => ids.includes(o.id) && /^[A-Z]+ (AGENCY|ENTERPRISE)$/.test(o.nameEn))
+      .map((o) => o.nameEn)
+      .sort();
 
   it('the SQL condition, the search filter and the check agree for every reader', async () => {
     for (const [name, reader] of Object.entries(readers)) {
@@ -49,7 +57,9 @@ describe('OrganizationVisibility (real PostgreSQL and Meilisearch)', () => {
 
   it('shows verified organisations to everyone, the others only to their members and the staff', async () => {
     const verified = ['VERIFIED AGENCY', 'VERIFIED ENTERPRISE'];
-    const all = Object.values(VerificationStatus).flatMap((s) => [`${s} AGENCY`, `${s} ENTERPRISE`]).sort();
+    const all = Object.values(VerificationStatus)
+      .flatMap((s) => [`${s} AGENCY`, `${s} ENTERPRISE`])
+      .sort();
     expect(names(await bySql(readers.anonymous))).toEqual(verified);
     expect(names(await bySql(readers['enterprise member']))).toEqual(verified);
     expect(names(await bySql(readers['member of a pending enterprise']))).toEqual(['PENDING ENTERPRISE', ...verified]);

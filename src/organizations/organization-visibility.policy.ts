@@ -15,7 +15,10 @@ export const OrganizationVisibility = {
     const verified = `${alias}.verificationStatus = :verifiedOrganization`;
     const parameters = { verifiedOrganization: VerificationStatus.VERIFIED };
     if (!actor) return { where: verified, parameters };
-    return { where: `(${verified} OR ${alias}.id = :organizationReaderId)`, parameters: { ...parameters, organizationReaderId: actor.organizationId } };
+    return {
+      where: `(${verified} OR ${alias}.id = :organizationReaderId)`,
+      parameters: { ...parameters, organizationReaderId: actor.organizationId },
+    };
   },
 
   /** The filter on the enterprises index (its documents carry `verified` and `id`); undefined when all are visible. */

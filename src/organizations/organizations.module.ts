@@ -2,12 +2,13 @@ import { AuditModule } from '../audit/audit.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganizationEntity } from './organization.entity';
+import { OrganizationLoaders } from './organization.loaders';
 import { OrganizationsResolver } from './organizations.resolver';
 import { OrganizationsService } from './organizations.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([OrganizationEntity]), AuditModule],
-  providers: [OrganizationsService, OrganizationsResolver],
-  exports: [OrganizationsService],
+  providers: [OrganizationsService, OrganizationsResolver, OrganizationLoaders],
+  exports: [OrganizationsService, OrganizationLoaders],
 })
 export class OrganizationsModule {}

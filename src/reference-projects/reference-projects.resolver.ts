@@ -2,7 +2,8 @@ import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { Allow, CurrentActor, Public } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { ConnectionType } from '../common/pagination';
-import { GraphQLContext, loadOrganizationModel } from '../graphql/graphql-context';
+import { GraphQLContext } from '../graphql/graphql-context';
+import { OrganizationLoaders } from '../organizations/organization.loaders';
 import { OrganizationModel } from '../organizations/organization.model';
 import { CountryModel, TaxonomyTermModel } from '../reference-data/reference-data.model';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
@@ -19,6 +20,7 @@ export class ReferenceProjectsResolver {
   constructor(
     private readonly service: ReferenceProjectsService,
     private readonly referenceData: ReferenceDataService,
+    private readonly organizations: OrganizationLoaders,
   ) {}
 
   @Public()
@@ -68,6 +70,6 @@ export class ReferenceProjectsResolver {
 
   @ResolveField(() => OrganizationModel, { description: 'The enterprise whose track record this is.' })
   organization(@Parent() project: ReferenceProjectModel, @Context() context: GraphQLContext): Promise<OrganizationModel> {
-    return loadOrganizationModel(context, project.organizationId);
+    return this.organizations.model(context, project.organizationId);
   }
 }

@@ -8,9 +8,7 @@ import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { TaxonomyKind } from '../reference-data/taxonomy-term.entity';
 import { ReferenceProjectEntity } from '../reference-projects/reference-project.entity';
 import { EnterpriseDocument, NeedDocument, ReferenceProjectDocument } from './search-documents';
-
-/** Titles of an enterprise's projects kept in its document (newest first): enough to find it by its track record. */
-const PROJECT_TITLES_PER_ENTERPRISE = 30;
+import { SearchDocumentsRepository } from './search-documents.repository';
 
 /** Builds index documents from the current rows in PostgreSQL. An id without a row (deleted) yields no document. */
 @Injectable()
@@ -18,6 +16,7 @@ export class SearchDocumentBuilder {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly referenceData: ReferenceDataService,
+    private readonly sources: SearchDocumentsRepository,
   ) {}
 
   async needs(ids: string[]): Promise<NeedDocument[]> {
@@ -55,20 +54,7 @@ export class SearchDocumentBuilder {
     if (organizations.length === 0) return [];
     const orgIds = organizations.map((o) => o.id);
     const capabilities = await this.dataSource.getRepository(CapabilityEntity).findBy({ organizationId: In(orgIds) });
-    const summaries: Array<{ organization_id: string; project_count: number; water_count: number; countries: string[]; sectors: string[]; categories: string[]; titles: string[] }> =
-      await this.dataSource.query(
-        `SELECT organization_id,
-                count(*)::int AS project_count,
-                count(*) FILTER (WHERE sector_code IS NOT NULL)::int AS water_count,
-                coalesce(array_agg(DISTINCT country_code) FILTER (WHERE country_code IS NOT NULL), '{}') AS countries,
-                coalesce(array_agg(DISTINCT sector_code) FILTER (WHERE sector_code IS NOT NULL), '{}') AS sectors,
-                coalesce((SELECT array_agg(DISTINCT c) FROM reference_project p2, unnest(p2.technology_categories) c WHERE p2.organization_id = p.organization_id), '{}') AS categories,
-                (array_agg(title ORDER BY year DESC NULLS LAST, id))[1:${PROJECT_TITLES_PER_ENTERPRISE}] AS titles
-           FROM reference_project p
-          WHERE organization_id = ANY($1)
-          GROUP BY organization_id`,
-        [orgIds],
-      );
+    const summaries = await this.sources.projectSummaries(orgIds);
     const summaryOf = new Map(summaries.map((s) => [s.organization_id, s]));
     return organizations.map((o) => {
       const own = capabilities.filter((c) => c.organizationId === o.id);

@@ -4,10 +4,12 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { withAdvisoryLock } from '../database/advisory-lock';
 import { JobQueue } from '../jobs/job-queue.service';
+import { IndexedKind } from '../search-outbox/search-outbox.entity';
+import { SearchOutboxRepository } from '../search-outbox/search-outbox.repository';
+import { SEARCH_SYNC_KEY, SEARCH_SYNC_QUEUE } from '../search-outbox/search-outbox.service';
 import { SearchDocumentBuilder } from './search-document.builder';
+import { SearchDocumentsRepository } from './search-documents.repository';
 import { SearchIndex } from './search-indexes';
-import { IndexedKind } from './search-outbox.entity';
-import { SEARCH_SYNC_KEY, SEARCH_SYNC_QUEUE } from './search-outbox.service';
 import { SearchRepository } from './search.repository';
 
 const BATCH = 500;
@@ -35,9 +37,11 @@ export class SearchSyncJob implements OnModuleInit {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: SearchOutboxRepository,
     private readonly jobs: JobQueue,
     private readonly search: SearchRepository,
     private readonly documents: SearchDocumentBuilder,
+    private readonly sources: SearchDocumentsRepository,
     private readonly config: AppConfig,
   ) {}
 
@@ -86,7 +90,7 @@ export class SearchSyncJob implements OnModuleInit {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       await this.drain();
-      const [{ pending }]: Array<{ pending: number }> = await this.dataSource.query('SELECT count(*)::int AS pending FROM search_outbox');
+      const pending = await this.outbox.countPending();
       if (pending === 0) return;
       if (Date.now() > deadline) throw new Error(`${pending} search outbox rows still pending after ${timeoutMs} ms`);
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -95,14 +99,11 @@ export class SearchSyncJob implements OnModuleInit {
 
   private applyBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const rows: Array<{ id: string; kind: IndexedKind; entity_id: string }> = await manager.query(
-        'SELECT id, kind, entity_id FROM search_outbox ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED',
-        [BATCH],
-      );
+      const rows = await this.outbox.lockOldest(manager, BATCH);
       if (rows.length === 0) return 0;
-      const idsOf = (kind: IndexedKind) => [...new Set(rows.filter((r) => r.kind === kind).map((r) => r.entity_id))];
+      const idsOf = (kind: IndexedKind) => [...new Set(rows.filter((r) => r.kind === kind).map((r) => r.entityId))];
       await this.apply(idsOf(IndexedKind.Need), idsOf(IndexedKind.Organization), idsOf(IndexedKind.ReferenceProject));
-      await manager.query('DELETE FROM search_outbox WHERE id = ANY($1)', [rows.map((r) => r.id)]);
+      await this.outbox.delete(manager, rows.map((r) => r.id));
       return rows.length;
     });
   }
@@ -111,10 +112,8 @@ export class SearchSyncJob implements OnModuleInit {
   async apply(needIds: string[], organizationIds: string[], projectIds: string[]): Promise<void> {
     await this.search.ensureIndexes();
     if (organizationIds.length > 0) {
-      const owned = async (table: string) =>
-        ((await this.dataSource.query(`SELECT id FROM ${table} WHERE organization_id = ANY($1)`, [organizationIds])) as Array<{ id: string }>).map((r) => r.id);
-      needIds = [...new Set([...needIds, ...(await owned('need'))])];
-      projectIds = [...new Set([...projectIds, ...(await owned('reference_project'))])];
+      needIds = [...new Set([...needIds, ...(await this.sources.idsOwnedBy('need', organizationIds))])];
+      projectIds = [...new Set([...projectIds, ...(await this.sources.idsOwnedBy('reference_project', organizationIds))])];
     }
     await this.replace(SearchIndex.Needs, needIds, await this.documents.needs(needIds));
     await this.replace(SearchIndex.Enterprises, organizationIds, await this.documents.enterprises(organizationIds));

@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Meilisearch } from 'meilisearch';
 import { meilisearchProviders, MeilisearchWriter } from './meilisearch.clients';
 import { SearchDocumentBuilder } from './search-document.builder';
-import { SearchOutbox } from './search-outbox.service';
+import { SearchDocumentsRepository } from './search-documents.repository';
 import { SearchSyncJob } from './search-sync.job';
 import { SearchRepository } from './search.repository';
 import { SearchResolver } from './search.resolver';
@@ -12,20 +12,20 @@ import { ReindexService } from './reindex.service';
 import { NeedEntity } from '../needs/need.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';
 
-/** Search: the Meilisearch clients and indexes, the outbox and its sync job, the search API, reindexing. */
+/** Search: the Meilisearch clients and indexes, the sync job that drains the outbox (src/search-outbox), the search API, reindexing. */
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([NeedEntity, OrganizationEntity])],
   providers: [
     SearchRepository,
     SearchDocumentBuilder,
-    SearchOutbox,
+    SearchDocumentsRepository,
     SearchSyncJob,
     SearchService,
     SearchResolver,
     ReindexService,
     ...meilisearchProviders,
   ],
-  exports: [Meilisearch, MeilisearchWriter, SearchRepository, SearchOutbox, SearchDocumentBuilder, SearchSyncJob, ReindexService],
+  exports: [Meilisearch, MeilisearchWriter, SearchRepository, SearchDocumentBuilder, SearchSyncJob, ReindexService],
 })
 export class SearchModule {}

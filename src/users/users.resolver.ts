@@ -3,7 +3,8 @@ import { IsUUID } from 'class-validator';
 import { Allow, CurrentActor } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { ConnectionType } from '../common/pagination';
-import { GraphQLContext, loadOrganizationModel } from '../graphql/graphql-context';
+import { GraphQLContext } from '../graphql/graphql-context';
+import { OrganizationLoaders } from '../organizations/organization.loaders';
 import { OrganizationModel } from '../organizations/organization.model';
 import { CreateUserInput, UpdateUserInput, UsersArgs } from './dto/user.inputs';
 import { Role } from './user.entity';
@@ -21,7 +22,10 @@ class UserIdArgs {
 
 @Resolver(() => UserModel)
 export class UsersResolver {
-  constructor(private readonly service: UsersService) {}
+  constructor(
+    private readonly service: UsersService,
+    private readonly organizations: OrganizationLoaders,
+  ) {}
 
   @Allow(Role.ADMIN)
   @Query(() => UserConnection, { description: 'User accounts, newest first. Admins only.' })
@@ -49,6 +53,6 @@ export class UsersResolver {
 
   @ResolveField(() => OrganizationModel, { description: 'The organisation the user belongs to.' })
   async organization(@Parent() user: UserModel, @Context() context: GraphQLContext): Promise<OrganizationModel> {
-    return loadOrganizationModel(context, user.organizationId);
+    return this.organizations.model(context, user.organizationId);
   }
 }

@@ -1,4 +1,4 @@
-import { DemoSeedService } from '../../src/database/seed/demo-seed.service';
+import { DemoSeedService } from '../../src/demo/demo-seed.service';
 import { SearchSyncJob } from '../../src/search/search-sync.job';
 import { CROSS_LANGUAGE_QUERIES, crossLanguageCoverage, PairResult, shareWithResults, TOP } from '../support/cross-language';
 import { startTestApp, TestApp } from '../support/test-app';

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { hashPassword } from '../../src/auth/password-hasher';
-import { dataSourceOptions } from '../../src/database/data-source-options';
+import { appDataSourceOptions } from '../../src/entities';
 import { Role } from '../../src/users/user.entity';
 import { exited, launch, READY, waitFor } from '../support/app-process';
 import { buildOnce } from '../support/build';
@@ -36,7 +36,7 @@ interface Answer {
  */
 async function playScenario(logLevel: 'log' | 'debug'): Promise<{ output: string; secrets: string[]; correlationId: string }> {
   const database = await createTestDatabase();
-  const seed = await new DataSource(dataSourceOptions(database.url)).initialize();
+  const seed = await new DataSource(appDataSourceOptions(database.url)).initialize();
   const factory = new Factory(seed);
   const admin = await factory.user(Role.ADMIN, { passwordHash: await hashPassword(ADMIN_PASSWORD) });
   const member = await factory.user(Role.AGENCY_MEMBER, { passwordHash: await hashPassword(MEMBER_PASSWORD) });

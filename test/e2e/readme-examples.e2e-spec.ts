@@ -3,7 +3,7 @@ import { OperationDefinitionNode, parse, validate } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppConfig } from '../../src/config/app-config';
-import { DemoSeedService } from '../../src/database/seed/demo-seed.service';
+import { DemoSeedService } from '../../src/demo/demo-seed.service';
 import { NeedPublishedJob } from '../../src/matches/need-published.job';
 import { SearchSyncJob } from '../../src/search/search-sync.job';
 import { startTestApp, TestApp } from '../support/test-app';

@@ -1,8 +1,8 @@
 import { OrganizationKind } from '../../src/organizations/organization.entity';
 import { MeilisearchWriter } from '../../src/search/meilisearch.clients';
 import { SearchIndex } from '../../src/search/search-indexes';
-import { IndexedKind } from '../../src/search/search-outbox.entity';
-import { SearchOutbox } from '../../src/search/search-outbox.service';
+import { IndexedKind } from '../../src/search-outbox/search-outbox.entity';
+import { SearchOutbox } from '../../src/search-outbox/search-outbox.service';
 import { SearchRepository } from '../../src/search/search.repository';
 import { SearchSyncJob } from '../../src/search/search-sync.job';
 import { HoldingProxy, startHoldingProxy } from '../support/holding-proxy';

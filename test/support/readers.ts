@@ -33,13 +33,25 @@ export async function readersOfEveryRole(f: Factory) {
 }
 
 /** The ids of the rows of `entity` (aliased `alias`) that meet `condition`, sorted. */
-export async function idsWhere(t: TestApp, entity: EntityTarget<{ id: string }>, alias: string, condition: SqlCondition): Promise<string[]> {
-  const rows = await t.dataSource.getRepository(entity).createQueryBuilder(alias).select(`${alias}.id`).andWhere(condition.where, condition.parameters).getMany();
+export async function idsWhere(
+  t: TestApp,
+  entity: EntityTarget<{ id: string }>,
+  alias: string,
+  condition: SqlCondition,
+): Promise<string[]> {
+  const rows = await t.dataSource
+    .getRepository(entity)
+    .createQueryBuilder(alias)
+    .select(`${alias}.id`)
+    .andWhere(condition.where, condition.parameters)
+    .getMany();
   return rows.map((row) => row.id).sort();
 }
 
 /** The ids of the documents of `index` that pass `filter` (all of them when undefined), sorted. */
 export async function idsFiltered(t: TestApp, index: SearchIndex, filter: string | undefined): Promise<string[]> {
-  const response = await t.app.get(SearchRepository).search<{ id: string }>(index, '', { filter, limit: 1000, attributesToRetrieve: ['id'] });
+  const response = await t.app
+    .get(SearchRepository)
+    .search<{ id: string }>(index, '', { filter, limit: 1000, attributesToRetrieve: ['id'] });
   return response.hits.map((hit) => hit.id).sort();
 }

@@ -6,11 +6,12 @@ import { TokenService } from '../../src/auth/token.service';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { Factory, TEST_PASSWORD_HASH_COST } from './factory';
 import { createTestDatabase } from './test-database';
-import { SearchOutbox } from '../../src/search/search-outbox.service';
+import { SearchOutbox } from '../../src/search-outbox/search-outbox.service';
 import { SearchRepository } from '../../src/search/search.repository';
 import { SearchSyncJob } from '../../src/search/search-sync.job';
 import { randomBytes } from 'node:crypto';
 import { LogDestination } from '../../src/observability/app-logger';
+import { DOMAIN_SETTING_RULES } from '../../src/setting-rules';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-0123456789';
 /** Tests run as production should: webhook signing secrets encrypted at rest. */
@@ -55,7 +56,7 @@ export function testConfig(databaseUrl: string, env: Record<string, string> = {}
     GRAPHQL_BUDGET_ANONYMOUS_PER_MINUTE: '1000000000',
     GRAPHQL_BUDGET_SIGNED_IN_PER_MINUTE: '1000000000',
     ...env,
-  });
+  }, DOMAIN_SETTING_RULES);
 }
 
 /**

@@ -4,7 +4,7 @@
  * targets it serves, the cooperation modes it implies, the role a company played, the money amount it names and whether
  * its funding is already secured.
  *
- * Shared by the demo-seed derivation (src/database/seed/derive-demo-data.ts) and the GCDF data importer, so both give
+ * Shared by the demo-seed derivation (src/demo/derive-demo-data.ts) and the GCDF data importer, so both give
  * the same answer for the same text. Pure functions, no I/O; deterministic. The rules are deliberately simple regexes:
  * GCDF texts are English prose written by AidData, and keywords catch them well enough for matchmaking and demos.
  *

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, DeepPartial, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { JobNudge } from '../jobs/job-nudge';
 import { JobQueue } from '../jobs/job-queue.service';
-import { IndexedKind, SearchOutboxEntity } from './search-outbox.entity';
+import { IndexedKind } from './search-outbox.entity';
+import { SearchOutboxRepository } from './search-outbox.repository';
 
 export const SEARCH_SYNC_QUEUE = 'search-sync';
 
@@ -22,6 +23,7 @@ export class SearchOutbox {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly rows: SearchOutboxRepository,
     jobs: JobQueue,
   ) {
     this.nudger = new JobNudge(jobs, SEARCH_SYNC_QUEUE);
@@ -52,19 +54,12 @@ export class SearchOutbox {
 
   async record(manager: EntityManager, kind: IndexedKind, ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    await manager.insert(SearchOutboxEntity, ids.map((entityId) => ({ kind, entityId })));
+    await this.rows.add(manager, kind, ids);
   }
 
   /** Records every indexed row (or those changed since `since`): after a seed, a restore, or a reindex. */
   async recordAll(manager: EntityManager, since?: Date): Promise<void> {
-    const changed = since ? 'WHERE updated_at >= $1' : '';
-    await manager.query(
-      `INSERT INTO search_outbox (kind, entity_id)
-       SELECT 'organization', id FROM organization ${changed}
-       UNION ALL SELECT 'need', id FROM need ${changed}
-       UNION ALL SELECT 'reference_project', id FROM reference_project ${changed}`,
-      since ? [since] : [],
-    );
+    await this.rows.addEverything(manager, since);
   }
 
   /** Asks the sync job to run; nudges during one in flight collapse into a single follow-up. */

@@ -2,9 +2,9 @@
 import type { ApolloServerPlugin, GraphQLRequestContext, GraphQLRequestListener } from '@apollo/server' with { 'resolution-mode': 'import' };
 import { Injectable, Logger } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
-import { GraphQLContext } from '../graphql/graphql-context';
-import { GRAPHQL_NAME, Metrics, OperationType } from './metrics.service';
-import { REQUEST_ID_HEADER, requestIdFrom } from './request-scope';
+import { GraphQLContext } from './graphql-context';
+import { GRAPHQL_NAME, Metrics, OperationType } from '../observability/metrics.service';
+import { REQUEST_ID_HEADER, requestIdFrom } from '../observability/request-scope';
 
 /**
  * Apollo plugin: one log line and one histogram sample per GraphQL operation over HTTP — request id, operation name

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { startTestApp, TestApp } from '../../../test/support/test-app';
+import { startTestApp, TestApp } from '../../test/support/test-app';
 import demoData from './demo-data.json';
 import { DemoSeedService } from './demo-seed.service';
 

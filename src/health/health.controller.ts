@@ -1,13 +1,6 @@
 import { Controller, Get, Header, Res } from '@nestjs/common';
+import { PlainResponse } from '../observability/plain-response';
 import { ReadinessService } from './readiness.service';
-
-/** The part of Express's response these endpoints use (the project does not depend on Express's types). */
-export interface PlainResponse {
-  status(code: number): PlainResponse;
-  setHeader(name: string, value: string): unknown;
-  json(body: unknown): unknown;
-  send(body: string): unknown;
-}
 
 /**
  * Probes for load balancers and orchestrators, outside GraphQL (the access guard lets non-GraphQL routes pass) and

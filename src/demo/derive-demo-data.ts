@@ -1,11 +1,11 @@
-// Derives the WaterBridge demo seed (src/database/seed/demo-data.json) from the real
+// Derives the WaterBridge demo seed (src/demo/demo-data.json) from the real
 // gcdf-water extract of AidData's Global Chinese Development Finance Dataset 3.0.
 //
 // Usage (after `npx tsc -p tsconfig.build.json`):
-//   node dist/src/database/seed/derive-demo-data.js [--data DIR] [--out FILE]
+//   node dist/src/demo/derive-demo-data.js [--data DIR] [--out FILE]
 //   --data DIR   folder holding companies.jsonl and open-needs.jsonl
 //                (default: ../shared/data/gcdf-water next to the repo, i.e. /work/shared/data/gcdf-water)
-//   --out FILE   output file (default: src/database/seed/demo-data.json under the repository root)
+//   --out FILE   output file (default: src/demo/demo-data.json under the repository root)
 //
 // Deterministic: the same input gives a byte-identical file. Importing this module has no side effect; main() runs
 // only when the file is executed directly.
@@ -43,8 +43,8 @@ import {
   sectorCodeFor,
   trimText,
   waterCategories,
-} from '../../imports/gcdf/water-classifier';
-import { wordNeed } from '../../imports/gcdf/need-wording';
+} from '../imports/gcdf/water-classifier';
+import { wordNeed } from '../imports/gcdf/need-wording';
 import enterpriseNames from './enterprise-names.json';
 
 interface GroupName {
@@ -138,7 +138,7 @@ interface Args {
 function parseArgs(argv: string[], repo: string): Args {
   const args: Args = {
     data: path.resolve(repo, '..', 'shared', 'data', 'gcdf-water'),
-    out: path.join(repo, 'src', 'database', 'seed', 'demo-data.json'),
+    out: path.join(repo, 'src', 'demo', 'demo-data.json'),
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -148,7 +148,7 @@ function parseArgs(argv: string[], repo: string): Args {
     } else if (a.startsWith('--data=')) args.data = path.resolve(a.slice(7));
     else if (a.startsWith('--out=')) args.out = path.resolve(a.slice(6));
     else if (a === '--help' || a === '-h') {
-      console.log('Usage: node dist/src/database/seed/derive-demo-data.js [--data DIR] [--out FILE]');
+      console.log('Usage: node dist/src/demo/derive-demo-data.js [--data DIR] [--out FILE]');
       process.exit(0);
     } else {
       console.error(`Unknown argument: ${a}`);
@@ -388,7 +388,7 @@ export function main(argv: string[] = process.argv.slice(2)): void {
   });
 
   const output = {
-    source: `${CREDIT} Derived by src/database/seed/derive-demo-data.ts.`,
+    source: `${CREDIT} Derived by src/demo/derive-demo-data.ts.`,
     enterprises,
     agencies,
     needs,

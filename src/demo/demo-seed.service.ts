@@ -1,15 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { hashPassword } from '../../auth/password-hasher';
-import { CapabilityEntity } from '../../capabilities/capability.entity';
-import { fitTitle } from '../../common/validation';
-import { AppConfig } from '../../config/app-config';
-import { FundingStatus, NeedEntity } from '../../needs/need.entity';
-import { NeedStatus } from '../../needs/need-status';
-import { OrganizationEntity, OrganizationKind, VerificationStatus } from '../../organizations/organization.entity';
-import { ProjectRole, ReferenceProjectEntity } from '../../reference-projects/reference-project.entity';
-import { SearchOutbox } from '../../search/search-outbox.service';
-import { Language, Role, UserEntity } from '../../users/user.entity';
+import { hashPassword } from '../auth/password-hasher';
+import { CapabilityEntity } from '../capabilities/capability.entity';
+import { fitTitle } from '../common/validation';
+import { AppConfig } from '../config/app-config';
+import { FundingStatus, NeedEntity } from '../needs/need.entity';
+import { NeedStatus } from '../needs/need-status';
+import { OrganizationEntity, OrganizationKind, VerificationStatus } from '../organizations/organization.entity';
+import { ProjectRole, ReferenceProjectEntity } from '../reference-projects/reference-project.entity';
+import { SearchOutbox } from '../search-outbox/search-outbox.service';
+import { Language, Role, UserEntity } from '../users/user.entity';
 import demoData from './demo-data.json';
 import { SeedRunEntity } from './seed-run.entity';
 

@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { JobQueue } from '../jobs/job-queue.service';
 import { SearchRepository } from '../search/search.repository';
-import { ObservabilityRepository } from './observability.repository';
-import { shortReason, withTimeout } from './probes';
+import { ObservabilityRepository } from '../observability/observability.repository';
+import { shortReason, withTimeout } from '../observability/probes';
 
 /** Each dependency gets this long; they are checked in parallel, so /ready answers within it. */
 const CHECK_TIMEOUT_MS = 1_500;

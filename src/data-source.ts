@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from './data-source-options';
+import { appDataSourceOptions } from './entities';
 
 /**
  * Entry point of the TypeORM CLI (`npm run migration:run|revert|generate`), against DATABASE_URL.
@@ -12,4 +12,4 @@ if (!url) {
   process.exit(1);
 }
 
-export default new DataSource(dataSourceOptions(url));
+export default new DataSource(appDataSourceOptions(url));

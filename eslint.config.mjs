@@ -1,0 +1,85 @@
+// @ts-check
+// Lint rules of WaterBridge (docs/ARCHITECTURE.md explains the layer map enforced below).
+import fs from 'node:fs';
+import path from 'node:path';
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
+import tseslint from 'typescript-eslint';
+
+/**
+ * The folders of src/, lowest layer first. A folder may import its own files and the folders of lower layers, never a
+ * folder of a higher layer; folders of one layer do not import each other, except in a layer marked `peers`. The files
+ * at the root of src/ (app.module.ts, main.ts, runtime.ts, entities.ts, setting-rules.ts) compose the application and
+ * may import anything. docs/ARCHITECTURE.md draws this map and says why each folder sits where it does.
+ */
+export const LAYERS = [
+  // Platform: knows no domain.
+  { folders: ['config'] },
+  { folders: ['common'] },
+  { folders: ['infra'] },
+  { folders: ['observability'] },
+  { folders: ['database'] },
+  { folders: ['jobs'] },
+  { folders: ['graphql'] },
+  // Domains.
+  {
+    peers: true,
+    folders: ['reference-data', 'users', 'auth', 'organizations', 'audit', 'capabilities', 'reference-projects', 'needs', 'matching', 'notifications', 'matches', 'search', 'imports', 'cli', 'demo', 'health'],
+  },
+];
+
+const unplaced = fs
+  .readdirSync(path.join(import.meta.dirname, 'src'), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && !LAYERS.some((layer) => layer.folders.includes(entry.name)))
+  .map((entry) => entry.name);
+if (unplaced.length) throw new Error(`eslint.config.mjs: place src/${unplaced.join(', src/')} in LAYERS (docs/ARCHITECTURE.md)`);
+
+/** import-x/no-restricted-paths zones: for each folder, the folders it must not import. */
+function layerZones() {
+  return LAYERS.flatMap((layer, index) =>
+    layer.folders.map((folder) => ({
+      target: `./src/${folder}`,
+      from: [...(layer.peers ? [] : layer.folders), ...LAYERS.slice(index + 1).flatMap((above) => above.folders)].filter((f) => f !== folder).map((f) => `./src/${f}`),
+      message: `the layer map (docs/ARCHITECTURE.md) puts src/${folder} below this folder.`,
+    })),
+  ).filter((zone) => zone.from.length > 0);
+}
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: { parserOptions: { projectService: { allowDefaultProject: ['eslint.config.mjs'] }, tsconfigRootDir: import.meta.dirname } },
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.json'] })] },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      'import-x/no-cycle': 'error',
+      'import-x/no-restricted-paths': [
+        'error',
+        { zones: [...layerZones(), { target: './src', from: ['./test', './bench'], message: 'application code never imports tests or benchmarks.' }] },
+      ],
+    },
+  },
+  {
+    // Specs beside the code are tests: they may use test/support (the launcher of the real servers).
+    files: ['src/**/*.spec.ts'],
+    rules: { 'import-x/no-restricted-paths': ['error', { zones: layerZones() }] },
+  },
+  {
+    // Tests and benchmarks read GraphQL responses as untyped JSON: their assertions are the type check.
+    files: ['test/**/*.ts', 'bench/**/*.ts', '**/*.spec.ts'],
+    rules: {
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+    },
+  },
+  prettier,
+);

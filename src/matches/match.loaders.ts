@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import DataLoader from 'dataloader';
+import { DataSource } from 'typeorm';
+import { GraphQLContext } from '../graphql/graphql-context';
+import { OrganizationLoaders } from '../organizations/organization.loaders';
+import { MatchContactModel } from './match.model';
+import { MatchOutcomeEntity } from './match-outcome.entity';
+import { MatchOutcomeRepository } from './match-outcome.repository';
+import { contactsOf } from './match-parties';
+
+const OUTCOMES = Symbol('match outcomes by match id');
+const CONTACTS = Symbol('contacts by organisation id');
+
+/** What a page of matches reads per row (outcomes, the sides' contacts), in one query per kind per request. */
+@Injectable()
+export class MatchLoaders {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outcomes: MatchOutcomeRepository,
+    private readonly organizations: OrganizationLoaders,
+  ) {}
+
+  /** A match's outcomes in date order (empty before any). */
+  outcomesOf(context: GraphQLContext, matchId: string): Promise<MatchOutcomeEntity[]> {
+    return context.loaders
+      .get(OUTCOMES, () => new DataLoader<string, MatchOutcomeEntity[]>((ids) => this.outcomes.seriesOf(ids)))
+      .load(matchId);
+  }
+
+  /**
+   * An organisation's contacts (its contact fields and active members); null for no organisation, that is when the
+   * caller may not see them (MatchesService.contactOrganizationId). The organisations come from their own loader,
+   * which the page's other fields (agency, enterprise…) share.
+   */
+  contactOf(context: GraphQLContext, organizationId: string | null): Promise<MatchContactModel | null> {
+    if (organizationId === null) return Promise.resolve(null);
+    const organizations = this.organizations.byId(context);
+    const contacts = context.loaders.get(
+      CONTACTS,
+      () =>
+        new DataLoader<string, MatchContactModel>(async (ids) =>
+          contactsOf(this.dataSource.manager, await Promise.all(ids.map((id) => organizations.load(id)))),
+        ),
+    );
+    return contacts.load(organizationId);
+  }
+}
