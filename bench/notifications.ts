@@ -8,7 +8,7 @@ import { cpus, totalmem } from 'node:os';
 import { SMTPServer, SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
 import { DataSource } from 'typeorm';
 import { logLevels } from '../src/app.factory';
-import { hashPassword } from '../src/auth/password-hasher';
+import { hashPassword } from '../src/users/password-hasher';
 import { TokenService } from '../src/auth/token.service';
 import { prepareIsolatedWorld } from '../src/cli/match-batch.command';
 import { freePort } from '../src/infra/embedded/free-port';

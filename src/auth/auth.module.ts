@@ -8,10 +8,9 @@ import { TokenService } from './token.service';
 import { LoginThrottleRepository } from './login-throttle.repository';
 import { LoginThrottleService } from './login-throttle.service';
 import { RefreshTokenService } from './refresh-token.service';
-import { RefreshTokensModule } from './refresh-tokens.module';
 
 @Module({
-  imports: [UsersModule, RefreshTokensModule],
+  imports: [UsersModule],
   providers: [TokenService, AuthService, AuthResolver, LoginThrottleRepository, LoginThrottleService, RefreshTokenService, { provide: APP_GUARD, useClass: AccessGuard }],
   exports: [AuthService, TokenService],
 })
