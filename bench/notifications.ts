@@ -9,7 +9,7 @@ import { SMTPServer, SMTPServerDataStream, SMTPServerSession } from 'smtp-server
 import { DataSource } from 'typeorm';
 import { logLevels } from '../src/app.factory';
 import { hashPassword } from '../src/users/password-hasher';
-import { TokenService } from '../src/auth/token.service';
+import { TokenService } from '../src/access/token.service';
 import { prepareIsolatedWorld } from '../src/cli/match-batch.command';
 import { freePort } from '../src/infra/embedded/free-port';
 import { NotificationOutbox } from '../src/notifications/notification-outbox.service';
