@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import PgBoss from 'pg-boss';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, deliveryLeaseMs } from '../config/app-config';
+import { JobPayloads } from '../jobs/job-map';
 import { JobQueue } from '../jobs/job-queue.service';
 import { Metrics } from '../observability/metrics.service';
 import { Language, Role } from '../users/user.entity';
@@ -76,7 +77,7 @@ export class NotificationDeliveryJob implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.register<{ deliveryId: string }>({
+    this.jobs.register({
       name: NOTIFICATION_DELIVERY_QUEUE,
       options: {
         // The delivery row counts the attempts and decides when it is DEAD; the queue only needs room for them (and for
@@ -100,7 +101,7 @@ export class NotificationDeliveryJob implements OnModuleInit {
    * still fits before the timeout (its first one always fits, by the configuration's rule); the jobs not started go
    * back to the queue as fresh jobs (no attempt is spent).
    */
-  private async work(jobs: PgBoss.Job<{ deliveryId: string }>[]): Promise<void> {
+  private async work(jobs: PgBoss.Job<JobPayloads['notification-delivery']>[]): Promise<void> {
     const lastStart = Date.now() + this.config.NOTIFICATION_JOB_TIMEOUT_SECONDS * 1000 - deliveryLeaseMs(this.config);
     let next = 0;
     const lane = async () => {
