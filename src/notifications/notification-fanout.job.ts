@@ -9,7 +9,7 @@ import { NOTIFICATION_DELIVERY_QUEUE } from './notification-delivery-queue';
 import { defaultPreference, PersonalChannel, Preference } from './notification-defaults';
 import { DigestFrequency, NotificationChannel, NotificationEventType } from './notification-event-type';
 import { NOTIFICATION_FANOUT_QUEUE } from './notification-outbox.service';
-import { NotificationPayload } from './notification-payload';
+import { MatchFacts, NotificationPayload } from './notification-payload';
 import { NOTIFICATION_CHANNEL } from './notification-stream';
 
 const BATCH = 200;
@@ -86,10 +86,11 @@ export class NotificationFanoutJob implements OnModuleInit {
     const inApp: Array<{ userId: string; eventId: string; type: string; title: string; body: string; matchId: string | null; needId: string | null }> = [];
     const deliveries: NewDelivery[] = [];
     for (const event of events) {
+      const links: MatchFacts = event.payload;
       for (const user of recipientsOf(event)) {
         if (preferenceOf(user.id, event.type, NotificationChannel.IN_APP).enabled) {
           const texts = inAppTexts(event.type, event.payload, user.preferredLanguage, user);
-          inApp.push({ userId: user.id, eventId: event.id, type: event.type, ...texts, matchId: event.payload.matchId ?? null, needId: event.payload.needId ?? null });
+          inApp.push({ userId: user.id, eventId: event.id, type: event.type, ...texts, matchId: links.matchId ?? null, needId: links.needId ?? null });
         }
         const email = preferenceOf(user.id, event.type, NotificationChannel.EMAIL);
         if (email.enabled) {
