@@ -95,7 +95,7 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
   async insert(jobs: JobInsert[], manager?: EntityManager): Promise<void> {
     if (!this.boss) throw new Error('The job queue is not started');
     if (jobs.length === 0) return;
-    const db = manager && { executeSql: async (text: string, values: unknown[]) => ({ rows: (await manager.query(text, values)) as unknown[] }) };
+    const db = manager && { executeSql: async (text: string, values: unknown[]) => ({ rows: await manager.query<unknown[]>(text, values) }) };
     await this.boss.insert(jobs, db ? { db } : {});
   }
 

@@ -25,7 +25,12 @@ describe('NotificationDeliveriesRepository (real PostgreSQL)', () => {
     const audience = { organizationIds: [], userIds: [userId], coordinators: false };
     eventIds = [];
     for (const needTitle of ['First', 'Second']) {
-      const [row] = (await db.dataSource.manager.insert(NotificationEventEntity, { type: NotificationEventType.OPPORTUNITY_ALERT, payload: { audience, needTitle, score: 0.9 } })).identifiers;
+      const [row] = (
+        await db.dataSource.manager.insert(NotificationEventEntity, {
+          type: NotificationEventType.OPPORTUNITY_ALERT,
+          payload: { audience, needTitle, score: 0.9 },
+        })
+      ).identifiers;
       eventIds.push(row.id as string);
     }
   });
@@ -45,7 +50,12 @@ describe('NotificationDeliveriesRepository (real PostgreSQL)', () => {
   const insert = (deliveries: NewDelivery[]) => db.dataSource.transaction((manager) => repo.insertMany(deliveries, manager));
   const claim = (id: string, leaseMs = 60_000) => db.dataSource.transaction((manager) => repo.claim(id, leaseMs, manager));
   const stored = async (id: string) =>
-    (await db.dataSource.query(`SELECT status, attempts, lease_token AS "leaseToken", digest_id AS "digestId", delivered_at AS "deliveredAt" FROM notification_delivery WHERE id = $1`, [id]))[0] as {
+    (
+      await db.dataSource.query(
+        `SELECT status, attempts, lease_token AS "leaseToken", digest_id AS "digestId", delivered_at AS "deliveredAt" FROM notification_delivery WHERE id = $1`,
+        [id],
+      )
+    )[0] as {
       status: DeliveryStatus;
       attempts: number;
       leaseToken: string | null;
@@ -59,20 +69,41 @@ describe('NotificationDeliveriesRepository (real PostgreSQL)', () => {
     const delivery = email();
     const [first] = await insert([delivery]);
     expect(first).toEqual({ id: expect.any(String), status: DeliveryStatus.PENDING });
-    expect(await insert([delivery, email({ status: DeliveryStatus.HELD_FOR_DIGEST })])).toEqual([{ id: expect.any(String), status: DeliveryStatus.HELD_FOR_DIGEST }]);
-    expect(await db.dataSource.query(`SELECT count(*)::int AS n FROM notification_delivery WHERE idempotency_key = $1`, [delivery.idempotencyKey])).toEqual([{ n: 1 }]);
+    expect(await insert([delivery, email({ status: DeliveryStatus.HELD_FOR_DIGEST })])).toEqual([
+      { id: expect.any(String), status: DeliveryStatus.HELD_FOR_DIGEST },
+    ]);
+    expect(
+      await db.dataSource.query(`SELECT count(*)::int AS n FROM notification_delivery WHERE idempotency_key = $1`, [
+        delivery.idempotencyKey,
+      ]),
+    ).toEqual([{ n: 1 }]);
   });
 
   it('leases a pending delivery to one claim at a time, and records its outcome only under that lease', async () => {
     const [{ id }] = await insert([email()]);
     const claimed = await claim(id);
-    expect(claimed).toMatchObject({ id, channel: NotificationChannel.EMAIL, eventId: eventIds[0], userId, address: 'reader@example.org', attempts: 1, leaseToken: expect.any(String) });
+    expect(claimed).toMatchObject({
+      id,
+      channel: NotificationChannel.EMAIL,
+      eventId: eventIds[0],
+      userId,
+      address: 'reader@example.org',
+      attempts: 1,
+      leaseToken: expect.any(String),
+    });
     expect(await claim(id)).toBeUndefined();
 
-    expect(await repo.settle({ ...claimed!, leaseToken: '00000000-0000-0000-0000-000000000000' }, DeliveryStatus.DELIVERED, OK, 12)).toBe(false);
+    expect(await repo.settle({ ...claimed!, leaseToken: '00000000-0000-0000-0000-000000000000' }, DeliveryStatus.DELIVERED, OK, 12)).toBe(
+      false,
+    );
     expect(await attemptsOf(id)).toEqual([]);
     expect(await repo.settle(claimed!, DeliveryStatus.DELIVERED, OK, 12)).toBe(true);
-    expect(await stored(id)).toMatchObject({ status: DeliveryStatus.DELIVERED, attempts: 1, leaseToken: null, deliveredAt: expect.any(Date) });
+    expect(await stored(id)).toMatchObject({
+      status: DeliveryStatus.DELIVERED,
+      attempts: 1,
+      leaseToken: null,
+      deliveredAt: expect.any(Date),
+    });
     expect(await attemptsOf(id)).toEqual([{ attempt: 1, succeeded: true }]);
     // Settled: nothing left to claim.
     expect(await claim(id)).toBeUndefined();
@@ -128,11 +159,20 @@ describe('NotificationDeliveriesRepository (real PostgreSQL)', () => {
     beforeAll(async () => {
       daily = (await db.factory.user(Role.ENTERPRISE_MEMBER)).id;
       weekly = (await db.factory.user(Role.ENTERPRISE_MEMBER)).id;
-      await db.dataSource.manager.insert(NotificationPreferenceEntity, { userId: weekly, eventType: NotificationEventType.OPPORTUNITY_ALERT, channel: NotificationChannel.EMAIL, enabled: true, frequency: DigestFrequency.WEEKLY });
-      const held = (user: string, eventId: string) => email({ userId: user, eventId, status: DeliveryStatus.HELD_FOR_DIGEST, address: `${user}@example.org` });
+      await db.dataSource.manager.insert(NotificationPreferenceEntity, {
+        userId: weekly,
+        eventType: NotificationEventType.OPPORTUNITY_ALERT,
+        channel: NotificationChannel.EMAIL,
+        enabled: true,
+        frequency: DigestFrequency.WEEKLY,
+      });
+      const held = (user: string, eventId: string) =>
+        email({ userId: user, eventId, status: DeliveryStatus.HELD_FOR_DIGEST, address: `${user}@example.org` });
       await insert([held(daily, eventIds[1]), held(daily, eventIds[0]), held(weekly, eventIds[0])]);
       // Held two days ago.
-      await db.dataSource.query(`UPDATE notification_delivery SET created_at = now() - interval '2 days' WHERE user_id = ANY($1)`, [[daily, weekly]]);
+      await db.dataSource.query(`UPDATE notification_delivery SET created_at = now() - interval '2 days' WHERE user_id = ANY($1)`, [
+        [daily, weekly],
+      ]);
     });
 
     it('are due a day after the oldest held alert, or a week for those who chose weekly', async () => {
@@ -150,7 +190,10 @@ describe('NotificationDeliveriesRepository (real PostgreSQL)', () => {
       });
       expect(digestId).toEqual(expect.any(String));
       expect(await stored(digestId!)).toMatchObject({ status: DeliveryStatus.PENDING, attempts: 0 });
-      const digested: Array<{ status: string; digestId: string }> = await db.dataSource.query(`SELECT status, digest_id AS "digestId" FROM notification_delivery WHERE user_id = $1 AND event_id IS NOT NULL`, [daily]);
+      const digested: Array<{ status: string; digestId: string }> = await db.dataSource.query(
+        `SELECT status, digest_id AS "digestId" FROM notification_delivery WHERE user_id = $1 AND event_id IS NOT NULL`,
+        [daily],
+      );
       expect(digested).toEqual([
         { status: DeliveryStatus.DIGESTED, digestId },
         { status: DeliveryStatus.DIGESTED, digestId },
@@ -161,7 +204,10 @@ describe('NotificationDeliveriesRepository (real PostgreSQL)', () => {
 
       // Nothing is held any more, and the same held rows would make the same digest key: nothing new.
       expect(await db.dataSource.transaction((manager) => repo.lockHeldForDigest(daily, manager))).toEqual([]);
-      const [first] = await db.dataSource.query(`SELECT id, address FROM notification_delivery WHERE digest_id = $1 ORDER BY created_at, id LIMIT 1`, [digestId]);
+      const [first] = await db.dataSource.query(
+        `SELECT id, address FROM notification_delivery WHERE digest_id = $1 ORDER BY created_at, id LIMIT 1`,
+        [digestId],
+      );
       expect(await db.dataSource.transaction((manager) => repo.createDigest(daily, [first], manager))).toBeUndefined();
     });
   });

@@ -116,13 +116,19 @@ export class NotificationDeliveriesRepository {
 
   /** Locks a delivery for a change of status; its status and attempts, or none when there is no such delivery. */
   async lockStatus(id: string, manager: EntityManager): Promise<{ status: DeliveryStatus; attempts: number } | undefined> {
-    const [row]: Array<{ status: DeliveryStatus; attempts: number }> = await manager.query(`SELECT status, attempts FROM notification_delivery WHERE id = $1 FOR UPDATE`, [id]);
+    const [row]: Array<{ status: DeliveryStatus; attempts: number }> = await manager.query(
+      `SELECT status, attempts FROM notification_delivery WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
     return row;
   }
 
   /** A fresh start for a delivery: PENDING, no attempts (their log deleted), no lease. */
   async resetAttempts(id: string, manager: EntityManager): Promise<void> {
-    await manager.query(`UPDATE notification_delivery SET status = 'PENDING', attempts = 0, lease_until = NULL, lease_token = NULL, updated_at = now() WHERE id = $1`, [id]);
+    await manager.query(
+      `UPDATE notification_delivery SET status = 'PENDING', attempts = 0, lease_until = NULL, lease_token = NULL, updated_at = now() WHERE id = $1`,
+      [id],
+    );
     await manager.query(`DELETE FROM notification_delivery_attempt WHERE delivery_id = $1`, [id]);
   }
 
@@ -145,7 +151,10 @@ export class NotificationDeliveriesRepository {
 
   /** Locks (SKIP LOCKED) the user's deliveries held for a digest, oldest first. */
   lockHeldForDigest(userId: string, manager: EntityManager): Promise<Array<{ id: string; address: string }>> {
-    return manager.query(`SELECT id, address FROM notification_delivery WHERE user_id = $1 AND status = 'HELD_FOR_DIGEST' ORDER BY created_at, id FOR UPDATE SKIP LOCKED`, [userId]);
+    return manager.query(
+      `SELECT id, address FROM notification_delivery WHERE user_id = $1 AND status = 'HELD_FOR_DIGEST' ORDER BY created_at, id FOR UPDATE SKIP LOCKED`,
+      [userId],
+    );
   }
 
   /**
@@ -160,7 +169,10 @@ export class NotificationDeliveriesRepository {
       [`digest:${held[0].id}`, NotificationChannel.EMAIL, userId, held.at(-1)?.address, DeliveryStatus.PENDING],
     );
     if (!digest) return undefined;
-    await manager.query(`UPDATE notification_delivery SET status = 'DIGESTED', digest_id = $2, updated_at = now() WHERE id = ANY($1)`, [held.map((h) => h.id), digest.id]);
+    await manager.query(`UPDATE notification_delivery SET status = 'DIGESTED', digest_id = $2, updated_at = now() WHERE id = ANY($1)`, [
+      held.map((h) => h.id),
+      digest.id,
+    ]);
     return digest.id;
   }
 

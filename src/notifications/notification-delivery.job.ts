@@ -150,7 +150,7 @@ export class NotificationDeliveryJob implements OnModuleInit {
 
   private async prepareWebhook(manager: EntityManager, row: ClaimedDelivery): Promise<Send> {
     const endpoint = row.webhookId ? await this.endpoints.findForDelivery(row.webhookId, manager) : undefined;
-    if (!endpoint || !endpoint.active) return async () => ({ ok: false, statusCode: null, error: 'The webhook was removed or deactivated' });
+    if (!endpoint || !endpoint.active) return () => Promise.resolve({ ok: false, statusCode: null, error: 'The webhook was removed or deactivated' });
     const event = await this.eventOf(row, manager);
     const { audience: _audience, ...data } = event.payload;
     const body = JSON.stringify({ id: row.idempotencyKey, event: event.type, createdAt: event.createdAt, data });
@@ -162,7 +162,7 @@ export class NotificationDeliveryJob implements OnModuleInit {
 
   private async prepareMail(manager: EntityManager, row: ClaimedDelivery): Promise<Send> {
     const user = row.userId ? await this.events.findReader(row.userId, manager) : undefined;
-    if (!user || !row.userId) return async () => ({ ok: false, statusCode: null, error: 'The recipient no longer exists' });
+    if (!user || !row.userId) return () => Promise.resolve({ ok: false, statusCode: null, error: 'The recipient no longer exists' });
     const appUrl = this.config.PUBLIC_APP_URL.replace(/\/$/, '');
     let message;
     if (row.eventId) {

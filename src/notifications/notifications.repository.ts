@@ -56,7 +56,10 @@ export class NotificationsRepository {
 
   /** Locks (SKIP LOCKED) up to `limit` events not yet fanned out, oldest first. */
   lockPendingEvents(limit: number, manager: EntityManager): Promise<Array<Omit<StoredEvent, 'createdAt'>>> {
-    return manager.query(`SELECT id, type, payload FROM notification_event WHERE fanned_out_at IS NULL ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`, [limit]);
+    return manager.query(
+      `SELECT id, type, payload FROM notification_event WHERE fanned_out_at IS NULL ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [limit],
+    );
   }
 
   async markFannedOut(eventIds: string[], manager: EntityManager): Promise<void> {
@@ -64,7 +67,10 @@ export class NotificationsRepository {
   }
 
   async findEvent(id: string, manager: EntityManager = this.dataSource.manager): Promise<StoredEvent | undefined> {
-    const [event]: StoredEvent[] = await manager.query(`SELECT type, payload, created_at AS "createdAt" FROM notification_event WHERE id = $1`, [id]);
+    const [event]: StoredEvent[] = await manager.query(
+      `SELECT type, payload, created_at AS "createdAt" FROM notification_event WHERE id = $1`,
+      [id],
+    );
     return event && { ...event, id };
   }
 
@@ -85,7 +91,10 @@ export class NotificationsRepository {
   }
 
   /** Active users of the organisations named, the users named, and (when asked) every active coordinator. */
-  findRecipients(audience: { organizationIds: string[]; userIds: string[]; coordinators: boolean }, manager: EntityManager): Promise<Recipient[]> {
+  findRecipients(
+    audience: { organizationIds: string[]; userIds: string[]; coordinators: boolean },
+    manager: EntityManager,
+  ): Promise<Recipient[]> {
     return manager.query(
       `SELECT id, email, display_name AS "displayName", preferred_language AS "preferredLanguage", organization_id AS "organizationId", role
        FROM app_user
@@ -106,7 +115,10 @@ export class NotificationsRepository {
 
   /** The choices the users made (what they did not choose has no row). */
   preferencesOf(userIds: string[], manager: EntityManager): Promise<StoredPreference[]> {
-    return manager.query(`SELECT user_id AS "userId", event_type AS "eventType", channel, enabled, frequency FROM notification_preference WHERE user_id = ANY($1)`, [userIds]);
+    return manager.query(
+      `SELECT user_id AS "userId", event_type AS "eventType", channel, enabled, frequency FROM notification_preference WHERE user_id = ANY($1)`,
+      [userIds],
+    );
   }
 
   /** How often the user gets e-mails of `eventType`: their choice, else daily. */

@@ -15,8 +15,14 @@ export class WebhookEndpointsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** The active endpoints of these organisations, with the events each subscribes to. */
-  findActiveOf(organizationIds: string[], manager: EntityManager): Promise<Array<{ id: string; url: string; organizationId: string; events: string[] }>> {
-    return manager.query(`SELECT id, url, organization_id AS "organizationId", events FROM webhook_endpoint WHERE active AND organization_id = ANY($1) ORDER BY id`, [organizationIds]);
+  findActiveOf(
+    organizationIds: string[],
+    manager: EntityManager,
+  ): Promise<Array<{ id: string; url: string; organizationId: string; events: string[] }>> {
+    return manager.query(
+      `SELECT id, url, organization_id AS "organizationId", events FROM webhook_endpoint WHERE active AND organization_id = ANY($1) ORDER BY id`,
+      [organizationIds],
+    );
   }
 
   /** An endpoint as a delivery needs it, or none when it was deleted. */
@@ -32,7 +38,10 @@ export class WebhookEndpointsRepository {
 
   /** Replaces an endpoint's secret only if it is still `current` (another process may have replaced it); whether it did. */
   async replaceSecret(id: string, current: string, replacement: string): Promise<boolean> {
-    const [, updated] = (await this.dataSource.query(`UPDATE webhook_endpoint SET secret = $1 WHERE id = $2 AND secret = $3`, [replacement, id, current])) as [unknown, number];
+    const [, updated] = await this.dataSource.query<[unknown, number]>(
+      `UPDATE webhook_endpoint SET secret = $1 WHERE id = $2 AND secret = $3`,
+      [replacement, id, current],
+    );
     return updated > 0;
   }
 }
