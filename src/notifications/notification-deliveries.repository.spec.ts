@@ -1,5 +1,5 @@
 import PgBoss from 'pg-boss';
-import { openTestDataSource, TestDataSource } from '../../test/support/test-data-source';
+import { TestDataSource, useTestDataSource } from '../../test/support/test-data-source';
 import { Role } from '../users/user.entity';
 import { NewDelivery, NotificationDeliveriesRepository } from './notification-deliveries.repository';
 import { DeliveryStatus } from './notification-delivery.entity';
@@ -18,8 +18,8 @@ describe('NotificationDeliveriesRepository (real PostgreSQL)', () => {
   let eventIds: string[];
   let keys = 0;
 
-  beforeAll(async () => {
-    db = await openTestDataSource();
+  useTestDataSource(async (opened) => {
+    db = opened;
     repo = new NotificationDeliveriesRepository(db.dataSource);
     userId = (await db.factory.user(Role.ENTERPRISE_MEMBER)).id;
     const audience = { organizationIds: [], userIds: [userId], coordinators: false };
@@ -34,8 +34,6 @@ describe('NotificationDeliveriesRepository (real PostgreSQL)', () => {
       eventIds.push(row.id as string);
     }
   });
-
-  afterAll(() => db.close());
 
   const email = (over: Partial<NewDelivery> = {}): NewDelivery => ({
     idempotencyKey: `key-${++keys}`,

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { openTestDataSource, TestDataSource } from '../../test/support/test-data-source';
+import { TestDataSource, useTestDataSource } from '../../test/support/test-data-source';
 import { waitUntil } from '../../test/support/wait';
 import { Language, Role } from '../users/user.entity';
 import { NotificationEventEntity } from './notification-event.entity';
@@ -15,12 +15,10 @@ describe('NotificationsRepository (real PostgreSQL)', () => {
   let db: TestDataSource;
   let repo: NotificationsRepository;
 
-  beforeAll(async () => {
-    db = await openTestDataSource();
+  useTestDataSource((opened) => {
+    db = opened;
     repo = new NotificationsRepository(db.dataSource);
   });
-
-  afterAll(() => db.close());
 
   const event = async (needTitle: string): Promise<string> => {
     const { identifiers } = await db.dataSource.manager.insert(NotificationEventEntity, {

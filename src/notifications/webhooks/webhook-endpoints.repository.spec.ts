@@ -1,4 +1,4 @@
-import { openTestDataSource, TestDataSource } from '../../../test/support/test-data-source';
+import { TestDataSource, useTestDataSource } from '../../../test/support/test-data-source';
 import { NotificationEventType } from '../notification-event-type';
 import { WebhookEndpointEntity } from './webhook-endpoint.entity';
 import { WebhookEndpointsRepository } from './webhook-endpoints.repository';
@@ -7,12 +7,10 @@ describe('WebhookEndpointsRepository (real PostgreSQL)', () => {
   let db: TestDataSource;
   let repo: WebhookEndpointsRepository;
 
-  beforeAll(async () => {
-    db = await openTestDataSource();
+  useTestDataSource((opened) => {
+    db = opened;
     repo = new WebhookEndpointsRepository(db.dataSource);
   });
-
-  afterAll(() => db.close());
 
   it('finds the active endpoints of the organisations named, with their events', async () => {
     const [ours, theirs, unnamed] = [await db.factory.organization(), await db.factory.organization(), await db.factory.organization()];
