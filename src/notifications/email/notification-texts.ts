@@ -1,6 +1,6 @@
 import { Language, Role } from '../../users/user.entity';
 import { DigestFrequency, NotificationEventType } from '../notification-event-type';
-import { MatchFacts, NotificationPayload, NotificationPayloads, OutcomeSnapshot } from '../notification-payload';
+import { MatchFacts, MatchSide, NotificationPayload, OutcomeSnapshot } from '../notification-payload';
 import type { Catalogue, Composed, DetailBlock, Side } from './notification-catalogue';
 import { en } from './notification-texts.en';
 import { zh } from './notification-texts.zh';
@@ -84,7 +84,7 @@ export function digestEmail(items: DigestItem[], language: Language, recipient: 
 // ---- Reading the payload for one reader ----
 
 /** What the common part of a view reads, whichever the event: the side and the outcome of the events that have them. */
-type ViewFacts = MatchFacts & { side?: NotificationPayloads[NotificationEventType.MATCH_ACCEPTED]['side']; outcome?: OutcomeSnapshot };
+type ViewFacts = MatchFacts & { side?: MatchSide; outcome?: OutcomeSnapshot };
 
 function compose(type: NotificationEventType, payload: NotificationPayload, catalogue: Catalogue, recipient: RecipientView): Composed {
   const facts: ViewFacts = payload;
