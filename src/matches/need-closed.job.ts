@@ -16,7 +16,7 @@ export class NeedClosedJob implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.register<{ needId: string; reason?: string }>({
+    this.jobs.register({
       name: NEED_CLOSED_QUEUE,
       options: { retryLimit: 8, retryDelay: 5, retryBackoff: true, expireInSeconds: 5 * 60 },
       handler: async (jobs) => {

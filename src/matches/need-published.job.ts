@@ -35,7 +35,7 @@ export class NeedPublishedJob implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.register<{ needId: string }>({
+    this.jobs.register({
       name: NEED_PUBLISHED_QUEUE,
       options: { retryLimit: 8, retryDelay: 5, retryBackoff: true, expireInSeconds: 5 * 60 },
       handler: async (jobs) => {
