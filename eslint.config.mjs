@@ -21,13 +21,25 @@ export const LAYERS = [
   { folders: ['observability'] },
   { folders: ['database'] },
   { folders: ['jobs'] },
+  { folders: ['search-outbox'] },
+  { folders: ['access'] },
   { folders: ['graphql'] },
-  // Domains.
-  {
-    peers: true,
-    folders: ['reference-data', 'users', 'auth', 'organizations', 'audit', 'capabilities', 'reference-projects', 'needs', 'matching', 'notifications', 'matches', 'search', 'imports', 'cli', 'demo', 'health'],
-  },
-];
+  // Domains, each above the ones it builds on.
+  { folders: ['reference-data'] },
+  { folders: ['audit'] },
+  { folders: ['organizations'] },
+  { folders: ['users'] },
+  { folders: ['auth'] },
+  { folders: ['capabilities', 'reference-projects'] },
+  { folders: ['needs'] },
+  { folders: ['search'] },
+  { folders: ['matching'] },
+  { folders: ['notifications'] },
+  { folders: ['matches'] },
+  { folders: ['imports'] },
+  // Entry points beside the API.
+  { folders: ['demo', 'cli', 'health'] },
+]
 
 const unplaced = fs
   .readdirSync(path.join(import.meta.dirname, 'src'), { withFileTypes: true })

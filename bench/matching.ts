@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { Meilisearch } from 'meilisearch';
 import { logLevels } from '../src/app.factory';
-import { hashPassword } from '../src/auth/password-hasher';
+import { hashPassword } from '../src/users/password-hasher';
 import { prepareIsolatedWorld } from '../src/cli/match-batch.command';
 import { CapabilityEntity } from '../src/capabilities/capability.entity';
 import { GcdfImportService, inferredCapabilities } from '../src/imports/gcdf-import.service';

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessModule } from './access/access.module';
 import { AuthModule } from './auth/auth.module';
 import { CapabilitiesModule } from './capabilities/capabilities.module';
 import { AppConfig, servesApi } from './config/app-config';
@@ -33,6 +34,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot(appDataSourceOptions(config.DATABASE_URL ?? '')),
         ObservabilityModule,
+        AccessModule,
         JobsModule,
         SearchOutboxModule,
         SearchModule,

@@ -18,7 +18,7 @@ import { DeliveryAttemptEntity, NotificationDeliveryEntity } from './notificatio
 import { NotificationPreferenceEntity } from './notifications/notification-preference.entity';
 import { WebhookEndpointEntity } from './notifications/webhooks/webhook-endpoint.entity';
 import { LoginThrottleEntity } from './auth/login-throttle.entity';
-import { RefreshTokenEntity } from './auth/refresh-token.entity';
+import { RefreshTokenEntity } from './users/refresh-token.entity';
 import { RequestBudgetEntity } from './graphql/request-budget.entity';
 
 /** Every TypeORM entity; the application's data source and the migration-drift test both read this list. */

@@ -1,4 +1,4 @@
-import { passwordProblem } from './auth/password-policy';
+import { passwordProblem } from './users/password-policy';
 import { SettingRule } from './config/app-config';
 import { matchWeightsProblem } from './matching/match-factors';
 

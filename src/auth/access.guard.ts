@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { DomainError } from '../common/domain-error';
 import { ACCESS_POLICY, AccessPolicy, RequestContext } from './access.decorator';
-import { AuthService } from './auth.service';
+import { RequestAuthenticator } from '../access/request-authenticator';
 
 /**
  * Global guard: every query and mutation must declare a policy (@Public or @Allow); one without is refused, so a
@@ -13,7 +13,7 @@ import { AuthService } from './auth.service';
 export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly auth: AuthService,
+    private readonly auth: RequestAuthenticator,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {

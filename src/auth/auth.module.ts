@@ -1,18 +1,19 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { UsersModule } from '../users/users.module';
+import { RequestAuthenticator } from '../access/request-authenticator';
 import { AccessGuard } from './access.guard';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
-import { TokenService } from './token.service';
 import { LoginThrottleRepository } from './login-throttle.repository';
 import { LoginThrottleService } from './login-throttle.service';
 import { RefreshTokenService } from './refresh-token.service';
-import { RefreshTokensModule } from './refresh-tokens.module';
 
+/** Signing in and out, refreshing sessions; answers RequestAuthenticator for the access guard and the GraphQL layer. */
+@Global()
 @Module({
-  imports: [UsersModule, RefreshTokensModule],
-  providers: [TokenService, AuthService, AuthResolver, LoginThrottleRepository, LoginThrottleService, RefreshTokenService, { provide: APP_GUARD, useClass: AccessGuard }],
-  exports: [AuthService, TokenService],
+  imports: [UsersModule],
+  providers: [AuthService, { provide: RequestAuthenticator, useExisting: AuthService }, AuthResolver, LoginThrottleRepository, LoginThrottleService, RefreshTokenService, { provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [AuthService, RequestAuthenticator],
 })
 export class AuthModule {}

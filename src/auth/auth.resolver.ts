@@ -5,7 +5,7 @@ import { ChangePasswordArgs, LoginArgs, UpdateMyProfileInput } from '../users/dt
 import { Allow, ANY_ROLE, CurrentActor, Public } from './access.decorator';
 import { Actor } from './actor';
 import { AuthService } from './auth.service';
-import { ClientAddress } from './client-address';
+import { ClientAddress } from '../access/client-address';
 import { LogoutArgs } from './dto/logout.args';
 import { RefreshTokenArgs } from './dto/refresh-token.args';
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { RequestAuthenticator } from '../access/request-authenticator';
 import { DomainError } from '../common/domain-error';
 import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
@@ -6,7 +7,7 @@ import { Actor } from './actor';
 import { LoginThrottleService } from './login-throttle.service';
 import { RefreshTokenService } from './refresh-token.service';
 import { bearerTokenOf } from '../common/bearer-token';
-import { TokenService } from './token.service';
+import { TokenService } from '../access/token.service';
 
 /** What `login` and `refreshToken` hand out. */
 export interface Session {
@@ -18,7 +19,7 @@ export interface Session {
 }
 
 @Injectable()
-export class AuthService {
+export class AuthService implements RequestAuthenticator {
   constructor(
     private readonly users: UsersService,
     private readonly tokens: TokenService,

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { AppConfig } from '../config/app-config';
 import { DomainError } from '../common/domain-error';
-import { RefreshTokenRepository } from './refresh-token.repository';
+import { RefreshTokenRepository } from '../users/refresh-token.repository';
 
 const hashOf = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 

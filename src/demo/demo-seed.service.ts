@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { hashPassword } from '../auth/password-hasher';
+import { hashPassword } from '../users/password-hasher';
 import { CapabilityEntity } from '../capabilities/capability.entity';
 import { fitTitle } from '../common/validation';
 import { AppConfig } from '../config/app-config';

@@ -3,10 +3,9 @@ import { Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { GraphQLModule as NestGraphQLModule } from '@nestjs/graphql';
 import type { IncomingMessage } from 'node:http';
-import { AuthModule } from '../auth/auth.module';
-import { AuthService } from '../auth/auth.service';
-import { clientAddressOf, upgradeRequestAddress } from '../auth/client-address';
-import { TokenService } from '../auth/token.service';
+import { RequestAuthenticator } from '../access/request-authenticator';
+import { clientAddressOf, upgradeRequestAddress } from '../access/client-address';
+import { TokenService } from '../access/token.service';
 import { formatGraphQLError } from '../common/graphql-errors';
 import { AppConfig } from '../config/app-config';
 import { GraphQLRequestPlugin } from './graphql-request.plugin';
@@ -32,12 +31,12 @@ const chargeOf =
   imports: [
     NestGraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      imports: [AuthModule, RequestBudgetModule, GraphQLRequestLogModule],
-      inject: [AppConfig, GraphQLRequestPlugin, AuthService, TokenService, RequestBudgetService],
+      imports: [RequestBudgetModule, GraphQLRequestLogModule],
+      inject: [AppConfig, GraphQLRequestPlugin, RequestAuthenticator, TokenService, RequestBudgetService],
       useFactory: (
         config: AppConfig,
         requestLog: GraphQLRequestPlugin,
-        auth: AuthService,
+        auth: RequestAuthenticator,
         tokens: TokenService,
         budget: RequestBudgetService,
       ): ApolloDriverConfig => ({

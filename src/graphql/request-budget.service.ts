@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { GraphQLError } from 'graphql';
-import { AddressedRequest, clientAddressOf } from '../auth/client-address';
-import { TokenService } from '../auth/token.service';
+import { AddressedRequest, clientAddressOf } from '../access/client-address';
+import { TokenService } from '../access/token.service';
 import { bearerTokenOf } from '../common/bearer-token';
 import { ErrorCode } from '../common/domain-error';
 import { AppConfig } from '../config/app-config';

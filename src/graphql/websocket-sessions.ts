@@ -3,8 +3,8 @@ import { getOperationAST, GraphQLError } from 'graphql';
 import type { Context, ServerOptions } from 'graphql-ws';
 import type { Extra } from 'graphql-ws/use/ws';
 import type { WebSocket } from 'ws';
-import type { AuthService } from '../auth/auth.service';
-import type { TokenService } from '../auth/token.service';
+import type { RequestAuthenticator } from '../access/request-authenticator';
+import type { TokenService } from '../access/token.service';
 import { bearerTokenOf } from '../common/bearer-token';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { domainErrorToGraphQL } from '../common/graphql-errors';
@@ -52,11 +52,11 @@ export function closeAt(socket: Pick<WebSocket, 'close' | 'once'>, at: Date, cod
  * (docs/SECURITY.md, "Subscriptions and WebSocket limits"):
  * - the socket closes (4401) when its token expires, whether or not anything is being sent;
  * - each subscription event is checked again before it is sent, with the check of every HTTP request
- *   (AuthService.actorFromHeader: the token, the user still active, the token version); when it fails, nothing of the
+ *   (RequestAuthenticator.actorFromHeader: the token, the user still active, the token version); when it fails, nothing of the
  *   event is sent and the socket closes with 4401 and the reason;
  * - at most `maxSubscriptions` subscriptions run at once on one socket; a further one is answered TOO_MANY_REQUESTS.
  */
-export function webSocketSessionHooks(auth: AuthService, tokens: TokenService, maxSubscriptions: number): SessionHooks {
+export function webSocketSessionHooks(auth: RequestAuthenticator, tokens: TokenService, maxSubscriptions: number): SessionHooks {
   const logger = new Logger('GraphQLWebSocket');
   /** Ids of the subscriptions each connection has let through; stale ids are dropped when counting. */
   const subscriptionIds = new WeakMap<SessionContext, Set<string>>();

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { BareJobName } from './job-map';
 import { JobQueue } from './job-queue.service';
 
 /**
@@ -12,7 +13,7 @@ export class JobNudge {
 
   constructor(
     private readonly jobs: JobQueue,
-    private readonly queue: string,
+    private readonly queue: BareJobName,
   ) {}
 
   nudge(): void {

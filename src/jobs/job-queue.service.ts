@@ -4,20 +4,27 @@ import { EntityManager } from 'typeorm';
 import { AppConfig, runsWorkers } from '../config/app-config';
 import { withAdvisoryLock } from '../database/advisory-lock';
 import { Metrics } from '../observability/metrics.service';
+import { BareJobName, JobName, JobPayloads } from './job-map';
 
 /** Any fixed number, other than the migrations' lock. */
 const QUEUE_SETUP_LOCK = 7_240_612;
 
 export type JobHandler<T> = (jobs: PgBoss.Job<T>[]) => Promise<void>;
 
-interface QueueDefinition<T> {
-  name: string;
+interface QueueDefinition<N extends JobName> {
+  name: N;
   options: Omit<PgBoss.Queue, 'name'>;
-  handler: JobHandler<T>;
+  handler: JobHandler<JobPayloads[N]>;
   work?: PgBoss.WorkOptions;
-  /** Cron expression: the queue also gets a job on this schedule, and one at start (a sweep for nudges lost in a crash). */
-  schedule?: string;
+  /**
+   * Cron expression: the queue also gets a job on this schedule, and one at start (a sweep for nudges lost in a crash).
+   * Those jobs carry nothing, so only a queue whose payload needs nothing may have one.
+   */
+  schedule?: N extends BareJobName ? string : never;
 }
+
+/** One job to insert: its queue's name and that queue's payload. */
+export type JobInsert = { [N in JobName]: Omit<PgBoss.JobInsert<JobPayloads[N]>, 'name' | 'data'> & { name: N; data: JobPayloads[N] } }[JobName];
 
 /**
  * pg-boss on the application's own PostgreSQL (schema `pgboss`): durable jobs with retries. Modules register their
@@ -28,7 +35,7 @@ interface QueueDefinition<T> {
 @Injectable()
 export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('JobQueue');
-  private readonly queues: QueueDefinition<unknown>[] = [];
+  private readonly queues: QueueDefinition<JobName>[] = [];
   private boss?: PgBoss;
 
   constructor(
@@ -36,8 +43,8 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
     private readonly metrics: Metrics,
   ) {}
 
-  register<T>(definition: QueueDefinition<T>): void {
-    this.queues.push(definition as QueueDefinition<unknown>);
+  register<N extends JobName>(definition: QueueDefinition<N>): void {
+    this.queues.push(definition as unknown as QueueDefinition<JobName>);
   }
 
   get started(): boolean {
@@ -76,7 +83,7 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
   }
 
   /** Enqueue a job; resolves to its id, or null when a singleton of that key is already waiting. */
-  async send(name: string, data: object, options: PgBoss.SendOptions = {}): Promise<string | null> {
+  async send<N extends JobName>(name: N, data: JobPayloads[N], options: PgBoss.SendOptions = {}): Promise<string | null> {
     if (!this.boss) throw new Error('The job queue is not started');
     return this.boss.send(name, data, options);
   }
@@ -85,15 +92,15 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
    * Enqueues several jobs in one statement. Given the `manager` of the caller's transaction, they exist if and only if
    * that transaction commits — an outbox and its jobs cannot drift apart.
    */
-  async insert(jobs: PgBoss.JobInsert[], manager?: EntityManager): Promise<void> {
+  async insert(jobs: JobInsert[], manager?: EntityManager): Promise<void> {
     if (!this.boss) throw new Error('The job queue is not started');
     if (jobs.length === 0) return;
-    const db = manager && { executeSql: async (text: string, values: unknown[]) => ({ rows: (await manager.query(text, values)) as unknown[] }) };
+    const db = manager && { executeSql: async (text: string, values: unknown[]) => ({ rows: await manager.query<unknown[]>(text, values) }) };
     await this.boss.insert(jobs, db ? { db } : {});
   }
 
   /** Marks one job of a batch failed (the queue retries it per its policy); the others complete when the handler returns. */
-  async fail(name: string, id: string, error: string): Promise<void> {
+  async fail(name: JobName, id: string, error: string): Promise<void> {
     if (!this.boss) throw new Error('The job queue is not started');
     await this.boss.fail(name, id, { message: error });
     this.metrics.jobFailed(name);

@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { NeedEntity } from '../needs/need.entity';
-import { ContactSnapshot, NotificationPayload, PartySnapshot } from '../notifications/notification-payload';
+import { Audience, ContactSnapshot, MatchFacts, PartySnapshot } from '../notifications/notification-payload';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { MatchEntity } from './match.entity';
 import { wasIntroduced } from './match-status';
@@ -29,7 +29,7 @@ const party = (o: OrganizationEntity): PartySnapshot => ({ organizationId: o.id,
  * The common part of every match event's payload. The score goes to an organisation (its members, its webhooks) only
  * once the sides were introduced, as in what they read of the match (toMatchModel); coordinators always get it.
  */
-export function matchPayload(match: MatchEntity, parties: MatchParties, audience: NotificationPayload['audience']): NotificationPayload {
+export function matchPayload(match: MatchEntity, parties: MatchParties, audience: Audience): MatchFacts {
   const showScore = audience.organizationIds.length === 0 || wasIntroduced(match);
   return {
     audience,

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { JobQueue } from '../jobs/job-queue.service';
 import { MatchWorkflow } from './match-workflow.service';
-import { NEED_CLOSED_QUEUE, NeedClosedEvent } from '../needs/need-events';
+import { NEED_CLOSED_QUEUE } from '../needs/need-events';
 
 /**
  * When a need stops taking introductions (withdrawn, closed, or matched), its matches that can no longer go anywhere
@@ -16,7 +16,7 @@ export class NeedClosedJob implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.register<NeedClosedEvent>({
+    this.jobs.register({
       name: NEED_CLOSED_QUEUE,
       options: { retryLimit: 8, retryDelay: 5, retryBackoff: true, expireInSeconds: 5 * 60 },
       handler: async (jobs) => {

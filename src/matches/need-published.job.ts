@@ -7,7 +7,7 @@ import { NotificationEventType } from '../notifications/notification-event-type'
 import { NotificationOutbox } from '../notifications/notification-outbox.service';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { MatchWorkflow } from './match-workflow.service';
-import { NEED_PUBLISHED_QUEUE, NeedPublishedEvent } from '../needs/need-events';
+import { NEED_PUBLISHED_QUEUE } from '../needs/need-events';
 import { NeedsRepository } from '../needs/needs.repository';
 
 /** Candidates kept for review when a need is published. */
@@ -34,7 +34,7 @@ export class NeedPublishedJob implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.register<NeedPublishedEvent>({
+    this.jobs.register({
       name: NEED_PUBLISHED_QUEUE,
       options: { retryLimit: 8, retryDelay: 5, retryBackoff: true, expireInSeconds: 5 * 60 },
       handler: async (jobs) => {

@@ -7,7 +7,7 @@ import { DomainError } from '../common/domain-error';
 import { NeedEntity } from '../needs/need.entity';
 import { NeedStatus } from '../needs/need-status';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
-import { allOf, equals, oneOf } from '../search/search-filters';
+import { allOf, equals, oneOf } from '../common/search-filters';
 import { SearchIndex } from '../search/search-indexes';
 import { SearchRepository } from '../search/search.repository';
 import { FactorKey, parseMatchWeights } from './match-factors';

@@ -1,7 +1,6 @@
 import { idsFiltered, idsWhere, readersOfEveryRole } from '../../test/support/readers';
 import { startTestApp, TestApp } from '../../test/support/test-app';
 import { Actor } from '../auth/actor';
-import { SearchIndex } from '../search/search-indexes';
 import { NeedEntity } from './need.entity';
 import { NeedStatus } from './need-status';
 import { NeedVisibility } from './need-visibility.policy';
@@ -30,7 +29,7 @@ describe('NeedVisibility (real PostgreSQL and Meilisearch)', () => {
   afterAll(() => t.close());
 
   const bySql = (reader: Actor | null) => idsWhere(t, NeedEntity, 'n', NeedVisibility.sql(reader, 'n'));
-  const bySearch = (reader: Actor | null) => idsFiltered(t, SearchIndex.Needs, NeedVisibility.searchFilter(reader));
+  const bySearch = (reader: Actor | null) => idsFiltered(t, 'needs', NeedVisibility.searchFilter(reader));
   const byCheck = (reader: Actor | null) =>
     needs
       .filter((n) => NeedVisibility.canSee(reader, n))

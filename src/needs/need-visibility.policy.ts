@@ -1,6 +1,6 @@
 import { Actor, isStaff } from '../auth/actor';
 import { EVERY_ROW, SqlCondition } from '../common/sql-condition';
-import { equals, oneOf } from '../search/search-filters';
+import { equals, oneOf } from '../common/search-filters';
 import { NeedEntity } from './need.entity';
 import { PUBLISHED_NEED_STATUSES } from './need-status';
 

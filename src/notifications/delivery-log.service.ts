@@ -8,6 +8,7 @@ import { DomainError } from '../common/domain-error';
 import { JobQueue } from '../jobs/job-queue.service';
 import { Connection, PageArgs } from '../common/pagination';
 import { paginate } from '../database/paginate';
+import { NotificationDeliveriesRepository } from './notification-deliveries.repository';
 import { DeliveryAttemptEntity, DeliveryStatus, NotificationDeliveryEntity } from './notification-delivery.entity';
 import { NotificationDeliveryModel, toNotificationDeliveryModel } from './notification-delivery.model';
 import { NOTIFICATION_DELIVERY_QUEUE } from './notification-delivery-queue';
@@ -29,6 +30,7 @@ export class DeliveryLogService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jobs: JobQueue,
     private readonly audit: AuditTrail,
+    private readonly deliveryRows: NotificationDeliveriesRepository,
   ) {}
 
   /**
@@ -37,11 +39,10 @@ export class DeliveryLogService {
    */
   async retryDead(actor: Actor, id: string): Promise<NotificationDeliveryModel> {
     await this.dataSource.transaction(async (manager) => {
-      const [row]: Array<{ status: DeliveryStatus; attempts: number }> = await manager.query(`SELECT status, attempts FROM notification_delivery WHERE id = $1 FOR UPDATE`, [id]);
+      const row = await this.deliveryRows.lockStatus(id, manager);
       if (!row) throw DomainError.notFound('Delivery', id);
       if (row.status !== DeliveryStatus.DEAD) throw DomainError.conflict(`Only a DEAD delivery can be retried; this one is ${row.status}`);
-      await manager.query(`UPDATE notification_delivery SET status = 'PENDING', attempts = 0, lease_until = NULL, lease_token = NULL, updated_at = now() WHERE id = $1`, [id]);
-      await manager.query(`DELETE FROM notification_delivery_attempt WHERE delivery_id = $1`, [id]);
+      await this.deliveryRows.resetAttempts(id, manager);
       await this.jobs.insert([{ name: NOTIFICATION_DELIVERY_QUEUE, data: { deliveryId: id } }], manager);
       const after = { status: DeliveryStatus.PENDING, attempts: 0 };
       await this.audit.record(manager, [

@@ -2,6 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { JobQueue } from '../jobs/job-queue.service';
+import { NotificationDeliveriesRepository } from './notification-deliveries.repository';
 import { NOTIFICATION_DELIVERY_QUEUE, NOTIFICATION_DELIVERY_SWEEP_QUEUE } from './notification-delivery-queue';
 
 const BATCH = 1000;
@@ -18,6 +19,7 @@ export class NotificationDeliverySweepJob implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jobs: JobQueue,
+    private readonly deliveries: NotificationDeliveriesRepository,
   ) {}
 
   onModuleInit(): void {
@@ -34,17 +36,9 @@ export class NotificationDeliverySweepJob implements OnModuleInit {
     let total = 0;
     for (;;) {
       const count = await this.dataSource.transaction(async (manager) => {
-        // Locked (SKIP LOCKED), so two sweeps at once do not both re-enqueue a row; pg-boss's own table says which
-        // deliveries still have a job (created, retry, active).
-        const rows: Array<{ id: string }> = await manager.query(
-          `SELECT d.id FROM notification_delivery d
-           WHERE d.status = 'PENDING' AND (d.lease_until IS NULL OR d.lease_until < now())
-             AND NOT EXISTS (SELECT 1 FROM pgboss.job j WHERE j.name = $1 AND j.state IN ('created', 'retry', 'active') AND j.data->>'deliveryId' = d.id::text)
-           ORDER BY d.created_at LIMIT $2 FOR UPDATE OF d SKIP LOCKED`,
-          [NOTIFICATION_DELIVERY_QUEUE, BATCH],
-        );
-        await this.jobs.insert(rows.map((r) => ({ name: NOTIFICATION_DELIVERY_QUEUE, data: { deliveryId: r.id } })), manager);
-        return rows.length;
+        const ids = await this.deliveries.lockOrphaned(NOTIFICATION_DELIVERY_QUEUE, BATCH, manager);
+        await this.jobs.insert(ids.map((deliveryId) => ({ name: NOTIFICATION_DELIVERY_QUEUE, data: { deliveryId } })), manager);
+        return ids.length;
       });
       total += count;
       if (count < BATCH) return total;

@@ -3,16 +3,18 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import PgBoss from 'pg-boss';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, deliveryLeaseMs } from '../config/app-config';
+import { JobPayloads } from '../jobs/job-map';
 import { JobQueue } from '../jobs/job-queue.service';
 import { Metrics } from '../observability/metrics.service';
-import { Language, Role } from '../users/user.entity';
 import { MailTransport } from './email/mail-transport';
 import { digestEmail, emailMessage } from './email/notification-texts';
 import { DeliveryStatus } from './notification-delivery.entity';
 import { NOTIFICATION_DELIVERY_QUEUE } from './notification-delivery-queue';
 import { DIGESTIBLE } from './notification-defaults';
-import { DigestFrequency, NotificationChannel, NotificationEventType } from './notification-event-type';
-import { NotificationPayload } from './notification-payload';
+import { NotificationChannel } from './notification-event-type';
+import { AttemptOutcome, ClaimedDelivery, NotificationDeliveriesRepository } from './notification-deliveries.repository';
+import { NotificationsRepository, StoredEvent } from './notifications.repository';
+import { WebhookEndpointsRepository } from './webhooks/webhook-endpoints.repository';
 import { WebhookSender } from './webhooks/webhook-sender';
 import { webhookLogName } from './webhooks/webhook-url';
 
@@ -26,27 +28,8 @@ const PARALLEL = 16;
 /** Jobs fetched at once, shared by the lanes. */
 const BATCH = 256;
 
-interface DeliveryRow {
-  id: string;
-  idempotencyKey: string;
-  channel: NotificationChannel;
-  eventId: string | null;
-  userId: string | null;
-  webhookId: string | null;
-  address: string;
-  /** This attempt's number (counted at the claim, so a send cut short by a crash counts too). */
-  attempts: number;
-  leaseToken: string;
-}
-
-interface Outcome {
-  ok: boolean;
-  statusCode: number | null;
-  error: string | null;
-}
-
 /** What a claim read for its send; the send itself runs after the claim's transaction has committed. */
-type Send = () => Promise<Outcome>;
+type Send = () => Promise<AttemptOutcome>;
 
 /**
  * Sends one e-mail or webhook call per job, at least once, in three steps (an outbox with leases, as Stripe's
@@ -73,10 +56,13 @@ export class NotificationDeliveryJob implements OnModuleInit {
     private readonly webhooks: WebhookSender,
     private readonly config: AppConfig,
     private readonly metrics: Metrics,
+    private readonly deliveries: NotificationDeliveriesRepository,
+    private readonly events: NotificationsRepository,
+    private readonly endpoints: WebhookEndpointsRepository,
   ) {}
 
   onModuleInit(): void {
-    this.jobs.register<{ deliveryId: string }>({
+    this.jobs.register({
       name: NOTIFICATION_DELIVERY_QUEUE,
       options: {
         // The delivery row counts the attempts and decides when it is DEAD; the queue only needs room for them (and for
@@ -100,7 +86,7 @@ export class NotificationDeliveryJob implements OnModuleInit {
    * still fits before the timeout (its first one always fits, by the configuration's rule); the jobs not started go
    * back to the queue as fresh jobs (no attempt is spent).
    */
-  private async work(jobs: PgBoss.Job<{ deliveryId: string }>[]): Promise<void> {
+  private async work(jobs: PgBoss.Job<JobPayloads['notification-delivery']>[]): Promise<void> {
     const lastStart = Date.now() + this.config.NOTIFICATION_JOB_TIMEOUT_SECONDS * 1000 - deliveryLeaseMs(this.config);
     let next = 0;
     const lane = async () => {
@@ -129,22 +115,14 @@ export class NotificationDeliveryJob implements OnModuleInit {
     if (!claimed) return false;
     const { row, send } = claimed;
     const started = Date.now();
-    const outcome = await send().catch((error: unknown): Outcome => ({ ok: false, statusCode: replyCode(error), error: errorText(error) }));
+    const outcome = await send().catch((error: unknown): AttemptOutcome => ({ ok: false, statusCode: replyCode(error), error: errorText(error) }));
     return this.record(row, outcome, Date.now() - started);
   }
 
   /** Step 1: the lease, and what the send needs, in one short transaction. */
-  private claim(deliveryId: string): Promise<{ row: DeliveryRow; send: Send } | undefined> {
+  private claim(deliveryId: string): Promise<{ row: ClaimedDelivery; send: Send } | undefined> {
     return this.dataSource.transaction(async (manager) => {
-      // A concurrent claim of the same row waits for this one's commit, then finds the lease taken.
-      const [rows]: [DeliveryRow[], number] = await manager.query(
-        `UPDATE notification_delivery
-         SET attempts = attempts + 1, lease_until = now() + $2 * interval '1 millisecond', lease_token = gen_random_uuid(), updated_at = now()
-         WHERE id = $1 AND status = 'PENDING' AND (lease_until IS NULL OR lease_until < now())
-         RETURNING id, idempotency_key AS "idempotencyKey", channel, event_id AS "eventId", user_id AS "userId", webhook_id AS "webhookId", address, attempts, lease_token AS "leaseToken"`,
-        [deliveryId, deliveryLeaseMs(this.config)],
-      );
-      const row = rows[0];
+      const row = await this.deliveries.claim(deliveryId, deliveryLeaseMs(this.config), manager);
       if (!row) return undefined;
       const send = row.channel === NotificationChannel.WEBHOOK ? await this.prepareWebhook(manager, row) : await this.prepareMail(manager, row);
       return { row, send };
@@ -152,22 +130,10 @@ export class NotificationDeliveryJob implements OnModuleInit {
   }
 
   /** Step 3: the attempt and the new status, if this claim still holds the lease. */
-  private async record(row: DeliveryRow, outcome: Outcome, durationMs: number): Promise<boolean> {
+  private async record(row: ClaimedDelivery, outcome: AttemptOutcome, durationMs: number): Promise<boolean> {
     const attempt = row.attempts;
     const status = outcome.ok ? DeliveryStatus.DELIVERED : attempt >= this.config.NOTIFICATION_MAX_ATTEMPTS ? DeliveryStatus.DEAD : DeliveryStatus.PENDING;
-    const recorded = await this.dataSource.transaction(async (manager) => {
-      const [updated]: [unknown[], number] = await manager.query(
-        `UPDATE notification_delivery SET status = $3, last_error = $4, delivered_at = CASE WHEN $5 THEN now() END, lease_until = NULL, lease_token = NULL, updated_at = now()
-         WHERE id = $1 AND lease_token = $2 RETURNING id`,
-        [row.id, row.leaseToken, status, outcome.error, outcome.ok],
-      );
-      if (updated.length === 0) return false;
-      await manager.query(
-        `INSERT INTO notification_delivery_attempt (delivery_id, attempt, succeeded, status_code, error, duration_ms) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [row.id, attempt, outcome.ok, outcome.statusCode, outcome.error, durationMs],
-      );
-      return true;
-    });
+    const recorded = await this.deliveries.settle(row, status, outcome, durationMs);
     if (!recorded) {
       // The lease ran out during the send and another worker claimed the row: the outcome is that worker's to record.
       this.logger.warn(`Delivery ${row.id}: attempt ${attempt} ended after its lease (${outcome.ok ? 'delivered' : outcome.error}); not recorded`);
@@ -182,13 +148,10 @@ export class NotificationDeliveryJob implements OnModuleInit {
     return status === DeliveryStatus.PENDING;
   }
 
-  private async prepareWebhook(manager: EntityManager, row: DeliveryRow): Promise<Send> {
-    const [endpoint]: Array<{ url: string; secret: string; active: boolean }> = await manager.query(`SELECT url, secret, active FROM webhook_endpoint WHERE id = $1`, [row.webhookId]);
-    if (!endpoint || !endpoint.active) return async () => ({ ok: false, statusCode: null, error: 'The webhook was removed or deactivated' });
-    const [event]: Array<{ type: NotificationEventType; payload: NotificationPayload; createdAt: Date }> = await manager.query(
-      `SELECT type, payload, created_at AS "createdAt" FROM notification_event WHERE id = $1`,
-      [row.eventId],
-    );
+  private async prepareWebhook(manager: EntityManager, row: ClaimedDelivery): Promise<Send> {
+    const endpoint = row.webhookId ? await this.endpoints.findForDelivery(row.webhookId, manager) : undefined;
+    if (!endpoint || !endpoint.active) return () => Promise.resolve({ ok: false, statusCode: null, error: 'The webhook was removed or deactivated' });
+    const event = await this.eventOf(row, manager);
     const { audience: _audience, ...data } = event.payload;
     const body = JSON.stringify({ id: row.idempotencyKey, event: event.type, createdAt: event.createdAt, data });
     return async () => {
@@ -197,27 +160,17 @@ export class NotificationDeliveryJob implements OnModuleInit {
     };
   }
 
-  private async prepareMail(manager: EntityManager, row: DeliveryRow): Promise<Send> {
-    const [user]: Array<{ displayName: string; preferredLanguage: Language; organizationId: string; role: Role }> = await manager.query(
-      `SELECT display_name AS "displayName", preferred_language AS "preferredLanguage", organization_id AS "organizationId", role FROM app_user WHERE id = $1`,
-      [row.userId],
-    );
-    if (!user) return async () => ({ ok: false, statusCode: null, error: 'The recipient no longer exists' });
+  private async prepareMail(manager: EntityManager, row: ClaimedDelivery): Promise<Send> {
+    const user = row.userId ? await this.events.findReader(row.userId, manager) : undefined;
+    if (!user || !row.userId) return () => Promise.resolve({ ok: false, statusCode: null, error: 'The recipient no longer exists' });
     const appUrl = this.config.PUBLIC_APP_URL.replace(/\/$/, '');
     let message;
     if (row.eventId) {
-      const [event]: Array<{ type: NotificationEventType; payload: NotificationPayload }> = await manager.query(`SELECT type, payload FROM notification_event WHERE id = $1`, [row.eventId]);
+      const event = await this.eventOf(row, manager);
       message = emailMessage(event.type, event.payload, user.preferredLanguage, user, appUrl);
     } else {
-      const items: Array<{ type: NotificationEventType; payload: NotificationPayload; createdAt: Date }> = await manager.query(
-        `SELECT e.type, e.payload, e.created_at AS "createdAt" FROM notification_delivery d JOIN notification_event e ON e.id = d.event_id
-         WHERE d.digest_id = $1 ORDER BY e.created_at, e.id`,
-        [row.id],
-      );
-      const [{ frequency }]: Array<{ frequency: DigestFrequency }> = await manager.query(
-        `SELECT coalesce((SELECT frequency FROM notification_preference WHERE user_id = $1 AND event_type = $2 AND channel = 'EMAIL'), 'DAILY') AS frequency`,
-        [row.userId, DIGESTIBLE[0]],
-      );
+      const items = await this.deliveries.eventsOfDigest(row.id, manager);
+      const frequency = await this.events.emailFrequency(row.userId, DIGESTIBLE[0], manager);
       message = digestEmail(items, user.preferredLanguage, user, frequency, appUrl);
     }
     const mail = { to: row.address, ...message, messageId: row.idempotencyKey.replace(/:/g, '.'), headers: { 'X-WaterBridge-Delivery': row.idempotencyKey } };
@@ -225,6 +178,13 @@ export class NotificationDeliveryJob implements OnModuleInit {
       const result = await this.mail.send(mail);
       return { ok: true, statusCode: result.statusCode, error: null };
     };
+  }
+
+  /** The event a delivery is of (events are never deleted). */
+  private async eventOf(row: ClaimedDelivery, manager: EntityManager): Promise<StoredEvent> {
+    const event = row.eventId ? await this.events.findEvent(row.eventId, manager) : undefined;
+    if (!event) throw new Error(`Delivery ${row.id}: its event ${row.eventId ?? '(none)'} does not exist`);
+    return event;
   }
 }
 

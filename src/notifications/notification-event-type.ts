@@ -1,4 +1,4 @@
-/** What happened, as far as anyone needs telling. Each type has its recipients (recipients.ts) and its texts (email/templates). */
+/** What happened, as far as anyone needs telling. Each type has its payload (NotificationPayloads, with its audience) and its texts (email/notification-texts.*.ts). */
 export enum NotificationEventType {
   /** A coordinator approved a match: both sides are introduced. */
   MATCH_INTRODUCED = 'MATCH_INTRODUCED',

@@ -4,7 +4,7 @@ import { JobNudge } from '../jobs/job-nudge';
 import { JobQueue } from '../jobs/job-queue.service';
 import { NotificationEventEntity } from './notification-event.entity';
 import { NotificationEventType } from './notification-event-type';
-import { NotificationPayload } from './notification-payload';
+import { NotificationPayloads } from './notification-payload';
 
 export const NOTIFICATION_FANOUT_QUEUE = 'notification-fanout';
 
@@ -21,7 +21,7 @@ export class NotificationOutbox {
     this.nudger = new JobNudge(jobs, NOTIFICATION_FANOUT_QUEUE);
   }
 
-  async emit(manager: EntityManager, type: NotificationEventType, payload: NotificationPayload): Promise<void> {
+  async emit<T extends NotificationEventType>(manager: EntityManager, type: T, payload: NotificationPayloads[T]): Promise<void> {
     await manager.insert(NotificationEventEntity, { type, payload });
   }
 

@@ -1,4 +1,4 @@
-import { MatchOutcomeKind } from '../matches/match-status';
+import { NotificationEventType as T } from './notification-event-type';
 
 export interface PartySnapshot {
   organizationId: string;
@@ -16,15 +16,29 @@ export interface ContactSnapshot {
   people: Array<{ name: string; email: string }>;
 }
 
+/**
+ * What came of an engagement, as the texts name it, and the stages of a collaboration, first to last, as they number
+ * them: the values of the matches' MatchOutcomeKind and OUTCOME_STAGES (notifications do not import matches; a
+ * spec there checks they agree). NONE closes a collaboration without a concrete result: no stage.
+ */
+export type OutcomeKind = 'MOU_SIGNED' | 'TRAINING_DELIVERED' | 'PILOT_OR_DEMONSTRATION' | 'CONTRACT' | 'HANDOVER' | 'NONE';
+export const OUTCOME_STAGE_KINDS: readonly OutcomeKind[] = ['MOU_SIGNED', 'TRAINING_DELIVERED', 'PILOT_OR_DEMONSTRATION', 'CONTRACT', 'HANDOVER'];
+
+/** A kind's place among the stages, 1 (MoU) to 5 (handover); null for NONE, which is no stage. */
+export function outcomeStageOf(kind: OutcomeKind): number | null {
+  const index = OUTCOME_STAGE_KINDS.indexOf(kind);
+  return index < 0 ? null : index + 1;
+}
+
 /** One outcome of a match's series. Events stored before the series carry only kind, date and note. */
 export interface OutcomeSnapshot {
-  kind: MatchOutcomeKind;
+  kind: OutcomeKind;
   date: string;
   value?: number | null;
   currency?: string | null;
   note: string | null;
   /** The furthest stage the collaboration has reached with this outcome; null when none (only NONE recorded). */
-  stage?: MatchOutcomeKind | null;
+  stage?: OutcomeKind | null;
 }
 
 /** Who hears of an event; the fan-out turns it into users (and the organisations' webhooks). */
@@ -37,27 +51,53 @@ export interface Audience {
   coordinators: boolean;
 }
 
-/** What the texts of an event need, frozen when it happened: a later rename does not rewrite a sent message. */
-export interface NotificationPayload {
+/** A side of a match: the side that answered, or the side a reminder is for. */
+export type MatchSide = 'AGENCY' | 'ENTERPRISE';
+
+/**
+ * What every event says of its need, frozen when it happened: a later rename does not rewrite a sent message. The
+ * facts are optional: the texts fall back to plain words ("the agency") where one is missing.
+ */
+export interface NeedFacts {
   audience: Audience;
-  matchId?: string;
   needId?: string;
   needTitle?: string;
   countryCode?: string;
   agency?: PartySnapshot;
-  enterprise?: PartySnapshot;
+  /** Given to organisations only once the sides were introduced; coordinators always get it. */
   score?: number;
-  /** The side that answered, or the side a reminder is for. */
-  side?: 'AGENCY' | 'ENTERPRISE';
-  reason?: string;
-  /** MATCH_CLOSED: closed because its need stopped taking introductions (withdrawn, closed, matched), not by the secretariat. */
-  closedWithNeed?: boolean;
-  /** MATCH_ENGAGED: each side's contacts. */
-  contacts?: { agency: ContactSnapshot; enterprise: ContactSnapshot };
-  /** MATCH_OUTCOME_RECORDED: the outcome just recorded. */
-  outcome?: OutcomeSnapshot;
-  /** CANDIDATES_TO_REVIEW: how many wait for this need. */
-  candidateCount?: number;
-  /** The introduction a reminder is about: how many days it has waited. */
-  daysWaiting?: number;
 }
+
+/** What every event of a match says: its need and both parties. */
+export interface MatchFacts extends NeedFacts {
+  matchId?: string;
+  enterprise?: PartySnapshot;
+}
+
+/**
+ * The payload of each event type: what its producer writes (`NotificationOutbox.emit`) and what its texts, webhooks
+ * and digests read, as stored in `notification_event.payload`.
+ */
+export interface NotificationPayloads {
+  [T.MATCH_INTRODUCED]: MatchFacts;
+  [T.MATCH_ACCEPTED]: MatchFacts & { side: MatchSide };
+  [T.MATCH_DECLINED]: MatchFacts & { side: MatchSide; reason?: string };
+  /** Each side's contacts. */
+  [T.MATCH_ENGAGED]: MatchFacts & { contacts: { agency: ContactSnapshot; enterprise: ContactSnapshot } };
+  /** `closedWithNeed`: closed because its need stopped taking introductions (withdrawn, closed, matched), not by the secretariat. */
+  [T.MATCH_CLOSED]: MatchFacts & { reason: string; closedWithNeed?: boolean };
+  /** The outcome just recorded. */
+  [T.MATCH_OUTCOME_RECORDED]: MatchFacts & { outcome: OutcomeSnapshot };
+  /**
+   * How many candidates wait for this need. New suggestions name no match or enterprise (the score is the best
+   * one's); an expressed interest names its match and enterprise, with the enterprise's message as `reason`.
+   */
+  [T.CANDIDATES_TO_REVIEW]: MatchFacts & { candidateCount: number; reason?: string };
+  [T.OPPORTUNITY_ALERT]: NeedFacts & { score: number };
+  /** `side`: the side the reminder is for; `daysWaiting`: how long the introduction has waited. */
+  [T.MATCH_REMINDER]: MatchFacts & { side: MatchSide; daysWaiting: number };
+  [T.MATCH_ESCALATED]: MatchFacts & { daysWaiting: number };
+}
+
+/** The payload of an event of any type: what code that reads events of every type (the fan-out, the digest) holds. */
+export type NotificationPayload = NotificationPayloads[T];

@@ -10,6 +10,7 @@ import { NotificationOutbox } from './notification-outbox.service';
 import { NotificationPreferencesService } from './notification-preferences.service';
 import { NotificationStream } from './notification-stream';
 import { NotificationEntity } from './notification.entity';
+import { NotificationsRepository } from './notifications.repository';
 import { NotificationsResolver } from './notifications.resolver';
 import { NotificationsService } from './notifications.service';
 import { WebhooksModule } from './webhooks/webhooks.module';
@@ -28,6 +29,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     NotificationDeliverySweepJob,
     NotificationDigestJob,
     NotificationStream,
+    NotificationsRepository,
     NotificationsService,
     NotificationPreferencesService,
     NotificationsResolver,

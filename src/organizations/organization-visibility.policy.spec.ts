@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { idsFiltered, idsWhere, readersOfEveryRole } from '../../test/support/readers';
 import { startTestApp, TestApp } from '../../test/support/test-app';
 import { Actor } from '../auth/actor';
-import { SearchIndex } from '../search/search-indexes';
 import { Role } from '../users/user.entity';
 import { OrganizationEntity, OrganizationKind, VerificationStatus } from './organization.entity';
 import { OrganizationVisibility } from './organization-visibility.policy';
@@ -35,7 +34,7 @@ describe('OrganizationVisibility (real PostgreSQL and Meilisearch)', () => {
   afterAll(() => t.close());
 
   const bySql = (reader: Actor | null) => idsWhere(t, OrganizationEntity, 'o', OrganizationVisibility.sql(reader, 'o'));
-  const bySearch = (reader: Actor | null) => idsFiltered(t, SearchIndex.Enterprises, OrganizationVisibility.searchFilter(reader));
+  const bySearch = (reader: Actor | null) => idsFiltered(t, 'enterprises', OrganizationVisibility.searchFilter(reader));
   const byCheck = (reader: Actor | null, kind?: OrganizationKind) =>
     organizations
       .filter((o) => (kind === undefined || o.kind === kind) && OrganizationVisibility.canSee(reader, o))

@@ -1,6 +1,6 @@
 import { Actor, isStaff } from '../auth/actor';
 import { EVERY_ROW, SqlCondition } from '../common/sql-condition';
-import { equals } from '../search/search-filters';
+import { equals } from '../common/search-filters';
 import { OrganizationEntity, VerificationStatus } from './organization.entity';
 
 /**

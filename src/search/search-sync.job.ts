@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { withAdvisoryLock } from '../database/advisory-lock';
+import { JobPayloads } from '../jobs/job-map';
 import { JobQueue } from '../jobs/job-queue.service';
 import { IndexedKind } from '../search-outbox/search-outbox.entity';
 import { SearchOutboxRepository } from '../search-outbox/search-outbox.repository';
@@ -16,10 +17,7 @@ const BATCH = 500;
 /** Any fixed number, other than the migrations' and the queue set-up's locks. */
 const SEARCH_DRAIN_LOCK = 7_240_613;
 
-interface SyncJob {
-  /** Consecutive failed attempts before this one (drives the backoff). */
-  attempt?: number;
-}
+type SyncJob = JobPayloads['search-sync'];
 
 /**
  * The durable worker behind the search indexes. Each run drains the outbox in batches: it locks rows (SKIP LOCKED),
@@ -46,7 +44,7 @@ export class SearchSyncJob implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.register<SyncJob>({
+    this.jobs.register({
       name: SEARCH_SYNC_QUEUE,
       options: { policy: 'stately', retryLimit: 0, expireInSeconds: 15 * 60 },
       handler: (jobs) => this.run(jobs[0]?.data ?? {}),

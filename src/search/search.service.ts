@@ -11,7 +11,7 @@ import { OrganizationVisibility } from '../organizations/organization-visibility
 import { SearchEnterprisesArgs, SearchNeedsArgs } from './dto/search.inputs';
 import { EnterpriseDocument, NeedDocument } from './search-documents';
 import { decodeOffset, encodeOffset } from '../common/pagination';
-import { allOf, equals } from './search-filters';
+import { allOf, equals } from '../common/search-filters';
 import { SearchIndex } from './search-indexes';
 import { FacetModel } from './search.model';
 import { SearchRepository } from './search.repository';

@@ -3,14 +3,16 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { OrganizationEntity } from '../organizations/organization.entity';
+import { RefreshTokenEntity } from './refresh-token.entity';
+import { RefreshTokenRepository } from './refresh-token.repository';
 import { UserEntity } from './user.entity';
 import { UsersResolver } from './users.resolver';
 import { UsersService } from './users.service';
-import { RefreshTokensModule } from '../auth/refresh-tokens.module';
 
+/** Accounts, their passwords and their sessions (refresh tokens): signing in (src/auth) builds on them. */
 @Module({
-  imports: [TypeOrmModule.forFeature([UserEntity, OrganizationEntity]), AuditModule, OrganizationsModule, RefreshTokensModule],
-  providers: [UsersService, UsersResolver],
-  exports: [UsersService],
+  imports: [TypeOrmModule.forFeature([UserEntity, OrganizationEntity, RefreshTokenEntity]), AuditModule, OrganizationsModule],
+  providers: [UsersService, UsersResolver, RefreshTokenRepository],
+  exports: [UsersService, RefreshTokenRepository],
 })
 export class UsersModule {}

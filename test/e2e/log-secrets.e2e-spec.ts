@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { hashPassword } from '../../src/auth/password-hasher';
+import { hashPassword } from '../../src/users/password-hasher';
 import { appDataSourceOptions } from '../../src/entities';
 import { Role } from '../../src/users/user.entity';
 import { exited, launch, READY, waitFor } from '../support/app-process';

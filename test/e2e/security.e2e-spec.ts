@@ -5,7 +5,7 @@ import { AddressInfo } from 'node:net';
 import request from 'supertest';
 import WebSocket from 'ws';
 import { createApp } from '../../src/app.factory';
-import { hashPassword } from '../../src/auth/password-hasher';
+import { hashPassword } from '../../src/users/password-hasher';
 import { OrganizationKind } from '../../src/organizations/organization.entity';
 import { SearchRepository } from '../../src/search/search.repository';
 import { Role } from '../../src/users/user.entity';

@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
-import { hashPassword, verifyPassword } from '../../src/auth/password-hasher';
+import { hashPassword, verifyPassword } from '../../src/users/password-hasher';
 import { Role, UserEntity } from '../../src/users/user.entity';
 import { signInOverWebSocket } from '../support/graphql-ws';
 import { TEST_PASSWORD, TEST_PASSWORD_HASH_COST } from '../support/factory';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource, DeepPartial } from 'typeorm';
-import { hashPassword } from '../../src/auth/password-hasher';
+import { hashPassword } from '../../src/users/password-hasher';
 import { CapabilityEntity } from '../../src/capabilities/capability.entity';
 import { FundingStatus, NeedEntity } from '../../src/needs/need.entity';
 import { NeedStatus } from '../../src/needs/need-status';

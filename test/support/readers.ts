@@ -48,10 +48,13 @@ export async function idsWhere(
   return rows.map((row) => row.id).sort();
 }
 
-/** The ids of the documents of `index` that pass `filter` (all of them when undefined), sorted. */
-export async function idsFiltered(t: TestApp, index: SearchIndex, filter: string | undefined): Promise<string[]> {
+/**
+ * The ids of the documents of `index` that pass `filter` (all of them when undefined), sorted. The index by its name:
+ * the specs of the domains below search (needs, organizations) do not import it.
+ */
+export async function idsFiltered(t: TestApp, index: `${SearchIndex}`, filter: string | undefined): Promise<string[]> {
   const response = await t.app
     .get(SearchRepository)
-    .search<{ id: string }>(index, '', { filter, limit: 1000, attributesToRetrieve: ['id'] });
+    .search<{ id: string }>(index as SearchIndex, '', { filter, limit: 1000, attributesToRetrieve: ['id'] });
   return response.hits.map((hit) => hit.id).sort();
 }

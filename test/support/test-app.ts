@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import request from 'supertest';
 import { createApp } from '../../src/app.factory';
-import { TokenService } from '../../src/auth/token.service';
+import { TokenService } from '../../src/access/token.service';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { Factory, TEST_PASSWORD_HASH_COST } from './factory';
 import { createTestDatabase } from './test-database';

@@ -5,6 +5,8 @@ import { createTestDatabase } from './test-database';
 
 export interface TestDataSource {
   dataSource: DataSource;
+  /** The URL of its database, for a client of its own (LISTEN, pg-boss). */
+  url: string;
   factory: Factory;
   close(): Promise<void>;
 }
@@ -18,6 +20,7 @@ export async function openTestDataSource(): Promise<TestDataSource> {
   const dataSource = await new DataSource(appDataSourceOptions(database.url)).initialize();
   return {
     dataSource,
+    url: database.url,
     factory: new Factory(dataSource),
     async close() {
       await dataSource.destroy();

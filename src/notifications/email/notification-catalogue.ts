@@ -1,18 +1,22 @@
 import { DigestFrequency, NotificationEventType } from '../notification-event-type';
-import { NotificationPayload } from '../notification-payload';
+import { MatchFacts, MatchSide, NotificationPayloads } from '../notification-payload';
 
 /*
  * What a language file provides (notification-texts.en.ts, notification-texts.zh.ts). Kept apart from
  * notification-texts.ts, which imports the language files, so that they do not import it back.
  */
 
-export type Party = 'AGENCY' | 'ENTERPRISE';
+export type Party = MatchSide;
 /** Where the reader stands: one of the two parties of the match, or outside it (coordinators). */
 export type Side = Party | 'NEUTRAL';
 
-/** An event seen by one reader, with the values that depend on the language already formatted. */
-export interface TextView {
-  payload: NotificationPayload;
+/**
+ * An event seen by one reader, with the values that depend on the language already formatted. `P` is the payload of
+ * its event type as read back, where any field may be missing (an event written by an older version): the texts fall
+ * back to plain words. The phrases shared by several events read the facts every match event may carry.
+ */
+export interface TextView<P = Partial<MatchFacts>> {
+  payload: P;
   self: Side;
   /** The party that answered, or the party a reminder is about (`payload.side`). */
   actor: Party | null;
@@ -59,7 +63,7 @@ export interface Catalogue {
   locale: string;
   /** Between a label and its value in plain text: ": " or the full-width "：". */
   colon: string;
-  events: { [T in NotificationEventType]: (view: TextView) => Composed };
+  events: { [T in NotificationEventType]: (view: TextView<Partial<NotificationPayloads[T]>>) => Composed };
   greeting(displayName: string): string;
   action: Record<Composed['link'], string>;
   signOff: string[];

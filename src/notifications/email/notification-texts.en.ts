@@ -1,6 +1,5 @@
-import { MatchOutcomeKind, OUTCOME_STAGES, stageOf } from '../../matches/match-status';
 import { DigestFrequency, NotificationEventType as T } from '../notification-event-type';
-import { ContactSnapshot, OutcomeSnapshot } from '../notification-payload';
+import { ContactSnapshot, NotificationPayloads, OUTCOME_STAGE_KINDS, OutcomeKind, OutcomeSnapshot, outcomeStageOf } from '../notification-payload';
 import type { Catalogue, Composed, DetailBlock, DetailRow, Party, TextView } from './notification-catalogue';
 
 // ---- Phrases shared by the English texts ----
@@ -18,24 +17,24 @@ const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
 const ourOrganisation = (party: Party) => (party === 'AGENCY' ? 'Your organisation' : 'Your company');
 const scoreLine = (v: TextView) => (v.score ? [`Match score: ${v.score}.`] : []);
 /** Spelled out by the organisation itself, so only its own words go in quotes. */
-const reasonLine = (v: TextView) => (v.payload.reason?.trim() ? [`Reason given: “${v.payload.reason.trim()}”`] : []);
+const reasonLine = (v: TextView<Partial<NotificationPayloads[T.MATCH_DECLINED]>>) => (v.payload.reason?.trim() ? [`Reason given: “${v.payload.reason.trim()}”`] : []);
 
-const OUTCOMES: Record<MatchOutcomeKind, string> = {
-  [MatchOutcomeKind.MOU_SIGNED]: 'memorandum of understanding signed',
-  [MatchOutcomeKind.TRAINING_DELIVERED]: 'training delivered',
-  [MatchOutcomeKind.PILOT_OR_DEMONSTRATION]: 'pilot or demonstration project',
-  [MatchOutcomeKind.CONTRACT]: 'contract signed',
-  [MatchOutcomeKind.HANDOVER]: 'works or equipment handed over',
-  [MatchOutcomeKind.NONE]: 'closed without a concrete outcome',
+const OUTCOMES: Record<OutcomeKind, string> = {
+  MOU_SIGNED: 'memorandum of understanding signed',
+  TRAINING_DELIVERED: 'training delivered',
+  PILOT_OR_DEMONSTRATION: 'pilot or demonstration project',
+  CONTRACT: 'contract signed',
+  HANDOVER: 'works or equipment handed over',
+  NONE: 'closed without a concrete outcome',
 };
 
 /** An outcome's date, value and the stage reached (the kind is in the sentence, the note in the e-mail only). */
 function outcomeRows(v: TextView, o: OutcomeSnapshot): DetailRow[] {
-  const stage = o.stage ? stageOf(o.stage) : null;
+  const stage = o.stage ? outcomeStageOf(o.stage) : null;
   return [
     ...(v.outcomeDate ? [{ label: 'Date', value: v.outcomeDate }] : []),
     ...(v.outcomeValue ? [{ label: 'Value', value: v.outcomeValue }] : []),
-    ...(o.stage && stage ? [{ label: 'Stage reached', value: `${OUTCOMES[o.stage]} (stage ${stage} of ${OUTCOME_STAGES.length})` }] : []),
+    ...(o.stage && stage ? [{ label: 'Stage reached', value: `${OUTCOMES[o.stage]} (stage ${stage} of ${OUTCOME_STAGE_KINDS.length})` }] : []),
   ];
 }
 

@@ -1,6 +1,6 @@
 import { Language, Role } from '../../users/user.entity';
 import { DigestFrequency, NotificationEventType } from '../notification-event-type';
-import { NotificationPayload } from '../notification-payload';
+import { MatchFacts, MatchSide, NotificationPayload, OutcomeSnapshot } from '../notification-payload';
 import type { Catalogue, Composed, DetailBlock, Side } from './notification-catalogue';
 import { en } from './notification-texts.en';
 import { zh } from './notification-texts.zh';
@@ -83,20 +83,24 @@ export function digestEmail(items: DigestItem[], language: Language, recipient: 
 
 // ---- Reading the payload for one reader ----
 
+/** What the common part of a view reads, whichever the event: the side and the outcome of the events that have them. */
+type ViewFacts = MatchFacts & { side?: MatchSide; outcome?: OutcomeSnapshot };
+
 function compose(type: NotificationEventType, payload: NotificationPayload, catalogue: Catalogue, recipient: RecipientView): Composed {
+  const facts: ViewFacts = payload;
   return catalogue.events[type]({
     payload,
-    self: sideOf(recipient, payload),
-    actor: payload.side ?? null,
-    countryName: payload.countryCode ? regionName(payload.countryCode, catalogue.locale) : null,
-    score: payload.score === undefined || !Number.isFinite(payload.score) ? null : `${Math.round(payload.score <= 1 ? payload.score * 100 : payload.score)}%`,
-    outcomeDate: payload.outcome?.date ? formatDate(payload.outcome.date, catalogue.locale) : null,
-    outcomeValue: payload.outcome?.value != null && payload.outcome.currency ? `${new Intl.NumberFormat(catalogue.locale, { maximumFractionDigits: 2 }).format(payload.outcome.value)} ${payload.outcome.currency}` : null,
+    self: sideOf(recipient, facts),
+    actor: facts.side ?? null,
+    countryName: facts.countryCode ? regionName(facts.countryCode, catalogue.locale) : null,
+    score: facts.score === undefined || !Number.isFinite(facts.score) ? null : `${Math.round(facts.score <= 1 ? facts.score * 100 : facts.score)}%`,
+    outcomeDate: facts.outcome?.date ? formatDate(facts.outcome.date, catalogue.locale) : null,
+    outcomeValue: facts.outcome?.value != null && facts.outcome.currency ? `${new Intl.NumberFormat(catalogue.locale, { maximumFractionDigits: 2 }).format(facts.outcome.value)} ${facts.outcome.currency}` : null,
   });
 }
 
 /** The reader's own organisation decides the wording; coordinators (and anyone else) read the neutral one. */
-function sideOf(recipient: RecipientView, payload: NotificationPayload): Side {
+function sideOf(recipient: RecipientView, payload: MatchFacts): Side {
   if (payload.agency && recipient.organizationId === payload.agency.organizationId) return 'AGENCY';
   if (payload.enterprise && recipient.organizationId === payload.enterprise.organizationId) return 'ENTERPRISE';
   return 'NEUTRAL';
@@ -118,7 +122,7 @@ function formatDate(date: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(day);
 }
 
-function linkFor(link: Composed['link'], payload: NotificationPayload, appUrl: string): string | null {
+function linkFor(link: Composed['link'], payload: MatchFacts, appUrl: string): string | null {
   const base = appUrl.replace(/\/+$/, '');
   const matchUrl = payload.matchId ? `${base}/matches/${encodeURIComponent(payload.matchId)}` : null;
   const needUrl = payload.needId ? `${base}/needs/${encodeURIComponent(payload.needId)}` : null;

@@ -1,6 +1,5 @@
-import { MatchOutcomeKind, OUTCOME_STAGES, stageOf } from '../../matches/match-status';
 import { DigestFrequency, NotificationEventType as T } from '../notification-event-type';
-import { ContactSnapshot, OutcomeSnapshot, PartySnapshot } from '../notification-payload';
+import { ContactSnapshot, NotificationPayloads, OUTCOME_STAGE_KINDS, OutcomeKind, OutcomeSnapshot, outcomeStageOf, PartySnapshot } from '../notification-payload';
 import type { Catalogue, Composed, DetailBlock, DetailRow, Party, TextView } from './notification-catalogue';
 
 // ---- Phrases shared by the Chinese texts (numbers set off by spaces, as in “每日摘要：3 个新机会”) ----
@@ -18,24 +17,24 @@ const where = (v: TextView) => (v.payload.countryCode ? `（${v.countryName ? `$
 /** How the reader's own organisation is addressed. */
 const ours = (party: Party) => (party === 'AGENCY' ? '贵机构' : '贵公司');
 const scoreLine = (v: TextView) => (v.score ? [`匹配度：${v.score}。`] : []);
-const reasonLine = (v: TextView) => (v.payload.reason?.trim() ? [`谢绝原因：“${v.payload.reason.trim()}”`] : []);
+const reasonLine = (v: TextView<Partial<NotificationPayloads[T.MATCH_DECLINED]>>) => (v.payload.reason?.trim() ? [`谢绝原因：“${v.payload.reason.trim()}”`] : []);
 
-const OUTCOMES: Record<MatchOutcomeKind, string> = {
-  [MatchOutcomeKind.MOU_SIGNED]: '签署合作备忘录',
-  [MatchOutcomeKind.TRAINING_DELIVERED]: '完成培训',
-  [MatchOutcomeKind.PILOT_OR_DEMONSTRATION]: '开展试点或示范项目',
-  [MatchOutcomeKind.CONTRACT]: '签订合同',
-  [MatchOutcomeKind.HANDOVER]: '工程或设备完成移交',
-  [MatchOutcomeKind.NONE]: '未形成具体成果',
+const OUTCOMES: Record<OutcomeKind, string> = {
+  MOU_SIGNED: '签署合作备忘录',
+  TRAINING_DELIVERED: '完成培训',
+  PILOT_OR_DEMONSTRATION: '开展试点或示范项目',
+  CONTRACT: '签订合同',
+  HANDOVER: '工程或设备完成移交',
+  NONE: '未形成具体成果',
 };
 
 /** 成果的日期、金额与已达阶段（成果类型在正文中，备注只在邮件中）。 */
 function outcomeRows(v: TextView, o: OutcomeSnapshot): DetailRow[] {
-  const stage = o.stage ? stageOf(o.stage) : null;
+  const stage = o.stage ? outcomeStageOf(o.stage) : null;
   return [
     ...(v.outcomeDate ? [{ label: '日期', value: v.outcomeDate }] : []),
     ...(v.outcomeValue ? [{ label: '金额', value: v.outcomeValue }] : []),
-    ...(o.stage && stage ? [{ label: '已达阶段', value: `${OUTCOMES[o.stage]}（第 ${stage} 阶段，共 ${OUTCOME_STAGES.length} 个阶段）` }] : []),
+    ...(o.stage && stage ? [{ label: '已达阶段', value: `${OUTCOMES[o.stage]}（第 ${stage} 阶段，共 ${OUTCOME_STAGE_KINDS.length} 个阶段）` }] : []),
   ];
 }
 

@@ -13,6 +13,7 @@ import { DeliveryLogService } from '../delivery-log.service';
 import { NotificationDeliveryModel } from '../notification-delivery.model';
 import { CreateWebhookInput, UpdateWebhookInput } from './dto/webhook.inputs';
 import { WebhookEndpointEntity } from './webhook-endpoint.entity';
+import { WebhookEndpointsRepository } from './webhook-endpoints.repository';
 import { WebhookSender } from './webhook-sender';
 import { generateWebhookSecret } from './webhook-signature';
 import { SEALED_PREFIX, WebhookSecretBox } from './webhook-secret-box';
@@ -44,6 +45,7 @@ export class WebhooksService implements OnApplicationBootstrap {
     private readonly deliveryLog: DeliveryLogService,
     private readonly secrets: WebhookSecretBox,
     private readonly audit: AuditTrail,
+    private readonly endpointRows: WebhookEndpointsRepository,
   ) {}
 
   /** Secrets stored before WEBHOOK_SECRETS_KEY was set are encrypted at the next start; without it, the start warns. */
@@ -58,12 +60,9 @@ export class WebhooksService implements OnApplicationBootstrap {
 
   /** Seals the secrets still stored as they are; each row only if unchanged meanwhile (instances may start together). */
   async sealStoredSecrets(): Promise<number> {
-    const plain: Array<{ id: string; secret: string }> = await this.dataSource.query(`SELECT id, secret FROM webhook_endpoint WHERE secret NOT LIKE $1`, [`${SEALED_PREFIX}%`]);
+    const plain = await this.endpointRows.findSecretsWithout(SEALED_PREFIX);
     let sealed = 0;
-    for (const { id, secret } of plain) {
-      const [, updated] = (await this.dataSource.query(`UPDATE webhook_endpoint SET secret = $1 WHERE id = $2 AND secret = $3`, [this.secrets.seal(secret), id, secret])) as [unknown, number];
-      sealed += updated;
-    }
+    for (const { id, secret } of plain) if (await this.endpointRows.replaceSecret(id, secret, this.secrets.seal(secret))) sealed++;
     return sealed;
   }
 

@@ -3,9 +3,9 @@ import { IsBoolean, IsEmail, IsEnum, IsOptional, IsString, IsUUID, MaxLength } f
 import { PageArgs } from '../../common/pagination';
 import { LIMITS, NotBlank, NotNullIfPresent, Trim } from '../../common/validation';
 import { Language, Role } from '../user.entity';
-import { PASSWORD_MAX, PASSWORD_MIN } from '../../auth/password-policy';
+import { PASSWORD_MAX, PASSWORD_MIN } from '../password-policy';
 
-/** What the password rules ask for, as told to clients (the rules themselves: src/auth/password-policy.ts). */
+/** What the password rules ask for, as told to clients (the rules themselves: src/users/password-policy.ts). */
 const PASSWORD_RULES = `${PASSWORD_MIN} to ${PASSWORD_MAX} characters, not one of the most common passwords, not containing the name of the e-mail address`;
 
 @InputType({ description: 'A new user account (admins only).' })

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { CreatedAt } from '../database/columns';
-import { UserEntity } from '../users/user.entity';
+import { UserEntity } from './user.entity';
 
 /** A refresh token, kept only as its SHA-256: the token itself is shown once, to the client it was issued to. */
 @Entity('refresh_token')
