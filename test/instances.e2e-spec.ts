@@ -6,7 +6,7 @@ import { appDataSourceOptions } from '../src/entities';
 import { MatchEntity } from '../src/matches/match.entity';
 import { NotificationEventType } from '../src/notifications/notification-event-type';
 import { OrganizationKind } from '../src/organizations/organization.entity';
-import { Role } from '../src/users/user.entity';
+import { Role } from '../src/access/actor';
 import { exited, launch, READY, Started, waitFor } from './support/app-process';
 import { buildOnce } from './support/build';
 import { Factory, TEST_PASSWORD } from './support/factory';

@@ -1,4 +1,4 @@
-import { Actor } from '../auth/actor';
+import { Actor } from './actor';
 
 /**
  * Who is behind a request's `Authorization` header. The GraphQL layer and the access guard ask through this class;

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { CreatedAt } from '../database/columns';
-import { Role } from '../users/user.entity';
+import { Role } from '../access/actor';
 import { FieldChange } from './change-entry';
 
 /**

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Role } from '../users/user.entity';
+import { Role } from '../access/actor';
 import { AuditEntryView } from './audit-trail.service';
 
 @ObjectType('AuditActor', { description: 'Who made a recorded change, with their role and organisation at the time.' })

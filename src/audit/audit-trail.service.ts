@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, EntityTarget, In, ObjectLiteral, Repository } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { Actor, isStaff } from '../auth/actor';
+import { Actor, isStaff, Role } from '../access/actor';
 import { DomainError } from '../common/domain-error';
 import { MatchEntity } from '../matches/match.entity';
 import { MatchVisibility } from '../matches/match-visibility.policy';
@@ -11,7 +11,7 @@ import { MatchStatus } from '../matches/match-status';
 import { NeedEntity } from '../needs/need.entity';
 import { NeedVisibility } from '../needs/need-visibility.policy';
 import { OrganizationEntity } from '../organizations/organization.entity';
-import { Role, UserEntity } from '../users/user.entity';
+import { UserEntity } from '../users/user.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { changeEntry, FieldChange } from './change-entry';
 

@@ -1,7 +1,7 @@
 import { Args, ArgsType, Field, ID, Query, Resolver } from '@nestjs/graphql';
 import { IsUUID } from 'class-validator';
-import { Allow, ANY_ROLE, CurrentActor } from '../auth/access.decorator';
-import { Actor } from '../auth/actor';
+import { Allow, ANY_ROLE, CurrentActor } from '../access/access.decorator';
+import { Actor } from '../access/actor';
 import { AuditEntryModel, toAuditEntryModel } from './audit-entry.model';
 import { AuditTrail } from './audit-trail.service';
 

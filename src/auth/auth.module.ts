@@ -1,8 +1,6 @@
 import { Global, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import { UsersModule } from '../users/users.module';
 import { RequestAuthenticator } from '../access/request-authenticator';
-import { AccessGuard } from './access.guard';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { LoginThrottleRepository } from './login-throttle.repository';
@@ -13,7 +11,7 @@ import { RefreshTokenService } from './refresh-token.service';
 @Global()
 @Module({
   imports: [UsersModule],
-  providers: [AuthService, { provide: RequestAuthenticator, useExisting: AuthService }, AuthResolver, LoginThrottleRepository, LoginThrottleService, RefreshTokenService, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [AuthService, { provide: RequestAuthenticator, useExisting: AuthService }, AuthResolver, LoginThrottleRepository, LoginThrottleService, RefreshTokenService],
   exports: [AuthService, RequestAuthenticator],
 })
 export class AuthModule {}

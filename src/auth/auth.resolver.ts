@@ -2,8 +2,8 @@ import { Args, Field, Mutation, ObjectType, Query, Resolver } from '@nestjs/grap
 import { UserModel } from '../users/user.model';
 import { UsersService } from '../users/users.service';
 import { ChangePasswordArgs, LoginArgs, UpdateMyProfileInput } from '../users/dto/user.inputs';
-import { Allow, ANY_ROLE, CurrentActor, Public } from './access.decorator';
-import { Actor } from './actor';
+import { Allow, ANY_ROLE, CurrentActor, Public } from '../access/access.decorator';
+import { Actor } from '../access/actor';
 import { AuthService } from './auth.service';
 import { ClientAddress } from '../access/client-address';
 import { LogoutArgs } from './dto/logout.args';

@@ -3,7 +3,7 @@ import { RequestAuthenticator } from '../access/request-authenticator';
 import { DomainError } from '../common/domain-error';
 import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
-import { Actor } from './actor';
+import { Actor } from '../access/actor';
 import { LoginThrottleService } from './login-throttle.service';
 import { RefreshTokenService } from './refresh-token.service';
 import { bearerTokenOf } from '../common/bearer-token';

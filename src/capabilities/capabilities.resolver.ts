@@ -1,6 +1,6 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, CurrentActor, Public } from '../auth/access.decorator';
-import { Actor } from '../auth/actor';
+import { Allow, CurrentActor, Public } from '../access/access.decorator';
+import { Actor, Role } from '../access/actor';
 import { ConnectionType } from '../common/pagination';
 import { GraphQLContext } from '../graphql/graphql-context';
 import { OrganizationLoaders } from '../organizations/organization.loaders';
@@ -8,7 +8,6 @@ import { OrganizationModel } from '../organizations/organization.model';
 import { CountryModel, TaxonomyTermModel } from '../reference-data/reference-data.model';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { TaxonomyKind } from '../reference-data/taxonomy-term.entity';
-import { Role } from '../users/user.entity';
 import { CapabilitiesService } from './capabilities.service';
 import { CapabilityModel } from './capability.model';
 import { CapabilitiesArgs, CapabilityIdArgs, CreateCapabilityInput, UpdateCapabilityInput } from './dto/capability.inputs';

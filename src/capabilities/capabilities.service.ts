@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.service';
-import { Actor } from '../auth/actor';
+import { Actor } from '../access/actor';
 import { DomainError } from '../common/domain-error';
 import { Connection } from '../common/pagination';
 import { definedFields } from '../common/validation';

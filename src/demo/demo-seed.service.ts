@@ -9,7 +9,8 @@ import { NeedStatus } from '../needs/need-status';
 import { OrganizationEntity, OrganizationKind, VerificationStatus } from '../organizations/organization.entity';
 import { ProjectRole, ReferenceProjectEntity } from '../reference-projects/reference-project.entity';
 import { SearchOutbox } from '../search-outbox/search-outbox.service';
-import { Language, Role, UserEntity } from '../users/user.entity';
+import { UserEntity } from '../users/user.entity';
+import { Language, Role } from '../access/actor';
 import demoData from './demo-data.json';
 import { SeedRunEntity } from './seed-run.entity';
 

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { Actor } from '../auth/actor';
+import { Actor } from '../access/actor';
 
 /**
  * One request's DataLoaders, so that its field resolvers read in one query per kind, not one per row. This folder

@@ -1,11 +1,10 @@
 import { EntityManager } from 'typeorm';
-import { Actor } from '../auth/actor';
+import { Actor, Role } from '../access/actor';
 import { NeedEntity } from '../needs/need.entity';
 import { Audience, ContactSnapshot, MatchFacts, PartySnapshot } from '../notifications/notification-payload';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { MatchEntity } from './match.entity';
 import { wasIntroduced } from './match-status';
-import { Role } from '../users/user.entity';
 
 /** The two sides of a match and its need, read once per move: what events say and what contacts reveal. */
 export interface MatchParties {

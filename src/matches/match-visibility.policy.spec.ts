@@ -1,6 +1,6 @@
 import { readersOfEveryRole } from '../../test/support/readers';
 import { startTestApp, TestApp } from '../../test/support/test-app';
-import { Actor } from '../auth/actor';
+import { Actor } from '../access/actor';
 import { NeedEntity } from '../needs/need.entity';
 import { MatchEntity } from './match.entity';
 import { MatchOrigin, MatchStatus } from './match-status';

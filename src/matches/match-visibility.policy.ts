@@ -1,7 +1,6 @@
-import { Actor } from '../auth/actor';
+import { Actor, Role } from '../access/actor';
 import { EVERY_ROW, NO_ROW, SqlCondition } from '../common/sql-condition';
 import { NeedEntity } from '../needs/need.entity';
-import { Role } from '../users/user.entity';
 import { MatchEntity } from './match.entity';
 import { INTRODUCED_OR_LATER, MatchOrigin, wasIntroduced } from './match-status';
 

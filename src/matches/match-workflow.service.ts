@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditRecord, AuditTrail } from '../audit/audit-trail.service';
 import { changeEntry, FieldChange } from '../audit/change-entry';
-import { Actor, isStaff } from '../auth/actor';
+import { Actor, isStaff } from '../access/actor';
 import { DomainError } from '../common/domain-error';
 import { MatchingService, RankedEnterprise } from '../matching/matching.service';
 import { NeedEntity } from '../needs/need.entity';

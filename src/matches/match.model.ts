@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Actor, isStaff } from '../auth/actor';
+import { Actor, isStaff } from '../access/actor';
 import { ConnectionType } from '../common/pagination';
 import { MatchFactorModel, MatchTradeFitModel } from '../matching/match.model';
 import { NeedEntity } from '../needs/need.entity';

@@ -3,7 +3,7 @@ import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { AuditTrail } from '../audit/audit-trail.service';
 import { NeedStatus } from '../needs/need-status';
 import { OrganizationKind } from '../organizations/organization.entity';
-import { Role } from '../users/user.entity';
+import { Role } from '../access/actor';
 import { ReviewQueueOrder } from './dto/match.inputs';
 import { MatchOutcomeRepository } from './match-outcome.repository';
 import { MatchOrigin, MatchOutcomeKind, MatchStatus } from './match-status';

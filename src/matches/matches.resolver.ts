@@ -1,10 +1,9 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, CurrentActor } from '../auth/access.decorator';
-import { Actor } from '../auth/actor';
+import { Allow, CurrentActor } from '../access/access.decorator';
+import { Actor, Role } from '../access/actor';
 import { GraphQLContext } from '../graphql/graphql-context';
 import { OrganizationLoaders } from '../organizations/organization.loaders';
 import { OrganizationModel } from '../organizations/organization.model';
-import { Role } from '../users/user.entity';
 import {
   ApproveMatchesArgs,
   ExpressInterestInput,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, isStaff } from '../auth/actor';
+import { Actor, isStaff } from '../access/actor';
 import { DomainError } from '../common/domain-error';
 import { Connection, decodeOffset, toOffsetConnection } from '../common/pagination';
 import { paginate } from '../database/paginate';

@@ -1,4 +1,4 @@
-import { Language } from '../users/user.entity';
+import { Language } from '../access/actor';
 import { FactorKey, FACTORS } from './match-factors';
 
 /** What the sentences of an explanation are made from: the need's side, and the facts measured for one pair. */

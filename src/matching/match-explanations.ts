@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { Actor } from '../auth/actor';
+import { Actor, Language, Role } from '../access/actor';
 import { DomainError } from '../common/domain-error';
 import { toNeedModel } from '../needs/need.model';
 import { NeedVisibility } from '../needs/need-visibility.policy';
@@ -10,7 +10,6 @@ import { OrganizationEntity, OrganizationKind } from '../organizations/organizat
 import { toOrganizationModel } from '../organizations/organization.model';
 import { ReferenceProjectEntity } from '../reference-projects/reference-project.entity';
 import { toReferenceProjectModel } from '../reference-projects/reference-project.model';
-import { Language, Role } from '../users/user.entity';
 import { MatchCandidateModel, MatchExplanationModel, OpportunityModel } from './match.model';
 import { Evidence, PairScore } from './match-scoring';
 import { MatchingService } from './matching.service';

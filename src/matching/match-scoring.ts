@@ -1,4 +1,4 @@
-import { Language } from '../users/user.entity';
+import { Language } from '../access/actor';
 import { EXPLANATION_TEXTS, ExplainedFacts } from './explanation-texts';
 import { FACTOR_KEYS, FactorKey } from './match-factors';
 import { saturate } from './text-terms';

@@ -1,8 +1,7 @@
 import { Args, ArgsType, Field, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import { IsEnum, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { Allow, CurrentActor } from '../auth/access.decorator';
-import { Actor } from '../auth/actor';
-import { Language, Role } from '../users/user.entity';
+import { Allow, CurrentActor } from '../access/access.decorator';
+import { Actor, Language, Role } from '../access/actor';
 import { MatchCandidateModel, OpportunityModel } from './match.model';
 import { MatchExplanations } from './match-explanations';
 import { ROOT_COST } from '../graphql/query-limits';

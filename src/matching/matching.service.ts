@@ -11,7 +11,7 @@ import { allOf, equals, oneOf } from '../common/search-filters';
 import { SearchIndex } from '../search/search-indexes';
 import { SearchRepository } from '../search/search.repository';
 import { FactorKey, parseMatchWeights } from './match-factors';
-import { Language } from '../users/user.entity';
+import { Language } from '../access/actor';
 import { EXPLANATION_TEXTS } from './explanation-texts';
 import { byText, citeEvidence, Evidence, explain, measure, NeedProfile, PairScore, scoreOf, spreadGroups, summarise } from './match-scoring';
 import { distinctiveTerms, terms, workWords } from './text-terms';

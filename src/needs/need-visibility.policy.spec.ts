@@ -1,6 +1,6 @@
 import { idsFiltered, idsWhere, readersOfEveryRole } from '../../test/support/readers';
 import { startTestApp, TestApp } from '../../test/support/test-app';
-import { Actor } from '../auth/actor';
+import { Actor } from '../access/actor';
 import { NeedEntity } from './need.entity';
 import { NeedStatus } from './need-status';
 import { NeedVisibility } from './need-visibility.policy';

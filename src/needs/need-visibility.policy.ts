@@ -1,4 +1,4 @@
-import { Actor, isStaff } from '../auth/actor';
+import { Actor, isStaff } from '../access/actor';
 import { EVERY_ROW, SqlCondition } from '../common/sql-condition';
 import { equals, oneOf } from '../common/search-filters';
 import { NeedEntity } from './need.entity';

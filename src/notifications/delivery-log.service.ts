@@ -3,7 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.service';
 import { changeEntry } from '../audit/change-entry';
-import { Actor } from '../auth/actor';
+import { Actor } from '../access/actor';
 import { DomainError } from '../common/domain-error';
 import { JobQueue } from '../jobs/job-queue.service';
 import { Connection, PageArgs } from '../common/pagination';

@@ -1,6 +1,6 @@
 import PgBoss from 'pg-boss';
 import { TestDataSource, useTestDataSource } from '../../test/support/test-data-source';
-import { Role } from '../users/user.entity';
+import { Role } from '../access/actor';
 import { NewDelivery, NotificationDeliveriesRepository } from './notification-deliveries.repository';
 import { DeliveryStatus } from './notification-delivery.entity';
 import { NOTIFICATION_DELIVERY_QUEUE } from './notification-delivery-queue';

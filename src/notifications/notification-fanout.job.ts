@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { JobQueue } from '../jobs/job-queue.service';
-import { Role } from '../users/user.entity';
+import { Role } from '../access/actor';
 import { inAppTexts } from './email/notification-texts';
 import { DeliveryStatus } from './notification-delivery.entity';
 import { NOTIFICATION_DELIVERY_QUEUE } from './notification-delivery-queue';

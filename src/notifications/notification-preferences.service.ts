@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor } from '../auth/actor';
+import { Actor } from '../access/actor';
 import { AuditTrail } from '../audit/audit-trail.service';
 import { changeEntry } from '../audit/change-entry';
 import { DomainError } from '../common/domain-error';

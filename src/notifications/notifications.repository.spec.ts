@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { TestDataSource, useTestDataSource } from '../../test/support/test-data-source';
 import { waitUntil } from '../../test/support/wait';
-import { Language, Role } from '../users/user.entity';
+import { Language, Role } from '../access/actor';
 import { NotificationEventEntity } from './notification-event.entity';
 import { DigestFrequency, NotificationChannel, NotificationEventType } from './notification-event-type';
 import { Audience } from './notification-payload';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Language, Role } from '../users/user.entity';
+import { Language, Role } from '../access/actor';
 import { PersonalChannel } from './notification-defaults';
 import { DigestFrequency, NotificationEventType } from './notification-event-type';
 import { NotificationPayload } from './notification-payload';

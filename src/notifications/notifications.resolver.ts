@@ -1,10 +1,9 @@
 import { Args, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
-import { Allow, ANY_ROLE, CurrentActor } from '../auth/access.decorator';
-import { Actor } from '../auth/actor';
+import { Allow, ANY_ROLE, CurrentActor } from '../access/access.decorator';
+import { Actor, Role } from '../access/actor';
 import { DeliveryIdArgs, MarkNotificationsReadArgs, NotificationDeliveriesArgs, NotificationsArgs, SetNotificationPreferencesArgs } from './dto/notification.inputs';
 import { DeliveryLogService } from './delivery-log.service';
 import { NotificationDeliveryConnection, NotificationDeliveryModel } from './notification-delivery.model';
-import { Role } from '../users/user.entity';
 import { NotificationPreferenceModel } from './notification-preference.model';
 import { NotificationPreferencesService } from './notification-preferences.service';
 import { NotificationModel, NotificationPageModel } from './notification.model';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, Repository } from 'typeorm';
-import { Actor } from '../auth/actor';
+import { Actor } from '../access/actor';
 import { PageArgs } from '../common/pagination';
 import { paginate } from '../database/paginate';
 import { NotificationEntity } from './notification.entity';

@@ -1,5 +1,5 @@
 import { Brackets, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { Actor, isStaff } from '../auth/actor';
+import { Actor, isStaff } from '../access/actor';
 import { DomainError } from '../common/domain-error';
 import { VerificationStatus } from './organization.entity';
 

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { idsFiltered, idsWhere, readersOfEveryRole } from '../../test/support/readers';
 import { startTestApp, TestApp } from '../../test/support/test-app';
-import { Actor } from '../auth/actor';
-import { Role } from '../users/user.entity';
+import { Actor, Role } from '../access/actor';
 import { OrganizationEntity, OrganizationKind, VerificationStatus } from './organization.entity';
 import { OrganizationVisibility } from './organization-visibility.policy';
 

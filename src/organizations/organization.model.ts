@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Actor, isStaff } from '../auth/actor';
+import { Actor, isStaff } from '../access/actor';
 import { OrganizationEntity, OrganizationKind, VerificationStatus } from './organization.entity';
 
 registerEnumType(OrganizationKind, {

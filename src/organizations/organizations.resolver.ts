@@ -1,12 +1,11 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { IsEnum, IsUUID } from 'class-validator';
 import { ArgsType, Field } from '@nestjs/graphql';
-import { Allow, ANY_ROLE, CurrentActor, Public } from '../auth/access.decorator';
-import { Actor } from '../auth/actor';
+import { Allow, ANY_ROLE, CurrentActor, Public } from '../access/access.decorator';
+import { Actor, Role } from '../access/actor';
 import { ConnectionType } from '../common/pagination';
 import { CountryModel } from '../reference-data/reference-data.model';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
-import { Role } from '../users/user.entity';
 import { CreateOrganizationInput, OrganizationsArgs, UpdateOrganizationInput } from './dto/organization.inputs';
 import { VerificationStatus } from './organization.entity';
 import { OrganizationModel } from './organization.model';

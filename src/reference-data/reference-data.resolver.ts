@@ -1,7 +1,7 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { ArgsType, Field } from '@nestjs/graphql';
-import { Public } from '../auth/access.decorator';
+import { Public } from '../access/access.decorator';
 import { CountryModel, TaxonomyTermModel } from './reference-data.model';
 import { ReferenceDataService } from './reference-data.service';
 import { TaxonomyKind } from './taxonomy-term.entity';

@@ -1,6 +1,6 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { CurrentActor, Public } from '../auth/access.decorator';
-import { Actor } from '../auth/actor';
+import { CurrentActor, Public } from '../access/access.decorator';
+import { Actor } from '../access/actor';
 import { SearchEnterprisesArgs, SearchNeedsArgs } from './dto/search.inputs';
 import { EnterpriseSearchConnectionModel, NeedSearchConnectionModel } from './search.model';
 import { SearchService } from './search.service';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { Actor } from '../auth/actor';
+import { Actor } from '../access/actor';
 import { NeedEntity } from '../needs/need.entity';
 import { NeedModel, toNeedModel } from '../needs/need.model';
 import { NeedVisibility } from '../needs/need-visibility.policy';

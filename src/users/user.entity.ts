@@ -1,18 +1,7 @@
 import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { CreatedAt, UpdatedAt } from '../database/columns';
+import { Language, Role } from '../access/actor';
 import { OrganizationEntity } from '../organizations/organization.entity';
-
-export enum Role {
-  ENTERPRISE_MEMBER = 'ENTERPRISE_MEMBER',
-  AGENCY_MEMBER = 'AGENCY_MEMBER',
-  COORDINATOR = 'COORDINATOR',
-  ADMIN = 'ADMIN',
-}
-
-export enum Language {
-  EN = 'EN',
-  ZH = 'ZH',
-}
 
 @Entity('app_user')
 export class UserEntity {

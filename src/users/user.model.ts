@@ -1,21 +1,6 @@
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Language, Role, UserEntity } from './user.entity';
-
-registerEnumType(Role, {
-  name: 'Role',
-  description: 'What a user may do.',
-  valuesMap: {
-    ENTERPRISE_MEMBER: { description: "Staff of an enterprise: keeps its profile, capabilities and track record; follows opportunities." },
-    AGENCY_MEMBER: { description: "Staff of a partner agency: posts and maintains the agency's needs." },
-    COORDINATOR: { description: 'Secretariat staff: reviews and approves matches, sees everything.' },
-    ADMIN: { description: 'Operator: manages organisations and users.' },
-  },
-});
-registerEnumType(Language, {
-  name: 'Language',
-  description: 'Language a user reads WaterBridge and its messages in.',
-  valuesMap: { EN: { description: 'English.' }, ZH: { description: 'Chinese (简体中文).' } },
-});
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { UserEntity } from './user.entity';
+import { Language, Role } from '../access/actor';
 
 @ObjectType('User', { description: 'A person who signs in to WaterBridge, member of one organisation.' })
 export class UserModel {

@@ -1,13 +1,12 @@
 import { Args, ArgsType, Context, Field, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { IsUUID } from 'class-validator';
-import { Allow, CurrentActor } from '../auth/access.decorator';
-import { Actor } from '../auth/actor';
+import { Allow, CurrentActor } from '../access/access.decorator';
+import { Actor, Role } from '../access/actor';
 import { ConnectionType } from '../common/pagination';
 import { GraphQLContext } from '../graphql/graphql-context';
 import { OrganizationLoaders } from '../organizations/organization.loaders';
 import { OrganizationModel } from '../organizations/organization.model';
 import { CreateUserInput, UpdateUserInput, UsersArgs } from './dto/user.inputs';
-import { Role } from './user.entity';
 import { UserModel } from './user.model';
 import { UsersService } from './users.service';
 

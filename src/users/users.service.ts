@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, QueryFailedError, Repository } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.service';
-import { Actor } from '../auth/actor';
+import { Actor, Role } from '../access/actor';
 import { hashPassword, isOutdatedHash, unusablePasswordHash, verifyPassword } from './password-hasher';
 import { assertAcceptablePassword } from './password-policy';
 import { RefreshTokenRepository } from './refresh-token.repository';
@@ -13,7 +13,7 @@ import { definedFields } from '../common/validation';
 import { paginate } from '../database/paginate';
 import { OrganizationEntity, OrganizationKind } from '../organizations/organization.entity';
 import { CreateUserInput, UpdateMyProfileInput, UpdateUserInput, UsersArgs } from './dto/user.inputs';
-import { Role, UserEntity } from './user.entity';
+import { UserEntity } from './user.entity';
 import { toUserModel, UserModel } from './user.model';
 
 /** Which organisation kind each role belongs to. */

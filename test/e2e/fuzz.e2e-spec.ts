@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import request from 'supertest';
 import { MatchStatus } from '../../src/matches/match-status';
-import { Role } from '../../src/users/user.entity';
+import { Role } from '../../src/access/actor';
 import { TEST_PASSWORD } from '../support/factory';
 import { ALL_TABLES, databaseFingerprint } from '../support/fingerprint';
 import { GraphQLResponse, TestApp } from '../support/test-app';

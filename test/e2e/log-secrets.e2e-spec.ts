@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { hashPassword } from '../../src/users/password-hasher';
 import { appDataSourceOptions } from '../../src/entities';
-import { Role } from '../../src/users/user.entity';
+import { Role } from '../../src/access/actor';
 import { exited, launch, READY, waitFor } from '../support/app-process';
 import { buildOnce } from '../support/build';
 import { Factory } from '../support/factory';

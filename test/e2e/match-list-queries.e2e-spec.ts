@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { MatchStatus, SideResponse } from '../../src/matches/match-status';
 import { OrganizationKind } from '../../src/organizations/organization.entity';
-import { Role } from '../../src/users/user.entity';
+import { Role } from '../../src/access/actor';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const LIST = `{ matches(first: 50) { edges { node { id need { title } enterprise { nameEn } agencyContact { organization people { name email } }

@@ -1,5 +1,5 @@
 import { MatchStatus, SideResponse } from '../../src/matches/match-status';
-import { Language } from '../../src/users/user.entity';
+import { Language } from '../../src/access/actor';
 import { ALL_TABLES, databaseFingerprint } from '../support/fingerprint';
 import { startSmtpReceiver, SmtpReceiver } from '../support/smtp-receiver';
 import { errorCode, startTestApp, TestApp } from '../support/test-app';

@@ -4,7 +4,7 @@ import { NeedStatus } from '../../src/needs/need-status';
 import { MatchOrigin, MatchStatus, SideResponse } from '../../src/matches/match-status';
 import { NotificationFanoutJob } from '../../src/notifications/notification-fanout.job';
 import { OrganizationKind, VerificationStatus } from '../../src/organizations/organization.entity';
-import { Role } from '../../src/users/user.entity';
+import { Role } from '../../src/access/actor';
 import { databaseFingerprint } from '../support/fingerprint';
 import { errorCode, startTestApp, TestApp } from '../support/test-app';
 import { waitUntil } from '../support/wait';

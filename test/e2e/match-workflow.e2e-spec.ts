@@ -1,6 +1,6 @@
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { Language } from '../../src/users/user.entity';
+import { Language } from '../../src/access/actor';
 import { MatchRemindersJob } from '../../src/matches/match-reminders.job';
 import { NotificationFanoutJob } from '../../src/notifications/notification-fanout.job';
 import { startSmtpReceiver, SmtpReceiver } from '../support/smtp-receiver';

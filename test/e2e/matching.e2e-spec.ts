@@ -1,5 +1,5 @@
 import { OrganizationKind } from '../../src/organizations/organization.entity';
-import { Language, Role } from '../../src/users/user.entity';
+import { Language, Role } from '../../src/access/actor';
 import { errorCode, TestApp } from '../support/test-app';
 import { useWorld, World } from '../support/world';
 

@@ -2,7 +2,7 @@ import { NeedPublishedJob } from '../../src/matches/need-published.job';
 import { MatchingService } from '../../src/matching/matching.service';
 import { NotificationFanoutJob } from '../../src/notifications/notification-fanout.job';
 import { OrganizationKind } from '../../src/organizations/organization.entity';
-import { Role } from '../../src/users/user.entity';
+import { Role } from '../../src/access/actor';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const MIN_SCORE = 0.01;

@@ -7,7 +7,7 @@ import { JobQueue } from '../../src/jobs/job-queue.service';
 import { NOTIFICATION_DELIVERY_QUEUE } from '../../src/notifications/notification-delivery-queue';
 import { NotificationDeliveryJob } from '../../src/notifications/notification-delivery.job';
 import { SearchRepository } from '../../src/search/search.repository';
-import { Role } from '../../src/users/user.entity';
+import { Role } from '../../src/access/actor';
 import { Factory, TEST_PASSWORD } from '../support/factory';
 import { freePort } from '../support/free-port';
 import { startTestApp, testConfig, TestApp } from '../support/test-app';

@@ -8,7 +8,7 @@ import { createApp } from '../../src/app.factory';
 import { hashPassword } from '../../src/users/password-hasher';
 import { OrganizationKind } from '../../src/organizations/organization.entity';
 import { SearchRepository } from '../../src/search/search.repository';
-import { Role } from '../../src/users/user.entity';
+import { Role } from '../../src/access/actor';
 import { TEST_PASSWORD } from '../support/factory';
 import { signInOverWebSocket } from '../support/graphql-ws';
 import { errorCode, GraphQLResponse, startTestApp, testConfig, TestApp } from '../support/test-app';

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { EntityTarget } from 'typeorm';
-import { Actor } from '../../src/auth/actor';
+import { Actor, Role } from '../../src/access/actor';
 import { SqlCondition } from '../../src/common/sql-condition';
 import { OrganizationKind } from '../../src/organizations/organization.entity';
 import { SearchIndex } from '../../src/search/search-indexes';
 import { SearchRepository } from '../../src/search/search.repository';
-import { Role } from '../../src/users/user.entity';
 import { Factory } from './factory';
 import { TestApp } from './test-app';
 

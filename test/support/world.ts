@@ -1,6 +1,7 @@
 import { NeedStatus } from '../../src/needs/need-status';
 import { OrganizationKind, VerificationStatus } from '../../src/organizations/organization.entity';
-import { Role, UserEntity } from '../../src/users/user.entity';
+import { UserEntity } from '../../src/users/user.entity';
+import { Role } from '../../src/access/actor';
 import { startTestApp, TestApp } from './test-app';
 
 /** Who calls: nobody, or a user of each role; "other" members belong to a second organisation of the same kind. */

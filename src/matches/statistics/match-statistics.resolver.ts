@@ -1,6 +1,6 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { Allow } from '../../auth/access.decorator';
-import { Role } from '../../users/user.entity';
+import { Allow } from '../../access/access.decorator';
+import { Role } from '../../access/actor';
 import { MatchStatistics, MatchStatisticsArgs } from './match-statistics.model';
 import { MatchStatisticsService } from './match-statistics.service';
 

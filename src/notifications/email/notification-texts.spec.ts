@@ -1,5 +1,5 @@
 import { MatchOutcomeKind } from '../../matches/match-status';
-import { Language, Role } from '../../users/user.entity';
+import { Language, Role } from '../../access/actor';
 import { DigestFrequency, NotificationEventType } from '../notification-event-type';
 import { ContactSnapshot, NotificationPayload } from '../notification-payload';
 import { digestEmail, DigestItem, emailMessage, inAppTexts, RecipientView } from './notification-texts';

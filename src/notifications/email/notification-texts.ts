@@ -1,4 +1,4 @@
-import { Language, Role } from '../../users/user.entity';
+import { Language, Role } from '../../access/actor';
 import { DigestFrequency, NotificationEventType } from '../notification-event-type';
 import { MatchFacts, MatchSide, NotificationPayload, OutcomeSnapshot } from '../notification-payload';
 import type { Catalogue, Composed, DetailBlock, Side } from './notification-catalogue';

@@ -1,7 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Allow, CurrentActor } from '../../auth/access.decorator';
-import { Actor } from '../../auth/actor';
-import { Role } from '../../users/user.entity';
+import { Allow, CurrentActor } from '../../access/access.decorator';
+import { Actor, Role } from '../../access/actor';
 import { NotificationDeliveryConnection } from '../notification-delivery.model';
 import { CreateWebhookInput, UpdateWebhookInput, WebhookDeliveriesArgs, WebhookIdArgs, WebhooksArgs } from './dto/webhook.inputs';
 import { CreatedWebhookModel, WebhookModel, WebhookTestResultModel } from './webhook.model';

@@ -2,7 +2,7 @@ import { ArgsType, Field, ID, InputType, PickType } from '@nestjs/graphql';
 import { IsBoolean, IsEmail, IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageArgs } from '../../common/pagination';
 import { LIMITS, NotBlank, NotNullIfPresent, Trim } from '../../common/validation';
-import { Language, Role } from '../user.entity';
+import { Language, Role } from '../../access/actor';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../password-policy';
 
 /** What the password rules ask for, as told to clients (the rules themselves: src/users/password-policy.ts). */

@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { Role } from '../users/user.entity';
+import { Role } from './actor';
 import { Actor } from './actor';
 
 export const ACCESS_POLICY = 'waterbridge:access-policy';

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { DomainError } from '../common/domain-error';
 import { ACCESS_POLICY, AccessPolicy, RequestContext } from './access.decorator';
-import { RequestAuthenticator } from '../access/request-authenticator';
+import { RequestAuthenticator } from './request-authenticator';
 
 /**
  * Global guard: every query and mutation must declare a policy (@Public or @Allow); one without is refused, so a
