@@ -1,18 +1,19 @@
 import autocannon from 'autocannon';
-import { ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { freePort } from '../src/infra/embedded/free-port';
 import { processesMentioning } from '../src/infra/embedded/process-files';
+import { exited, launch, MAIN, Started, waitForReady } from '../test/support/app-process';
 import { percentile } from '../test/support/statistics';
 
 /**
  * npm run bench:load — a mixed workload against the application started as `npm start` starts it (embedded PostgreSQL
  * and Meilisearch, migrations, demo data), in its own process, from a fresh data folder:
  *
- *   1. start `node dist/src/main.js` with DATA_DIR in a new temporary folder and free ports, and wait for its banner;
+ *   1. start `node dist/src/main.js` with DATA_DIR in a new temporary folder and free ports, and wait until GET /ready
+ *      answers 200;
  *   2. prepare, untimed: sign in (coordinator, admin, an enterprise member, an agency member), `suggestMatches(first: 50)`
  *      for every open need (thousands of SUGGESTED matches), read them all (id, version) into a shuffled queue for the
  *      approvals, wait until the notifications of the preparation are delivered; then each operation alone, 20 requests
@@ -29,9 +30,8 @@ import { percentile } from '../test/support/statistics';
  * or when the connection fails or times out. Exits 1 when anything failed or the resident memory grew by 10 % or more
  * over the minute.
  */
-const ROOT = join(__dirname, '..', '..');
-const MAIN = join(ROOT, 'dist', 'src', 'main.js');
-const READY = 'Stop with Ctrl-C.';
+/** The demo accounts' password (DEMO_PASSWORD), set explicitly rather than read from the start banner. */
+const DEMO_PASSWORD = 'waterbridge-demo';
 const DURATION_SECONDS = Number(process.env.BENCH_DURATION_SECONDS ?? 60);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 30);
 const SETTLE_SECONDS = 5;
@@ -84,12 +84,9 @@ function random(seed: number): () => number {
 // ---------------------------------------------------------------------------------------------------------------------
 // The application under test
 
-interface Api {
-  child: ChildProcess;
+interface Api extends Started {
   port: number;
   dataDir: string;
-  /** Everything it printed so far (stdout and stderr). */
-  output: () => string;
 }
 
 /** Every parent of `path` must be traversable by others: as root, PostgreSQL runs as `postgres` and must reach DATA_DIR. */
@@ -105,30 +102,23 @@ async function startApi(root: string): Promise<Api> {
   checkTraversable(root);
   const dataDir = join(root, 'data');
   const port = await freePort();
-  const env = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? '/root',
-    DATA_DIR: dataDir,
-    PORT: String(port),
-    EMBEDDED_POSTGRES_PORT: String(await freePort()),
-    EMBEDDED_MEILI_PORT: String(await freePort()),
-    LOG_LEVEL: 'warn',
-    // A few users at hundreds of requests a second are an attack by the default budgets: the load is measured with
-    // budgets it never exhausts, so each request still pays its charge (one statement) but none is refused.
-    GRAPHQL_BUDGET_ANONYMOUS_PER_MINUTE: '1000000000',
-    GRAPHQL_BUDGET_SIGNED_IN_PER_MINUTE: '1000000000',
+  const api = {
+    ...launch({
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      EMBEDDED_POSTGRES_PORT: String(await freePort()),
+      EMBEDDED_MEILI_PORT: String(await freePort()),
+      LOG_LEVEL: 'warn',
+      DEMO_PASSWORD,
+      // A few users at hundreds of requests a second are an attack by the default budgets: the load is measured with
+      // budgets it never exhausts, so each request still pays its charge (one statement) but none is refused.
+      GRAPHQL_BUDGET_ANONYMOUS_PER_MINUTE: '1000000000',
+      GRAPHQL_BUDGET_SIGNED_IN_PER_MINUTE: '1000000000',
+    }),
+    port,
+    dataDir,
   };
-  let output = '';
-  const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const api = { child, port, dataDir, output: () => output };
-  const deadline = Date.now() + 180_000;
-  while (!output.includes(READY)) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the application exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${output}`);
-    if (Date.now() > deadline) throw new Error(`the application was not ready after 180 s:\n${output}`);
-    await sleep(100);
-  }
+  await waitForReady(api, port, 180_000);
   return api;
 }
 
@@ -136,9 +126,8 @@ async function startApi(root: string): Promise<Api> {
 async function stopApi(api: Api, root: string): Promise<{ exitCode: number | null; leftOver: number[]; seconds: number }> {
   const started = Date.now();
   if (api.child.exitCode === null && api.child.signalCode === null) {
-    const exited = new Promise<void>((resolve) => api.child.once('exit', () => resolve()));
     api.child.kill('SIGTERM');
-    await Promise.race([exited, sleep(30_000)]);
+    await Promise.race([exited(api.child), sleep(30_000)]);
     if (api.child.exitCode === null && api.child.signalCode === null) api.child.kill('SIGKILL');
   }
   const deadline = Date.now() + 10_000;
@@ -593,8 +582,7 @@ async function main(): Promise<number> {
     log(`Application (pid ${pid}, port ${api.port}, DATA_DIR ${api.dataDir}) ready in ${((Date.now() - t) / 1000).toFixed(1)} s (embedded servers, migrations, demo seed, index); RSS ${mb(memoryOf(pid).rss)} MB`);
     const gql = client(api.port);
 
-    const password = /Demo accounts \(password "([^"]+)"\)/.exec(api.output())?.[1] ?? 'waterbridge-demo';
-    const { work: prepared, adminToken, agencyToken } = await prepare(gql, password);
+    const { work: prepared, adminToken, agencyToken } = await prepare(gql, DEMO_PASSWORD);
     const work: Workload = { ...prepared, port: api.port };
     const drained = await waitFor('the preparation’s deliveries', async () => ((await deliveryCounts(gql, adminToken)).PENDING === 0 ? true : undefined), 180_000);
     log(`Deliveries of the preparation sent (none PENDING) after ${(drained.ms / 1000).toFixed(1)} s: ${JSON.stringify(await deliveryCounts(gql, adminToken))}`);

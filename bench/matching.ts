@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -24,6 +23,7 @@ import { SearchIndex, settingsFor } from '../src/search/search-indexes';
 import { SearchRepository } from '../src/search/search.repository';
 import { MeilisearchWriter } from '../src/search/meilisearch.clients';
 import { configOrExit, startRuntime } from '../src/runtime';
+import { exited, launch, Started, waitForReady } from '../test/support/app-process';
 import { percentile } from '../test/support/statistics';
 
 /**
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   const world = await prepareIsolatedWorld();
   const config = configOrExit({ ...process.env, ...world.environment, WORKERS_ENABLED: 'false', JWT_SECRET: `bench-${randomUUID()}-secret-long-enough` });
   const runtime = await startRuntime(config, new Logger('bench'));
-  let api: ChildProcess | undefined;
+  let api: Started | undefined;
   // runtime.stop ends the process: a failure must be reported, and turn into exit code 1, before it runs.
   let exitCode = 0;
   try {
@@ -87,8 +87,10 @@ async function main(): Promise<void> {
     // API rebuild its track-record index in the middle of the measurements).
     const { coordinator, agencyMember, needOfAgency } = await createBenchUsers(dataSource);
     const port = await freePort();
-    api = spawn(process.execPath, [join(__dirname, '..', 'src', 'main.js')], {
-      env: {
+    // The benchmark's own environment too (settings such as MATCH_WEIGHTS reach the API as they reach this process).
+    const defined = (env: Record<string, string | undefined>) => Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
+    api = launch(
+      defined({
         ...process.env,
         ...world.environment,
         DATABASE_URL: config.DATABASE_URL,
@@ -105,13 +107,9 @@ async function main(): Promise<void> {
         // bench measures with budgets it never exhausts, so each request still pays its charge but none is refused.
         GRAPHQL_BUDGET_ANONYMOUS_PER_MINUTE: '1000000000',
         GRAPHQL_BUDGET_SIGNED_IN_PER_MINUTE: '1000000000',
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    await new Promise<void>((ready, fail) => {
-      api!.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('serves GraphQL') && ready());
-      api!.once('exit', (code) => fail(new Error(`API exited with ${code}`)));
-    });
+      }),
+    );
+    await waitForReady(api, port, 180_000);
     const gql = async (query: string, variables: Record<string, unknown>, token?: string) => {
       const res = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
       const body = (await res.json()) as { data?: Record<string, any>; errors?: Array<{ message: string }> };
@@ -178,7 +176,7 @@ async function main(): Promise<void> {
       lags.push(ms(start));
     }
     log(`Sync lag, mutation → searchable: ${describe(lags)} (target p95 ≤ 1,500 ms)`);
-    log(`API memory (RSS) at the end: ${await rssOf(api.pid!)} MB`);
+    log(`API memory (RSS) at the end: ${await rssOf(api.child.pid!)} MB`);
 
     // 6. The track-record index after one enterprise changes: patched, against a full build (in this process).
     const trackRecords = app.get(TrackRecordIndex);
@@ -194,8 +192,10 @@ async function main(): Promise<void> {
     console.error(error instanceof Error ? (error.stack ?? error.message) : error);
     exitCode = 1;
   } finally {
-    api?.kill('SIGTERM');
-    await new Promise((r) => (api && api.exitCode === null ? api.once('exit', r) : r(undefined)));
+    api?.child.kill('SIGTERM');
+    if (api) await exited(api.child);
+    // Its warnings and errors (LOG_LEVEL=warn), kept until now so they do not cut through the figures.
+    if (api?.output().trim()) console.error(`The API printed:\n${api.output().trimEnd()}`);
     await app_cleanup(runtime, world.cleanup, exitCode);
   }
 }

@@ -1,11 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import http from 'node:http';
-import { AddressInfo, Socket } from 'node:net';
 import { cpus, totalmem } from 'node:os';
-import { SMTPServer, SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
 import { DataSource } from 'typeorm';
 import { logLevels } from '../src/app.factory';
 import { hashPassword } from '../src/users/password-hasher';
@@ -15,11 +11,14 @@ import { freePort } from '../src/infra/embedded/free-port';
 import { NotificationOutbox } from '../src/notifications/notification-outbox.service';
 import { configOrExit, startRuntime } from '../src/runtime';
 import { SearchRepository } from '../src/search/search.repository';
+import { oneFactorExplanation } from '../test/support/factory';
+import { ReceivedMail, startSmtpReceiver } from '../test/support/smtp-receiver';
 import { percentile } from '../test/support/statistics';
+import { ReceivedWebhook, startWebhookReceiver } from '../test/support/webhook-receiver';
 
 /**
  * npm run bench:notifications — 5,000 match approvals fanned out to both sides on all three channels. Starts a
- * throwaway PostgreSQL and Meilisearch, a local SMTP receiver and a local webhook receiver (both in this process), and
+ * throwaway PostgreSQL and Meilisearch, test/support's SMTP and webhook receivers (both in this process), and
  * the application with its workers; seeds agencies, enterprises, their members, one webhook per organisation and the
  * suggested matches straight into PostgreSQL; approves every match through `approveMatches` over GraphQL/HTTP (batches
  * of 100, one after the other, as a coordinator); then waits for every in-app notification, e-mail and webhook call.
@@ -36,7 +35,6 @@ const TARGET_MS = 120_000;
 const GIVE_UP_MS = Number(process.env.BENCH_TIMEOUT_SECONDS ?? 300) * 1000;
 /** After everything arrived and the queue is empty, how long to keep listening for duplicates. */
 const GRACE_MS = 3_000;
-const TOLERANCE_SECONDS = 300;
 
 const log = (message: string) => console.log(message);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -53,131 +51,21 @@ interface Receipt {
   at: number;
 }
 
-interface SmtpReceiver {
-  port: number;
-  /** Key = X-WaterBridge-Delivery; matchId resolved later from the event the key names. */
-  received: Array<Receipt & { messageId: string }>;
-  /** The distinct delivery keys received so far. */
-  keys: Set<string>;
-  stop(): Promise<void>;
-}
-
-interface WebhookReceiver {
-  url: string;
-  received: Receipt[];
-  keys: Set<string>;
-  /** Calls answered 401: no secret for the path, a bad signature, or a timestamp out of the window. */
-  refused: number;
-  stop(): Promise<void>;
-}
-
 /**
- * An SMTP server on loopback that records each message's delivery header, Message-ID, envelope recipient and the
- * time its DATA ended. Headers are read with a regular expression, not a MIME parser: 10,000 parses would take CPU
- * from the application under test.
+ * An e-mail as a receipt: key = X-WaterBridge-Delivery (the values looked for hold no spaces, so any left are
+ * folding); matchId resolved later from the event the key names.
  */
-async function startSmtpReceiver(): Promise<SmtpReceiver> {
-  const received: SmtpReceiver['received'] = [];
-  const keys = new Set<string>();
-  const sockets = new Set<Socket>();
-  const onData = (stream: SMTPServerDataStream, session: SMTPServerSession, callback: (error?: Error | null) => void) => {
-    const chunks: Buffer[] = [];
-    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    stream.on('error', callback);
-    stream.on('end', () => {
-      const at = Date.now();
-      const raw = Buffer.concat(chunks).toString('utf8');
-      // Unfolded (RFC 5322 §2.2.3); the values looked for hold no spaces, so any left are folding.
-      const head = raw.slice(0, raw.search(/\r?\n\r?\n/)).replace(/\r?\n[ \t]+/g, ' ');
-      const header = (name: string) => (new RegExp(`^${name}:[ \\t]*(.*)$`, 'im').exec(head)?.[1] ?? '').replace(/\s+/g, '');
-      const key = header('X-WaterBridge-Delivery');
-      received.push({ key, messageId: header('Message-ID'), matchId: null, recipient: session.envelope.rcptTo.map((r) => r.address).join(','), at });
-      keys.add(key);
-      callback();
-    });
-  };
-  const server = new SMTPServer({ secure: false, authOptional: true, disabledCommands: ['STARTTLS'], disableReverseLookup: true, logger: false, onData });
-  // A client dropping its connection surfaces as 'error'; unheard, it would end the process.
-  server.on('error', () => undefined);
-  server.server.on('connection', (socket: Socket) => {
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return {
-    port,
-    received,
-    keys,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.server.close(() => resolve());
-        for (const socket of sockets) socket.destroy();
-      }),
-  };
+function mailReceipt(mail: ReceivedMail): Receipt {
+  return { key: (mail.headers['x-waterbridge-delivery'] ?? '').replace(/\s+/g, ''), matchId: null, recipient: mail.to.join(','), at: mail.at };
 }
 
-/**
- * An HTTP receiver at /hooks/<organisation id> that verifies each call as docs/WEBHOOKS.md tells receivers to (its own
- * HMAC over `<timestamp>.<raw body>` with that organisation's secret, 5-minute window), answers 204, and records the
- * WaterBridge-Delivery key, the body's match and the time. Anything that does not verify gets 401 and is not counted.
- */
-async function startWebhookReceiver(secretOf: (organizationId: string) => string | undefined): Promise<WebhookReceiver> {
-  const received: Receipt[] = [];
-  const keys = new Set<string>();
-  let refused = 0;
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const at = Date.now();
-      const body = Buffer.concat(chunks);
-      const organizationId = /^\/hooks\/([0-9a-f-]{36})$/.exec(req.url ?? '')?.[1];
-      const key = req.headers['waterbridge-delivery'];
-      let call: { id?: unknown; data?: { matchId?: unknown } } | undefined;
-      try {
-        call = JSON.parse(body.toString('utf8'));
-      } catch {
-        call = undefined;
-      }
-      if (!organizationId || typeof key !== 'string' || call?.id !== key || !verify(secretOf(organizationId), req.headers, body)) {
-        refused++;
-        res.writeHead(401).end();
-        return;
-      }
-      received.push({ key, matchId: typeof call.data?.matchId === 'string' ? call.data.matchId : null, recipient: organizationId, at });
-      keys.add(key);
-      res.writeHead(204).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/hooks/`,
-    received,
-    keys,
-    get refused() {
-      return refused;
-    },
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
-
-function verify(secret: string | undefined, headers: http.IncomingHttpHeaders, body: Buffer): boolean {
-  const timestamp = headers['waterbridge-timestamp'];
-  const signature = headers['waterbridge-signature'];
-  if (!secret || typeof timestamp !== 'string' || typeof signature !== 'string' || !/^\d+$/.test(timestamp)) return false;
-  if (Math.abs(Date.now() / 1000 - Number(timestamp)) > TOLERANCE_SECONDS) return false;
-  const expected = createHmac('sha256', secret).update(`${timestamp}.`).update(body).digest();
-  return signature.split(',').some((part) => {
-    const [scheme, hex] = part.trim().split('=', 2);
-    if (scheme !== 'v1' || !/^[0-9a-f]{64}$/.test(hex ?? '')) return false;
-    return timingSafeEqual(Buffer.from(hex, 'hex'), expected);
-  });
+/** What the webhook receiver counts: a call whose signature verified (others were answered 401), naming its delivery in its body. */
+function webhookReceipt(call: ReceivedWebhook): Receipt | undefined {
+  const organizationId = /^\/webhooks\/([0-9a-f-]{36})$/.exec(call.path)?.[1];
+  const key = call.headers['waterbridge-delivery'];
+  const body = call.json as { id?: unknown; data?: { matchId?: unknown } } | undefined;
+  if (!call.signatureValid || !organizationId || typeof key !== 'string' || body?.id !== key) return undefined;
+  return { key, matchId: typeof body.data?.matchId === 'string' ? body.data.matchId : null, recipient: organizationId, at: call.at };
 }
 
 /** Busy and total CPU time of the whole machine so far, in ms (other processes included). */
@@ -237,19 +125,12 @@ async function seed(dataSource: DataSource, hooksUrl: string): Promise<Seeded> {
        FROM organization o CROSS JOIN generate_series(1, $1) k WHERE o.kind = 'AGENCY' AND o.external_id LIKE 'bench-%'`,
       [NEEDS_PER_AGENCY],
     );
-    // The explanation is a valid snapshot (as test/support/factory.ts makes one).
-    const explanation = {
-      summary: 'Ranked 1 of 1.',
-      factors: [{ key: 'text', label: 'Similar work', value: 1, weight: 0.5, contribution: 0.5, detail: 'bench' }],
-      tradeFit: { value: 1, detail: 'no project in trades that build nothing' },
-      evidence: [],
-    };
     await m.query(
       `WITH n AS (SELECT id, row_number() OVER (ORDER BY external_id) - 1 AS r FROM need WHERE external_id LIKE 'bench-%'),
             e AS (SELECT id, row_number() OVER (ORDER BY external_id) - 1 AS r FROM organization WHERE kind = 'ENTERPRISE' AND external_id LIKE 'bench-%')
        INSERT INTO match (need_id, enterprise_id, origin, status, score, rank, explanation, status_changed_at)
        SELECT n.id, e.id, 'SUGGESTION', 'SUGGESTED', 0.5, 1, $1::jsonb, now() FROM n JOIN e ON e.r = n.r % $2`,
-      [JSON.stringify(explanation), ENTERPRISES],
+      [JSON.stringify(oneFactorExplanation()), ENTERPRISES],
     );
   });
   const [secretariat] = await dataSource.query(`INSERT INTO organization (kind, name_en, country_code, verification_status) VALUES ('SECRETARIAT', 'Bench secretariat', 'CN', 'VERIFIED') RETURNING id`);
@@ -311,8 +192,13 @@ async function main(): Promise<void> {
   const cpu = cpus();
   log(`Machine: ${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}`);
   let secrets = new Map<string, string>();
-  const smtp = await startSmtpReceiver();
-  const hooks = await startWebhookReceiver((organizationId) => secrets.get(organizationId));
+  // Headers only: 10,000 MIME parses would take CPU from the application under test.
+  const smtp = await startSmtpReceiver({ headersOnly: true });
+  // One receiver for every organisation's webhook (at <url>/<organisation id>), checking each with that one's secret.
+  const hooks = await startWebhookReceiver({ secret: (path) => secrets.get(path.slice(path.lastIndexOf('/') + 1)), refuseUnverified: true });
+  const mailReceipts = () => smtp.messages.map(mailReceipt);
+  const hookReceipts = () => hooks.received.flatMap((call) => webhookReceipt(call) ?? []);
+  const distinct = (receipts: Receipt[]) => new Set(receipts.map((r) => r.key)).size;
   const world = await prepareIsolatedWorld();
   // startRuntime exits the process itself when the start fails; the temp dir goes with it all the same.
   const dataDir = world.environment.DATA_DIR;
@@ -342,7 +228,7 @@ async function main(): Promise<void> {
     const dataSource = app.get(DataSource);
 
     let t = Date.now();
-    const seeded = await seed(dataSource, hooks.url);
+    const seeded = await seed(dataSource, `${hooks.url}/`);
     secrets = seeded.secrets;
     const approvals = seeded.matches.length;
     log(`Seeded ${AGENCIES} agencies × ${NEEDS_PER_AGENCY} open needs, ${ENTERPRISES} enterprises, one member and one webhook each, ${approvals} suggested matches in ${seconds(Date.now() - t)}`);
@@ -384,7 +270,7 @@ async function main(): Promise<void> {
     // Every channel counted while the approvals go on, so the progress lines show the pipeline keeping up (or not).
     const inAppCount = async () => Number((await dataSource.query(`SELECT count(*) AS n FROM notification WHERE type = 'MATCH_INTRODUCED'`))[0].n);
     const progress = async (started: number) => {
-      const counts = [await inAppCount(), smtp.keys.size, hooks.keys.size];
+      const counts = [await inAppCount(), distinct(mailReceipts()), distinct(hookReceipts())];
       return { counts, line: `  ${seconds(Date.now() - started).padStart(7)}: in-app ${counts[0]}, e-mail ${counts[1]}, webhook ${counts[2]} of ${total / 3} each` };
     };
 
@@ -444,14 +330,16 @@ async function main(): Promise<void> {
     // Receipts → (match, recipient) pairs. An e-mail's key names its event; the event names the match.
     const events: Array<{ id: string; match_id: string }> = await dataSource.query(`SELECT id, payload->>'matchId' AS match_id FROM notification_event WHERE type = 'MATCH_INTRODUCED'`);
     const matchOfEvent = new Map(events.map((e) => [e.id, e.match_id]));
-    const mails = smtp.received.map((r) => ({ ...r, matchId: matchOfEvent.get(r.key.split(':')[0]) ?? null }));
-    const malformed = smtp.received.filter((r) => !/^[0-9a-f-]{36}:email:[0-9a-f-]{36}$/.test(r.key)).length;
+    const mails = mailReceipts().map((r) => ({ ...r, matchId: matchOfEvent.get(r.key.split(':')[0]) ?? null }));
+    const malformed = mails.filter((r) => !/^[0-9a-f-]{36}:email:[0-9a-f-]{36}$/.test(r.key)).length;
+    const calls = hookReceipts();
+    const refused = hooks.received.length - calls.length;
     const notes: Array<{ match_id: string; user_id: string; created_at: Date }> = await dataSource.query(`SELECT match_id, user_id, created_at FROM notification WHERE type = 'MATCH_INTRODUCED'`);
     const inApp = notes.map((n) => ({ key: `${n.match_id}|${n.user_id}`, matchId: n.match_id, recipient: n.user_id, at: n.created_at.getTime() }));
     const results = [
       tally('in-app', inApp, expected['in-app'], committedAt),
       tally('e-mail', mails, expected['e-mail'], committedAt),
-      tally('webhook', hooks.received, expected.webhook, committedAt),
+      tally('webhook', calls, expected.webhook, committedAt),
     ];
     const [attempts] = await dataSource.query(`SELECT count(*)::int AS all, count(*) FILTER (WHERE NOT succeeded)::int AS failed FROM notification_delivery_attempt`);
     const sends: Array<{ channel: string; p50: number; p95: number }> = await dataSource.query(
@@ -485,7 +373,7 @@ async function main(): Promise<void> {
     log('');
     log(`First approval → last receipt: ${seconds(elapsed)} for ${found} deliveries = ${(found / (elapsed / 1000)).toFixed(0)} deliveries/s (target: all within ${seconds(TARGET_MS)})`);
     log(`Last approval → last receipt: ${seconds(lastAt - approvedAt)}`);
-    log(`Delivery rows: ${states.delivered} DELIVERED, ${states.other} in another state; attempts ${attempts.all} (${attempts.failed} failed); webhook calls refused by the receiver: ${hooks.refused}; e-mails without a delivery key: ${malformed}`);
+    log(`Delivery rows: ${states.delivered} DELIVERED, ${states.other} in another state; attempts ${attempts.all} (${attempts.failed} failed); webhook calls refused by the receiver: ${refused}; e-mails without a delivery key: ${malformed}`);
     log(`Send time per attempt (from the delivery log): ${sends.map((c) => `${c.channel} p50 ${c.p50} ms, p95 ${c.p95} ms`).join('; ')}`);
     const wall = (arrivedAt - started) * 1000;
     log(
@@ -498,7 +386,7 @@ async function main(): Promise<void> {
     if (all.lost > 0) problems.push(`${all.lost} deliveries lost (${results.map((r) => `${r.channel} ${r.lost}`).join(', ')})`);
     if (all.duplicated > 0) problems.push(`${all.duplicated} deliveries duplicated (${results.map((r) => `${r.channel} ${r.duplicated}`).join(', ')})`);
     if (all.unexpected > 0) problems.push(`${all.unexpected} unexpected deliveries`);
-    if (hooks.refused > 0) problems.push(`${hooks.refused} webhook calls failed verification`);
+    if (refused > 0) problems.push(`${refused} webhook calls failed verification`);
     if (all.lost === 0 && elapsed > TARGET_MS) problems.push(`the last delivery arrived after ${seconds(elapsed)}, over the ${seconds(TARGET_MS)} target`);
     log(problems.length === 0 ? `PASS: ${found} of ${total} delivered within ${seconds(elapsed)}, none lost, none duplicated` : `FAIL: ${problems.join('; ')}`);
     code = problems.length === 0 ? 0 : 1;

@@ -23,14 +23,30 @@ export function launch(env: Record<string, string>, command: string[] = [process
   return { child, output: () => output };
 }
 
-/** Resolves once the process printed `text`; fails with its output when it exits first or the time is up. */
-export async function waitFor(started: Started, text: string, timeoutMs = 60_000): Promise<void> {
+/** Polls `probe` every 100 ms until it holds; fails with the process's output when it exits first or the time is up. */
+async function until(started: Started, what: string, probe: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!started.output().includes(text)) {
-    if (started.child.exitCode !== null) throw new Error(`exited with ${started.child.exitCode}:\n${started.output()}`);
-    if (Date.now() > deadline) throw new Error(`timed out waiting for "${text}":\n${started.output()}`);
+  while (!(await probe())) {
+    if (started.child.exitCode !== null || started.child.signalCode !== null) throw new Error(`exited with ${started.child.exitCode ?? started.child.signalCode}:\n${started.output()}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}:\n${started.output()}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** Resolves once the process printed `text`; fails with its output when it exits first or the time is up. */
+export const waitFor = (started: Started, text: string, timeoutMs = 60_000): Promise<void> => until(started, `"${text}"`, () => started.output().includes(text), timeoutMs);
+
+/** Resolves once GET /ready on `port` answers 200 (database, search and job queue answer, the server listens). */
+export function waitForReady(started: Started, port: number, timeoutMs = 60_000): Promise<void> {
+  const ready = () =>
+    fetch(`http://127.0.0.1:${port}/ready`, { signal: AbortSignal.timeout(5_000) }).then(
+      async (res) => {
+        await res.body?.cancel();
+        return res.status === 200;
+      },
+      () => false,
+    );
+  return until(started, `GET /ready to answer 200 on port ${port}`, ready, timeoutMs);
 }
 
 export const exited = (child: ChildProcess) => new Promise<number | null>((done) => (child.exitCode !== null || child.signalCode !== null ? done(child.exitCode) : child.once('exit', (code) => done(code))));

@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
-export const ROOT = join(__dirname, '..', '..');
+const ABOVE = join(__dirname, '..', '..');
+/** The repository: above test/support when jest runs the sources, above dist/test/support when a benchmark runs compiled. */
+export const ROOT = basename(ABOVE) === 'dist' ? dirname(ABOVE) : ABOVE;
 
 /** Compiles the application once per test run (tests that run the built program as a user would). */
 export function buildOnce(): void {

@@ -20,6 +20,14 @@ export const TEST_PASSWORD = 'correct horse battery staple';
 export const TEST_PASSWORD_HASH_COST = 14;
 let passwordHash: Promise<string> | undefined;
 
+/** A valid one-factor explanation snapshot of a suggested match (for rows written straight to the database), fresh each call. */
+export const oneFactorExplanation = () => ({
+  summary: 'Ranked 1 of 1.',
+  factors: [{ key: 'text', label: 'Similar work', value: 1, weight: 0.5, contribution: 0.5, detail: 'test' }],
+  tradeFit: { value: 1, detail: 'no project in trades that build nothing' },
+  evidence: [],
+});
+
 const KIND_OF_ROLE: Record<Role, OrganizationKind> = {
   [Role.ENTERPRISE_MEMBER]: OrganizationKind.ENTERPRISE,
   [Role.AGENCY_MEMBER]: OrganizationKind.AGENCY,
@@ -108,12 +116,7 @@ export class Factory {
         status: MatchStatus.SUGGESTED,
         score: 0.5,
         rank: 1,
-        explanation: {
-          summary: 'Ranked 1 of 1.',
-          factors: [{ key: 'text', label: 'Similar work', value: 1, weight: 0.5, contribution: 0.5, detail: 'test' }],
-          tradeFit: { value: 1, detail: 'no project in trades that build nothing' },
-          evidence: [],
-        },
+        explanation: oneFactorExplanation(),
         statusChangedAt: new Date(),
         ...overrides,
       }),

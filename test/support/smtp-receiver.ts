@@ -17,6 +17,8 @@ export interface ReceivedMail {
   headers: Record<string, string>;
   /** The DATA exactly as it arrived. */
   raw: string;
+  /** When its DATA ended (ms since the epoch). */
+  at: number;
 }
 
 export interface SmtpReceiver {
@@ -32,8 +34,19 @@ export interface SmtpReceiver {
   stop(): Promise<void>;
 }
 
-/** A real SMTP server on loopback (no auth, no TLS) that keeps what it receives, for tests of the e-mail channel; `delayMs` slows each acceptance. */
-export async function startSmtpReceiver(options: { delayMs?: number } = {}): Promise<SmtpReceiver> {
+export interface SmtpReceiverOptions {
+  /** Slows each acceptance by this much. */
+  delayMs?: number;
+  /**
+   * Reads only the header, without a MIME parser: values unfolded but not decoded, `text` and `html` empty, `raw` the
+   * header alone. For thousands of messages, whose parsing (and bodies) would take CPU and memory from the
+   * application under test (the benchmarks).
+   */
+  headersOnly?: boolean;
+}
+
+/** A real SMTP server on loopback (no auth, no TLS) that keeps what it receives, for tests of the e-mail channel. */
+export async function startSmtpReceiver(options: SmtpReceiverOptions = {}): Promise<SmtpReceiver> {
   const host = '127.0.0.1';
   const messages: ReceivedMail[] = [];
   const waiters = new Set<() => void>();
@@ -46,10 +59,11 @@ export async function startSmtpReceiver(options: { delayMs?: number } = {}): Pro
     stream.on('data', (chunk: Buffer) => chunks.push(chunk));
     stream.on('error', callback);
     stream.on('end', () => {
+      const at = Date.now();
       const raw = Buffer.concat(chunks);
       // A slow server (delayMs): the message is taken, and acknowledged, only after the delay.
       new Promise((resolve) => setTimeout(resolve, options.delayMs ?? 0))
-        .then(() => parse(raw, session))
+        .then(() => (options.headersOnly ? readHeader(raw.toString('utf8'), session, at) : parse(raw, session, at)))
         .then(
         (mail) => {
           messages.push(mail);
@@ -63,7 +77,7 @@ export async function startSmtpReceiver(options: { delayMs?: number } = {}): Pro
 
   const listen = async () => {
     // A fresh server each time: a closed smtp-server keeps the state of its old connections.
-    const next = new SMTPServer({ secure: false, authOptional: true, disabledCommands: ['STARTTLS'], logger: false, onData });
+    const next = new SMTPServer({ secure: false, authOptional: true, disabledCommands: ['STARTTLS'], disableReverseLookup: true, logger: false, onData });
     next.server.on('connection', (socket: Socket) => {
       sockets.add(socket);
       socket.once('close', () => sockets.delete(socket));
@@ -126,7 +140,7 @@ export async function startSmtpReceiver(options: { delayMs?: number } = {}): Pro
   };
 }
 
-async function parse(raw: Buffer, session: SMTPServerSession): Promise<ReceivedMail> {
+async function parse(raw: Buffer, session: SMTPServerSession, at: number): Promise<ReceivedMail> {
   const parsed = await simpleParser(raw);
   const headers: Record<string, string> = {};
   for (const [name, value] of parsed.headers) headers[name] = headerText(value);
@@ -139,7 +153,21 @@ async function parse(raw: Buffer, session: SMTPServerSession): Promise<ReceivedM
     messageId: parsed.messageId ?? '',
     headers,
     raw: raw.toString('utf8'),
+    at,
   };
+}
+
+/** The header of `raw`, its lines unfolded (RFC 5322 §2.2.3), not decoded: name (lower-cased) → value; the last one wins. */
+function readHeader(raw: string, session: SMTPServerSession, at: number): ReceivedMail {
+  const end = raw.search(/\r?\n\r?\n/);
+  const head = end < 0 ? raw : raw.slice(0, end);
+  const headers: Record<string, string> = {};
+  for (const line of head.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/)) {
+    const colon = line.indexOf(':');
+    if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  const { from = '', subject = '', 'message-id': messageId = '' } = headers;
+  return { to: session.envelope.rcptTo.map((r) => r.address), from, subject, text: '', html: '', messageId, headers, raw: head, at };
 }
 
 /** mailparser turns some headers into objects (addresses, dates, structured values); tests want their text. */

@@ -3,12 +3,14 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 
 export interface ReceivedWebhook {
+  /** The request's path (and query), as the app called it: the receiver's URL path plus anything appended. */
+  path: string;
   /** Header names in lower case, as node gives them. */
   headers: http.IncomingHttpHeaders;
   body: string;
   /** The body parsed as JSON, or undefined when it is not JSON. */
   json: unknown;
-  /** Whether WaterBridge-Signature matches the receiver's current secret and the timestamp is within 5 minutes. */
+  /** Whether WaterBridge-Signature matches the receiver's current secret (for this path) and the timestamp is within 5 minutes. */
   signatureValid: boolean;
   at: number;
 }
@@ -44,8 +46,17 @@ function verify(secret: string | undefined, headers: http.IncomingHttpHeaders, b
   });
 }
 
-/** A real HTTP receiver on 127.0.0.1 (random port) that records every call it gets; `delayMs` slows every answer. */
-export async function startWebhookReceiver(options: { secret?: string; delayMs?: number } = {}): Promise<WebhookReceiver> {
+export interface WebhookReceiverOptions {
+  /** The signing secret; or, when one receiver stands for many endpoints (`url` + '/<id>'), the secret of each path. */
+  secret?: string | ((path: string) => string | undefined);
+  /** Slows every answer by this much. */
+  delayMs?: number;
+  /** Answers 401 to a call whose signature does not verify, as a receiver following docs/WEBHOOKS.md does (still recorded). */
+  refuseUnverified?: boolean;
+}
+
+/** A real HTTP receiver on 127.0.0.1 (random port) that records every call it gets. */
+export async function startWebhookReceiver(options: WebhookReceiverOptions = {}): Promise<WebhookReceiver> {
   let secret = options.secret;
   const queued: number[] = [];
   const received: ReceivedWebhook[] = [];
@@ -62,8 +73,10 @@ export async function startWebhookReceiver(options: { secret?: string; delayMs?:
       } catch {
         json = undefined;
       }
-      received.push({ headers: req.headers, body, json, signatureValid: verify(secret, req.headers, body), at: Date.now() });
-      const status = queued.shift() ?? 200;
+      const path = req.url ?? '';
+      const signatureValid = verify(typeof secret === 'function' ? secret(path) : secret, req.headers, body);
+      received.push({ path, headers: req.headers, body, json, signatureValid, at: Date.now() });
+      const status = options.refuseUnverified && !signatureValid ? 401 : (queued.shift() ?? 200);
       // A slow receiver (delayMs) answers only after the delay.
       setTimeout(() => {
         res.writeHead(status, { 'content-type': 'text/plain' }).end(status < 300 ? 'ok' : 'not now');
