@@ -23,10 +23,10 @@ export const LAYERS = [
   { folders: ['jobs'] },
   { folders: ['search-outbox'] },
   { folders: ['access'] },
+  { folders: ['audit-log'] },
   { folders: ['graphql'] },
   // Domains, each above the ones it builds on.
   { folders: ['reference-data'] },
-  { folders: ['audit'] },
   { folders: ['organizations'] },
   { folders: ['users'] },
   { folders: ['auth'] },
@@ -36,6 +36,7 @@ export const LAYERS = [
   { folders: ['matching'] },
   { folders: ['notifications'] },
   { folders: ['matches'] },
+  { folders: ['audit'] },
   { folders: ['imports'] },
   // Entry points beside the API.
   { folders: ['demo', 'cli', 'health'] },

@@ -11,7 +11,7 @@ import { SearchOutboxEntity } from './search-outbox/search-outbox.entity';
 import { SeedRunEntity } from './demo/seed-run.entity';
 import { MatchEntity } from './matches/match.entity';
 import { MatchOutcomeEntity } from './matches/match-outcome.entity';
-import { AuditEntryEntity } from './audit/audit-entry.entity';
+import { AuditEntryEntity } from './audit-log/audit-entry.entity';
 import { NotificationEventEntity } from './notifications/notification-event.entity';
 import { NotificationEntity } from './notifications/notification.entity';
 import { DeliveryAttemptEntity, NotificationDeliveryEntity } from './notifications/notification-delivery.entity';

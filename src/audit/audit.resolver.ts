@@ -3,7 +3,7 @@ import { IsUUID } from 'class-validator';
 import { Allow, ANY_ROLE, CurrentActor } from '../access/access.decorator';
 import { Actor } from '../access/actor';
 import { AuditEntryModel, toAuditEntryModel } from './audit-entry.model';
-import { AuditTrail } from './audit-trail.service';
+import { AuditTrailService } from './audit-trail.service';
 
 @ArgsType()
 class AuditTrailArgs {
@@ -14,7 +14,7 @@ class AuditTrailArgs {
 
 @Resolver()
 export class AuditResolver {
-  constructor(private readonly trail: AuditTrail) {}
+  constructor(private readonly trail: AuditTrailService) {}
 
   @Allow(...ANY_ROLE)
   @Query(() => [AuditEntryModel], {

@@ -1,4 +1,4 @@
-import { AuditModule } from '../audit/audit.module';
+import { AuditLogModule } from '../audit-log/audit-log.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganizationsModule } from '../organizations/organizations.module';
@@ -7,7 +7,7 @@ import { CapabilitiesService } from './capabilities.service';
 import { CapabilityEntity } from './capability.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CapabilityEntity]), AuditModule, OrganizationsModule],
+  imports: [TypeOrmModule.forFeature([CapabilityEntity]), AuditLogModule, OrganizationsModule],
   providers: [CapabilitiesService, CapabilitiesResolver],
   exports: [CapabilitiesService],
 })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { AuditTrail } from '../audit/audit-trail.service';
+import { AuditLogService } from '../audit-log/audit-log.service';
 import { Actor } from '../access/actor';
 import { DomainError } from '../common/domain-error';
 import { Connection } from '../common/pagination';
@@ -24,7 +24,7 @@ export class CapabilitiesService {
     @InjectRepository(CapabilityEntity) private readonly capabilities: Repository<CapabilityEntity>,
     private readonly referenceData: ReferenceDataService,
     private readonly outbox: SearchOutbox,
-    private readonly audit: AuditTrail,
+    private readonly audit: AuditLogService,
   ) {}
 
   async list(actor: Actor | null, args: CapabilitiesArgs): Promise<Connection<CapabilityModel>> {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { AuditRecord, AuditTrail } from '../audit/audit-trail.service';
-import { changeEntry, FieldChange } from '../audit/change-entry';
+import { AuditRecord, AuditLogService } from '../audit-log/audit-log.service';
+import { changeEntry, FieldChange } from '../audit-log/change-entry';
 import { Actor, isStaff } from '../access/actor';
 import { DomainError } from '../common/domain-error';
 import { MatchingService, RankedEnterprise } from '../matching/matching.service';
@@ -53,7 +53,7 @@ export class MatchWorkflow {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly matching: MatchingService,
-    private readonly audit: AuditTrail,
+    private readonly audit: AuditLogService,
     private readonly notifications: NotificationOutbox,
     private readonly search: SearchOutbox,
     private readonly matches: MatchesService,
@@ -450,7 +450,7 @@ function describeOutcome(o: Pick<MatchOutcomeEntity, 'kind' | 'date' | 'value' |
   return `${o.kind} on ${o.date}${worth}${o.note ? `: ${o.note}` : ''}`;
 }
 
-/** A match move's audit entry; AuditTrail adds the status change to `changes`. */
+/** A match move's audit entry; AuditLogService adds the status change to `changes`. */
 function entry(entityId: string, actor: Actor | null, action: string, fromStatus: MatchStatus | null, toStatus: MatchStatus, reason?: string | null, changes?: FieldChange[]): AuditRecord {
   return { entityType: ENTITY, entityId, actor, action, fromStatus, toStatus, reason: reason ?? null, changes };
 }

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditModule } from '../audit/audit.module';
+import { AuditLogModule } from '../audit-log/audit-log.module';
 import { MatchingModule } from '../matching/matching.module';
 import { NeedsModule } from '../needs/needs.module';
 import { NotificationsModule } from '../notifications/notifications.module';
@@ -21,7 +21,7 @@ import { NeedPublishedJob } from './need-published.job';
 
 /** Persisted matches and the coordinators' workflow: review queue, approval, introductions, answers, outcomes. */
 @Module({
-  imports: [TypeOrmModule.forFeature([MatchEntity]), AuditModule, MatchingModule, NeedsModule, NotificationsModule, OrganizationsModule, SearchModule],
+  imports: [TypeOrmModule.forFeature([MatchEntity]), AuditLogModule, MatchingModule, NeedsModule, NotificationsModule, OrganizationsModule, SearchModule],
   providers: [MatchesService, MatchesRepository, MatchWorkflow, MatchOutcomeRepository, MatchLoaders, MatchesResolver, MatchRemindersJob, NeedPublishedJob, NeedClosedJob, MatchStatisticsService, MatchStatisticsResolver],
   exports: [MatchWorkflow],
 })

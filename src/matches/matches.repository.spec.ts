@@ -1,6 +1,5 @@
 import { TestDataSource, useTestDataSource } from '../../test/support/test-data-source';
-import { AuditEntryEntity } from '../audit/audit-entry.entity';
-import { AuditTrail } from '../audit/audit-trail.service';
+import { AuditLogService } from '../audit-log/audit-log.service';
 import { NeedStatus } from '../needs/need-status';
 import { OrganizationKind } from '../organizations/organization.entity';
 import { Role } from '../access/actor';
@@ -87,7 +86,7 @@ describe('MatchesRepository (real PostgreSQL)', () => {
     });
     await f.match((await f.need(agency.id, { countryCode: 'NP' })).id, (await f.organization()).id, { createdAt: daysAgo(400) });
     await t.dataSource.transaction(async (manager) => {
-      await new AuditTrail(t.dataSource.getRepository(AuditEntryEntity)).record(manager, [
+      await new AuditLogService().record(manager, [
         {
           entityType: 'match',
           entityId: engaged.id,

@@ -1,4 +1,4 @@
-import { AuditModule } from '../audit/audit.module';
+import { AuditLogModule } from '../audit-log/audit-log.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganizationsModule } from '../organizations/organizations.module';
@@ -9,7 +9,7 @@ import { NeedsRepository } from './needs.repository';
 import { NeedsService } from './needs.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([NeedEntity]), AuditModule, OrganizationsModule],
+  imports: [TypeOrmModule.forFeature([NeedEntity]), AuditLogModule, OrganizationsModule],
   providers: [NeedsService, NeedsRepository, NeedsResolver, NeedDeadlinesJob],
   exports: [NeedsService, NeedsRepository],
 })

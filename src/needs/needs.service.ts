@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { AuditTrail } from '../audit/audit-trail.service';
+import { AuditLogService } from '../audit-log/audit-log.service';
 import { Actor, Role } from '../access/actor';
 import { DomainError } from '../common/domain-error';
 import { Connection } from '../common/pagination';
@@ -43,7 +43,7 @@ export class NeedsService {
     private readonly outbox: SearchOutbox,
     private readonly referenceData: ReferenceDataService,
     private readonly jobs: JobQueue,
-    private readonly audit: AuditTrail,
+    private readonly audit: AuditLogService,
   ) {}
 
   async list(actor: Actor | null, args: NeedsArgs): Promise<Connection<NeedModel>> {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
-import { AuditTrail } from '../audit/audit-trail.service';
-import { changeEntry } from '../audit/change-entry';
+import { AuditLogService } from '../audit-log/audit-log.service';
+import { changeEntry } from '../audit-log/change-entry';
 import { Actor } from '../access/actor';
 import { DomainError } from '../common/domain-error';
 import { JobQueue } from '../jobs/job-queue.service';
@@ -29,7 +29,7 @@ export class DeliveryLogService {
     @InjectRepository(DeliveryAttemptEntity) private readonly attempts: Repository<DeliveryAttemptEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jobs: JobQueue,
-    private readonly audit: AuditTrail,
+    private readonly audit: AuditLogService,
     private readonly deliveryRows: NotificationDeliveriesRepository,
   ) {}
 

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor } from '../access/actor';
-import { AuditTrail } from '../audit/audit-trail.service';
-import { changeEntry } from '../audit/change-entry';
+import { AuditLogService } from '../audit-log/audit-log.service';
+import { changeEntry } from '../audit-log/change-entry';
 import { DomainError } from '../common/domain-error';
 import { defaultPreference, DIGESTIBLE, PERSONAL_CHANNELS, PersonalChannel } from './notification-defaults';
 import { DigestFrequency, NotificationEventType } from './notification-event-type';
@@ -30,7 +30,7 @@ export interface PreferenceChange {
 export class NotificationPreferencesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly audit: AuditTrail,
+    private readonly audit: AuditLogService,
   ) {}
 
   /** Every event type × channel, with the user's choice or the default. */

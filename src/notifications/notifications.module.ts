@@ -1,4 +1,4 @@
-import { AuditModule } from '../audit/audit.module';
+import { AuditLogModule } from '../audit-log/audit-log.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MailTransport } from './email/mail-transport';
@@ -21,7 +21,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
  * alerts. In-app notifications reach open subscriptions through PostgreSQL LISTEN/NOTIFY.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([NotificationEntity]), WebhooksModule, AuditModule],
+  imports: [TypeOrmModule.forFeature([NotificationEntity]), WebhooksModule, AuditLogModule],
   providers: [
     NotificationOutbox,
     NotificationFanoutJob,

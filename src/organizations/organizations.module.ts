@@ -1,4 +1,4 @@
-import { AuditModule } from '../audit/audit.module';
+import { AuditLogModule } from '../audit-log/audit-log.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganizationEntity } from './organization.entity';
@@ -7,7 +7,7 @@ import { OrganizationsResolver } from './organizations.resolver';
 import { OrganizationsService } from './organizations.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([OrganizationEntity]), AuditModule],
+  imports: [TypeOrmModule.forFeature([OrganizationEntity]), AuditLogModule],
   providers: [OrganizationsService, OrganizationsResolver, OrganizationLoaders],
   exports: [OrganizationsService, OrganizationLoaders],
 })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { AuditTrail } from '../audit/audit-trail.service';
+import { AuditLogService } from '../audit-log/audit-log.service';
 import { Actor, Role } from '../access/actor';
 import { DomainError } from '../common/domain-error';
 import { Connection } from '../common/pagination';
@@ -21,7 +21,7 @@ export class OrganizationsService {
     @InjectRepository(OrganizationEntity) private readonly organizations: Repository<OrganizationEntity>,
     private readonly referenceData: ReferenceDataService,
     private readonly outbox: SearchOutbox,
-    private readonly audit: AuditTrail,
+    private readonly audit: AuditLogService,
   ) {}
 
   async list(actor: Actor | null, args: OrganizationsArgs): Promise<Connection<OrganizationModel>> {

@@ -1,4 +1,4 @@
-import { AuditModule } from '../audit/audit.module';
+import { AuditLogModule } from '../audit-log/audit-log.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganizationsModule } from '../organizations/organizations.module';
@@ -7,7 +7,7 @@ import { ReferenceProjectsResolver } from './reference-projects.resolver';
 import { ReferenceProjectsService } from './reference-projects.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ReferenceProjectEntity]), AuditModule, OrganizationsModule],
+  imports: [TypeOrmModule.forFeature([ReferenceProjectEntity]), AuditLogModule, OrganizationsModule],
   providers: [ReferenceProjectsService, ReferenceProjectsResolver],
   exports: [ReferenceProjectsService],
 })

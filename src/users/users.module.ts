@@ -1,4 +1,4 @@
-import { AuditModule } from '../audit/audit.module';
+import { AuditLogModule } from '../audit-log/audit-log.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganizationsModule } from '../organizations/organizations.module';
@@ -11,7 +11,7 @@ import { UsersService } from './users.service';
 
 /** Accounts, their passwords and their sessions (refresh tokens): signing in (src/auth) builds on them. */
 @Module({
-  imports: [TypeOrmModule.forFeature([UserEntity, OrganizationEntity, RefreshTokenEntity]), AuditModule, OrganizationsModule],
+  imports: [TypeOrmModule.forFeature([UserEntity, OrganizationEntity, RefreshTokenEntity]), AuditLogModule, OrganizationsModule],
   providers: [UsersService, UsersResolver, RefreshTokenRepository],
   exports: [UsersService, RefreshTokenRepository],
 })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, QueryFailedError, Repository } from 'typeorm';
-import { AuditTrail } from '../audit/audit-trail.service';
+import { AuditLogService } from '../audit-log/audit-log.service';
 import { Actor, Role } from '../access/actor';
 import { hashPassword, isOutdatedHash, unusablePasswordHash, verifyPassword } from './password-hasher';
 import { assertAcceptablePassword } from './password-policy';
@@ -39,7 +39,7 @@ export class UsersService {
     @InjectRepository(OrganizationEntity) private readonly organizations: Repository<OrganizationEntity>,
     private readonly refreshTokens: RefreshTokenRepository,
     private readonly config: AppConfig,
-    private readonly audit: AuditTrail,
+    private readonly audit: AuditLogService,
   ) {}
 
   async list(args: UsersArgs): Promise<Connection<UserModel>> {

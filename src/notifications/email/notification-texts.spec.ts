@@ -1,4 +1,3 @@
-import { MatchOutcomeKind } from '../../matches/match-status';
 import { Language, Role } from '../../access/actor';
 import { DigestFrequency, NotificationEventType } from '../notification-event-type';
 import { ContactSnapshot, NotificationPayload } from '../notification-payload';
@@ -35,7 +34,7 @@ const payload = (over: Partial<NotificationPayload> = {}): NotificationPayload =
   side: 'ENTERPRISE',
   reason: 'Our teams are fully booked until next year.',
   contacts: { agency: agencyContacts, enterprise: enterpriseContacts },
-  outcome: { kind: MatchOutcomeKind.MOU_SIGNED, date: '2026-03-05', note: 'Signed at the Belt and Road water forum.' },
+  outcome: { kind: 'MOU_SIGNED' as const, date: '2026-03-05', note: 'Signed at the Belt and Road water forum.' },
   candidateCount: 3,
   daysWaiting: 9,
   ...over,
@@ -184,7 +183,7 @@ describe('notification texts', () => {
   });
 
   it('states an outcome’s value and the stage the collaboration reached, in the app and by e-mail, in each language', () => {
-    const contract = payload({ outcome: { kind: MatchOutcomeKind.CONTRACT, date: '2026-09-14', value: 1_250_000.5, currency: 'USD', note: null, stage: MatchOutcomeKind.CONTRACT } });
+    const contract = payload({ outcome: { kind: 'CONTRACT' as const, date: '2026-09-14', value: 1_250_000.5, currency: 'USD', note: null, stage: 'CONTRACT' as const } });
     expect(inAppTexts(NotificationEventType.MATCH_OUTCOME_RECORDED, contract, Language.EN, agencyReader).body).toBe(
       'The alliance secretariat has recorded an outcome of your cooperation with Blue River Water Engineering on “Non-revenue water reduction in Colombo”: contract signed. Date: 14 September 2026. Value: 1,250,000.5 USD. Stage reached: contract signed (stage 4 of 5).',
     );
@@ -193,7 +192,7 @@ describe('notification texts', () => {
     );
     expect(emailMessage(NotificationEventType.MATCH_OUTCOME_RECORDED, contract, Language.EN, enterpriseReader, APP).text).toMatch(/Value: 1,250,000\.5 USD\n\s+Stage reached: contract signed \(stage 4 of 5\)/);
     // Training after a contract leaves the stage at the contract: the message names both.
-    const training = payload({ outcome: { kind: MatchOutcomeKind.TRAINING_DELIVERED, date: '2026-10-01', note: null, stage: MatchOutcomeKind.CONTRACT } });
+    const training = payload({ outcome: { kind: 'TRAINING_DELIVERED' as const, date: '2026-10-01', note: null, stage: 'CONTRACT' as const } });
     expect(inAppTexts(NotificationEventType.MATCH_OUTCOME_RECORDED, training, Language.EN, agencyReader).body).toMatch(/: training delivered\. Date: 1 October 2026\. Stage reached: contract signed \(stage 4 of 5\)\.$/);
     // An event stored before the series (no value, no stage) still reads as before.
     expect(inAppTexts(NotificationEventType.MATCH_OUTCOME_RECORDED, payload(), Language.EN, agencyReader).body).toMatch(/: memorandum of understanding signed\. Date: 5 March 2026\.$/);

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditModule } from '../../audit/audit.module';
+import { AuditLogModule } from '../../audit-log/audit-log.module';
 import { DeliveryLogService } from '../delivery-log.service';
 import { NotificationDeliveriesRepository } from '../notification-deliveries.repository';
 import { DeliveryAttemptEntity, NotificationDeliveryEntity } from '../notification-delivery.entity';
@@ -13,7 +13,7 @@ import { WebhooksService } from './webhooks.service';
 
 /** Webhook management (GraphQL), the signed sender and the delivery log, for the notification jobs to reuse. */
 @Module({
-  imports: [TypeOrmModule.forFeature([WebhookEndpointEntity, NotificationDeliveryEntity, DeliveryAttemptEntity]), AuditModule],
+  imports: [TypeOrmModule.forFeature([WebhookEndpointEntity, NotificationDeliveryEntity, DeliveryAttemptEntity]), AuditLogModule],
   providers: [WebhooksService, WebhooksResolver, WebhookSender, WebhookSecretBox, DeliveryLogService, WebhookEndpointsRepository, NotificationDeliveriesRepository],
   exports: [WebhooksService, WebhookSender, DeliveryLogService, WebhookEndpointsRepository, NotificationDeliveriesRepository],
 })

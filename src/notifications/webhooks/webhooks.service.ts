@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager, Repository } from 'typeorm';
-import { AuditTrail } from '../../audit/audit-trail.service';
+import { AuditLogService } from '../../audit-log/audit-log.service';
 import { Actor, isStaff, Role } from '../../access/actor';
 import { DomainError } from '../../common/domain-error';
 import { Connection, PageArgs } from '../../common/pagination';
@@ -43,7 +43,7 @@ export class WebhooksService implements OnApplicationBootstrap {
     private readonly sender: WebhookSender,
     private readonly deliveryLog: DeliveryLogService,
     private readonly secrets: WebhookSecretBox,
-    private readonly audit: AuditTrail,
+    private readonly audit: AuditLogService,
     private readonly endpointRows: WebhookEndpointsRepository,
   ) {}
 
