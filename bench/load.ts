@@ -198,7 +198,7 @@ function cpuBetween(a: CpuSample, b: CpuSample): { groups: Record<string, number
 // GraphQL outside the measurement
 
 function client(port: number) {
-  return async <T = any>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> => {
+  return async <T = unknown>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> => {
     const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -576,7 +576,7 @@ async function main(): Promise<number> {
   process.once('SIGTERM', onSignal);
   const failures: string[] = [];
   try {
-    let t = Date.now();
+    const t = Date.now();
     api = await startApi(root);
     const pid = api.child.pid!;
     log(`Application (pid ${pid}, port ${api.port}, DATA_DIR ${api.dataDir}) ready in ${((Date.now() - t) / 1000).toFixed(1)} s (embedded servers, migrations, demo seed, index); RSS ${mb(memoryOf(pid).rss)} MB`);

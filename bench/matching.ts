@@ -112,11 +112,11 @@ async function main(): Promise<void> {
     await waitForReady(api, port, 180_000);
     const gql = async (query: string, variables: Record<string, unknown>, token?: string) => {
       const res = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
-      const body = (await res.json()) as { data?: Record<string, any>; errors?: Array<{ message: string }> };
+      const body = (await res.json()) as { data?: Record<string, unknown>; errors?: Array<{ message: string }> };
       if (body.errors) throw new Error(body.errors[0].message);
       return body.data!;
     };
-    const login = async (email: string) => (await gql('mutation($e: String!) { login(email: $e, password: "bench-password") { token } }', { e: email })).login.token as string;
+    const login = async (email: string) => ((await gql('mutation($e: String!) { login(email: $e, password: "bench-password") { token } }', { e: email })).login as { token: string }).token;
     const coordinatorToken = await login(coordinator);
     const needRows = await dataSource.getRepository(NeedEntity).find({ order: { externalId: 'ASC' } });
     const needIds = needRows.map((n) => n.id);
@@ -271,7 +271,7 @@ async function rawIndexingRate(meili: Meilisearch, builder: SearchDocumentBuilde
     await meili.deleteIndexIfExists(uid);
     await meili.createIndex(uid, { primaryKey: 'id' }).waitTask({ timeout: 0 });
     await meili.index(uid).updateSettings(settingsFor(index)).waitTask({ timeout: 0 });
-    const ids: string[] = ((await dataSource.query(sql)) as Array<{ id: string }>).map((r) => r.id);
+    const ids: string[] = (await dataSource.query<Array<{ id: string }>>(sql)).map((r) => r.id);
     const batches: unknown[][] = [];
     for (let i = 0; i < ids.length; i += 2000) batches.push(await build(ids.slice(i, i + 2000)));
     prepared.push({ uid, batches });

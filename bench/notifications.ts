@@ -227,7 +227,7 @@ async function main(): Promise<void> {
     await app.listen(port, '127.0.0.1');
     const dataSource = app.get(DataSource);
 
-    let t = Date.now();
+    const t = Date.now();
     const seeded = await seed(dataSource, `${hooks.url}/`);
     secrets = seeded.secrets;
     const approvals = seeded.matches.length;

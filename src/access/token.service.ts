@@ -32,12 +32,13 @@ export class TokenService {
     try {
       const payload = jwt.verify(token, this.secret(), { algorithms: ['HS256'], issuer: ISSUER });
       if (typeof payload === 'string' || typeof payload.sub !== 'string') throw new Error('no subject');
-      const tokenVersion = payload.tv ?? 0;
-      if (!Number.isInteger(tokenVersion)) throw new Error('bad token version');
+      const tokenVersion: unknown = payload.tv ?? 0;
+      if (typeof tokenVersion !== 'number' || !Number.isInteger(tokenVersion)) throw new Error('bad token version');
       // issue() always sets exp; a token without one is not ours.
       if (typeof payload.exp !== 'number') throw new Error('no expiry');
-      if (payload.sid !== undefined && !(typeof payload.sid === 'string' && UUID.test(payload.sid))) throw new Error('bad session');
-      return { userId: payload.sub, tokenVersion, sessionId: payload.sid as string | undefined, expiresAt: new Date(payload.exp * 1000) };
+      const sessionId: unknown = payload.sid;
+      if (sessionId !== undefined && !(typeof sessionId === 'string' && UUID.test(sessionId))) throw new Error('bad session');
+      return { userId: payload.sub, tokenVersion, sessionId, expiresAt: new Date(payload.exp * 1000) };
     } catch (error) {
       const expired = error instanceof jwt.TokenExpiredError;
       throw DomainError.unauthenticated(expired ? 'The token has expired: sign in again' : 'The token is not valid: sign in again');

@@ -45,12 +45,12 @@ export class LoginThrottleRepository {
          ON CONFLICT (kind, key) DO NOTHING`,
         [kinds, names],
       );
-      const rows: Array<ThrottleKey & ThrottleState & { now: Date }> = await runner.query(
+      const rows = (await runner.query(
         `SELECT kind, key, failures, window_started_at AS "windowStartedAt", locked_until AS "lockedUntil", lockouts, last_failure_at AS "lastFailureAt", now() AS now
            FROM login_throttle WHERE (kind, key) IN (SELECT * FROM unnest($1::login_throttle_kind[], $2::text[]))
           ORDER BY kind, key FOR UPDATE`,
         [kinds, names],
-      );
+      )) as Array<ThrottleKey & ThrottleState & { now: Date }>;
       const decisions = ordered.map((k) => {
         const row = rows.find((r) => r.kind === k.kind && r.key === k.key)!;
         return { key: k, decision: decideAttempt(row, k.rule, row.now) };

@@ -64,7 +64,7 @@ function importCommand(what: 'companies' | 'needs'): Command<{ file: string; sug
   };
 }
 
-export const COMMANDS: Record<string, Command<any>> = {
+export const COMMANDS: Record<string, Command> = {
   reindex,
   'import-companies': importCommand('companies'),
   'import-needs': importCommand('needs'),

@@ -23,7 +23,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(name && name !== '--help' ? `Unknown command "${name}".\n\n${USAGE}` : USAGE);
     return name && name !== '--help' ? 2 : 0;
   }
-  let options;
+  let options: unknown;
   try {
     options = command.parse(args);
   } catch (error) {
@@ -45,7 +45,7 @@ async function main(argv: string[]): Promise<number> {
   const logger = new Logger('cli');
   const runtime = await startRuntime(config, logger);
   runtime.app.useLogger(appLogger);
-  let code = 0;
+  let code: number;
   try {
     await runtime.app.init();
     code = await command.run(runtime.app as INestApplicationContext, options);

@@ -62,7 +62,7 @@ export async function prepareIsolatedWorld(): Promise<{ environment: Record<stri
     const dir = mkdtempSync(join(tmpdir(), 'waterbridge-batch-'));
     chmodSync(dir, 0o711);
     Object.assign(environment, { DATA_DIR: dir, EMBEDDED_POSTGRES_PORT: String(await freePort()), EMBEDDED_MEILI_PORT: String(await freePort()) });
-    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+    cleanups.push(() => Promise.resolve(rmSync(dir, { recursive: true, force: true })));
   }
   return { environment, cleanup: async () => void (await Promise.all(cleanups.map((c) => c()))) };
 }

@@ -20,7 +20,7 @@ export const NotNullIfPresent = () => ValidateIf((_object, value) => value !== u
 export const NotBlank = (options?: ValidationOptions) => Matches(/\S/, { message: '$property must not be blank', ...options });
 
 /** Trims surrounding white space from a string input. */
-export const Trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+export const Trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 
 function firstProblem(errors: ValidationError[], prefix = ''): { field: string; message: string } {
   const error = errors[0];

@@ -17,9 +17,10 @@ import {
 } from 'class-validator';
 import proxyaddr from 'proxy-addr';
 
+// Settings arrive as strings (the environment); anything else is left for the validators to refuse.
 const toBoolean = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase()) ? true : ['0', 'false', 'no', 'off'].includes(String(value).toLowerCase()) ? false : value;
-const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value);
+  value === '' ? undefined : typeof value !== 'string' ? value : ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) ? true : ['0', 'false', 'no', 'off'].includes(value.toLowerCase()) ? false : value;
+const toInt = ({ value }: { value: unknown }) => (value === '' ? undefined : typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 const JWT_SECRET_MIN_DISTINCT = 10;
 
@@ -583,7 +584,7 @@ export const runsWorkers = (config: AppConfig): boolean => config.APP_ROLE !== '
  * (src/setting-rules.ts), so this folder imports no domain.
  */
 export interface SettingRule {
-  setting: keyof AppConfig & string;
+  setting: keyof AppConfig;
   /** What is wrong with the value, or undefined when it is fine. */
   problem(value: string): string | undefined;
 }

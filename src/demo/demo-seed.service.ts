@@ -223,7 +223,7 @@ export class DemoSeedService {
 async function insertAll<E extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<E>, rows: Partial<E>[]): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < rows.length; i += 500) {
-    const result = await manager.insert(target, rows.slice(i, i + 500) as never);
+    const result = await manager.insert(target, rows.slice(i, i + 500));
     ids.push(...result.identifiers.map((identifier) => (identifier as { id: string }).id));
   }
   return ids;

@@ -167,7 +167,7 @@ function readJsonl<T>(file: string): T[] {
       try {
         return JSON.parse(line) as T;
       } catch (e) {
-        throw new Error(`${file}:${i + 1}: ${(e as Error).message}`);
+        throw new Error(`${file}:${i + 1}: ${(e as Error).message}`, { cause: e });
       }
     });
 }
@@ -182,7 +182,7 @@ function loadCountries(repo: string): Countries {
     byCode.set(c.code, c);
     for (const n of [c.nameEn, ...(c.aliases || [])]) byName.set(n.trim().toLowerCase(), c.code);
   }
-  return { byCode, resolve: (name) => (name ? (byName.get(String(name).trim().toLowerCase()) ?? null) : null) };
+  return { byCode, resolve: (name) => (typeof name === 'string' && name ? (byName.get(name.trim().toLowerCase()) ?? null) : null) };
 }
 
 const intOrNull = (v: unknown): number | null => (Number.isInteger(v) ? (v as number) : null);

@@ -27,7 +27,7 @@ export class GraphQLRequestPlugin implements ApolloServerPlugin<GraphQLContext> 
     return {
       willSendResponse: async ({ operation, operationName, response: sent }) => {
         const durationMs = performance.now() - started;
-        const errors = sent.body.kind === 'single' ? (sent.body.singleResult.errors ?? []).map((e) => String(e.extensions?.code ?? 'UNKNOWN')) : [];
+        const errors = sent.body.kind === 'single' ? (sent.body.singleResult.errors ?? []).map((e) => (typeof e.extensions?.code === 'string' ? e.extensions.code : 'UNKNOWN')) : [];
         const type = (operation?.operation as OperationType | undefined) ?? 'unknown';
         // The client's words: only a well-formed GraphQL name reaches the log.
         const candidate = operationName ?? request.operationName;

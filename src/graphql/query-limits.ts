@@ -21,6 +21,7 @@ import {
   Kind,
   NoSchemaIntrospectionCustomRule,
   OperationDefinitionNode,
+  OperationTypeNode,
   SchemaMetaFieldDef,
   SelectionSetNode,
   specifiedRules,
@@ -106,7 +107,7 @@ class QueryMeasure {
   /** The cost; throws TooDeep or TooComplex. */
   check(): number {
     const { operation } = this.operation;
-    const root = operation === 'query' ? this.schema.getQueryType() : operation === 'mutation' ? this.schema.getMutationType() : this.schema.getSubscriptionType();
+    const root = operation === OperationTypeNode.QUERY ? this.schema.getQueryType() : operation === OperationTypeNode.MUTATION ? this.schema.getMutationType() : this.schema.getSubscriptionType();
     return root ? this.selectionSet(this.operation.selectionSet, root, 1, { introspection: false }) : 0;
   }
 
@@ -323,7 +324,7 @@ export function webSocketOptions(limits: QueryLimits, introspection: boolean, ch
     const operation = args.document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!args.operationName || d.name?.value === args.operationName));
     if (!operation) return null;
     try {
-      await charge(args.contextValue, costOf(args.schema, args.document, operation, limits, (args.variableValues ?? {}) as Record<string, unknown>));
+      await charge(args.contextValue, costOf(args.schema, args.document, operation, limits, (args.variableValues ?? {})));
       return null;
     } catch (error) {
       if (error instanceof GraphQLError) return { errors: [error] };

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { getOperationAST, GraphQLError } from 'graphql';
+import { getOperationAST, GraphQLError, OperationTypeNode } from 'graphql';
 import type { Context, ServerOptions } from 'graphql-ws';
 import type { Extra } from 'graphql-ws/use/ws';
 import type { WebSocket } from 'ws';
@@ -89,7 +89,7 @@ export function webSocketSessionHooks(auth: RequestAuthenticator, tokens: TokenS
     },
 
     onNext: async (ctx, _id, _payload, args) => {
-      if (getOperationAST(args.document, args.operationName)?.operation !== 'subscription') return;
+      if (getOperationAST(args.document, args.operationName)?.operation !== OperationTypeNode.SUBSCRIPTION) return;
       const header = bearerOf(ctx.connectionParams);
       // Anonymous subscriptions have no sign-in to lose.
       if (header === undefined) return;

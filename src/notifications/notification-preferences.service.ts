@@ -6,7 +6,7 @@ import { AuditLogService } from '../audit-log/audit-log.service';
 import { changeEntry } from '../audit-log/change-entry';
 import { DomainError } from '../common/domain-error';
 import { defaultPreference, DIGESTIBLE, PERSONAL_CHANNELS, PersonalChannel } from './notification-defaults';
-import { DigestFrequency, NotificationEventType } from './notification-event-type';
+import { DigestFrequency, NotificationChannel, NotificationEventType } from './notification-event-type';
 import { NotificationPreferenceEntity } from './notification-preference.entity';
 
 export interface PreferenceView {
@@ -50,7 +50,7 @@ export class NotificationPreferencesService {
   async set(actor: Actor, changes: PreferenceChange[]): Promise<PreferenceView[]> {
     changes.forEach((change, i) => {
       const frequency = change.frequency ?? DigestFrequency.IMMEDIATE;
-      const digestible = DIGESTIBLE.includes(change.eventType) && change.channel === 'EMAIL';
+      const digestible = DIGESTIBLE.includes(change.eventType) && change.channel === NotificationChannel.EMAIL;
       if (frequency !== DigestFrequency.IMMEDIATE && !digestible) {
         throw DomainError.badInput(`input.${i}.frequency`, `Digests are for opportunity alerts by e-mail; ${change.eventType} on ${change.channel} is IMMEDIATE`);
       }

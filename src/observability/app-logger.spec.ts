@@ -84,7 +84,7 @@ describe('AppLogger', () => {
     const { logger, lines } = capture({ LOG_FORMAT: 'pretty' });
     logger.log({ msg: 'graphql', operationName: 'Needs', durationMs: 12.5, errors: ['FORBIDDEN'] }, 'GraphQL');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} INFO  \[GraphQL\] graphql operationName=Needs durationMs=12\.5 errors=\["FORBIDDEN"\]\n$/);
+    expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} INFO {2}\[GraphQL\] graphql operationName=Needs durationMs=12\.5 errors=\["FORBIDDEN"\]\n$/);
   });
 });
 

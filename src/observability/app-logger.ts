@@ -98,7 +98,8 @@ export class AppLogger implements LoggerService {
     } else if (isPlainObject(message)) {
       const { msg: text, message: alt, ...rest } = message;
       Object.assign(fields, rest);
-      msg = String(text ?? alt ?? '');
+      const said = text ?? alt;
+      msg = typeof said === 'string' ? said : said === undefined || said === null ? '' : JSON.stringify(said);
     } else {
       msg = String(message);
     }
@@ -140,7 +141,7 @@ export function prettyLine(line: string): string {
   const { time, level, context, msg, stack, ...fields } = JSON.parse(line) as Record<string, unknown>;
   const when = typeof time === 'string' ? time.replace('T', ' ').slice(0, 23) : '';
   const rest = Object.entries(fields).map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`);
-  const text = [when, String(level).toUpperCase().padEnd(5), context ? `[${String(context)}]` : undefined, msg, ...rest].filter((part) => part !== undefined && part !== '').join(' ');
+  const text = [when, String(level).toUpperCase().padEnd(5), context ? `[${typeof context === 'string' ? context : JSON.stringify(context)}]` : undefined, msg, ...rest].filter((part) => part !== undefined && part !== '').join(' ');
   return `${text}${typeof stack === 'string' ? `\n${stack}` : ''}\n`;
 }
 

@@ -19,6 +19,6 @@ const SANE_REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
 /** The caller's `x-request-id` when it is sane, else a fresh UUID. */
 export function requestIdFrom(header: unknown): string {
-  const value = Array.isArray(header) ? header[0] : header;
+  const value: unknown = Array.isArray(header) ? header[0] : header;
   return typeof value === 'string' && SANE_REQUEST_ID.test(value) ? value : randomUUID();
 }

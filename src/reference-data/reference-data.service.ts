@@ -37,7 +37,7 @@ export class ReferenceDataService implements OnModuleInit {
     this.countryByName = new Map();
     this.countryNames = undefined;
     for (const c of countries) for (const name of [c.nameEn, ...c.aliases]) this.countryByName.set(name.toLowerCase(), c.code);
-    this.terms = new Map(Object.values(TaxonomyKind).map((kind) => [kind, new Map()]));
+    this.terms = new Map(Object.values(TaxonomyKind).map((kind) => [kind, new Map<string, TaxonomyTermModel>()]));
     for (const t of terms) this.terms.get(t.kind)?.set(t.code, { kind: t.kind, code: t.code, labelEn: t.labelEn, labelZh: t.labelZh });
   }
 

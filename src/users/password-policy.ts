@@ -7,7 +7,7 @@ export const PASSWORD_MAX = 200;
 const LOCAL_PART_MIN = 4;
 
 /** Well-known passwords of 12 characters or more (shorter ones fail the length rule anyway), lower-cased. */
-const COMMON = new Set<string>((commonPasswords as string[]).map((p) => p.toLowerCase()));
+const COMMON = new Set<string>((commonPasswords).map((p) => p.toLowerCase()));
 
 /**
  * Why a new password is refused ("must be at least 12 characters long"), or undefined when it is acceptable. The one

@@ -20,13 +20,13 @@ export class RefreshTokenRepository {
   async rotate(tokenHash: string, successor: Pick<RefreshTokenEntity, 'tokenHash' | 'expiresAt'>): Promise<{ userId: string; familyId: string } | null> {
     return this.dataSource.transaction(async (manager) => {
       // UPDATE … RETURNING: TypeORM answers [rows, count]. The row lock makes a concurrent second use find it revoked.
-      const [rows] = (await manager.query(
+      const [rows] = await manager.query<[Array<{ userId: string; familyId: string }>, number]>(
         `UPDATE refresh_token r SET used_at = now(), revoked_at = now()
           WHERE r.token_hash = $1 AND r.revoked_at IS NULL AND r.expires_at > now()
             AND EXISTS (SELECT 1 FROM app_user u WHERE u.id = r.user_id AND u.active)
           RETURNING r.user_id AS "userId", r.family_id AS "familyId"`,
         [tokenHash],
-      )) as [Array<{ userId: string; familyId: string }>, number];
+      );
       if (rows.length === 0) return null;
       await this.insert({ ...rows[0], ...successor }, manager);
       return rows[0];
@@ -45,13 +45,13 @@ export class RefreshTokenRepository {
 
   /** Revokes every live refresh token of one family (one session); returns how many. */
   async revokeFamily(familyId: string): Promise<number> {
-    const [, count] = (await this.dataSource.query(`UPDATE refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [familyId])) as [unknown, number];
+    const [, count] = await this.dataSource.query<[unknown, number]>(`UPDATE refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [familyId]);
     return count;
   }
 
   /** Revokes every live refresh token of the user; returns how many. */
   async revokeAllOfUser(userId: string, manager: EntityManager = this.dataSource.manager): Promise<number> {
-    const [, count] = (await manager.query(`UPDATE refresh_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId])) as [unknown, number];
+    const [, count] = await manager.query<[unknown, number]>(`UPDATE refresh_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
     return count;
   }
 

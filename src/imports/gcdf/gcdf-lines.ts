@@ -40,7 +40,7 @@ function object(value: unknown, what: string): Json {
   return value as Json;
 }
 
-function text(o: Json, key: string, where: string, { required = true, max = LIMITS.description as number } = {}): string {
+function text(o: Json, key: string, where: string, { required = true, max = LIMITS.description }: { required?: boolean; max?: number } = {}): string {
   const value = o[key];
   if (value === undefined || value === null || value === '') {
     if (required) throw new LineError(`${where}"${key}" is missing`);

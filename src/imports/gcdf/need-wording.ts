@@ -63,7 +63,7 @@ const POINTER_SENTENCE_RE =
 /** "— via ETCA —", "-- via EPCF arrangement --": how the money flowed, not what is needed. */
 const VIA_RE = /\s*(?:—|--|–)\s*via\b[^—–-]*?(?:—|--|–)\s*/gi;
 /** AidData's bracketed programme tags at the start of a title: "[China Co-Financing Fund] ", "China Co-Financing Fund] ". */
-const TAG_RE = /^(?!\[a company\])\[?[^\]\[]{3,60}\]\s*/;
+const TAG_RE = /^(?!\[a company\])\[?[^\][]{3,60}\]\s*/;
 
 /** Removes cross-references to other GCDF records from a text. */
 export function stripCrossReferences(text: string): string {
@@ -134,7 +134,7 @@ function withoutWorth(text: string): string {
 
 /** Turns a named project ("Wad Medani Water Treatment Plant Project") into what is needed. */
 function needOfProject(name: string, text: string): string {
-  let n = name.trim().replace(/^the\s+/i, '');
+  const n = name.trim().replace(/^the\s+/i, '');
   const phase = /^Phase\s+(\w+)\s+of\s+(?:the\s+)?(.+)$/i.exec(n);
   if (phase) return `${needOfProject(phase[2], text)} (phase ${phase[1].toUpperCase() === phase[1] ? phase[1] : phase[1].toLowerCase()})`;
 

@@ -85,6 +85,8 @@ export const MAX_DESCRIPTION = 1200;
 
 /** Collapses runs of whitespace (GCDF texts are full of double spaces and line breaks) and trims; null/undefined -> ''. */
 export function clean(s: unknown): string {
+  // GCDF fields are strings, numbers or null.
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string
   return String(s ?? '')
     .replace(/\s+/g, ' ')
     .trim();

@@ -64,7 +64,7 @@ export class RecordMatchOutcomeInput extends MatchVersionInput {
 
   @Field(() => String, { nullable: true, description: 'ISO 4217 currency of the value, e.g. USD, CNY, LKR; needs `value`.' })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
   @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code of three letters, such as USD' })
   currency?: string | null;
 

@@ -77,10 +77,10 @@ export class BlockedAddressError extends Error {
  */
 export const publicOnlyLookup: net.LookupFunction = (hostname, options, callback) => {
   dns.lookup(hostname, options, (error, address: string | dns.LookupAddress[], family?: number) => {
-    if (error) return callback(error, address as string, family);
+    if (error) return callback(error, address, family);
     const addresses = Array.isArray(address) ? address.map((a) => a.address) : [address];
     const blocked = addresses.find((a) => !isPublicAddress(a));
-    if (blocked !== undefined) return callback(Object.assign(new BlockedAddressError(blocked), { hostname }) as NodeJS.ErrnoException, '', 4);
+    if (blocked !== undefined) return callback(Object.assign(new BlockedAddressError(blocked), { hostname }), '', 4);
     // Node passes `all: true` when it tries several addresses (happy eyeballs); answer in the shape asked for.
     (callback as (e: null, a: string | dns.LookupAddress[], f?: number) => void)(null, address, family);
   });
