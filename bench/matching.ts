@@ -14,14 +14,14 @@ import { GcdfImportService, inferredCapabilities } from '../src/imports/gcdf-imp
 import { classifyProject } from '../src/imports/gcdf/water-classifier';
 import { freePort } from '../src/infra/embedded/free-port';
 import { MatchingService, toMeilisearch } from '../src/matching/matching.service';
-import { TrackRecordIndex } from '../src/matching/track-record.index';
+import { TrackRecordIndexService } from '../src/matching/track-record-index.service';
 import { NeedEntity } from '../src/needs/need.entity';
 import { ReferenceDataService } from '../src/reference-data/reference-data.service';
 import { ReindexService } from '../src/search/reindex.service';
-import { SearchDocumentBuilder } from '../src/search/search-document.builder';
+import { SearchDocumentService } from '../src/search/search-document.service';
 import { SearchIndex, settingsFor } from '../src/search/search-indexes';
 import { SearchRepository } from '../src/search/search.repository';
-import { MeilisearchWriter } from '../src/search/meilisearch.clients';
+import { MeilisearchWriter } from '../src/search/meilisearch.providers';
 import { configOrExit, startRuntime } from '../src/runtime';
 import { exited, launch, Started, waitForReady } from '../test/support/app-process';
 import { percentile } from '../test/support/statistics';
@@ -80,7 +80,7 @@ async function main(): Promise<void> {
     const reindexed = Object.values(counts).reduce((a, b) => a + b, 0);
     const appRate = reindexed / reindexSeconds;
     log(`Reindex (application, all indexes): ${reindexed} documents in ${reindexSeconds.toFixed(1)} s = ${appRate.toFixed(0)} documents/s`);
-    const rawRate = await rawIndexingRate(app.get(MeilisearchWriter), app.get(SearchDocumentBuilder), dataSource, config.MEILI_INDEX_PREFIX);
+    const rawRate = await rawIndexingRate(app.get(MeilisearchWriter), app.get(SearchDocumentService), dataSource, config.MEILI_INDEX_PREFIX);
     log(`Raw Meilisearch, same documents: ${rawRate.toFixed(0)} documents/s → application reaches ${((appRate / rawRate) * 100).toFixed(0)} % (target ≥ 80 %)`);
 
     // 3. The API in its own process, as in production (users first: a change to organisations later would make the
@@ -179,7 +179,7 @@ async function main(): Promise<void> {
     log(`API memory (RSS) at the end: ${await rssOf(api.child.pid!)} MB`);
 
     // 6. The track-record index after one enterprise changes: patched, against a full build (in this process).
-    const trackRecords = app.get(TrackRecordIndex);
+    const trackRecords = app.get(TrackRecordIndexService);
     t = process.hrtime.bigint();
     await trackRecords.refresh();
     const fullBuild = ms(t);
@@ -258,7 +258,7 @@ async function loadExpandedData(dataSource: DataSource, referenceData: Reference
 }
 
 /** Meilisearch's own rate on the same documents as the full reindex: built in memory first, then sent as fast as it takes them. */
-async function rawIndexingRate(meili: Meilisearch, builder: SearchDocumentBuilder, dataSource: DataSource, prefix: string): Promise<number> {
+async function rawIndexingRate(meili: Meilisearch, builder: SearchDocumentService, dataSource: DataSource, prefix: string): Promise<number> {
   const sources: Array<[SearchIndex, string, (ids: string[]) => Promise<unknown[]>]> = [
     [SearchIndex.Needs, 'SELECT id FROM need ORDER BY id', (ids) => builder.needs(ids)],
     [SearchIndex.Enterprises, `SELECT id FROM organization WHERE kind = 'ENTERPRISE' ORDER BY id`, (ids) => builder.enterprises(ids)],

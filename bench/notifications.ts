@@ -8,7 +8,7 @@ import { hashPassword } from '../src/users/password-hasher';
 import { TokenService } from '../src/access/token.service';
 import { prepareIsolatedWorld } from '../src/cli/match-batch.command';
 import { freePort } from '../src/infra/embedded/free-port';
-import { NotificationOutbox } from '../src/notifications/notification-outbox.service';
+import { NotificationOutboxService } from '../src/notifications/notification-outbox.service';
 import { configOrExit, startRuntime } from '../src/runtime';
 import { SearchRepository } from '../src/search/search.repository';
 import { oneFactorExplanation } from '../test/support/factory';
@@ -247,7 +247,7 @@ async function main(): Promise<void> {
     const total = CHANNELS.reduce((n, c) => n + expected[c].size, 0);
 
     // The workflow nudges the fan-out right after its transaction commits: that instant is each approval's commit time.
-    const outbox = app.get(NotificationOutbox);
+    const outbox = app.get(NotificationOutboxService);
     const nudge = outbox.nudge.bind(outbox);
     let lastCommit = 0;
     outbox.nudge = () => {

@@ -10,7 +10,7 @@ import { DemoSeedService } from '../src/demo/demo-seed.service';
 import { PUBLISHED_NEED_STATUSES } from '../src/needs/need-status';
 import { configOrExit, startRuntime } from '../src/runtime';
 import { translateQuery } from '../src/search/chinese-query';
-import { MeilisearchWriter } from '../src/search/meilisearch.clients';
+import { MeilisearchWriter } from '../src/search/meilisearch.providers';
 import { oneOf } from '../src/common/search-filters';
 import { glossarySynonyms, INDEX_SETTINGS, SearchIndex } from '../src/search/search-indexes';
 import { SearchNeedsArgs } from '../src/search/dto/search.inputs';

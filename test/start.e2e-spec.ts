@@ -19,10 +19,10 @@ function launch(env: Record<string, string>, command?: string[]): Started {
 }
 
 
-async function graphql(port: number, query: string, variables: Record<string, unknown> = {}, token?: string) {
+async function graphql<T = Record<string, unknown>>(port: number, query: string, variables: Record<string, unknown> = {}, token?: string) {
   const headers: Record<string, string> = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
   const res = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-  return (await res.json()) as { data?: Record<string, any>; errors?: unknown[] };
+  return (await res.json()) as { data?: T; errors?: unknown[] };
 }
 
 describe('npm start (compiled application, embedded servers)', () => {
@@ -72,20 +72,20 @@ describe('npm start (compiled application, embedded servers)', () => {
     await waitFor(started, READY);
     expect(started.output()).toMatch(/COORDINATOR\s+coordinator@demo\.waterbridge\.org/);
 
-    const needs = await graphql(port, '{ needs(first: 5) { totalCount edges { node { title country { code } } } } }');
+    const needs = await graphql<{ needs: { totalCount: number; edges: Array<{ node: { title: string; country: { code: string } } }> } }>(port, '{ needs(first: 5) { totalCount edges { node { title country { code } } } } }');
     expect(needs.data?.needs.totalCount).toBe(180);
     expect(needs.data?.needs.edges).toHaveLength(5);
     for (const edge of needs.data?.needs.edges ?? []) expect(edge.node.country.code).toMatch(/^[A-Z]{2}$/);
     // Indexed before the first request: search finds the seeded needs at once.
-    const found = await graphql(port, '{ searchNeeds(query: "water", first: 1) { totalCount } }');
+    const found = await graphql<{ searchNeeds: { totalCount: number } }>(port, '{ searchNeeds(query: "water", first: 1) { totalCount } }');
     expect(found.data?.searchNeeds.totalCount).toBeGreaterThan(100);
-    const login = await graphql(port, 'mutation { login(email: "coordinator@demo.waterbridge.org", password: "waterbridge-demo") { token user { role } } }');
+    const login = await graphql<{ login: { token: string; user: { role: string } } }>(port, 'mutation { login(email: "coordinator@demo.waterbridge.org", password: "waterbridge-demo") { token user { role } } }');
     expect(login.data?.login.user.role).toBe('COORDINATOR');
     // The demo's review queue fills with candidates for the newest needs, and the coordinator is told by e-mail,
     // which the embedded mail catcher keeps as a file.
     const queue = await waitUntil(async () => {
-      const res = await graphql(port, '{ reviewQueue(first: 5) { totalCount } }', {}, login.data?.login.token);
-      return res.data?.reviewQueue.totalCount > 0 ? res.data?.reviewQueue : undefined;
+      const res = await graphql<{ reviewQueue: { totalCount: number } }>(port, '{ reviewQueue(first: 5) { totalCount } }', {}, login.data?.login.token);
+      return (res.data?.reviewQueue.totalCount ?? 0) > 0 ? res.data?.reviewQueue : undefined;
     }, 'candidates in the review queue');
     expect(queue.totalCount).toBeGreaterThan(0);
     await waitUntil(() => existsSync(join(env.DATA_DIR, 'mail')) && readdirSync(join(env.DATA_DIR, 'mail')).some((f) => f.endsWith('.eml')), 'a caught e-mail');

@@ -6,8 +6,7 @@ import { Allow, ANY_ROLE, CurrentActor, Public } from '../access/access.decorato
 import { Actor } from '../access/actor';
 import { AuthService } from './auth.service';
 import { ClientAddress } from '../access/client-address';
-import { LogoutArgs } from './dto/logout.args';
-import { RefreshTokenArgs } from './dto/refresh-token.args';
+import { LogoutArgs, RefreshTokenArgs } from './dto/auth.inputs';
 
 @ObjectType('AuthPayload', { description: 'A signed-in session.' })
 class AuthPayload {

@@ -11,7 +11,7 @@ import { onlyVisibleOwners, ownedOrRefuse, visibleOrNotFound } from '../organiza
 import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { TaxonomyKind } from '../reference-data/taxonomy-term.entity';
 import { IndexedKind } from '../search-outbox/search-outbox.entity';
-import { SearchOutbox } from '../search-outbox/search-outbox.service';
+import { SearchOutboxService } from '../search-outbox/search-outbox.service';
 import { CapabilityEntity } from './capability.entity';
 import { CapabilityModel, toCapabilityModel } from './capability.model';
 import { CapabilitiesArgs, CreateCapabilityInput, UpdateCapabilityInput } from './dto/capability.inputs';
@@ -23,7 +23,7 @@ export class CapabilitiesService {
   constructor(
     @InjectRepository(CapabilityEntity) private readonly capabilities: Repository<CapabilityEntity>,
     private readonly referenceData: ReferenceDataService,
-    private readonly outbox: SearchOutbox,
+    private readonly outbox: SearchOutboxService,
     private readonly audit: AuditLogService,
   ) {}
 

@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ConnectionType } from '../common/pagination';
 import { CapabilityEntity, CapacityUnit } from './capability.entity';
 
 registerEnumType(CapacityUnit, {
@@ -74,3 +75,5 @@ export function toCapabilityModel(entity: CapabilityEntity): CapabilityModel {
     updatedAt: entity.updatedAt,
   };
 }
+
+export const CapabilityConnection = ConnectionType(CapabilityModel, 'Capability');

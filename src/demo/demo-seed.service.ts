@@ -8,7 +8,7 @@ import { FundingStatus, NeedEntity } from '../needs/need.entity';
 import { NeedStatus } from '../needs/need-status';
 import { OrganizationEntity, OrganizationKind, VerificationStatus } from '../organizations/organization.entity';
 import { ProjectRole, ReferenceProjectEntity } from '../reference-projects/reference-project.entity';
-import { SearchOutbox } from '../search-outbox/search-outbox.service';
+import { SearchOutboxService } from '../search-outbox/search-outbox.service';
 import { UserEntity } from '../users/user.entity';
 import { Language, Role } from '../access/actor';
 import demoData from './demo-data.json';
@@ -49,7 +49,7 @@ export class DemoSeedService {
   private readonly logger = new Logger('DemoSeed');
 
   constructor(
-    private readonly outbox: SearchOutbox,
+    private readonly outbox: SearchOutboxService,
     private readonly config: AppConfig,
   ) {}
 

@@ -3,7 +3,7 @@ import type { ApolloServerPlugin, GraphQLRequestContext, GraphQLRequestListener 
 import { Injectable, Logger } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
 import { GraphQLContext } from './graphql-context';
-import { GRAPHQL_NAME, Metrics, OperationType } from '../observability/metrics.service';
+import { GRAPHQL_NAME, MetricsService, OperationType } from '../observability/metrics.service';
 import { REQUEST_ID_HEADER, requestIdFrom } from '../observability/request-scope';
 
 /**
@@ -15,7 +15,7 @@ import { REQUEST_ID_HEADER, requestIdFrom } from '../observability/request-scope
 export class GraphQLRequestPlugin implements ApolloServerPlugin<GraphQLContext> {
   private readonly logger = new Logger('GraphQL');
 
-  constructor(private readonly metrics: Metrics) {}
+  constructor(private readonly metrics: MetricsService) {}
 
   async requestDidStart({ request, response, contextValue }: GraphQLRequestContext<GraphQLContext>): Promise<GraphQLRequestListener<GraphQLContext>> {
     const started = performance.now();

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { JobQueue } from '../jobs/job-queue.service';
+import { JobQueueService } from '../jobs/job-queue.service';
 import { SearchRepository } from '../search/search.repository';
 import { ObservabilityRepository } from '../observability/observability.repository';
 import { shortReason, withTimeout } from '../observability/probes';
@@ -28,7 +28,7 @@ export class ReadinessService {
   constructor(
     private readonly probes: ObservabilityRepository,
     private readonly search: SearchRepository,
-    private readonly jobs: JobQueue,
+    private readonly jobs: JobQueueService,
   ) {}
 
   async check(): Promise<ReadinessReport> {

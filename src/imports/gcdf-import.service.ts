@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { EntityManager } from 'typeorm';
 import { CapabilityEntity } from '../capabilities/capability.entity';
 import { fitTitle, LIMITS } from '../common/validation';
-import { JobQueue } from '../jobs/job-queue.service';
+import { JobQueueService } from '../jobs/job-queue.service';
 import { NEED_PUBLISHED_QUEUE } from '../needs/need-events';
 import { FundingStatus, NeedEntity } from '../needs/need.entity';
 import { NeedStatus } from '../needs/need-status';
@@ -11,7 +11,7 @@ import { OrganizationEntity, OrganizationKind, VerificationStatus } from '../org
 import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { ProjectRole, ReferenceProjectEntity } from '../reference-projects/reference-project.entity';
 import { IndexedKind } from '../search-outbox/search-outbox.entity';
-import { SearchOutbox } from '../search-outbox/search-outbox.service';
+import { SearchOutboxService } from '../search-outbox/search-outbox.service';
 import { GcdfCompany, GcdfNeed, LineError, parseCompany, parseJson, parseNeed } from './gcdf/gcdf-lines';
 import { wordNeed } from './gcdf/need-wording';
 import { GcdfImportRepository } from './gcdf-import.repository';
@@ -52,9 +52,9 @@ const MULTI_COUNTRY = /\bregional\b|\bmulti-?country\b|\bworldwide\b|\bglobal\b/
 @Injectable()
 export class GcdfImportService {
   constructor(
-    private readonly outbox: SearchOutbox,
+    private readonly outbox: SearchOutboxService,
     private readonly referenceData: ReferenceDataService,
-    private readonly jobs: JobQueue,
+    private readonly jobs: JobQueueService,
     private readonly repository: GcdfImportRepository,
   ) {}
 

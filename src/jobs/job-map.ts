@@ -1,5 +1,5 @@
 /**
- * Every queue and what its jobs carry: `JobQueue.send`, `insert` and `register` are typed by it, so the producer and
+ * Every queue and what its jobs carry: `JobQueueService.send`, `insert` and `register` are typed by it, so the producer and
  * the handler of a job agree at compile time. Plain types only: this folder imports no domain folder (the queue
  * name constants stay with their domains, and must equal a key here to compile).
  */

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { BareJobName } from './job-map';
-import { JobQueue } from './job-queue.service';
+import { JobQueueService } from './job-queue.service';
 
 /**
  * Wakes a queue whose one job drains a table (an outbox): at most one waiting job (singleton key), and nudges made
@@ -12,7 +12,7 @@ export class JobNudge {
   private again = false;
 
   constructor(
-    private readonly jobs: JobQueue,
+    private readonly jobs: JobQueueService,
     private readonly queue: BareJobName,
   ) {}
 

@@ -3,7 +3,7 @@ import PgBoss from 'pg-boss';
 import { EntityManager } from 'typeorm';
 import { AppConfig, runsWorkers } from '../config/app-config';
 import { withAdvisoryLock } from '../database/advisory-lock';
-import { Metrics } from '../observability/metrics.service';
+import { MetricsService } from '../observability/metrics.service';
 import { BareJobName, JobName, JobPayloads } from './job-map';
 
 /** Any fixed number, other than the migrations' lock. */
@@ -33,14 +33,14 @@ export type JobInsert = { [N in JobName]: Omit<PgBoss.JobInsert<JobPayloads[N]>,
  * job is fetched by one worker (pg-boss locks with SKIP LOCKED), so any number of worker processes run it once.
  */
 @Injectable()
-export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class JobQueueService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('JobQueue');
   private readonly queues: QueueDefinition<JobName>[] = [];
   private boss?: PgBoss;
 
   constructor(
     private readonly config: AppConfig,
-    private readonly metrics: Metrics,
+    private readonly metrics: MetricsService,
   ) {}
 
   register<N extends JobName>(definition: QueueDefinition<N>): void {

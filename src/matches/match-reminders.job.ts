@@ -2,13 +2,13 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { JobQueue } from '../jobs/job-queue.service';
+import { JobQueueService } from '../jobs/job-queue.service';
 import { NotificationEventType } from '../notifications/notification-event-type';
-import { NotificationOutbox } from '../notifications/notification-outbox.service';
+import { NotificationOutboxService } from '../notifications/notification-outbox.service';
 import { MatchEntity } from './match.entity';
 import { loadParties, matchPayload } from './match-parties';
 import { MatchStatus, SideResponse } from './match-status';
-import { MatchWorkflow } from './match-workflow.service';
+import { MatchWorkflowService } from './match-workflow.service';
 import { MatchesRepository } from './matches.repository';
 
 export const MATCH_REMINDERS_QUEUE = 'match-reminders';
@@ -23,10 +23,10 @@ const DAY_MS = 24 * 3600_000;
 export class MatchRemindersJob implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly jobs: JobQueue,
-    private readonly workflow: MatchWorkflow,
+    private readonly jobs: JobQueueService,
+    private readonly workflow: MatchWorkflowService,
     private readonly repository: MatchesRepository,
-    private readonly notifications: NotificationOutbox,
+    private readonly notifications: NotificationOutboxService,
     private readonly config: AppConfig,
   ) {}
 

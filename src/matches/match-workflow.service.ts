@@ -9,11 +9,11 @@ import { MatchingService, RankedEnterprise } from '../matching/matching.service'
 import { NeedEntity } from '../needs/need.entity';
 import { NeedStatus, RECRUITING_NEED_STATUSES } from '../needs/need-status';
 import { NotificationEventType } from '../notifications/notification-event-type';
-import { NotificationOutbox } from '../notifications/notification-outbox.service';
+import { NotificationOutboxService } from '../notifications/notification-outbox.service';
 import { OrganizationEntity, OrganizationKind, VerificationStatus } from '../organizations/organization.entity';
-import { JobQueue } from '../jobs/job-queue.service';
+import { JobQueueService } from '../jobs/job-queue.service';
 import { IndexedKind } from '../search-outbox/search-outbox.entity';
-import { SearchOutbox } from '../search-outbox/search-outbox.service';
+import { SearchOutboxService } from '../search-outbox/search-outbox.service';
 import { ExpressInterestInput, MatchReasonInput, MatchVersionInput, RecordMatchOutcomeInput, RespondToMatchInput } from './dto/match.inputs';
 import { NeedVisibility } from '../needs/need-visibility.policy';
 import { MatchEntity } from './match.entity';
@@ -49,15 +49,15 @@ function needTakesNoIntroductions(status: NeedStatus): string {
  * move made, the audit trail written and the notification events emitted; nothing of it exists unless all of it does.
  */
 @Injectable()
-export class MatchWorkflow {
+export class MatchWorkflowService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly matching: MatchingService,
     private readonly audit: AuditLogService,
-    private readonly notifications: NotificationOutbox,
-    private readonly search: SearchOutbox,
+    private readonly notifications: NotificationOutboxService,
+    private readonly search: SearchOutboxService,
     private readonly matches: MatchesService,
-    private readonly jobs: JobQueue,
+    private readonly jobs: JobQueueService,
     private readonly outcomes: MatchOutcomeRepository,
     private readonly referenceData: ReferenceDataService,
   ) {}

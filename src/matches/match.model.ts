@@ -1,7 +1,7 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Actor, isStaff } from '../access/actor';
 import { ConnectionType } from '../common/pagination';
-import { MatchFactorModel, MatchTradeFitModel } from '../matching/match.model';
+import { MatchFactorModel, MatchTradeFitModel } from '../matching/matching.model';
 import { NeedEntity } from '../needs/need.entity';
 import { NeedModel, toNeedModel } from '../needs/need.model';
 import { OrganizationEntity } from '../organizations/organization.entity';
@@ -16,7 +16,10 @@ registerEnumType(MatchStatus, {
   valuesMap: {
     SUGGESTED: { description: 'Ranked by matching or asked for by the enterprise; waits for a coordinator. Until the introduction, the enterprise sees its expressed interest as SUGGESTED, whatever step the review is at.' },
     SHORTLISTED: { description: 'A coordinator kept it for a closer look (coordinators and admins see this step; the enterprise sees SUGGESTED).' },
-    APPROVED: { description: 'A coordinator approved it (the introduction follows at once).' },
+    APPROVED: {
+      description:
+        'A coordinator approved it. No match rests here: the introduction follows in the same transaction, so the value appears only in audit trails (between the approve and introduce entries) and a filter on it finds nothing.',
+    },
     INTRODUCED: { description: 'Both sides were told; each accepts or declines.' },
     DECLINED: { description: 'One side declined.' },
     ENGAGED: { description: 'Both accepted; each sees the other’s contacts.' },

@@ -10,7 +10,7 @@ import { MatchEntity } from './match.entity';
 import { MatchLoaders } from './match.loaders';
 import { MatchOutcomeRepository } from './match-outcome.repository';
 import { MatchRemindersJob } from './match-reminders.job';
-import { MatchWorkflow } from './match-workflow.service';
+import { MatchWorkflowService } from './match-workflow.service';
 import { MatchesResolver } from './matches.resolver';
 import { MatchesRepository } from './matches.repository';
 import { MatchesService } from './matches.service';
@@ -22,7 +22,7 @@ import { NeedPublishedJob } from './need-published.job';
 /** Persisted matches and the coordinators' workflow: review queue, approval, introductions, answers, outcomes. */
 @Module({
   imports: [TypeOrmModule.forFeature([MatchEntity]), AuditLogModule, MatchingModule, NeedsModule, NotificationsModule, OrganizationsModule, SearchModule],
-  providers: [MatchesService, MatchesRepository, MatchWorkflow, MatchOutcomeRepository, MatchLoaders, MatchesResolver, MatchRemindersJob, NeedPublishedJob, NeedClosedJob, MatchStatisticsService, MatchStatisticsResolver],
-  exports: [MatchWorkflow],
+  providers: [MatchesService, MatchesRepository, MatchWorkflowService, MatchOutcomeRepository, MatchLoaders, MatchesResolver, MatchRemindersJob, NeedPublishedJob, NeedClosedJob, MatchStatisticsService, MatchStatisticsResolver],
+  exports: [MatchWorkflowService],
 })
 export class MatchesModule {}

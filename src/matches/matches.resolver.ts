@@ -20,7 +20,7 @@ import { MatchConnection, MatchContactModel, MatchModel, MatchOutcomeModel, Revi
 import { furthestStage, MatchOutcomeKind } from './match-status';
 import { MatchLoaders } from './match.loaders';
 import { MatchesService } from './matches.service';
-import { MatchWorkflow } from './match-workflow.service';
+import { MatchWorkflowService } from './match-workflow.service';
 import { ROOT_COST } from '../graphql/query-limits';
 
 const STAFF = [Role.COORDINATOR, Role.ADMIN];
@@ -30,7 +30,7 @@ const SIDES = [Role.AGENCY_MEMBER, Role.ENTERPRISE_MEMBER];
 export class MatchesResolver {
   constructor(
     private readonly reads: MatchesService,
-    private readonly workflow: MatchWorkflow,
+    private readonly workflow: MatchWorkflowService,
     private readonly loaders: MatchLoaders,
     private readonly organizations: OrganizationLoaders,
   ) {}

@@ -1,12 +1,12 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
-import { JobQueue } from '../jobs/job-queue.service';
+import { JobQueueService } from '../jobs/job-queue.service';
 import { MatchingService } from '../matching/matching.service';
 import { NeedStatus } from '../needs/need-status';
 import { NotificationEventType } from '../notifications/notification-event-type';
-import { NotificationOutbox } from '../notifications/notification-outbox.service';
+import { NotificationOutboxService } from '../notifications/notification-outbox.service';
 import { OrganizationEntity } from '../organizations/organization.entity';
-import { MatchWorkflow } from './match-workflow.service';
+import { MatchWorkflowService } from './match-workflow.service';
 import { NEED_PUBLISHED_QUEUE } from '../needs/need-events';
 import { NeedsRepository } from '../needs/needs.repository';
 
@@ -26,10 +26,10 @@ const ALERT_CANDIDATES = 20;
 export class NeedPublishedJob implements OnModuleInit {
   constructor(
     private readonly needs: NeedsRepository,
-    private readonly jobs: JobQueue,
+    private readonly jobs: JobQueueService,
     private readonly matching: MatchingService,
-    private readonly workflow: MatchWorkflow,
-    private readonly notifications: NotificationOutbox,
+    private readonly workflow: MatchWorkflowService,
+    private readonly notifications: NotificationOutboxService,
     private readonly config: AppConfig,
   ) {}
 

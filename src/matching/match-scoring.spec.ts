@@ -1,7 +1,7 @@
 import { DEFAULT_WEIGHTS, FACTOR_KEYS, parseMatchWeights } from './match-factors';
 import { citeEvidence, NeedProfile, scorePair, spreadGroups, summarise } from './match-scoring';
 import { distinctiveTerms, terms } from './text-terms';
-import { summariseRecord, TrackRecord } from './track-record.index';
+import { summariseRecord, TrackRecord } from './track-record-index.service';
 
 const need: NeedProfile = {
   countryCode: 'SD',

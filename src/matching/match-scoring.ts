@@ -2,7 +2,7 @@ import { Language } from '../access/actor';
 import { EXPLANATION_TEXTS, ExplainedFacts } from './explanation-texts';
 import { FACTOR_KEYS, FactorKey } from './match-factors';
 import { saturate } from './text-terms';
-import { ProjectFacts, TrackRecord } from './track-record.index';
+import { ProjectFacts, TrackRecord } from './track-record-index.service';
 
 /** What the scorer needs to know of a need. */
 export interface NeedProfile {

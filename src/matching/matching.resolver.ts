@@ -2,8 +2,8 @@ import { Args, ArgsType, Field, ID, Int, Query, Resolver } from '@nestjs/graphql
 import { IsEnum, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { Allow, CurrentActor } from '../access/access.decorator';
 import { Actor, Language, Role } from '../access/actor';
-import { MatchCandidateModel, OpportunityModel } from './match.model';
-import { MatchExplanations } from './match-explanations';
+import { MatchCandidateModel, OpportunityModel } from './matching.model';
+import { MatchExplanationsService } from './match-explanations.service';
 import { ROOT_COST } from '../graphql/query-limits';
 
 @ArgsType()
@@ -42,7 +42,7 @@ class OpportunitiesArgs extends ExplainedArgs {
 
 @Resolver()
 export class MatchingResolver {
-  constructor(private readonly explanations: MatchExplanations) {}
+  constructor(private readonly explanations: MatchExplanationsService) {}
 
   @Allow(Role.COORDINATOR, Role.ADMIN)
   @Query(() => [MatchCandidateModel], { complexity: ROOT_COST.ranking, description: 'Enterprises ranked for a need, each with its score and the explanation behind it. Coordinators and admins (agencies see candidates only once approved).' })

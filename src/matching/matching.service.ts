@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { Metrics } from '../observability/metrics.service';
+import { MetricsService } from '../observability/metrics.service';
 import { DomainError } from '../common/domain-error';
 import { NeedEntity } from '../needs/need.entity';
 import { NeedStatus } from '../needs/need-status';
@@ -15,7 +15,7 @@ import { Language } from '../access/actor';
 import { EXPLANATION_TEXTS } from './explanation-texts';
 import { byText, citeEvidence, Evidence, explain, measure, NeedProfile, PairScore, scoreOf, spreadGroups, summarise } from './match-scoring';
 import { distinctiveTerms, terms, workWords } from './text-terms';
-import { Built, TrackRecord, TrackRecordIndex } from './track-record.index';
+import { Built, TrackRecord, TrackRecordIndexService } from './track-record-index.service';
 
 /** How many projects each text search brings back (stage 1), how many a country listing does, and how many profiles. */
 const TEXT_LIMIT = 100;
@@ -86,7 +86,7 @@ export interface RankedNeed {
  * Explainable matching in two stages. Stage 1 asks Meilisearch for reference projects like the need (its most
  * distinctive words — a query reads only 10 — by title, by full text, within the country, plus the country's
  * projects), which yields the candidate enterprises. Stage 2 scores each candidate on the factors of match-factors.ts
- * from its whole track record (TrackRecordIndex), with the configured weights. The GraphQL API, the CLI and the
+ * from its whole track record (TrackRecordIndexService), with the configured weights. The GraphQL API, the CLI and the
  * benchmark all call this class.
  */
 @Injectable()
@@ -95,11 +95,11 @@ export class MatchingService {
 
   constructor(
     private readonly search: SearchRepository,
-    private readonly trackRecords: TrackRecordIndex,
+    private readonly trackRecords: TrackRecordIndexService,
     private readonly referenceData: ReferenceDataService,
     @InjectRepository(NeedEntity) private readonly needs: Repository<NeedEntity>,
     config: AppConfig,
-    private readonly metrics: Metrics,
+    private readonly metrics: MetricsService,
   ) {
     this.weights = parseMatchWeights(config.MATCH_WEIGHTS);
   }

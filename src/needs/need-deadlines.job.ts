@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { JobQueue } from '../jobs/job-queue.service';
+import { JobQueueService } from '../jobs/job-queue.service';
 import { IndexedKind } from '../search-outbox/search-outbox.entity';
-import { SearchOutbox } from '../search-outbox/search-outbox.service';
+import { SearchOutboxService } from '../search-outbox/search-outbox.service';
 import { NeedEntity } from './need.entity';
 import { NEED_CLOSED_QUEUE } from './need-events';
 import { NeedsRepository } from './needs.repository';
@@ -21,8 +21,8 @@ export const todayUtc = (now = new Date()): string => now.toISOString().slice(0,
 export class NeedDeadlinesJob implements OnModuleInit {
   constructor(
     private readonly needs: NeedsRepository,
-    private readonly jobs: JobQueue,
-    private readonly outbox: SearchOutbox,
+    private readonly jobs: JobQueueService,
+    private readonly outbox: SearchOutboxService,
   ) {}
 
   onModuleInit(): void {

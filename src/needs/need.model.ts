@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ConnectionType } from '../common/pagination';
 import { FundingStatus, NeedEntity } from './need.entity';
 import { NeedStatus } from './need-status';
 
@@ -109,3 +110,5 @@ export function toNeedModel(entity: NeedEntity): NeedModel {
     updatedAt: entity.updatedAt,
   };
 }
+
+export const NeedConnection = ConnectionType(NeedModel, 'Need');

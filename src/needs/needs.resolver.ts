@@ -1,7 +1,6 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, CurrentActor, Public } from '../access/access.decorator';
 import { Actor, Role } from '../access/actor';
-import { ConnectionType } from '../common/pagination';
 import { GraphQLContext } from '../graphql/graphql-context';
 import { OrganizationLoaders } from '../organizations/organization.loaders';
 import { OrganizationModel } from '../organizations/organization.model';
@@ -9,10 +8,9 @@ import { CountryModel, TaxonomyTermModel } from '../reference-data/reference-dat
 import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { TaxonomyKind } from '../reference-data/taxonomy-term.entity';
 import { CreateNeedInput, NeedIdArgs, NeedsArgs, UpdateNeedInput } from './dto/need.inputs';
-import { NeedModel } from './need.model';
+import { NeedConnection, NeedModel } from './need.model';
 import { NeedsService } from './needs.service';
 
-const NeedConnection = ConnectionType(NeedModel, 'Need');
 
 @Resolver(() => NeedModel)
 export class NeedsResolver {

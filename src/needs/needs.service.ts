@@ -10,9 +10,9 @@ import { paginate } from '../database/paginate';
 import { OrganizationEntity, VerificationStatus } from '../organizations/organization.entity';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { IndexedKind } from '../search-outbox/search-outbox.entity';
-import { JobQueue } from '../jobs/job-queue.service';
+import { JobQueueService } from '../jobs/job-queue.service';
 import { todayUtc } from './need-deadlines.job';
-import { SearchOutbox } from '../search-outbox/search-outbox.service';
+import { SearchOutboxService } from '../search-outbox/search-outbox.service';
 import { TaxonomyKind } from '../reference-data/taxonomy-term.entity';
 import { CreateNeedInput, NeedsArgs, UpdateNeedInput } from './dto/need.inputs';
 import { FundingStatus, NeedEntity } from './need.entity';
@@ -40,9 +40,9 @@ function assertPostsIn(agency: OrganizationEntity, countryCode: string): void {
 export class NeedsService {
   constructor(
     @InjectRepository(NeedEntity) private readonly needs: Repository<NeedEntity>,
-    private readonly outbox: SearchOutbox,
+    private readonly outbox: SearchOutboxService,
     private readonly referenceData: ReferenceDataService,
-    private readonly jobs: JobQueue,
+    private readonly jobs: JobQueueService,
     private readonly audit: AuditLogService,
   ) {}
 

@@ -5,7 +5,7 @@ import { AuditLogService } from '../audit-log/audit-log.service';
 import { changeEntry } from '../audit-log/change-entry';
 import { Actor } from '../access/actor';
 import { DomainError } from '../common/domain-error';
-import { JobQueue } from '../jobs/job-queue.service';
+import { JobQueueService } from '../jobs/job-queue.service';
 import { Connection, PageArgs } from '../common/pagination';
 import { paginate } from '../database/paginate';
 import { NotificationDeliveriesRepository } from './notification-deliveries.repository';
@@ -28,7 +28,7 @@ export class DeliveryLogService {
     @InjectRepository(NotificationDeliveryEntity) private readonly deliveries: Repository<NotificationDeliveryEntity>,
     @InjectRepository(DeliveryAttemptEntity) private readonly attempts: Repository<DeliveryAttemptEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly jobs: JobQueue,
+    private readonly jobs: JobQueueService,
     private readonly audit: AuditLogService,
     private readonly deliveryRows: NotificationDeliveriesRepository,
   ) {}

@@ -4,9 +4,9 @@ import PgBoss from 'pg-boss';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, deliveryLeaseMs } from '../config/app-config';
 import { JobPayloads } from '../jobs/job-map';
-import { JobQueue } from '../jobs/job-queue.service';
-import { Metrics } from '../observability/metrics.service';
-import { MailTransport } from './email/mail-transport';
+import { JobQueueService } from '../jobs/job-queue.service';
+import { MetricsService } from '../observability/metrics.service';
+import { MailRepository } from './email/mail.repository';
 import { digestEmail, emailMessage } from './email/notification-texts';
 import { DeliveryStatus } from './notification-delivery.entity';
 import { NOTIFICATION_DELIVERY_QUEUE } from './notification-delivery-queue';
@@ -15,7 +15,7 @@ import { NotificationChannel } from './notification-event-type';
 import { AttemptOutcome, ClaimedDelivery, NotificationDeliveriesRepository } from './notification-deliveries.repository';
 import { NotificationsRepository, StoredEvent } from './notifications.repository';
 import { WebhookEndpointsRepository } from './webhooks/webhook-endpoints.repository';
-import { WebhookSender } from './webhooks/webhook-sender';
+import { WebhookReceiversRepository } from './webhooks/webhook-receivers.repository';
 import { webhookLogName } from './webhooks/webhook-url';
 
 /**
@@ -51,11 +51,11 @@ export class NotificationDeliveryJob implements OnModuleInit {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly jobs: JobQueue,
-    private readonly mail: MailTransport,
-    private readonly webhooks: WebhookSender,
+    private readonly jobs: JobQueueService,
+    private readonly mail: MailRepository,
+    private readonly webhooks: WebhookReceiversRepository,
     private readonly config: AppConfig,
-    private readonly metrics: Metrics,
+    private readonly metrics: MetricsService,
     private readonly deliveries: NotificationDeliveriesRepository,
     private readonly events: NotificationsRepository,
     private readonly endpoints: WebhookEndpointsRepository,

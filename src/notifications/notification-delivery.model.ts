@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../common/pagination';
-import './notification-enums.graphql';
+import './notification-enums.model';
 import { DeliveryAttemptEntity, DeliveryStatus, NotificationDeliveryEntity } from './notification-delivery.entity';
 import { NotificationChannel } from './notification-event-type';
 

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { JobQueue } from '../jobs/job-queue.service';
+import { JobQueueService } from '../jobs/job-queue.service';
 import { NotificationDeliveriesRepository } from './notification-deliveries.repository';
 import { NOTIFICATION_DELIVERY_QUEUE } from './notification-delivery-queue';
 
@@ -16,7 +16,7 @@ export const NOTIFICATION_DIGEST_QUEUE = 'notification-digest';
 export class NotificationDigestJob implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly jobs: JobQueue,
+    private readonly jobs: JobQueueService,
     private readonly deliveries: NotificationDeliveriesRepository,
   ) {}
 

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { JobQueue } from '../jobs/job-queue.service';
+import { JobQueueService } from '../jobs/job-queue.service';
 import { Role } from '../access/actor';
 import { inAppTexts } from './email/notification-texts';
 import { DeliveryStatus } from './notification-delivery.entity';
@@ -29,7 +29,7 @@ type PendingEvent = Omit<StoredEvent, 'createdAt'>;
 export class NotificationFanoutJob implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly jobs: JobQueue,
+    private readonly jobs: JobQueueService,
     private readonly notifications: NotificationsRepository,
     private readonly deliveryRows: NotificationDeliveriesRepository,
     private readonly endpoints: WebhookEndpointsRepository,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { JobNudge } from '../jobs/job-nudge';
-import { JobQueue } from '../jobs/job-queue.service';
+import { JobQueueService } from '../jobs/job-queue.service';
 import { NotificationEventEntity } from './notification-event.entity';
 import { NotificationEventType } from './notification-event-type';
 import { NotificationPayloads } from './notification-payload';
@@ -14,10 +14,10 @@ export const NOTIFICATION_FANOUT_QUEUE = 'notification-fanout';
  * only delays the event until the job's sweep (every minute).
  */
 @Injectable()
-export class NotificationOutbox {
+export class NotificationOutboxService {
   private readonly nudger: JobNudge;
 
-  constructor(jobs: JobQueue) {
+  constructor(jobs: JobQueueService) {
     this.nudger = new JobNudge(jobs, NOTIFICATION_FANOUT_QUEUE);
   }
 

@@ -75,7 +75,7 @@ export interface MatchFacts extends NeedFacts {
 }
 
 /**
- * The payload of each event type: what its producer writes (`NotificationOutbox.emit`) and what its texts, webhooks
+ * The payload of each event type: what its producer writes (`NotificationOutboxService.emit`) and what its texts, webhooks
  * and digests read, as stored in `notification_event.payload`.
  */
 export interface NotificationPayloads {

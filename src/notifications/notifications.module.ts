@@ -1,14 +1,14 @@
 import { AuditLogModule } from '../audit-log/audit-log.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { MailTransport } from './email/mail-transport';
+import { MailRepository } from './email/mail.repository';
 import { NotificationDeliveryJob } from './notification-delivery.job';
 import { NotificationDeliverySweepJob } from './notification-delivery-sweep.job';
 import { NotificationDigestJob } from './notification-digest.job';
 import { NotificationFanoutJob } from './notification-fanout.job';
-import { NotificationOutbox } from './notification-outbox.service';
+import { NotificationOutboxService } from './notification-outbox.service';
 import { NotificationPreferencesService } from './notification-preferences.service';
-import { NotificationStream } from './notification-stream';
+import { NotificationStreamService } from './notification-stream.service';
 import { NotificationEntity } from './notification.entity';
 import { NotificationsRepository } from './notifications.repository';
 import { NotificationsResolver } from './notifications.resolver';
@@ -23,18 +23,18 @@ import { WebhooksModule } from './webhooks/webhooks.module';
 @Module({
   imports: [TypeOrmModule.forFeature([NotificationEntity]), WebhooksModule, AuditLogModule],
   providers: [
-    NotificationOutbox,
+    NotificationOutboxService,
     NotificationFanoutJob,
     NotificationDeliveryJob,
     NotificationDeliverySweepJob,
     NotificationDigestJob,
-    NotificationStream,
+    NotificationStreamService,
     NotificationsRepository,
     NotificationsService,
     NotificationPreferencesService,
     NotificationsResolver,
-    MailTransport,
+    MailRepository,
   ],
-  exports: [NotificationOutbox],
+  exports: [NotificationOutboxService],
 })
 export class NotificationsModule {}

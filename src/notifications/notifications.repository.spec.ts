@@ -6,7 +6,7 @@ import { NotificationEventEntity } from './notification-event.entity';
 import { DigestFrequency, NotificationChannel, NotificationEventType } from './notification-event-type';
 import { Audience } from './notification-payload';
 import { NotificationPreferenceEntity } from './notification-preference.entity';
-import { NOTIFICATION_CHANNEL } from './notification-stream';
+import { NOTIFICATION_CHANNEL } from './notification-stream.service';
 import { NotificationsRepository } from './notifications.repository';
 
 const NOBODY: Audience = { organizationIds: [], userIds: [], coordinators: false };

@@ -5,7 +5,7 @@ import { Language, Role } from '../access/actor';
 import { PersonalChannel } from './notification-defaults';
 import { DigestFrequency, NotificationEventType } from './notification-event-type';
 import { NotificationPayload } from './notification-payload';
-import { NOTIFICATION_CHANNEL } from './notification-stream';
+import { NOTIFICATION_CHANNEL } from './notification-stream.service';
 
 /** An event of the outbox (`notification_event`). */
 export interface StoredEvent {

@@ -8,15 +8,15 @@ import { NotificationPreferenceModel } from './notification-preference.model';
 import { NotificationPreferencesService } from './notification-preferences.service';
 import { NotificationModel, NotificationPageModel } from './notification.model';
 import { NotificationsService } from './notifications.service';
-import { NotificationStream } from './notification-stream';
-import './notification-enums.graphql';
+import { NotificationStreamService } from './notification-stream.service';
+import './notification-enums.model';
 
 @Resolver()
 export class NotificationsResolver {
   constructor(
     private readonly inbox: NotificationsService,
     private readonly preferences: NotificationPreferencesService,
-    private readonly stream: NotificationStream,
+    private readonly stream: NotificationStreamService,
     private readonly deliveries: DeliveryLogService,
   ) {}
 

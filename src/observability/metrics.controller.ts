@@ -2,7 +2,7 @@ import { Controller, Get, Header, Headers, Res } from '@nestjs/common';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { bearerTokenOf } from '../common/bearer-token';
 import { AppConfig } from '../config/app-config';
-import { Metrics } from './metrics.service';
+import { MetricsService } from './metrics.service';
 import { PlainResponse } from './plain-response';
 
 const digest = (text: string) => createHash('sha256').update(text).digest();
@@ -14,7 +14,7 @@ const digest = (text: string) => createHash('sha256').update(text).digest();
 @Controller()
 export class MetricsController {
   constructor(
-    private readonly metrics: Metrics,
+    private readonly metrics: MetricsService,
     private readonly config: AppConfig,
   ) {}
 

@@ -20,7 +20,7 @@ const PROBE_TIMEOUT_MS = 2_000;
  * scraped. docs/OBSERVABILITY.md lists every metric.
  */
 @Injectable()
-export class Metrics {
+export class MetricsService {
   readonly registry = new Registry();
   private readonly logger = new Logger('Metrics');
   private readonly operations = new Set<string>();

@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ConnectionType } from '../common/pagination';
 import { Actor, isStaff } from '../access/actor';
 import { OrganizationEntity, OrganizationKind, VerificationStatus } from './organization.entity';
 
@@ -93,3 +94,5 @@ export function toOrganizationModel(entity: OrganizationEntity, actor: Actor | n
     updatedAt: entity.updatedAt,
   };
 }
+
+export const OrganizationConnection = ConnectionType(OrganizationModel, 'Organization');

@@ -3,15 +3,13 @@ import { IsEnum, IsUUID } from 'class-validator';
 import { ArgsType, Field } from '@nestjs/graphql';
 import { Allow, ANY_ROLE, CurrentActor, Public } from '../access/access.decorator';
 import { Actor, Role } from '../access/actor';
-import { ConnectionType } from '../common/pagination';
 import { CountryModel } from '../reference-data/reference-data.model';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { CreateOrganizationInput, OrganizationsArgs, UpdateOrganizationInput } from './dto/organization.inputs';
 import { VerificationStatus } from './organization.entity';
-import { OrganizationModel } from './organization.model';
+import { OrganizationConnection, OrganizationModel } from './organization.model';
 import { OrganizationsService } from './organizations.service';
 
-const OrganizationConnection = ConnectionType(OrganizationModel, 'Organization');
 
 @ArgsType()
 class OrganizationIdArgs {

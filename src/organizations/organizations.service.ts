@@ -9,7 +9,7 @@ import { definedFields } from '../common/validation';
 import { paginate } from '../database/paginate';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { IndexedKind } from '../search-outbox/search-outbox.entity';
-import { SearchOutbox } from '../search-outbox/search-outbox.service';
+import { SearchOutboxService } from '../search-outbox/search-outbox.service';
 import { CreateOrganizationInput, OrganizationsArgs, UpdateOrganizationInput } from './dto/organization.inputs';
 import { OrganizationEntity, OrganizationKind, VerificationStatus } from './organization.entity';
 import { OrganizationModel, toOrganizationModel } from './organization.model';
@@ -20,7 +20,7 @@ export class OrganizationsService {
   constructor(
     @InjectRepository(OrganizationEntity) private readonly organizations: Repository<OrganizationEntity>,
     private readonly referenceData: ReferenceDataService,
-    private readonly outbox: SearchOutbox,
+    private readonly outbox: SearchOutboxService,
     private readonly audit: AuditLogService,
   ) {}
 

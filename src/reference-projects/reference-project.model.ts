@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ConnectionType } from '../common/pagination';
 import { ProjectRole, ReferenceProjectEntity } from './reference-project.entity';
 
 registerEnumType(ProjectRole, {
@@ -70,3 +71,5 @@ export function toReferenceProjectModel(entity: ReferenceProjectEntity): Referen
     updatedAt: entity.updatedAt,
   };
 }
+
+export const ReferenceProjectConnection = ConnectionType(ReferenceProjectModel, 'ReferenceProject');

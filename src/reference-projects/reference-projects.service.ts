@@ -11,7 +11,7 @@ import { onlyVisibleOwners, ownedOrRefuse, visibleOrNotFound } from '../organiza
 import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { TaxonomyKind } from '../reference-data/taxonomy-term.entity';
 import { IndexedKind } from '../search-outbox/search-outbox.entity';
-import { SearchOutbox } from '../search-outbox/search-outbox.service';
+import { SearchOutboxService } from '../search-outbox/search-outbox.service';
 import { CreateReferenceProjectInput, ReferenceProjectsArgs, UpdateReferenceProjectInput } from './dto/reference-project.inputs';
 import { ProjectRole, ReferenceProjectEntity } from './reference-project.entity';
 import { ReferenceProjectModel, toReferenceProjectModel } from './reference-project.model';
@@ -22,7 +22,7 @@ export class ReferenceProjectsService {
   constructor(
     @InjectRepository(ReferenceProjectEntity) private readonly projects: Repository<ReferenceProjectEntity>,
     private readonly referenceData: ReferenceDataService,
-    private readonly outbox: SearchOutbox,
+    private readonly outbox: SearchOutboxService,
     private readonly audit: AuditLogService,
   ) {}
 

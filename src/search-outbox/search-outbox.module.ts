@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { SearchOutbox } from './search-outbox.service';
+import { SearchOutboxService } from './search-outbox.service';
 import { SearchOutboxRepository } from './search-outbox.repository';
 
 /**
@@ -7,5 +7,5 @@ import { SearchOutboxRepository } from './search-outbox.repository';
  * and search (which reads the domains to build documents) drains it. It imports no domain.
  */
 @Global()
-@Module({ providers: [SearchOutbox, SearchOutboxRepository], exports: [SearchOutbox, SearchOutboxRepository] })
+@Module({ providers: [SearchOutboxService, SearchOutboxRepository], exports: [SearchOutboxService, SearchOutboxRepository] })
 export class SearchOutboxModule {}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, DeepPartial, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { JobNudge } from '../jobs/job-nudge';
-import { JobQueue } from '../jobs/job-queue.service';
+import { JobQueueService } from '../jobs/job-queue.service';
 import { IndexedKind } from './search-outbox.entity';
 import { SearchOutboxRepository } from './search-outbox.repository';
 
@@ -18,13 +18,13 @@ export const SEARCH_SYNC_KEY = SEARCH_SYNC_QUEUE;
  * commit) only delays the sync until the scheduled sweep.
  */
 @Injectable()
-export class SearchOutbox {
+export class SearchOutboxService {
   private readonly nudger: JobNudge;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly rows: SearchOutboxRepository,
-    jobs: JobQueue,
+    jobs: JobQueueService,
   ) {
     this.nudger = new JobNudge(jobs, SEARCH_SYNC_QUEUE);
   }

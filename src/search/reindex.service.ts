@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { SearchOutbox } from '../search-outbox/search-outbox.service';
-import { SearchDocumentBuilder } from './search-document.builder';
+import { SearchOutboxService } from '../search-outbox/search-outbox.service';
+import { SearchDocumentService } from './search-document.service';
 import { SearchDocumentsRepository } from './search-documents.repository';
 import { SearchIndex } from './search-indexes';
 import { SearchRepository } from './search.repository';
@@ -22,8 +22,8 @@ export class ReindexService {
   constructor(
     private readonly sources: SearchDocumentsRepository,
     private readonly search: SearchRepository,
-    private readonly documents: SearchDocumentBuilder,
-    private readonly outbox: SearchOutbox,
+    private readonly documents: SearchDocumentService,
+    private readonly outbox: SearchOutboxService,
   ) {}
 
   async reindexAll(onProgress: (progress: ReindexProgress) => void = () => undefined): Promise<Record<SearchIndex, number>> {

@@ -4,11 +4,11 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { withAdvisoryLock } from '../database/advisory-lock';
 import { JobPayloads } from '../jobs/job-map';
-import { JobQueue } from '../jobs/job-queue.service';
+import { JobQueueService } from '../jobs/job-queue.service';
 import { IndexedKind } from '../search-outbox/search-outbox.entity';
 import { SearchOutboxRepository } from '../search-outbox/search-outbox.repository';
 import { SEARCH_SYNC_KEY, SEARCH_SYNC_QUEUE } from '../search-outbox/search-outbox.service';
-import { SearchDocumentBuilder } from './search-document.builder';
+import { SearchDocumentService } from './search-document.service';
 import { SearchDocumentsRepository } from './search-documents.repository';
 import { SearchIndex } from './search-indexes';
 import { SearchRepository } from './search.repository';
@@ -36,9 +36,9 @@ export class SearchSyncJob implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: SearchOutboxRepository,
-    private readonly jobs: JobQueue,
+    private readonly jobs: JobQueueService,
     private readonly search: SearchRepository,
-    private readonly documents: SearchDocumentBuilder,
+    private readonly documents: SearchDocumentService,
     private readonly sources: SearchDocumentsRepository,
     private readonly config: AppConfig,
   ) {}

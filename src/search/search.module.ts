@@ -1,8 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Meilisearch } from 'meilisearch';
-import { meilisearchProviders, MeilisearchWriter } from './meilisearch.clients';
-import { SearchDocumentBuilder } from './search-document.builder';
+import { meilisearchProviders, MeilisearchWriter } from './meilisearch.providers';
+import { SearchDocumentService } from './search-document.service';
 import { SearchDocumentsRepository } from './search-documents.repository';
 import { SearchSyncJob } from './search-sync.job';
 import { SearchRepository } from './search.repository';
@@ -18,7 +18,7 @@ import { OrganizationEntity } from '../organizations/organization.entity';
   imports: [TypeOrmModule.forFeature([NeedEntity, OrganizationEntity])],
   providers: [
     SearchRepository,
-    SearchDocumentBuilder,
+    SearchDocumentService,
     SearchDocumentsRepository,
     SearchSyncJob,
     SearchService,
@@ -26,6 +26,6 @@ import { OrganizationEntity } from '../organizations/organization.entity';
     ReindexService,
     ...meilisearchProviders,
   ],
-  exports: [Meilisearch, MeilisearchWriter, SearchRepository, SearchDocumentBuilder, SearchSyncJob, ReindexService],
+  exports: [Meilisearch, MeilisearchWriter, SearchRepository, SearchDocumentService, SearchSyncJob, ReindexService],
 })
 export class SearchModule {}

@@ -2,8 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EnqueuedTaskPromise, Meilisearch, MeilisearchApiError, MultiSearchQuery, MultiSearchResponse, SearchParams, SearchResponse, Task } from 'meilisearch';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { AppConfig } from '../config/app-config';
-import { Metrics } from '../observability/metrics.service';
-import { MeilisearchWriter } from './meilisearch.clients';
+import { MetricsService } from '../observability/metrics.service';
+import { MeilisearchWriter } from './meilisearch.providers';
 import { SearchIndex, settingsFor } from './search-indexes';
 
 /** Long enough for a batch of a thousand documents on a busy 2-core machine. */
@@ -24,7 +24,7 @@ export class SearchRepository {
     /** For writes and task polls: patient. */
     private readonly writer: MeilisearchWriter,
     private readonly config: AppConfig,
-    private readonly metrics: Metrics,
+    private readonly metrics: MetricsService,
   ) {}
 
   uid(index: SearchIndex, suffix = ''): string {

@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { ConnectionType } from '../common/pagination';
 import { UserEntity } from './user.entity';
 import { Language, Role } from '../access/actor';
 
@@ -40,3 +41,5 @@ export function toUserModel(entity: UserEntity): UserModel {
     createdAt: entity.createdAt,
   };
 }
+
+export const UserConnection = ConnectionType(UserModel, 'User');

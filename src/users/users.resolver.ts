@@ -2,15 +2,13 @@ import { Args, ArgsType, Context, Field, ID, Mutation, Parent, Query, ResolveFie
 import { IsUUID } from 'class-validator';
 import { Allow, CurrentActor } from '../access/access.decorator';
 import { Actor, Role } from '../access/actor';
-import { ConnectionType } from '../common/pagination';
 import { GraphQLContext } from '../graphql/graphql-context';
 import { OrganizationLoaders } from '../organizations/organization.loaders';
 import { OrganizationModel } from '../organizations/organization.model';
 import { CreateUserInput, UpdateUserInput, UsersArgs } from './dto/user.inputs';
-import { UserModel } from './user.model';
+import { UserConnection, UserModel } from './user.model';
 import { UsersService } from './users.service';
 
-const UserConnection = ConnectionType(UserModel, 'User');
 
 @ArgsType()
 class UserIdArgs {

@@ -1,11 +1,11 @@
 import { AddressInfo } from 'node:net';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { GraphQLObjectType, OperationDefinitionNode, parse } from 'graphql';
+import { GraphQLObjectType, Kind, OperationDefinitionNode, parse } from 'graphql';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { MatchEntity } from '../../src/matches/match.entity';
 import { MatchStatus } from '../../src/matches/match-status';
-import { NOTIFICATION_CHANNEL } from '../../src/notifications/notification-stream';
+import { NOTIFICATION_CHANNEL } from '../../src/notifications/notification-stream.service';
 import { TEST_PASSWORD } from '../support/factory';
 import { ALL_TABLES, databaseFingerprint } from '../support/fingerprint';
 import { errorCode, TestApp } from '../support/test-app';
@@ -253,7 +253,7 @@ type OperationKind = 'query' | 'mutation' | 'subscription';
 /** The operation type of a rule's document and the root field it calls. */
 function operationOf(document: string): { kind: OperationKind; fields: string[] } {
   const definition = parse(document).definitions[0] as OperationDefinitionNode;
-  return { kind: definition.operation, fields: definition.selectionSet.selections.map((s) => (s.kind === 'Field' ? s.name.value : s.kind)) };
+  return { kind: definition.operation, fields: definition.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : s.kind)) };
 }
 
 const RULES_BY_KIND = (kind: OperationKind) => Object.entries(RULES).filter(([, rule]) => operationOf(rule.document).kind === kind);

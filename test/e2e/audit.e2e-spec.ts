@@ -1,5 +1,5 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { OperationDefinitionNode, parse } from 'graphql';
+import { Kind, OperationDefinitionNode, parse } from 'graphql';
 import { UNAUDITED_MUTATIONS } from '../../src/audit/audit-exemptions';
 import { MatchEntity } from '../../src/matches/match.entity';
 import { MatchOrigin, MatchStatus } from '../../src/matches/match-status';
@@ -50,13 +50,13 @@ interface Scenario {
   document: string;
   variables?: (s: State) => Record<string, unknown> | Promise<Record<string, unknown>>;
   /** The entries the mutation must have written (among possibly more), given its answer. */
-  expect: (s: State, data: Record<string, any>) => ExpectedEntry[];
+  expect: (s: State, data: Record<string, unknown>) => ExpectedEntry[];
 }
 
 /** The world, plus what the scenarios create and hand on to later ones. */
 type State = World & { t: TestApp; made: Record<string, string>; users: World['users'] & { ownPassword?: UserEntity } };
 
-const id = (data: Record<string, any>, field: string) => data[field].id as string;
+const id = (data: Record<string, unknown>, field: string) => (data[field] as { id: string }).id;
 const needInput = { title: 'Wastewater plant for Kandy', description: 'Secondary treatment, 20,000 m³/day.', countryCode: 'LK', sectorCode: '14022' };
 const TODAY = new Date().toISOString().slice(0, 10);
 const MOVE = (mutation: string, fields = '') => `mutation($id: ID!, $v: Int!) { ${mutation}(input: { id: $id, version: $v${fields ? `, ${fields}` : ''} }) { id version status } }`;
@@ -188,7 +188,7 @@ const SCENARIOS: Scenario[] = [
     document: 'mutation($org: ID!) { createWebhook(input: { organizationId: $org, url: "https://hooks.example.org/audit", events: [MATCH_ENGAGED] }) { webhook { id } secret } }',
     variables: (s) => ({ org: s.orgs.enterpriseOrg.id }),
     expect: (s, d) => (
-      (s.made.webhook = d.createWebhook.webhook.id),
+      (s.made.webhook = (d.createWebhook as { webhook: { id: string } }).webhook.id),
       [{ entityType: 'webhook', entityId: s.made.webhook, action: 'create', changes: { url: { before: null, after: 'https://hooks.example.org/audit' }, events: { before: null, after: ['MATCH_ENGAGED'] }, secret: 'secret' } }]
     ),
   },
@@ -364,7 +364,7 @@ const freshNeed = (s: State): Promise<NeedEntity> => s.t.factory.need(s.orgs.age
 
 const rootFieldOf = (document: string) => {
   const definition = parse(document).definitions[0] as OperationDefinitionNode;
-  return { kind: definition.operation, fields: definition.selectionSet.selections.map((s) => (s.kind === 'Field' ? s.name.value : s.kind)) };
+  return { kind: definition.operation, fields: definition.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : s.kind)) };
 };
 
 const decode = (json: string | null) => (json === null ? null : JSON.parse(json));
@@ -411,7 +411,8 @@ describe('audit trail', () => {
     it('writes its audit entry: actor, action, subject and the fields that changed; earlier entries stay as they were', async () => {
       const earlier = await allEntries();
       const lastId = earlier.length ? Number(earlier.at(-1).id) : 0;
-      const res = await t.gql<Record<string, any>>(scenario.document, await (scenario.variables ?? (() => ({})))(s), tokenOf(scenario.as));
+      const variables = scenario.variables ? await scenario.variables(s) : {};
+      const res = await t.gql(scenario.document, variables, tokenOf(scenario.as));
       expect(res.errors).toBeUndefined();
       const actor = userOf(scenario.as);
       for (const expected of scenario.expect(s, res.data!)) {

@@ -14,7 +14,7 @@ import { buildWorld } from '../support/world';
 import { NotificationDeliveryJob } from '../../src/notifications/notification-delivery.job';
 import { NotificationEventType } from '../../src/notifications/notification-event-type';
 import { NotificationFanoutJob } from '../../src/notifications/notification-fanout.job';
-import { NotificationOutbox } from '../../src/notifications/notification-outbox.service';
+import { NotificationOutboxService } from '../../src/notifications/notification-outbox.service';
 
 const JWT_SECRET = `log-scan-${randomBytes(24).toString('base64url')}`;
 const ADMIN_PASSWORD = `admin pass ${randomBytes(6).toString('hex')}`;
@@ -24,9 +24,15 @@ const WRONG_PASSWORD = `wrong pass ${randomBytes(6).toString('hex')}`;
 const WEBHOOK_SECRETS_KEY = `log-scan-key-${randomBytes(24).toString('base64url')}`;
 const METRICS_TOKEN = `log-scan-metrics-${randomBytes(12).toString('base64url')}`;
 
-interface Answer {
+interface Answer<T = Record<string, unknown>> {
   status: number;
-  body: { data?: Record<string, any> | null; errors?: Array<{ message: string; extensions?: Record<string, any> }> };
+  body: { data?: T | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+}
+
+/** The tokens a sign-in or a refresh answers with. */
+interface Session {
+  token: string;
+  refreshToken: string;
 }
 
 /**
@@ -61,18 +67,18 @@ async function playScenario(logLevel: 'log' | 'debug'): Promise<{ output: string
   const keep = (...values: Array<string | undefined>) => values.forEach((v) => v && secrets.push(v, v.split('.').at(-1) ?? v));
   try {
     await waitFor(app, READY);
-    const call = async (query: string, variables: Record<string, unknown> = {}, token?: string): Promise<Answer> => {
+    const call = async <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<Answer<T>> => {
       const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify({ query, variables }),
       });
-      return { status: res.status, body: (await res.json()) as Answer['body'] };
+      return { status: res.status, body: (await res.json()) as Answer<T>['body'] };
     };
-    const login = (email: string, password: string) => call('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token refreshToken } }', { e: email, p: password });
+    const login = (email: string, password: string) => call<{ login: Session }>('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token refreshToken } }', { e: email, p: password });
 
     // Sign-ins: right (the password inline in the document, too), wrong, and until the account is locked.
-    const adminSession = (await call(`mutation { login(email: "${admin.email}", password: "${ADMIN_PASSWORD}") { token refreshToken } }`)).body.data!.login;
+    const adminSession = (await call<{ login: Session }>(`mutation { login(email: "${admin.email}", password: "${ADMIN_PASSWORD}") { token refreshToken } }`)).body.data!.login;
     keep(adminSession.token, adminSession.refreshToken);
     expect((await login(admin.email, WRONG_PASSWORD)).body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     const memberSession = (await login(member.email, MEMBER_PASSWORD)).body.data!.login;
@@ -89,7 +95,7 @@ async function playScenario(logLevel: 'log' | 'debug'): Promise<{ output: string
     keep(renewed.token, renewed.refreshToken);
 
     // Refresh tokens: a rotation, then the replay of the used one.
-    const rotated = (await call('mutation($r: String!) { refreshToken(refreshToken: $r) { token refreshToken } }', { r: adminSession.refreshToken })).body.data!.refreshToken;
+    const rotated = (await call<{ refreshToken: Session }>('mutation($r: String!) { refreshToken(refreshToken: $r) { token refreshToken } }', { r: adminSession.refreshToken })).body.data!.refreshToken;
     keep(rotated.token, rotated.refreshToken);
     expect((await call('mutation($r: String!) { refreshToken(refreshToken: $r) { token } }', { r: adminSession.refreshToken })).body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     // The replay ended the admin's session, bearer token included: sign in again.
@@ -157,7 +163,7 @@ describe('the log of webhook deliveries', () => {
       const url = `http://127.0.0.1:${await freePort()}/hooks/PathToken${randomBytes(8).toString('hex')}?token=QueryToken${randomBytes(8).toString('hex')}`;
       const webhook = await t.factory.webhook(w.orgs.enterpriseOrg.id, { url });
       await t.dataSource.transaction((manager) =>
-        t.app.get(NotificationOutbox).emit(manager, NotificationEventType.MATCH_INTRODUCED, {
+        t.app.get(NotificationOutboxService).emit(manager, NotificationEventType.MATCH_INTRODUCED, {
           audience: { organizationIds: [w.orgs.enterpriseOrg.id], userIds: [], coordinators: false },
           matchId: w.match.id,
           needId: w.openNeed.id,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config/app-config';
 import { startEmbeddedSmtp } from '../../src/infra/embedded/embedded-smtp';
-import { MailDeliveryError, MailTransport } from '../../src/notifications/email/mail-transport';
+import { MailDeliveryError, MailRepository } from '../../src/notifications/email/mail.repository';
 import { freePort } from '../support/free-port';
 import { SmtpReceiver, startSmtpReceiver } from '../support/smtp-receiver';
 
@@ -17,14 +17,14 @@ const chineseMail = (messageId: string) => ({
 });
 
 /** The e-mail channel against a real SMTP server on loopback: what arrives, and how an outage looks to the caller. */
-describe('MailTransport', () => {
+describe('MailRepository', () => {
   let receiver: SmtpReceiver;
-  let transport: MailTransport;
+  let transport: MailRepository;
   const password = 'S3cret-smtp-passw0rd';
 
   beforeAll(async () => {
     receiver = await startSmtpReceiver();
-    transport = new MailTransport(loadConfig({ SMTP_HOST: receiver.host, SMTP_PORT: String(receiver.port), MAIL_FROM: 'WaterBridge <notifications@waterbridge.test>' }));
+    transport = new MailRepository(loadConfig({ SMTP_HOST: receiver.host, SMTP_PORT: String(receiver.port), MAIL_FROM: 'WaterBridge <notifications@waterbridge.test>' }));
   });
   afterAll(async () => {
     transport.onModuleDestroy();
@@ -58,7 +58,7 @@ describe('MailTransport', () => {
   it('fails fast with a MailDeliveryError while the server is down, and delivers again once it is back', async () => {
     // The pool holds an open connection from the tests above: the outage must also reach that one.
     await receiver.down();
-    const authed = new MailTransport(loadConfig({ SMTP_HOST: receiver.host, SMTP_PORT: String(receiver.port), SMTP_USER: 'waterbridge', SMTP_PASSWORD: password }));
+    const authed = new MailRepository(loadConfig({ SMTP_HOST: receiver.host, SMTP_PORT: String(receiver.port), SMTP_USER: 'waterbridge', SMTP_PASSWORD: password }));
     try {
       for (const t of [transport, authed]) {
         const started = Date.now();
@@ -84,7 +84,7 @@ describe('MailTransport', () => {
   });
 
   it('sends nothing in the clear when SMTP_REQUIRE_TLS is on and the server offers no STARTTLS', async () => {
-    const strict = new MailTransport(loadConfig({ SMTP_HOST: receiver.host, SMTP_PORT: String(receiver.port), SMTP_REQUIRE_TLS: 'true' }));
+    const strict = new MailRepository(loadConfig({ SMTP_HOST: receiver.host, SMTP_PORT: String(receiver.port), SMTP_REQUIRE_TLS: 'true' }));
     try {
       const error = (await strict.send(chineseMail('must-be-encrypted')).catch((e: unknown) => e)) as MailDeliveryError;
       expect(error).toBeInstanceOf(MailDeliveryError);
@@ -100,7 +100,7 @@ describe('MailTransport', () => {
 
   it('reports a refused login with the server’s reply code, without the password', async () => {
     // The receiver offers AUTH but accepts no login, as a provider does with a wrong password.
-    const wrongLogin = new MailTransport(loadConfig({ SMTP_HOST: receiver.host, SMTP_PORT: String(receiver.port), SMTP_USER: 'waterbridge', SMTP_PASSWORD: password }));
+    const wrongLogin = new MailRepository(loadConfig({ SMTP_HOST: receiver.host, SMTP_PORT: String(receiver.port), SMTP_USER: 'waterbridge', SMTP_PASSWORD: password }));
     try {
       const error = (await wrongLogin.send(chineseMail('bad-login')).catch((e: unknown) => e)) as MailDeliveryError;
       expect(error).toBeInstanceOf(MailDeliveryError);
@@ -114,7 +114,7 @@ describe('MailTransport', () => {
   });
 
   it('refuses to send without SMTP_HOST, saying what to set', async () => {
-    const unconfigured = new MailTransport(loadConfig({}));
+    const unconfigured = new MailRepository(loadConfig({}));
     expect(unconfigured.configured).toBe(false);
     await expect(unconfigured.send(chineseMail('nowhere'))).rejects.toThrow(new MailDeliveryError('SMTP is not configured (set SMTP_HOST)'));
   });
@@ -131,7 +131,7 @@ describe('embedded mail catcher', () => {
 
   it('keeps each e-mail sent to it as an .eml file', async () => {
     const catcher = await startEmbeddedSmtp({ dir: join(dir, 'mail'), port: await freePort() });
-    const transport = new MailTransport(loadConfig({ SMTP_HOST: catcher.host, SMTP_PORT: String(catcher.port) }));
+    const transport = new MailRepository(loadConfig({ SMTP_HOST: catcher.host, SMTP_PORT: String(catcher.port) }));
     try {
       expect(transport.configured).toBe(true);
       const result = await transport.send({ ...chineseMail('caught-1'), subject: 'Blue River Water Engineering has been introduced for your need' });

@@ -151,7 +151,7 @@ describe('match review', () => {
     expect(withdrawn.data).toEqual({ withdrawNeed: { status: 'WITHDRAWN' } });
     // The queue hides it in the same moment; the worker then withdraws its matches.
     expect((await queue()).edges.some((e) => e.node.need.id === need.id)).toBe(false);
-    const statusOf = async (id: string) => (await t.dataSource.query(`SELECT status, reason FROM match WHERE id = $1`, [id]))[0] as { status: string; reason: string };
+    const statusOf = async (id: string) => (await t.dataSource.query<Array<{ status: MatchStatus; reason: string }>>(`SELECT status, reason FROM match WHERE id = $1`, [id]))[0];
     await waitUntil(async () => (await statusOf(introduced.id)).status === MatchStatus.WITHDRAWN && (await statusOf(suggested.id)).status === MatchStatus.WITHDRAWN, 'the need’s matches to be withdrawn');
     expect(await statusOf(introduced.id)).toEqual({ status: 'WITHDRAWN', reason: 'The need was withdrawn by its agency' });
     const audit = await t.dataSource.query(`SELECT action, from_status, to_status, actor_user_id, reason FROM audit_entry WHERE entity_id = $1 ORDER BY created_at, id`, [introduced.id]);
@@ -179,7 +179,7 @@ describe('match review', () => {
       const res = await t.gql<{ respondToMatch: { version: number } }>('mutation($id: ID!, $v: Int!) { respondToMatch(input: { id: $id, version: $v, accept: true }) { version } }', { id: engaging.id, v: version }, w.token(side));
       version = res.data!.respondToMatch.version;
     }
-    const statusOf = async (id: string) => ((await t.dataSource.query(`SELECT status FROM match WHERE id = $1`, [id]))[0] as { status: string }).status;
+    const statusOf = async (id: string) => (await t.dataSource.query<Array<{ status: MatchStatus }>>(`SELECT status FROM match WHERE id = $1`, [id]))[0].status;
     expect(await statusOf(engaging.id)).toBe('ENGAGED');
     await waitUntil(async () => (await statusOf(waiting.id)) === MatchStatus.WITHDRAWN, 'the waiting candidate to be withdrawn');
     expect(await statusOf(other.id)).toBe('INTRODUCED');
@@ -195,7 +195,7 @@ describe('match review', () => {
 
     const deadlines = t.app.get(NeedDeadlinesJob);
     expect(await deadlines.run()).toEqual([lapsed.id]);
-    const statuses = async () => (await t.dataSource.query(`SELECT id, status FROM need WHERE id = ANY($1) ORDER BY title`, [[lapsed.id, lastDay.id, draft.id]])) as Array<{ id: string; status: string }>;
+    const statuses = () => t.dataSource.query<Array<{ id: string; status: string }>>(`SELECT id, status FROM need WHERE id = ANY($1) ORDER BY title`, [[lapsed.id, lastDay.id, draft.id]]);
     expect(await statuses()).toEqual([
       { id: draft.id, status: 'DRAFT' },
       { id: lastDay.id, status: 'OPEN' },

@@ -1,8 +1,4 @@
-import { createClient } from 'graphql-ws';
-import WebSocket from 'ws';
 import { Language } from '../../src/access/actor';
-import { MatchRemindersJob } from '../../src/matches/match-reminders.job';
-import { NotificationFanoutJob } from '../../src/notifications/notification-fanout.job';
 import { startSmtpReceiver, SmtpReceiver } from '../support/smtp-receiver';
 import { errorCode, startTestApp, TestApp } from '../support/test-app';
 import { startWebhookReceiver, WebhookReceiver } from '../support/webhook-receiver';
@@ -123,7 +119,7 @@ describe('match workflow', () => {
     const enterpriseNote = await waitUntil(async () => (await inbox('enterprise')).edges.find((e) => e.node.type === 'MATCH_INTRODUCED'), 'the enterprise notification');
     expect(enterpriseNote.node.title).toMatch(/[\u4e00-\u9fff]/);
 
-    const mails = await waitUntil(async () => {
+    const mails = await waitUntil(() => {
       const got = smtp.messages.filter((m) => m.headers['x-waterbridge-delivery']?.includes(':email:') && (m.to.includes(w.users.agency.email) || m.to.includes(w.users.enterprise.email)));
       return got.length >= 2 ? got : undefined;
     }, 'two introduction e-mails');
@@ -134,7 +130,7 @@ describe('match workflow', () => {
     expect(toAgency.html).toContain('Blue River Water Engineering');
     expect(toEnterprise.subject).toMatch(/[\u4e00-\u9fff]/);
 
-    const call = await waitUntil(async () => hooks.received.find((r) => (r.json as { event?: string }).event === 'MATCH_INTRODUCED'), 'the webhook call');
+    const call = await waitUntil(() => hooks.received.find((r) => (r.json as { event?: string }).event === 'MATCH_INTRODUCED'), 'the webhook call');
     expect(call.signatureValid).toBe(true);
     expect(call.json).toMatchObject({ event: 'MATCH_INTRODUCED', data: { matchId: match.id, needId } });
     expect(call.headers['waterbridge-delivery']).toBe((call.json as { id: string }).id);
@@ -169,7 +165,7 @@ describe('match workflow', () => {
     expect(seenByAgency.match.enterpriseContact?.people.map((p) => p.email)).toContain(w.users.enterprise.email);
 
     // Both sides get the contacts by e-mail too.
-    const engagedMail = await waitUntil(async () => smtp.messages.find((m) => m.to.includes(w.users.agency.email) && m.text.includes('partners@blueriver.example')), 'the engagement e-mail');
+    const engagedMail = await waitUntil(() => smtp.messages.find((m) => m.to.includes(w.users.agency.email) && m.text.includes('partners@blueriver.example')), 'the engagement e-mail');
     expect(engagedMail.text).toContain(w.users.enterprise.email);
 
     // Dated today: an outcome cannot predate the introduction, made moments ago.

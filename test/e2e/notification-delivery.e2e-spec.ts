@@ -3,7 +3,7 @@ import { AppConfig } from '../../src/config/app-config';
 import { NotificationEventType } from '../../src/notifications/notification-event-type';
 import { NotificationDeliverySweepJob } from '../../src/notifications/notification-delivery-sweep.job';
 import { NotificationFanoutJob } from '../../src/notifications/notification-fanout.job';
-import { NotificationOutbox } from '../../src/notifications/notification-outbox.service';
+import { NotificationOutboxService } from '../../src/notifications/notification-outbox.service';
 import { NotificationPayload } from '../../src/notifications/notification-payload';
 import { exited, launch } from '../support/app-process';
 import { buildOnce } from '../support/build';
@@ -17,7 +17,7 @@ import { buildWorld, World } from '../support/world';
 
 /** Emits events the way the workflow does (in a transaction, then a nudge), for the fault tests of the channels. */
 async function emit(t: TestApp, type: NotificationEventType, payloads: NotificationPayload[]): Promise<void> {
-  const outbox = t.app.get(NotificationOutbox);
+  const outbox = t.app.get(NotificationOutboxService);
   await t.dataSource.transaction(async (manager) => {
     for (const payload of payloads) await outbox.emit(manager, type, payload);
   });
@@ -33,14 +33,14 @@ const payloadFor = (w: World, organizationIds: string[], i: number): Notificatio
   agency: { organizationId: w.orgs.agencyOrg.id, nameEn: w.orgs.agencyOrg.nameEn, nameZh: null },
   enterprise: { organizationId: w.orgs.otherEnterpriseOrg.id, nameEn: w.orgs.otherEnterpriseOrg.nameEn, nameZh: null },
   score: 0.5,
-  outcome: { kind: 'MOU_SIGNED' as never, date: '2026-11-01', note: null },
+  outcome: { kind: 'MOU_SIGNED', date: '2026-11-01', note: null },
 });
 
 /** Send timeouts that fit the short job timeouts of these tests (a job must outlive its send, plus a 2 s margin). */
 const SHORT_SENDS = { SMTP_TIMEOUT_MS: '2000', WEBHOOK_TIMEOUT_MS: '2000' };
 
 const deliveryStates = (t: TestApp, channel: string) =>
-  t.dataSource.query(`SELECT status, attempts FROM notification_delivery WHERE channel = $1 ORDER BY created_at`, [channel]) as Promise<Array<{ status: string; attempts: number }>>;
+  t.dataSource.query<Array<{ status: string; attempts: number }>>(`SELECT status, attempts FROM notification_delivery WHERE channel = $1 ORDER BY created_at`, [channel]);
 
 describe('notification delivery under faults', () => {
   describe('with the workers of this process', () => {
@@ -328,10 +328,12 @@ describe('notification delivery under faults', () => {
       // completed; the send then failed into a PENDING row with no job left).
       await t.dataSource.query(`DELETE FROM pgboss.job WHERE name = 'notification-delivery' AND data->>'deliveryId' = ANY($1)`, [ids]);
       const liveJobs = async () =>
-        ((await t.dataSource.query(
-          `SELECT data->>'deliveryId' AS id FROM pgboss.job WHERE name = 'notification-delivery' AND state IN ('created', 'retry', 'active') AND data->>'deliveryId' = ANY($1) ORDER BY 1`,
-          [ids],
-        )) as Array<{ id: string }>).map((r) => r.id);
+        (
+          await t.dataSource.query<Array<{ id: string }>>(
+            `SELECT data->>'deliveryId' AS id FROM pgboss.job WHERE name = 'notification-delivery' AND state IN ('created', 'retry', 'active') AND data->>'deliveryId' = ANY($1) ORDER BY 1`,
+            [ids],
+          )
+        ).map((r) => r.id);
       expect(await liveJobs()).toEqual([]);
 
       const sweep = t.app.get(NotificationDeliverySweepJob);

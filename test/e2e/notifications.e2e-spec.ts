@@ -146,7 +146,7 @@ describe('notifications', () => {
     }, 'two opportunity alerts');
     expect(alerts.map((a) => a.node.needId).sort()).toEqual([first, second].sort());
     // By e-mail they wait for the digest…
-    const held = () => t.dataSource.query(`SELECT id FROM notification_delivery WHERE user_id = $1 AND status = 'HELD_FOR_DIGEST'`, [w.users.enterprise.id]) as Promise<Array<{ id: string }>>;
+    const held = () => t.dataSource.query<Array<{ id: string }>>(`SELECT id FROM notification_delivery WHERE user_id = $1 AND status = 'HELD_FOR_DIGEST'`, [w.users.enterprise.id]);
     await waitUntil(async () => (await held()).length === 2, 'two alerts held for the digest');
     const digest = t.app.get(NotificationDigestJob);
     expect(await digest.run()).toBe(0);

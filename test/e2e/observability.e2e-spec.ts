@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
-import { JobQueue } from '../../src/jobs/job-queue.service';
+import { JobQueueService } from '../../src/jobs/job-queue.service';
 import { NOTIFICATION_DELIVERY_QUEUE } from '../../src/notifications/notification-delivery-queue';
 import { NotificationDeliveryJob } from '../../src/notifications/notification-delivery.job';
 import { SearchRepository } from '../../src/search/search.repository';
@@ -57,7 +57,7 @@ describe('observability', () => {
     it('/metrics exposes request durations by operation, queue depth and failures, sync lag and deliveries', async () => {
       expect((await t.gql(NEEDS_QUERY)).errors).toBeUndefined();
       // Something waits in the delivery queue, and one of its jobs failed.
-      const jobs = t.app.get(JobQueue);
+      const jobs = t.app.get(JobQueueService);
       const jobId = await jobs.send(NOTIFICATION_DELIVERY_QUEUE, { deliveryId: '00000000-0000-0000-0000-000000000000' });
       await jobs.fail(NOTIFICATION_DELIVERY_QUEUE, jobId!, 'failed on purpose');
       // A change has waited 90 s for the search indexes (no worker runs in this app).

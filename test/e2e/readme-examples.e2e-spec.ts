@@ -1,5 +1,5 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { OperationDefinitionNode, parse, validate } from 'graphql';
+import { OperationDefinitionNode, OperationTypeNode, parse, validate } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppConfig } from '../../src/config/app-config';
@@ -103,7 +103,7 @@ describe('README examples on the demo data', () => {
 
   /** The value of one variable of an example, from the database as the examples before it left it. */
   async function fill(name: string, example: Example, caller: { email: string; organizationId: string } | undefined): Promise<unknown> {
-    const one = async (sql: string, params: unknown[]) => ((await t.dataSource.query(sql, params)) as Array<Record<string, unknown>>)[0];
+    const one = async (sql: string, params: unknown[]) => (await t.dataSource.query<Array<Record<string, unknown>>>(sql, params))[0];
     const password = t.app.get(AppConfig).DEMO_PASSWORD;
     switch (name) {
       case 'email':
@@ -145,7 +145,7 @@ describe('README examples on the demo data', () => {
       const variables: Record<string, unknown> = {};
       for (const v of operation.variableDefinitions ?? []) variables[v.variable.name.value] = await fill(v.variable.name.value, example, caller);
       for (const [name, value] of Object.entries(variables)) expect([name, value]).toEqual([name, expect.anything()]);
-      if (operation.operation === 'subscription') {
+      if (operation.operation === OperationTypeNode.SUBSCRIPTION) {
         // Subscriptions run over WebSocket: the document must at least be valid against the served schema.
         expect(validate(t.app.get(GraphQLSchemaHost).schema, parse(example.document))).toEqual([]);
         return;

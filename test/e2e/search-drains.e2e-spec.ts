@@ -1,8 +1,8 @@
 import { OrganizationKind } from '../../src/organizations/organization.entity';
-import { MeilisearchWriter } from '../../src/search/meilisearch.clients';
+import { MeilisearchWriter } from '../../src/search/meilisearch.providers';
 import { SearchIndex } from '../../src/search/search-indexes';
 import { IndexedKind } from '../../src/search-outbox/search-outbox.entity';
-import { SearchOutbox } from '../../src/search-outbox/search-outbox.service';
+import { SearchOutboxService } from '../../src/search-outbox/search-outbox.service';
 import { SearchRepository } from '../../src/search/search.repository';
 import { SearchSyncJob } from '../../src/search/search-sync.job';
 import { HoldingProxy, startHoldingProxy } from '../support/holding-proxy';
@@ -31,7 +31,7 @@ describe('search outbox drains running at the same time', () => {
   const retitle = (needId: string, title: string) =>
     t.dataSource.transaction(async (manager) => {
       await manager.query(`UPDATE need SET title = $2, updated_at = now() WHERE id = $1`, [needId, title]);
-      await t.app.get(SearchOutbox).record(manager, IndexedKind.Need, [needId]);
+      await t.app.get(SearchOutboxService).record(manager, IndexedKind.Need, [needId]);
     });
 
   const waitingForTheLock = async () => {

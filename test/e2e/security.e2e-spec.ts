@@ -460,7 +460,8 @@ describe('security limits', () => {
         const socket = new WebSocket(`ws://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, 'graphql-transport-ws');
         await new Promise((resolve, reject) => (socket.once('open', resolve), socket.once('error', reject)));
         const answer = new Promise<string>((resolve) => {
-          socket.once('message', (data) => resolve(`message ${JSON.parse(String(data)).type}`));
+          // ws hands a message over as a Buffer (binaryType 'nodebuffer', its default).
+          socket.once('message', (data) => resolve(`message ${JSON.parse((data as Buffer).toString('utf8')).type}`));
           socket.once('close', (code) => resolve(`close ${code}`));
         });
         socket.send(JSON.stringify({ type: 'connection_init', payload: { pad: 'x'.repeat(bytes) } }));

@@ -1,4 +1,4 @@
-import { Built, TrackRecordIndex } from '../../src/matching/track-record.index';
+import { Built, TrackRecordIndexService } from '../../src/matching/track-record-index.service';
 import { OrganizationKind, VerificationStatus } from '../../src/organizations/organization.entity';
 import { TestApp } from '../support/test-app';
 import { useWorld, World } from '../support/world';
@@ -26,8 +26,8 @@ function contentOf(built: Built) {
 describe('track-record index', () => {
   let t: TestApp;
   let w: World;
-  let index: TrackRecordIndex;
-  useWorld((app, world) => ((t = app), (w = world), (index = app.app.get(TrackRecordIndex))));
+  let index: TrackRecordIndexService;
+  useWorld((app, world) => ((t = app), (w = world), (index = app.app.get(TrackRecordIndexService))));
 
   it('re-reads only the enterprises that changed, and ends where a full build would', async () => {
     const f = t.factory;

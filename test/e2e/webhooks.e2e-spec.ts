@@ -3,7 +3,7 @@ import { DeliveryAttemptEntity, DeliveryStatus, NotificationDeliveryEntity } fro
 import { NotificationChannel } from '../../src/notifications/notification-event-type';
 import { loadConfig } from '../../src/config/app-config';
 import { WebhookEndpointEntity } from '../../src/notifications/webhooks/webhook-endpoint.entity';
-import { WebhookSecretBox } from '../../src/notifications/webhooks/webhook-secret-box';
+import { WebhookSecretBoxService } from '../../src/notifications/webhooks/webhook-secret-box.service';
 import { WebhooksService } from '../../src/notifications/webhooks/webhooks.service';
 import { errorCode, GraphQLResponse, TestApp } from '../support/test-app';
 import { startWebhookReceiver, WebhookReceiver } from '../support/webhook-receiver';
@@ -98,7 +98,7 @@ describe('webhooks', () => {
   it('reports a secret it cannot decrypt (the key was changed) as the failed call, sending nothing', async () => {
     const r = await receiver();
     const { webhook } = await createOk({ url: r.url });
-    const other = new WebhookSecretBox(loadConfig({ WEBHOOK_SECRETS_KEY: 'some-other-key-that-is-32-chars-long!!' }));
+    const other = new WebhookSecretBoxService(loadConfig({ WEBHOOK_SECRETS_KEY: 'some-other-key-that-is-32-chars-long!!' }));
     await t.dataSource.query(`UPDATE webhook_endpoint SET secret = $1 WHERE id = $2`, [other.seal('whsec_sealed-with-another-key'), webhook.id]);
     expect(await testCall(webhook.id)).toMatchObject({ ok: false, statusCode: null, error: expect.stringMatching(/^the signing secret cannot be decrypted with WEBHOOK_SECRETS_KEY/) });
     expect(r.received).toHaveLength(0);

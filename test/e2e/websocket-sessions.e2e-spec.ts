@@ -4,7 +4,7 @@ import jwt from 'jsonwebtoken';
 import WebSocket from 'ws';
 import { MatchStatus, SideResponse } from '../../src/matches/match-status';
 import { NotificationFanoutJob } from '../../src/notifications/notification-fanout.job';
-import { NOTIFICATION_CHANNEL } from '../../src/notifications/notification-stream';
+import { NOTIFICATION_CHANNEL } from '../../src/notifications/notification-stream.service';
 import { UserEntity } from '../../src/users/user.entity';
 import { Role } from '../../src/access/actor';
 import { TEST_PASSWORD } from '../support/factory';
@@ -114,7 +114,8 @@ describe('GraphQL WebSocket sessions', () => {
     url = await listen(t);
   });
   afterEach(async () => {
-    await Promise.all(open.splice(0).map((c) => c.client.dispose()));
+    // dispose() answers void or a Promise: Promise.resolve gives Promise.all a Promise either way.
+    await Promise.all(open.splice(0).map((c) => Promise.resolve(c.client.dispose())));
   });
   afterAll(() => t?.close());
 
@@ -191,7 +192,8 @@ describe('GraphQL WebSocket caps', () => {
     url = await listen(t);
   });
   afterEach(async () => {
-    await Promise.all(open.splice(0).map((c) => c.client.dispose()));
+    // dispose() answers void or a Promise: Promise.resolve gives Promise.all a Promise either way.
+    await Promise.all(open.splice(0).map((c) => Promise.resolve(c.client.dispose())));
   });
   afterAll(() => t?.close());
 

@@ -21,8 +21,9 @@ export async function oneOperationOverWebSocket<T = Record<string, unknown>>(
     return await new Promise((resolve, reject) => {
       socket.once('error', reject);
       socket.once('close', (code) => resolve({ closed: code }));
+      // ws hands a message over as a Buffer (binaryType 'nodebuffer', its default).
       socket.on('message', (data) => {
-        const message = JSON.parse(String(data)) as { type: string; payload?: unknown };
+        const message = JSON.parse((data as Buffer).toString('utf8')) as { type: string; payload?: unknown };
         if (message.type === 'connection_ack') socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query, variables } }));
         if (message.type === 'next') resolve(message.payload as GraphQLResponse<T>);
         if (message.type === 'error') resolve({ errors: message.payload } as GraphQLResponse<T>);

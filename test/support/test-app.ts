@@ -6,7 +6,7 @@ import { TokenService } from '../../src/access/token.service';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { Factory, TEST_PASSWORD_HASH_COST } from './factory';
 import { createTestDatabase } from './test-database';
-import { SearchOutbox } from '../../src/search-outbox/search-outbox.service';
+import { SearchOutboxService } from '../../src/search-outbox/search-outbox.service';
 import { SearchRepository } from '../../src/search/search.repository';
 import { SearchSyncJob } from '../../src/search/search-sync.job';
 import { randomBytes } from 'node:crypto';
@@ -93,9 +93,9 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
       }
     },
     async indexEverything() {
-      await dataSource.transaction((manager) => app.get(SearchOutbox).recordAll(manager));
+      await dataSource.transaction((manager) => app.get(SearchOutboxService).recordAll(manager));
       if (config.WORKERS_ENABLED) {
-        app.get(SearchOutbox).nudge();
+        app.get(SearchOutboxService).nudge();
         await testApp.searchSynced();
       } else {
         await app.get(SearchSyncJob).drain();

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import '../notification-enums.graphql';
+import '../notification-enums.model';
 import { NotificationEventType } from '../notification-event-type';
 import { WebhookEndpointEntity } from './webhook-endpoint.entity';
 

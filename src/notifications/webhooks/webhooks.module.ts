@@ -6,15 +6,15 @@ import { NotificationDeliveriesRepository } from '../notification-deliveries.rep
 import { DeliveryAttemptEntity, NotificationDeliveryEntity } from '../notification-delivery.entity';
 import { WebhookEndpointEntity } from './webhook-endpoint.entity';
 import { WebhookEndpointsRepository } from './webhook-endpoints.repository';
-import { WebhookSecretBox } from './webhook-secret-box';
-import { WebhookSender } from './webhook-sender';
+import { WebhookSecretBoxService } from './webhook-secret-box.service';
+import { WebhookReceiversRepository } from './webhook-receivers.repository';
 import { WebhooksResolver } from './webhooks.resolver';
 import { WebhooksService } from './webhooks.service';
 
 /** Webhook management (GraphQL), the signed sender and the delivery log, for the notification jobs to reuse. */
 @Module({
   imports: [TypeOrmModule.forFeature([WebhookEndpointEntity, NotificationDeliveryEntity, DeliveryAttemptEntity]), AuditLogModule],
-  providers: [WebhooksService, WebhooksResolver, WebhookSender, WebhookSecretBox, DeliveryLogService, WebhookEndpointsRepository, NotificationDeliveriesRepository],
-  exports: [WebhooksService, WebhookSender, DeliveryLogService, WebhookEndpointsRepository, NotificationDeliveriesRepository],
+  providers: [WebhooksService, WebhooksResolver, WebhookReceiversRepository, WebhookSecretBoxService, DeliveryLogService, WebhookEndpointsRepository, NotificationDeliveriesRepository],
+  exports: [WebhooksService, WebhookReceiversRepository, DeliveryLogService, WebhookEndpointsRepository, NotificationDeliveriesRepository],
 })
 export class WebhooksModule {}

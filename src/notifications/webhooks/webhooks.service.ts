@@ -13,9 +13,9 @@ import { NotificationDeliveryModel } from '../notification-delivery.model';
 import { CreateWebhookInput, UpdateWebhookInput } from './dto/webhook.inputs';
 import { WebhookEndpointEntity } from './webhook-endpoint.entity';
 import { WebhookEndpointsRepository } from './webhook-endpoints.repository';
-import { WebhookSender } from './webhook-sender';
+import { WebhookReceiversRepository } from './webhook-receivers.repository';
 import { generateWebhookSecret } from './webhook-signature';
-import { SEALED_PREFIX, WebhookSecretBox } from './webhook-secret-box';
+import { SEALED_PREFIX, WebhookSecretBoxService } from './webhook-secret-box.service';
 import { validateWebhookUrl } from './webhook-url';
 import { CreatedWebhookModel, toWebhookModel, WebhookModel, WebhookTestResultModel } from './webhook.model';
 
@@ -40,9 +40,9 @@ export class WebhooksService implements OnApplicationBootstrap {
     @InjectRepository(WebhookEndpointEntity) private readonly endpoints: Repository<WebhookEndpointEntity>,
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
-    private readonly sender: WebhookSender,
+    private readonly sender: WebhookReceiversRepository,
     private readonly deliveryLog: DeliveryLogService,
-    private readonly secrets: WebhookSecretBox,
+    private readonly secrets: WebhookSecretBoxService,
     private readonly audit: AuditLogService,
     private readonly endpointRows: WebhookEndpointsRepository,
   ) {}

@@ -2,7 +2,7 @@ import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsBoolean, IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageArgs } from '../../../common/pagination';
 import { NotNullIfPresent } from '../../../common/validation';
-import '../../notification-enums.graphql';
+import '../../notification-enums.model';
 import { NotificationEventType } from '../../notification-event-type';
 import { WEBHOOK_URL_MAX_LENGTH } from '../webhook-url';
 

@@ -4,7 +4,7 @@ import https from 'node:https';
 import { performance } from 'node:perf_hooks';
 import { AppConfig } from '../../config/app-config';
 import { BlockedAddressError, isPublicAddress, literalAddress, publicOnlyLookup } from './webhook-address';
-import { UnreadableSecretError, WebhookSecretBox } from './webhook-secret-box';
+import { UnreadableSecretError, WebhookSecretBoxService } from './webhook-secret-box.service';
 import { signWebhook } from './webhook-signature';
 
 export interface WebhookCallResult {
@@ -46,17 +46,17 @@ function describeError(error: unknown): string {
  * cannot bounce signed payloads elsewhere); the delivery job turns failures into retries.
  */
 @Injectable()
-export class WebhookSender implements OnModuleDestroy {
+export class WebhookReceiversRepository implements OnModuleDestroy {
   // Keep-alive: a burst of deliveries to the same receiver reuses its connections instead of a TLS handshake each.
   private readonly httpAgent = new http.Agent({ keepAlive: true, maxSockets: 16 });
   private readonly httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 16 });
 
   constructor(
     private readonly config: AppConfig,
-    private readonly secrets: WebhookSecretBox,
+    private readonly secrets: WebhookSecretBoxService,
   ) {}
 
-  /** `endpoint.secret` as stored (WebhookSecretBox): it is opened here, just to sign. */
+  /** `endpoint.secret` as stored (WebhookSecretBoxService): it is opened here, just to sign. */
   async post(endpoint: { url: string; secret: string }, delivery: { key: string; eventType: string }, body: string): Promise<WebhookCallResult> {
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);

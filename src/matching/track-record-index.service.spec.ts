@@ -1,4 +1,4 @@
-import { Built, summariseRecord, TrackRecord, TrackRecordFolder } from './track-record.index';
+import { Built, summariseRecord, TrackRecord, TrackRecordFolder } from './track-record-index.service';
 import { CapabilityRow, ProjectRow } from './track-record.repository';
 
 const REGIONS: Record<string, string> = { SD: 'Africa', EG: 'Africa', LK: 'Asia' };

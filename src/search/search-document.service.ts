@@ -12,7 +12,7 @@ import { SearchDocumentsRepository } from './search-documents.repository';
 
 /** Builds index documents from the current rows in PostgreSQL. An id without a row (deleted) yields no document. */
 @Injectable()
-export class SearchDocumentBuilder {
+export class SearchDocumentService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly referenceData: ReferenceDataService,

@@ -37,8 +37,8 @@ const MAX_ERROR_LENGTH = 300;
 
 /** Sends notification e-mails over one pooled SMTP connection set, opened on the first send. */
 @Injectable()
-export class MailTransport implements OnModuleDestroy {
-  private readonly logger = new Logger(MailTransport.name);
+export class MailRepository implements OnModuleDestroy {
+  private readonly logger = new Logger(MailRepository.name);
   private transporter?: Transporter<SMTPPoolSentMessageInfo, SMTPPoolOptions>;
 
   constructor(private readonly config: AppConfig) {}

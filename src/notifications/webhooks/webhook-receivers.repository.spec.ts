@@ -1,8 +1,8 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { loadConfig } from '../../config/app-config';
-import { WebhookSecretBox } from './webhook-secret-box';
-import { WebhookSender } from './webhook-sender';
+import { WebhookSecretBoxService } from './webhook-secret-box.service';
+import { WebhookReceiversRepository } from './webhook-receivers.repository';
 import { verifyWebhookSignature } from './webhook-signature';
 
 type Handler = (req: http.IncomingMessage, body: string, res: http.ServerResponse) => void;
@@ -28,13 +28,13 @@ async function receiver(handler: Handler): Promise<{ url: string; hits: number; 
 }
 
 /** A sender, and the secret box it opens stored secrets with, on one configuration. */
-const makeSender = (config: ReturnType<typeof loadConfig>) => new WebhookSender(config, new WebhookSecretBox(config));
+const makeSender = (config: ReturnType<typeof loadConfig>) => new WebhookReceiversRepository(config, new WebhookSecretBoxService(config));
 
-describe('WebhookSender', () => {
+describe('WebhookReceiversRepository', () => {
   const secret = 'whsec_sender-spec';
   const delivery = { key: 'event-1:webhook-1', eventType: 'MATCH_INTRODUCED' };
   const body = JSON.stringify({ id: delivery.key, event: 'MATCH_INTRODUCED', data: { needTitle: '斯里兰卡农村供水' } });
-  let sender: WebhookSender;
+  let sender: WebhookReceiversRepository;
   const servers: Array<{ close(): Promise<void> }> = [];
 
   beforeEach(() => {

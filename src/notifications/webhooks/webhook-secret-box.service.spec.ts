@@ -1,10 +1,10 @@
 import { loadConfig } from '../../config/app-config';
-import { SEALED_PREFIX, UnreadableSecretError, WebhookSecretBox } from './webhook-secret-box';
+import { SEALED_PREFIX, UnreadableSecretError, WebhookSecretBoxService } from './webhook-secret-box.service';
 
-const box = (key?: string) => new WebhookSecretBox(loadConfig(key ? { WEBHOOK_SECRETS_KEY: key } : {}));
+const box = (key?: string) => new WebhookSecretBoxService(loadConfig(key ? { WEBHOOK_SECRETS_KEY: key } : {}));
 const KEY = 'a-webhook-secrets-key-of-at-least-32-chars';
 
-describe('WebhookSecretBox', () => {
+describe('WebhookSecretBoxService', () => {
   const secret = 'whsec_0123456789abcdefghijklmnopqrstuvwxyzABCDE';
 
   it('stores a secret encrypted, differently each time, and opens it again', () => {

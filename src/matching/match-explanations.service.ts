@@ -10,13 +10,13 @@ import { OrganizationEntity, OrganizationKind } from '../organizations/organizat
 import { toOrganizationModel } from '../organizations/organization.model';
 import { ReferenceProjectEntity } from '../reference-projects/reference-project.entity';
 import { toReferenceProjectModel } from '../reference-projects/reference-project.model';
-import { MatchCandidateModel, MatchExplanationModel, OpportunityModel } from './match.model';
+import { MatchCandidateModel, MatchExplanationModel, OpportunityModel } from './matching.model';
 import { Evidence, PairScore } from './match-scoring';
 import { MatchingService } from './matching.service';
 
 /** Turns rankings into the API's models: enterprises, needs and cited projects read from PostgreSQL, masked for the caller. */
 @Injectable()
-export class MatchExplanations {
+export class MatchExplanationsService {
   constructor(
     private readonly matching: MatchingService,
     @InjectRepository(OrganizationEntity) private readonly organizations: Repository<OrganizationEntity>,

@@ -13,7 +13,7 @@ export class UnreadableSecretError extends Error {}
  * backup alone cannot forge calls to the members' systems. Without the key secrets are stored as they are.
  */
 @Injectable()
-export class WebhookSecretBox {
+export class WebhookSecretBoxService {
   private readonly key: Buffer | null;
 
   constructor(config: AppConfig) {

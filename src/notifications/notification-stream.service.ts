@@ -13,7 +13,7 @@ type Listener = (notificationId: string) => void;
  * dedicated connection, so a subscriber hears of it wherever it is connected. A dropped connection is re-opened.
  */
 @Injectable()
-export class NotificationStream implements OnApplicationBootstrap, OnApplicationShutdown {
+export class NotificationStreamService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('NotificationStream');
   private readonly listeners = new Map<string, Set<Listener>>();
   private client?: Client;

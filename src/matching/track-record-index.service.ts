@@ -122,7 +122,7 @@ interface Draft {
  * again and patched into a new snapshot in the background; requests meanwhile use the previous one.
  */
 @Injectable()
-export class TrackRecordIndex {
+export class TrackRecordIndexService {
   private readonly logger = new Logger('TrackRecordIndex');
   private state?: Built;
   private working?: Promise<Built>;
