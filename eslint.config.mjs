@@ -40,7 +40,7 @@ export const LAYERS = [
   { folders: ['imports'] },
   // Entry points beside the API.
   { folders: ['demo', 'cli', 'health'] },
-]
+];
 
 const unplaced = fs
   .readdirSync(path.join(import.meta.dirname, 'src'), { withFileTypes: true })
@@ -53,7 +53,9 @@ function layerZones() {
   return LAYERS.flatMap((layer, index) =>
     layer.folders.map((folder) => ({
       target: `./src/${folder}`,
-      from: [...(layer.peers ? [] : layer.folders), ...LAYERS.slice(index + 1).flatMap((above) => above.folders)].filter((f) => f !== folder).map((f) => `./src/${f}`),
+      from: [...(layer.peers ? [] : layer.folders), ...LAYERS.slice(index + 1).flatMap((above) => above.folders)]
+        .filter((f) => f !== folder)
+        .map((f) => `./src/${f}`),
       message: `the layer map (docs/ARCHITECTURE.md) puts src/${folder} below this folder.`,
     })),
   ).filter((zone) => zone.from.length > 0);
@@ -64,7 +66,9 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
-    languageOptions: { parserOptions: { projectService: { allowDefaultProject: ['eslint.config.mjs'] }, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: {
+      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.mjs'] }, tsconfigRootDir: import.meta.dirname },
+    },
     plugins: { 'import-x': importX },
     settings: {
       'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.json'] })],
@@ -82,7 +86,12 @@ export default tseslint.config(
       'import-x/no-cycle': 'error',
       'import-x/no-restricted-paths': [
         'error',
-        { zones: [...layerZones(), { target: './src', from: ['./test', './bench'], message: 'application code never imports tests or benchmarks.' }] },
+        {
+          zones: [
+            ...layerZones(),
+            { target: './src', from: ['./test', './bench'], message: 'application code never imports tests or benchmarks.' },
+          ],
+        },
       ],
     },
   },

@@ -51,9 +51,32 @@ const OPERATIONS = Object.keys(CONNECTIONS) as Operation[];
 
 /** Water words in English and Chinese (the glossary links both languages). */
 const SEARCH_WORDS = [
-  'water', 'desalination', '反渗透', 'irrigation', 'wastewater treatment', '污水处理', 'drinking water', '供水', 'dam', '水库',
-  'hydropower', '水电站', 'flood control', '防洪', 'pipeline', 'sanitation', 'groundwater', '海水淡化', 'water supply Africa',
-  'reverse osmosis plant', 'pumping station', '灌溉', 'sewage', 'reservoir rehabilitation', 'water treatment plant', '饮用水',
+  'water',
+  'desalination',
+  '反渗透',
+  'irrigation',
+  'wastewater treatment',
+  '污水处理',
+  'drinking water',
+  '供水',
+  'dam',
+  '水库',
+  'hydropower',
+  '水电站',
+  'flood control',
+  '防洪',
+  'pipeline',
+  'sanitation',
+  'groundwater',
+  '海水淡化',
+  'water supply Africa',
+  'reverse osmosis plant',
+  'pumping station',
+  '灌溉',
+  'sewage',
+  'reservoir rehabilitation',
+  'water treatment plant',
+  '饮用水',
 ];
 
 const SEARCH = `query LoadSearchNeeds($q: String!) { searchNeeds(query: $q, first: 10) {
@@ -78,7 +101,7 @@ const mb = (kb: number) => Math.round(kb / 1024);
 
 /** A small deterministic generator, so every run shuffles the same way. */
 function random(seed: number): () => number {
-  return () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  return () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -93,7 +116,8 @@ interface Api extends Started {
 function checkTraversable(path: string): void {
   if (process.getuid?.() !== 0) return;
   for (let dir = dirname(path); dir !== dirname(dir); dir = dirname(dir)) {
-    if ((statSync(dir).mode & 0o001) === 0) throw new Error(`${dir} is not world-traversable (o+x): the embedded PostgreSQL cannot reach ${path} as user postgres`);
+    if ((statSync(dir).mode & 0o001) === 0)
+      throw new Error(`${dir} is not world-traversable (o+x): the embedded PostgreSQL cannot reach ${path} as user postgres`);
   }
 }
 
@@ -137,7 +161,6 @@ async function stopApi(api: Api, root: string): Promise<{ exitCode: number | nul
   return { exitCode: api.child.exitCode, leftOver, seconds: (Date.now() - started) / 1000 };
 }
 
-
 /** VmRSS (and VmHWM, the peak) of a process, in kB. */
 function memoryOf(pid: number): { rss: number; peak: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -165,7 +188,11 @@ function cpuSample(apiPid: number): CpuSample {
       const close = raw.lastIndexOf(')');
       const fields = raw.slice(close + 2).split(' ');
       // After the name: state(0) ppid(1) … utime(11) stime(12)
-      stats.set(Number(entry), { ppid: Number(fields[1]), comm: raw.slice(raw.indexOf('(') + 1, close), ticks: Number(fields[11]) + Number(fields[12]) });
+      stats.set(Number(entry), {
+        ppid: Number(fields[1]),
+        comm: raw.slice(raw.indexOf('(') + 1, close),
+        ticks: Number(fields[11]) + Number(fields[12]),
+      });
     } catch {
       // gone meanwhile
     }
@@ -175,7 +202,8 @@ function cpuSample(apiPid: number): CpuSample {
     let ancestor = pid;
     for (let depth = 0; ancestor !== apiPid && ancestor > 1 && depth < 64; depth++) ancestor = stats.get(ancestor)?.ppid ?? 0;
     if (ancestor !== apiPid) continue;
-    const group = pid === apiPid ? 'api' : s.comm.startsWith('postgres') ? 'postgres' : s.comm.startsWith('meilisearch') ? 'meilisearch' : 'other';
+    const group =
+      pid === apiPid ? 'api' : s.comm.startsWith('postgres') ? 'postgres' : s.comm.startsWith('meilisearch') ? 'meilisearch' : 'other';
     groups[group] += s.ticks;
   }
   const own = process.cpuUsage();
@@ -212,7 +240,11 @@ function client(port: number) {
 }
 type Gql = ReturnType<typeof client>;
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<{ value: T | undefined; ms: number }> {
+async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  timeoutMs: number,
+): Promise<{ value: T | undefined; ms: number }> {
   const start = Date.now();
   for (;;) {
     const value = await probe();
@@ -228,7 +260,9 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, tim
 const DELIVERY_STATUSES = ['PENDING', 'DELIVERED', 'HELD_FOR_DIGEST', 'DIGESTED', 'DEAD'] as const;
 
 async function deliveryCounts(gql: Gql, adminToken: string): Promise<Record<string, number>> {
-  const fields = DELIVERY_STATUSES.map((s) => `${s.toLowerCase()}: notificationDeliveries(status: ${s}, first: 1) { totalCount }`).join(' ');
+  const fields = DELIVERY_STATUSES.map((s) => `${s.toLowerCase()}: notificationDeliveries(status: ${s}, first: 1) { totalCount }`).join(
+    ' ',
+  );
   const data = await gql<Record<string, { totalCount: number }>>(`{ ${fields} }`, {}, adminToken);
   return Object.fromEntries(DELIVERY_STATUSES.map((s) => [s, data[s.toLowerCase()].totalCount]));
 }
@@ -312,7 +346,10 @@ async function runMix(work: Workload, seconds: number): Promise<Measured[]> {
   };
   const runs = OPERATIONS.map((operation) => {
     const tally = newTally();
-    const headers: Record<string, string> = { 'content-type': 'application/json', ...(tokenOf[operation] ? { authorization: `Bearer ${tokenOf[operation]}` } : {}) };
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      ...(tokenOf[operation] ? { authorization: `Bearer ${tokenOf[operation]}` } : {}),
+    };
     // Without a callback autocannon returns its event emitter, made thenable (the typings only see the promise).
     const instance = autocannon({
       url,
@@ -362,7 +399,9 @@ function errorsOf(m: Measured): number {
 
 function report(title: string, measured: Measured[]): { requests: number; errors: number } {
   log(`\n${title}`);
-  log(`  ${'operation'.padEnd(16)} ${'conn'.padStart(4)} ${'requests'.padStart(9)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'max ms'.padStart(8)} ${'non-2xx'.padStart(8)} ${'GQL err'.padStart(8)} ${'conn err'.padStart(9)}`);
+  log(
+    `  ${'operation'.padEnd(16)} ${'conn'.padStart(4)} ${'requests'.padStart(9)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'max ms'.padStart(8)} ${'non-2xx'.padStart(8)} ${'GQL err'.padStart(8)} ${'conn err'.padStart(9)}`,
+  );
   let requests = 0;
   let errors = 0;
   let seconds = 0;
@@ -425,25 +464,39 @@ function reportMetrics(before: Map<string, number> | undefined, after: Map<strin
     return;
   }
   const delta = (name: string, ...labels: string[]) => metric(after, name, ...labels) - metric(before, name, ...labels);
-  const names: Record<Operation, string> = { searchNeeds: 'LoadSearchNeeds', needs: 'LoadNeeds', matchCandidates: 'LoadMatchCandidates', notifications: 'LoadNotifications', approveMatch: 'LoadApproveMatch' };
-  log('Server side (the application\'s /metrics over the minute), mean ms: inside GraphQL (Apollo request start → response) vs. seen by the client');
+  const names: Record<Operation, string> = {
+    searchNeeds: 'LoadSearchNeeds',
+    needs: 'LoadNeeds',
+    matchCandidates: 'LoadMatchCandidates',
+    notifications: 'LoadNotifications',
+    approveMatch: 'LoadApproveMatch',
+  };
+  log(
+    "Server side (the application's /metrics over the minute), mean ms: inside GraphQL (Apollo request start → response) vs. seen by the client",
+  );
   for (const m of measured) {
     const label = `operation="${names[m.operation]}"`;
     const count = delta('waterbridge_graphql_request_duration_seconds_count', label);
     const inside = count > 0 ? (delta('waterbridge_graphql_request_duration_seconds_sum', label) / count) * 1000 : NaN;
     const client = m.tally.latencies.reduce((a, b) => a + b, 0) / Math.max(1, m.tally.latencies.length);
-    log(`  ${m.operation.padEnd(16)} ${count} operations: inside GraphQL ${inside.toFixed(1)} ms, client ${client.toFixed(1)} ms (${(client - inside).toFixed(1)} ms before/after GraphQL: HTTP, queueing)`);
+    log(
+      `  ${m.operation.padEnd(16)} ${count} operations: inside GraphQL ${inside.toFixed(1)} ms, client ${client.toFixed(1)} ms (${(client - inside).toFixed(1)} ms before/after GraphQL: HTTP, queueing)`,
+    );
   }
   const mean = (name: string, ...labels: string[]) => {
     const count = delta(`${name}_count`, ...labels);
     return `${count} × ${count > 0 ? ((delta(`${name}_sum`, ...labels) / count) * 1000).toFixed(1) : 'NaN'} ms`;
   };
-  log(`  ranking (matchCandidates): ${mean('waterbridge_match_duration_seconds', 'kind="candidates"')}; Meilisearch search: ${mean('waterbridge_search_duration_seconds', 'operation="search"')}, multi-search: ${mean('waterbridge_search_duration_seconds', 'operation="multi_search"')}`);
+  log(
+    `  ranking (matchCandidates): ${mean('waterbridge_match_duration_seconds', 'kind="candidates"')}; Meilisearch search: ${mean('waterbridge_search_duration_seconds', 'operation="search"')}, multi-search: ${mean('waterbridge_search_duration_seconds', 'operation="multi_search"')}`,
+  );
   const lag = (q: string) => (metric(after, `waterbridge_nodejs_eventloop_lag_${q}_seconds`) * 1000).toFixed(1);
   log(`  event-loop delay over the minute: mean ${lag('mean')} ms, p50 ${lag('p50')} ms, p99 ${lag('p99')} ms, max ${lag('max')} ms`);
   const heap = (m: Map<string, number> | undefined) => Math.round(metric(m, 'waterbridge_nodejs_heap_size_used_bytes') / 2 ** 20);
   const total = (m: Map<string, number> | undefined) => Math.round(metric(m, 'waterbridge_nodejs_heap_size_total_bytes') / 2 ** 20);
-  log(`  V8 heap used: ${heap(before)} → ${heap(after)} MB (heap total ${total(before)} → ${total(after)} MB); notification outbox lag at the end ${metric(after, 'waterbridge_notification_outbox_lag_seconds').toFixed(1)} s, search sync lag ${metric(after, 'waterbridge_search_index_sync_lag_seconds').toFixed(1)} s`);
+  log(
+    `  V8 heap used: ${heap(before)} → ${heap(after)} MB (heap total ${total(before)} → ${total(after)} MB); notification outbox lag at the end ${metric(after, 'waterbridge_notification_outbox_lag_seconds').toFixed(1)} s, search sync lag ${metric(after, 'waterbridge_search_index_sync_lag_seconds').toFixed(1)} s`,
+  );
 }
 
 /** Each operation alone, one request at a time: the service time without contention. */
@@ -454,10 +507,13 @@ async function unloaded(work: Workload, n: number): Promise<void> {
     ['needs', () => gql(NEEDS, work.filters[0])],
     ['matchCandidates', () => gql(MATCH, { need: work.needIds[0] }, work.tokens.coordinator)],
     ['notifications', () => gql(NOTIFICATIONS, {}, work.tokens.enterprise)],
-    ['approveMatch', () => {
-      const match = work.queue.shift()!;
-      return gql(APPROVE, { id: match.id, version: match.version }, work.tokens.coordinator);
-    }],
+    [
+      'approveMatch',
+      () => {
+        const match = work.queue.shift()!;
+        return gql(APPROVE, { id: match.id, version: match.version }, work.tokens.coordinator);
+      },
+    ],
   ];
   const parts: string[] = [];
   for (const [operation, call] of runs) {
@@ -473,8 +529,17 @@ async function unloaded(work: Workload, n: number): Promise<void> {
   log(`Unloaded, one request at a time (${n} each): ${parts.join('; ')}`);
 }
 
-async function prepare(gql: Gql, password: string): Promise<{ work: Omit<Workload, 'port'>; adminToken: string; agencyToken: string; enterpriseId: string }> {
-  const login = async (email: string) => (await gql<{ login: { token: string } }>('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: email, p: password })).login.token;
+async function prepare(
+  gql: Gql,
+  password: string,
+): Promise<{ work: Omit<Workload, 'port'>; adminToken: string; agencyToken: string; enterpriseId: string }> {
+  const login = async (email: string) =>
+    (
+      await gql<{ login: { token: string } }>('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', {
+        e: email,
+        p: password,
+      })
+    ).login.token;
   const coordinator = await login('coordinator@demo.waterbridge.org');
   const adminToken = await login('admin@demo.waterbridge.org');
   const enterprise = await login('sinohydro@demo.waterbridge.org');
@@ -483,29 +548,54 @@ async function prepare(gql: Gql, password: string): Promise<{ work: Omit<Workloa
   log(`Signed in: coordinator, admin, sinohydro@ (enterprise member: ${me.me.organization.nameEn}), agency-af@ (agency member)`);
 
   // The demo's first start ranks candidates for its 20 newest needs in the background: let that finish first.
-  const queued = await waitFor('the first start’s candidates', async () => {
-    const q = await gql<{ reviewQueue: { totalCount: number } }>('{ reviewQueue(first: 1) { totalCount } }', {}, coordinator);
-    return q.reviewQueue.totalCount >= 20 ? q.reviewQueue.totalCount : undefined;
-  }, 120_000);
+  const queued = await waitFor(
+    'the first start’s candidates',
+    async () => {
+      const q = await gql<{ reviewQueue: { totalCount: number } }>('{ reviewQueue(first: 1) { totalCount } }', {}, coordinator);
+      return q.reviewQueue.totalCount >= 20 ? q.reviewQueue.totalCount : undefined;
+    },
+    120_000,
+  );
   log(`Review queue after the first start: ${queued.value ?? '< 20'} needs with candidates (waited ${(queued.ms / 1000).toFixed(1)} s)`);
 
   // Every open need, and the filter values that exist in the data.
-  const needs: Array<{ id: string; country: { code: string; region: string }; sector: { code: string }; technologyCategories: Array<{ code: string }> }> = [];
+  const needs: Array<{
+    id: string;
+    country: { code: string; region: string };
+    sector: { code: string };
+    technologyCategories: Array<{ code: string }>;
+  }> = [];
   for (let after: string | null = null; ;) {
-    const page: { needs: { edges: Array<{ node: (typeof needs)[number] }>; pageInfo: { hasNextPage: boolean; endCursor: string } } } = await gql(
-      'query($after: String) { needs(first: 100, status: OPEN, after: $after) { edges { node { id country { code region } sector { code } technologyCategories { code } } } pageInfo { hasNextPage endCursor } } }',
-      { after },
-    );
+    const page: { needs: { edges: Array<{ node: (typeof needs)[number] }>; pageInfo: { hasNextPage: boolean; endCursor: string } } } =
+      await gql(
+        'query($after: String) { needs(first: 100, status: OPEN, after: $after) { edges { node { id country { code region } sector { code } technologyCategories { code } } } pageInfo { hasNextPage endCursor } } }',
+        { after },
+      );
     needs.push(...page.needs.edges.map((e) => e.node));
     if (!page.needs.pageInfo.hasNextPage) break;
     after = page.needs.pageInfo.endCursor;
   }
   const mostCommon = (values: string[], n: number) =>
-    [...values.reduce((m, v) => m.set(v, (m.get(v) ?? 0) + 1), new Map<string, number>())].sort((a, b) => b[1] - a[1]).slice(0, n).map(([v]) => v);
-  const regions = mostCommon(needs.map((n) => n.country.region), 4);
-  const sectors = mostCommon(needs.map((n) => n.sector.code), 4);
-  const countries = mostCommon(needs.map((n) => n.country.code), 4);
-  const categories = mostCommon(needs.flatMap((n) => n.technologyCategories.map((c) => c.code)), 4);
+    [...values.reduce((m, v) => m.set(v, (m.get(v) ?? 0) + 1), new Map<string, number>())]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([v]) => v);
+  const regions = mostCommon(
+    needs.map((n) => n.country.region),
+    4,
+  );
+  const sectors = mostCommon(
+    needs.map((n) => n.sector.code),
+    4,
+  );
+  const countries = mostCommon(
+    needs.map((n) => n.country.code),
+    4,
+  );
+  const categories = mostCommon(
+    needs.flatMap((n) => n.technologyCategories.map((c) => c.code)),
+    4,
+  );
   const filters: Array<Record<string, string>> = [{}];
   for (let i = 0; i < 4; i++) {
     if (regions[i]) filters.push({ region: regions[i] });
@@ -515,14 +605,17 @@ async function prepare(gql: Gql, password: string): Promise<{ work: Omit<Workloa
   }
   if (regions[0] && categories[0]) filters.push({ region: regions[0], tech: categories[0] });
   if (regions[1] && sectors[0]) filters.push({ region: regions[1], sector: sectors[0] });
-  log(`Open needs: ${needs.length}; needs-list filters rotated: ${filters.length} (regions ${regions.join(', ')}; sectors ${sectors.join(', ')}; countries ${countries.join(', ')}; categories ${categories.join(', ')})`);
+  log(
+    `Open needs: ${needs.length}; needs-list filters rotated: ${filters.length} (regions ${regions.join(', ')}; sectors ${sectors.join(', ')}; countries ${countries.join(', ')}; categories ${categories.join(', ')})`,
+  );
 
   // Approvable work: the 50 best candidates of every open need, kept as SUGGESTED (4 needs at a time).
   let t = Date.now();
   const pending = needs.map((n) => n.id);
   await Promise.all(
     Array.from({ length: 4 }, async () => {
-      for (let id = pending.shift(); id; id = pending.shift()) await gql('mutation($id: ID!) { suggestMatches(needId: $id, first: 50) { id } }', { id }, coordinator);
+      for (let id = pending.shift(); id; id = pending.shift())
+        await gql('mutation($id: ID!) { suggestMatches(needId: $id, first: 50) { id } }', { id }, coordinator);
     }),
   );
   log(`suggestMatches(first: 50) for ${needs.length} needs: ${((Date.now() - t) / 1000).toFixed(1)} s`);
@@ -530,7 +623,12 @@ async function prepare(gql: Gql, password: string): Promise<{ work: Omit<Workloa
   t = Date.now();
   const queue: Queued[] = [];
   for (let after: string | null = null; ;) {
-    const page: { matches: { edges: Array<{ node: { id: string; version: number; enterprise: { id: string } } }>; pageInfo: { hasNextPage: boolean; endCursor: string } } } = await gql(
+    const page: {
+      matches: {
+        edges: Array<{ node: { id: string; version: number; enterprise: { id: string } } }>;
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+      };
+    } = await gql(
       'query($after: String) { matches(status: [SUGGESTED], first: 100, after: $after) { edges { node { id version enterprise { id } } } pageInfo { hasNextPage endCursor } } }',
       { after },
       coordinator,
@@ -545,7 +643,9 @@ async function prepare(gql: Gql, password: string): Promise<{ work: Omit<Workloa
     [queue[i], queue[j]] = [queue[j], queue[i]];
   }
   const ofEnterprise = queue.filter((q) => q.enterprise === me.me.organization.id).length;
-  log(`SUGGESTED matches queued for approval: ${queue.length} (read in ${((Date.now() - t) / 1000).toFixed(1)} s; shuffled; ${ofEnterprise} of them ${me.me.organization.nameEn}'s)`);
+  log(
+    `SUGGESTED matches queued for approval: ${queue.length} (read in ${((Date.now() - t) / 1000).toFixed(1)} s; shuffled; ${ofEnterprise} of them ${me.me.organization.nameEn}'s)`,
+  );
 
   return {
     work: { tokens: { coordinator, enterprise }, needIds: needs.map((n) => n.id), filters, queue, approvalsSent: 0, queueExhausted: 0 },
@@ -557,8 +657,14 @@ async function prepare(gql: Gql, password: string): Promise<{ work: Omit<Workloa
 
 async function main(): Promise<number> {
   const cpu = cpus();
-  log(`Machine: ${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  log(`Connections: ${OPERATIONS.map((o) => `${o} ${CONNECTIONS[o]}`).join(', ')} = ${OPERATIONS.reduce((a, o) => a + CONNECTIONS[o], 0)} in all; ${WARMUP_SECONDS} s warm-up, ${DURATION_SECONDS} s measured`);
+  log(
+    `Machine: ${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  log(
+    `Connections: ${OPERATIONS.map((o) => `${o} ${CONNECTIONS[o]}`).join(', ')} = ${OPERATIONS.reduce((a, o) => a + CONNECTIONS[o], 0)} in all; ${WARMUP_SECONDS} s warm-up, ${DURATION_SECONDS} s measured`,
+  );
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build first`);
 
   const root = mkdtempSync(join(tmpdir(), 'waterbridge-load-'));
@@ -579,13 +685,21 @@ async function main(): Promise<number> {
     const t = Date.now();
     api = await startApi(root);
     const pid = api.child.pid!;
-    log(`Application (pid ${pid}, port ${api.port}, DATA_DIR ${api.dataDir}) ready in ${((Date.now() - t) / 1000).toFixed(1)} s (embedded servers, migrations, demo seed, index); RSS ${mb(memoryOf(pid).rss)} MB`);
+    log(
+      `Application (pid ${pid}, port ${api.port}, DATA_DIR ${api.dataDir}) ready in ${((Date.now() - t) / 1000).toFixed(1)} s (embedded servers, migrations, demo seed, index); RSS ${mb(memoryOf(pid).rss)} MB`,
+    );
     const gql = client(api.port);
 
     const { work: prepared, adminToken, agencyToken } = await prepare(gql, DEMO_PASSWORD);
     const work: Workload = { ...prepared, port: api.port };
-    const drained = await waitFor('the preparation’s deliveries', async () => ((await deliveryCounts(gql, adminToken)).PENDING === 0 ? true : undefined), 180_000);
-    log(`Deliveries of the preparation sent (none PENDING) after ${(drained.ms / 1000).toFixed(1)} s: ${JSON.stringify(await deliveryCounts(gql, adminToken))}`);
+    const drained = await waitFor(
+      'the preparation’s deliveries',
+      async () => ((await deliveryCounts(gql, adminToken)).PENDING === 0 ? true : undefined),
+      180_000,
+    );
+    log(
+      `Deliveries of the preparation sent (none PENDING) after ${(drained.ms / 1000).toFixed(1)} s: ${JSON.stringify(await deliveryCounts(gql, adminToken))}`,
+    );
     await unloaded(work, 20);
     log(`API RSS before the warm-up: ${mb(memoryOf(pid).rss)} MB`);
     const outputBefore = api.output().length;
@@ -600,7 +714,9 @@ async function main(): Promise<number> {
     const metricsBefore = await scrapeMetrics(work.port);
     const start = memoryOf(pid);
     const cpuStart = cpuSample(pid);
-    log(`\nAPI RSS at the start of the minute: ${mb(start.rss)} MB (peak so far ${mb(start.peak)} MB); approval queue ${work.queue.length}; deliveries ${JSON.stringify(deliveriesBefore)}`);
+    log(
+      `\nAPI RSS at the start of the minute: ${mb(start.rss)} MB (peak so far ${mb(start.peak)} MB); approval queue ${work.queue.length}; deliveries ${JSON.stringify(deliveriesBefore)}`,
+    );
     const series: number[] = [];
     const sampler = setInterval(() => series.push(mb(memoryOf(pid).rss)), 10_000);
     const measured = await runMix(work, DURATION_SECONDS);
@@ -610,7 +726,9 @@ async function main(): Promise<number> {
     const metricsAfter = await scrapeMetrics(work.port);
     const totals = report(`Measured (${DURATION_SECONDS} s)`, measured);
     const growth = ((end.rss - start.rss) / start.rss) * 100;
-    log(`\nAPI RSS: start ${mb(start.rss)} MB, end ${mb(end.rss)} MB, growth ${growth >= 0 ? '+' : ''}${growth.toFixed(1)} % (limit < ${MAX_GROWTH_PERCENT} %); peak ${mb(end.peak)} MB; every 10 s: ${[mb(start.rss), ...series, mb(end.rss)].join(' → ')} MB`);
+    log(
+      `\nAPI RSS: start ${mb(start.rss)} MB, end ${mb(end.rss)} MB, growth ${growth >= 0 ? '+' : ''}${growth.toFixed(1)} % (limit < ${MAX_GROWTH_PERCENT} %); peak ${mb(end.peak)} MB; every 10 s: ${[mb(start.rss), ...series, mb(end.rss)].join(' → ')} MB`,
+    );
     const usage = cpuBetween(cpuStart, cpuEnd);
     log(
       `CPU during the minute (% of one core): API ${usage.groups.api.toFixed(0)}, PostgreSQL ${usage.groups.postgres.toFixed(0)}, Meilisearch ${usage.groups.meilisearch.toFixed(0)}, ` +
@@ -619,7 +737,9 @@ async function main(): Promise<number> {
     );
     reportMetrics(metricsBefore, metricsAfter, measured);
     const approvals = measured.find((m) => m.operation === 'approveMatch')!;
-    log(`Approvals: ${work.approvalsSent - sentBefore} taken from the queue in the minute (${approvals.tally.responses} answered within it), ${work.queue.length} left${work.queueExhausted ? `; QUEUE RAN OUT: ${work.queueExhausted} requests re-sent an approved match` : ''}`);
+    log(
+      `Approvals: ${work.approvalsSent - sentBefore} taken from the queue in the minute (${approvals.tally.responses} answered within it), ${work.queue.length} left${work.queueExhausted ? `; QUEUE RAN OUT: ${work.queueExhausted} requests re-sent an approved match` : ''}`,
+    );
 
     await sleep(SETTLE_SECONDS * 1000);
     const settled = memoryOf(pid);
@@ -628,30 +748,56 @@ async function main(): Promise<number> {
     // The approvals' fan-out: how far it got by the end of the minute, and how long the rest took.
     const atEnd = await deliveryCounts(gql, adminToken);
     log(`Deliveries (e-mail and webhook) ${SETTLE_SECONDS} s after the minute: ${JSON.stringify(atEnd)}`);
-    const rest = await waitFor('the approvals’ deliveries', async () => ((await deliveryCounts(gql, adminToken)).PENDING === 0 ? true : undefined), 300_000);
+    const rest = await waitFor(
+      'the approvals’ deliveries',
+      async () => ((await deliveryCounts(gql, adminToken)).PENDING === 0 ? true : undefined),
+      300_000,
+    );
     const final = await deliveryCounts(gql, adminToken);
-    log(`All deliveries sent ${((rest.ms / 1000) + SETTLE_SECONDS).toFixed(1)} s after the minute: ${JSON.stringify(final)}`);
-    const mails = existsSync(join(api.dataDir, 'mail')) ? readdirSync(join(api.dataDir, 'mail')).filter((f) => f.endsWith('.eml')).length : 0;
-    const inbox = async (token: string) => (await gql<{ notifications: { totalCount: number; unreadCount: number } }>('{ notifications(first: 1) { totalCount unreadCount } }', {}, token)).notifications;
-    log(`E-mails caught by the embedded mail catcher: ${mails}; in-app notifications of sinohydro@: ${JSON.stringify(await inbox(work.tokens.enterprise))}, of agency-af@: ${JSON.stringify(await inbox(agencyToken))}`);
+    log(`All deliveries sent ${(rest.ms / 1000 + SETTLE_SECONDS).toFixed(1)} s after the minute: ${JSON.stringify(final)}`);
+    const mails = existsSync(join(api.dataDir, 'mail'))
+      ? readdirSync(join(api.dataDir, 'mail')).filter((f) => f.endsWith('.eml')).length
+      : 0;
+    const inbox = async (token: string) =>
+      (
+        await gql<{ notifications: { totalCount: number; unreadCount: number } }>(
+          '{ notifications(first: 1) { totalCount unreadCount } }',
+          {},
+          token,
+        )
+      ).notifications;
+    log(
+      `E-mails caught by the embedded mail catcher: ${mails}; in-app notifications of sinohydro@: ${JSON.stringify(await inbox(work.tokens.enterprise))}, of agency-af@: ${JSON.stringify(await inbox(agencyToken))}`,
+    );
     log(`API RSS after the fan-out: ${mb(memoryOf(pid).rss)} MB`);
 
-    const during = api.output().slice(outputBefore).split('\n').filter((l) => l.trim());
+    const during = api
+      .output()
+      .slice(outputBefore)
+      .split('\n')
+      .filter((l) => l.trim());
     if (during.length > 0) {
       log(`The application logged ${during.length} lines during the load; the first ones:`);
       for (const line of during.slice(0, 8)) log(`  ${line.slice(0, 300)}`);
     } else log('The application logged nothing (LOG_LEVEL=warn) during the load.');
 
-    if (totals.errors > 0) failures.push(`${totals.errors} errors in the measured minute (error rate ${((totals.errors / totals.requests) * 100).toFixed(2)} %)`);
+    if (totals.errors > 0)
+      failures.push(
+        `${totals.errors} errors in the measured minute (error rate ${((totals.errors / totals.requests) * 100).toFixed(2)} %)`,
+      );
     if (work.queueExhausted > 0) failures.push('the approval queue ran out');
-    if (!(growth < MAX_GROWTH_PERCENT)) failures.push(`API resident memory grew by ${growth.toFixed(1)} % over the minute (limit < ${MAX_GROWTH_PERCENT} %)`);
+    if (!(growth < MAX_GROWTH_PERCENT))
+      failures.push(`API resident memory grew by ${growth.toFixed(1)} % over the minute (limit < ${MAX_GROWTH_PERCENT} %)`);
   } finally {
     if (!interrupted) {
       const stopped = api ? await stopApi(api, root) : undefined;
       // A start that failed half-way may have left its servers behind.
       if (!api) for (const pid of processesMentioning(root)) process.kill(pid, 'SIGKILL');
       rmSync(root, { recursive: true, force: true });
-      if (stopped) log(`\nStopped with SIGTERM in ${stopped.seconds.toFixed(1)} s (exit code ${stopped.exitCode}); left running: ${stopped.leftOver.length ? stopped.leftOver.join(', ') + ' (killed)' : 'nothing'}; ${root} removed: ${!existsSync(root)}`);
+      if (stopped)
+        log(
+          `\nStopped with SIGTERM in ${stopped.seconds.toFixed(1)} s (exit code ${stopped.exitCode}); left running: ${stopped.leftOver.length ? stopped.leftOver.join(', ') + ' (killed)' : 'nothing'}; ${root} removed: ${!existsSync(root)}`,
+        );
       if (stopped && stopped.exitCode !== 0) failures.push(`the application exited with ${stopped.exitCode} on SIGTERM`);
       if (stopped && stopped.leftOver.length > 0) failures.push(`processes left running after SIGTERM: ${stopped.leftOver.join(', ')}`);
     }

@@ -42,7 +42,8 @@ const SYNC_SAMPLES = 40;
 
 const log = (message: string) => console.log(message);
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
-const describe = (values: number[]) => `p50 ${percentile(values, 50).toFixed(1)} ms, p95 ${percentile(values, 95).toFixed(1)} ms, p99 ${percentile(values, 99).toFixed(1)} ms (n=${values.length})`;
+const describe = (values: number[]) =>
+  `p50 ${percentile(values, 50).toFixed(1)} ms, p95 ${percentile(values, 95).toFixed(1)} ms, p99 ${percentile(values, 99).toFixed(1)} ms (n=${values.length})`;
 
 interface Company {
   id: string;
@@ -55,7 +56,12 @@ async function main(): Promise<void> {
   Logger.overrideLogger(logLevels('warn'));
   log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}`);
   const world = await prepareIsolatedWorld();
-  const config = configOrExit({ ...process.env, ...world.environment, WORKERS_ENABLED: 'false', JWT_SECRET: `bench-${randomUUID()}-secret-long-enough` });
+  const config = configOrExit({
+    ...process.env,
+    ...world.environment,
+    WORKERS_ENABLED: 'false',
+    JWT_SECRET: `bench-${randomUUID()}-secret-long-enough`,
+  });
   const runtime = await startRuntime(config, new Logger('bench'));
   let api: Started | undefined;
   // runtime.stop ends the process: a failure must be reported, and turn into exit code 1, before it runs.
@@ -71,7 +77,9 @@ async function main(): Promise<void> {
     const needs = await app.get(GcdfImportService).importNeeds(join(DATA, 'dev-needs.jsonl'));
     await app.get(GcdfImportService).importNeeds(join(DATA, 'open-needs.jsonl'));
     await dataSource.query('DELETE FROM search_outbox');
-    log(`Loaded ${loaded.enterprises} enterprises, ${loaded.projects} reference projects, ${needs.imported}+ needs in ${(ms(t) / 1000).toFixed(1)} s`);
+    log(
+      `Loaded ${loaded.enterprises} enterprises, ${loaded.projects} reference projects, ${needs.imported}+ needs in ${(ms(t) / 1000).toFixed(1)} s`,
+    );
 
     // 2. Full reindex through the application, then raw Meilisearch on the same documents.
     t = process.hrtime.bigint();
@@ -80,15 +88,23 @@ async function main(): Promise<void> {
     const reindexed = Object.values(counts).reduce((a, b) => a + b, 0);
     const appRate = reindexed / reindexSeconds;
     log(`Reindex (application, all indexes): ${reindexed} documents in ${reindexSeconds.toFixed(1)} s = ${appRate.toFixed(0)} documents/s`);
-    const rawRate = await rawIndexingRate(app.get(MeilisearchWriter), app.get(SearchDocumentService), dataSource, config.MEILI_INDEX_PREFIX);
-    log(`Raw Meilisearch, same documents: ${rawRate.toFixed(0)} documents/s → application reaches ${((appRate / rawRate) * 100).toFixed(0)} % (target ≥ 80 %)`);
+    const rawRate = await rawIndexingRate(
+      app.get(MeilisearchWriter),
+      app.get(SearchDocumentService),
+      dataSource,
+      config.MEILI_INDEX_PREFIX,
+    );
+    log(
+      `Raw Meilisearch, same documents: ${rawRate.toFixed(0)} documents/s → application reaches ${((appRate / rawRate) * 100).toFixed(0)} % (target ≥ 80 %)`,
+    );
 
     // 3. The API in its own process, as in production (users first: a change to organisations later would make the
     // API rebuild its track-record index in the middle of the measurements).
     const { coordinator, agencyMember, needOfAgency } = await createBenchUsers(dataSource);
     const port = await freePort();
     // The benchmark's own environment too (settings such as MATCH_WEIGHTS reach the API as they reach this process).
-    const defined = (env: Record<string, string | undefined>) => Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
+    const defined = (env: Record<string, string | undefined>) =>
+      Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
     api = launch(
       defined({
         ...process.env,
@@ -111,16 +127,30 @@ async function main(): Promise<void> {
     );
     await waitForReady(api, port, 180_000);
     const gql = async (query: string, variables: Record<string, unknown>, token?: string) => {
-      const res = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
+      const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
       const body = (await res.json()) as { data?: Record<string, unknown>; errors?: Array<{ message: string }> };
       if (body.errors) throw new Error(body.errors[0].message);
       return body.data!;
     };
-    const login = async (email: string) => ((await gql('mutation($e: String!) { login(email: $e, password: "bench-password") { token } }', { e: email })).login as { token: string }).token;
+    const login = async (email: string) =>
+      (
+        (await gql('mutation($e: String!) { login(email: $e, password: "bench-password") { token } }', { e: email })).login as {
+          token: string;
+        }
+      ).token;
     const coordinatorToken = await login(coordinator);
     const needRows = await dataSource.getRepository(NeedEntity).find({ order: { externalId: 'ASC' } });
     const needIds = needRows.map((n) => n.id);
-    const match = (id: string) => gql('query($id: ID!) { matchCandidates(needId: $id, first: 10) { rank score enterprise { id } explanation { factors { key contribution } evidence { referenceProject { title year } } } } }', { id }, coordinatorToken);
+    const match = (id: string) =>
+      gql(
+        'query($id: ID!) { matchCandidates(needId: $id, first: 10) { rank score enterprise { id } explanation { factors { key contribution } evidence { referenceProject { title year } } } } }',
+        { id },
+        coordinatorToken,
+      );
 
     t = process.hrtime.bigint();
     await match(needIds[0]);
@@ -167,9 +197,15 @@ async function main(): Promise<void> {
     for (let i = 0; i < SYNC_SAMPLES; i++) {
       const marker = `bench${randomUUID().replace(/-/g, '').slice(0, 12)}`;
       const start = process.hrtime.bigint();
-      await gql('mutation($id: ID!, $t: String!) { updateNeed(input: { id: $id, title: $t }) { id } }', { id: needOfAgency, t: `Water supply ${marker}` }, agencyToken);
+      await gql(
+        'mutation($id: ID!, $t: String!) { updateNeed(input: { id: $id, title: $t }) { id } }',
+        { id: needOfAgency, t: `Water supply ${marker}` },
+        agencyToken,
+      );
       for (;;) {
-        const found = await meili.index(`${config.MEILI_INDEX_PREFIX}${SearchIndex.Needs}`).search(marker, { limit: 1, attributesToRetrieve: ['id'] });
+        const found = await meili
+          .index(`${config.MEILI_INDEX_PREFIX}${SearchIndex.Needs}`)
+          .search(marker, { limit: 1, attributesToRetrieve: ['id'] });
         if (found.hits.length > 0) break;
         await new Promise((r) => setTimeout(r, 10));
       }
@@ -184,10 +220,14 @@ async function main(): Promise<void> {
     await trackRecords.refresh();
     const fullBuild = ms(t);
     const [changed] = await dataSource.query(`SELECT organization_id FROM reference_project ORDER BY id LIMIT 1`);
-    await dataSource.query(`UPDATE reference_project SET title = title || ' (phase 2)', updated_at = now() WHERE organization_id = $1`, [changed.organization_id]);
+    await dataSource.query(`UPDATE reference_project SET title = title || ' (phase 2)', updated_at = now() WHERE organization_id = $1`, [
+      changed.organization_id,
+    ]);
     t = process.hrtime.bigint();
     await trackRecords.update();
-    log(`Track-record index after one enterprise changed: patched in ${ms(t).toFixed(0)} ms (a full build takes ${(fullBuild / 1000).toFixed(1)} s)`);
+    log(
+      `Track-record index after one enterprise changed: patched in ${ms(t).toFixed(0)} ms (a full build takes ${(fullBuild / 1000).toFixed(1)} s)`,
+    );
   } catch (error) {
     console.error(error instanceof Error ? (error.stack ?? error.message) : error);
     exitCode = 1;
@@ -200,8 +240,15 @@ async function main(): Promise<void> {
   }
 }
 
-async function app_cleanup(runtime: Awaited<ReturnType<typeof startRuntime>>, cleanup: () => Promise<void>, exitCode: number): Promise<void> {
-  await runtime.app.get(SearchRepository).deleteAll().catch(() => undefined);
+async function app_cleanup(
+  runtime: Awaited<ReturnType<typeof startRuntime>>,
+  cleanup: () => Promise<void>,
+  exitCode: number,
+): Promise<void> {
+  await runtime.app
+    .get(SearchRepository)
+    .deleteAll()
+    .catch(() => undefined);
   await runtime.stop(exitCode === 0 ? 'benchmark done' : 'benchmark failed', exitCode, cleanup);
 }
 
@@ -211,9 +258,22 @@ async function rssOf(pid: number): Promise<number> {
 }
 
 /** Inserts the companies and their copies straight into PostgreSQL (multi-row inserts; the import path is timed elsewhere). */
-async function loadExpandedData(dataSource: DataSource, referenceData: ReferenceDataService): Promise<{ enterprises: number; projects: number }> {
-  const companies: Company[] = readFileSync(join(DATA, 'companies.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
-  const real = companies.flatMap((c) => c.projects.map((p) => ({ company: c, p, c: classifyProject(p.title, p.description), country: p.country ? (referenceData.countryCodeByName(p.country) ?? null) : null })));
+async function loadExpandedData(
+  dataSource: DataSource,
+  referenceData: ReferenceDataService,
+): Promise<{ enterprises: number; projects: number }> {
+  const companies: Company[] = readFileSync(join(DATA, 'companies.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
+  const real = companies.flatMap((c) =>
+    c.projects.map((p) => ({
+      company: c,
+      p,
+      c: classifyProject(p.title, p.description),
+      country: p.country ? (referenceData.countryCodeByName(p.country) ?? null) : null,
+    })),
+  );
   const byCompany = new Map<string, typeof real>();
   for (const r of real) byCompany.set(r.company.id, [...(byCompany.get(r.company.id) ?? []), r]);
   const countries = referenceData.listCountries({ beltAndRoad: true }).map((c) => c.code);
@@ -221,14 +281,23 @@ async function loadExpandedData(dataSource: DataSource, referenceData: Reference
   let enterprises = 0;
   let projects = 0;
   let seed = 7;
-  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
   for (let copy = 0; enterprises < ENTERPRISES; copy++) {
     const batch = companies.slice(0, Math.min(companies.length, ENTERPRISES - enterprises));
     const orgRows = batch.map((c) => ({ id: randomUUID(), c }));
     await dataSource.query(
       `INSERT INTO organization (id, kind, name_en, parent_group, country_code, description, verification_status, external_id)
        SELECT id, 'ENTERPRISE', name, pg, 'CN', '', 'VERIFIED', ext FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, name text, pg text, ext text)`,
-      [JSON.stringify(orgRows.map(({ id, c }) => ({ id, name: copy ? `${c.name} (${copy})` : c.name, pg: c.parentGroup, ext: copy ? `${c.id}~${copy}` : c.id })))],
+      [
+        JSON.stringify(
+          orgRows.map(({ id, c }) => ({
+            id,
+            name: copy ? `${c.name} (${copy})` : c.name,
+            pg: c.parentGroup,
+            ext: copy ? `${c.id}~${copy}` : c.id,
+          })),
+        ),
+      ],
     );
     const capabilities = orgRows.flatMap(({ id, c }) => inferredCapabilities(id, c.name));
     if (capabilities.length > 0) await dataSource.getRepository(CapabilityEntity).insert(capabilities);
@@ -239,8 +308,20 @@ async function loadExpandedData(dataSource: DataSource, referenceData: Reference
         for (let k = 0; k < copiesPerProject && projects + rows.length < PROJECTS; k++) {
           // The first copy is the real project; later ones move in time and, now and then, to another country.
           const country = k === 0 || random() < 0.6 ? r.country : countries[Math.floor(random() * countries.length)];
-          const year = r.p.year === null ? null : k === 0 ? r.p.year : Math.min(2021, Math.max(2000, r.p.year + Math.round((random() - 0.5) * 10)));
-          rows.push({ org: id, ext: `${r.p.id}~${copy}~${k}`, title: r.c.analysis.title.slice(0, 200), description: r.c.analysis.description.slice(0, 20_000), country, year, sector: r.c.sectorCode, source: r.p.sector, role: r.c.role, cats: r.c.technologyCategories });
+          const year =
+            r.p.year === null ? null : k === 0 ? r.p.year : Math.min(2021, Math.max(2000, r.p.year + Math.round((random() - 0.5) * 10)));
+          rows.push({
+            org: id,
+            ext: `${r.p.id}~${copy}~${k}`,
+            title: r.c.analysis.title.slice(0, 200),
+            description: r.c.analysis.description.slice(0, 20_000),
+            country,
+            year,
+            sector: r.c.sectorCode,
+            source: r.p.sector,
+            role: r.c.role,
+            cats: r.c.technologyCategories,
+          });
         }
       }
     }
@@ -258,7 +339,12 @@ async function loadExpandedData(dataSource: DataSource, referenceData: Reference
 }
 
 /** Meilisearch's own rate on the same documents as the full reindex: built in memory first, then sent as fast as it takes them. */
-async function rawIndexingRate(meili: Meilisearch, builder: SearchDocumentService, dataSource: DataSource, prefix: string): Promise<number> {
+async function rawIndexingRate(
+  meili: Meilisearch,
+  builder: SearchDocumentService,
+  dataSource: DataSource,
+  prefix: string,
+): Promise<number> {
   const sources: Array<[SearchIndex, string, (ids: string[]) => Promise<unknown[]>]> = [
     [SearchIndex.Needs, 'SELECT id FROM need ORDER BY id', (ids) => builder.needs(ids)],
     [SearchIndex.Enterprises, `SELECT id FROM organization WHERE kind = 'ENTERPRISE' ORDER BY id`, (ids) => builder.enterprises(ids)],
@@ -280,7 +366,8 @@ async function rawIndexingRate(meili: Meilisearch, builder: SearchDocumentServic
   const start = process.hrtime.bigint();
   const tasks = [];
   // Enqueued one request after the other (as a careful client would), then awaited together.
-  for (const { uid, batches } of prepared) for (const batch of batches) tasks.push(await meili.index(uid).addDocuments(batch as Array<Record<string, unknown>>));
+  for (const { uid, batches } of prepared)
+    for (const batch of batches) tasks.push(await meili.index(uid).addDocuments(batch as Array<Record<string, unknown>>));
   for (const task of tasks) await meili.tasks.waitForTask(task.taskUid, { timeout: 0, interval: 50 });
   const seconds = ms(start) / 1000;
   for (const { uid } of prepared) await meili.deleteIndex(uid).waitTask({ timeout: 0 });
@@ -290,10 +377,18 @@ async function rawIndexingRate(meili: Meilisearch, builder: SearchDocumentServic
 /** A coordinator and the member of one agency, with a known password. */
 async function createBenchUsers(dataSource: DataSource): Promise<{ coordinator: string; agencyMember: string; needOfAgency: string }> {
   const hash = await hashPassword('bench-password');
-  const [secretariat] = await dataSource.query(`INSERT INTO organization (kind, name_en, country_code, verification_status) VALUES ('SECRETARIAT', 'Bench secretariat', 'CN', 'VERIFIED') RETURNING id`);
-  await dataSource.query(`INSERT INTO app_user (email, display_name, password_hash, organization_id, role) VALUES ('coordinator@bench.local', 'Bench', $1, $2, 'COORDINATOR')`, [hash, secretariat.id]);
+  const [secretariat] = await dataSource.query(
+    `INSERT INTO organization (kind, name_en, country_code, verification_status) VALUES ('SECRETARIAT', 'Bench secretariat', 'CN', 'VERIFIED') RETURNING id`,
+  );
+  await dataSource.query(
+    `INSERT INTO app_user (email, display_name, password_hash, organization_id, role) VALUES ('coordinator@bench.local', 'Bench', $1, $2, 'COORDINATOR')`,
+    [hash, secretariat.id],
+  );
   const [need] = await dataSource.query(`SELECT id, organization_id FROM need ORDER BY external_id LIMIT 1`);
-  await dataSource.query(`INSERT INTO app_user (email, display_name, password_hash, organization_id, role) VALUES ('agency@bench.local', 'Bench', $1, $2, 'AGENCY_MEMBER')`, [hash, need.organization_id]);
+  await dataSource.query(
+    `INSERT INTO app_user (email, display_name, password_hash, organization_id, role) VALUES ('agency@bench.local', 'Bench', $1, $2, 'AGENCY_MEMBER')`,
+    [hash, need.organization_id],
+  );
   return { coordinator: 'coordinator@bench.local', agencyMember: 'agency@bench.local', needOfAgency: need.id };
 }
 

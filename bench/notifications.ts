@@ -56,7 +56,12 @@ interface Receipt {
  * folding); matchId resolved later from the event the key names.
  */
 function mailReceipt(mail: ReceivedMail): Receipt {
-  return { key: (mail.headers['x-waterbridge-delivery'] ?? '').replace(/\s+/g, ''), matchId: null, recipient: mail.to.join(','), at: mail.at };
+  return {
+    key: (mail.headers['x-waterbridge-delivery'] ?? '').replace(/\s+/g, ''),
+    matchId: null,
+    recipient: mail.to.join(','),
+    at: mail.at,
+  };
 }
 
 /** What the webhook receiver counts: a call whose signature verified (others were answered 401), naming its delivery in its body. */
@@ -133,13 +138,19 @@ async function seed(dataSource: DataSource, hooksUrl: string): Promise<Seeded> {
       [JSON.stringify(oneFactorExplanation()), ENTERPRISES],
     );
   });
-  const [secretariat] = await dataSource.query(`INSERT INTO organization (kind, name_en, country_code, verification_status) VALUES ('SECRETARIAT', 'Bench secretariat', 'CN', 'VERIFIED') RETURNING id`);
+  const [secretariat] = await dataSource.query(
+    `INSERT INTO organization (kind, name_en, country_code, verification_status) VALUES ('SECRETARIAT', 'Bench secretariat', 'CN', 'VERIFIED') RETURNING id`,
+  );
   const [coordinator] = await dataSource.query(
     `INSERT INTO app_user (email, display_name, password_hash, organization_id, role) VALUES ('coordinator@bench.local', 'Bench coordinator', $1, $2, 'COORDINATOR') RETURNING id`,
     [hash, secretariat.id],
   );
-  const hooks: Array<{ organization_id: string; secret: string }> = await dataSource.query(`SELECT organization_id, secret FROM webhook_endpoint`);
-  const members: Array<{ id: string; email: string; organization_id: string }> = await dataSource.query(`SELECT id, email, organization_id FROM app_user WHERE email LIKE 'bench-%'`);
+  const hooks: Array<{ organization_id: string; secret: string }> = await dataSource.query(
+    `SELECT organization_id, secret FROM webhook_endpoint`,
+  );
+  const members: Array<{ id: string; email: string; organization_id: string }> = await dataSource.query(
+    `SELECT id, email, organization_id FROM app_user WHERE email LIKE 'bench-%'`,
+  );
   const matches: Array<{ id: string; version: number; agency_id: string; enterprise_id: string }> = await dataSource.query(
     `SELECT m.id, m.version, n.organization_id AS agency_id, m.enterprise_id FROM match m JOIN need n ON n.id = m.need_id WHERE m.status = 'SUGGESTED' ORDER BY m.id`,
   );
@@ -184,7 +195,17 @@ function tally(channel: Channel, receipts: Receipt[], expected: Set<string>, com
     lastAt = Math.max(lastAt, at);
     latencies.push(at - committedAt.get(id.split('|')[0])!);
   }
-  return { channel, expected: expected.size, received: receipts.length, unique: first.size, lost: expected.size - found, duplicated: receipts.length - first.size, unexpected: first.size - found, lastAt, latencies };
+  return {
+    channel,
+    expected: expected.size,
+    received: receipts.length,
+    unique: first.size,
+    lost: expected.size - found,
+    duplicated: receipts.length - first.size,
+    unexpected: first.size - found,
+    lastAt,
+    latencies,
+  };
 }
 
 async function main(): Promise<void> {
@@ -195,7 +216,10 @@ async function main(): Promise<void> {
   // Headers only: 10,000 MIME parses would take CPU from the application under test.
   const smtp = await startSmtpReceiver({ headersOnly: true });
   // One receiver for every organisation's webhook (at <url>/<organisation id>), checking each with that one's secret.
-  const hooks = await startWebhookReceiver({ secret: (path) => secrets.get(path.slice(path.lastIndexOf('/') + 1)), refuseUnverified: true });
+  const hooks = await startWebhookReceiver({
+    secret: (path) => secrets.get(path.slice(path.lastIndexOf('/') + 1)),
+    refuseUnverified: true,
+  });
   const mailReceipts = () => smtp.messages.map(mailReceipt);
   const hookReceipts = () => hooks.received.flatMap((call) => webhookReceipt(call) ?? []);
   const distinct = (receipts: Receipt[]) => new Set(receipts.map((r) => r.key)).size;
@@ -216,7 +240,8 @@ async function main(): Promise<void> {
     SMTP_HOST: '127.0.0.1',
     SMTP_PORT: String(smtp.port),
     SMTP_SECURE: 'false',
-    WEBHOOK_ALLOW_HTTP: 'true', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
+    WEBHOOK_ALLOW_HTTP: 'true',
+    WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
     LOG_LEVEL: 'warn',
     PORT: String(port),
   });
@@ -231,7 +256,9 @@ async function main(): Promise<void> {
     const seeded = await seed(dataSource, `${hooks.url}/`);
     secrets = seeded.secrets;
     const approvals = seeded.matches.length;
-    log(`Seeded ${AGENCIES} agencies × ${NEEDS_PER_AGENCY} open needs, ${ENTERPRISES} enterprises, one member and one webhook each, ${approvals} suggested matches in ${seconds(Date.now() - t)}`);
+    log(
+      `Seeded ${AGENCIES} agencies × ${NEEDS_PER_AGENCY} open needs, ${ENTERPRISES} enterprises, one member and one webhook each, ${approvals} suggested matches in ${seconds(Date.now() - t)}`,
+    );
 
     // What each channel must receive: per approval, the agency's and the enterprise's member (in-app, e-mail) and
     // organisation (webhook).
@@ -260,18 +287,29 @@ async function main(): Promise<void> {
       const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ query: 'mutation($input: [MatchVersionInput!]!) { approveMatches(input: $input) { id status } }', variables: { input: batch } }),
+        body: JSON.stringify({
+          query: 'mutation($input: [MatchVersionInput!]!) { approveMatches(input: $input) { id status } }',
+          variables: { input: batch },
+        }),
       });
-      const body = (await res.json()) as { data?: { approveMatches: Array<{ id: string; status: string }> }; errors?: Array<{ message: string }> };
+      const body = (await res.json()) as {
+        data?: { approveMatches: Array<{ id: string; status: string }> };
+        errors?: Array<{ message: string }>;
+      };
       if (body.errors || !body.data) throw new Error(`approveMatches: ${JSON.stringify(body.errors)}`);
-      if (body.data.approveMatches.some((m) => m.status !== 'INTRODUCED')) throw new Error('approveMatches returned a match that is not INTRODUCED');
+      if (body.data.approveMatches.some((m) => m.status !== 'INTRODUCED'))
+        throw new Error('approveMatches returned a match that is not INTRODUCED');
     };
 
     // Every channel counted while the approvals go on, so the progress lines show the pipeline keeping up (or not).
-    const inAppCount = async () => Number((await dataSource.query(`SELECT count(*) AS n FROM notification WHERE type = 'MATCH_INTRODUCED'`))[0].n);
+    const inAppCount = async () =>
+      Number((await dataSource.query(`SELECT count(*) AS n FROM notification WHERE type = 'MATCH_INTRODUCED'`))[0].n);
     const progress = async (started: number) => {
       const counts = [await inAppCount(), distinct(mailReceipts()), distinct(hookReceipts())];
-      return { counts, line: `  ${seconds(Date.now() - started).padStart(7)}: in-app ${counts[0]}, e-mail ${counts[1]}, webhook ${counts[2]} of ${total / 3} each` };
+      return {
+        counts,
+        line: `  ${seconds(Date.now() - started).padStart(7)}: in-app ${counts[0]}, e-mail ${counts[1]}, webhook ${counts[2]} of ${total / 3} each`,
+      };
     };
 
     log(`Approving ${approvals} matches: approveMatches over GraphQL/HTTP, ${BATCH} per call, one call after the other`);
@@ -316,7 +354,11 @@ async function main(): Promise<void> {
     }
     const arrivedAt = Date.now();
     const busy = { process: process.cpuUsage(cpuAtStart.process), machine: machineCpu() };
-    log(complete ? `All ${total} deliveries arrived ${seconds(arrivedAt - started)} after the first approval` : `Gave up after ${seconds(arrivedAt - started)}`);
+    log(
+      complete
+        ? `All ${total} deliveries arrived ${seconds(arrivedAt - started)} after the first approval`
+        : `Gave up after ${seconds(arrivedAt - started)}`,
+    );
     // …then until nothing is left to send, and a little longer: anything sent twice would show up now.
     while (Date.now() - arrivedAt < 30_000) {
       const [{ open }] = await dataSource.query(
@@ -328,25 +370,38 @@ async function main(): Promise<void> {
     await sleep(GRACE_MS);
 
     // Receipts → (match, recipient) pairs. An e-mail's key names its event; the event names the match.
-    const events: Array<{ id: string; match_id: string }> = await dataSource.query(`SELECT id, payload->>'matchId' AS match_id FROM notification_event WHERE type = 'MATCH_INTRODUCED'`);
+    const events: Array<{ id: string; match_id: string }> = await dataSource.query(
+      `SELECT id, payload->>'matchId' AS match_id FROM notification_event WHERE type = 'MATCH_INTRODUCED'`,
+    );
     const matchOfEvent = new Map(events.map((e) => [e.id, e.match_id]));
     const mails = mailReceipts().map((r) => ({ ...r, matchId: matchOfEvent.get(r.key.split(':')[0]) ?? null }));
     const malformed = mails.filter((r) => !/^[0-9a-f-]{36}:email:[0-9a-f-]{36}$/.test(r.key)).length;
     const calls = hookReceipts();
     const refused = hooks.received.length - calls.length;
-    const notes: Array<{ match_id: string; user_id: string; created_at: Date }> = await dataSource.query(`SELECT match_id, user_id, created_at FROM notification WHERE type = 'MATCH_INTRODUCED'`);
-    const inApp = notes.map((n) => ({ key: `${n.match_id}|${n.user_id}`, matchId: n.match_id, recipient: n.user_id, at: n.created_at.getTime() }));
+    const notes: Array<{ match_id: string; user_id: string; created_at: Date }> = await dataSource.query(
+      `SELECT match_id, user_id, created_at FROM notification WHERE type = 'MATCH_INTRODUCED'`,
+    );
+    const inApp = notes.map((n) => ({
+      key: `${n.match_id}|${n.user_id}`,
+      matchId: n.match_id,
+      recipient: n.user_id,
+      at: n.created_at.getTime(),
+    }));
     const results = [
       tally('in-app', inApp, expected['in-app'], committedAt),
       tally('e-mail', mails, expected['e-mail'], committedAt),
       tally('webhook', calls, expected.webhook, committedAt),
     ];
-    const [attempts] = await dataSource.query(`SELECT count(*)::int AS all, count(*) FILTER (WHERE NOT succeeded)::int AS failed FROM notification_delivery_attempt`);
+    const [attempts] = await dataSource.query(
+      `SELECT count(*)::int AS all, count(*) FILTER (WHERE NOT succeeded)::int AS failed FROM notification_delivery_attempt`,
+    );
     const sends: Array<{ channel: string; p50: number; p95: number }> = await dataSource.query(
       `SELECT d.channel, percentile_disc(0.5) WITHIN GROUP (ORDER BY a.duration_ms) AS p50, percentile_disc(0.95) WITHIN GROUP (ORDER BY a.duration_ms) AS p95
        FROM notification_delivery_attempt a JOIN notification_delivery d ON d.id = a.delivery_id GROUP BY d.channel ORDER BY d.channel`,
     );
-    const [states] = await dataSource.query(`SELECT count(*) FILTER (WHERE status = 'DELIVERED')::int AS delivered, count(*) FILTER (WHERE status <> 'DELIVERED')::int AS other FROM notification_delivery`);
+    const [states] = await dataSource.query(
+      `SELECT count(*) FILTER (WHERE status = 'DELIVERED')::int AS delivered, count(*) FILTER (WHERE status <> 'DELIVERED')::int AS other FROM notification_delivery`,
+    );
 
     const lastAt = Math.max(...results.map((r) => r.lastAt));
     const elapsed = lastAt - started;
@@ -367,13 +422,19 @@ async function main(): Promise<void> {
       `   ${((r.expected - r.lost) / ((r.lastAt - started) / 1000)).toFixed(0).padStart(6)}/s   ` +
       `p50 ${(percentile(r.latencies, 50) / 1000).toFixed(2)} s, p95 ${(percentile(r.latencies, 95) / 1000).toFixed(2)} s, p99 ${(percentile(r.latencies, 99) / 1000).toFixed(2)} s, max ${(Math.max(...r.latencies) / 1000).toFixed(2)} s`;
     log('');
-    log(`channel  expected  received  unique  lost  dupl  unexp   rate (first approval → last receipt)   latency, approval commit → receipt`);
+    log(
+      `channel  expected  received  unique  lost  dupl  unexp   rate (first approval → last receipt)   latency, approval commit → receipt`,
+    );
     for (const r of results) log(row(r.channel, r));
     log(row('all', all));
     log('');
-    log(`First approval → last receipt: ${seconds(elapsed)} for ${found} deliveries = ${(found / (elapsed / 1000)).toFixed(0)} deliveries/s (target: all within ${seconds(TARGET_MS)})`);
+    log(
+      `First approval → last receipt: ${seconds(elapsed)} for ${found} deliveries = ${(found / (elapsed / 1000)).toFixed(0)} deliveries/s (target: all within ${seconds(TARGET_MS)})`,
+    );
     log(`Last approval → last receipt: ${seconds(lastAt - approvedAt)}`);
-    log(`Delivery rows: ${states.delivered} DELIVERED, ${states.other} in another state; attempts ${attempts.all} (${attempts.failed} failed); webhook calls refused by the receiver: ${refused}; e-mails without a delivery key: ${malformed}`);
+    log(
+      `Delivery rows: ${states.delivered} DELIVERED, ${states.other} in another state; attempts ${attempts.all} (${attempts.failed} failed); webhook calls refused by the receiver: ${refused}; e-mails without a delivery key: ${malformed}`,
+    );
     log(`Send time per attempt (from the delivery log): ${sends.map((c) => `${c.channel} p50 ${c.p50} ms, p95 ${c.p95} ms`).join('; ')}`);
     const wall = (arrivedAt - started) * 1000;
     log(
@@ -384,17 +445,26 @@ async function main(): Promise<void> {
 
     const problems: string[] = [];
     if (all.lost > 0) problems.push(`${all.lost} deliveries lost (${results.map((r) => `${r.channel} ${r.lost}`).join(', ')})`);
-    if (all.duplicated > 0) problems.push(`${all.duplicated} deliveries duplicated (${results.map((r) => `${r.channel} ${r.duplicated}`).join(', ')})`);
+    if (all.duplicated > 0)
+      problems.push(`${all.duplicated} deliveries duplicated (${results.map((r) => `${r.channel} ${r.duplicated}`).join(', ')})`);
     if (all.unexpected > 0) problems.push(`${all.unexpected} unexpected deliveries`);
     if (refused > 0) problems.push(`${refused} webhook calls failed verification`);
-    if (all.lost === 0 && elapsed > TARGET_MS) problems.push(`the last delivery arrived after ${seconds(elapsed)}, over the ${seconds(TARGET_MS)} target`);
-    log(problems.length === 0 ? `PASS: ${found} of ${total} delivered within ${seconds(elapsed)}, none lost, none duplicated` : `FAIL: ${problems.join('; ')}`);
+    if (all.lost === 0 && elapsed > TARGET_MS)
+      problems.push(`the last delivery arrived after ${seconds(elapsed)}, over the ${seconds(TARGET_MS)} target`);
+    log(
+      problems.length === 0
+        ? `PASS: ${found} of ${total} delivered within ${seconds(elapsed)}, none lost, none duplicated`
+        : `FAIL: ${problems.join('; ')}`,
+    );
     code = problems.length === 0 ? 0 : 1;
   } catch (error) {
     console.error(error instanceof Error ? (error.stack ?? error.message) : error);
     code = 1;
   } finally {
-    await runtime.app.get(SearchRepository).deleteAll().catch(() => undefined);
+    await runtime.app
+      .get(SearchRepository)
+      .deleteAll()
+      .catch(() => undefined);
     // Closes the application (workers finish their batch), stops PostgreSQL and Meilisearch, removes the temp dir, exits.
     await runtime.stop('benchmark done', code, stopAll);
   }

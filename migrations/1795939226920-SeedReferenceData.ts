@@ -35,7 +35,11 @@ export class SeedReferenceData1795939226920 implements MigrationInterface {
        SELECT kind, code, label_en, label_zh, sort_order
        FROM jsonb_to_recordset($1::jsonb) AS t(kind text, code text, label_en text, label_zh text, sort_order int)
        ON CONFLICT (kind, code) DO UPDATE SET label_en = EXCLUDED.label_en, label_zh = EXCLUDED.label_zh, sort_order = EXCLUDED.sort_order`,
-      [JSON.stringify(taxonomies.map((t) => ({ kind: t.kind, code: t.code, label_en: t.labelEn, label_zh: t.labelZh, sort_order: t.sortOrder })))],
+      [
+        JSON.stringify(
+          taxonomies.map((t) => ({ kind: t.kind, code: t.code, label_en: t.labelEn, label_zh: t.labelZh, sort_order: t.sortOrder })),
+        ),
+      ],
     );
   }
 

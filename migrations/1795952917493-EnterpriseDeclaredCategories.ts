@@ -8,7 +8,9 @@ export class EnterpriseDeclaredCategories1795952917493 implements MigrationInter
   name = 'EnterpriseDeclaredCategories1795952917493';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`INSERT INTO search_outbox (kind, entity_id) SELECT 'organization', id FROM organization WHERE kind = 'ENTERPRISE'`);
+    await queryRunner.query(
+      `INSERT INTO search_outbox (kind, entity_id) SELECT 'organization', id FROM organization WHERE kind = 'ENTERPRISE'`,
+    );
   }
 
   public async down(): Promise<void> {

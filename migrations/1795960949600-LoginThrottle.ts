@@ -6,7 +6,9 @@ export class LoginThrottle1795960949600 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TYPE "public"."login_throttle_kind" AS ENUM('ACCOUNT', 'ADDRESS')`);
-    await queryRunner.query(`CREATE TABLE "login_throttle" ("kind" "public"."login_throttle_kind" NOT NULL, "key" text NOT NULL, "failures" integer NOT NULL DEFAULT '0', "window_started_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL, "locked_until" TIMESTAMP(3) WITH TIME ZONE, "lockouts" integer NOT NULL DEFAULT '0', "last_failure_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL, CONSTRAINT "PK_8f1b080bf498e6d516bae10628f" PRIMARY KEY ("kind", "key"))`);
+    await queryRunner.query(
+      `CREATE TABLE "login_throttle" ("kind" "public"."login_throttle_kind" NOT NULL, "key" text NOT NULL, "failures" integer NOT NULL DEFAULT '0', "window_started_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL, "locked_until" TIMESTAMP(3) WITH TIME ZONE, "lockouts" integer NOT NULL DEFAULT '0', "last_failure_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL, CONSTRAINT "PK_8f1b080bf498e6d516bae10628f" PRIMARY KEY ("kind", "key"))`,
+    );
     await queryRunner.query(`CREATE INDEX "IDX_e018dcae8e238460e1a1dd96d5" ON "login_throttle" ("last_failure_at") `);
   }
 

@@ -13,7 +13,9 @@ export class LoginThrottlePerAccountAndAddress1796200000000 implements Migration
     await queryRunner.query(`DELETE FROM "login_throttle" WHERE "kind" = 'ACCOUNT_ADDRESS'`);
     await queryRunner.query(`ALTER TYPE "public"."login_throttle_kind" RENAME TO "login_throttle_kind_old"`);
     await queryRunner.query(`CREATE TYPE "public"."login_throttle_kind" AS ENUM('ACCOUNT', 'ADDRESS')`);
-    await queryRunner.query(`ALTER TABLE "login_throttle" ALTER COLUMN "kind" TYPE "public"."login_throttle_kind" USING "kind"::text::"public"."login_throttle_kind"`);
+    await queryRunner.query(
+      `ALTER TABLE "login_throttle" ALTER COLUMN "kind" TYPE "public"."login_throttle_kind" USING "kind"::text::"public"."login_throttle_kind"`,
+    );
     await queryRunner.query(`DROP TYPE "public"."login_throttle_kind_old"`);
   }
 }

@@ -11,7 +11,9 @@ export class MatchOutcomeSeries1796300000200 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TYPE "public"."match_outcome_kind" RENAME TO "match_outcome_kind_old"`);
-    await queryRunner.query(`CREATE TYPE "public"."match_outcome_kind" AS ENUM('MOU_SIGNED', 'TRAINING_DELIVERED', 'PILOT_OR_DEMONSTRATION', 'CONTRACT', 'HANDOVER', 'NONE')`);
+    await queryRunner.query(
+      `CREATE TYPE "public"."match_outcome_kind" AS ENUM('MOU_SIGNED', 'TRAINING_DELIVERED', 'PILOT_OR_DEMONSTRATION', 'CONTRACT', 'HANDOVER', 'NONE')`,
+    );
     await queryRunner.query(
       `CREATE TABLE "match_outcome" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "match_id" uuid NOT NULL, "kind" "public"."match_outcome_kind" NOT NULL, "date" date NOT NULL, "value" numeric(16,2), "currency" character(3), "note" text, "recorded_by" uuid, "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_b3c90feaeb06652550dbf745408" PRIMARY KEY ("id"))`,
     );
@@ -34,7 +36,9 @@ export class MatchOutcomeSeries1796300000200 implements MigrationInterface {
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TYPE "public"."match_outcome_kind_old" AS ENUM('MOU_SIGNED', 'PILOT_OR_DEMONSTRATION', 'CONTRACT', 'TRAINING_DELIVERED', 'NONE')`);
+    await queryRunner.query(
+      `CREATE TYPE "public"."match_outcome_kind_old" AS ENUM('MOU_SIGNED', 'PILOT_OR_DEMONSTRATION', 'CONTRACT', 'TRAINING_DELIVERED', 'NONE')`,
+    );
     await queryRunner.query(`ALTER TABLE "match" ADD "outcome" "public"."match_outcome_kind_old"`);
     await queryRunner.query(`ALTER TABLE "match" ADD "outcome_date" date`);
     await queryRunner.query(`ALTER TABLE "match" ADD "outcome_note" text`);

@@ -8,7 +8,9 @@ import { appDataSourceOptions } from './entities';
  */
 const url = process.env.DATABASE_URL;
 if (!url) {
-  console.error('Invalid configuration: DATABASE_URL is required for migration commands (e.g. postgres://user:pass@localhost:5432/waterbridge)');
+  console.error(
+    'Invalid configuration: DATABASE_URL is required for migration commands (e.g. postgres://user:pass@localhost:5432/waterbridge)',
+  );
   process.exit(1);
 }
 

@@ -43,8 +43,11 @@ describe('npm run cli', () => {
   afterAll(async () => {
     // The indexes this file's commands created on the shared Meilisearch.
     const headers = { authorization: `Bearer ${process.env.WB_TEST_MEILI_MASTER_KEY}` };
-    const { results } = (await (await fetch(`${process.env.WB_TEST_MEILI_URL}/indexes?limit=1000`, { headers })).json()) as { results: Array<{ uid: string }> };
-    for (const { uid } of results.filter((i) => i.uid.startsWith(prefix))) await fetch(`${process.env.WB_TEST_MEILI_URL}/indexes/${uid}`, { method: 'DELETE', headers });
+    const { results } = (await (await fetch(`${process.env.WB_TEST_MEILI_URL}/indexes?limit=1000`, { headers })).json()) as {
+      results: Array<{ uid: string }>;
+    };
+    for (const { uid } of results.filter((i) => i.uid.startsWith(prefix)))
+      await fetch(`${process.env.WB_TEST_MEILI_URL}/indexes/${uid}`, { method: 'DELETE', headers });
     await db.end();
     await database.drop();
     rmSync(dir, { recursive: true, force: true });
@@ -52,13 +55,30 @@ describe('npm run cli', () => {
 
   it('imports companies, names each bad line by number, and writes nothing of it', async () => {
     const file = join(dir, 'companies.jsonl');
-    const project = (id: string, country: string) => ({ id, title: `Water supply project ${id}`, description: 'Construction of a water treatment plant and pipelines.', country, sector: 'WATER SUPPLY AND SANITATION', year: 2015 });
+    const project = (id: string, country: string) => ({
+      id,
+      title: `Water supply project ${id}`,
+      description: 'Construction of a water treatment plant and pipelines.',
+      country,
+      sector: 'WATER SUPPLY AND SANITATION',
+      year: 2015,
+    });
     writeFileSync(
       file,
       [
-        JSON.stringify({ id: 'ACME', name: 'Acme Water Engineering', parentGroup: 'ACME GROUP', projects: [project('p-1', 'Sri Lanka'), project('p-2', 'Viet Nam')] }),
+        JSON.stringify({
+          id: 'ACME',
+          name: 'Acme Water Engineering',
+          parentGroup: 'ACME GROUP',
+          projects: [project('p-1', 'Sri Lanka'), project('p-2', 'Viet Nam')],
+        }),
         '{"id": "BROKEN", "name": ',
-        JSON.stringify({ id: 'ATLANTIS', name: 'Atlantis Works', parentGroup: null, projects: [project('p-3', 'Kenya'), project('p-4', 'Atlantis')] }),
+        JSON.stringify({
+          id: 'ATLANTIS',
+          name: 'Atlantis Works',
+          parentGroup: null,
+          projects: [project('p-3', 'Kenya'), project('p-4', 'Atlantis')],
+        }),
         JSON.stringify({ id: 'NONAME', projects: [] }),
         JSON.stringify({ id: 'BETA', name: 'Beta Pumps', parentGroup: null, projects: [project('p-5', 'Africa, regional')] }),
       ].join('\n') + '\n',
@@ -86,8 +106,14 @@ describe('npm run cli', () => {
   });
 
   it('infers capabilities from what a company name states', async () => {
-    const rows = (await db.query(`SELECT c.technology_category, c.description FROM capability c JOIN organization o ON o.id = c.organization_id WHERE o.external_id = 'BETA'`)).rows;
-    expect(rows).toEqual([{ technology_category: 'PUMPING_STATIONS', description: 'Inferred from the company name "Beta Pumps": pumping stations.' }]);
+    const rows = (
+      await db.query(
+        `SELECT c.technology_category, c.description FROM capability c JOIN organization o ON o.id = c.organization_id WHERE o.external_id = 'BETA'`,
+      )
+    ).rows;
+    expect(rows).toEqual([
+      { technology_category: 'PUMPING_STATIONS', description: 'Inferred from the company name "Beta Pumps": pumping stations.' },
+    ]);
   });
 
   it('is idempotent: the same file again changes nothing', async () => {
@@ -106,17 +132,46 @@ describe('npm run cli', () => {
     writeFileSync(
       file,
       [
-        JSON.stringify({ id: 'n-1', title: 'China provides $28.9 million loan for Wad Medani Water Treatment Plant', description: 'Construction of a 100,000-ton water treatment plant.', country: 'Sudan', region: 'Africa', sector: 'WATER SUPPLY AND SANITATION', subtype: 'water treatment', year: 2006, goldCompanyIds: ['X'] }),
-        JSON.stringify({ id: 'n-2', title: 'Boreholes for Mali', description: 'Drilling 50 boreholes.', country: 'Mali', region: 'Africa', sector: 'WATER SUPPLY AND SANITATION', subtype: 'wells/boreholes', year: 2011 }),
+        JSON.stringify({
+          id: 'n-1',
+          title: 'China provides $28.9 million loan for Wad Medani Water Treatment Plant',
+          description: 'Construction of a 100,000-ton water treatment plant.',
+          country: 'Sudan',
+          region: 'Africa',
+          sector: 'WATER SUPPLY AND SANITATION',
+          subtype: 'water treatment',
+          year: 2006,
+          goldCompanyIds: ['X'],
+        }),
+        JSON.stringify({
+          id: 'n-2',
+          title: 'Boreholes for Mali',
+          description: 'Drilling 50 boreholes.',
+          country: 'Mali',
+          region: 'Africa',
+          sector: 'WATER SUPPLY AND SANITATION',
+          subtype: 'wells/boreholes',
+          year: 2011,
+        }),
         JSON.stringify({ id: 'n-3', title: 'Somewhere', description: 'No country.', country: null }),
         // No country in the record, but the title names one (and China, which does not count).
-        JSON.stringify({ id: 'n-4', title: 'China-Lesotho Friendship Fund donates boreholes to Thaba Tseka', description: 'Ten boreholes.', country: null, year: 2019 }),
+        JSON.stringify({
+          id: 'n-4',
+          title: 'China-Lesotho Friendship Fund donates boreholes to Thaba Tseka',
+          description: 'Ten boreholes.',
+          country: null,
+          year: 2019,
+        }),
       ].join('\n'),
     );
     const run = cli('import-needs', file);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`${file}:3: "country" is missing`);
-    const needs = (await db.query(`SELECT external_id, country_code, sector_code, status, budget_max::float AS budget, currency FROM need ORDER BY external_id`)).rows;
+    const needs = (
+      await db.query(
+        `SELECT external_id, country_code, sector_code, status, budget_max::float AS budget, currency FROM need ORDER BY external_id`,
+      )
+    ).rows;
     expect(needs).toEqual([
       { external_id: 'n-1', country_code: 'SD', sector_code: '14021', status: 'OPEN', budget: 28_900_000, currency: 'USD' },
       { external_id: 'n-2', country_code: 'ML', sector_code: '14031', status: 'OPEN', budget: null, currency: null },
@@ -126,27 +181,60 @@ describe('npm run cli', () => {
 
     // New needs are published: each gets the job that ranks its candidates for the review queue, for a worker to run.
     const queued = async () =>
-      (await db.query(`SELECT n.external_id FROM pgboss.job j JOIN need n ON n.id = (j.data->>'needId')::uuid WHERE j.name = 'need-published' ORDER BY 1`)).rows.map((r) => r.external_id as string);
+      (
+        await db.query(
+          `SELECT n.external_id FROM pgboss.job j JOIN need n ON n.id = (j.data->>'needId')::uuid WHERE j.name = 'need-published' ORDER BY 1`,
+        )
+      ).rows.map((r) => r.external_id as string);
     expect(await queued()).toEqual(['n-1', 'n-2', 'n-4']);
     expect(run.stderr).toContain('Candidates queued for review for 3 new needs');
     // Updating needs already there queues nothing more; nor does --no-suggest for a new one.
     expect(cli('import-needs', file).stderr).not.toContain('Candidates queued');
     const more = join(dir, 'more-needs.jsonl');
-    writeFileSync(more, JSON.stringify({ id: 'n-5', title: 'Irrigation canal rehabilitation', description: 'Lining 40 km of canals.', country: 'Egypt', year: 2015 }));
+    writeFileSync(
+      more,
+      JSON.stringify({
+        id: 'n-5',
+        title: 'Irrigation canal rehabilitation',
+        description: 'Lining 40 km of canals.',
+        country: 'Egypt',
+        year: 2015,
+      }),
+    );
     expect(cli('import-needs', more, '--no-suggest').code).toBe(0);
     expect(await count(`SELECT count(*) AS n FROM need WHERE external_id = 'n-5'`)).toBe(1);
     expect(await queued()).toEqual(['n-1', 'n-2', 'n-4']);
   });
 
   it('match-batch ranks every need in a world of its own, best first, the same on every run', async () => {
-    const project = (id: string, title: string, country: string, year: number, sector = 'WATER SUPPLY AND SANITATION') => ({ id, title, description: `${title}, built under contract.`, country, sector, year });
+    const project = (id: string, title: string, country: string, year: number, sector = 'WATER SUPPLY AND SANITATION') => ({
+      id,
+      title,
+      description: `${title}, built under contract.`,
+      country,
+      sector,
+      year,
+    });
     const companies = join(dir, 'batch-companies.jsonl');
     const twin = (name: string) => [project(`${name}-1`, 'Mombasa water supply pipeline', 'Kenya', 2014)];
     writeFileSync(
       companies,
       [
-        { id: 'NILE', name: 'Nile Water Works', parentGroup: null, projects: [project('nile-1', 'Wad Medani water treatment plant', 'Sudan', 2010), project('nile-2', 'Kassala water treatment plant', 'Sudan', 2012)] },
-        { id: 'ROADS', name: 'Great Wall Roads', parentGroup: null, projects: [project('roads-1', 'Khartoum ring road', 'Sudan', 2011, 'TRANSPORT AND STORAGE')] },
+        {
+          id: 'NILE',
+          name: 'Nile Water Works',
+          parentGroup: null,
+          projects: [
+            project('nile-1', 'Wad Medani water treatment plant', 'Sudan', 2010),
+            project('nile-2', 'Kassala water treatment plant', 'Sudan', 2012),
+          ],
+        },
+        {
+          id: 'ROADS',
+          name: 'Great Wall Roads',
+          parentGroup: null,
+          projects: [project('roads-1', 'Khartoum ring road', 'Sudan', 2011, 'TRANSPORT AND STORAGE')],
+        },
         // Two companies with the same record: a tie, broken by name.
         { id: 'ZETA', name: 'Zeta Builders', parentGroup: null, projects: twin('zeta') },
         { id: 'ALPHA', name: 'Alpha Builders', parentGroup: null, projects: twin('alpha') },
@@ -158,8 +246,26 @@ describe('npm run cli', () => {
     writeFileSync(
       needs,
       [
-        { id: 'need-ke', title: 'Nairobi water supply pipeline', description: 'A new water supply pipeline.', country: 'Kenya', region: 'Africa', sector: 'WATER SUPPLY AND SANITATION', subtype: 'water supply', year: 2015 },
-        { id: 'need-sd', title: 'Gedaref water treatment plant', description: 'A drinking water treatment plant for Gedaref.', country: 'Sudan', region: 'Africa', sector: 'WATER SUPPLY AND SANITATION', subtype: 'water treatment', year: 2012 },
+        {
+          id: 'need-ke',
+          title: 'Nairobi water supply pipeline',
+          description: 'A new water supply pipeline.',
+          country: 'Kenya',
+          region: 'Africa',
+          sector: 'WATER SUPPLY AND SANITATION',
+          subtype: 'water supply',
+          year: 2015,
+        },
+        {
+          id: 'need-sd',
+          title: 'Gedaref water treatment plant',
+          description: 'A drinking water treatment plant for Gedaref.',
+          country: 'Sudan',
+          region: 'Africa',
+          sector: 'WATER SUPPLY AND SANITATION',
+          subtype: 'water treatment',
+          year: 2012,
+        },
       ]
         .map((line) => JSON.stringify(line))
         .join('\n'),
@@ -172,7 +278,10 @@ describe('npm run cli', () => {
       expect(result.code).toBe(0);
       rankings.push(readFileSync(out, 'utf8'));
     }
-    const lines = rankings[0].trim().split('\n').map((line) => JSON.parse(line) as { needId: string; companyIds: string[] });
+    const lines = rankings[0]
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { needId: string; companyIds: string[] });
     expect(lines.map((l) => l.needId)).toEqual(['need-ke', 'need-sd']);
     expect(lines.every((l) => l.companyIds.length === 3)).toBe(true);
     expect(lines[0].companyIds.slice(0, 2)).toEqual(['ALPHA', 'ZETA']);

@@ -55,7 +55,12 @@ describe('several instances', () => {
     return body.data as T;
   };
   const login = async (instance: Instance, email: string) =>
-    (await gql<{ login: { token: string } }>(instance, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: email, p: TEST_PASSWORD })).login.token;
+    (
+      await gql<{ login: { token: string } }>(instance, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', {
+        e: email,
+        p: TEST_PASSWORD,
+      })
+    ).login.token;
 
   let people: { coordinator: string; agency: string; enterprise: string };
   let enterpriseId: string;
@@ -71,8 +76,14 @@ describe('several instances', () => {
     return made;
   };
   const approveAll = (instance: Instance, token: string, matches: MatchEntity[]) =>
-    gql(instance, 'mutation($input: [MatchVersionInput!]!) { approveMatches(input: $input) { id } }', { input: matches.map((m) => ({ id: m.id, version: m.version })) }, token);
-  const callsFor = (matches: MatchEntity[]) => hooks.received.filter((r) => matches.some((m) => (r.json as { data?: { matchId?: string } }).data?.matchId === m.id));
+    gql(
+      instance,
+      'mutation($input: [MatchVersionInput!]!) { approveMatches(input: $input) { id } }',
+      { input: matches.map((m) => ({ id: m.id, version: m.version })) },
+      token,
+    );
+  const callsFor = (matches: MatchEntity[]) =>
+    hooks.received.filter((r) => matches.some((m) => (r.json as { data?: { matchId?: string } }).data?.matchId === m.id));
 
   beforeAll(async () => {
     buildOnce();
@@ -89,12 +100,14 @@ describe('several instances', () => {
       METRICS_PUBLIC: 'true',
       MIGRATIONS_RUN: 'true',
       SEED_DEMO_DATA: 'false',
-      WEBHOOK_ALLOW_HTTP: 'true', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
+      WEBHOOK_ALLOW_HTTP: 'true',
+      WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
       LOG_LEVEL: 'log',
     };
   });
   afterAll(async () => {
-    for (const instance of running) if (instance.child.exitCode === null && instance.child.signalCode === null) instance.child.kill('SIGKILL');
+    for (const instance of running)
+      if (instance.child.exitCode === null && instance.child.signalCode === null) instance.child.kill('SIGKILL');
     await Promise.all(running.map((i) => exited(i.child)));
     await dataSource?.destroy();
     await hooks?.stop();
@@ -133,7 +146,12 @@ describe('several instances', () => {
     const listener = await start('api');
     const enterpriseToken = await login(listener, people.enterprise);
     const coordinatorToken = await login(b, people.coordinator);
-    const client = createClient({ url: `ws://127.0.0.1:${listener.port}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${enterpriseToken}` }, retryAttempts: 0 });
+    const client = createClient({
+      url: `ws://127.0.0.1:${listener.port}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${enterpriseToken}` },
+      retryAttempts: 0,
+    });
     const received: Array<{ type: string; matchId: string }> = [];
     client.subscribe<{ notificationAdded: { type: string; matchId: string } }>(
       { query: 'subscription { notificationAdded { type matchId } }' },
@@ -165,7 +183,11 @@ describe('several instances', () => {
     const api = await start('api');
     let worker = await start('worker');
     // The worker serves no GraphQL.
-    const refused = await fetch(`http://127.0.0.1:${worker.port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+    const refused = await fetch(`http://127.0.0.1:${worker.port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query":"{ __typename }"}',
+    });
     expect(refused.status).toBe(404);
 
     const token = await login(api, people.coordinator);

@@ -1,19 +1,12 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import {
-  GraphQLSchema,
-  isEnumType,
-  isInputObjectType,
-  isInterfaceType,
-  isObjectType,
-  lexicographicSortSchema,
-  printSchema,
-} from 'graphql';
+import { GraphQLSchema, isEnumType, isInputObjectType, isInterfaceType, isObjectType, lexicographicSortSchema, printSchema } from 'graphql';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startTestApp, TestApp } from './support/test-app';
 
 const SCHEMA_FILE = join(__dirname, '..', 'schema.gql');
-const HEADER = '# Generated from the code by `npm run schema:generate`; do not edit. A test fails when this file and the code disagree.\n\n';
+const HEADER =
+  '# Generated from the code by `npm run schema:generate`; do not edit. A test fails when this file and the code disagree.\n\n';
 
 /** Everything of the schema a client reads that lacks a description. */
 function undocumented(schema: GraphQLSchema): string[] {

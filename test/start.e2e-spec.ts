@@ -8,7 +8,6 @@ import { freePort } from './support/free-port';
 import { waitUntil } from './support/wait';
 import { processesMentioning } from '../src/infra/embedded/process-files';
 
-
 const launched: ChildProcess[] = [];
 
 /** Starts the compiled application and remembers it, so a failed test does not leave it running. */
@@ -17,7 +16,6 @@ function launch(env: Record<string, string>, command?: string[]): Started {
   launched.push(started.child);
   return started;
 }
-
 
 async function graphql<T = Record<string, unknown>>(port: number, query: string, variables: Record<string, unknown> = {}, token?: string) {
   const headers: Record<string, string> = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
@@ -61,7 +59,12 @@ describe('npm start (compiled application, embedded servers)', () => {
     expect(await exited(started.child)).toBe(1);
     expect(started.output().trim()).toBe('Invalid configuration: PORT must be an integer number (got "eighty")');
 
-    const external = launch({ ...env, DATABASE_URL: 'postgres://u:p@127.0.0.1:1/db', MEILI_URL: 'http://127.0.0.1:1', MEILI_MASTER_KEY: 'a-master-key-long-enough' });
+    const external = launch({
+      ...env,
+      DATABASE_URL: 'postgres://u:p@127.0.0.1:1/db',
+      MEILI_URL: 'http://127.0.0.1:1',
+      MEILI_MASTER_KEY: 'a-master-key-long-enough',
+    });
     expect(await exited(external.child)).toBe(1);
     expect(external.output()).toMatch(/^Invalid configuration: JWT_SECRET is required when DATABASE_URL is set/);
     expect(external.output()).not.toContain('u:p@');
@@ -72,23 +75,37 @@ describe('npm start (compiled application, embedded servers)', () => {
     await waitFor(started, READY);
     expect(started.output()).toMatch(/COORDINATOR\s+coordinator@demo\.waterbridge\.org/);
 
-    const needs = await graphql<{ needs: { totalCount: number; edges: Array<{ node: { title: string; country: { code: string } } }> } }>(port, '{ needs(first: 5) { totalCount edges { node { title country { code } } } } }');
+    const needs = await graphql<{ needs: { totalCount: number; edges: Array<{ node: { title: string; country: { code: string } } }> } }>(
+      port,
+      '{ needs(first: 5) { totalCount edges { node { title country { code } } } } }',
+    );
     expect(needs.data?.needs.totalCount).toBe(180);
     expect(needs.data?.needs.edges).toHaveLength(5);
     for (const edge of needs.data?.needs.edges ?? []) expect(edge.node.country.code).toMatch(/^[A-Z]{2}$/);
     // Indexed before the first request: search finds the seeded needs at once.
     const found = await graphql<{ searchNeeds: { totalCount: number } }>(port, '{ searchNeeds(query: "water", first: 1) { totalCount } }');
     expect(found.data?.searchNeeds.totalCount).toBeGreaterThan(100);
-    const login = await graphql<{ login: { token: string; user: { role: string } } }>(port, 'mutation { login(email: "coordinator@demo.waterbridge.org", password: "waterbridge-demo") { token user { role } } }');
+    const login = await graphql<{ login: { token: string; user: { role: string } } }>(
+      port,
+      'mutation { login(email: "coordinator@demo.waterbridge.org", password: "waterbridge-demo") { token user { role } } }',
+    );
     expect(login.data?.login.user.role).toBe('COORDINATOR');
     // The demo's review queue fills with candidates for the newest needs, and the coordinator is told by e-mail,
     // which the embedded mail catcher keeps as a file.
     const queue = await waitUntil(async () => {
-      const res = await graphql<{ reviewQueue: { totalCount: number } }>(port, '{ reviewQueue(first: 5) { totalCount } }', {}, login.data?.login.token);
+      const res = await graphql<{ reviewQueue: { totalCount: number } }>(
+        port,
+        '{ reviewQueue(first: 5) { totalCount } }',
+        {},
+        login.data?.login.token,
+      );
       return (res.data?.reviewQueue.totalCount ?? 0) > 0 ? res.data?.reviewQueue : undefined;
     }, 'candidates in the review queue');
     expect(queue.totalCount).toBeGreaterThan(0);
-    await waitUntil(() => existsSync(join(env.DATA_DIR, 'mail')) && readdirSync(join(env.DATA_DIR, 'mail')).some((f) => f.endsWith('.eml')), 'a caught e-mail');
+    await waitUntil(
+      () => existsSync(join(env.DATA_DIR, 'mail')) && readdirSync(join(env.DATA_DIR, 'mail')).some((f) => f.endsWith('.eml')),
+      'a caught e-mail',
+    );
     expect(processesMentioning(dataDir).length).toBeGreaterThanOrEqual(2);
 
     started.child.kill('SIGTERM');

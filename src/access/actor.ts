@@ -18,7 +18,7 @@ registerEnumType(Role, {
   name: 'Role',
   description: 'What a user may do.',
   valuesMap: {
-    ENTERPRISE_MEMBER: { description: "Staff of an enterprise: keeps its profile, capabilities and track record; follows opportunities." },
+    ENTERPRISE_MEMBER: { description: 'Staff of an enterprise: keeps its profile, capabilities and track record; follows opportunities.' },
     AGENCY_MEMBER: { description: "Staff of a partner agency: posts and maintains the agency's needs." },
     COORDINATOR: { description: 'Secretariat staff: reviews and approves matches, sees everything.' },
     ADMIN: { description: 'Operator: manages organisations and users.' },
@@ -29,7 +29,6 @@ registerEnumType(Language, {
   description: 'Language a user reads WaterBridge and its messages in.',
   valuesMap: { EN: { description: 'English.' }, ZH: { description: 'Chinese (简体中文).' } },
 });
-
 
 /** Who performs a request: the signed-in user, as read from a verified token and the database. */
 export interface Actor {

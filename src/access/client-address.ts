@@ -19,7 +19,10 @@ export const UNKNOWN_ADDRESS = 'unknown';
  * Express's own rule: proxy-addr with the TRUST_PROXY setting compiled as Express compiles it. So X-Forwarded-For is
  * read from the right, past the trusted proxies only, and the entries a client wrote itself are never believed.
  */
-export function upgradeRequestAddress(request: { headers: Record<string, string | string[] | undefined>; socket?: { remoteAddress?: string } } | undefined, trustProxy: TrustProxy): string | undefined {
+export function upgradeRequestAddress(
+  request: { headers: Record<string, string | string[] | undefined>; socket?: { remoteAddress?: string } } | undefined,
+  trustProxy: TrustProxy,
+): string | undefined {
   if (!request?.socket?.remoteAddress) return undefined;
   return proxyaddr(request as IncomingMessage, trustFunction(trustProxy));
 }
@@ -50,7 +53,10 @@ export function ipv6Network64(address: string): string {
   const front = groups(head);
   const back = tail === undefined ? [] : groups(tail);
   const all = tail === undefined ? front : [...front, ...Array<string>(Math.max(0, 8 - front.length - back.length)).fill('0'), ...back];
-  return `${all.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(':')}::/64`;
+  return `${all
+    .slice(0, 4)
+    .map((g) => parseInt(g, 16).toString(16))
+    .join(':')}::/64`;
 }
 
 /** The client address of the current GraphQL request (see clientAddressOf). */

@@ -42,17 +42,17 @@ export class AuditLogService {
     if (records.length === 0) return;
     // The changes are JSON (jsonb) of values of any type, which the typing of insert() cannot follow.
     const rows: QueryDeepPartialEntity<AuditEntryEntity>[] = records.map((r) => ({
-        entityType: r.entityType,
-        entityId: r.entityId,
-        actorUserId: r.actor?.userId ?? null,
-        actorRole: r.actor?.role ?? null,
-        actorOrganizationId: r.actor?.organizationId ?? null,
-        action: r.action,
-        fromStatus: r.fromStatus ?? null,
-        toStatus: r.toStatus ?? null,
-        reason: r.reason ?? null,
-        changes: withStatusMove(r) as QueryDeepPartialEntity<FieldChange>[],
-      }));
+      entityType: r.entityType,
+      entityId: r.entityId,
+      actorUserId: r.actor?.userId ?? null,
+      actorRole: r.actor?.role ?? null,
+      actorOrganizationId: r.actor?.organizationId ?? null,
+      action: r.action,
+      fromStatus: r.fromStatus ?? null,
+      toStatus: r.toStatus ?? null,
+      reason: r.reason ?? null,
+      changes: withStatusMove(r) as QueryDeepPartialEntity<FieldChange>[],
+    }));
     await manager.insert(AuditEntryEntity, rows);
   }
 
@@ -70,7 +70,10 @@ export class AuditLogService {
    * Saves `after`, or deletes `before` when `after` is null, and records that change under the row's id (known only
    * once a new row is saved). Runs in the caller's transaction; returns the saved row, or null for a delete.
    */
-  async saveOrDelete<E extends ObjectLiteral & { id: string }>(manager: EntityManager, change: Omit<AuditedChange<E>, 'entityId'>): Promise<E | null> {
+  async saveOrDelete<E extends ObjectLiteral & { id: string }>(
+    manager: EntityManager,
+    change: Omit<AuditedChange<E>, 'entityId'>,
+  ): Promise<E | null> {
     const { target, before, after } = change;
     const saved = after && (await manager.save(target, after));
     if (!saved && before) await manager.delete(target, before.id);

@@ -7,7 +7,10 @@ export class AuditActorModel {
   @Field(() => ID, { description: 'The user.' })
   userId: string;
 
-  @Field(() => String, { nullable: true, description: "The user's name: shown to the secretariat, and to members for their own organisation's people only (null otherwise)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The user's name: shown to the secretariat, and to members for their own organisation's people only (null otherwise).",
+  })
   name: string | null;
 
   @Field(() => String, { nullable: true, description: "The user's e-mail address, shown as the name is (null otherwise)." })
@@ -23,27 +26,39 @@ export class AuditActorModel {
   organizationName: string | null;
 }
 
-@ObjectType('AuditFieldChange', { description: 'One field a recorded change changed. A secret (password, signing secret, token) shows as changed, never with its values.' })
+@ObjectType('AuditFieldChange', {
+  description: 'One field a recorded change changed. A secret (password, signing secret, token) shows as changed, never with its values.',
+})
 export class AuditFieldChangeModel {
   @Field({ description: 'The field, as named in the API or the data model (e.g. "title", "verificationStatus").' })
   field: string;
 
-  @Field(() => String, { nullable: true, description: 'The value before, as JSON; null when there was none (a row created) or it is a secret.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The value before, as JSON; null when there was none (a row created) or it is a secret.',
+  })
   before: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The value after, as JSON; null when there is none (a row deleted) or it is a secret.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The value after, as JSON; null when there is none (a row deleted) or it is a secret.',
+  })
   after: string | null;
 
   @Field({ description: 'Whether the field is a secret, recorded without its values.' })
   secret: boolean;
 }
 
-@ObjectType('AuditEntry', { description: 'One recorded change: who, when, to what, which fields from what to what, and why. Entries are never changed or deleted.' })
+@ObjectType('AuditEntry', {
+  description: 'One recorded change: who, when, to what, which fields from what to what, and why. Entries are never changed or deleted.',
+})
 export class AuditEntryModel {
   @Field(() => ID, { description: 'Identifier (increasing in time).' })
   id: string;
 
-  @Field({ description: 'Kind of entity changed: need, match, organization, user, webhook, capability, reference_project, notification_delivery.' })
+  @Field({
+    description: 'Kind of entity changed: need, match, organization, user, webhook, capability, reference_project, notification_delivery.',
+  })
   entityType: string;
 
   @Field(() => ID, { description: 'The entity.' })
@@ -82,7 +97,14 @@ export const toAuditEntryModel = ({ entry: e, actorName, actorEmail, actorOrgani
   entityId: e.entityId,
   actorUserId: e.actorUserId,
   actor: e.actorUserId
-    ? { userId: e.actorUserId, name: actorName, email: actorEmail, role: e.actorRole, organizationId: e.actorOrganizationId, organizationName: actorOrganizationName }
+    ? {
+        userId: e.actorUserId,
+        name: actorName,
+        email: actorEmail,
+        role: e.actorRole,
+        organizationId: e.actorOrganizationId,
+        organizationName: actorOrganizationName,
+      }
     : null,
   action: e.action,
   fromStatus: e.fromStatus,

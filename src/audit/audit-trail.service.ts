@@ -50,17 +50,22 @@ export class AuditTrailService {
       const match = await manager.findOneBy(MatchEntity, { id: entityId });
       const need = match ? null : await manager.findOneBy(NeedEntity, { id: entityId });
       if (match) {
-        if (!MatchVisibility.canSee(actor, { ...match, need: await manager.findOneByOrFail(NeedEntity, { id: match.needId }) })) throw DomainError.notFound('Match', entityId);
+        if (!MatchVisibility.canSee(actor, { ...match, need: await manager.findOneByOrFail(NeedEntity, { id: match.needId }) }))
+          throw DomainError.notFound('Match', entityId);
         hideInternalReview = true;
       } else if (need) {
         if (!NeedVisibility.canSee(actor, need)) throw DomainError.notFound('Need', entityId);
-        if (actor.role !== Role.AGENCY_MEMBER || need.organizationId !== actor.organizationId) throw DomainError.forbidden("Only the need's own agency and the secretariat read its audit trail");
+        if (actor.role !== Role.AGENCY_MEMBER || need.organizationId !== actor.organizationId)
+          throw DomainError.forbidden("Only the need's own agency and the secretariat read its audit trail");
       } else {
         throw DomainError.forbidden('Members read the audit trail of their own needs and matches; the secretariat reads every trail');
       }
     }
     const entries = await this.entries.find({ where: { entityId }, order: { createdAt: 'ASC', id: 'ASC' } });
-    return this.withActors(actor, hideInternalReview ? entries.filter((e) => !INTERNAL_REVIEW_ACTIONS.includes(e.action)).map((e) => asSeenBySide(e, actor)) : entries);
+    return this.withActors(
+      actor,
+      hideInternalReview ? entries.filter((e) => !INTERNAL_REVIEW_ACTIONS.includes(e.action)).map((e) => asSeenBySide(e, actor)) : entries,
+    );
   }
 
   /** Each entry with its actor's name, e-mail and organisation name, as far as `reader` may know them. */
@@ -69,7 +74,9 @@ export class AuditTrailService {
     const organizationIds = [...new Set(entries.map((e) => e.actorOrganizationId).filter((id): id is string => id !== null))];
     const manager = this.entries.manager;
     const users = new Map((userIds.length ? await manager.findBy(UserEntity, { id: In(userIds) }) : []).map((u) => [u.id, u]));
-    const organizations = new Map((organizationIds.length ? await manager.findBy(OrganizationEntity, { id: In(organizationIds) }) : []).map((o) => [o.id, o]));
+    const organizations = new Map(
+      (organizationIds.length ? await manager.findBy(OrganizationEntity, { id: In(organizationIds) }) : []).map((o) => [o.id, o]),
+    );
     return entries.map((entry) => {
       const user = entry.actorUserId ? users.get(entry.actorUserId) : undefined;
       // Contacts are disclosed to the other side only at engagement (and then by notification): the trail names the
@@ -92,6 +99,8 @@ function asSeenBySide(entry: AuditEntryEntity, actor: Actor): AuditEntryEntity {
     ...entry,
     fromStatus: seen(entry.fromStatus),
     toStatus: seen(entry.toStatus),
-    changes: entry.changes.map((c) => (c.field === 'status' ? { ...c, before: seen(c.before as string | null), after: seen(c.after as string | null) } : c)),
+    changes: entry.changes.map((c) =>
+      c.field === 'status' ? { ...c, before: seen(c.before as string | null), after: seen(c.after as string | null) } : c,
+    ),
   };
 }

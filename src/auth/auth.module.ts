@@ -11,7 +11,14 @@ import { RefreshTokenService } from './refresh-token.service';
 @Global()
 @Module({
   imports: [UsersModule],
-  providers: [AuthService, { provide: RequestAuthenticator, useExisting: AuthService }, AuthResolver, LoginThrottleRepository, LoginThrottleService, RefreshTokenService],
+  providers: [
+    AuthService,
+    { provide: RequestAuthenticator, useExisting: AuthService },
+    AuthResolver,
+    LoginThrottleRepository,
+    LoginThrottleService,
+    RefreshTokenService,
+  ],
   exports: [AuthService, RequestAuthenticator],
 })
 export class AuthModule {}

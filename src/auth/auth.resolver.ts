@@ -35,7 +35,8 @@ export class AuthResolver {
 
   @Public()
   @Mutation(() => AuthPayload, {
-    description: 'Sign in with e-mail and password; returns a bearer token and a refresh token. Repeated failures lock the e-mail address or the client address for a while (TOO_MANY_REQUESTS).',
+    description:
+      'Sign in with e-mail and password; returns a bearer token and a refresh token. Repeated failures lock the e-mail address or the client address for a while (TOO_MANY_REQUESTS).',
   })
   async login(@Args() args: LoginArgs, @ClientAddress() address: string): Promise<AuthPayload> {
     const { userId, ...session } = await this.auth.login(args.email, args.password, address);
@@ -69,7 +70,10 @@ export class AuthResolver {
 
   @Allow(...ANY_ROLE)
   @Mutation(() => UserModel, { description: 'Change your own display name or language.' })
-  updateMyProfile(@CurrentActor() actor: Actor, @Args('input', { description: 'What to change.' }) input: UpdateMyProfileInput): Promise<UserModel> {
+  updateMyProfile(
+    @CurrentActor() actor: Actor,
+    @Args('input', { description: 'What to change.' }) input: UpdateMyProfileInput,
+  ): Promise<UserModel> {
     return this.users.updateProfile(actor, input);
   }
 

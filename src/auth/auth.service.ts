@@ -99,8 +99,10 @@ export class AuthService implements RequestAuthenticator {
     const { userId, tokenVersion, sessionId } = this.tokens.verify(token);
     const user = await this.users.findActiveById(userId);
     if (!user) throw DomainError.unauthenticated('The account behind this token no longer exists or was deactivated');
-    if (user.tokenVersion !== tokenVersion) throw DomainError.unauthenticated('The token was revoked by a password change or a sign-out of every session: sign in again');
-    if (sessionId !== undefined && !(await this.refreshTokens.isSessionLive(sessionId))) throw DomainError.unauthenticated('The session was signed out or revoked: sign in again');
+    if (user.tokenVersion !== tokenVersion)
+      throw DomainError.unauthenticated('The token was revoked by a password change or a sign-out of every session: sign in again');
+    if (sessionId !== undefined && !(await this.refreshTokens.isSessionLive(sessionId)))
+      throw DomainError.unauthenticated('The session was signed out or revoked: sign in again');
     return { userId: user.id, organizationId: user.organizationId, role: user.role, language: user.preferredLanguage };
   }
 }

@@ -21,7 +21,17 @@ describe('decideAttempt', () => {
   });
 
   it('grows the delay: after a lock ends, one more attempt is admitted, and the next locks for twice as long', () => {
-    expect(run([1, 2, 3, 4, 64, 65, 66, 185, 186])).toEqual(['admitted', 'admitted', 'admitted', 'locks 60', 'admitted', 'locks 120', 'refused 119', 'admitted', 'locks 240']);
+    expect(run([1, 2, 3, 4, 64, 65, 66, 185, 186])).toEqual([
+      'admitted',
+      'admitted',
+      'admitted',
+      'locks 60',
+      'admitted',
+      'locks 120',
+      'refused 119',
+      'admitted',
+      'locks 240',
+    ]);
   });
 
   it('starts a new count when the window has passed, keeping the backoff for a day', () => {

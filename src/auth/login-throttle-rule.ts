@@ -46,9 +46,16 @@ export function decideAttempt(state: ThrottleState, rule: ThrottleRule, now: Dat
   const counted = newWindow ? 0 : state.failures;
   const windowStartedAt = newWindow ? now : state.windowStartedAt;
   if (counted < rule.maxFailures) {
-    return { admitted: true, next: { failures: counted + 1, windowStartedAt, lockedUntil: null, lockouts: earlierLocks, lastFailureAt: now } };
+    return {
+      admitted: true,
+      next: { failures: counted + 1, windowStartedAt, lockedUntil: null, lockouts: earlierLocks, lastFailureAt: now },
+    };
   }
   const seconds = Math.min(rule.lockoutMaxSeconds, rule.lockoutBaseSeconds * 2 ** Math.min(earlierLocks, MAX_EXPONENT));
   const lockedUntil = new Date(now.getTime() + seconds * 1000);
-  return { admitted: false, lockedForSeconds: seconds, next: { failures: rule.maxFailures - 1, windowStartedAt, lockedUntil, lockouts: earlierLocks + 1, lastFailureAt: now } };
+  return {
+    admitted: false,
+    lockedForSeconds: seconds,
+    next: { failures: rule.maxFailures - 1, windowStartedAt, lockedUntil, lockouts: earlierLocks + 1, lastFailureAt: now },
+  };
 }

@@ -18,7 +18,8 @@ export type AttemptResult =
   | { admitted: false; lockedForSeconds: number; lockedNow: Array<ThrottleKey & { lockedForSeconds: number; lockouts: number }> }
   | { admitted: true };
 
-const byKindThenKey = (a: ThrottleKey, b: ThrottleKey) => (a.kind === b.kind ? (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) : a.kind < b.kind ? -1 : 1);
+const byKindThenKey = (a: ThrottleKey, b: ThrottleKey) =>
+  a.kind === b.kind ? (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) : a.kind < b.kind ? -1 : 1;
 
 /** Sign-in attempts and lock-outs in PostgreSQL, so every API process behind a load balancer enforces the same limit. */
 @Injectable()
@@ -69,8 +70,16 @@ export class LoginThrottleRepository {
         // Nothing to keep when every refusing key was locked already (rows inserted for this attempt go too).
         if (writes.length > 0) await runner.commitTransaction();
         else await runner.rollbackTransaction();
-        const locks = decisions.flatMap(({ key, decision }) => (decision.admitted ? [] : [{ ...key, lockedForSeconds: decision.lockedForSeconds, lockedNow: !!decision.next, lockouts: decision.next?.lockouts ?? 0 }]));
-        return { admitted: false, lockedForSeconds: Math.max(...locks.map((l) => l.lockedForSeconds)), lockedNow: locks.filter((l) => l.lockedNow) };
+        const locks = decisions.flatMap(({ key, decision }) =>
+          decision.admitted
+            ? []
+            : [{ ...key, lockedForSeconds: decision.lockedForSeconds, lockedNow: !!decision.next, lockouts: decision.next?.lockouts ?? 0 }],
+        );
+        return {
+          admitted: false,
+          lockedForSeconds: Math.max(...locks.map((l) => l.lockedForSeconds)),
+          lockedNow: locks.filter((l) => l.lockedNow),
+        };
       }
       await runner.commitTransaction();
       return { admitted: true };
@@ -85,7 +94,11 @@ export class LoginThrottleRepository {
   /** Gives an attempt back to keys whose attempt proved right (their lock, if any, stays). */
   async refund(keys: ThrottleKey[]): Promise<void> {
     // One row per statement: an attempt never waits on a refund holding another key's row.
-    for (const key of keys) await this.dataSource.query(`UPDATE login_throttle SET failures = GREATEST(failures - 1, 0) WHERE kind = $1 AND key = $2`, [key.kind, key.key]);
+    for (const key of keys)
+      await this.dataSource.query(`UPDATE login_throttle SET failures = GREATEST(failures - 1, 0) WHERE kind = $1 AND key = $2`, [
+        key.kind,
+        key.key,
+      ]);
   }
 
   /** Forgets the attempts and the backoff of `key`. */

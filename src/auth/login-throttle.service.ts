@@ -45,8 +45,14 @@ export class LoginThrottleService {
     const counted = await this.repository.attempt(keys);
     if (!counted.admitted) {
       // Neither the e-mail address nor the client address is logged: the log says that a lock happened, not to whom.
-      for (const lock of counted.lockedNow) this.logger.warn(`A ${describe(lock.kind)} was locked for ${lock.lockedForSeconds} s after failed sign-ins (lock ${lock.lockouts})`);
-      throw DomainError.tooManyRequests(`Too many failed sign-in attempts: try again in ${counted.lockedForSeconds} seconds`, counted.lockedForSeconds);
+      for (const lock of counted.lockedNow)
+        this.logger.warn(
+          `A ${describe(lock.kind)} was locked for ${lock.lockedForSeconds} s after failed sign-ins (lock ${lock.lockouts})`,
+        );
+      throw DomainError.tooManyRequests(
+        `Too many failed sign-in attempts: try again in ${counted.lockedForSeconds} seconds`,
+        counted.lockedForSeconds,
+      );
     }
 
     let right: boolean;
@@ -54,7 +60,8 @@ export class LoginThrottleService {
       right = await this.gate.run(check);
     } catch (error) {
       await this.repository.refund(keys);
-      if (error instanceof GateFull) throw DomainError.tooManyRequests('Too many sign-ins are being checked right now: try again in 1 second', 1);
+      if (error instanceof GateFull)
+        throw DomainError.tooManyRequests('Too many sign-ins are being checked right now: try again in 1 second', 1);
       throw error;
     }
     if (right) await this.succeeded(keys);

@@ -12,10 +12,12 @@ describe('PasswordCheckGate', () => {
         busiest = Math.max(busiest, gate.inFlight);
         release.push(() => resolve(i));
       });
-    const results = Array.from({ length: 8 }, (_, i) => gate.run(check(i)).then(
-      (value) => `done ${value}`,
-      (error) => (error instanceof GateFull ? 'refused' : 'error'),
-    ));
+    const results = Array.from({ length: 8 }, (_, i) =>
+      gate.run(check(i)).then(
+        (value) => `done ${value}`,
+        (error) => (error instanceof GateFull ? 'refused' : 'error'),
+      ),
+    );
     await new Promise((resolve) => setImmediate(resolve));
     expect(started).toEqual([0, 1]);
     while (release.length > 0 || started.length < 5) {

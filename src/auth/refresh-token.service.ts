@@ -41,7 +41,13 @@ export class RefreshTokenService {
     const tokenHash = hashOf(refreshToken);
     const next = this.fresh();
     const rotated = await this.repository.rotate(tokenHash, { tokenHash: next.tokenHash, expiresAt: next.refreshTokenExpiresAt });
-    if (rotated) return { userId: rotated.userId, sessionId: rotated.familyId, refreshToken: next.refreshToken, refreshTokenExpiresAt: next.refreshTokenExpiresAt };
+    if (rotated)
+      return {
+        userId: rotated.userId,
+        sessionId: rotated.familyId,
+        refreshToken: next.refreshToken,
+        refreshTokenExpiresAt: next.refreshTokenExpiresAt,
+      };
     return this.refuse(tokenHash);
   }
 
@@ -68,13 +74,19 @@ export class RefreshTokenService {
     const known = await this.repository.findByHash(tokenHash);
     if (known?.revokedAt && known.expiresAt > new Date()) {
       const revoked = await this.repository.revokeFamily(known.familyId);
-      this.logger.warn(`A used or revoked refresh token was presented again: its session ${known.familyId} of user ${known.userId} is revoked (${revoked} live token(s))`);
+      this.logger.warn(
+        `A used or revoked refresh token was presented again: its session ${known.familyId} of user ${known.userId} is revoked (${revoked} live token(s))`,
+      );
     }
     throw DomainError.unauthenticated('The refresh token is not valid (expired, used or revoked): sign in again');
   }
 
   private fresh() {
     const refreshToken = randomBytes(32).toString('base64url');
-    return { refreshToken, tokenHash: hashOf(refreshToken), refreshTokenExpiresAt: new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_SECONDS * 1000) };
+    return {
+      refreshToken,
+      tokenHash: hashOf(refreshToken),
+      refreshTokenExpiresAt: new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_SECONDS * 1000),
+    };
   }
 }

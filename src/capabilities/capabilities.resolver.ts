@@ -11,7 +11,6 @@ import { CapabilitiesService } from './capabilities.service';
 import { CapabilityConnection, CapabilityModel } from './capability.model';
 import { CapabilitiesArgs, CapabilityIdArgs, CreateCapabilityInput, UpdateCapabilityInput } from './dto/capability.inputs';
 
-
 @Resolver(() => CapabilityModel)
 export class CapabilitiesResolver {
   constructor(

@@ -42,7 +42,9 @@ export class CapabilitiesService {
   async create(actor: Actor, input: CreateCapabilityInput): Promise<CapabilityModel> {
     const fields = this.normalise(input);
     this.validate(fields);
-    return toCapabilityModel(await this.write(actor, 'create', null, this.capabilities.create({ ...fields, organizationId: actor.organizationId })));
+    return toCapabilityModel(
+      await this.write(actor, 'create', null, this.capabilities.create({ ...fields, organizationId: actor.organizationId })),
+    );
   }
 
   async update(actor: Actor, input: UpdateCapabilityInput): Promise<CapabilityModel> {
@@ -69,9 +71,21 @@ export class CapabilitiesService {
    */
   private write(actor: Actor, action: string, before: CapabilityEntity | null, after: CapabilityEntity): Promise<CapabilityEntity>;
   private write(actor: Actor, action: string, before: CapabilityEntity, after: null): Promise<null>;
-  private write(actor: Actor, action: string, before: CapabilityEntity | null, after: CapabilityEntity | null): Promise<CapabilityEntity | null> {
+  private write(
+    actor: Actor,
+    action: string,
+    before: CapabilityEntity | null,
+    after: CapabilityEntity | null,
+  ): Promise<CapabilityEntity | null> {
     return this.outbox.transaction(async (manager) => {
-      const saved = await this.audit.saveOrDelete(manager, { target: CapabilityEntity, entityType: 'capability', actor, action, before, after });
+      const saved = await this.audit.saveOrDelete(manager, {
+        target: CapabilityEntity,
+        entityType: 'capability',
+        actor,
+        action,
+        before,
+        after,
+      });
       const row = saved ?? before;
       if (row) await this.outbox.record(manager, IndexedKind.Organization, [row.organizationId]);
       return saved;
@@ -92,7 +106,8 @@ export class CapabilitiesService {
   }
 
   private validate(c: Partial<CreateCapabilityInput>): void {
-    if (c.technologyCategory !== undefined) this.referenceData.assertTerms('technologyCategory', TaxonomyKind.TECHNOLOGY_CATEGORY, [c.technologyCategory]);
+    if (c.technologyCategory !== undefined)
+      this.referenceData.assertTerms('technologyCategory', TaxonomyKind.TECHNOLOGY_CATEGORY, [c.technologyCategory]);
     this.referenceData.assertTerms('cooperationModes', TaxonomyKind.COOPERATION_MODE, c.cooperationModes ?? []);
     for (const code of c.countriesServed ?? []) this.referenceData.assertCountry('countriesServed', code);
     const hasCapacity = c.capacityMin != null || c.capacityMax != null;

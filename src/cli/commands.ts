@@ -25,7 +25,11 @@ const reindex: Command<void> = {
     });
     bar?.progress.finish(`${bar.done} documents`);
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
-    console.log(`Reindexed ${total} documents: ${Object.entries(counts).map(([i, n]) => `${i} ${n}`).join(', ')}`);
+    console.log(
+      `Reindexed ${total} documents: ${Object.entries(counts)
+        .map(([i, n]) => `${i} ${n}`)
+        .join(', ')}`,
+    );
     return 0;
   },
 };
@@ -48,17 +52,26 @@ function importCommand(what: 'companies' | 'needs'): Command<{ file: string; sug
     async run(app, { file, suggest }) {
       const importer = app.get(GcdfImportService);
       const bar = new ProgressBar(`import-${what}`, 0);
-      const report = await (what === 'companies' ? importer.importCompanies(file, (d, t) => bar.update(d, t)) : importer.importNeeds(file, (d, t) => bar.update(d, t), { suggest }));
+      const report = await (what === 'companies'
+        ? importer.importCompanies(file, (d, t) => bar.update(d, t))
+        : importer.importNeeds(file, (d, t) => bar.update(d, t), { suggest }));
       bar.finish(`${report.imported} lines imported, ${report.refused.length} refused`);
       for (const { line, message } of report.refused) console.error(`${file}:${line}: ${message}`);
       try {
         const applied = await app.get(SearchSyncJob).drain();
         console.error(`Search indexes updated (${applied} changes).`);
       } catch (error) {
-        console.error(`The search indexes could not be updated now (${error instanceof Error ? error.message : String(error)}); the running application's worker will catch up.`);
+        console.error(
+          `The search indexes could not be updated now (${error instanceof Error ? error.message : String(error)}); the running application's worker will catch up.`,
+        );
       }
-      if (report.suggested > 0) console.error(`Candidates queued for review for ${report.suggested} new needs: a running WaterBridge worker ranks them and tells the coordinators.`);
-      console.log(`Imported ${report.imported} ${what} from ${file}${report.refused.length ? `; refused ${report.refused.length} lines (see above)` : ''}`);
+      if (report.suggested > 0)
+        console.error(
+          `Candidates queued for review for ${report.suggested} new needs: a running WaterBridge worker ranks them and tells the coordinators.`,
+        );
+      console.log(
+        `Imported ${report.imported} ${what} from ${file}${report.refused.length ? `; refused ${report.refused.length} lines (see above)` : ''}`,
+      );
       return report.refused.length > 0 ? 1 : 0;
     },
   };

@@ -26,7 +26,8 @@ function parse(args: string[]): Options {
   const values: Record<string, string> = {};
   for (let i = 0; i < args.length; i += 2) {
     const [flag, value] = [args[i], args[i + 1]];
-    if (!['--companies', '--needs', '--out', '--k'].includes(flag) || value === undefined) throw new CommandError(`Unexpected argument "${flag}"`);
+    if (!['--companies', '--needs', '--out', '--k'].includes(flag) || value === undefined)
+      throw new CommandError(`Unexpected argument "${flag}"`);
     values[flag.slice(2)] = value;
   }
   for (const required of ['companies', 'needs', 'out']) if (!values[required]) throw new CommandError(`--${required} is required`);
@@ -61,7 +62,11 @@ export async function prepareIsolatedWorld(): Promise<{ environment: Record<stri
   if (!process.env.DATABASE_URL || !process.env.MEILI_URL) {
     const dir = mkdtempSync(join(tmpdir(), 'waterbridge-batch-'));
     chmodSync(dir, 0o711);
-    Object.assign(environment, { DATA_DIR: dir, EMBEDDED_POSTGRES_PORT: String(await freePort()), EMBEDDED_MEILI_PORT: String(await freePort()) });
+    Object.assign(environment, {
+      DATA_DIR: dir,
+      EMBEDDED_POSTGRES_PORT: String(await freePort()),
+      EMBEDDED_MEILI_PORT: String(await freePort()),
+    });
     cleanups.push(() => Promise.resolve(rmSync(dir, { recursive: true, force: true })));
   }
   return { environment, cleanup: async () => void (await Promise.all(cleanups.map((c) => c()))) };
@@ -70,9 +75,14 @@ export async function prepareIsolatedWorld(): Promise<{ environment: Record<stri
 async function run(app: INestApplicationContext, options: Options): Promise<number> {
   const started = Date.now();
   const importer = app.get(GcdfImportService);
-  for (const [what, file] of [['companies', options.companies], ['needs', options.needs]] as const) {
+  for (const [what, file] of [
+    ['companies', options.companies],
+    ['needs', options.needs],
+  ] as const) {
     const bar = new ProgressBar(`load ${what}`, 0);
-    const report = await (what === 'companies' ? importer.importCompanies(file, (d, t) => bar.update(d, t)) : importer.importNeeds(file, (d, t) => bar.update(d, t)));
+    const report = await (what === 'companies'
+      ? importer.importCompanies(file, (d, t) => bar.update(d, t))
+      : importer.importNeeds(file, (d, t) => bar.update(d, t)));
     bar.finish(`${report.imported} lines, ${report.refused.length} refused`);
     for (const { line, message } of report.refused) console.error(`${file}:${line}: ${message}`);
   }
@@ -86,7 +96,10 @@ async function run(app: INestApplicationContext, options: Options): Promise<numb
   const externalIds = await imported.enterpriseExternalIds();
   // When fewer than k enterprises are candidates, the list is completed with the largest track records (a fixed order).
   const fallback = await imported.largestTrackRecords(options.k);
-  const needs = await app.get(DataSource).getRepository(NeedEntity).find({ where: {}, order: { externalId: 'ASC' } });
+  const needs = await app
+    .get(DataSource)
+    .getRepository(NeedEntity)
+    .find({ where: {}, order: { externalId: 'ASC' } });
   const byExternalId = new Map(needs.map((n) => [n.externalId, n]));
   const order = readNeedIds(options.needs).filter((id) => byExternalId.has(id));
 
@@ -103,7 +116,9 @@ async function run(app: INestApplicationContext, options: Options): Promise<numb
   bar.finish(`${order.length} needs (${((Date.now() - matchingStarted) / Math.max(1, order.length)).toFixed(0)} ms per need)`);
   writeFileSync(options.out, lines.join('\n') + '\n');
   await app.get(SearchRepository).deleteAll();
-  console.log(`Wrote ${lines.length} rankings of ${options.k} companies to ${options.out} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `Wrote ${lines.length} rankings of ${options.k} companies to ${options.out} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   return 0;
 }
 

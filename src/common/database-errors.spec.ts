@@ -5,7 +5,10 @@ import { formatGraphQLError } from './graphql-errors';
 /** What a client gets when PostgreSQL fails a statement with `sqlState`, as Apollo hands the error to formatGraphQLError. */
 function answerFor(sqlState: string, message: string) {
   const driverError = Object.assign(new Error(message), { code: sqlState });
-  const error = new GraphQLError(message, { path: ['approveMatches'], originalError: new QueryFailedError('UPDATE need SET status = $1', ['IN_REVIEW'], driverError) });
+  const error = new GraphQLError(message, {
+    path: ['approveMatches'],
+    originalError: new QueryFailedError('UPDATE need SET status = $1', ['IN_REVIEW'], driverError),
+  });
   return formatGraphQLError({ message, path: ['approveMatches'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }, error);
 }
 

@@ -14,7 +14,12 @@ const RETRYABLE_SQLSTATES: Record<string, string> = { '40P01': 'deadlock_detecte
 export function retryableDatabaseError(error: unknown): DomainError | undefined {
   const sqlState: unknown = error instanceof QueryFailedError ? (error.driverError as { code?: unknown } | undefined)?.code : undefined;
   if (typeof sqlState !== 'string' || !Object.hasOwn(RETRYABLE_SQLSTATES, sqlState)) return undefined;
-  return new DomainError(ErrorCode.Conflict, `Another change to the same data ran at the same time (${RETRYABLE_SQLSTATES[sqlState]}); nothing was saved: send the request again`, undefined, {
-    retryable: true,
-  });
+  return new DomainError(
+    ErrorCode.Conflict,
+    `Another change to the same data ran at the same time (${RETRYABLE_SQLSTATES[sqlState]}); nothing was saved: send the request again`,
+    undefined,
+    {
+      retryable: true,
+    },
+  );
 }

@@ -49,7 +49,11 @@ const DOMAIN_CODES = new Set<string>(Object.values(ErrorCode));
  * Codes of the query limits (src/graphql/query-limits.ts). They are validation rules, so Apollo files their errors
  * under GRAPHQL_VALIDATION_FAILED (HTTP 400); formatGraphQLError gives them their own code back.
  */
-export const QUERY_LIMIT_CODES = { tooDeep: 'QUERY_TOO_DEEP', tooComplex: 'QUERY_TOO_COMPLEX', tooManyRootFields: 'QUERY_TOO_MANY_ROOT_FIELDS' } as const;
+export const QUERY_LIMIT_CODES = {
+  tooDeep: 'QUERY_TOO_DEEP',
+  tooComplex: 'QUERY_TOO_COMPLEX',
+  tooManyRootFields: 'QUERY_TOO_MANY_ROOT_FIELDS',
+} as const;
 const LIMIT_CODES = new Set<string>(Object.values(QUERY_LIMIT_CODES));
 
 /**

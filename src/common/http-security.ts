@@ -10,7 +10,13 @@ const logger = new Logger('Http');
 /** What Apollo's local landing page (GRAPHQL_SANDBOX) loads: its scripts, images and manifest, and the sandbox frame. */
 const LANDING_PAGE_CDN = 'https://apollo-server-landing-page.cdn.apollographql.com';
 const SANDBOX_SOURCES = {
-  scriptSrc: ["'self'", "'unsafe-inline'", LANDING_PAGE_CDN, 'https://embeddable-sandbox.cdn.apollographql.com', 'https://embeddable-explorer.cdn.apollographql.com'],
+  scriptSrc: [
+    "'self'",
+    "'unsafe-inline'",
+    LANDING_PAGE_CDN,
+    'https://embeddable-sandbox.cdn.apollographql.com',
+    'https://embeddable-explorer.cdn.apollographql.com',
+  ],
   imgSrc: ["'self'", 'data:', LANDING_PAGE_CDN],
   manifestSrc: ["'self'", LANDING_PAGE_CDN],
   frameSrc: ["'self'", 'https://sandbox.embed.apollographql.com', 'https://explorer.embed.apollographql.com'],
@@ -60,10 +66,13 @@ export function requestErrorHandler(config: AppConfig) {
     if (res.headersSent) return next(error);
     const { status, type } = (typeof error === 'object' && error !== null ? error : {}) as ParserError;
     if (status === 413) {
-      return answer(res, 413, 'PAYLOAD_TOO_LARGE', `The request body is larger than the limit of ${config.GRAPHQL_MAX_BODY_BYTES} bytes`, { maxBytes: config.GRAPHQL_MAX_BODY_BYTES });
+      return answer(res, 413, 'PAYLOAD_TOO_LARGE', `The request body is larger than the limit of ${config.GRAPHQL_MAX_BODY_BYTES} bytes`, {
+        maxBytes: config.GRAPHQL_MAX_BODY_BYTES,
+      });
     }
     if (type === 'entity.parse.failed') return answer(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON');
-    if (typeof status === 'number' && status >= 400 && status < 500) return answer(res, status, 'BAD_REQUEST', 'The request cannot be read (check its content type and encoding)');
+    if (typeof status === 'number' && status >= 400 && status < 500)
+      return answer(res, status, 'BAD_REQUEST', 'The request cannot be read (check its content type and encoding)');
     const correlationId = randomUUID();
     logger.error(`correlationId=${correlationId} ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
     return answer(res, 500, 'INTERNAL_SERVER_ERROR', `Internal server error (correlation id ${correlationId})`, { correlationId });

@@ -136,6 +136,11 @@ export function toOffsetConnection<N>(items: N[], first: number, totalCount: num
   return {
     edges,
     totalCount,
-    pageInfo: { hasNextPage: items.length > first, hasPreviousPage: offset > 0, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: {
+      hasNextPage: items.length > first,
+      hasPreviousPage: offset > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
   };
 }

@@ -29,7 +29,10 @@ describe('Meilisearch filter quoting', () => {
   let client: Meilisearch;
   let index: Index;
   // One document per hostile value, PUBLISHED; and one DRAFT no filter below may reach.
-  const documents = [...HOSTILE.map((value, i) => ({ id: `v${i}`, region: value, status: 'PUBLISHED' })), { id: 'draft', region: 'elsewhere', status: 'DRAFT' }];
+  const documents = [
+    ...HOSTILE.map((value, i) => ({ id: `v${i}`, region: value, status: 'PUBLISHED' })),
+    { id: 'draft', region: 'elsewhere', status: 'DRAFT' },
+  ];
 
   beforeAll(async () => {
     client = new Meilisearch({ host: process.env.WB_TEST_MEILI_URL ?? '', apiKey: process.env.WB_TEST_MEILI_MASTER_KEY });
@@ -45,12 +48,15 @@ describe('Meilisearch filter quoting', () => {
 
   const ids = async (filter: string | undefined) => (await index.search('', { filter, limit: 100 })).hits.map((h) => h.id as string).sort();
 
-  it.each(HOSTILE.map((value, i) => [JSON.stringify(value), value, i] as const))('matches %s exactly, and nothing else', async (_shown, value, i) => {
-    expect(await ids(equals('region', value))).toEqual([`v${i}`]);
-    // Inside a conjunction, too: the value cannot close the parentheses or the quotes around it.
-    expect(await ids(allOf(equals('status', 'PUBLISHED'), equals('region', value)))).toEqual([`v${i}`]);
-    expect(await ids(allOf(equals('region', value), equals('status', 'PUBLISHED')))).toEqual([`v${i}`]);
-  });
+  it.each(HOSTILE.map((value, i) => [JSON.stringify(value), value, i] as const))(
+    'matches %s exactly, and nothing else',
+    async (_shown, value, i) => {
+      expect(await ids(equals('region', value))).toEqual([`v${i}`]);
+      // Inside a conjunction, too: the value cannot close the parentheses or the quotes around it.
+      expect(await ids(allOf(equals('status', 'PUBLISHED'), equals('region', value)))).toEqual([`v${i}`]);
+      expect(await ids(allOf(equals('region', value), equals('status', 'PUBLISHED')))).toEqual([`v${i}`]);
+    },
+  );
 
   it('matches nothing with an empty value (Meilisearch does not filter on empty strings), rather than everything', async () => {
     await index.addDocuments([{ id: 'empty', region: '', status: 'PUBLISHED' }]).waitTask();

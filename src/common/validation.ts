@@ -43,7 +43,8 @@ const UNPAIRED_SURROGATE = /\p{Cs}/u;
 export function unstorableText(value: unknown, path: readonly string[] = []): { path: string[]; problem: string } | undefined {
   if (typeof value === 'string') {
     if (value.includes('\u0000')) return { path: [...path], problem: 'must not contain the NUL character (U+0000)' };
-    if (UNPAIRED_SURROGATE.test(value)) return { path: [...path], problem: 'must be well-formed Unicode (it holds half of a surrogate pair)' };
+    if (UNPAIRED_SURROGATE.test(value))
+      return { path: [...path], problem: 'must be well-formed Unicode (it holds half of a surrogate pair)' };
     return undefined;
   }
   if (value === null || typeof value !== 'object') return undefined;

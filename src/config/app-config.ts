@@ -19,8 +19,17 @@ import proxyaddr from 'proxy-addr';
 
 // Settings arrive as strings (the environment); anything else is left for the validators to refuse.
 const toBoolean = ({ value }: { value: unknown }) =>
-  value === '' ? undefined : typeof value !== 'string' ? value : ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) ? true : ['0', 'false', 'no', 'off'].includes(value.toLowerCase()) ? false : value;
-const toInt = ({ value }: { value: unknown }) => (value === '' ? undefined : typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
+  value === ''
+    ? undefined
+    : typeof value !== 'string'
+      ? value
+      : ['1', 'true', 'yes', 'on'].includes(value.toLowerCase())
+        ? true
+        : ['0', 'false', 'no', 'off'].includes(value.toLowerCase())
+          ? false
+          : value;
+const toInt = ({ value }: { value: unknown }) =>
+  value === '' ? undefined : typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 const JWT_SECRET_MIN_DISTINCT = 10;
 
@@ -35,8 +44,10 @@ const AffordsCostliestQuery = () =>
   ValidateBy({
     name: 'affordsCostliestQuery',
     validator: {
-      validate: (value: unknown, args) => typeof value !== 'number' || value === 0 || value >= (args?.object as AppConfig).GRAPHQL_MAX_COMPLEXITY,
-      defaultMessage: (args) => `must be 0 (no budget) or at least GRAPHQL_MAX_COMPLEXITY (${(args?.object as AppConfig).GRAPHQL_MAX_COMPLEXITY})`,
+      validate: (value: unknown, args) =>
+        typeof value !== 'number' || value === 0 || value >= (args?.object as AppConfig).GRAPHQL_MAX_COMPLEXITY,
+      defaultMessage: (args) =>
+        `must be 0 (no budget) or at least GRAPHQL_MAX_COMPLEXITY (${(args?.object as AppConfig).GRAPHQL_MAX_COMPLEXITY})`,
     },
   });
 
@@ -49,7 +60,10 @@ const toTrustProxy = ({ value }: { value: unknown }): unknown => {
   if (['', '0', 'false', 'no', 'off'].includes(text)) return false;
   if (['true', 'yes', 'on'].includes(text)) return true;
   if (/^\d+$/.test(text)) return Number(text);
-  return value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  return value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
 };
 
 /** What is wrong with a TRUST_PROXY value (after toTrustProxy), or undefined when it is fine. */
@@ -59,7 +73,8 @@ function trustProxyProblem(value: unknown): string | undefined {
   }
   if (value === false) return undefined;
   if (typeof value === 'number') return value <= 20 ? undefined : 'must be at most 20 proxies';
-  if (!Array.isArray(value) || value.length === 0) return 'must be false, a number of proxies, or proxy addresses or CIDR ranges, comma-separated';
+  if (!Array.isArray(value) || value.length === 0)
+    return 'must be false, a number of proxies, or proxy addresses or CIDR ranges, comma-separated';
   try {
     // Express compiles the setting with proxy-addr: what it refuses, refuse here, at start.
     proxyaddr.compile(value as string[]);
@@ -71,16 +86,24 @@ function trustProxyProblem(value: unknown): string | undefined {
 
 /** The origins of CORS_ORIGINS: a list, '*' for any, or an empty list for no cross-origin access. */
 export function parseCorsOrigins(value: string): string[] | '*' {
-  const origins = value.split(',').map((o) => o.trim()).filter((o) => o !== '');
+  const origins = value
+    .split(',')
+    .map((o) => o.trim())
+    .filter((o) => o !== '');
   return origins.length === 1 && origins[0] === '*' ? '*' : origins;
 }
 
 /** What is wrong with a CORS_ORIGINS value, or undefined when it is fine. */
 function corsOriginsProblem(value: string): string | undefined {
-  const origins = value.split(',').map((o) => o.trim()).filter((o) => o !== '');
+  const origins = value
+    .split(',')
+    .map((o) => o.trim())
+    .filter((o) => o !== '');
   if (origins.includes('*')) return origins.length === 1 ? undefined : 'may be * alone, not * among other origins';
   const bad = origins.find((o) => !/^https?:\/\/[^/\s?#*]+$/.test(o));
-  return bad === undefined ? undefined : `must list origins such as https://app.example.org (scheme and host, no path), separated by commas; "${bad}" is not one`;
+  return bad === undefined
+    ? undefined
+    : `must list origins such as https://app.example.org (scheme and host, no path), separated by commas; "${bad}" is not one`;
 }
 
 /**
@@ -186,7 +209,8 @@ export class AppConfig {
     validator: {
       // "aaaa…" or "0123456789012345…" passes a length rule but not this one; `openssl rand -base64 48` easily does.
       validate: (value: unknown) => typeof value === 'string' && new Set(value).size >= JWT_SECRET_MIN_DISTINCT,
-      defaultMessage: () => `must contain at least ${JWT_SECRET_MIN_DISTINCT} different characters (use a random one, e.g. openssl rand -base64 48)`,
+      defaultMessage: () =>
+        `must contain at least ${JWT_SECRET_MIN_DISTINCT} different characters (use a random one, e.g. openssl rand -base64 48)`,
     },
   })
   @MinLength(32, { message: 'must be at least 32 characters' })
@@ -592,7 +616,21 @@ export interface SettingRule {
 export function loadConfig(env: Record<string, string | undefined> = process.env, rules: readonly SettingRule[] = []): AppConfig {
   const known = Object.keys(new AppConfig());
   const input: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'MEILI_URL', 'MEILI_MASTER_KEY', 'JWT_SECRET', 'SEED_DEMO_DATA', 'MIGRATIONS_RUN', 'MATCH_WEIGHTS', 'SMTP_HOST', 'SMTP_USER', 'SMTP_PASSWORD', 'METRICS_TOKEN', 'WEBHOOK_SECRETS_KEY']) {
+  for (const key of [
+    ...known,
+    'DATABASE_URL',
+    'MEILI_URL',
+    'MEILI_MASTER_KEY',
+    'JWT_SECRET',
+    'SEED_DEMO_DATA',
+    'MIGRATIONS_RUN',
+    'MATCH_WEIGHTS',
+    'SMTP_HOST',
+    'SMTP_USER',
+    'SMTP_PASSWORD',
+    'METRICS_TOKEN',
+    'WEBHOOK_SECRETS_KEY',
+  ]) {
     const value = env[key];
     if (value !== undefined) input[key] = value;
   }
@@ -607,7 +645,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (problems.length > 0) throw new ConfigError(problems.join('\n'));
   return config;
 }
-
 
 function describe(error: ValidationError): string {
   return describeProblem(

@@ -23,17 +23,30 @@ describe('DemoSeedService (real database)', () => {
       needs: demoData.needs.length,
       users: 2 + demoData.enterprises.length + demoData.agencies.length,
     });
-    const before = { organizations: await count('organization'), users: await count('app_user'), needs: await count('need'), projects: await count('reference_project') };
+    const before = {
+      organizations: await count('organization'),
+      users: await count('app_user'),
+      needs: await count('need'),
+      projects: await count('reference_project'),
+    };
     expect(before.projects).toBe(demoData.enterprises.reduce((n, e) => n + e.referenceProjects.length, 0));
 
     expect(await seeder.seedIfFirstStart()).toBeNull();
-    expect({ organizations: await count('organization'), users: await count('app_user'), needs: await count('need'), projects: await count('reference_project') }).toEqual(before);
+    expect({
+      organizations: await count('organization'),
+      users: await count('app_user'),
+      needs: await count('need'),
+      projects: await count('reference_project'),
+    }).toEqual(before);
   });
 
   it('seeds only once even when two instances start together', async () => {
     const other = await startTestApp();
     try {
-      const results = await Promise.all([other.app.get(DemoSeedService).seedIfFirstStart(), other.app.get(DemoSeedService).seedIfFirstStart()]);
+      const results = await Promise.all([
+        other.app.get(DemoSeedService).seedIfFirstStart(),
+        other.app.get(DemoSeedService).seedIfFirstStart(),
+      ]);
       expect(results.filter((r) => r !== null)).toHaveLength(1);
       expect((await other.dataSource.query('SELECT count(*)::int AS n FROM need'))[0].n).toBe(demoData.needs.length);
     } finally {
@@ -45,10 +58,15 @@ describe('DemoSeedService (real database)', () => {
     // The demo accounts share one hash of the published demo password: at scrypt's N=2^17 a hash each would add a
     // second per account to the first start, and a shared salt reveals nothing the printed password does not.
     for (const account of seeder.demoAccounts()) {
-      const res = await t.gql<{ login: { user: { role: string } } }>('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { user { role } } }', { e: account.email, p: 'demo-password-for-tests' });
+      const res = await t.gql<{ login: { user: { role: string } } }>(
+        'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { user { role } } }',
+        { e: account.email, p: 'demo-password-for-tests' },
+      );
       expect(res.data?.login.user.role).toBe(account.role);
     }
-    const [{ plaintext }] = await db.query(`SELECT count(*)::int AS plaintext FROM app_user WHERE password_hash LIKE '%demo-password-for-tests%' OR password_hash NOT LIKE 'scrypt$%'`);
+    const [{ plaintext }] = await db.query(
+      `SELECT count(*)::int AS plaintext FROM app_user WHERE password_hash LIKE '%demo-password-for-tests%' OR password_hash NOT LIKE 'scrypt$%'`,
+    );
     expect(plaintext).toBe(0);
     const [{ distinct }] = await db.query('SELECT count(DISTINCT password_hash)::int AS distinct FROM app_user');
     expect(distinct).toBe(1);
@@ -56,7 +74,9 @@ describe('DemoSeedService (real database)', () => {
 
   it('prints the login of every seeded organisation, by role, each one a real account of that organisation', async () => {
     const banner = seeder.banner('demo-password-for-tests').join('\n');
-    const rows: Array<{ email: string; name: string }> = await db.query(`SELECT u.email, o.name_en AS name FROM app_user u JOIN organization o ON o.id = u.organization_id`);
+    const rows: Array<{ email: string; name: string }> = await db.query(
+      `SELECT u.email, o.name_en AS name FROM app_user u JOIN organization o ON o.id = u.organization_id`,
+    );
     expect(rows.length).toBe(2 + demoData.enterprises.length + demoData.agencies.length);
     for (const { email, name } of rows) expect(banner).toContain(`${email.padEnd(60)} ${name}`);
     expect(banner).toMatch(/^Enterprises \(92, same password\):$/m);
@@ -68,10 +88,17 @@ describe('DemoSeedService (real database)', () => {
 
   it('shows enterprises with their group by its real name, each group once, and Chinese names from the curated table', async () => {
     const list = async (after: string | null) =>
-      (await t.gql<{ organizations: { pageInfo: { endCursor: string; hasNextPage: boolean }; edges: Array<{ node: { nameEn: string; nameZh: string | null; parentGroup: string | null } }> } }>(
-        'query($after: String) { organizations(kind: ENTERPRISE, first: 100, after: $after) { pageInfo { endCursor hasNextPage } edges { node { nameEn nameZh parentGroup } } } }',
-        { after },
-      )).data!.organizations;
+      (
+        await t.gql<{
+          organizations: {
+            pageInfo: { endCursor: string; hasNextPage: boolean };
+            edges: Array<{ node: { nameEn: string; nameZh: string | null; parentGroup: string | null } }>;
+          };
+        }>(
+          'query($after: String) { organizations(kind: ENTERPRISE, first: 100, after: $after) { pageInfo { endCursor hasNextPage } edges { node { nameEn nameZh parentGroup } } } }',
+          { after },
+        )
+      ).data!.organizations;
     const enterprises = [];
     for (let page = await list(null); ; page = await list(page.pageInfo.endCursor)) {
       enterprises.push(...page.edges.map((e) => e.node));
@@ -84,17 +111,24 @@ describe('DemoSeedService (real database)', () => {
     const hunan = enterprises.filter((e) => /^Hunan Construct(?:ing|ion) Engineering/.test(e.nameEn));
     expect(hunan).toHaveLength(2);
     expect(new Set(hunan.map((e) => e.parentGroup))).toEqual(new Set(['Hunan Construction Engineering Group']));
-    expect(enterprises.find((e) => e.nameEn.startsWith('Sinohydro'))).toMatchObject({ nameZh: '中国水利水电建设集团公司（中国水电）', parentGroup: 'Power Construction Corporation of China (PowerChina)' });
+    expect(enterprises.find((e) => e.nameEn.startsWith('Sinohydro'))).toMatchObject({
+      nameZh: '中国水利水电建设集团公司（中国水电）',
+      parentGroup: 'Power Construction Corporation of China (PowerChina)',
+    });
     expect(enterprises.find((e) => e.nameEn.startsWith('China Gezhouba'))?.nameZh).toBe('中国葛洲坝集团有限公司');
   });
 
   it('keeps seeded titles within the limits the API enforces', async () => {
-    const [{ longest }] = await db.query('SELECT greatest((SELECT max(length(title)) FROM need), (SELECT max(length(title)) FROM reference_project))::int AS longest');
+    const [{ longest }] = await db.query(
+      'SELECT greatest((SELECT max(length(title)) FROM need), (SELECT max(length(title)) FROM reference_project))::int AS longest',
+    );
     expect(longest).toBeLessThanOrEqual(200);
   });
 
   it('shows needs in the voice of a need, with the financier the record names', async () => {
-    const res = await t.gql<{ needs: { edges: Array<{ node: { title: string; description: string; financier: string | null } }> } }>('{ needs(first: 100, status: OPEN) { edges { node { title description financier } } } }');
+    const res = await t.gql<{ needs: { edges: Array<{ node: { title: string; description: string; financier: string | null } }> } }>(
+      '{ needs(first: 100, status: OPEN) { edges { node { title description financier } } } }',
+    );
     const needs = res.data!.needs.edges.map((e) => e.node);
     for (const n of needs) expect(`${n.title}\n${n.description}`).not.toMatch(/\((?:linked to|see)[^)]*#\s?\d|Eximbank provides/i);
     // Each need shows the financier its record names (e.g. "Export-Import Bank of China" for a China Eximbank loan).
@@ -103,7 +137,14 @@ describe('DemoSeedService (real database)', () => {
   });
 
   it('publishes the needs of verified demo agencies, with real countries and sectors', async () => {
-    const res = await t.gql<{ needs: { totalCount: number; edges: Array<{ node: { country: { code: string }; sector: { code: string }; organization: { kind: string; verificationStatus: string } } }> } }>(
+    const res = await t.gql<{
+      needs: {
+        totalCount: number;
+        edges: Array<{
+          node: { country: { code: string }; sector: { code: string }; organization: { kind: string; verificationStatus: string } };
+        }>;
+      };
+    }>(
       '{ needs(first: 100, status: OPEN) { totalCount edges { node { country { code } sector { code } organization { kind verificationStatus } } } } }',
     );
     expect(res.data?.needs.totalCount).toBe(demoData.needs.length);

@@ -35,7 +35,11 @@ export interface DemoSeedReport {
 
 type DemoData = typeof demoData;
 
-const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 /** A demo login from the organisation's id in the data, readable: "N:hunan hongyu engineering" -> hunan-hongyu-engineering@…. */
 export const loginOf = (externalId: string) => `${slug(externalId.replace(/^N:/i, ''))}@${EMAIL_DOMAIN}`;
 
@@ -61,7 +65,9 @@ export class DemoSeedService {
       await manager.insert(SeedRunEntity, { name: DEMO_SEED_NAME });
       // Everything seeded goes to the search indexes through the outbox, like any other write.
       await this.outbox.recordAll(manager);
-      this.logger.log(`Seeded ${report.organizations} organisations, ${report.users} users, ${report.needs} needs, ${report.referenceProjects} reference projects`);
+      this.logger.log(
+        `Seeded ${report.organizations} organisations, ${report.users} users, ${report.needs} needs, ${report.referenceProjects} reference projects`,
+      );
       return report;
     });
   }
@@ -90,7 +96,10 @@ export class DemoSeedService {
   /** The start banner: one account per role to try first, then the login of every seeded organisation, by role. */
   banner(password: string, data: DemoData = demoData): string[] {
     const line = (a: DemoAccount) => `  ${a.email.padEnd(60)} ${a.organization}`;
-    const lines = [`Demo accounts (password "${password}"):`, ...this.demoAccounts(data).map((a) => `  ${a.role.padEnd(18)} ${a.email.padEnd(40)} ${a.organization}`)];
+    const lines = [
+      `Demo accounts (password "${password}"):`,
+      ...this.demoAccounts(data).map((a) => `  ${a.role.padEnd(18)} ${a.email.padEnd(40)} ${a.organization}`),
+    ];
     const every = this.everyDemoAccount(data);
     for (const [role, heading] of [
       [Role.COORDINATOR, 'Coordinator'],
@@ -156,9 +165,22 @@ export class DemoSeedService {
     const projects: Partial<ReferenceProjectEntity>[] = [];
     data.enterprises.forEach((e, i) => {
       const organizationId = enterpriseIds[i];
-      users.push({ email: loginOf(e.externalId), displayName: `${e.nameEn} (demo member)`, role: Role.ENTERPRISE_MEMBER, organizationId, preferredLanguage: Language.ZH });
+      users.push({
+        email: loginOf(e.externalId),
+        displayName: `${e.nameEn} (demo member)`,
+        role: Role.ENTERPRISE_MEMBER,
+        organizationId,
+        preferredLanguage: Language.ZH,
+      });
       for (const c of e.capabilities) {
-        capabilities.push({ organizationId, technologyCategory: c.technologyCategory, description: c.description, trl: c.trl, cooperationModes: c.cooperationModes, countriesServed: c.countriesServed });
+        capabilities.push({
+          organizationId,
+          technologyCategory: c.technologyCategory,
+          description: c.description,
+          trl: c.trl,
+          cooperationModes: c.cooperationModes,
+          countriesServed: c.countriesServed,
+        });
       }
       for (const p of e.referenceProjects) {
         projects.push({
@@ -176,7 +198,13 @@ export class DemoSeedService {
       }
     });
     data.agencies.forEach((a, i) => {
-      users.push({ email: loginOf(a.externalId), displayName: `${a.nameEn} (demo member)`, role: Role.AGENCY_MEMBER, organizationId: agencyIds[i], preferredLanguage: Language.EN });
+      users.push({
+        email: loginOf(a.externalId),
+        displayName: `${a.nameEn} (demo member)`,
+        role: Role.AGENCY_MEMBER,
+        organizationId: agencyIds[i],
+        preferredLanguage: Language.EN,
+      });
     });
 
     const now = new Date();
@@ -203,7 +231,11 @@ export class DemoSeedService {
     // scrypt runs on libuv's thread pool: hashing in parallel keeps the first start short.
     // Every demo account has the same published password: one hash serves them all (at 2^17 each would take a second).
     const passwordHash = await hashPassword(this.config.DEMO_PASSWORD, this.config.PASSWORD_HASH_COST);
-    await insertAll(manager, UserEntity, users.map((u) => ({ ...u, passwordHash })));
+    await insertAll(
+      manager,
+      UserEntity,
+      users.map((u) => ({ ...u, passwordHash })),
+    );
     await insertAll(manager, CapabilityEntity, capabilities);
     await insertAll(manager, ReferenceProjectEntity, projects);
     await insertAll(manager, NeedEntity, needs);

@@ -276,9 +276,7 @@ function buildEnterprise({ company, projects }: Candidate, countries: Countries)
 
   const ranked = [...projects].sort(
     (x, y) =>
-      Number(y.a.isWater) - Number(x.a.isWater) ||
-      (y.year ?? -1) - (x.year ?? -1) ||
-      (x.p.id < y.p.id ? -1 : x.p.id > y.p.id ? 1 : 0),
+      Number(y.a.isWater) - Number(x.a.isWater) || (y.year ?? -1) - (x.year ?? -1) || (x.p.id < y.p.id ? -1 : x.p.id > y.p.id ? 1 : 0),
   );
   const referenceProjects = ranked.slice(0, MAX_PROJECTS_PER_COMPANY).map((x) => {
     const sectorCode = x.a.isWater ? sectorCodeFor(x.a.primary, x.a.text, x.a.title) : null;
@@ -374,7 +372,9 @@ export function main(argv: string[] = process.argv.slice(2)): void {
     }
     needs.push(deriveNeed(n, code, countries.byCode.get(code)!.nameEn));
   }
-  needs.sort((a, b) => idNum(a.externalId) - idNum(b.externalId) || (a.externalId < b.externalId ? -1 : a.externalId > b.externalId ? 1 : 0));
+  needs.sort(
+    (a, b) => idNum(a.externalId) - idNum(b.externalId) || (a.externalId < b.externalId ? -1 : a.externalId > b.externalId ? 1 : 0),
+  );
 
   const agencyCodes = [...new Set(needs.map((n) => n.countryCode))].sort();
   const agencies = agencyCodes.map((code) => {
@@ -399,7 +399,9 @@ export function main(argv: string[] = process.argv.slice(2)): void {
 
   const refCount = enterprises.reduce((s, e) => s + e.referenceProjects.length, 0);
   const capCount = enterprises.reduce((s, e) => s + e.capabilities.length, 0);
-  const unknown = skipped.unknownCountry.length ? `, ${skipped.unknownCountry.length} skipped (unknown country: ${[...new Set(skipped.unknownCountry)].join('; ')})` : '';
+  const unknown = skipped.unknownCountry.length
+    ? `, ${skipped.unknownCountry.length} skipped (unknown country: ${[...new Set(skipped.unknownCountry)].join('; ')})`
+    : '';
   console.log(
     `${path.relative(repo, args.out)}: ${enterprises.length} enterprises (of ${candidates.length} with water projects; ` +
       `${refCount} reference projects, ${capCount} capabilities), ${agencies.length} agencies, ${needs.length} needs ` +

@@ -1,5 +1,7 @@
 // The ESM declarations, as @nestjs/apollo (ESM) uses them: the CommonJS ones are a distinct, incompatible copy.
-import type { ApolloServerPlugin, GraphQLRequestContext, GraphQLRequestListener } from '@apollo/server' with { 'resolution-mode': 'import' };
+import type { ApolloServerPlugin, GraphQLRequestContext, GraphQLRequestListener } from '@apollo/server' with {
+  'resolution-mode': 'import',
+};
 import { Injectable, Logger } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
 import { GraphQLContext } from './graphql-context';
@@ -17,7 +19,11 @@ export class GraphQLRequestPlugin implements ApolloServerPlugin<GraphQLContext> 
 
   constructor(private readonly metrics: MetricsService) {}
 
-  async requestDidStart({ request, response, contextValue }: GraphQLRequestContext<GraphQLContext>): Promise<GraphQLRequestListener<GraphQLContext>> {
+  async requestDidStart({
+    request,
+    response,
+    contextValue,
+  }: GraphQLRequestContext<GraphQLContext>): Promise<GraphQLRequestListener<GraphQLContext>> {
     const started = performance.now();
     const req = contextValue.req;
     // RequestIdMiddleware has normally given the HTTP request its id; this covers a request that bypassed it.
@@ -27,7 +33,10 @@ export class GraphQLRequestPlugin implements ApolloServerPlugin<GraphQLContext> 
     return {
       willSendResponse: async ({ operation, operationName, response: sent }) => {
         const durationMs = performance.now() - started;
-        const errors = sent.body.kind === 'single' ? (sent.body.singleResult.errors ?? []).map((e) => (typeof e.extensions?.code === 'string' ? e.extensions.code : 'UNKNOWN')) : [];
+        const errors =
+          sent.body.kind === 'single'
+            ? (sent.body.singleResult.errors ?? []).map((e) => (typeof e.extensions?.code === 'string' ? e.extensions.code : 'UNKNOWN'))
+            : [];
         const type = (operation?.operation as OperationType | undefined) ?? 'unknown';
         // The client's words: only a well-formed GraphQL name reaches the log.
         const candidate = operationName ?? request.operationName;

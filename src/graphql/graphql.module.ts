@@ -63,8 +63,19 @@ const chargeOf =
         },
         // Over HTTP the bearer token is a header; over WebSocket it comes in the connection parameters.
         // Sign-ins over WebSocket are throttled by the address of the connection's upgrade request.
-        context: ({ req, connectionParams, extra }: { req?: GraphQLContext['req']; connectionParams?: Record<string, unknown>; extra?: { request?: IncomingMessage } }): GraphQLContext => ({
-          req: req ?? { headers: { authorization: bearerOf(connectionParams) }, ip: upgradeRequestAddress(extra?.request, config.TRUST_PROXY) },
+        context: ({
+          req,
+          connectionParams,
+          extra,
+        }: {
+          req?: GraphQLContext['req'];
+          connectionParams?: Record<string, unknown>;
+          extra?: { request?: IncomingMessage };
+        }): GraphQLContext => ({
+          req: req ?? {
+            headers: { authorization: bearerOf(connectionParams) },
+            ip: upgradeRequestAddress(extra?.request, config.TRUST_PROXY),
+          },
           loaders: new RequestLoaders(),
         }),
       }),
@@ -84,12 +95,20 @@ export class GraphQLModule implements OnApplicationBootstrap {
    * test/e2e/security.e2e-spec.ts checks the limit. The cap on connections per address is set here too.
    */
   onApplicationBootstrap(): void {
-    const driver = this.moduleRef.get(NestGraphQLModule, { strict: false }).graphQlAdapter as unknown as { _subscriptionService?: { wss?: WebSocketServer } };
+    const driver = this.moduleRef.get(NestGraphQLModule, { strict: false }).graphQlAdapter as unknown as {
+      _subscriptionService?: { wss?: WebSocketServer };
+    };
     const server = driver._subscriptionService?.wss;
     if (!server) throw new Error('GraphQL subscriptions: the WebSocket server was not found to limit its message size');
     limitWebSocketServer(server, this.config.GRAPHQL_MAX_BODY_BYTES, new Logger('GraphQLWebSocket'));
     // Counted by the address the sign-in throttle uses for a WebSocket (its upgrade request's).
     const addressOf = (request: IncomingMessage) => clientAddressOf({ ip: upgradeRequestAddress(request, this.config.TRUST_PROXY) });
-    limitConnectionsPerAddress(server, this.config.WS_MAX_CONNECTIONS_PER_ADDRESS, addressOf, CLOSE_TOO_MANY, 'Too many connections from this address');
+    limitConnectionsPerAddress(
+      server,
+      this.config.WS_MAX_CONNECTIONS_PER_ADDRESS,
+      addressOf,
+      CLOSE_TOO_MANY,
+      'Too many connections from this address',
+    );
   }
 }

@@ -32,7 +32,11 @@ describe('query limits', () => {
   });
 
   it('follows fragments, and survives fragment cycles (reported by the standard rules)', () => {
-    expect(codes(`{ org(id: "1") { ...A } } fragment A on Org { members { org { members { org { members { org { members { org { members { id } } } } } } } } } }`)).toEqual(['QUERY_TOO_DEEP']);
+    expect(
+      codes(
+        `{ org(id: "1") { ...A } } fragment A on Org { members { org { members { org { members { org { members { org { members { id } } } } } } } } } }`,
+      ),
+    ).toEqual(['QUERY_TOO_DEEP']);
     expect(codes(`{ org(id: "1") { ...A } } fragment A on Org { id ...A }`)).toEqual([]);
   });
 
@@ -60,7 +64,8 @@ describe('query limits', () => {
     // A root field that declares its cost (Nest's `complexity` option) costs that, not a read's 10.
     const costly = buildSchema('type Query { search(first: Int = 10): [String!]!  plain: String }');
     (costly.getQueryType()!.getFields().search as { extensions: object }).extensions = { complexity: ROOT_COST.search };
-    const cost = (query: string, maxComplexity: number) => validate(costly, parse(query), [queryLimitsRule(limit(maxComplexity))]).map((e) => e.extensions.code);
+    const cost = (query: string, maxComplexity: number) =>
+      validate(costly, parse(query), [queryLimitsRule(limit(maxComplexity))]).map((e) => e.extensions.code);
     expect(cost('{ search(first: 1) }', 101)).toEqual([]);
     expect(cost('{ search(first: 1) }', 100)).toEqual(['QUERY_TOO_COMPLEX']);
     expect(cost('{ plain }', 10)).toEqual([]);
@@ -72,10 +77,12 @@ describe('query limits', () => {
       const document = parse(query);
       const listener = await queryComplexityPlugin({ maxDepth: 10, maxComplexity, maxRootFields: 100 }).requestDidStart!({} as never);
       const operation = document.definitions[0] as OperationDefinitionNode;
-      return (listener as { didResolveOperation: (c: unknown) => Promise<void> }).didResolveOperation({ schema, document, operation, request: { variables } }).then(
-        () => 'ok',
-        (error: { extensions: { code: string; http: { status: number } } }) => `${error.extensions.code} ${error.extensions.http.status}`,
-      );
+      return (listener as { didResolveOperation: (c: unknown) => Promise<void> })
+        .didResolveOperation({ schema, document, operation, request: { variables } })
+        .then(
+          () => 'ok',
+          (error: { extensions: { code: string; http: { status: number } } }) => `${error.extensions.code} ${error.extensions.http.status}`,
+        );
     };
     const query = 'query($n: Int) { orgs(first: $n) { edges { node { id name } } } }';
     // 10 + 10 + (1 + 10 × 3) = 51
@@ -92,7 +99,13 @@ describe('query limits', () => {
     // 60 × (10 + 10 × 1) = 1200
     expect(codes(`{ ${many} }`, { maxDepth: 10, maxComplexity: 1200, maxRootFields: 100 })).toEqual([]);
     expect(codes(`{ ${many} }`, { maxDepth: 10, maxComplexity: 1199, maxRootFields: 100 })).toEqual(['QUERY_TOO_COMPLEX']);
-    expect(codes(`mutation { renameOrg(id: "1", name: "x") { members { org { members { id } } } } }`, { maxDepth: 10, maxComplexity: 100, maxRootFields: 100 })).toEqual(['QUERY_TOO_COMPLEX']);
+    expect(
+      codes(`mutation { renameOrg(id: "1", name: "x") { members { org { members { id } } } } }`, {
+        maxDepth: 10,
+        maxComplexity: 100,
+        maxRootFields: 100,
+      }),
+    ).toEqual(['QUERY_TOO_COMPLEX']);
   });
 
   it('refuses more root fields than the limit, aliases and fragments included, whatever their cost', () => {
@@ -100,8 +113,12 @@ describe('query limits', () => {
     const aliases = (n: number) => Array.from({ length: n }, (_, i) => `t${i}: tags`).join(' ');
     expect(codes(`{ ${aliases(20)} __typename }`, limits)).toEqual([]);
     expect(codes(`{ ${aliases(21)} }`, limits)).toEqual(['QUERY_TOO_MANY_ROOT_FIELDS']);
-    expect(codes(`{ ${aliases(15)} ...More } fragment More on Query { ${aliases(6).replace(/t(\d)/g, 'u$1')} }`, limits)).toEqual(['QUERY_TOO_MANY_ROOT_FIELDS']);
-    expect(codes(`mutation { ${Array.from({ length: 21 }, (_, i) => `r${i}: renameOrg(id: "1", name: "x") { id }`).join(' ')} }`, limits)).toEqual(['QUERY_TOO_MANY_ROOT_FIELDS']);
+    expect(codes(`{ ${aliases(15)} ...More } fragment More on Query { ${aliases(6).replace(/t(\d)/g, 'u$1')} }`, limits)).toEqual([
+      'QUERY_TOO_MANY_ROOT_FIELDS',
+    ]);
+    expect(
+      codes(`mutation { ${Array.from({ length: 21 }, (_, i) => `r${i}: renameOrg(id: "1", name: "x") { id }`).join(' ')} }`, limits),
+    ).toEqual(['QUERY_TOO_MANY_ROOT_FIELDS']);
     // 2,500 aliases are refused after counting 21 of them.
     expect(codes(`{ ${aliases(2500)} }`, limits)).toEqual(['QUERY_TOO_MANY_ROOT_FIELDS']);
   });
@@ -114,9 +131,22 @@ describe('query limits', () => {
   });
 
   it('lets the standard introspection query through at any depth limit', () => {
-    const full = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true, oneOf: true });
+    const full = getIntrospectionQuery({
+      descriptions: true,
+      specifiedByUrl: true,
+      directiveIsRepeatable: true,
+      schemaDescription: true,
+      inputValueDeprecation: true,
+      oneOf: true,
+    });
     expect(codes(full, { maxDepth: 2, maxComplexity: 5000, maxRootFields: 100 })).toEqual([]);
-    expect(codes('{ __type(name: "Org") { name fields { name type { name kind ofType { name kind ofType { name } } } } } }', { maxDepth: 2, maxComplexity: 5000, maxRootFields: 100 })).toEqual([]);
+    expect(
+      codes('{ __type(name: "Org") { name fields { name type { name kind ofType { name kind ofType { name } } } } } }', {
+        maxDepth: 2,
+        maxComplexity: 5000,
+        maxRootFields: 100,
+      }),
+    ).toEqual([]);
   });
 
   it('refuses introspection that nests lists beyond the standard query', () => {

@@ -107,7 +107,12 @@ class QueryMeasure {
   /** The cost; throws TooDeep or TooComplex. */
   check(): number {
     const { operation } = this.operation;
-    const root = operation === OperationTypeNode.QUERY ? this.schema.getQueryType() : operation === OperationTypeNode.MUTATION ? this.schema.getMutationType() : this.schema.getSubscriptionType();
+    const root =
+      operation === OperationTypeNode.QUERY
+        ? this.schema.getQueryType()
+        : operation === OperationTypeNode.MUTATION
+          ? this.schema.getMutationType()
+          : this.schema.getSubscriptionType();
     return root ? this.selectionSet(this.operation.selectionSet, root, 1, { introspection: false }) : 0;
   }
 
@@ -142,7 +147,8 @@ class QueryMeasure {
     if (++this.visits > this.limits.maxComplexity) throw new TooComplex();
     const name = node.name.value;
     const definition = this.definitionOf(name, parent);
-    if (this.options.checkDepth && !mode.introspection && level > this.limits.maxDepth) throw new TooDeep(`it nests more than ${this.limits.maxDepth} levels of fields`);
+    if (this.options.checkDepth && !mode.introspection && level > this.limits.maxDepth)
+      throw new TooDeep(`it nests more than ${this.limits.maxDepth} levels of fields`);
     if (!definition) return 1;
     // A root field costs the work behind it; a paginated field reads its `first` rows whatever it selects of them.
     const first = this.firstOf(node, definition);
@@ -155,13 +161,22 @@ class QueryMeasure {
       const inner: Mode = mode.introspection
         ? { introspection: true, level: mode.level + 1, lists: mode.lists + (isList ? 1 : 0) }
         : { introspection: true, level: 1, lists: 0 };
-      if (this.options.checkDepth && inner.level > INTROSPECTION_MAX_DEPTH) throw new TooDeep(`its introspection nests more than ${INTROSPECTION_MAX_DEPTH} levels`);
-      if (this.options.checkDepth && inner.lists > INTROSPECTION_MAX_LISTS) throw new TooDeep(`its introspection nests more than ${INTROSPECTION_MAX_LISTS} lists`);
+      if (this.options.checkDepth && inner.level > INTROSPECTION_MAX_DEPTH)
+        throw new TooDeep(`its introspection nests more than ${INTROSPECTION_MAX_DEPTH} levels`);
+      if (this.options.checkDepth && inner.lists > INTROSPECTION_MAX_LISTS)
+        throw new TooDeep(`its introspection nests more than ${INTROSPECTION_MAX_LISTS} lists`);
       return 1 + this.selectionSet(node.selectionSet, type, level + 1, inner);
     }
 
-    if (first !== undefined && !isList && isConnection(type)) return own + this.selectionSet(node.selectionSet, type, level + 1, mode, first);
-    const items = first ?? (!isList ? 1 : (name === 'edges' || name === 'nodes') && isConnection(parent) ? (edgeItems ?? FIRST_DEFAULT) : UNPAGINATED_LIST_ITEMS);
+    if (first !== undefined && !isList && isConnection(type))
+      return own + this.selectionSet(node.selectionSet, type, level + 1, mode, first);
+    const items =
+      first ??
+      (!isList
+        ? 1
+        : (name === 'edges' || name === 'nodes') && isConnection(parent)
+          ? (edgeItems ?? FIRST_DEFAULT)
+          : UNPAGINATED_LIST_ITEMS);
     return own + items * this.selectionSet(node.selectionSet, type, level + 1, mode);
   }
 
@@ -207,7 +222,12 @@ function rootCostOf(definition: GraphQLField<unknown, unknown>): number {
  * The root fields of an operation, aliases included and fragments written out (`__typename` costs nothing and is not
  * counted). Throws TooManyRootFields past the limit, so a hostile operation costs little to refuse.
  */
-function countRootFields(set: SelectionSetNode, fragments: ReadonlyMap<string, FragmentDefinitionNode>, limit: number, seen = new Set<string>()): number {
+function countRootFields(
+  set: SelectionSetNode,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+  limit: number,
+  seen = new Set<string>(),
+): number {
   let count = 0;
   for (const selection of set.selections) {
     if (selection.kind === Kind.FIELD) count += selection.name.value === '__typename' ? 0 : 1;
@@ -225,28 +245,39 @@ function countRootFields(set: SelectionSetNode, fragments: ReadonlyMap<string, F
 }
 
 function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
-  return new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+  return new Map(
+    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+  );
 }
 
 /** The refusal for a broken limit, or null; `error` is what QueryMeasure threw. */
 function limitError(error: unknown, limits: QueryLimits, nodes: ASTNode[]): GraphQLError | null {
   if (error instanceof TooDeep) {
-    return new GraphQLError(`The query is too deep: ${error.detail} (the limit is ${limits.maxDepth} levels; introspection: ${INTROSPECTION_MAX_DEPTH} levels, ${INTROSPECTION_MAX_LISTS} nested lists)`, {
-      nodes,
-      extensions: { code: QUERY_LIMIT_CODES.tooDeep, maxDepth: limits.maxDepth },
-    });
+    return new GraphQLError(
+      `The query is too deep: ${error.detail} (the limit is ${limits.maxDepth} levels; introspection: ${INTROSPECTION_MAX_DEPTH} levels, ${INTROSPECTION_MAX_LISTS} nested lists)`,
+      {
+        nodes,
+        extensions: { code: QUERY_LIMIT_CODES.tooDeep, maxDepth: limits.maxDepth },
+      },
+    );
   }
   if (error instanceof TooManyRootFields) {
-    return new GraphQLError(`The operation has too many root fields: more than ${limits.maxRootFields}, aliases included (send several requests, or fewer fields at once)`, {
-      nodes,
-      extensions: { code: QUERY_LIMIT_CODES.tooManyRootFields, maxRootFields: limits.maxRootFields },
-    });
+    return new GraphQLError(
+      `The operation has too many root fields: more than ${limits.maxRootFields}, aliases included (send several requests, or fewer fields at once)`,
+      {
+        nodes,
+        extensions: { code: QUERY_LIMIT_CODES.tooManyRootFields, maxRootFields: limits.maxRootFields },
+      },
+    );
   }
   if (error instanceof TooComplex) {
-    return new GraphQLError(`The query is too complex: its cost exceeds the limit of ${limits.maxComplexity} (a root field costs the work behind it, 10 to 1000; every other field 1, times the items of the lists around it, and a page its \`first\`; ask for fewer items or fields)`, {
-      nodes,
-      extensions: { code: QUERY_LIMIT_CODES.tooComplex, maxComplexity: limits.maxComplexity },
-    });
+    return new GraphQLError(
+      `The query is too complex: its cost exceeds the limit of ${limits.maxComplexity} (a root field costs the work behind it, 10 to 1000; every other field 1, times the items of the lists around it, and a page its \`first\`; ask for fewer items or fields)`,
+      {
+        nodes,
+        extensions: { code: QUERY_LIMIT_CODES.tooComplex, maxComplexity: limits.maxComplexity },
+      },
+    );
   }
   return null;
 }
@@ -279,9 +310,19 @@ export function queryLimitsRule(limits: QueryLimits, { complexity = true }: { co
 export type ChargeCost = (context: unknown, cost: number) => Promise<void>;
 
 /** The cost of `operation` with its variables; throws the QUERY_TOO_COMPLEX refusal (HTTP 400). */
-function costOf(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, limits: QueryLimits, variables: Record<string, unknown>): number {
+function costOf(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  limits: QueryLimits,
+  variables: Record<string, unknown>,
+): number {
   try {
-    return new QueryMeasure(schema, fragmentsOf(document), operation, limits, { checkDepth: false, checkComplexity: true, variables }).check();
+    return new QueryMeasure(schema, fragmentsOf(document), operation, limits, {
+      checkDepth: false,
+      checkComplexity: true,
+      variables,
+    }).check();
   } catch (error) {
     const refusal = limitError(error, limits, [operation]);
     if (!refusal) throw error;
@@ -317,14 +358,18 @@ export function queryComplexityPlugin(limits: QueryLimits, charge?: ChargeCost):
  */
 export function webSocketOptions(limits: QueryLimits, introspection: boolean, charge?: ChargeCost): GraphQLWsSubscriptionsConfig {
   const extra = [queryLimitsRule(limits), ...(introspection ? [] : [NoSchemaIntrospectionCustomRule])];
-  const withLimits: typeof validate = (schema, document, rules = specifiedRules, options, typeInfo) => validate(schema, document, [...rules, ...extra], options, typeInfo);
+  const withLimits: typeof validate = (schema, document, rules = specifiedRules, options, typeInfo) =>
+    validate(schema, document, [...rules, ...extra], options, typeInfo);
   if (!charge) return { validate: withLimits } as GraphQLWsSubscriptionsConfig;
   /** The refusal of an operation's cost, or null once it is paid. */
   const refusalOf = async (args: ExecutionArgs): Promise<ExecutionResult | null> => {
-    const operation = args.document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!args.operationName || d.name?.value === args.operationName));
+    const operation = args.document.definitions.find(
+      (d): d is OperationDefinitionNode =>
+        d.kind === Kind.OPERATION_DEFINITION && (!args.operationName || d.name?.value === args.operationName),
+    );
     if (!operation) return null;
     try {
-      await charge(args.contextValue, costOf(args.schema, args.document, operation, limits, (args.variableValues ?? {})));
+      await charge(args.contextValue, costOf(args.schema, args.document, operation, limits, args.variableValues ?? {}));
       return null;
     } catch (error) {
       if (error instanceof GraphQLError) return { errors: [error] };

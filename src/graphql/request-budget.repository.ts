@@ -29,7 +29,10 @@ export class RequestBudgetRepository {
   async spend(client: string, cost: number, budget: Budget): Promise<number> {
     const spent: unknown[] = await this.dataSource.query(SPEND, [client, budget.capacity, cost]);
     if (spent.length > 0) return 0;
-    const [row] = await this.dataSource.query<Array<{ available: string }>>(`SELECT ${AVAILABLE} AS available FROM request_budget b WHERE client = $1`, [client, budget.capacity]);
+    const [row] = await this.dataSource.query<Array<{ available: string }>>(
+      `SELECT ${AVAILABLE} AS available FROM request_budget b WHERE client = $1`,
+      [client, budget.capacity],
+    );
     const missing = cost - Number(row?.available ?? budget.capacity);
     return Math.max(1, Math.ceil((missing * 60) / budget.capacity));
   }

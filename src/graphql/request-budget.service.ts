@@ -56,14 +56,17 @@ export class RequestBudgetService {
     const waitSeconds = await this.repository.spend(client.key, cost, { capacity: client.perMinute });
     await this.cleanUpNowAndThen();
     if (waitSeconds === 0) return;
-    throw new GraphQLError(`Too many requests: this client's budget of ${client.perMinute} cost points a minute is spent; try again in ${waitSeconds} seconds`, {
-      extensions: {
-        code: ErrorCode.TooManyRequests,
-        status: 429,
-        retryAfterSeconds: waitSeconds,
-        http: { status: 429, headers: new Map([['retry-after', String(waitSeconds)]]) },
+    throw new GraphQLError(
+      `Too many requests: this client's budget of ${client.perMinute} cost points a minute is spent; try again in ${waitSeconds} seconds`,
+      {
+        extensions: {
+          code: ErrorCode.TooManyRequests,
+          status: 429,
+          retryAfterSeconds: waitSeconds,
+          http: { status: 429, headers: new Map([['retry-after', String(waitSeconds)]]) },
+        },
       },
-    });
+    );
   }
 
   private async cleanUpNowAndThen(): Promise<void> {

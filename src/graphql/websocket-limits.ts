@@ -28,7 +28,13 @@ export function limitWebSocketServer(server: WebSocketServer, maxBytes: number, 
  * further connection is closed as soon as it opens, with `code` and `reason`, and does not count. Behind a load
  * balancer each API instance counts its own.
  */
-export function limitConnectionsPerAddress(server: WebSocketServer, max: number, addressOf: (request: IncomingMessage) => string, code: number, reason: string): void {
+export function limitConnectionsPerAddress(
+  server: WebSocketServer,
+  max: number,
+  addressOf: (request: IncomingMessage) => string,
+  code: number,
+  reason: string,
+): void {
   const open = new Map<string, number>();
   server.prependListener('connection', (socket: WebSocket, request: IncomingMessage) => {
     const address = addressOf(request);

@@ -25,7 +25,8 @@ export function bearerOf(params: Readonly<Record<string, unknown>> | undefined):
   return typeof value === 'string' ? value : undefined;
 }
 
-const isAsyncIterable = (value: unknown): value is AsyncIterableIterator<unknown> => typeof (value as AsyncIterable<unknown> | null)?.[Symbol.asyncIterator] === 'function';
+const isAsyncIterable = (value: unknown): value is AsyncIterableIterator<unknown> =>
+  typeof (value as AsyncIterable<unknown> | null)?.[Symbol.asyncIterator] === 'function';
 
 /** A close reason may hold 123 bytes (ws throws on more); a longer message gives way to the generic word. */
 const closeReason = (message: string) => (Buffer.byteLength(message) <= 123 ? message : 'Unauthorized');
@@ -82,7 +83,10 @@ export function webSocketSessionHooks(auth: RequestAuthenticator, tokens: TokenS
       if (ids.size >= maxSubscriptions) {
         // Stop the refused stream at once, so its listener goes with it.
         void result.return?.(undefined);
-        const refusal = new DomainError(ErrorCode.TooManyRequests, `At most ${maxSubscriptions} subscriptions may run at once on one connection: end one first`);
+        const refusal = new DomainError(
+          ErrorCode.TooManyRequests,
+          `At most ${maxSubscriptions} subscriptions may run at once on one connection: end one first`,
+        );
         return { errors: [domainErrorToGraphQL(refusal)] };
       }
       ids.add(id);
@@ -96,7 +100,8 @@ export function webSocketSessionHooks(auth: RequestAuthenticator, tokens: TokenS
       const socket = ctx.extra.socket;
       // The replacement answer carries nothing of the event; graphql-ws sends nothing at all on a socket that is closing.
       const withheld = (error: GraphQLError) => ({ errors: [error.toJSON()] });
-      if (socket.readyState !== socket.OPEN) return withheld(domainErrorToGraphQL(DomainError.unauthenticated('The connection is closing')));
+      if (socket.readyState !== socket.OPEN)
+        return withheld(domainErrorToGraphQL(DomainError.unauthenticated('The connection is closing')));
       try {
         await auth.actorFromHeader(header);
         return;
@@ -105,7 +110,9 @@ export function webSocketSessionHooks(auth: RequestAuthenticator, tokens: TokenS
           socket.close(CLOSE_UNAUTHORIZED, closeReason(error.message));
           return withheld(domainErrorToGraphQL(error));
         }
-        logger.warn(`A subscription event was withheld: its sign-in could not be checked (${error instanceof Error ? error.message : String(error)})`);
+        logger.warn(
+          `A subscription event was withheld: its sign-in could not be checked (${error instanceof Error ? error.message : String(error)})`,
+        );
         socket.close(CLOSE_TRY_AGAIN_LATER, 'Try again later');
         return withheld(new GraphQLError('Try again later'));
       }

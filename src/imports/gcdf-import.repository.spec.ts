@@ -54,7 +54,12 @@ describe('GcdfImportRepository (real database)', () => {
     const tiedB = await f.organization({ kind: OrganizationKind.ENTERPRISE, externalId: 'a-tied' });
     const handMade = await f.organization({ kind: OrganizationKind.ENTERPRISE, externalId: null });
     const agency = await f.organization({ kind: OrganizationKind.AGENCY, externalId: 'agency-lk' });
-    for (const [organization, projects] of [[large, 3], [tiedA, 2], [tiedB, 2], [handMade, 5]] as const) {
+    for (const [organization, projects] of [
+      [large, 3],
+      [tiedA, 2],
+      [tiedB, 2],
+      [handMade, 5],
+    ] as const) {
       for (let i = 0; i < projects; i++) await f.referenceProject(organization.id);
     }
 

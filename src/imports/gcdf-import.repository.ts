@@ -18,13 +18,22 @@ export class GcdfImportRepository {
   }
 
   /** The organisation's capabilities whose description starts with `prefix`. */
-  capabilitiesDescribedAs(manager: EntityManager, organizationId: string, prefix: string): Promise<Array<{ id: string; description: string }>> {
-    return manager.query(`SELECT id, description FROM capability WHERE organization_id = $1 AND starts_with(description, $2)`, [organizationId, prefix]);
+  capabilitiesDescribedAs(
+    manager: EntityManager,
+    organizationId: string,
+    prefix: string,
+  ): Promise<Array<{ id: string; description: string }>> {
+    return manager.query(`SELECT id, description FROM capability WHERE organization_id = $1 AND starts_with(description, $2)`, [
+      organizationId,
+      prefix,
+    ]);
   }
 
   /** Enterprise id → its external id, for every imported enterprise. */
   async enterpriseExternalIds(): Promise<Map<string, string>> {
-    const rows: Array<{ id: string; external_id: string }> = await this.dataSource.query(`SELECT id, external_id FROM organization WHERE kind = 'ENTERPRISE' AND external_id IS NOT NULL`);
+    const rows: Array<{ id: string; external_id: string }> = await this.dataSource.query(
+      `SELECT id, external_id FROM organization WHERE kind = 'ENTERPRISE' AND external_id IS NOT NULL`,
+    );
     return new Map(rows.map((r) => [r.id, r.external_id]));
   }
 

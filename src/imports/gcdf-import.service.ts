@@ -33,7 +33,10 @@ const datedFrom = (year: number | null): Date => (year ? new Date(Date.UTC(year,
 export const INFERRED_CAPABILITY = 'Inferred from the company name';
 
 /** The capabilities a company's name states (the source lists none), as capability rows. */
-export function inferredCapabilities(organizationId: string, companyName: string): Array<Pick<CapabilityEntity, 'organizationId' | 'technologyCategory' | 'description'>> {
+export function inferredCapabilities(
+  organizationId: string,
+  companyName: string,
+): Array<Pick<CapabilityEntity, 'organizationId' | 'technologyCategory' | 'description'>> {
   return categoriesFromCompanyName(companyName).map((category) => ({
     organizationId,
     technologyCategory: category,
@@ -67,7 +70,11 @@ export class GcdfImportService {
    * coordinators' review queue, opportunity alerts) is queued in the line's transaction, for a worker to run. Off for
    * loads that are not publications (match-batch, benchmarks).
    */
-  async importNeeds(file: string, onLine?: (done: number, total: number) => void, options: { suggest: boolean } = { suggest: false }): Promise<ImportReport> {
+  async importNeeds(
+    file: string,
+    onLine?: (done: number, total: number) => void,
+    options: { suggest: boolean } = { suggest: false },
+  ): Promise<ImportReport> {
     let suggested = 0;
     const report = await this.importLines(
       file,
@@ -142,13 +149,21 @@ export class GcdfImportService {
         .insert()
         .into(ReferenceProjectEntity)
         .values(projects.map((p) => ({ ...p, organizationId: organization.id })))
-        .orUpdate(['title', 'description', 'country_code', 'year', 'sector_code', 'source_sector', 'role', 'technology_categories', 'updated_at'], ['organization_id', 'external_id'], {
-          indexPredicate: 'external_id IS NOT NULL',
-        })
+        .orUpdate(
+          ['title', 'description', 'country_code', 'year', 'sector_code', 'source_sector', 'role', 'technology_categories', 'updated_at'],
+          ['organization_id', 'external_id'],
+          {
+            indexPredicate: 'external_id IS NOT NULL',
+          },
+        )
         .execute();
     }
     // The line is the company's whole track record: projects no longer in it go.
-    const removed = await this.repository.deleteProjectsNotIn(manager, organization.id, projects.map((p) => p.externalId));
+    const removed = await this.repository.deleteProjectsNotIn(
+      manager,
+      organization.id,
+      projects.map((p) => p.externalId),
+    );
     await this.outbox.record(manager, IndexedKind.ReferenceProject, removed);
     // The source lists no capabilities; the name states the company's line of business (see categoriesFromCompanyName).
     // Only inferred rows are touched, and only when they change, so a second run of the same file changes nothing.
@@ -197,19 +212,34 @@ export class GcdfImportService {
     const existing = await manager.findOneBy(NeedEntity, { externalId: need.id });
     const saved = existing
       ? await manager.save(NeedEntity, { ...existing, ...fields })
-      : await manager.save(NeedEntity, manager.create(NeedEntity, { ...fields, externalId: need.id, status: NeedStatus.OPEN, publishedAt: datedFrom(need.year) }));
+      : await manager.save(
+          NeedEntity,
+          manager.create(NeedEntity, { ...fields, externalId: need.id, status: NeedStatus.OPEN, publishedAt: datedFrom(need.year) }),
+        );
     await this.outbox.record(manager, IndexedKind.Need, [saved.id]);
     return { id: saved.id, created: !existing };
   }
 
   /** Finds an organisation by its external id, or creates it verified (imports come from a vetted dataset). */
-  private async findOrCreateOrganization(manager: EntityManager, externalId: string, fields: Partial<OrganizationEntity>): Promise<OrganizationEntity> {
+  private async findOrCreateOrganization(
+    manager: EntityManager,
+    externalId: string,
+    fields: Partial<OrganizationEntity>,
+  ): Promise<OrganizationEntity> {
     const existing = await manager.findOneBy(OrganizationEntity, { externalId });
     if (existing) {
-      if (existing.kind !== fields.kind) throw new LineError(`external id "${externalId}" already belongs to an organisation of kind ${existing.kind}`);
-      return manager.save(OrganizationEntity, { ...existing, nameEn: fields.nameEn ?? existing.nameEn, parentGroup: fields.parentGroup ?? existing.parentGroup });
+      if (existing.kind !== fields.kind)
+        throw new LineError(`external id "${externalId}" already belongs to an organisation of kind ${existing.kind}`);
+      return manager.save(OrganizationEntity, {
+        ...existing,
+        nameEn: fields.nameEn ?? existing.nameEn,
+        parentGroup: fields.parentGroup ?? existing.parentGroup,
+      });
     }
-    return manager.save(OrganizationEntity, manager.create(OrganizationEntity, { ...fields, externalId, verificationStatus: VerificationStatus.VERIFIED, description: '' }));
+    return manager.save(
+      OrganizationEntity,
+      manager.create(OrganizationEntity, { ...fields, externalId, verificationStatus: VerificationStatus.VERIFIED, description: '' }),
+    );
   }
 
   private countryCode(name: string | null, where: string, allowMultiCountry: boolean): string | null {

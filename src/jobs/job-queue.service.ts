@@ -24,7 +24,9 @@ interface QueueDefinition<N extends JobName> {
 }
 
 /** One job to insert: its queue's name and that queue's payload. */
-export type JobInsert = { [N in JobName]: Omit<PgBoss.JobInsert<JobPayloads[N]>, 'name' | 'data'> & { name: N; data: JobPayloads[N] } }[JobName];
+export type JobInsert = {
+  [N in JobName]: Omit<PgBoss.JobInsert<JobPayloads[N]>, 'name' | 'data'> & { name: N; data: JobPayloads[N] };
+}[JobName];
 
 /**
  * pg-boss on the application's own PostgreSQL (schema `pgboss`): durable jobs with retries. Modules register their
@@ -70,9 +72,15 @@ export class JobQueueService implements OnApplicationBootstrap, BeforeApplicatio
     this.boss = boss;
     if (!runsWorkers(this.config)) return;
     for (const queue of this.queues) {
-      await boss.work(queue.name, { pollingIntervalSeconds: 0.5, ...queue.work }, this.counted(queue.name, queue.handler as JobHandler<object>));
+      await boss.work(
+        queue.name,
+        { pollingIntervalSeconds: 0.5, ...queue.work },
+        this.counted(queue.name, queue.handler as JobHandler<object>),
+      );
       if (queue.schedule) {
-        await withAdvisoryLock(this.config.DATABASE_URL ?? '', QUEUE_SETUP_LOCK, () => boss.schedule(queue.name, queue.schedule as string, {}, { singletonKey: queue.name }));
+        await withAdvisoryLock(this.config.DATABASE_URL ?? '', QUEUE_SETUP_LOCK, () =>
+          boss.schedule(queue.name, queue.schedule as string, {}, { singletonKey: queue.name }),
+        );
         await boss.send(queue.name, {}, { singletonKey: queue.name });
       }
     }
@@ -95,7 +103,9 @@ export class JobQueueService implements OnApplicationBootstrap, BeforeApplicatio
   async insert(jobs: JobInsert[], manager?: EntityManager): Promise<void> {
     if (!this.boss) throw new Error('The job queue is not started');
     if (jobs.length === 0) return;
-    const db = manager && { executeSql: async (text: string, values: unknown[]) => ({ rows: await manager.query<unknown[]>(text, values) }) };
+    const db = manager && {
+      executeSql: async (text: string, values: unknown[]) => ({ rows: await manager.query<unknown[]>(text, values) }),
+    };
     await this.boss.insert(jobs, db ? { db } : {});
   }
 

@@ -13,7 +13,9 @@ export class MatchOutcomeRepository {
 
   /** The outcomes of each match, in date order (an empty list for a match without any), in the order of `matchIds`. */
   async seriesOf(matchIds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<MatchOutcomeEntity[][]> {
-    const rows = matchIds.length ? await manager.find(MatchOutcomeEntity, { where: { matchId: In([...matchIds]) }, order: IN_DATE_ORDER }) : [];
+    const rows = matchIds.length
+      ? await manager.find(MatchOutcomeEntity, { where: { matchId: In([...matchIds]) }, order: IN_DATE_ORDER })
+      : [];
     const byMatch = new Map<string, MatchOutcomeEntity[]>(matchIds.map((id) => [id, []]));
     for (const row of rows) byMatch.get(row.matchId)?.push(row);
     return matchIds.map((id) => byMatch.get(id) ?? []);

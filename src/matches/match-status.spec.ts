@@ -1,8 +1,25 @@
-import { assertMove, canMove, FINAL, furthestStage, MatchOutcomeKind, MatchStatus, OUTCOME_STAGES, outcomeDateProblem, stageOf } from './match-status';
+import {
+  assertMove,
+  canMove,
+  FINAL,
+  furthestStage,
+  MatchOutcomeKind,
+  MatchStatus,
+  OUTCOME_STAGES,
+  outcomeDateProblem,
+  stageOf,
+} from './match-status';
 
 describe('the match lifecycle', () => {
   it('goes from suggestion to outcome only through review, approval, introduction and engagement', () => {
-    const path = [MatchStatus.SUGGESTED, MatchStatus.SHORTLISTED, MatchStatus.APPROVED, MatchStatus.INTRODUCED, MatchStatus.ENGAGED, MatchStatus.OUTCOME_RECORDED];
+    const path = [
+      MatchStatus.SUGGESTED,
+      MatchStatus.SHORTLISTED,
+      MatchStatus.APPROVED,
+      MatchStatus.INTRODUCED,
+      MatchStatus.ENGAGED,
+      MatchStatus.OUTCOME_RECORDED,
+    ];
     for (let i = 0; i + 1 < path.length; i++) expect(canMove(path[i], path[i + 1])).toBe(true);
     expect(canMove(MatchStatus.SUGGESTED, MatchStatus.INTRODUCED)).toBe(false);
     expect(canMove(MatchStatus.SUGGESTED, MatchStatus.ENGAGED)).toBe(false);
@@ -55,7 +72,9 @@ describe('the date of an outcome', () => {
   it('refuses a date in the future, and one before the introduction, saying which', () => {
     expect(outcomeDateProblem('2099-01-01', introducedAt, now)).toBe('date 2099-01-01 is in the future (today is 2026-06-01 UTC)');
     expect(outcomeDateProblem('2026-06-03', introducedAt, now)).toMatch(/in the future/);
-    expect(outcomeDateProblem('2026-03-08', introducedAt, now)).toBe('date 2026-03-08 is before the two sides were introduced (2026-03-10)');
+    expect(outcomeDateProblem('2026-03-08', introducedAt, now)).toBe(
+      'date 2026-03-08 is before the two sides were introduced (2026-03-10)',
+    );
   });
 
   it('counts today and the day of the introduction as the calendars of every time zone do', () => {

@@ -80,12 +80,30 @@ export const AWAITING_REVIEW: readonly MatchStatus[] = [MatchStatus.SUGGESTED, M
 /** Before the two sides are introduced: the secretariat's review (APPROVED lasts only inside the approving transaction). */
 export const BEFORE_INTRODUCTION: readonly MatchStatus[] = [MatchStatus.SUGGESTED, MatchStatus.SHORTLISTED, MatchStatus.APPROVED];
 /** Statuses the two sides can see: they have been introduced. */
-export const INTRODUCED_OR_LATER: readonly MatchStatus[] = [MatchStatus.INTRODUCED, MatchStatus.DECLINED, MatchStatus.ENGAGED, MatchStatus.OUTCOME_RECORDED, MatchStatus.EXPIRED];
+export const INTRODUCED_OR_LATER: readonly MatchStatus[] = [
+  MatchStatus.INTRODUCED,
+  MatchStatus.DECLINED,
+  MatchStatus.ENGAGED,
+  MatchStatus.OUTCOME_RECORDED,
+  MatchStatus.EXPIRED,
+];
 /** No move leaves these. */
-export const FINAL: readonly MatchStatus[] = [MatchStatus.DECLINED, MatchStatus.OUTCOME_RECORDED, MatchStatus.REJECTED, MatchStatus.WITHDRAWN, MatchStatus.EXPIRED];
+export const FINAL: readonly MatchStatus[] = [
+  MatchStatus.DECLINED,
+  MatchStatus.OUTCOME_RECORDED,
+  MatchStatus.REJECTED,
+  MatchStatus.WITHDRAWN,
+  MatchStatus.EXPIRED,
+];
 
 const NEXT: Record<MatchStatus, readonly MatchStatus[]> = {
-  [MatchStatus.SUGGESTED]: [MatchStatus.SHORTLISTED, MatchStatus.APPROVED, MatchStatus.REJECTED, MatchStatus.WITHDRAWN, MatchStatus.EXPIRED],
+  [MatchStatus.SUGGESTED]: [
+    MatchStatus.SHORTLISTED,
+    MatchStatus.APPROVED,
+    MatchStatus.REJECTED,
+    MatchStatus.WITHDRAWN,
+    MatchStatus.EXPIRED,
+  ],
   [MatchStatus.SHORTLISTED]: [MatchStatus.APPROVED, MatchStatus.REJECTED, MatchStatus.WITHDRAWN, MatchStatus.EXPIRED],
   [MatchStatus.APPROVED]: [MatchStatus.INTRODUCED, MatchStatus.WITHDRAWN],
   [MatchStatus.INTRODUCED]: [MatchStatus.DECLINED, MatchStatus.ENGAGED, MatchStatus.WITHDRAWN, MatchStatus.EXPIRED],

@@ -14,7 +14,13 @@ import { OrganizationEntity, OrganizationKind, VerificationStatus } from '../org
 import { JobQueueService } from '../jobs/job-queue.service';
 import { IndexedKind } from '../search-outbox/search-outbox.entity';
 import { SearchOutboxService } from '../search-outbox/search-outbox.service';
-import { ExpressInterestInput, MatchReasonInput, MatchVersionInput, RecordMatchOutcomeInput, RespondToMatchInput } from './dto/match.inputs';
+import {
+  ExpressInterestInput,
+  MatchReasonInput,
+  MatchVersionInput,
+  RecordMatchOutcomeInput,
+  RespondToMatchInput,
+} from './dto/match.inputs';
 import { NeedVisibility } from '../needs/need-visibility.policy';
 import { MatchEntity } from './match.entity';
 import { MatchModel, statusSeenBy } from './match.model';
@@ -22,7 +28,18 @@ import { MatchesService } from './matches.service';
 import { contactOf, loadParties, matchPayload, MatchParties, sideOf } from './match-parties';
 import { MatchVisibility } from './match-visibility.policy';
 import { MatchExplanationSnapshot } from './match-snapshot';
-import { assertMove, AWAITING_REVIEW, BEFORE_INTRODUCTION, canMove, furthestStage, MatchOrigin, MatchStatus, outcomeDateProblem, SideResponse, wasIntroduced } from './match-status';
+import {
+  assertMove,
+  AWAITING_REVIEW,
+  BEFORE_INTRODUCTION,
+  canMove,
+  furthestStage,
+  MatchOrigin,
+  MatchStatus,
+  outcomeDateProblem,
+  SideResponse,
+  wasIntroduced,
+} from './match-status';
 import { MatchOutcomeEntity } from './match-outcome.entity';
 import { MatchOutcomeRepository } from './match-outcome.repository';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
@@ -80,7 +97,8 @@ export class MatchWorkflowService {
     ranked?: RankedEnterprise[],
     alsoInTransaction?: (manager: EntityManager, added: MatchEntity[]) => Promise<void>,
   ): Promise<MatchEntity[]> {
-    if (!RECRUITING_NEED_STATUSES.includes(need.status)) throw DomainError.conflict(`Only open needs get candidates; this one is ${need.status}`);
+    if (!RECRUITING_NEED_STATUSES.includes(need.status))
+      throw DomainError.conflict(`Only open needs get candidates; this one is ${need.status}`);
     ranked ??= await this.matching.rankEnterprises(need, first);
     const needId = need.id;
     return this.transaction(async (manager) => {
@@ -90,14 +108,26 @@ export class MatchWorkflowService {
           .createQueryBuilder()
           .insert()
           .into(MatchEntity)
-          .values({ needId, enterpriseId: r.organizationId, origin: MatchOrigin.SUGGESTION, status: MatchStatus.SUGGESTED, score: r.result.score, rank: r.rank, explanation: snapshot(r), statusChangedAt: new Date() })
+          .values({
+            needId,
+            enterpriseId: r.organizationId,
+            origin: MatchOrigin.SUGGESTION,
+            status: MatchStatus.SUGGESTED,
+            score: r.result.score,
+            rank: r.rank,
+            explanation: snapshot(r),
+            statusChangedAt: new Date(),
+          })
           .orIgnore()
           .returning('id')
           .execute();
         ids.push(...(result.raw as Array<{ id: string }>).map((row) => row.id));
       }
       const added = ids.length ? await manager.find(MatchEntity, { where: { id: In(ids) }, order: { score: 'DESC', id: 'ASC' } }) : [];
-      await this.audit.record(manager, added.map((m) => entry(m.id, actor, 'suggest', null, MatchStatus.SUGGESTED)));
+      await this.audit.record(
+        manager,
+        added.map((m) => entry(m.id, actor, 'suggest', null, MatchStatus.SUGGESTED)),
+      );
       if (added.length > 0) {
         const parties = await loadParties(manager, added[0]);
         await this.notifications.emit(manager, NotificationEventType.CANDIDATES_TO_REVIEW, {
@@ -123,13 +153,17 @@ export class MatchWorkflowService {
     }
     const enterprise = await this.dataSource.getRepository(OrganizationEntity).findOneByOrFail({ id: actor.organizationId });
     if (enterprise.kind !== OrganizationKind.ENTERPRISE) throw DomainError.forbidden('Only enterprises express interest');
-    if (enterprise.verificationStatus !== VerificationStatus.VERIFIED) throw DomainError.forbidden('Your enterprise must be verified by the secretariat before it can express interest');
+    if (enterprise.verificationStatus !== VerificationStatus.VERIFIED)
+      throw DomainError.forbidden('Your enterprise must be verified by the secretariat before it can express interest');
     // Answered before the ranking (which needs the search engine), and again under the row lock against a race.
     const earlier = await this.dataSource.getRepository(MatchEntity).findOneBy({ needId: need.id, enterpriseId: enterprise.id });
     if (earlier) assertNoEarlierInterest(earlier);
     const ranked = await this.matching.rankEnterprise(need, enterprise.id);
     const match = await this.transaction(async (manager) => {
-      const existing = await manager.findOne(MatchEntity, { where: { needId: need.id, enterpriseId: enterprise.id }, lock: { mode: 'pessimistic_write' } });
+      const existing = await manager.findOne(MatchEntity, {
+        where: { needId: need.id, enterpriseId: enterprise.id },
+        lock: { mode: 'pessimistic_write' },
+      });
       let match: MatchEntity;
       if (existing) {
         assertNoEarlierInterest(existing);
@@ -216,10 +250,14 @@ export class MatchWorkflowService {
           throw DomainError.forbidden('Only coordinators, or the enterprise for its own expressed interest, withdraw a match');
         }
         if (match.status === MatchStatus.INTRODUCED) {
-          throw DomainError.conflict('Your enterprise has been introduced to the agency: answer the introduction with respondToMatch (accept: false to decline) instead of withdrawing');
+          throw DomainError.conflict(
+            'Your enterprise has been introduced to the agency: answer the introduction with respondToMatch (accept: false to decline) instead of withdrawing',
+          );
         }
         if (wasIntroduced(match) && canMove(match.status, MatchStatus.WITHDRAWN)) {
-          throw DomainError.conflict(`This match is ${match.status}: after the introduction only the secretariat closes a match; ask it to`);
+          throw DomainError.conflict(
+            `This match is ${match.status}: after the introduction only the secretariat closes a match; ask it to`,
+          );
         }
       }
       assertMove(match.status, MatchStatus.WITHDRAWN, match.reason);
@@ -236,11 +274,26 @@ export class MatchWorkflowService {
    * Whoever knew of a match hears that the secretariat closed it: both sides once they were introduced, the
    * enterprise alone for an interest it expressed. A suggestion nobody outside the secretariat saw closes silently.
    */
-  private async tellClosed(manager: EntityManager, match: MatchEntity, parties: MatchParties, from: MatchStatus, reason: string, closedWithNeed = false): Promise<void> {
+  private async tellClosed(
+    manager: EntityManager,
+    match: MatchEntity,
+    parties: MatchParties,
+    from: MatchStatus,
+    reason: string,
+    closedWithNeed = false,
+  ): Promise<void> {
     const introduced = !BEFORE_INTRODUCTION.includes(from);
-    const organizationIds = introduced ? [parties.agency.id, parties.enterprise.id] : match.origin === MatchOrigin.INTEREST ? [parties.enterprise.id] : [];
+    const organizationIds = introduced
+      ? [parties.agency.id, parties.enterprise.id]
+      : match.origin === MatchOrigin.INTEREST
+        ? [parties.enterprise.id]
+        : [];
     if (organizationIds.length === 0) return;
-    await this.notifications.emit(manager, NotificationEventType.MATCH_CLOSED, { ...matchPayload(match, parties, { organizationIds, userIds: [], coordinators: false }), reason, ...(closedWithNeed ? { closedWithNeed } : {}) });
+    await this.notifications.emit(manager, NotificationEventType.MATCH_CLOSED, {
+      ...matchPayload(match, parties, { organizationIds, userIds: [], coordinators: false }),
+      reason,
+      ...(closedWithNeed ? { closedWithNeed } : {}),
+    });
   }
 
   /**
@@ -254,9 +307,14 @@ export class MatchWorkflowService {
       // The need first, then its matches: the lock order of every move (lockAt).
       const need = await manager.findOne(NeedEntity, { where: { id: needId }, lock: { mode: 'for_no_key_update' } });
       if (!need || RECRUITING_NEED_STATUSES.includes(need.status)) return 0;
-      const open = need.status === NeedStatus.MATCHED ? AWAITING_REVIEW : [...AWAITING_REVIEW, MatchStatus.APPROVED, MatchStatus.INTRODUCED];
+      const open =
+        need.status === NeedStatus.MATCHED ? AWAITING_REVIEW : [...AWAITING_REVIEW, MatchStatus.APPROVED, MatchStatus.INTRODUCED];
       const why = reason ?? NEED_MOVE_REASONS[need.status] ?? `The need is ${need.status}`;
-      const matches = await manager.find(MatchEntity, { where: { needId, status: In(open) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+      const matches = await manager.find(MatchEntity, {
+        where: { needId, status: In(open) },
+        order: { id: 'ASC' },
+        lock: { mode: 'pessimistic_write' },
+      });
       for (const match of matches) {
         const parties = await loadParties(manager, match);
         const from = match.status;
@@ -273,7 +331,8 @@ export class MatchWorkflowService {
     return this.move(actor, input, async (manager, match, parties) => {
       const side = sideOf(actor, parties);
       if (!side) throw DomainError.notFound('Match', match.id);
-      if (match.status !== MatchStatus.INTRODUCED) throw DomainError.conflict(`Only an introduced match can be answered; this one is ${match.status}`);
+      if (match.status !== MatchStatus.INTRODUCED)
+        throw DomainError.conflict(`Only an introduced match can be answered; this one is ${match.status}`);
       const field = side === 'AGENCY' ? 'agencyResponse' : 'enterpriseResponse';
       if (match[field] !== SideResponse.PENDING) throw DomainError.conflict(`Your side already answered (${match[field]})`);
       const answer = input.accept ? SideResponse.ACCEPTED : SideResponse.DECLINED;
@@ -286,14 +345,22 @@ export class MatchWorkflowService {
       if (!input.accept) {
         match.reason = input.reason ?? null;
         const saved = await this.changeStatus(manager, actor, match, MatchStatus.DECLINED, action, input.reason, answered);
-        await this.notifications.emit(manager, NotificationEventType.MATCH_DECLINED, { ...matchPayload(saved, parties, { organizationIds: [otherSide], userIds: coordinator, coordinators: false }), side, reason: input.reason });
+        await this.notifications.emit(manager, NotificationEventType.MATCH_DECLINED, {
+          ...matchPayload(saved, parties, { organizationIds: [otherSide], userIds: coordinator, coordinators: false }),
+          side,
+          reason: input.reason,
+        });
         return saved;
       }
       if (match.agencyResponse === SideResponse.ACCEPTED && match.enterpriseResponse === SideResponse.ACCEPTED) {
         const saved = await this.changeStatus(manager, actor, match, MatchStatus.ENGAGED, action, null, answered);
         const contacts = { agency: await contactOf(manager, parties.agency), enterprise: await contactOf(manager, parties.enterprise) };
         await this.notifications.emit(manager, NotificationEventType.MATCH_ENGAGED, {
-          ...matchPayload(saved, parties, { organizationIds: [parties.agency.id, parties.enterprise.id], userIds: coordinator, coordinators: false }),
+          ...matchPayload(saved, parties, {
+            organizationIds: [parties.agency.id, parties.enterprise.id],
+            userIds: coordinator,
+            coordinators: false,
+          }),
           contacts,
         });
         await this.advanceNeed(manager, parties.need, NeedStatus.MATCHED);
@@ -301,7 +368,10 @@ export class MatchWorkflowService {
       }
       const saved = await manager.save(match);
       await this.audit.record(manager, [entry(match.id, actor, action, match.status, match.status, input.reason, answered)]);
-      await this.notifications.emit(manager, NotificationEventType.MATCH_ACCEPTED, { ...matchPayload(saved, parties, { organizationIds: [otherSide], userIds: coordinator, coordinators: false }), side });
+      await this.notifications.emit(manager, NotificationEventType.MATCH_ACCEPTED, {
+        ...matchPayload(saved, parties, { organizationIds: [otherSide], userIds: coordinator, coordinators: false }),
+        side,
+      });
       return saved;
     });
   }
@@ -323,10 +393,21 @@ export class MatchWorkflowService {
       if (currency !== null && value === null) throw DomainError.badInput('value', 'a currency needs a value');
       if (currency !== null) this.referenceData.assertCurrency('currency', currency);
 
-      const outcome = await this.outcomes.add(manager, { matchId: match.id, kind: input.kind, date: input.date, value, currency, note: input.note ?? null, recordedBy: actor.userId });
+      const outcome = await this.outcomes.add(manager, {
+        matchId: match.id,
+        kind: input.kind,
+        date: input.date,
+        value,
+        currency,
+        note: input.note ?? null,
+        recordedBy: actor.userId,
+      });
       const description = describeOutcome(outcome);
       // The entry's changes are the outcome's own fields, each from nothing to its value.
-      const added = changeEntry(null, outcome, ['kind', 'date', 'value', 'currency', 'note']).map((c) => ({ ...c, field: `outcome.${c.field}` }));
+      const added = changeEntry(null, outcome, ['kind', 'date', 'value', 'currency', 'note']).map((c) => ({
+        ...c,
+        field: `outcome.${c.field}`,
+      }));
       let saved: MatchEntity;
       if (adding) {
         // No status move, but a change all the same: whoever read the match before this outcome holds a stale version.
@@ -339,7 +420,14 @@ export class MatchWorkflowService {
       const [series] = await this.outcomes.seriesOf([match.id], manager);
       await this.notifications.emit(manager, NotificationEventType.MATCH_OUTCOME_RECORDED, {
         ...matchPayload(saved, parties, { organizationIds: [parties.agency.id, parties.enterprise.id], userIds: [], coordinators: false }),
-        outcome: { kind: outcome.kind, date: outcome.date, value, currency, note: outcome.note, stage: furthestStage(series.map((o) => o.kind)) },
+        outcome: {
+          kind: outcome.kind,
+          date: outcome.date,
+          value,
+          currency,
+          note: outcome.note,
+          stage: furthestStage(series.map((o) => o.kind)),
+        },
       });
       return saved;
     });
@@ -355,8 +443,15 @@ export class MatchWorkflowService {
     match.introducedAt = now;
     match.approvedByUserId = actor.userId;
     const saved = await manager.save(match);
-    await this.audit.record(manager, [entry(match.id, actor, 'approve', from, MatchStatus.APPROVED), entry(match.id, actor, 'introduce', MatchStatus.APPROVED, MatchStatus.INTRODUCED)]);
-    await this.notifications.emit(manager, NotificationEventType.MATCH_INTRODUCED, matchPayload(saved, parties, { organizationIds: [parties.agency.id, parties.enterprise.id], userIds: [], coordinators: false }));
+    await this.audit.record(manager, [
+      entry(match.id, actor, 'approve', from, MatchStatus.APPROVED),
+      entry(match.id, actor, 'introduce', MatchStatus.APPROVED, MatchStatus.INTRODUCED),
+    ]);
+    await this.notifications.emit(
+      manager,
+      NotificationEventType.MATCH_INTRODUCED,
+      matchPayload(saved, parties, { organizationIds: [parties.agency.id, parties.enterprise.id], userIds: [], coordinators: false }),
+    );
     await this.advanceNeed(manager, parties.need, NeedStatus.IN_REVIEW);
     return saved;
   }
@@ -387,7 +482,16 @@ export class MatchWorkflowService {
   }
 
   /** `changes`: fields besides the status that the move changed (a side's answer). */
-  private async changeStatus(manager: EntityManager, actor: Actor | null, match: MatchEntity, to: MatchStatus, action: string, reason?: string | null, changes: FieldChange[] = [], at = new Date()): Promise<MatchEntity> {
+  private async changeStatus(
+    manager: EntityManager,
+    actor: Actor | null,
+    match: MatchEntity,
+    to: MatchStatus,
+    action: string,
+    reason?: string | null,
+    changes: FieldChange[] = [],
+    at = new Date(),
+  ): Promise<MatchEntity> {
     const from = match.status;
     match.status = to;
     match.statusChangedAt = at;
@@ -400,7 +504,11 @@ export class MatchWorkflowService {
    * Locks the match, checks the caller may see it (before anything else, so a refusal tells nothing of a match the
    * caller cannot read) and that the version is current, then runs the move.
    */
-  private async move(actor: Actor, input: MatchVersionInput, work: (manager: EntityManager, match: MatchEntity, parties: MatchParties) => Promise<MatchEntity>): Promise<MatchModel> {
+  private async move(
+    actor: Actor,
+    input: MatchVersionInput,
+    work: (manager: EntityManager, match: MatchEntity, parties: MatchParties) => Promise<MatchEntity>,
+  ): Promise<MatchModel> {
     await this.transaction(async (manager) => {
       const [{ match, parties }] = await this.lockAt(manager, [input], actor);
       return work(manager, match, parties);
@@ -417,19 +525,32 @@ export class MatchWorkflowService {
    * need, as a move that advances the need does, deadlocked against a bulk approval that had moved the need first.)
    * A need is locked FOR NO KEY UPDATE, the lock its status update takes anyway: new matches may still point to it.
    */
-  private async lockAt(manager: EntityManager, inputs: MatchVersionInput[], actor: Actor): Promise<Array<{ match: MatchEntity; parties: MatchParties }>> {
+  private async lockAt(
+    manager: EntityManager,
+    inputs: MatchVersionInput[],
+    actor: Actor,
+  ): Promise<Array<{ match: MatchEntity; parties: MatchParties }>> {
     const ids = inputs.map((i) => i.id);
     // A match's need never changes: reading it before the lock is safe.
     const needIds = (await manager.find(MatchEntity, { select: { needId: true }, where: { id: In(ids) } })).map((m) => m.needId);
-    if (needIds.length > 0) await manager.find(NeedEntity, { select: { id: true }, where: { id: In(needIds) }, order: { id: 'ASC' }, lock: { mode: 'for_no_key_update' } });
+    if (needIds.length > 0)
+      await manager.find(NeedEntity, {
+        select: { id: true },
+        where: { id: In(needIds) },
+        order: { id: 'ASC' },
+        lock: { mode: 'for_no_key_update' },
+      });
     const locked = await manager.find(MatchEntity, { where: { id: In(ids) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
     const result: Array<{ match: MatchEntity; parties: MatchParties }> = [];
     for (const input of [...inputs].sort((a, b) => (a.id < b.id ? -1 : 1))) {
       const match = locked.find((m) => m.id === input.id);
       const parties = match ? await loadParties(manager, match) : undefined;
-      if (!match || !parties || !MatchVisibility.canSee(actor, { ...match, need: parties.need })) throw DomainError.notFound('Match', input.id);
+      if (!match || !parties || !MatchVisibility.canSee(actor, { ...match, need: parties.need }))
+        throw DomainError.notFound('Match', input.id);
       if (match.version !== input.version) {
-        throw DomainError.conflict(`Match ${match.id} changed since you read it (you had version ${input.version}, it is now ${match.version}, ${statusSeenBy(match, actor)}); reload and try again`);
+        throw DomainError.conflict(
+          `Match ${match.id} changed since you read it (you had version ${input.version}, it is now ${match.version}, ${statusSeenBy(match, actor)}); reload and try again`,
+        );
       }
       result.push({ match, parties });
     }
@@ -451,27 +572,57 @@ function describeOutcome(o: Pick<MatchOutcomeEntity, 'kind' | 'date' | 'value' |
 }
 
 /** A match move's audit entry; AuditLogService adds the status change to `changes`. */
-function entry(entityId: string, actor: Actor | null, action: string, fromStatus: MatchStatus | null, toStatus: MatchStatus, reason?: string | null, changes?: FieldChange[]): AuditRecord {
+function entry(
+  entityId: string,
+  actor: Actor | null,
+  action: string,
+  fromStatus: MatchStatus | null,
+  toStatus: MatchStatus,
+  reason?: string | null,
+  changes?: FieldChange[],
+): AuditRecord {
   return { entityType: ENTITY, entityId, actor, action, fromStatus, toStatus, reason: reason ?? null, changes };
 }
 
 export function snapshot(ranked: RankedEnterprise): MatchExplanationSnapshot {
   return {
     summary: ranked.summary,
-    factors: ranked.result.factors.map((f) => ({ key: f.key, label: f.label, value: f.value, weight: f.weight, contribution: f.contribution, detail: f.detail })),
+    factors: ranked.result.factors.map((f) => ({
+      key: f.key,
+      label: f.label,
+      value: f.value,
+      weight: f.weight,
+      contribution: f.contribution,
+      detail: f.detail,
+    })),
     tradeFit: { value: ranked.result.tradeFit.value, detail: ranked.result.tradeFit.detail },
-    evidence: ranked.evidence.map((e) => ({ referenceProjectId: e.project.id, title: e.project.title, countryCode: e.project.countryCode, year: e.project.year, similarity: e.similarity, reasons: e.reasons })),
+    evidence: ranked.evidence.map((e) => ({
+      referenceProjectId: e.project.id,
+      title: e.project.title,
+      countryCode: e.project.countryCode,
+      year: e.project.year,
+      similarity: e.similarity,
+      reasons: e.reasons,
+    })),
   };
 }
 
 function emptyExplanation(): MatchExplanationSnapshot {
-  return { summary: 'No verified track record or capability to score yet: the enterprise asked to be considered.', factors: [], tradeFit: { value: 1, detail: 'not scored' }, evidence: [] };
+  return {
+    summary: 'No verified track record or capability to score yet: the enterprise asked to be considered.',
+    factors: [],
+    tradeFit: { value: 1, detail: 'not scored' },
+    evidence: [],
+  };
 }
 
 /** An enterprise asks once: a match already past review, or its own earlier interest, is CONFLICT (nothing overwritten). */
 function assertNoEarlierInterest(existing: MatchEntity): void {
-  if (!AWAITING_REVIEW.includes(existing.status)) throw DomainError.conflict(`Your enterprise is already matched with this need (status ${existing.status})`);
+  if (!AWAITING_REVIEW.includes(existing.status))
+    throw DomainError.conflict(`Your enterprise is already matched with this need (status ${existing.status})`);
   if (existing.origin === MatchOrigin.INTEREST) {
-    throw DomainError.conflict(`Your enterprise already expressed interest in this need (match ${existing.id}); withdraw it to send another message`);
+    throw DomainError.conflict(
+      `Your enterprise already expressed interest in this need (match ${existing.id}); withdraw it to send another message`,
+    );
   }
 }

@@ -14,8 +14,13 @@ registerEnumType(MatchStatus, {
   name: 'MatchStatus',
   description: 'Where a match stands (docs/NOTIFICATIONS.md has the state diagram).',
   valuesMap: {
-    SUGGESTED: { description: 'Ranked by matching or asked for by the enterprise; waits for a coordinator. Until the introduction, the enterprise sees its expressed interest as SUGGESTED, whatever step the review is at.' },
-    SHORTLISTED: { description: 'A coordinator kept it for a closer look (coordinators and admins see this step; the enterprise sees SUGGESTED).' },
+    SUGGESTED: {
+      description:
+        'Ranked by matching or asked for by the enterprise; waits for a coordinator. Until the introduction, the enterprise sees its expressed interest as SUGGESTED, whatever step the review is at.',
+    },
+    SHORTLISTED: {
+      description: 'A coordinator kept it for a closer look (coordinators and admins see this step; the enterprise sees SUGGESTED).',
+    },
     APPROVED: {
       description:
         'A coordinator approved it. No match rests here: the introduction follows in the same transaction, so the value appears only in audit trails (between the approve and introduce entries) and a filter on it finds nothing.',
@@ -48,7 +53,8 @@ registerEnumType(SideResponse, {
 });
 registerEnumType(MatchOutcomeKind, {
   name: 'MatchOutcomeKind',
-  description: 'One step of what came of an engagement; the stages in the order a collaboration goes: MoU, training, pilot, contract, handover.',
+  description:
+    'One step of what came of an engagement; the stages in the order a collaboration goes: MoU, training, pilot, contract, handover.',
   valuesMap: {
     MOU_SIGNED: { description: 'Stage 1: a memorandum of understanding was signed.' },
     TRAINING_DELIVERED: { description: 'Stage 2: technical training was delivered.' },
@@ -80,9 +86,15 @@ export class MatchEvidenceSnapshotModel {
   reasons: string[];
 }
 
-@ObjectType('MatchExplanationSnapshot', { description: 'The explanation as it was when the match was suggested: what the coordinator saw.' })
+@ObjectType('MatchExplanationSnapshot', {
+  description: 'The explanation as it was when the match was suggested: what the coordinator saw.',
+})
 export class MatchExplanationSnapshotModel {
-  @Field(() => String, { nullable: true, description: 'One sentence, with the rank among the candidates. Coordinators and admins only (null for the sides: it compares the pair with other candidates, and may name one).' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'One sentence, with the rank among the candidates. Coordinators and admins only (null for the sides: it compares the pair with other candidates, and may name one).',
+  })
   summary: string | null;
 
   @Field(() => [MatchFactorModel], { description: 'The factors; their contributions add up to the score.' })
@@ -147,7 +159,9 @@ export class MatchContactPersonModel {
   email: string;
 }
 
-@ObjectType('Match', { description: 'A need and an enterprise, paired for the coordinators to review and, once approved, introduced to each other.' })
+@ObjectType('Match', {
+  description: 'A need and an enterprise, paired for the coordinators to review and, once approved, introduced to each other.',
+})
 export class MatchModel {
   @Field(() => ID, { description: 'Identifier.' })
   id: string;
@@ -167,13 +181,23 @@ export class MatchModel {
   @Field(() => MatchStatus, { description: 'Where it stands.' })
   status: MatchStatus;
 
-  @Field(() => Float, { nullable: true, description: 'Match score when it was suggested, 0 to 1. Null for the enterprise before the introduction.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Match score when it was suggested, 0 to 1. Null for the enterprise before the introduction.',
+  })
   score: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Rank among the candidates when it was suggested; null when the enterprise was outside the ranking (an interest). Coordinators and admins only.' })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Rank among the candidates when it was suggested; null when the enterprise was outside the ranking (an interest). Coordinators and admins only.',
+  })
   rank: number | null;
 
-  @Field(() => MatchExplanationSnapshotModel, { nullable: true, description: 'Why, as it was when suggested. Null for the enterprise before the introduction; without its summary for the sides.' })
+  @Field(() => MatchExplanationSnapshotModel, {
+    nullable: true,
+    description: 'Why, as it was when suggested. Null for the enterprise before the introduction; without its summary for the sides.',
+  })
   explanation: MatchExplanationSnapshotModel | null;
 
   @Field(() => String, { nullable: true, description: 'The enterprise’s message, for an expressed interest.' })
@@ -191,7 +215,10 @@ export class MatchModel {
   @Field(() => Date, { nullable: true, description: 'When both sides were introduced.' })
   introducedAt: Date | null;
 
-  @Field({ description: 'When it entered its current status (waiting time in the review queue counts from here). For the enterprise, its interest under review: when the match was made.' })
+  @Field({
+    description:
+      'When it entered its current status (waiting time in the review queue counts from here). For the enterprise, its interest under review: when the match was made.',
+  })
   statusChangedAt: Date;
 
   @Field({ description: 'When it was suggested.' })

@@ -21,8 +21,28 @@ import { NeedPublishedJob } from './need-published.job';
 
 /** Persisted matches and the coordinators' workflow: review queue, approval, introductions, answers, outcomes. */
 @Module({
-  imports: [TypeOrmModule.forFeature([MatchEntity]), AuditLogModule, MatchingModule, NeedsModule, NotificationsModule, OrganizationsModule, SearchModule],
-  providers: [MatchesService, MatchesRepository, MatchWorkflowService, MatchOutcomeRepository, MatchLoaders, MatchesResolver, MatchRemindersJob, NeedPublishedJob, NeedClosedJob, MatchStatisticsService, MatchStatisticsResolver],
+  imports: [
+    TypeOrmModule.forFeature([MatchEntity]),
+    AuditLogModule,
+    MatchingModule,
+    NeedsModule,
+    NotificationsModule,
+    OrganizationsModule,
+    SearchModule,
+  ],
+  providers: [
+    MatchesService,
+    MatchesRepository,
+    MatchWorkflowService,
+    MatchOutcomeRepository,
+    MatchLoaders,
+    MatchesResolver,
+    MatchRemindersJob,
+    NeedPublishedJob,
+    NeedClosedJob,
+    MatchStatisticsService,
+    MatchStatisticsResolver,
+  ],
   exports: [MatchWorkflowService],
 })
 export class MatchesModule {}

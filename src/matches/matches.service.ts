@@ -54,8 +54,19 @@ export class MatchesService {
     if (order === MatchOrder.NEWEST) return paginate(query, args, (m) => toMatchModel(m, actor));
     // Scores change only when a match is suggested again, so an offset walks the ranking steadily enough.
     const offset = decodeOffset(args.after);
-    const [rows, total] = await query.orderBy('m.score', 'DESC').addOrderBy('m.createdAt', 'ASC').addOrderBy('m.id', 'ASC').skip(offset).take(args.first + 1).getManyAndCount();
-    return toOffsetConnection(rows.map((m) => toMatchModel(m, actor)), args.first, total, offset);
+    const [rows, total] = await query
+      .orderBy('m.score', 'DESC')
+      .addOrderBy('m.createdAt', 'ASC')
+      .addOrderBy('m.id', 'ASC')
+      .skip(offset)
+      .take(args.first + 1)
+      .getManyAndCount();
+    return toOffsetConnection(
+      rows.map((m) => toMatchModel(m, actor)),
+      args.first,
+      total,
+      offset,
+    );
   }
 
   /** Needs with candidates awaiting a coordinator, by waiting time or best score; each with its waiting candidates. */
@@ -90,7 +101,8 @@ export class MatchesService {
   contactOrganizationId(actor: Actor, match: MatchModel, side: 'AGENCY' | 'ENTERPRISE'): string | null {
     const organizationId = side === 'AGENCY' ? match.agencyId : match.enterprise.id;
     const otherSide = side === 'AGENCY' ? match.enterprise.id : match.agencyId;
-    const allowed = isStaff(actor) || actor.organizationId === organizationId || (DISCLOSED.includes(match.status) && actor.organizationId === otherSide);
+    const allowed =
+      isStaff(actor) || actor.organizationId === organizationId || (DISCLOSED.includes(match.status) && actor.organizationId === otherSide);
     return allowed ? organizationId : null;
   }
 

@@ -43,7 +43,14 @@ export interface ExplanationTexts {
   details(need: ExplainedNeed, m: ExplainedFacts): Record<FactorKey, string>;
   tradeFit(m: ExplainedFacts): string;
   /** `reasons`: the top factors as [label, detail]; `scaled`: the trade fit when below 1. */
-  summary(rank: number, total: number, score: number, reasons: Array<[string, string]>, scaled: { value: number; detail: string } | null, note?: string): string;
+  summary(
+    rank: number,
+    total: number,
+    score: number,
+    reasons: Array<[string, string]>,
+    scaled: { value: number; detail: string } | null,
+    note?: string,
+  ): string;
   groupNote(leadName: string, group: string): string;
   citation(need: ExplainedNeed, c: CitationFacts): string[];
 }
@@ -58,10 +65,15 @@ const EN: ExplanationTexts = {
     text: `${percent(m.values.text)}% of the best track-record match among the candidates`,
     similarProjects: m.similar ? `${plural(m.similar, 'project')} found by the need's searches` : 'no project found by the need’s searches',
     countryExperience: m.inCountry ? `${plural(m.inCountry, 'project')} in ${need.countryName}` : `no project in ${need.countryName}`,
-    countryRecency: m.values.countryRecency > 0 ? `latest in ${need.countryName}: ${m.latestInCountry || 'year unknown'}` : `no dated project in ${need.countryName}`,
+    countryRecency:
+      m.values.countryRecency > 0
+        ? `latest in ${need.countryName}: ${m.latestInCountry || 'year unknown'}`
+        : `no dated project in ${need.countryName}`,
     regionExperience: `${plural(m.inRegion, 'project')} elsewhere in ${need.region}`,
     sectorFit: `${m.inSector} of ${m.projects} projects in the need's sector or technologies`,
-    capabilityFit: m.declared.length ? `declares ${m.declared.length} of the need's ${need.technologyCategories.length} technologies (${m.declared.join(', ')})` : 'declares none of the need’s technologies',
+    capabilityFit: m.declared.length
+      ? `declares ${m.declared.length} of the need's ${need.technologyCategories.length} technologies (${m.declared.join(', ')})`
+      : 'declares none of the need’s technologies',
     cooperationFit: need.cooperationModes.length
       ? `offers ${m.offered.length} of ${need.cooperationModes.length} wanted modes${m.offered.length ? ` (${m.offered.join(', ')})` : ''}`
       : 'the need names no cooperation mode',
@@ -69,7 +81,10 @@ const EN: ExplanationTexts = {
     recency: Number.isFinite(m.nearestGap) ? `nearest project ${plural(m.nearestGap, 'year')} from the need` : 'no dated project',
     trackRecord: `${plural(m.projects, 'reference project')}`,
   }),
-  tradeFit: (m) => (m.otherTrades ? `${m.otherTrades} of ${plural(m.projects, 'project')} in trades that build nothing (telecommunications, finance, aid in goods)` : 'no project in trades that build nothing'),
+  tradeFit: (m) =>
+    m.otherTrades
+      ? `${m.otherTrades} of ${plural(m.projects, 'project')} in trades that build nothing (telecommunications, finance, aid in goods)`
+      : 'no project in trades that build nothing',
   summary: (rank, total, score, reasons, scaled, note) => {
     const why = reasons.map(([label, detail]) => `${label.toLowerCase()} (${detail})`).join('; ');
     const scale = scaled ? `; all scaled by ${scaled.value.toFixed(2)}: ${scaled.detail}` : '';
@@ -85,7 +100,14 @@ const EN: ExplanationTexts = {
 };
 
 /** The regions of the country list (src/reference-data/data/countries.json), in Chinese. */
-const REGION_ZH: Record<string, string> = { Africa: '非洲', Americas: '美洲', Asia: '亚洲', Europe: '欧洲', Oceania: '大洋洲', Antarctica: '南极洲' };
+const REGION_ZH: Record<string, string> = {
+  Africa: '非洲',
+  Americas: '美洲',
+  Asia: '亚洲',
+  Europe: '欧洲',
+  Oceania: '大洋洲',
+  Antarctica: '南极洲',
+};
 const regionZh = (region: string) => REGION_ZH[region] ?? region;
 
 const ZH: ExplanationTexts = {
@@ -106,10 +128,15 @@ const ZH: ExplanationTexts = {
     text: `达到候选企业中最佳业绩匹配的 ${percent(m.values.text)}%`,
     similarProjects: m.similar ? `需求检索找到其 ${m.similar} 个项目` : '需求检索未找到其项目',
     countryExperience: m.inCountry ? `在${need.countryNameZh}有 ${m.inCountry} 个项目` : `在${need.countryNameZh}没有项目`,
-    countryRecency: m.values.countryRecency > 0 ? `在${need.countryNameZh}最近的项目：${m.latestInCountry || '年份不详'}` : `在${need.countryNameZh}没有注明年份的项目`,
+    countryRecency:
+      m.values.countryRecency > 0
+        ? `在${need.countryNameZh}最近的项目：${m.latestInCountry || '年份不详'}`
+        : `在${need.countryNameZh}没有注明年份的项目`,
     regionExperience: `在${regionZh(need.region)}其他国家有 ${m.inRegion} 个项目`,
     sectorFit: `${m.projects} 个项目中有 ${m.inSector} 个属于需求的行业或技术`,
-    capabilityFit: m.declared.length ? `申报了需求 ${need.technologyCategories.length} 项技术中的 ${m.declared.length} 项（${m.declared.join('、')}）` : '未申报需求所需的技术',
+    capabilityFit: m.declared.length
+      ? `申报了需求 ${need.technologyCategories.length} 项技术中的 ${m.declared.length} 项（${m.declared.join('、')}）`
+      : '未申报需求所需的技术',
     cooperationFit: need.cooperationModes.length
       ? `提供所要 ${need.cooperationModes.length} 种合作方式中的 ${m.offered.length} 种${m.offered.length ? `（${m.offered.join('、')}）` : ''}`
       : '需求未指明合作方式',
@@ -117,7 +144,10 @@ const ZH: ExplanationTexts = {
     recency: Number.isFinite(m.nearestGap) ? `最近的项目与需求相隔 ${m.nearestGap} 年` : '没有注明年份的项目',
     trackRecord: `${m.projects} 个参考项目`,
   }),
-  tradeFit: (m) => (m.otherTrades ? `${m.projects} 个项目中有 ${m.otherTrades} 个属于不从事工程建设的行业（电信、金融、实物援助）` : '没有不从事工程建设行业的项目'),
+  tradeFit: (m) =>
+    m.otherTrades
+      ? `${m.projects} 个项目中有 ${m.otherTrades} 个属于不从事工程建设的行业（电信、金融、实物援助）`
+      : '没有不从事工程建设行业的项目',
   summary: (rank, total, score, reasons, scaled, note) => {
     const why = reasons.map(([label, detail]) => `${label}（${detail}）`).join('；');
     const scale = scaled ? `；各项均乘以 ${scaled.value.toFixed(2)}：${scaled.detail}` : '';

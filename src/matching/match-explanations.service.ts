@@ -27,11 +27,16 @@ export class MatchExplanationsService {
     const need = await this.matching.needOrFail(needId);
     if (!NeedVisibility.canSee(actor, need)) throw DomainError.notFound('Need', needId);
     const ranked = await this.matching.rankEnterprises(need, first, language);
-    const [organizations, explanations] = await Promise.all([this.organizations.findBy({ id: In(ranked.map((r) => r.organizationId)) }), this.explain(ranked)]);
+    const [organizations, explanations] = await Promise.all([
+      this.organizations.findBy({ id: In(ranked.map((r) => r.organizationId)) }),
+      this.explain(ranked),
+    ]);
     const enterprises = new Map(organizations.map((o) => [o.id, o]));
     return ranked.flatMap((r, i) => {
       const enterprise = enterprises.get(r.organizationId);
-      return enterprise ? [{ rank: r.rank, score: r.result.score, enterprise: toOrganizationModel(enterprise, actor), explanation: explanations[i] }] : [];
+      return enterprise
+        ? [{ rank: r.rank, score: r.result.score, enterprise: toOrganizationModel(enterprise, actor), explanation: explanations[i] }]
+        : [];
     });
   }
 

@@ -69,7 +69,8 @@ export function parseMatchWeights(json: string | undefined): Record<FactorKey, n
     if (typeof given !== 'object' || given === null || Array.isArray(given)) throw new Error('must be a JSON object of factor weights');
     for (const [key, value] of Object.entries(given)) {
       if (!(key in FACTORS)) throw new Error(`has an unknown factor "${key}" (known: ${FACTOR_KEYS.join(', ')})`);
-      if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw new Error(`gives "${key}" a weight that is not a number ≥ 0`);
+      if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+        throw new Error(`gives "${key}" a weight that is not a number ≥ 0`);
       weights[key as FactorKey] = value;
     }
   }

@@ -17,7 +17,20 @@ const need: NeedProfile = {
 };
 
 const record = (partial: Array<Partial<TrackRecord['projects'][number]>>, modes: string[] = [], declared: string[] = []): TrackRecord => {
-  const projects = partial.map((p, i) => ({ id: `p${i}`, title: `Project ${i}`, countryCode: null, region: null, year: null, sectorCode: null, sourceSector: null, technologyCategories: [], role: 'EPC_CONTRACTOR', value: null, currency: null, ...p }));
+  const projects = partial.map((p, i) => ({
+    id: `p${i}`,
+    title: `Project ${i}`,
+    countryCode: null,
+    region: null,
+    year: null,
+    sectorCode: null,
+    sourceSector: null,
+    technologyCategories: [],
+    role: 'EPC_CONTRACTOR',
+    value: null,
+    currency: null,
+    ...p,
+  }));
   return {
     organizationId: 'org',
     name: 'Org',
@@ -36,7 +49,15 @@ const record = (partial: Array<Partial<TrackRecord['projects'][number]>>, modes:
 describe('match scoring', () => {
   const experienced = record(
     [
-      { countryCode: 'SD', region: 'Africa', year: 2010, sectorCode: '14021', technologyCategories: ['DRINKING_WATER_TREATMENT'], value: 28.9e6, currency: 'USD' },
+      {
+        countryCode: 'SD',
+        region: 'Africa',
+        year: 2010,
+        sectorCode: '14021',
+        technologyCategories: ['DRINKING_WATER_TREATMENT'],
+        value: 28.9e6,
+        currency: 'USD',
+      },
       { countryCode: 'ET', region: 'Africa', year: 2014 },
       { countryCode: 'PK', region: 'Asia', year: 2003 },
     ],
@@ -67,7 +88,9 @@ describe('match scoring', () => {
     const withoutText = { text: 0, similar: undefined, largestRecord: 10 };
     const byKey = Object.fromEntries(scorePair(need, newcomer, withoutText, DEFAULT_WEIGHTS).factors.map((f) => [f.key, f]));
     expect(byKey.capabilityFit).toMatchObject({ value: 1, detail: "declares 1 of the need's 1 technologies (DRINKING_WATER_TREATMENT)" });
-    expect(scorePair(need, newcomer, withoutText, DEFAULT_WEIGHTS).score).toBeGreaterThan(scorePair(need, record([]), withoutText, DEFAULT_WEIGHTS).score);
+    expect(scorePair(need, newcomer, withoutText, DEFAULT_WEIGHTS).score).toBeGreaterThan(
+      scorePair(need, record([]), withoutText, DEFAULT_WEIGHTS).score,
+    );
   });
 
   it('scales the contributions down for an enterprise whose record is mostly in another trade', () => {
@@ -82,10 +105,16 @@ describe('match scoring', () => {
     const same = { text: 0.5, similar: undefined, largestRecord: 10 };
     const result = scorePair(need, telecom, same, DEFAULT_WEIGHTS);
     // (5 − 4 + 1) ÷ (5 + 1) = ⅓ of the record builds works; a builder has at least half: ⅓ ÷ ½.
-    expect(result.tradeFit).toEqual({ value: 0.6667, detail: '4 of 5 projects in trades that build nothing (telecommunications, finance, aid in goods)' });
+    expect(result.tradeFit).toEqual({
+      value: 0.6667,
+      detail: '4 of 5 projects in trades that build nothing (telecommunications, finance, aid in goods)',
+    });
     const text = result.factors.find((f) => f.key === 'text')!;
     expect(text.contribution).toBeCloseTo(text.value * text.weight * 0.6667, 4);
-    expect(result.score).toBeCloseTo(result.factors.reduce((s, f) => s + f.contribution, 0), 10);
+    expect(result.score).toBeCloseTo(
+      result.factors.reduce((s, f) => s + f.contribution, 0),
+      10,
+    );
     expect(summarise(3, 10, result)).toMatch(/; all scaled by 0\.67: 4 of 5 projects in trades that build nothing .*\.$/);
     // More projects in the country, but in another trade: the builder (half of its record builds works) ranks first.
     expect(scorePair(need, builder, same, DEFAULT_WEIGHTS).score).toBeGreaterThan(result.score);
@@ -95,7 +124,9 @@ describe('match scoring', () => {
   it('ranks experience in the country and the sector above none', () => {
     const stranger = record([{ countryCode: 'PK', region: 'Asia', year: 2003 }]);
     const withoutText = { text: 0, similar: undefined, largestRecord: 10 };
-    expect(scorePair(need, experienced, withoutText, DEFAULT_WEIGHTS).score).toBeGreaterThan(scorePair(need, stranger, withoutText, DEFAULT_WEIGHTS).score);
+    expect(scorePair(need, experienced, withoutText, DEFAULT_WEIGHTS).score).toBeGreaterThan(
+      scorePair(need, stranger, withoutText, DEFAULT_WEIGHTS).score,
+    );
   });
 
   it('cites the most similar projects as evidence, with reasons', () => {
@@ -105,7 +136,9 @@ describe('match scoring', () => {
   });
 
   it('follows the configured weights', () => {
-    const countryOnly = parseMatchWeights(JSON.stringify(Object.fromEntries(FACTOR_KEYS.map((k) => [k, k === 'countryExperience' ? 1 : 0]))));
+    const countryOnly = parseMatchWeights(
+      JSON.stringify(Object.fromEntries(FACTOR_KEYS.map((k) => [k, k === 'countryExperience' ? 1 : 0]))),
+    );
     const result = scorePair(need, experienced, signals, countryOnly);
     expect(result.score).toBe(0.5);
     expect(result.factors[0]).toMatchObject({ key: 'countryExperience', weight: 1, contribution: 0.5 });
@@ -136,7 +169,13 @@ describe('need words', () => {
     const df = (t: string) => ({ borehole: 5, mali: 50, water: 900 })[t] ?? 0;
     const words = terms('water water borehole mali water supply');
     expect(distinctiveTerms(words, df, 1000)).toEqual(['borehole', 'mali', 'water']);
-    expect(distinctiveTerms(Array.from({ length: 30 }, (_, i) => `w${i}`), () => 1, 100)).toHaveLength(10);
+    expect(
+      distinctiveTerms(
+        Array.from({ length: 30 }, (_, i) => `w${i}`),
+        () => 1,
+        100,
+      ),
+    ).toHaveLength(10);
   });
 
   it('spreads a ranking over groups: further members of a listed group come three places later', () => {

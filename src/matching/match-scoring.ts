@@ -148,9 +148,14 @@ export function scoreOf(m: Pick<PairMeasures, 'values' | 'tradeFit'>, weights: R
 export function explain(need: NeedProfile, m: PairMeasures, weights: Record<FactorKey, number>, language = Language.EN): PairScore {
   const texts = EXPLANATION_TEXTS[language];
   const details = texts.details(need, m);
-  const factors = FACTOR_KEYS.map((key) => ({ key, label: texts.labels[key], value: round(m.values[key]), weight: round(weights[key]), contribution: contributionOf(m.values[key], weights[key], m.tradeFit), detail: details[key] })).sort(
-    (a, b) => b.contribution - a.contribution || a.key.localeCompare(b.key),
-  );
+  const factors = FACTOR_KEYS.map((key) => ({
+    key,
+    label: texts.labels[key],
+    value: round(m.values[key]),
+    weight: round(weights[key]),
+    contribution: contributionOf(m.values[key], weights[key], m.tradeFit),
+    detail: details[key],
+  })).sort((a, b) => b.contribution - a.contribution || a.key.localeCompare(b.key));
   return { score: scoreOf(m, weights), factors, tradeFit: { value: round(m.tradeFit), detail: texts.tradeFit(m) } };
 }
 
@@ -160,7 +165,13 @@ export function scorePair(need: NeedProfile, record: TrackRecord, signals: PairS
 }
 
 /** The reference projects that support a pair, most similar first (computed for the candidates shown only). */
-export function citeEvidence(need: NeedProfile, record: TrackRecord, projectSimilarity: Map<string, number>, limit = 3, language = Language.EN): Evidence[] {
+export function citeEvidence(
+  need: NeedProfile,
+  record: TrackRecord,
+  projectSimilarity: Map<string, number>,
+  limit = 3,
+  language = Language.EN,
+): Evidence[] {
   const needCategories = new Set(need.technologyCategories);
   const texts = EXPLANATION_TEXTS[language];
   return record.projects
@@ -179,7 +190,13 @@ export function citeEvidence(need: NeedProfile, record: TrackRecord, projectSimi
       return { project, similarity, reasons };
     })
     .filter((e) => e.reasons.length > 0)
-    .sort((a, b) => b.similarity - a.similarity || (b.project.year ?? 0) - (a.project.year ?? 0) || byText(a.project.title, b.project.title) || byText(a.project.id, b.project.id))
+    .sort(
+      (a, b) =>
+        b.similarity - a.similarity ||
+        (b.project.year ?? 0) - (a.project.year ?? 0) ||
+        byText(a.project.title, b.project.title) ||
+        byText(a.project.id, b.project.id),
+    )
     .slice(0, limit);
 }
 
@@ -209,5 +226,12 @@ export function spreadGroups<T>(ranked: T[], groupOf: (item: T) => string | null
 export function summarise(rank: number, total: number, result: PairScore, note?: string, language = Language.EN): string {
   const top = result.factors.filter((f) => f.contribution > 0).slice(0, 2);
   const scaled = result.tradeFit.value < 1 ? result.tradeFit : null;
-  return EXPLANATION_TEXTS[language].summary(rank, total, result.score, top.map((f) => [f.label, f.detail]), scaled, note);
+  return EXPLANATION_TEXTS[language].summary(
+    rank,
+    total,
+    result.score,
+    top.map((f) => [f.label, f.detail]),
+    scaled,
+    note,
+  );
 }

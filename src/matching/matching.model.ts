@@ -18,16 +18,24 @@ export class MatchFactorModel {
   @Field(() => Float, { description: 'The weight of the factor (from configuration; the weights add up to 1).' })
   weight: number;
 
-  @Field(() => Float, { description: 'value × weight × the trade fit of the explanation: what this factor adds to the score. The contributions add up to the score.' })
+  @Field(() => Float, {
+    description:
+      'value × weight × the trade fit of the explanation: what this factor adds to the score. The contributions add up to the score.',
+  })
   contribution: number;
 
   @Field({ description: 'The facts behind the value, e.g. "4 projects in Sudan, latest 2016".' })
   detail: string;
 }
 
-@ObjectType('MatchTradeFit', { description: 'Whether the candidate’s track record is in trades that build works at all; it scales every contribution.' })
+@ObjectType('MatchTradeFit', {
+  description: 'Whether the candidate’s track record is in trades that build works at all; it scales every contribution.',
+})
 export class MatchTradeFitModel {
-  @Field(() => Float, { description: '1 for a builder (at least half of the track record builds works); below that, twice the share of the record outside telecommunications, finance and aid in goods.' })
+  @Field(() => Float, {
+    description:
+      '1 for a builder (at least half of the track record builds works); below that, twice the share of the record outside telecommunications, finance and aid in goods.',
+  })
   value: number;
 
   @Field({ description: 'The facts behind the value, e.g. "170 of 190 projects in trades that build nothing …".' })

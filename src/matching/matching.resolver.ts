@@ -8,7 +8,11 @@ import { ROOT_COST } from '../graphql/query-limits';
 
 @ArgsType()
 class ExplainedArgs {
-  @Field(() => Language, { nullable: true, description: 'Language of the explanations (summaries, factor labels and details, evidence reasons); the preferred language of your account when left out.' })
+  @Field(() => Language, {
+    nullable: true,
+    description:
+      'Language of the explanations (summaries, factor labels and details, evidence reasons); the preferred language of your account when left out.',
+  })
   @IsOptional()
   @IsEnum(Language)
   language?: Language;
@@ -45,13 +49,21 @@ export class MatchingResolver {
   constructor(private readonly explanations: MatchExplanationsService) {}
 
   @Allow(Role.COORDINATOR, Role.ADMIN)
-  @Query(() => [MatchCandidateModel], { complexity: ROOT_COST.ranking, description: 'Enterprises ranked for a need, each with its score and the explanation behind it. Coordinators and admins (agencies see candidates only once approved).' })
+  @Query(() => [MatchCandidateModel], {
+    complexity: ROOT_COST.ranking,
+    description:
+      'Enterprises ranked for a need, each with its score and the explanation behind it. Coordinators and admins (agencies see candidates only once approved).',
+  })
   matchCandidates(@CurrentActor() actor: Actor, @Args() args: MatchCandidatesArgs) {
     return this.explanations.candidates(actor, args.needId, args.first, args.language ?? actor.language);
   }
 
   @Allow(Role.ENTERPRISE_MEMBER, Role.COORDINATOR, Role.ADMIN)
-  @Query(() => [OpportunityModel], { complexity: ROOT_COST.ranking, description: 'Open needs ranked for an enterprise, with explanations. Enterprise members for their own enterprise; coordinators and admins for any.' })
+  @Query(() => [OpportunityModel], {
+    complexity: ROOT_COST.ranking,
+    description:
+      'Open needs ranked for an enterprise, with explanations. Enterprise members for their own enterprise; coordinators and admins for any.',
+  })
   opportunities(@CurrentActor() actor: Actor, @Args() args: OpportunitiesArgs) {
     return this.explanations.opportunities(actor, args.organizationId, args.first, args.language ?? actor.language);
   }

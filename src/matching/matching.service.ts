@@ -13,7 +13,18 @@ import { SearchRepository } from '../search/search.repository';
 import { FactorKey, parseMatchWeights } from './match-factors';
 import { Language } from '../access/actor';
 import { EXPLANATION_TEXTS } from './explanation-texts';
-import { byText, citeEvidence, Evidence, explain, measure, NeedProfile, PairScore, scoreOf, spreadGroups, summarise } from './match-scoring';
+import {
+  byText,
+  citeEvidence,
+  Evidence,
+  explain,
+  measure,
+  NeedProfile,
+  PairScore,
+  scoreOf,
+  spreadGroups,
+  summarise,
+} from './match-scoring';
 import { distinctiveTerms, terms, workWords } from './text-terms';
 import { Built, TrackRecord, TrackRecordIndexService } from './track-record-index.service';
 
@@ -34,7 +45,15 @@ export interface StageOneQuery {
 }
 
 /** The request Meilisearch receives for a stage-1 query. */
-export const toMeilisearch = ({ index, q, filter, limit, sort }: StageOneQuery) => ({ index, q, filter, limit, sort, attributesToRetrieve: ['id', 'organizationId'], showRankingScore: true });
+export const toMeilisearch = ({ index, q, filter, limit, sort }: StageOneQuery) => ({
+  index,
+  q,
+  filter,
+  limit,
+  sort,
+  attributesToRetrieve: ['id', 'organizationId'],
+  showRankingScore: true,
+});
 
 type StageOneHit = { id: string; organizationId?: string; _rankingScore?: number };
 
@@ -124,7 +143,14 @@ export class MatchingService {
     // Enterprises declaring the need's technologies, newcomers first: those with a track record are found by their projects.
     if (need.technologyCategories.length > 0) {
       const declaring = allOf(verified, oneOf('declaredCategories', need.technologyCategories));
-      queries.push({ index: SearchIndex.Enterprises, q: '', filter: declaring, limit: PROFILE_LIMIT, scored: false, sort: ['projectCount:asc'] });
+      queries.push({
+        index: SearchIndex.Enterprises,
+        q: '',
+        filter: declaring,
+        limit: PROFILE_LIMIT,
+        scored: false,
+        sort: ['projectCount:asc'],
+      });
     }
     return queries.filter((query) => !query.scored || query.q !== '');
   }
@@ -167,10 +193,20 @@ export class MatchingService {
 
     // Every candidate is measured and scored; only the ones shown are explained.
     const scored = records.map((record, i) => {
-      const measures = measure(profile, record, { text: best > 0 ? relevance[i] / best : 0, similar: similarByOwner.get(record.organizationId), largestRecord: index.largestRecord });
+      const measures = measure(profile, record, {
+        text: best > 0 ? relevance[i] / best : 0,
+        similar: similarByOwner.get(record.organizationId),
+        largestRecord: index.largestRecord,
+      });
       return { record, measures, score: scoreOf(measures, this.weights) };
     });
-    scored.sort((a, b) => b.score - a.score || b.record.projects.length - a.record.projects.length || byText(a.record.name, b.record.name) || byText(a.record.organizationId, b.record.organizationId));
+    scored.sort(
+      (a, b) =>
+        b.score - a.score ||
+        b.record.projects.length - a.record.projects.length ||
+        byText(a.record.name, b.record.name) ||
+        byText(a.record.organizationId, b.record.organizationId),
+    );
     const list = spreadGroups(scored, ({ record }) => record.parentGroup);
     const explainAt = (i: number, language = Language.EN): RankedEnterprise => {
       const { record, measures } = list[i];
@@ -205,7 +241,10 @@ export class MatchingService {
       ...(countries.length ? [{ q: '', filter: allOf(open, oneOf('countryCode', countries)), limit: COUNTRY_LIMIT }] : []),
       ...(categories.length ? [{ q: '', filter: allOf(open, oneOf('technologyCategories', categories)), limit: COUNTRY_LIMIT }] : []),
     ];
-    const results = await this.search.multiSearch<{ id: string }>(SearchIndex.Needs, queries.map((q) => ({ ...q, attributesToRetrieve: ['id'] })));
+    const results = await this.search.multiSearch<{ id: string }>(
+      SearchIndex.Needs,
+      queries.map((q) => ({ ...q, attributesToRetrieve: ['id'] })),
+    );
     const ids = [...new Set(results.flatMap((r) => r.hits.map((h) => h.id)))];
     if (ids.length === 0) return [];
     const needs = await this.needs.findBy({ id: In(ids), status: NeedStatus.OPEN });
@@ -213,13 +252,29 @@ export class MatchingService {
     const best = Math.max(0, ...relevance);
     const scored = needs.map((need, i) => {
       const profile = this.profileOf(need);
-      const measures = measure(profile, record, { text: best > 0 ? relevance[i] / best : 0, similar: undefined, largestRecord: index.largestRecord });
+      const measures = measure(profile, record, {
+        text: best > 0 ? relevance[i] / best : 0,
+        similar: undefined,
+        largestRecord: index.largestRecord,
+      });
       return { need, profile, measures, score: scoreOf(measures, this.weights) };
     });
-    scored.sort((a, b) => b.score - a.score || b.need.createdAt.getTime() - a.need.createdAt.getTime() || byText(a.need.title, b.need.title) || byText(a.need.id, b.need.id));
+    scored.sort(
+      (a, b) =>
+        b.score - a.score ||
+        b.need.createdAt.getTime() - a.need.createdAt.getTime() ||
+        byText(a.need.title, b.need.title) ||
+        byText(a.need.id, b.need.id),
+    );
     return scored.slice(0, first).map(({ need, profile, measures }, i) => {
       const result = explain(profile, measures, this.weights, language);
-      return { need, rank: i + 1, result, evidence: citeEvidence(profile, record, new Map(), undefined, language), summary: summarise(i + 1, scored.length, result, undefined, language) };
+      return {
+        need,
+        rank: i + 1,
+        result,
+        evidence: citeEvidence(profile, record, new Map(), undefined, language),
+        summary: summarise(i + 1, scored.length, result, undefined, language),
+      };
     });
   }
 

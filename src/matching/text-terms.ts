@@ -48,7 +48,8 @@ export function terms(text: string): string[] {
  * The words of a need or a reference project as the matcher weighs them: the title counts twice (it names the work;
  * descriptions also tell the financing story).
  */
-export const workWords = (text: { title: string; description: string }): string[] => terms(`${text.title} ${text.title} ${text.description}`);
+export const workWords = (text: { title: string; description: string }): string[] =>
+  terms(`${text.title} ${text.title} ${text.description}`);
 
 /** BM25's inverse document frequency. */
 export const idf = (documents: number, withTerm: number): number => Math.log(1 + (documents - withTerm + 0.5) / (withTerm + 0.5));

@@ -41,13 +41,22 @@ function fold(vocabulary: Map<string, number>, projects: ProjectRow[], declared:
 /** A record's words and how often it uses each, by word rather than by internal id. */
 function wordsOf(record: TrackRecord, vocabulary: Map<string, number>): Record<string, { count: number; projects: number }> {
   const word = new Map([...vocabulary].map(([w, id]) => [id, w]));
-  return Object.fromEntries([...record.termIds].map((id, i) => [word.get(id), { count: record.termCounts[i], projects: record.termProjects[i] }]));
+  return Object.fromEntries(
+    [...record.termIds].map((id, i) => [word.get(id), { count: record.termCounts[i], projects: record.termProjects[i] }]),
+  );
 }
 
 describe('TrackRecordFolder', () => {
-  it("groups projects by enterprise, in the order first seen, with their facts as the matcher reads them", () => {
+  it('groups projects by enterprise, in the order first seen, with their facts as the matcher reads them', () => {
     const records = fold(new Map(), [
-      project('b', { title: 'Khartoum dam', country_code: 'SD ', year: 2010, value: '1250000.50', currency: 'USD', parent_group: 'BLUE GROUP' }),
+      project('b', {
+        title: 'Khartoum dam',
+        country_code: 'SD ',
+        year: 2010,
+        value: '1250000.50',
+        currency: 'USD',
+        parent_group: 'BLUE GROUP',
+      }),
       project('a', { title: 'Regional pipeline', country_code: null, year: null }),
       project('b', { title: 'Aswan dam', country_code: 'EG' }),
     ]);
@@ -122,7 +131,12 @@ describe('summariseRecord', () => {
         ['LK', { region: 'Asia', count: 1, years: [] }],
       ]),
     );
-    expect(summary.regions).toEqual(new Map([['Africa', 2], ['Asia', 1]]));
+    expect(summary.regions).toEqual(
+      new Map([
+        ['Africa', 2],
+        ['Asia', 1],
+      ]),
+    );
     expect(summary.years).toEqual([2001, 2009, 2018]);
     expect(summary.kinds).toEqual([
       { sectorCode: '14021', categories: ['DAMS'], count: 2 },

@@ -173,7 +173,9 @@ export class TrackRecordIndexService {
     const vocabulary = new Map<string, number>();
     const records = await this.loadRecords(vocabulary);
     const built = Built.empty(vocabulary).withChanges(fingerprint, signatures, records, []);
-    this.logger.log(`Track-record index: ${built.records.size} enterprises, ${built.projectCount} projects, ${vocabulary.size} words in ${Date.now() - started} ms`);
+    this.logger.log(
+      `Track-record index: ${built.records.size} enterprises, ${built.projectCount} projects, ${vocabulary.size} words in ${Date.now() - started} ms`,
+    );
     return built;
   }
 
@@ -189,7 +191,8 @@ export class TrackRecordIndexService {
     // A changed enterprise without projects or capabilities any more has no record.
     const removed = [...gone, ...changed.filter((id) => !records.has(id))];
     const built = state.withChanges(fingerprint, signatures, records, removed);
-    if (changed.length + gone.length > 0) this.logger.log(`Track-record index: ${changed.length} enterprises re-read, ${gone.length} gone, in ${Date.now() - started} ms`);
+    if (changed.length + gone.length > 0)
+      this.logger.log(`Track-record index: ${changed.length} enterprises re-read, ${gone.length} gone, in ${Date.now() - started} ms`);
     return built;
   }
 
@@ -266,7 +269,10 @@ export class TrackRecordFolder {
     for (const [organizationId, draft] of this.drafts) {
       const ids = Int32Array.from([...draft.counts.keys()].sort((a, b) => a - b));
       const own = this.declared.get(organizationId);
-      const modes = new Set([...(own?.modes ?? []), ...draft.projects.map((p) => MODE_OF_ROLE[p.role]).filter((m): m is string => m !== undefined)]);
+      const modes = new Set([
+        ...(own?.modes ?? []),
+        ...draft.projects.map((p) => MODE_OF_ROLE[p.role]).filter((m): m is string => m !== undefined),
+      ]);
       records.set(organizationId, {
         organizationId,
         name: draft.name,
@@ -285,7 +291,14 @@ export class TrackRecordFolder {
   }
 
   private draftOf(id: string, name: string, parentGroup: string | null): Draft {
-    const draft = this.drafts.get(id) ?? { name, parentGroup, projects: [], counts: new Map<number, number>(), inProjects: new Map<number, number>(), length: 0 };
+    const draft = this.drafts.get(id) ?? {
+      name,
+      parentGroup,
+      projects: [],
+      counts: new Map<number, number>(),
+      inProjects: new Map<number, number>(),
+      length: 0,
+    };
     this.drafts.set(id, draft);
     return draft;
   }
@@ -379,7 +392,9 @@ export class Built {
    * looked up once; the returned function then scores any number of track records.
    */
   relevanceTo(words: string[], k1 = 1.2, b = 0.75): (record: TrackRecord) => number {
-    const ids = [...new Set(words)].map((w) => this.vocabulary.get(w)).filter((id): id is number => id !== undefined && id < this.companyDf.length);
+    const ids = [...new Set(words)]
+      .map((w) => this.vocabulary.get(w))
+      .filter((id): id is number => id !== undefined && id < this.companyDf.length);
     const weights = ids.map((id) => idf(this.records.size, this.companyDf[id]));
     const averageLength = this.averageLength || 1;
     return (record) => {

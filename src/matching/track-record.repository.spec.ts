@@ -20,7 +20,8 @@ describe('TrackRecordRepository (real database)', () => {
     verified = await f.organization({ kind: OrganizationKind.ENTERPRISE, nameEn: 'Verified Water Works', parentGroup: 'BLUE GROUP' });
     pending = await f.organization({ kind: OrganizationKind.ENTERPRISE, verificationStatus: VerificationStatus.PENDING });
     agency = await f.organization({ kind: OrganizationKind.AGENCY });
-    for (const title of ['Dam one', 'Dam two', 'Dam three']) await f.referenceProject(verified.id, { title, value: 1250000.5, currency: 'USD', sourceSector: 'WATER SUPPLY AND SANITATION' });
+    for (const title of ['Dam one', 'Dam two', 'Dam three'])
+      await f.referenceProject(verified.id, { title, value: 1250000.5, currency: 'USD', sourceSector: 'WATER SUPPLY AND SANITATION' });
     await f.referenceProject(pending.id, { title: 'Pending project' });
     await f.referenceProject(agency.id, { title: 'Agency project' });
     await f.capability(verified.id, { technologyCategory: 'DAMS', cooperationModes: ['EPC', 'FINANCING'] });
@@ -64,7 +65,7 @@ describe('TrackRecordRepository (real database)', () => {
     expect(await records.capabilities([verified.id])).toHaveLength(1);
   });
 
-  it("gives each verified enterprise a signature that moves when its projects or capabilities change", async () => {
+  it('gives each verified enterprise a signature that moves when its projects or capabilities change', async () => {
     const before = await records.signatures();
     expect([...before.keys()]).toEqual([verified.id]);
     const project = await t.factory.referenceProject(verified.id, { title: 'Dam four' });

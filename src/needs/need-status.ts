@@ -20,7 +20,12 @@ const ALLOWED: Record<NeedStatus, readonly NeedStatus[]> = {
 };
 
 /** Statuses anyone may see; drafts and withdrawn needs stay with their owner and the coordinators. */
-export const PUBLISHED_NEED_STATUSES: readonly NeedStatus[] = [NeedStatus.OPEN, NeedStatus.IN_REVIEW, NeedStatus.MATCHED, NeedStatus.CLOSED];
+export const PUBLISHED_NEED_STATUSES: readonly NeedStatus[] = [
+  NeedStatus.OPEN,
+  NeedStatus.IN_REVIEW,
+  NeedStatus.MATCHED,
+  NeedStatus.CLOSED,
+];
 
 /** Statuses in which a need takes candidates and introductions. */
 export const RECRUITING_NEED_STATUSES: readonly NeedStatus[] = [NeedStatus.OPEN, NeedStatus.IN_REVIEW];

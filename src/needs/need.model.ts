@@ -59,13 +59,20 @@ export class NeedModel {
   @Field(() => FundingStatus, { description: 'How far the money is secured.' })
   fundingStatus: FundingStatus;
 
-  @Field(() => String, { nullable: true, description: 'Who finances the need, when known (a bank, a fund, a government), e.g. "Export-Import Bank of China".' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Who finances the need, when known (a bank, a fund, a government), e.g. "Export-Import Bank of China".',
+  })
   financier: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Number of people the solution would serve.' })
   populationServed: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Date by which proposals are wanted (YYYY-MM-DD); the day after it (UTC) the need is closed and its matches short of ENGAGED are withdrawn.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Date by which proposals are wanted (YYYY-MM-DD); the day after it (UTC) the need is closed and its matches short of ENGAGED are withdrawn.',
+  })
   deadline: string | null;
 
   @Field(() => [String], { description: 'ISO 639-1 codes of the languages the agency works in.' })

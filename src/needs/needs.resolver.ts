@@ -11,7 +11,6 @@ import { CreateNeedInput, NeedIdArgs, NeedsArgs, UpdateNeedInput } from './dto/n
 import { NeedConnection, NeedModel } from './need.model';
 import { NeedsService } from './needs.service';
 
-
 @Resolver(() => NeedModel)
 export class NeedsResolver {
   constructor(
@@ -21,7 +20,9 @@ export class NeedsResolver {
   ) {}
 
   @Public()
-  @Query(() => NeedConnection, { description: 'Needs, newest first. Published needs are public; drafts and withdrawn needs show only to their agency and coordinators.' })
+  @Query(() => NeedConnection, {
+    description: 'Needs, newest first. Published needs are public; drafts and withdrawn needs show only to their agency and coordinators.',
+  })
   needs(@CurrentActor() actor: Actor | null, @Args() args: NeedsArgs) {
     return this.service.list(actor, args);
   }

@@ -33,7 +33,10 @@ const ENTITY = 'need';
 function assertPostsIn(agency: OrganizationEntity, countryCode: string): void {
   if (countryCode === agency.countryCode || agency.countriesServed.includes(countryCode)) return;
   const allowed = [agency.countryCode, ...agency.countriesServed].join(', ');
-  throw DomainError.badInput('countryCode', `Your agency posts needs for ${allowed}, not for ${countryCode}; the secretariat can add the countries it serves to its profile`);
+  throw DomainError.badInput(
+    'countryCode',
+    `Your agency posts needs for ${allowed}, not for ${countryCode}; the secretariat can add the countries it serves to its profile`,
+  );
 }
 
 @Injectable()
@@ -93,7 +96,16 @@ export class NeedsService {
         }),
       );
       await this.outbox.record(manager, IndexedKind.Need, [need.id]);
-      await this.audit.recordChange(manager, { target: NeedEntity, entityType: ENTITY, entityId: need.id, actor, action: 'create', before: null, after: need, toStatus: need.status });
+      await this.audit.recordChange(manager, {
+        target: NeedEntity,
+        entityType: ENTITY,
+        entityId: need.id,
+        actor,
+        action: 'create',
+        before: null,
+        after: need,
+        toStatus: need.status,
+      });
       return need;
     });
     return toNeedModel(saved);
@@ -118,7 +130,15 @@ export class NeedsService {
       if (changes.countryCode !== undefined) await this.assertAgencyPostsIn(manager, need.organizationId, merged.countryCode);
       const saved = await manager.save(NeedEntity, merged);
       await this.outbox.record(manager, IndexedKind.Need, [id]);
-      await this.audit.recordChange(manager, { target: NeedEntity, entityType: ENTITY, entityId: id, actor, action: 'update', before: need, after: saved });
+      await this.audit.recordChange(manager, {
+        target: NeedEntity,
+        entityType: ENTITY,
+        entityId: id,
+        actor,
+        action: 'update',
+        before: need,
+        after: saved,
+      });
       return toNeedModel(saved);
     });
   }
@@ -142,7 +162,17 @@ export class NeedsService {
       // Candidates for the review queue and alerts to fitting enterprises follow, once this commits.
       await this.jobs.insert([{ name: NEED_PUBLISHED_QUEUE, data: { needId: id } }], manager);
       const saved = await manager.save(need);
-      await this.audit.recordChange(manager, { target: NeedEntity, entityType: ENTITY, entityId: id, actor, action: 'publish', before, after: saved, fromStatus: before.status, toStatus: saved.status });
+      await this.audit.recordChange(manager, {
+        target: NeedEntity,
+        entityType: ENTITY,
+        entityId: id,
+        actor,
+        action: 'publish',
+        before,
+        after: saved,
+        fromStatus: before.status,
+        toStatus: saved.status,
+      });
       return toNeedModel(saved);
     });
   }
@@ -153,10 +183,22 @@ export class NeedsService {
 
   /** Its agency or a coordinator closes a need that is done. */
   async close(actor: Actor, id: string): Promise<NeedModel> {
-    return this.move(actor, id, NeedStatus.CLOSED, 'close', (a, need) => a.role === Role.COORDINATOR || a.organizationId === need.organizationId);
+    return this.move(
+      actor,
+      id,
+      NeedStatus.CLOSED,
+      'close',
+      (a, need) => a.role === Role.COORDINATOR || a.organizationId === need.organizationId,
+    );
   }
 
-  private async move(actor: Actor, id: string, to: NeedStatus, action: string, mayAct: (actor: Actor, need: NeedEntity) => boolean): Promise<NeedModel> {
+  private async move(
+    actor: Actor,
+    id: string,
+    to: NeedStatus,
+    action: string,
+    mayAct: (actor: Actor, need: NeedEntity) => boolean,
+  ): Promise<NeedModel> {
     return this.outbox.transaction(async (manager) => {
       const need = await manager.findOne(NeedEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!need || !NeedVisibility.canSee(actor, need)) throw DomainError.notFound('Need', id);
@@ -168,7 +210,17 @@ export class NeedsService {
       // Its matches that can no longer lead anywhere are withdrawn, and the sides told, once this commits.
       await this.jobs.insert([{ name: NEED_CLOSED_QUEUE, data: { needId: id } }], manager);
       const saved = await manager.save(need);
-      await this.audit.recordChange(manager, { target: NeedEntity, entityType: ENTITY, entityId: id, actor, action, before, after: saved, fromStatus: before.status, toStatus: to });
+      await this.audit.recordChange(manager, {
+        target: NeedEntity,
+        entityType: ENTITY,
+        entityId: id,
+        actor,
+        action,
+        before,
+        after: saved,
+        fromStatus: before.status,
+        toStatus: to,
+      });
       return toNeedModel(saved);
     });
   }

@@ -46,7 +46,15 @@ export class DeliveryLogService {
       await this.jobs.insert([{ name: NOTIFICATION_DELIVERY_QUEUE, data: { deliveryId: id } }], manager);
       const after = { status: DeliveryStatus.PENDING, attempts: 0 };
       await this.audit.record(manager, [
-        { entityType: 'notification_delivery', entityId: id, actor, action: 'retry', fromStatus: row.status, toStatus: after.status, changes: changeEntry(row, after, ['status', 'attempts']) },
+        {
+          entityType: 'notification_delivery',
+          entityId: id,
+          actor,
+          action: 'retry',
+          fromStatus: row.status,
+          toStatus: after.status,
+          changes: changeEntry(row, after, ['status', 'attempts']),
+        },
       ]);
     });
     const row = await this.deliveries.findOneByOrFail({ id });
@@ -68,7 +76,10 @@ export class DeliveryLogService {
     for (const attempt of attempts) byDelivery.set(attempt.deliveryId, [...(byDelivery.get(attempt.deliveryId) ?? []), attempt]);
     return {
       ...connection,
-      edges: connection.edges.map((e) => ({ cursor: e.cursor, node: toNotificationDeliveryModel(e.node, byDelivery.get(e.node.id) ?? []) })),
+      edges: connection.edges.map((e) => ({
+        cursor: e.cursor,
+        node: toNotificationDeliveryModel(e.node, byDelivery.get(e.node.id) ?? []),
+      })),
     };
   }
 }

@@ -17,7 +17,8 @@ export interface Preference {
  * e-mail, which come as a daily digest so a week of new needs is one message, not a flood.
  */
 export function defaultPreference(eventType: NotificationEventType, channel: PersonalChannel): Preference {
-  if (eventType === NotificationEventType.OPPORTUNITY_ALERT && channel === NotificationChannel.EMAIL) return { enabled: true, frequency: DigestFrequency.DAILY };
+  if (eventType === NotificationEventType.OPPORTUNITY_ALERT && channel === NotificationChannel.EMAIL)
+    return { enabled: true, frequency: DigestFrequency.DAILY };
   return { enabled: true, frequency: DigestFrequency.IMMEDIATE };
 }
 

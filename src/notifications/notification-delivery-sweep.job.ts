@@ -37,7 +37,10 @@ export class NotificationDeliverySweepJob implements OnModuleInit {
     for (;;) {
       const count = await this.dataSource.transaction(async (manager) => {
         const ids = await this.deliveries.lockOrphaned(NOTIFICATION_DELIVERY_QUEUE, BATCH, manager);
-        await this.jobs.insert(ids.map((deliveryId) => ({ name: NOTIFICATION_DELIVERY_QUEUE, data: { deliveryId } })), manager);
+        await this.jobs.insert(
+          ids.map((deliveryId) => ({ name: NOTIFICATION_DELIVERY_QUEUE, data: { deliveryId } })),
+          manager,
+        );
         return ids.length;
       });
       total += count;

@@ -93,7 +93,9 @@ export class NotificationDeliveryJob implements OnModuleInit {
       for (let first = true; next < jobs.length && (first || Date.now() < lastStart); first = false) {
         const job = jobs[next++];
         const retry = await this.deliver(job.data.deliveryId).catch((error: unknown) => {
-          this.logger.error(`Delivery ${job.data.deliveryId} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`);
+          this.logger.error(
+            `Delivery ${job.data.deliveryId} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
+          );
           return true;
         });
         // The other jobs of the batch complete when this handler returns; a failed one goes back for a retry.
@@ -115,7 +117,11 @@ export class NotificationDeliveryJob implements OnModuleInit {
     if (!claimed) return false;
     const { row, send } = claimed;
     const started = Date.now();
-    const outcome = await send().catch((error: unknown): AttemptOutcome => ({ ok: false, statusCode: replyCode(error), error: errorText(error) }));
+    const outcome = await send().catch((error: unknown): AttemptOutcome => ({
+      ok: false,
+      statusCode: replyCode(error),
+      error: errorText(error),
+    }));
     return this.record(row, outcome, Date.now() - started);
   }
 
@@ -124,7 +130,8 @@ export class NotificationDeliveryJob implements OnModuleInit {
     return this.dataSource.transaction(async (manager) => {
       const row = await this.deliveries.claim(deliveryId, deliveryLeaseMs(this.config), manager);
       if (!row) return undefined;
-      const send = row.channel === NotificationChannel.WEBHOOK ? await this.prepareWebhook(manager, row) : await this.prepareMail(manager, row);
+      const send =
+        row.channel === NotificationChannel.WEBHOOK ? await this.prepareWebhook(manager, row) : await this.prepareMail(manager, row);
       return { row, send };
     });
   }
@@ -132,11 +139,17 @@ export class NotificationDeliveryJob implements OnModuleInit {
   /** Step 3: the attempt and the new status, if this claim still holds the lease. */
   private async record(row: ClaimedDelivery, outcome: AttemptOutcome, durationMs: number): Promise<boolean> {
     const attempt = row.attempts;
-    const status = outcome.ok ? DeliveryStatus.DELIVERED : attempt >= this.config.NOTIFICATION_MAX_ATTEMPTS ? DeliveryStatus.DEAD : DeliveryStatus.PENDING;
+    const status = outcome.ok
+      ? DeliveryStatus.DELIVERED
+      : attempt >= this.config.NOTIFICATION_MAX_ATTEMPTS
+        ? DeliveryStatus.DEAD
+        : DeliveryStatus.PENDING;
     const recorded = await this.deliveries.settle(row, status, outcome, durationMs);
     if (!recorded) {
       // The lease ran out during the send and another worker claimed the row: the outcome is that worker's to record.
-      this.logger.warn(`Delivery ${row.id}: attempt ${attempt} ended after its lease (${outcome.ok ? 'delivered' : outcome.error}); not recorded`);
+      this.logger.warn(
+        `Delivery ${row.id}: attempt ${attempt} ended after its lease (${outcome.ok ? 'delivered' : outcome.error}); not recorded`,
+      );
       return false;
     }
     this.metrics.notificationDelivery(row.channel, outcome.ok ? 'delivered' : status === DeliveryStatus.DEAD ? 'dead' : 'failed');
@@ -150,12 +163,17 @@ export class NotificationDeliveryJob implements OnModuleInit {
 
   private async prepareWebhook(manager: EntityManager, row: ClaimedDelivery): Promise<Send> {
     const endpoint = row.webhookId ? await this.endpoints.findForDelivery(row.webhookId, manager) : undefined;
-    if (!endpoint || !endpoint.active) return () => Promise.resolve({ ok: false, statusCode: null, error: 'The webhook was removed or deactivated' });
+    if (!endpoint || !endpoint.active)
+      return () => Promise.resolve({ ok: false, statusCode: null, error: 'The webhook was removed or deactivated' });
     const event = await this.eventOf(row, manager);
     const { audience: _audience, ...data } = event.payload;
     const body = JSON.stringify({ id: row.idempotencyKey, event: event.type, createdAt: event.createdAt, data });
     return async () => {
-      const result = await this.webhooks.post({ url: endpoint.url, secret: endpoint.secret }, { key: row.idempotencyKey, eventType: event.type }, body);
+      const result = await this.webhooks.post(
+        { url: endpoint.url, secret: endpoint.secret },
+        { key: row.idempotencyKey, eventType: event.type },
+        body,
+      );
       return { ok: result.ok, statusCode: result.statusCode, error: result.error };
     };
   }
@@ -173,7 +191,12 @@ export class NotificationDeliveryJob implements OnModuleInit {
       const frequency = await this.events.emailFrequency(row.userId, DIGESTIBLE[0], manager);
       message = digestEmail(items, user.preferredLanguage, user, frequency, appUrl);
     }
-    const mail = { to: row.address, ...message, messageId: row.idempotencyKey.replace(/:/g, '.'), headers: { 'X-WaterBridge-Delivery': row.idempotencyKey } };
+    const mail = {
+      to: row.address,
+      ...message,
+      messageId: row.idempotencyKey.replace(/:/g, '.'),
+      headers: { 'X-WaterBridge-Delivery': row.idempotencyKey },
+    };
     return async () => {
       const result = await this.mail.send(mail);
       return { ok: true, statusCode: result.statusCode, error: null };

@@ -12,7 +12,10 @@ export class DeliveryAttemptModel {
   @Field({ description: 'Whether the receiver accepted it (HTTP 2xx, or the mail server took the message).' })
   succeeded: boolean;
 
-  @Field(() => Int, { nullable: true, description: 'HTTP status of a webhook call, or SMTP reply code of an e-mail; null when nothing answered.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'HTTP status of a webhook call, or SMTP reply code of an e-mail; null when nothing answered.',
+  })
   statusCode: number | null;
 
   @Field(() => String, { nullable: true, description: 'What went wrong, in short; null on success.' })
@@ -84,7 +87,10 @@ export function toDeliveryAttemptModel(entity: DeliveryAttemptEntity): DeliveryA
 }
 
 /** `attempts`: the delivery's attempt rows, in any order. */
-export function toNotificationDeliveryModel(entity: NotificationDeliveryEntity, attempts: DeliveryAttemptEntity[]): NotificationDeliveryModel {
+export function toNotificationDeliveryModel(
+  entity: NotificationDeliveryEntity,
+  attempts: DeliveryAttemptEntity[],
+): NotificationDeliveryModel {
   return {
     id: entity.id,
     idempotencyKey: entity.idempotencyKey,

@@ -11,7 +11,10 @@ registerEnumType(NotificationEventType, {
     MATCH_ACCEPTED: { description: 'One side accepted an introduction.' },
     MATCH_DECLINED: { description: 'One side declined an introduction.' },
     MATCH_ENGAGED: { description: "Both sides accepted: each gets the other's contacts." },
-    MATCH_CLOSED: { description: 'A match a side knew of was closed, with the reason: by the secretariat (an introduction withdrawn, an expressed interest rejected or withdrawn), or with its need (withdrawn, closed, past its deadline, matched).' },
+    MATCH_CLOSED: {
+      description:
+        'A match a side knew of was closed, with the reason: by the secretariat (an introduction withdrawn, an expressed interest rejected or withdrawn), or with its need (withdrawn, closed, past its deadline, matched).',
+    },
     MATCH_OUTCOME_RECORDED: { description: 'A coordinator recorded the outcome of a match.' },
     CANDIDATES_TO_REVIEW: { description: 'New candidates (or an expressed interest) wait in the review queue.' },
     OPPORTUNITY_ALERT: { description: 'A newly published need matches an enterprise well.' },

@@ -69,7 +69,14 @@ export class NotificationFanoutJob implements OnModuleInit {
       for (const user of recipientsOf(event)) {
         if (preferenceOf(user.id, event.type, NotificationChannel.IN_APP).enabled) {
           const texts = inAppTexts(event.type, event.payload, user.preferredLanguage, user);
-          inApp.push({ userId: user.id, eventId: event.id, type: event.type, ...texts, matchId: links.matchId ?? null, needId: links.needId ?? null });
+          inApp.push({
+            userId: user.id,
+            eventId: event.id,
+            type: event.type,
+            ...texts,
+            matchId: links.matchId ?? null,
+            needId: links.needId ?? null,
+          });
         }
         const email = preferenceOf(user.id, event.type, NotificationChannel.EMAIL);
         if (email.enabled) {
@@ -101,9 +108,15 @@ export class NotificationFanoutJob implements OnModuleInit {
     if (deliveries.length > 0) {
       const created = await this.deliveryRows.insertMany(deliveries, manager);
       const toSend = created.filter((d) => d.status === DeliveryStatus.PENDING);
-      await this.jobs.insert(toSend.map((d) => ({ name: NOTIFICATION_DELIVERY_QUEUE, data: { deliveryId: d.id } })), manager);
+      await this.jobs.insert(
+        toSend.map((d) => ({ name: NOTIFICATION_DELIVERY_QUEUE, data: { deliveryId: d.id } })),
+        manager,
+      );
     }
-    await this.notifications.markFannedOut(events.map((e) => e.id), manager);
+    await this.notifications.markFannedOut(
+      events.map((e) => e.id),
+      manager,
+    );
     return events.length;
   }
 
@@ -116,7 +129,10 @@ export class NotificationFanoutJob implements OnModuleInit {
     return (event) => {
       const { audience } = event.payload;
       return users.filter(
-        (u) => audience.organizationIds.includes(u.organizationId) || audience.userIds.includes(u.id) || (audience.coordinators && u.role === Role.COORDINATOR),
+        (u) =>
+          audience.organizationIds.includes(u.organizationId) ||
+          audience.userIds.includes(u.id) ||
+          (audience.coordinators && u.role === Role.COORDINATOR),
       );
     };
   }
@@ -132,9 +148,13 @@ export class NotificationFanoutJob implements OnModuleInit {
     return (userId, type, channel) => chosen.get(`${userId}:${type}:${channel}`) ?? defaultPreference(type, channel);
   }
 
-  private async webhooks(manager: EntityManager, events: PendingEvent[]): Promise<(event: PendingEvent) => Array<{ id: string; url: string }>> {
+  private async webhooks(
+    manager: EntityManager,
+    events: PendingEvent[],
+  ): Promise<(event: PendingEvent) => Array<{ id: string; url: string }>> {
     const organizationIds = [...new Set(events.flatMap((e) => e.payload.audience.organizationIds))];
     const endpoints = organizationIds.length ? await this.endpoints.findActiveOf(organizationIds, manager) : [];
-    return (event) => endpoints.filter((w) => event.payload.audience.organizationIds.includes(w.organizationId) && w.events.includes(event.type));
+    return (event) =>
+      endpoints.filter((w) => event.payload.audience.organizationIds.includes(w.organizationId) && w.events.includes(event.type));
   }
 }

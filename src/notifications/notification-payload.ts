@@ -22,7 +22,13 @@ export interface ContactSnapshot {
  * spec there checks they agree). NONE closes a collaboration without a concrete result: no stage.
  */
 export type OutcomeKind = 'MOU_SIGNED' | 'TRAINING_DELIVERED' | 'PILOT_OR_DEMONSTRATION' | 'CONTRACT' | 'HANDOVER' | 'NONE';
-export const OUTCOME_STAGE_KINDS: readonly OutcomeKind[] = ['MOU_SIGNED', 'TRAINING_DELIVERED', 'PILOT_OR_DEMONSTRATION', 'CONTRACT', 'HANDOVER'];
+export const OUTCOME_STAGE_KINDS: readonly OutcomeKind[] = [
+  'MOU_SIGNED',
+  'TRAINING_DELIVERED',
+  'PILOT_OR_DEMONSTRATION',
+  'CONTRACT',
+  'HANDOVER',
+];
 
 /** A kind's place among the stages, 1 (MoU) to 5 (handover); null for NONE, which is no stage. */
 export function outcomeStageOf(kind: OutcomeKind): number | null {

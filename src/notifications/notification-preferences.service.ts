@@ -52,16 +52,33 @@ export class NotificationPreferencesService {
       const frequency = change.frequency ?? DigestFrequency.IMMEDIATE;
       const digestible = DIGESTIBLE.includes(change.eventType) && change.channel === NotificationChannel.EMAIL;
       if (frequency !== DigestFrequency.IMMEDIATE && !digestible) {
-        throw DomainError.badInput(`input.${i}.frequency`, `Digests are for opportunity alerts by e-mail; ${change.eventType} on ${change.channel} is IMMEDIATE`);
+        throw DomainError.badInput(
+          `input.${i}.frequency`,
+          `Digests are for opportunity alerts by e-mail; ${change.eventType} on ${change.channel} is IMMEDIATE`,
+        );
       }
     });
     const before = await this.of(actor);
     await this.dataSource.transaction(async (manager) => {
-      await this.audit.record(manager, [{ entityType: 'user', entityId: actor.userId, actor, action: 'set notification preferences', changes: preferenceChanges(before, changes) }]);
+      await this.audit.record(manager, [
+        {
+          entityType: 'user',
+          entityId: actor.userId,
+          actor,
+          action: 'set notification preferences',
+          changes: preferenceChanges(before, changes),
+        },
+      ]);
       for (const change of changes) {
         await manager.upsert(
           NotificationPreferenceEntity,
-          { userId: actor.userId, eventType: change.eventType, channel: change.channel, enabled: change.enabled, frequency: change.frequency ?? DigestFrequency.IMMEDIATE },
+          {
+            userId: actor.userId,
+            eventType: change.eventType,
+            channel: change.channel,
+            enabled: change.enabled,
+            frequency: change.frequency ?? DigestFrequency.IMMEDIATE,
+          },
           ['userId', 'eventType', 'channel'],
         );
       }
@@ -74,6 +91,9 @@ export class NotificationPreferencesService {
 function preferenceChanges(before: PreferenceView[], changes: PreferenceChange[]) {
   const key = (p: { eventType: string; channel: string }) => `${p.eventType}.${p.channel}`;
   const was = Object.fromEntries(before.map((p) => [key(p), { enabled: p.enabled, frequency: p.frequency }]));
-  const is = { ...was, ...Object.fromEntries(changes.map((c) => [key(c), { enabled: c.enabled, frequency: c.frequency ?? DigestFrequency.IMMEDIATE }])) };
+  const is = {
+    ...was,
+    ...Object.fromEntries(changes.map((c) => [key(c), { enabled: c.enabled, frequency: c.frequency ?? DigestFrequency.IMMEDIATE }])),
+  };
   return changeEntry(was, is, [...new Set(changes.map(key))]);
 }

@@ -1,7 +1,13 @@
 import { Args, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
 import { Allow, ANY_ROLE, CurrentActor } from '../access/access.decorator';
 import { Actor, Role } from '../access/actor';
-import { DeliveryIdArgs, MarkNotificationsReadArgs, NotificationDeliveriesArgs, NotificationsArgs, SetNotificationPreferencesArgs } from './dto/notification.inputs';
+import {
+  DeliveryIdArgs,
+  MarkNotificationsReadArgs,
+  NotificationDeliveriesArgs,
+  NotificationsArgs,
+  SetNotificationPreferencesArgs,
+} from './dto/notification.inputs';
 import { DeliveryLogService } from './delivery-log.service';
 import { NotificationDeliveryConnection, NotificationDeliveryModel } from './notification-delivery.model';
 import { NotificationPreferenceModel } from './notification-preference.model';
@@ -34,7 +40,8 @@ export class NotificationsResolver {
 
   @Allow(...ANY_ROLE)
   @Subscription(() => NotificationModel, {
-    description: 'Your new in-app notifications as they arrive (graphql-ws over WebSocket; send `authorization: "Bearer <token>"` in the connection parameters).',
+    description:
+      'Your new in-app notifications as they arrive (graphql-ws over WebSocket; send `authorization: "Bearer <token>"` in the connection parameters).',
     resolve: (notification: NotificationModel) => notification,
   })
   notificationAdded(@CurrentActor() actor: Actor): AsyncIterableIterator<NotificationModel> {
@@ -42,7 +49,9 @@ export class NotificationsResolver {
   }
 
   @Allow(...ANY_ROLE)
-  @Query(() => [NotificationPreferenceModel], { description: 'Your notification choices: every event type on in-app and e-mail, chosen or default.' })
+  @Query(() => [NotificationPreferenceModel], {
+    description: 'Your notification choices: every event type on in-app and e-mail, chosen or default.',
+  })
   notificationPreferences(@CurrentActor() actor: Actor) {
     return this.preferences.of(actor);
   }
@@ -54,13 +63,17 @@ export class NotificationsResolver {
   }
 
   @Allow(Role.ADMIN)
-  @Query(() => NotificationDeliveryConnection, { description: 'E-mail and webhook deliveries with their attempts, newest first (DEAD ones are the dead letters). Admins.' })
+  @Query(() => NotificationDeliveryConnection, {
+    description: 'E-mail and webhook deliveries with their attempts, newest first (DEAD ones are the dead letters). Admins.',
+  })
   notificationDeliveries(@Args() args: NotificationDeliveriesArgs) {
     return this.deliveries.list(args, args);
   }
 
   @Allow(Role.ADMIN)
-  @Mutation(() => NotificationDeliveryModel, { description: 'Gives a DEAD delivery a fresh set of attempts (once its cause is fixed). Admins.' })
+  @Mutation(() => NotificationDeliveryModel, {
+    description: 'Gives a DEAD delivery a fresh set of attempts (once its cause is fixed). Admins.',
+  })
   retryNotificationDelivery(@CurrentActor() actor: Actor, @Args() args: DeliveryIdArgs) {
     return this.deliveries.retryDead(actor, args.id);
   }

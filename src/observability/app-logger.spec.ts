@@ -51,9 +51,23 @@ describe('AppLogger', () => {
 
   it('redacts secrets passed as fields, and credentials quoted in messages', () => {
     const { logger, lines, records } = capture();
-    logger.log({ msg: 'sign-in', email: 'a@example.org', password: 'hunter2-hunter2', user: { passwordHash: 'scrypt$x', token: 'eyJabc' }, headers: { authorization: 'Bearer eyJabc' } }, 'Auth');
+    logger.log(
+      {
+        msg: 'sign-in',
+        email: 'a@example.org',
+        password: 'hunter2-hunter2',
+        user: { passwordHash: 'scrypt$x', token: 'eyJabc' },
+        headers: { authorization: 'Bearer eyJabc' },
+      },
+      'Auth',
+    );
     logger.warn('cannot reach postgres://waterbridge:s3cret@db:5432/wb with Bearer eyJhbGciOi.x.y', 'Database');
-    expect(records()[0]).toMatchObject({ email: 'a@example.org', password: '[redacted]', user: { passwordHash: '[redacted]', token: '[redacted]' }, headers: { authorization: '[redacted]' } });
+    expect(records()[0]).toMatchObject({
+      email: 'a@example.org',
+      password: '[redacted]',
+      user: { passwordHash: '[redacted]', token: '[redacted]' },
+      headers: { authorization: '[redacted]' },
+    });
     expect(records()[1].msg).toBe('cannot reach postgres://waterbridge:[redacted]@db:5432/wb with Bearer [redacted]');
     expect(lines.join('')).not.toMatch(/hunter2|scrypt\$x|eyJ|s3cret/);
   });
@@ -84,7 +98,9 @@ describe('AppLogger', () => {
     const { logger, lines } = capture({ LOG_FORMAT: 'pretty' });
     logger.log({ msg: 'graphql', operationName: 'Needs', durationMs: 12.5, errors: ['FORBIDDEN'] }, 'GraphQL');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} INFO {2}\[GraphQL\] graphql operationName=Needs durationMs=12\.5 errors=\["FORBIDDEN"\]\n$/);
+    expect(lines[0]).toMatch(
+      /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} INFO {2}\[GraphQL\] graphql operationName=Needs durationMs=12\.5 errors=\["FORBIDDEN"\]\n$/,
+    );
   });
 });
 
@@ -92,15 +108,22 @@ describe('request ids', () => {
   it("keeps a caller's short plain token and replaces anything else", () => {
     expect(requestIdFrom('edge-01.a_b')).toBe('edge-01.a_b');
     expect(requestIdFrom(['first', 'second'])).toBe('first');
-    for (const bad of [undefined, '', 'a b', 'x'.repeat(101), 'a\nb', '{"$ne":1}']) expect(requestIdFrom(bad)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-/);
+    for (const bad of [undefined, '', 'a b', 'x'.repeat(101), 'a\nb', '{"$ne":1}'])
+      expect(requestIdFrom(bad)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-/);
   });
 });
 
 describe('shortReason', () => {
   it('names the system error code along the causes, or the innermost message without URLs', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:7700'), { code: 'ECONNREFUSED' });
-    expect(shortReason(new Error('Request to http://search.internal:7700/health has failed', { cause: new TypeError('fetch failed', { cause: refused }) }))).toBe('ECONNREFUSED');
-    expect(shortReason(new Error('Request to http://search.internal:7700/health has failed', { cause: new Error('bad port') }))).toBe('bad port');
+    expect(
+      shortReason(
+        new Error('Request to http://search.internal:7700/health has failed', { cause: new TypeError('fetch failed', { cause: refused }) }),
+      ),
+    ).toBe('ECONNREFUSED');
+    expect(shortReason(new Error('Request to http://search.internal:7700/health has failed', { cause: new Error('bad port') }))).toBe(
+      'bad port',
+    );
     expect(shortReason(new Error('relation "pgboss.version" does not exist'))).toBe('relation "pgboss.version" does not exist');
     expect(shortReason(new Error('cannot reach https://u:p@search.internal/health'))).toBe('cannot reach <url>');
   });

@@ -11,8 +11,28 @@ const PINO_LEVEL: Record<LogLevel, Level> = { fatal: 'fatal', error: 'error', wa
 const NEST_LEVELS: LogLevel[] = ['verbose', 'debug', 'log', 'warn', 'error', 'fatal'];
 
 /** Fields that never reach a log line, however a caller passes them (top level or one object down). */
-export const REDACTED_FIELDS = ['password', 'passwordHash', 'newPassword', 'currentPassword', 'token', 'accessToken', 'refreshToken', 'secret', 'apiKey', 'masterKey', 'authorization', 'cookie'];
-const REDACT_PATHS = [...REDACTED_FIELDS, ...REDACTED_FIELDS.map((field) => `*.${field}`), 'headers.authorization', 'req.headers.authorization', 'req.headers.cookie', 'variables.password'];
+export const REDACTED_FIELDS = [
+  'password',
+  'passwordHash',
+  'newPassword',
+  'currentPassword',
+  'token',
+  'accessToken',
+  'refreshToken',
+  'secret',
+  'apiKey',
+  'masterKey',
+  'authorization',
+  'cookie',
+];
+const REDACT_PATHS = [
+  ...REDACTED_FIELDS,
+  ...REDACTED_FIELDS.map((field) => `*.${field}`),
+  'headers.authorization',
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'variables.password',
+];
 
 export type LogDestination = DestinationStream;
 export type LogSettings = Pick<AppConfig, 'LOG_LEVEL' | 'LOG_FORMAT'>;
@@ -134,14 +154,24 @@ export const withoutStack = (text: string): string =>
 
 /** Credentials inside URLs and bearer tokens, in case a message quotes one. */
 export const scrub = (text: string): string =>
-  text.replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:)[^\s@/]+@/gi, '$1[redacted]@').replace(/\b(Bearer)\s+[A-Za-z0-9._~+/=-]+/g, '$1 [redacted]');
+  text
+    .replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:)[^\s@/]+@/gi, '$1[redacted]@')
+    .replace(/\b(Bearer)\s+[A-Za-z0-9._~+/=-]+/g, '$1 [redacted]');
 
 /** LOG_FORMAT=pretty: `2025-01-31 09:00:00.123 INFO  [Context] message key=value …`, stack (debug) below. */
 export function prettyLine(line: string): string {
   const { time, level, context, msg, stack, ...fields } = JSON.parse(line) as Record<string, unknown>;
   const when = typeof time === 'string' ? time.replace('T', ' ').slice(0, 23) : '';
   const rest = Object.entries(fields).map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`);
-  const text = [when, String(level).toUpperCase().padEnd(5), context ? `[${typeof context === 'string' ? context : JSON.stringify(context)}]` : undefined, msg, ...rest].filter((part) => part !== undefined && part !== '').join(' ');
+  const text = [
+    when,
+    String(level).toUpperCase().padEnd(5),
+    context ? `[${typeof context === 'string' ? context : JSON.stringify(context)}]` : undefined,
+    msg,
+    ...rest,
+  ]
+    .filter((part) => part !== undefined && part !== '')
+    .join(' ');
   return `${text}${typeof stack === 'string' ? `\n${stack}` : ''}\n`;
 }
 

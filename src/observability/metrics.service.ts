@@ -55,7 +55,12 @@ export class MetricsService {
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
       registers,
     });
-    this.jobFailures = new Counter({ name: 'waterbridge_job_failures_total', help: 'Jobs that failed in this process (handler threw, or a job was marked failed for a retry)', labelNames: ['queue'], registers });
+    this.jobFailures = new Counter({
+      name: 'waterbridge_job_failures_total',
+      help: 'Jobs that failed in this process (handler threw, or a job was marked failed for a retry)',
+      labelNames: ['queue'],
+      registers,
+    });
     this.deliveries = new Counter({
       name: 'waterbridge_notification_deliveries_total',
       help: 'Attempts to deliver an e-mail or webhook call: delivered, failed (will retry) or dead (gave up)',

@@ -34,7 +34,9 @@ export class ObservabilityRepository {
 
   /** Seconds since the oldest notification event not yet fanned out (0 when none waits). */
   async notificationOutboxLagSeconds(): Promise<number> {
-    return this.lag(`SELECT extract(epoch FROM now() - min(created_at))::float8 AS lag FROM notification_event WHERE fanned_out_at IS NULL`);
+    return this.lag(
+      `SELECT extract(epoch FROM now() - min(created_at))::float8 AS lag FROM notification_event WHERE fanned_out_at IS NULL`,
+    );
   }
 
   private async lag(sql: string): Promise<number> {

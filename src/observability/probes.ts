@@ -25,11 +25,16 @@ export async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 export function shortReason(error: unknown): string {
   let innermost: unknown = error;
   // Duck-typed: errors from Node's fetch may come from another realm, where instanceof Error fails.
-  for (let cause: unknown = error, depth = 0; typeof cause === 'object' && cause !== null && depth < 5; cause = (cause as { cause?: unknown }).cause, depth++) {
+  for (
+    let cause: unknown = error, depth = 0;
+    typeof cause === 'object' && cause !== null && depth < 5;
+    cause = (cause as { cause?: unknown }).cause, depth++
+  ) {
     const code = (cause as { code?: unknown }).code;
     if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return code;
     if (typeof (cause as { message?: unknown }).message === 'string') innermost = cause;
   }
-  const message = typeof (innermost as { message?: unknown } | null)?.message === 'string' ? (innermost as { message: string }).message : String(error);
+  const message =
+    typeof (innermost as { message?: unknown } | null)?.message === 'string' ? (innermost as { message: string }).message : String(error);
   return message.replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, '<url>').slice(0, 120);
 }

@@ -30,7 +30,9 @@ export interface Owned {
 }
 
 export function canSeeOwned(actor: Actor | null, row: Owned): boolean {
-  return isStaff(actor) || actor?.organizationId === row.organizationId || row.organization?.verificationStatus === VerificationStatus.VERIFIED;
+  return (
+    isStaff(actor) || actor?.organizationId === row.organizationId || row.organization?.verificationStatus === VerificationStatus.VERIFIED
+  );
 }
 
 /**

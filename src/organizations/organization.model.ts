@@ -56,7 +56,10 @@ export class OrganizationModel {
   @Field(() => String, { nullable: true, description: 'For enterprises: the group it belongs to (e.g. POWERCHINA).' })
   parentGroup: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Contact e-mail. Private: null unless you belong to the organisation or are a coordinator or admin.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Contact e-mail. Private: null unless you belong to the organisation or are a coordinator or admin.',
+  })
   contactEmail: string | null;
 
   @Field(() => String, { nullable: true, description: 'Contact phone. Private, like contactEmail.' })

@@ -10,7 +10,6 @@ import { VerificationStatus } from './organization.entity';
 import { OrganizationConnection, OrganizationModel } from './organization.model';
 import { OrganizationsService } from './organizations.service';
 
-
 @ArgsType()
 class OrganizationIdArgs {
   @Field(() => ID, { description: 'Identifier of the organisation.' })
@@ -33,7 +32,9 @@ export class OrganizationsResolver {
   ) {}
 
   @Public()
-  @Query(() => OrganizationConnection, { description: 'Organisations, newest first. Anonymous callers and members see verified ones (and their own); staff see all.' })
+  @Query(() => OrganizationConnection, {
+    description: 'Organisations, newest first. Anonymous callers and members see verified ones (and their own); staff see all.',
+  })
   organizations(@CurrentActor() actor: Actor | null, @Args() args: OrganizationsArgs) {
     return this.service.list(actor, args);
   }
@@ -51,7 +52,9 @@ export class OrganizationsResolver {
   }
 
   @Allow(...ANY_ROLE)
-  @Mutation(() => OrganizationModel, { description: "Change an organisation's profile. Members change their own organisation; admins any." })
+  @Mutation(() => OrganizationModel, {
+    description: "Change an organisation's profile. Members change their own organisation; admins any.",
+  })
   updateOrganization(@CurrentActor() actor: Actor, @Args('input', { description: 'What to change.' }) input: UpdateOrganizationInput) {
     return this.service.update(actor, input);
   }
@@ -67,7 +70,9 @@ export class OrganizationsResolver {
     return this.referenceData.country(organization.countryCode);
   }
 
-  @ResolveField(() => [CountryModel], { description: 'For an agency: the countries besides its own where it posts needs (e.g. a river-basin commission). Empty for others.' })
+  @ResolveField(() => [CountryModel], {
+    description: 'For an agency: the countries besides its own where it posts needs (e.g. a river-basin commission). Empty for others.',
+  })
   countriesServed(@Parent() organization: OrganizationModel): CountryModel[] {
     return organization.countryCodesServed.map((code) => this.referenceData.country(code));
   }

@@ -100,11 +100,20 @@ export class OrganizationsService {
     const movesWhereNeedsGo =
       (changes.countryCode !== undefined && changes.countryCode !== organization.countryCode) || changes.countriesServed !== undefined;
     // Where a verified agency posts needs is what the secretariat checked; the agency cannot widen it on its own.
-    if (movesWhereNeedsGo && organization.kind === OrganizationKind.AGENCY && organization.verificationStatus === VerificationStatus.VERIFIED && actor.role !== Role.ADMIN) {
+    if (
+      movesWhereNeedsGo &&
+      organization.kind === OrganizationKind.AGENCY &&
+      organization.verificationStatus === VerificationStatus.VERIFIED &&
+      actor.role !== Role.ADMIN
+    ) {
       throw DomainError.forbidden("A verified agency's country and countries served are changed by the secretariat's admins; ask them");
     }
     if (changes.countriesServed !== undefined || changes.countryCode !== undefined) {
-      changes.countriesServed = this.countriesServed(organization.kind, changes.countryCode ?? organization.countryCode, changes.countriesServed === undefined ? organization.countriesServed : changes.countriesServed);
+      changes.countriesServed = this.countriesServed(
+        organization.kind,
+        changes.countryCode ?? organization.countryCode,
+        changes.countriesServed === undefined ? organization.countriesServed : changes.countriesServed,
+      );
     }
     if (changes.description === null) changes.description = '';
     if (changes.contactEmail) changes.contactEmail = changes.contactEmail.toLowerCase();
@@ -114,7 +123,8 @@ export class OrganizationsService {
   /** Validated, upper-cased, without duplicates or the home country; only agencies have any. */
   private countriesServed(kind: OrganizationKind, countryCode: string, codes: string[] | null | undefined): string[] {
     if (!codes?.length) return [];
-    if (kind !== OrganizationKind.AGENCY) throw DomainError.badInput('countriesServed', 'only agencies list countries served besides their own');
+    if (kind !== OrganizationKind.AGENCY)
+      throw DomainError.badInput('countriesServed', 'only agencies list countries served besides their own');
     const upper = [...new Set(codes.map((code) => code.toUpperCase()))].filter((code) => code !== countryCode);
     for (const code of upper) this.referenceData.assertCountry('countriesServed', code);
     return upper.sort();
@@ -122,7 +132,10 @@ export class OrganizationsService {
 
   async setVerification(actor: Actor, id: string, status: VerificationStatus): Promise<OrganizationModel> {
     const organization = await this.findVisible(actor, id);
-    return toOrganizationModel(await this.save(actor, 'set verification', organization, { ...organization, verificationStatus: status }), actor);
+    return toOrganizationModel(
+      await this.save(actor, 'set verification', organization, { ...organization, verificationStatus: status }),
+      actor,
+    );
   }
 
   /** Saves an organisation (`before` its stored state, null when new) with its search outbox row and its audit entry. */
@@ -130,7 +143,15 @@ export class OrganizationsService {
     return this.outbox.transaction(async (manager) => {
       const saved = await manager.save(OrganizationEntity, after);
       await this.outbox.record(manager, IndexedKind.Organization, [saved.id]);
-      await this.audit.recordChange(manager, { target: OrganizationEntity, entityType: 'organization', entityId: saved.id, actor, action, before, after: saved });
+      await this.audit.recordChange(manager, {
+        target: OrganizationEntity,
+        entityType: 'organization',
+        entityId: saved.id,
+        actor,
+        action,
+        before,
+        after: saved,
+      });
       return saved;
     });
   }

@@ -39,7 +39,10 @@ export class ReferenceDataResolver {
   }
 
   @Public()
-  @Query(() => [TaxonomyTermModel], { description: 'The codes of one vocabulary (water sectors, SDG 6 targets, cooperation modes, technology categories), in display order. Public.' })
+  @Query(() => [TaxonomyTermModel], {
+    description:
+      'The codes of one vocabulary (water sectors, SDG 6 targets, cooperation modes, technology categories), in display order. Public.',
+  })
   taxonomy(@Args() args: TaxonomyArgs): TaxonomyTermModel[] {
     return this.referenceData.listTerms(args.kind);
   }

@@ -43,7 +43,9 @@ export class ReferenceDataService implements OnModuleInit {
 
   listCountries(filter: { region?: string; beltAndRoad?: boolean } = {}): CountryModel[] {
     return [...this.countries.values()].filter(
-      (c) => (filter.region === undefined || c.region === filter.region) && (filter.beltAndRoad === undefined || c.beltAndRoad === filter.beltAndRoad),
+      (c) =>
+        (filter.region === undefined || c.region === filter.region) &&
+        (filter.beltAndRoad === undefined || c.beltAndRoad === filter.beltAndRoad),
     );
   }
 
@@ -65,8 +67,13 @@ export class ReferenceDataService implements OnModuleInit {
    */
   countryNamedIn(text: string): string | null {
     if (!this.countryNames) {
-      const names = [...this.countryByName.keys()].filter((name) => this.countryByName.get(name) !== 'CN' && name.length > 3).sort((a, b) => b.length - a.length);
-      this.countryNames = new RegExp(`(?<![\\p{L}])(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}])`, 'iu');
+      const names = [...this.countryByName.keys()]
+        .filter((name) => this.countryByName.get(name) !== 'CN' && name.length > 3)
+        .sort((a, b) => b.length - a.length);
+      this.countryNames = new RegExp(
+        `(?<![\\p{L}])(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}])`,
+        'iu',
+      );
     }
     const match = this.countryNames.exec(text);
     return match ? (this.countryByName.get(match[1].toLowerCase()) ?? null) : null;
@@ -83,7 +90,8 @@ export class ReferenceDataService implements OnModuleInit {
   }
 
   assertCountry(field: string, code: string): void {
-    if (!this.countries.has(code)) throw DomainError.badInput(field, `"${code}" is not an ISO 3166-1 alpha-2 country code known to WaterBridge`);
+    if (!this.countries.has(code))
+      throw DomainError.badInput(field, `"${code}" is not an ISO 3166-1 alpha-2 country code known to WaterBridge`);
   }
 
   /** ISO 4217, as the runtime's Intl data knows it. */
@@ -96,7 +104,10 @@ export class ReferenceDataService implements OnModuleInit {
     const unknown = codes.filter((c) => !known?.has(c));
     if (unknown.length > 0) {
       const examples = [...(known?.keys() ?? [])].slice(0, 6).join(', ');
-      throw DomainError.badInput(field, `unknown ${kind} code(s): ${unknown.join(', ')} (known codes include ${examples}; see the taxonomy query)`);
+      throw DomainError.badInput(
+        field,
+        `unknown ${kind} code(s): ${unknown.join(', ')} (known codes include ${examples}; see the taxonomy query)`,
+      );
     }
   }
 }

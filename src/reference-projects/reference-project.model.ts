@@ -34,7 +34,10 @@ export class ReferenceProjectModel {
   @Field(() => Int, { nullable: true, description: 'Year the project was agreed or started.' })
   year: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Sector label of the source dataset, for projects outside the water sector (e.g. "ENERGY").' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Sector label of the source dataset, for projects outside the water sector (e.g. "ENERGY").',
+  })
   sourceSector: string | null;
 
   @Field(() => ProjectRole, { description: 'What the enterprise did.' })

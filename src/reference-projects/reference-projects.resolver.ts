@@ -7,10 +7,14 @@ import { OrganizationModel } from '../organizations/organization.model';
 import { CountryModel, TaxonomyTermModel } from '../reference-data/reference-data.model';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { TaxonomyKind } from '../reference-data/taxonomy-term.entity';
-import { CreateReferenceProjectInput, ReferenceProjectIdArgs, ReferenceProjectsArgs, UpdateReferenceProjectInput } from './dto/reference-project.inputs';
+import {
+  CreateReferenceProjectInput,
+  ReferenceProjectIdArgs,
+  ReferenceProjectsArgs,
+  UpdateReferenceProjectInput,
+} from './dto/reference-project.inputs';
 import { ReferenceProjectConnection, ReferenceProjectModel } from './reference-project.model';
 import { ReferenceProjectsService } from './reference-projects.service';
-
 
 @Resolver(() => ReferenceProjectModel)
 export class ReferenceProjectsResolver {
@@ -34,13 +38,19 @@ export class ReferenceProjectsResolver {
 
   @Allow(Role.ENTERPRISE_MEMBER)
   @Mutation(() => ReferenceProjectModel, { description: "Add a project to your enterprise's track record." })
-  createReferenceProject(@CurrentActor() actor: Actor, @Args('input', { description: 'What to create.' }) input: CreateReferenceProjectInput) {
+  createReferenceProject(
+    @CurrentActor() actor: Actor,
+    @Args('input', { description: 'What to create.' }) input: CreateReferenceProjectInput,
+  ) {
     return this.service.create(actor, input);
   }
 
   @Allow(Role.ENTERPRISE_MEMBER)
   @Mutation(() => ReferenceProjectModel, { description: "Change a project of your enterprise's track record." })
-  updateReferenceProject(@CurrentActor() actor: Actor, @Args('input', { description: 'What to change.' }) input: UpdateReferenceProjectInput) {
+  updateReferenceProject(
+    @CurrentActor() actor: Actor,
+    @Args('input', { description: 'What to change.' }) input: UpdateReferenceProjectInput,
+  ) {
     return this.service.update(actor, input);
   }
 

@@ -16,7 +16,6 @@ import { CreateReferenceProjectInput, ReferenceProjectsArgs, UpdateReferenceProj
 import { ProjectRole, ReferenceProjectEntity } from './reference-project.entity';
 import { ReferenceProjectModel, toReferenceProjectModel } from './reference-project.model';
 
-
 @Injectable()
 export class ReferenceProjectsService {
   constructor(
@@ -45,7 +44,12 @@ export class ReferenceProjectsService {
     const fields = this.normalise(input);
     this.validate(fields);
     // A role sent as null is a role left out: the default.
-    const project = this.projects.create({ ...fields, description: fields.description ?? '', role: fields.role ?? ProjectRole.EPC_CONTRACTOR, organizationId: actor.organizationId });
+    const project = this.projects.create({
+      ...fields,
+      description: fields.description ?? '',
+      role: fields.role ?? ProjectRole.EPC_CONTRACTOR,
+      organizationId: actor.organizationId,
+    });
     return toReferenceProjectModel(await this.write(actor, 'create', null, project));
   }
 
@@ -71,11 +75,28 @@ export class ReferenceProjectsService {
    * Creates (`before` null), changes, or deletes (`after` null) a reference project, with the search outbox rows of
    * the project and of its enterprise (whose document cites its track record) and the audit entry, in one transaction.
    */
-  private write(actor: Actor, action: string, before: ReferenceProjectEntity | null, after: ReferenceProjectEntity): Promise<ReferenceProjectEntity>;
+  private write(
+    actor: Actor,
+    action: string,
+    before: ReferenceProjectEntity | null,
+    after: ReferenceProjectEntity,
+  ): Promise<ReferenceProjectEntity>;
   private write(actor: Actor, action: string, before: ReferenceProjectEntity, after: null): Promise<null>;
-  private write(actor: Actor, action: string, before: ReferenceProjectEntity | null, after: ReferenceProjectEntity | null): Promise<ReferenceProjectEntity | null> {
+  private write(
+    actor: Actor,
+    action: string,
+    before: ReferenceProjectEntity | null,
+    after: ReferenceProjectEntity | null,
+  ): Promise<ReferenceProjectEntity | null> {
     return this.outbox.transaction(async (manager) => {
-      const saved = await this.audit.saveOrDelete(manager, { target: ReferenceProjectEntity, entityType: 'reference_project', actor, action, before, after });
+      const saved = await this.audit.saveOrDelete(manager, {
+        target: ReferenceProjectEntity,
+        entityType: 'reference_project',
+        actor,
+        action,
+        before,
+        after,
+      });
       const row = saved ?? before;
       if (row) {
         await this.outbox.record(manager, IndexedKind.ReferenceProject, [row.id]);
@@ -101,7 +122,8 @@ export class ReferenceProjectsService {
     if (p.countryCode) this.referenceData.assertCountry('countryCode', p.countryCode);
     if (p.sectorCode) this.referenceData.assertTerms('sectorCode', TaxonomyKind.WATER_SECTOR, [p.sectorCode]);
     this.referenceData.assertTerms('technologyCategories', TaxonomyKind.TECHNOLOGY_CATEGORY, p.technologyCategories ?? []);
-    if (p.year != null && p.year > new Date().getUTCFullYear()) throw DomainError.badInput('year', 'year of a past project cannot be in the future');
+    if (p.year != null && p.year > new Date().getUTCFullYear())
+      throw DomainError.badInput('year', 'year of a past project cannot be in the future');
     if (p.currency) this.referenceData.assertCurrency('currency', p.currency);
     if (p.value != null && !p.currency) throw DomainError.badInput('currency', 'currency is required when a value is given');
   }

@@ -50,7 +50,10 @@ describe('SearchOutboxRepository (real database)', () => {
       // A second drain meanwhile gets only the row nobody holds, without waiting.
       const other = await db.transaction((manager) => outbox.lockOldest(manager, 10));
       expect(other.map((r) => r.entityId)).toEqual([ids[2]]);
-      await outbox.delete(holder.manager, held.map((r) => r.id));
+      await outbox.delete(
+        holder.manager,
+        held.map((r) => r.id),
+      );
       await holder.commitTransaction();
     } finally {
       await holder.release();
@@ -68,7 +71,9 @@ describe('SearchOutboxRepository (real database)', () => {
     await db.transaction((manager) => outbox.addEverything(manager));
     const all = await pending();
     expect(all).toEqual(expect.arrayContaining(everything));
-    const [{ rows }]: Array<{ rows: number }> = await db.query('SELECT (SELECT count(*) FROM organization) + (SELECT count(*) FROM need) + (SELECT count(*) FROM reference_project) AS rows');
+    const [{ rows }]: Array<{ rows: number }> = await db.query(
+      'SELECT (SELECT count(*) FROM organization) + (SELECT count(*) FROM need) + (SELECT count(*) FROM reference_project) AS rows',
+    );
     expect(all).toHaveLength(Number(rows));
 
     await db.query('DELETE FROM search_outbox');

@@ -16,7 +16,10 @@ export class SearchOutboxRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async add(manager: EntityManager, kind: IndexedKind, ids: string[]): Promise<void> {
-    await manager.insert(SearchOutboxEntity, ids.map((entityId) => ({ kind, entityId })));
+    await manager.insert(
+      SearchOutboxEntity,
+      ids.map((entityId) => ({ kind, entityId })),
+    );
   }
 
   /** A row for every indexed row (or those updated since `since`). */

@@ -48,7 +48,7 @@ const FILLER = /^[的和与及或在等之对为把将从]$/u;
 function segment(run: string, dictionary: ChineseDictionary): Array<{ text: string; entry?: Entry }> {
   const chars = [...run];
   const segments: Array<{ text: string; entry?: Entry }> = [];
-  for (let i = 0; i < chars.length; ) {
+  for (let i = 0; i < chars.length;) {
     let length = Math.min(dictionary.longest, chars.length - i);
     while (length > 0 && !dictionary.entries.has(chars.slice(i, i + length).join(''))) length--;
     const text = chars.slice(i, i + Math.max(1, length)).join('');
@@ -56,7 +56,9 @@ function segment(run: string, dictionary: ChineseDictionary): Array<{ text: stri
     i += Math.max(1, length);
   }
   const known = (s: { text: string; entry?: Entry } | undefined) => s === undefined || s.entry !== undefined || FILLER.test(s.text);
-  return segments.map((s, k) => (s.entry && [...s.text].length === 1 && !(known(segments[k - 1]) && known(segments[k + 1])) ? { text: s.text } : s));
+  return segments.map((s, k) =>
+    s.entry && [...s.text].length === 1 && !(known(segments[k - 1]) && known(segments[k + 1])) ? { text: s.text } : s,
+  );
 }
 
 /** Whether `outer` holds all of `inner`'s words in a row (case-insensitive). */
@@ -83,7 +85,8 @@ export function translateQuery(query: string, dictionary: ChineseDictionary = DE
     const piece = { text, words: wordCount(text), generic };
     if (at >= 0) pieces.splice(at, 1, piece);
     else pieces.push(piece);
-    for (let i = pieces.length - 1; i > at && at >= 0; i--) if (pieces[i] !== piece && containsWords(text, pieces[i].text)) pieces.splice(i, 1);
+    for (let i = pieces.length - 1; i > at && at >= 0; i--)
+      if (pieces[i] !== piece && containsWords(text, pieces[i].text)) pieces.splice(i, 1);
   };
   for (const run of query.split(HAN_RUN)) {
     if (!hasHan(run)) {

@@ -19,6 +19,14 @@ const options = (config: AppConfig, timeout: number) => ({
 });
 
 export const meilisearchProviders = [
-  { provide: Meilisearch, inject: [AppConfig], useFactory: (config: AppConfig) => new Meilisearch(options(config, config.SEARCH_TIMEOUT_MS)) },
-  { provide: MeilisearchWriter, inject: [AppConfig], useFactory: (config: AppConfig) => new MeilisearchWriter(options(config, WRITE_TIMEOUT_MS)) },
+  {
+    provide: Meilisearch,
+    inject: [AppConfig],
+    useFactory: (config: AppConfig) => new Meilisearch(options(config, config.SEARCH_TIMEOUT_MS)),
+  },
+  {
+    provide: MeilisearchWriter,
+    inject: [AppConfig],
+    useFactory: (config: AppConfig) => new MeilisearchWriter(options(config, WRITE_TIMEOUT_MS)),
+  },
 ];

@@ -34,7 +34,10 @@ export class SearchDocumentService {
       sdgTargets: n.sdgTargets,
       cooperationModes: n.cooperationModes,
       technologyCategories: n.technologyCategories,
-      categoryLabels: [...this.labels(TaxonomyKind.WATER_SECTOR, [n.sectorCode]), ...this.labels(TaxonomyKind.TECHNOLOGY_CATEGORY, n.technologyCategories)],
+      categoryLabels: [
+        ...this.labels(TaxonomyKind.WATER_SECTOR, [n.sectorCode]),
+        ...this.labels(TaxonomyKind.TECHNOLOGY_CATEGORY, n.technologyCategories),
+      ],
       budgetMin: n.budgetMin,
       budgetMax: n.budgetMax,
       currency: n.currency,
@@ -50,7 +53,9 @@ export class SearchDocumentService {
   /** Enterprise profiles: the organisation, its capabilities and a summary of its track record. */
   async enterprises(ids: string[]): Promise<EnterpriseDocument[]> {
     if (ids.length === 0) return [];
-    const organizations = await this.dataSource.getRepository(OrganizationEntity).findBy({ id: In(ids), kind: OrganizationKind.ENTERPRISE });
+    const organizations = await this.dataSource
+      .getRepository(OrganizationEntity)
+      .findBy({ id: In(ids), kind: OrganizationKind.ENTERPRISE });
     if (organizations.length === 0) return [];
     const orgIds = organizations.map((o) => o.id);
     const capabilities = await this.dataSource.getRepository(CapabilityEntity).findBy({ organizationId: In(orgIds) });
@@ -89,7 +94,9 @@ export class SearchDocumentService {
 
   async referenceProjects(ids: string[]): Promise<ReferenceProjectDocument[]> {
     if (ids.length === 0) return [];
-    const projects = await this.dataSource.getRepository(ReferenceProjectEntity).find({ where: { id: In(ids) }, relations: { organization: true } });
+    const projects = await this.dataSource
+      .getRepository(ReferenceProjectEntity)
+      .find({ where: { id: In(ids) }, relations: { organization: true } });
     return projects.map((p) => ({
       id: p.id,
       organizationId: p.organizationId,

@@ -27,7 +27,7 @@ describe('SearchDocumentsRepository (real database)', () => {
     expect(await sources.count(SearchIndex.Enterprises)).toBe(enterprises + 3);
     expect(await sources.count(SearchIndex.Needs)).toBe(needs + 2);
     const pages: string[][] = [];
-    for (let after = '00000000-0000-0000-0000-000000000000'; ; ) {
+    for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
       const page = await sources.idsAfter(SearchIndex.Enterprises, after, 2);
       if (page.length === 0) break;
       pages.push(page);
@@ -56,13 +56,36 @@ describe('SearchDocumentsRepository (real database)', () => {
     const f = t.factory;
     const enterprise = await f.organization({ kind: OrganizationKind.ENTERPRISE });
     const bare = await f.organization({ kind: OrganizationKind.ENTERPRISE });
-    await f.referenceProject(enterprise.id, { title: 'Old dam', countryCode: 'SD', year: 2001, sectorCode: '14021', technologyCategories: ['DAMS'] });
-    await f.referenceProject(enterprise.id, { title: 'New plant', countryCode: 'EG', year: 2019, sectorCode: '14021', technologyCategories: ['DESALINATION', 'DAMS'] });
-    await f.referenceProject(enterprise.id, { title: 'Undated stadium', countryCode: null, year: null, sectorCode: null, technologyCategories: [] });
+    await f.referenceProject(enterprise.id, {
+      title: 'Old dam',
+      countryCode: 'SD',
+      year: 2001,
+      sectorCode: '14021',
+      technologyCategories: ['DAMS'],
+    });
+    await f.referenceProject(enterprise.id, {
+      title: 'New plant',
+      countryCode: 'EG',
+      year: 2019,
+      sectorCode: '14021',
+      technologyCategories: ['DESALINATION', 'DAMS'],
+    });
+    await f.referenceProject(enterprise.id, {
+      title: 'Undated stadium',
+      countryCode: null,
+      year: null,
+      sectorCode: null,
+      technologyCategories: [],
+    });
 
     const [summary, ...others] = await sources.projectSummaries([enterprise.id, bare.id]);
     expect(others).toEqual([]);
-    expect(summary).toMatchObject({ organization_id: enterprise.id, project_count: 3, water_count: 1 + 1, titles: ['New plant', 'Old dam', 'Undated stadium'] });
+    expect(summary).toMatchObject({
+      organization_id: enterprise.id,
+      project_count: 3,
+      water_count: 1 + 1,
+      titles: ['New plant', 'Old dam', 'Undated stadium'],
+    });
     expect([...summary.countries].sort()).toEqual(['EG', 'SD']);
     expect(summary.sectors).toEqual(['14021']);
     expect([...summary.categories].sort()).toEqual(['DAMS', 'DESALINATION']);

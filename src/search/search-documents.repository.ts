@@ -45,13 +45,18 @@ export class SearchDocumentsRepository {
   /** The ids of the next `limit` rows that feed the index, after `after` in id order (a keyset page). */
   async idsAfter(index: SearchIndex, after: string, limit: number): Promise<string[]> {
     const { table, where } = SOURCES[index];
-    const rows: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM ${table} WHERE ${where} AND id > $1 ORDER BY id LIMIT ${limit}`, [after]);
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT id FROM ${table} WHERE ${where} AND id > $1 ORDER BY id LIMIT ${limit}`,
+      [after],
+    );
     return rows.map((r) => r.id);
   }
 
   /** The ids of the needs, or reference projects, of these organisations. */
   async idsOwnedBy(table: 'need' | 'reference_project', organizationIds: string[]): Promise<string[]> {
-    const rows: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM ${table} WHERE organization_id = ANY($1)`, [organizationIds]);
+    const rows: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM ${table} WHERE organization_id = ANY($1)`, [
+      organizationIds,
+    ]);
     return rows.map((r) => r.id);
   }
 

@@ -59,7 +59,9 @@ export class SearchSyncJob implements OnModuleInit {
       await this.drain();
     } catch (error) {
       const delay = Math.min(2 ** attempt, this.config.SEARCH_SYNC_MAX_BACKOFF_SECONDS);
-      this.logger.warn(`Search sync failed (attempt ${attempt + 1}), next try in ${delay} s: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(
+        `Search sync failed (attempt ${attempt + 1}), next try in ${delay} s: ${error instanceof Error ? error.message : String(error)}`,
+      );
       await this.jobs.send(SEARCH_SYNC_QUEUE, { attempt: attempt + 1 }, { singletonKey: SEARCH_SYNC_KEY, startAfter: delay });
     }
   }
@@ -101,7 +103,10 @@ export class SearchSyncJob implements OnModuleInit {
       if (rows.length === 0) return 0;
       const idsOf = (kind: IndexedKind) => [...new Set(rows.filter((r) => r.kind === kind).map((r) => r.entityId))];
       await this.apply(idsOf(IndexedKind.Need), idsOf(IndexedKind.Organization), idsOf(IndexedKind.ReferenceProject));
-      await this.outbox.delete(manager, rows.map((r) => r.id));
+      await this.outbox.delete(
+        manager,
+        rows.map((r) => r.id),
+      );
       return rows.length;
     });
   }
@@ -122,6 +127,9 @@ export class SearchSyncJob implements OnModuleInit {
   private async replace(index: SearchIndex, ids: string[], documents: Array<{ id: string }>): Promise<void> {
     const present = new Set(documents.map((d) => d.id));
     await this.search.upsert(index, documents);
-    await this.search.remove(index, ids.filter((id) => !present.has(id)));
+    await this.search.remove(
+      index,
+      ids.filter((id) => !present.has(id)),
+    );
   }
 }

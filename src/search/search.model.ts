@@ -32,7 +32,11 @@ export class SearchHighlightsModel {
 }
 
 /** The `XSearchEdge` and `XSearchConnection` types of a searchable node type. */
-export function SearchConnectionType<T>(node: Type<T>, name: string, described: { node: string; found: string; highlights: string; facets: string }): Type<unknown> {
+export function SearchConnectionType<T>(
+  node: Type<T>,
+  name: string,
+  described: { node: string; found: string; highlights: string; facets: string },
+): Type<unknown> {
   @ObjectType(`${name}SearchEdge`, { description: described.found })
   class SearchEdge {
     @Field({ description: 'Position of this result; pass it as `after` for the next page.' })
@@ -48,7 +52,9 @@ export function SearchConnectionType<T>(node: Type<T>, name: string, described: 
     highlights: SearchHighlightsModel;
   }
 
-  @ObjectType(`${name}SearchConnection`, { description: `A page of ${described.node.replace(/^The /, '')}s found by a search, with facet counts.` })
+  @ObjectType(`${name}SearchConnection`, {
+    description: `A page of ${described.node.replace(/^The /, '')}s found by a search, with facet counts.`,
+  })
   class SearchConnection {
     @Field(() => [SearchEdge], { description: 'The results of this page, best first.' })
     edges: SearchEdge[];

@@ -1,5 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { EnqueuedTaskPromise, Meilisearch, MeilisearchApiError, MultiSearchQuery, MultiSearchResponse, SearchParams, SearchResponse, Task } from 'meilisearch';
+import {
+  EnqueuedTaskPromise,
+  Meilisearch,
+  MeilisearchApiError,
+  MultiSearchQuery,
+  MultiSearchResponse,
+  SearchParams,
+  SearchResponse,
+  Task,
+} from 'meilisearch';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { AppConfig } from '../config/app-config';
 import { MetricsService } from '../observability/metrics.service';
@@ -53,15 +62,26 @@ export class SearchRepository {
     return this.metrics.timeSearch(index, 'search', () => this.read(() => this.client.index(this.uid(index)).search<T>(query, params)));
   }
 
-  async multiSearch<T extends Record<string, unknown>>(index: SearchIndex, queries: Array<Omit<MultiSearchQuery, 'indexUid'>>): Promise<MultiSearchResponse<T>['results']> {
+  async multiSearch<T extends Record<string, unknown>>(
+    index: SearchIndex,
+    queries: Array<Omit<MultiSearchQuery, 'indexUid'>>,
+  ): Promise<MultiSearchResponse<T>['results']> {
     return this.multiSearchAcross<T>(queries.map((q) => ({ ...q, index })));
   }
 
   /** One multi-search whose queries may each go to a different index. */
-  async multiSearchAcross<T extends Record<string, unknown>>(queries: Array<Omit<MultiSearchQuery, 'indexUid'> & { index: SearchIndex }>): Promise<MultiSearchResponse<T>['results']> {
+  async multiSearchAcross<T extends Record<string, unknown>>(
+    queries: Array<Omit<MultiSearchQuery, 'indexUid'> & { index: SearchIndex }>,
+  ): Promise<MultiSearchResponse<T>['results']> {
     if (queries.length === 0) return [];
     const label = new Set(queries.map((q) => q.index)).size === 1 ? queries[0].index : 'mixed';
-    const response = await this.metrics.timeSearch(label, 'multi_search', () => this.read(() => this.client.multiSearch<{ queries: MultiSearchQuery[] }, T>({ queries: queries.map(({ index, ...q }) => ({ ...q, indexUid: this.uid(index) })) })));
+    const response = await this.metrics.timeSearch(label, 'multi_search', () =>
+      this.read(() =>
+        this.client.multiSearch<{ queries: MultiSearchQuery[] }, T>({
+          queries: queries.map(({ index, ...q }) => ({ ...q, indexUid: this.uid(index) })),
+        }),
+      ),
+    );
     return response.results;
   }
 
@@ -69,7 +89,11 @@ export class SearchRepository {
    * Rebuilds an index without downtime: fills `<index>_next` with fresh settings, swaps it with the live one, then
    * drops the old. Searches keep answering from the old index until the swap.
    */
-  async rebuild<T extends { id: string }>(index: SearchIndex, batches: AsyncIterable<T[]>, onBatch: (count: number) => void = () => undefined): Promise<number> {
+  async rebuild<T extends { id: string }>(
+    index: SearchIndex,
+    batches: AsyncIterable<T[]>,
+    onBatch: (count: number) => void = () => undefined,
+  ): Promise<number> {
     const live = this.uid(index);
     const next = this.uid(index, '_next');
     await this.writer.deleteIndexIfExists(next);

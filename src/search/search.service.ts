@@ -17,7 +17,16 @@ import { FacetModel } from './search.model';
 import { SearchRepository } from './search.repository';
 import { translateQuery } from './chinese-query';
 
-const NEED_FACETS = ['countryCode', 'region', 'sectorCode', 'sdgTargets', 'cooperationModes', 'technologyCategories', 'status', 'fundingStatus'];
+const NEED_FACETS = [
+  'countryCode',
+  'region',
+  'sectorCode',
+  'sdgTargets',
+  'cooperationModes',
+  'technologyCategories',
+  'status',
+  'fundingStatus',
+];
 const ENTERPRISE_FACETS = ['technologyCategories', 'countriesServed', 'regionsServed', 'cooperationModes', 'sectorCodes'];
 const HIGHLIGHT = { highlightPreTag: '<mark>', highlightPostTag: '</mark>', cropLength: 40, cropMarker: '…', showRankingScore: true };
 
@@ -58,7 +67,16 @@ export class SearchService {
       args.budgetMax !== undefined ? `budgetMin <= ${args.budgetMax}` : undefined,
     );
     const query = searchQuery(args.query);
-    const page = await this.page<NeedDocument>(SearchIndex.Needs, query, filter, args.first, args.after, NEED_FACETS, ['title', 'description'], query ? undefined : ['publishedAt:desc', 'createdAt:desc']);
+    const page = await this.page<NeedDocument>(
+      SearchIndex.Needs,
+      query,
+      filter,
+      args.first,
+      args.after,
+      NEED_FACETS,
+      ['title', 'description'],
+      query ? undefined : ['publishedAt:desc', 'createdAt:desc'],
+    );
     const rows = await this.needs.findBy({ id: In(page.hits.map((h) => h.id)) });
     const byId = new Map(rows.filter((n) => NeedVisibility.canSee(actor, n)).map((n) => [n.id, n]));
     return page.toPage((hit) => {
@@ -78,16 +96,40 @@ export class SearchService {
       equals('parentGroup', args.parentGroup),
     );
     const query = searchQuery(args.query);
-    const page = await this.page<EnterpriseDocument>(SearchIndex.Enterprises, query, filter, args.first, args.after, ENTERPRISE_FACETS, ['nameEn', 'capabilityText'], query ? undefined : ['waterProjectCount:desc', 'nameEn:asc']);
+    const page = await this.page<EnterpriseDocument>(
+      SearchIndex.Enterprises,
+      query,
+      filter,
+      args.first,
+      args.after,
+      ENTERPRISE_FACETS,
+      ['nameEn', 'capabilityText'],
+      query ? undefined : ['waterProjectCount:desc', 'nameEn:asc'],
+    );
     const rows = await this.organizations.findBy({ id: In(page.hits.map((h) => h.id)) });
     const byId = new Map(rows.filter((o) => OrganizationVisibility.canSee(actor, o)).map((o) => [o.id, o]));
     return page.toPage((hit) => {
       const organization = byId.get(hit.id);
-      return organization ? { node: toOrganizationModel(organization, actor), title: hit._formatted?.nameEn, snippet: hit._formatted?.capabilityText || hit._formatted?.description } : undefined;
+      return organization
+        ? {
+            node: toOrganizationModel(organization, actor),
+            title: hit._formatted?.nameEn,
+            snippet: hit._formatted?.capabilityText || hit._formatted?.description,
+          }
+        : undefined;
     });
   }
 
-  private async page<D extends { id: string }>(index: SearchIndex, query: string, filter: string | undefined, first: number, after: string | undefined, facets: string[], highlighted: string[], sort?: string[]) {
+  private async page<D extends { id: string }>(
+    index: SearchIndex,
+    query: string,
+    filter: string | undefined,
+    first: number,
+    after: string | undefined,
+    facets: string[],
+    highlighted: string[],
+    sort?: string[],
+  ) {
     const offset = decodeOffset(after);
     // Page-aligned requests get Meilisearch's exhaustive count; others its estimate.
     const aligned = offset % first === 0;
@@ -103,7 +145,8 @@ export class SearchService {
       ...HIGHLIGHT,
       ...(aligned ? { page: offset / first + 1, hitsPerPage: first } : { offset, limit: first }),
     });
-    const total = 'totalHits' in response && typeof response.totalHits === 'number' ? response.totalHits : (response.estimatedTotalHits ?? 0);
+    const total =
+      'totalHits' in response && typeof response.totalHits === 'number' ? response.totalHits : (response.estimatedTotalHits ?? 0);
     const hits = response.hits as Array<D & { _formatted?: Record<string, string>; _rankingScore?: number }>;
     const facetModels: FacetModel[] = Object.entries(response.facetDistribution ?? {}).map(([field, values]) => ({
       field,
@@ -117,13 +160,25 @@ export class SearchService {
         const edges = hits.flatMap((hit, i) => {
           const resolved = resolve(hit);
           if (!resolved) return [];
-          return [{ cursor: encodeOffset(offset + i + 1), node: resolved.node, score: query ? (hit._rankingScore ?? null) : null, highlights: { title: resolved.title ?? null, snippet: resolved.snippet ?? null } }];
+          return [
+            {
+              cursor: encodeOffset(offset + i + 1),
+              node: resolved.node,
+              score: query ? (hit._rankingScore ?? null) : null,
+              highlights: { title: resolved.title ?? null, snippet: resolved.snippet ?? null },
+            },
+          ];
         });
         return {
           edges,
           totalCount: total,
           facets: facetModels,
-          pageInfo: { hasNextPage: offset + hits.length < total, hasPreviousPage: offset > 0, startCursor: edges[0]?.cursor ?? null, endCursor: encodeOffset(offset + hits.length) },
+          pageInfo: {
+            hasNextPage: offset + hits.length < total,
+            hasPreviousPage: offset > 0,
+            startCursor: edges[0]?.cursor ?? null,
+            endCursor: encodeOffset(offset + hits.length),
+          },
         };
       },
     };

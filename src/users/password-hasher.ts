@@ -36,7 +36,13 @@ function parse(stored: string): (ScryptParams & { salt: Buffer; hash: Buffer }) 
   const params = { N: Number(n), r: Number(r), p: Number(p) };
   if (scheme !== 'scrypt' || !salt || !hash) return null;
   const bounded = (value: number, max: number) => Number.isInteger(value) && value >= 1 && value <= max;
-  if (!bounded(params.N, MAX_STORED.N) || (params.N & (params.N - 1)) !== 0 || !bounded(params.r, MAX_STORED.r) || !bounded(params.p, MAX_STORED.p)) return null;
+  if (
+    !bounded(params.N, MAX_STORED.N) ||
+    (params.N & (params.N - 1)) !== 0 ||
+    !bounded(params.r, MAX_STORED.r) ||
+    !bounded(params.p, MAX_STORED.p)
+  )
+    return null;
   return { ...params, salt: Buffer.from(salt, 'base64url'), hash: Buffer.from(hash, 'base64url') };
 }
 

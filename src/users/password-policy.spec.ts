@@ -22,7 +22,9 @@ describe('password rules', () => {
   });
 
   it("refuse the e-mail address's name, in any case, when it has 4 characters or more", () => {
-    expect(passwordProblem('my Amara.Perera pass', 'amara.perera@water.lk')).toBe('must not contain the name of the e-mail address (the part before @)');
+    expect(passwordProblem('my Amara.Perera pass', 'amara.perera@water.lk')).toBe(
+      'must not contain the name of the e-mail address (the part before @)',
+    );
     expect(passwordProblem('the lion sleeps tonight', 'li@example.cn')).toBeUndefined();
   });
 
@@ -38,7 +40,11 @@ describe('password rules', () => {
       throw new Error('expected a refusal');
     } catch (error) {
       expect(error).toBeInstanceOf(DomainError);
-      expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'newPassword', message: 'newPassword must be at least 12 characters long' });
+      expect(error).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'newPassword',
+        message: 'newPassword must be at least 12 characters long',
+      });
     }
   });
 });

@@ -7,7 +7,7 @@ export const PASSWORD_MAX = 200;
 const LOCAL_PART_MIN = 4;
 
 /** Well-known passwords of 12 characters or more (shorter ones fail the length rule anyway), lower-cased. */
-const COMMON = new Set<string>((commonPasswords).map((p) => p.toLowerCase()));
+const COMMON = new Set<string>(commonPasswords.map((p) => p.toLowerCase()));
 
 /**
  * Why a new password is refused ("must be at least 12 characters long"), or undefined when it is acceptable. The one
@@ -21,7 +21,8 @@ export function passwordProblem(password: string, email?: string): string | unde
   if (new Set(characters).size === 1) return 'must not be one character repeated';
   const lower = password.toLowerCase();
   const localPart = email?.trim().toLowerCase().split('@')[0] ?? '';
-  if (localPart.length >= LOCAL_PART_MIN && lower.includes(localPart)) return 'must not contain the name of the e-mail address (the part before @)';
+  if (localPart.length >= LOCAL_PART_MIN && lower.includes(localPart))
+    return 'must not contain the name of the e-mail address (the part before @)';
   if (COMMON.has(lower)) return 'is one of the most common passwords: choose another';
   return undefined;
 }

@@ -8,7 +8,10 @@ import { RefreshTokenEntity } from './refresh-token.entity';
 export class RefreshTokenRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async insert(row: Pick<RefreshTokenEntity, 'userId' | 'familyId' | 'tokenHash' | 'expiresAt'>, manager: EntityManager = this.dataSource.manager): Promise<void> {
+  async insert(
+    row: Pick<RefreshTokenEntity, 'userId' | 'familyId' | 'tokenHash' | 'expiresAt'>,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
     await manager.insert(RefreshTokenEntity, row);
   }
 
@@ -17,7 +20,10 @@ export class RefreshTokenRepository {
    * transaction; returns the user and family, or null when there is no such token (unknown, expired, already used or
    * revoked, user deactivated).
    */
-  async rotate(tokenHash: string, successor: Pick<RefreshTokenEntity, 'tokenHash' | 'expiresAt'>): Promise<{ userId: string; familyId: string } | null> {
+  async rotate(
+    tokenHash: string,
+    successor: Pick<RefreshTokenEntity, 'tokenHash' | 'expiresAt'>,
+  ): Promise<{ userId: string; familyId: string } | null> {
     return this.dataSource.transaction(async (manager) => {
       // UPDATE … RETURNING: TypeORM answers [rows, count]. The row lock makes a concurrent second use find it revoked.
       const [rows] = await manager.query<[Array<{ userId: string; familyId: string }>, number]>(
@@ -39,19 +45,28 @@ export class RefreshTokenRepository {
 
   /** Whether the family (the session) still holds a live token: it was neither signed out nor revoked. */
   async isFamilyLive(familyId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM refresh_token WHERE family_id = $1 AND revoked_at IS NULL AND expires_at > now() LIMIT 1`, [familyId]);
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM refresh_token WHERE family_id = $1 AND revoked_at IS NULL AND expires_at > now() LIMIT 1`,
+      [familyId],
+    );
     return rows.length > 0;
   }
 
   /** Revokes every live refresh token of one family (one session); returns how many. */
   async revokeFamily(familyId: string): Promise<number> {
-    const [, count] = await this.dataSource.query<[unknown, number]>(`UPDATE refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [familyId]);
+    const [, count] = await this.dataSource.query<[unknown, number]>(
+      `UPDATE refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`,
+      [familyId],
+    );
     return count;
   }
 
   /** Revokes every live refresh token of the user; returns how many. */
   async revokeAllOfUser(userId: string, manager: EntityManager = this.dataSource.manager): Promise<number> {
-    const [, count] = await manager.query<[unknown, number]>(`UPDATE refresh_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
+    const [, count] = await manager.query<[unknown, number]>(
+      `UPDATE refresh_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`,
+      [userId],
+    );
     return count;
   }
 

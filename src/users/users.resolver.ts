@@ -9,7 +9,6 @@ import { CreateUserInput, UpdateUserInput, UsersArgs } from './dto/user.inputs';
 import { UserConnection, UserModel } from './user.model';
 import { UsersService } from './users.service';
 
-
 @ArgsType()
 class UserIdArgs {
   @Field(() => ID, { description: 'Identifier of the user.' })

@@ -30,7 +30,8 @@ export function assertRoleFits(role: Role, organization: OrganizationEntity): vo
   }
 }
 
-const isUniqueViolation = (error: unknown) => error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
+const isUniqueViolation = (error: unknown) =>
+  error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
 
 @Injectable()
 export class UsersService {
@@ -130,7 +131,11 @@ export class UsersService {
 
   async updateProfile(actor: Actor, input: UpdateMyProfileInput): Promise<UserModel> {
     const user = await this.findById(actor.userId);
-    return toUserModel(await this.users.manager.transaction((manager) => this.save(manager, actor, 'update profile', user, Object.assign({ ...user }, definedFields(input)))));
+    return toUserModel(
+      await this.users.manager.transaction((manager) =>
+        this.save(manager, actor, 'update profile', user, Object.assign({ ...user }, definedFields(input))),
+      ),
+    );
   }
 
   /** Ends every session of the user (logout of all sessions). */
@@ -164,9 +169,23 @@ export class UsersService {
   }
 
   /** Saves a user (`before` its stored state, null when new) with its audit entry, in the caller's transaction. */
-  private async save(manager: EntityManager, actor: Actor, action: string, before: UserEntity | null, after: UserEntity): Promise<UserEntity> {
+  private async save(
+    manager: EntityManager,
+    actor: Actor,
+    action: string,
+    before: UserEntity | null,
+    after: UserEntity,
+  ): Promise<UserEntity> {
     const saved = await manager.save(UserEntity, after);
-    await this.audit.recordChange(manager, { target: UserEntity, entityType: 'user', entityId: saved.id, actor, action, before, after: saved });
+    await this.audit.recordChange(manager, {
+      target: UserEntity,
+      entityType: 'user',
+      entityId: saved.id,
+      actor,
+      action,
+      before,
+      after: saved,
+    });
     return saved;
   }
 }

@@ -35,16 +35,23 @@ const STAFF: Principal[] = ['coordinator', 'admin'];
 const none = () => ({});
 
 /** Refusal codes for callers who are told an object does not exist, rather than that they may not touch it. */
-const notFoundFor = (...principals: Principal[]): Partial<Record<Principal, string>> => Object.fromEntries(principals.map((p) => [p, 'NOT_FOUND']));
+const notFoundFor = (...principals: Principal[]): Partial<Record<Principal, string>> =>
+  Object.fromEntries(principals.map((p) => [p, 'NOT_FOUND']));
 
 /** Members of other organisations are told a webhook does not exist, rather than that they may not touch it. */
 const OTHER_ORGANIZATIONS_NOT_FOUND = notFoundFor('otherEnterprise', 'agency', 'otherAgency');
 
 /** A match move: the world's suggested match at its current version, plus the move's own fields. */
-const MOVE = (mutation: string, fields = '') => `mutation($id: ID!, $v: Int!) { ${mutation}(input: { id: $id, version: $v${fields ? `, ${fields}` : ''} }) { id } }`;
+const MOVE = (mutation: string, fields = '') =>
+  `mutation($id: ID!, $v: Int!) { ${mutation}(input: { id: $id, version: $v${fields ? `, ${fields}` : ''} }) { id } }`;
 const matchAt = (w: World) => ({ id: w.match.id, v: w.match.version });
 
-const needInput = { title: 'Wastewater plant for Kandy', description: 'Secondary treatment, 20,000 m³/day.', countryCode: 'LK', sectorCode: '14022' };
+const needInput = {
+  title: 'Wastewater plant for Kandy',
+  description: 'Secondary treatment, 20,000 m³/day.',
+  countryCode: 'LK',
+  sectorCode: '14022',
+};
 
 /**
  * Every query, mutation and subscription of the schema, with who may call it (one row per operation, by domain).
@@ -54,13 +61,29 @@ const needInput = { title: 'Wastewater plant for Kandy', description: 'Secondary
  */
 const RULES: Record<string, Rule> = {
   // Signing in, your own account, user administration
-  login: { document: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', variables: (w) => ({ e: w.users.agency.email, p: TEST_PASSWORD }), allowed: EVERYONE },
+  login: {
+    document: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+    variables: (w) => ({ e: w.users.agency.email, p: TEST_PASSWORD }),
+    allowed: EVERYONE,
+  },
   // Anyone may exchange a refresh token (a bearer token is not needed); an invalid one is UNAUTHENTICATED (tested below).
-  refreshToken: { document: 'mutation($r: String!) { refreshToken(refreshToken: $r) { token } }', variables: (w) => ({ r: w.refreshToken }), allowed: EVERYONE },
+  refreshToken: {
+    document: 'mutation($r: String!) { refreshToken(refreshToken: $r) { token } }',
+    variables: (w) => ({ r: w.refreshToken }),
+    allowed: EVERYONE,
+  },
   // The refresh token alone signs its session out; with a bearer token, only the token's owner may (test/e2e/sessions.e2e-spec.ts).
-  logout: { document: 'mutation($r: String!) { logout(refreshToken: $r) }', variables: (w) => ({ r: w.refreshToken }), allowed: ['anonymous', 'enterprise'] },
+  logout: {
+    document: 'mutation($r: String!) { logout(refreshToken: $r) }',
+    variables: (w) => ({ r: w.refreshToken }),
+    allowed: ['anonymous', 'enterprise'],
+  },
   me: { document: '{ me { id } }', variables: none, allowed: SIGNED_IN },
-  updateMyProfile: { document: 'mutation { updateMyProfile(input: { displayName: "Renamed" }) { id } }', variables: none, allowed: SIGNED_IN },
+  updateMyProfile: {
+    document: 'mutation { updateMyProfile(input: { displayName: "Renamed" }) { id } }',
+    variables: none,
+    allowed: SIGNED_IN,
+  },
   changePassword: {
     document: 'mutation { changePassword(currentPassword: "correct horse battery staple", newPassword: "a brand new passphrase") }',
     variables: none,
@@ -69,11 +92,16 @@ const RULES: Record<string, Rule> = {
   users: { document: '{ users(first: 5) { totalCount } }', variables: none, allowed: ['admin'] },
   user: { document: 'query($id: ID!) { user(id: $id) { id } }', variables: (w) => ({ id: w.users.agency.id }), allowed: ['admin'] },
   createUser: {
-    document: 'mutation($org: ID!) { createUser(input: { email: "new.member@example.org", displayName: "New", password: "long enough password", organizationId: $org, role: AGENCY_MEMBER }) { id } }',
+    document:
+      'mutation($org: ID!) { createUser(input: { email: "new.member@example.org", displayName: "New", password: "long enough password", organizationId: $org, role: AGENCY_MEMBER }) { id } }',
     variables: (w) => ({ org: w.orgs.agencyOrg.id }),
     allowed: ['admin'],
   },
-  updateUser: { document: 'mutation($id: ID!) { updateUser(input: { id: $id, active: false }) { id } }', variables: (w) => ({ id: w.users.agency.id }), allowed: ['admin'] },
+  updateUser: {
+    document: 'mutation($id: ID!) { updateUser(input: { id: $id, active: false }) { id } }',
+    variables: (w) => ({ id: w.users.agency.id }),
+    allowed: ['admin'],
+  },
 
   // Organisations
   organizations: { document: '{ organizations(first: 5) { totalCount } }', variables: none, allowed: EVERYONE },
@@ -115,8 +143,16 @@ const RULES: Record<string, Rule> = {
     allowed: ['agency', ...STAFF],
     refusedWith: notFoundFor('anonymous', 'enterprise', 'otherEnterprise', 'otherAgency'),
   },
-  createNeed: { document: 'mutation($input: CreateNeedInput!) { createNeed(input: $input) { id } }', variables: () => ({ input: needInput }), allowed: ['agency', 'otherAgency'] },
-  updateNeed: { document: 'mutation($id: ID!) { updateNeed(input: { id: $id, title: "Changed" }) { id } }', variables: (w) => ({ id: w.openNeed.id }), allowed: ['agency'] },
+  createNeed: {
+    document: 'mutation($input: CreateNeedInput!) { createNeed(input: $input) { id } }',
+    variables: () => ({ input: needInput }),
+    allowed: ['agency', 'otherAgency'],
+  },
+  updateNeed: {
+    document: 'mutation($id: ID!) { updateNeed(input: { id: $id, title: "Changed" }) { id } }',
+    variables: (w) => ({ id: w.openNeed.id }),
+    allowed: ['agency'],
+  },
   publishNeed: {
     document: 'mutation($id: ID!) { publishNeed(id: $id) { id } }',
     variables: (w) => ({ id: w.draftNeed.id }),
@@ -124,23 +160,47 @@ const RULES: Record<string, Rule> = {
     // Another agency cannot even see the draft.
     refusedWith: { otherAgency: 'NOT_FOUND' },
   },
-  withdrawNeed: { document: 'mutation($id: ID!) { withdrawNeed(id: $id) { id } }', variables: (w) => ({ id: w.openNeed.id }), allowed: ['agency'] },
-  closeNeed: { document: 'mutation($id: ID!) { closeNeed(id: $id) { id } }', variables: (w) => ({ id: w.openNeed.id }), allowed: ['agency', 'coordinator'] },
+  withdrawNeed: {
+    document: 'mutation($id: ID!) { withdrawNeed(id: $id) { id } }',
+    variables: (w) => ({ id: w.openNeed.id }),
+    allowed: ['agency'],
+  },
+  closeNeed: {
+    document: 'mutation($id: ID!) { closeNeed(id: $id) { id } }',
+    variables: (w) => ({ id: w.openNeed.id }),
+    allowed: ['agency', 'coordinator'],
+  },
 
   // Capabilities (of a verified enterprise: public)
   capabilities: { document: '{ capabilities(first: 5) { totalCount } }', variables: none, allowed: EVERYONE },
-  capability: { document: 'query($id: ID!) { capability(id: $id) { id } }', variables: (w) => ({ id: w.capability.id }), allowed: EVERYONE },
+  capability: {
+    document: 'query($id: ID!) { capability(id: $id) { id } }',
+    variables: (w) => ({ id: w.capability.id }),
+    allowed: EVERYONE,
+  },
   createCapability: {
     document: 'mutation { createCapability(input: { technologyCategory: "IRRIGATION", description: "Drip irrigation" }) { id } }',
     variables: none,
     allowed: ['enterprise', 'otherEnterprise'],
   },
-  updateCapability: { document: 'mutation($id: ID!) { updateCapability(input: { id: $id, trl: 7 }) { id } }', variables: (w) => ({ id: w.capability.id }), allowed: ['enterprise'] },
-  deleteCapability: { document: 'mutation($id: ID!) { deleteCapability(id: $id) }', variables: (w) => ({ id: w.capability.id }), allowed: ['enterprise'] },
+  updateCapability: {
+    document: 'mutation($id: ID!) { updateCapability(input: { id: $id, trl: 7 }) { id } }',
+    variables: (w) => ({ id: w.capability.id }),
+    allowed: ['enterprise'],
+  },
+  deleteCapability: {
+    document: 'mutation($id: ID!) { deleteCapability(id: $id) }',
+    variables: (w) => ({ id: w.capability.id }),
+    allowed: ['enterprise'],
+  },
 
   // Reference projects (of a verified enterprise: public)
   referenceProjects: { document: '{ referenceProjects(first: 5) { totalCount } }', variables: none, allowed: EVERYONE },
-  referenceProject: { document: 'query($id: ID!) { referenceProject(id: $id) { id } }', variables: (w) => ({ id: w.referenceProject.id }), allowed: EVERYONE },
+  referenceProject: {
+    document: 'query($id: ID!) { referenceProject(id: $id) { id } }',
+    variables: (w) => ({ id: w.referenceProject.id }),
+    allowed: EVERYONE,
+  },
   createReferenceProject: {
     document: 'mutation { createReferenceProject(input: { title: "Khartoum pumping station", countryCode: "SD", year: 2012 }) { id } }',
     variables: none,
@@ -151,10 +211,18 @@ const RULES: Record<string, Rule> = {
     variables: (w) => ({ id: w.referenceProject.id }),
     allowed: ['enterprise'],
   },
-  deleteReferenceProject: { document: 'mutation($id: ID!) { deleteReferenceProject(id: $id) }', variables: (w) => ({ id: w.referenceProject.id }), allowed: ['enterprise'] },
+  deleteReferenceProject: {
+    document: 'mutation($id: ID!) { deleteReferenceProject(id: $id) }',
+    variables: (w) => ({ id: w.referenceProject.id }),
+    allowed: ['enterprise'],
+  },
 
   // Matching and matches
-  matchCandidates: { document: 'query($id: ID!) { matchCandidates(needId: $id) { rank } }', variables: (w) => ({ id: w.openNeed.id }), allowed: STAFF },
+  matchCandidates: {
+    document: 'query($id: ID!) { matchCandidates(needId: $id) { rank } }',
+    variables: (w) => ({ id: w.openNeed.id }),
+    allowed: STAFF,
+  },
   opportunities: {
     // Enterprise members for their own enterprise only (another enterprise's member is FORBIDDEN by the service).
     document: 'query($org: ID!) { opportunities(organizationId: $org) { rank } }',
@@ -178,7 +246,11 @@ const RULES: Record<string, Rule> = {
     allowed: STAFF,
     refusedWith: notFoundFor('enterprise', 'otherEnterprise', 'agency', 'otherAgency'),
   },
-  suggestMatches: { document: 'mutation($id: ID!) { suggestMatches(needId: $id) { id } }', variables: (w) => ({ id: w.openNeed.id }), allowed: STAFF },
+  suggestMatches: {
+    document: 'mutation($id: ID!) { suggestMatches(needId: $id) { id } }',
+    variables: (w) => ({ id: w.openNeed.id }),
+    allowed: STAFF,
+  },
   expressInterest: {
     document: 'mutation($id: ID!) { expressInterest(input: { needId: $id, message: "We built twelve such plants." }) { id } }',
     variables: (w) => ({ id: w.openNeed.id }),
@@ -186,7 +258,11 @@ const RULES: Record<string, Rule> = {
   },
   shortlistMatch: { document: MOVE('shortlistMatch'), variables: matchAt, allowed: STAFF },
   approveMatch: { document: MOVE('approveMatch'), variables: matchAt, allowed: STAFF },
-  approveMatches: { document: 'mutation($id: ID!, $v: Int!) { approveMatches(input: [{ id: $id, version: $v }]) { id } }', variables: matchAt, allowed: STAFF },
+  approveMatches: {
+    document: 'mutation($id: ID!, $v: Int!) { approveMatches(input: [{ id: $id, version: $v }]) { id } }',
+    variables: matchAt,
+    allowed: STAFF,
+  },
   rejectMatch: { document: MOVE('rejectMatch', 'reason: "Not a fit"'), variables: matchAt, allowed: STAFF },
   withdrawMatch: {
     document: MOVE('withdrawMatch', 'reason: "Need changed"'),
@@ -197,7 +273,12 @@ const RULES: Record<string, Rule> = {
     refusedWith: notFoundFor('enterprise', 'otherEnterprise'),
   },
   // Sides answer only introduced matches: the world's match is a suggestion, so they too are told it does not exist.
-  respondToMatch: { document: MOVE('respondToMatch', 'accept: true'), variables: matchAt, allowed: [], refusedWith: notFoundFor('agency', 'enterprise', 'otherAgency', 'otherEnterprise') },
+  respondToMatch: {
+    document: MOVE('respondToMatch', 'accept: true'),
+    variables: matchAt,
+    allowed: [],
+    refusedWith: notFoundFor('agency', 'enterprise', 'otherAgency', 'otherEnterprise'),
+  },
   recordMatchOutcome: { document: MOVE('recordMatchOutcome', 'kind: MOU_SIGNED, date: "2026-11-01"'), variables: matchAt, allowed: STAFF },
 
   // Notifications (each user's own) and the delivery log (admins)
@@ -206,12 +287,17 @@ const RULES: Record<string, Rule> = {
   notificationAdded: { document: 'subscription { notificationAdded { id } }', variables: none, allowed: SIGNED_IN },
   markNotificationsRead: { document: 'mutation { markNotificationsRead }', variables: none, allowed: SIGNED_IN },
   setNotificationPreferences: {
-    document: 'mutation { setNotificationPreferences(input: [{ eventType: OPPORTUNITY_ALERT, channel: EMAIL, enabled: true, frequency: WEEKLY }]) { eventType } }',
+    document:
+      'mutation { setNotificationPreferences(input: [{ eventType: OPPORTUNITY_ALERT, channel: EMAIL, enabled: true, frequency: WEEKLY }]) { eventType } }',
     variables: none,
     allowed: SIGNED_IN,
   },
   notificationDeliveries: { document: '{ notificationDeliveries(first: 5) { totalCount } }', variables: none, allowed: ['admin'] },
-  retryNotificationDelivery: { document: 'mutation($id: ID!) { retryNotificationDelivery(id: $id) { id } }', variables: (w) => ({ id: w.match.id }), allowed: ['admin'] },
+  retryNotificationDelivery: {
+    document: 'mutation($id: ID!) { retryNotificationDelivery(id: $id) { id } }',
+    variables: (w) => ({ id: w.match.id }),
+    allowed: ['admin'],
+  },
 
   // Webhooks (of the world's enterprise): its members and admins manage them, coordinators read them
   webhooks: {
@@ -227,7 +313,8 @@ const RULES: Record<string, Rule> = {
     refusedWith: OTHER_ORGANIZATIONS_NOT_FOUND,
   },
   createWebhook: {
-    document: 'mutation($org: ID!) { createWebhook(input: { organizationId: $org, url: "https://hooks.example.org/new", events: [MATCH_ENGAGED] }) { secret } }',
+    document:
+      'mutation($org: ID!) { createWebhook(input: { organizationId: $org, url: "https://hooks.example.org/new", events: [MATCH_ENGAGED] }) { secret } }',
     variables: (w) => ({ org: w.orgs.enterpriseOrg.id }),
     allowed: ['enterprise', 'admin'],
     refusedWith: OTHER_ORGANIZATIONS_NOT_FOUND,
@@ -238,14 +325,24 @@ const RULES: Record<string, Rule> = {
     allowed: ['enterprise', 'admin'],
     refusedWith: OTHER_ORGANIZATIONS_NOT_FOUND,
   },
-  deleteWebhook: { document: 'mutation($id: ID!) { deleteWebhook(id: $id) }', variables: (w) => ({ id: w.webhook.id }), allowed: ['enterprise', 'admin'], refusedWith: OTHER_ORGANIZATIONS_NOT_FOUND },
+  deleteWebhook: {
+    document: 'mutation($id: ID!) { deleteWebhook(id: $id) }',
+    variables: (w) => ({ id: w.webhook.id }),
+    allowed: ['enterprise', 'admin'],
+    refusedWith: OTHER_ORGANIZATIONS_NOT_FOUND,
+  },
   rotateWebhookSecret: {
     document: 'mutation($id: ID!) { rotateWebhookSecret(id: $id) { secret } }',
     variables: (w) => ({ id: w.webhook.id }),
     allowed: ['enterprise', 'admin'],
     refusedWith: OTHER_ORGANIZATIONS_NOT_FOUND,
   },
-  testWebhook: { document: 'mutation($id: ID!) { testWebhook(id: $id) { ok } }', variables: (w) => ({ id: w.webhook.id }), allowed: ['enterprise', 'admin'], refusedWith: OTHER_ORGANIZATIONS_NOT_FOUND },
+  testWebhook: {
+    document: 'mutation($id: ID!) { testWebhook(id: $id) { ok } }',
+    variables: (w) => ({ id: w.webhook.id }),
+    allowed: ['enterprise', 'admin'],
+    refusedWith: OTHER_ORGANIZATIONS_NOT_FOUND,
+  },
 };
 
 type OperationKind = 'query' | 'mutation' | 'subscription';
@@ -253,11 +350,15 @@ type OperationKind = 'query' | 'mutation' | 'subscription';
 /** The operation type of a rule's document and the root field it calls. */
 function operationOf(document: string): { kind: OperationKind; fields: string[] } {
   const definition = parse(document).definitions[0] as OperationDefinitionNode;
-  return { kind: definition.operation, fields: definition.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : s.kind)) };
+  return {
+    kind: definition.operation,
+    fields: definition.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : s.kind)),
+  };
 }
 
 const RULES_BY_KIND = (kind: OperationKind) => Object.entries(RULES).filter(([, rule]) => operationOf(rule.document).kind === kind);
-const expectedRefusal = (rule: Rule, principal: Principal) => rule.refusedWith?.[principal] ?? (principal === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+const expectedRefusal = (rule: Rule, principal: Principal) =>
+  rule.refusedWith?.[principal] ?? (principal === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
 
 /** Every (operation, principal) pair of the rules of one kind, with the expected outcome. */
 const matrix = (kind: OperationKind) =>
@@ -276,11 +377,17 @@ describe('access rules', () => {
 
   beforeAll(async () => {
     const need = await t.factory.need(world.orgs.agencyOrg.id, { title: 'Open: water kiosks in Batticaloa' });
-    const introducedMatch = await t.factory.match(need.id, world.orgs.enterpriseOrg.id, { status: MatchStatus.INTRODUCED, introducedAt: new Date() });
-    const session = await t.gql<{ login: { refreshToken: string } }>('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { refreshToken } }', {
-      e: world.users.enterprise.email,
-      p: TEST_PASSWORD,
+    const introducedMatch = await t.factory.match(need.id, world.orgs.enterpriseOrg.id, {
+      status: MatchStatus.INTRODUCED,
+      introducedAt: new Date(),
     });
+    const session = await t.gql<{ login: { refreshToken: string } }>(
+      'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { refreshToken } }',
+      {
+        e: world.users.enterprise.email,
+        p: TEST_PASSWORD,
+      },
+    );
     w = { ...world, introducedMatch, refreshToken: session.data!.login.refreshToken };
     // Search answers from the indexes: fill them, or search would be SEARCH_UNAVAILABLE for everyone.
     await t.indexEverything();
@@ -288,9 +395,15 @@ describe('access rules', () => {
 
   it('has a rule for every query, mutation and subscription of the schema, and none for an operation it lacks', () => {
     const schema = t.app.get(GraphQLSchemaHost).schema;
-    const roots: Record<OperationKind, GraphQLObjectType | null | undefined> = { query: schema.getQueryType(), mutation: schema.getMutationType(), subscription: schema.getSubscriptionType() };
+    const roots: Record<OperationKind, GraphQLObjectType | null | undefined> = {
+      query: schema.getQueryType(),
+      mutation: schema.getMutationType(),
+      subscription: schema.getSubscriptionType(),
+    };
     const fieldsOf = (kind: OperationKind) => Object.keys(roots[kind]?.getFields() ?? {});
-    const withoutRule = Object.fromEntries((['query', 'mutation', 'subscription'] as const).map((kind) => [kind, fieldsOf(kind).filter((field) => !(field in RULES))]));
+    const withoutRule = Object.fromEntries(
+      (['query', 'mutation', 'subscription'] as const).map((kind) => [kind, fieldsOf(kind).filter((field) => !(field in RULES))]),
+    );
     expect(withoutRule).toEqual({ query: [], mutation: [], subscription: [] });
     // Each rule calls exactly its own operation, with the right operation type (a stale or misfiled row fails here).
     const misfiled = Object.entries(RULES).filter(([operation, rule]) => {
@@ -327,19 +440,29 @@ describe('access rules', () => {
     /** The code of whatever ended a subscription: GraphQL errors (an array), a close event, or an Error. */
     const codeOfEnd = (end: unknown): string => {
       if (Array.isArray(end)) return String((end[0] as { extensions?: { code?: string } })?.extensions?.code);
-      if (end && typeof end === 'object' && 'code' in end) return `close ${(end as { code: number; reason?: string }).code} ${(end as { reason?: string }).reason ?? ''}`;
+      if (end && typeof end === 'object' && 'code' in end)
+        return `close ${(end as { code: number; reason?: string }).code} ${(end as { reason?: string }).reason ?? ''}`;
       return String(end);
     };
 
     it.each(matrix('subscription'))('$operation: $principal → $expected', async ({ operation, rule, principal, allowed, expected }) => {
       const token = w.token(principal);
-      const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, connectionParams: token ? { authorization: `Bearer ${token}` } : {}, retryAttempts: 0 });
+      const client = createClient({
+        url: wsUrl,
+        webSocketImpl: WebSocket,
+        connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+        retryAttempts: 0,
+      });
       const received: string[] = [];
       let dispose = () => undefined as void;
       const ended = new Promise<unknown>((resolve) => {
         dispose = client.subscribe<Record<string, { id: string }>>(
           { query: rule.document, variables: rule.variables(w) },
-          { next: (message) => (message.errors ? resolve(message.errors) : message.data && received.push(message.data[operation].id)), error: resolve, complete: () => resolve('completed') },
+          {
+            next: (message) => (message.errors ? resolve(message.errors) : message.data && received.push(message.data[operation].id)),
+            error: resolve,
+            complete: () => resolve('completed'),
+          },
         );
       });
       let outcome: string;
@@ -375,17 +498,31 @@ describe('access rules', () => {
   });
 
   describe('mutations', () => {
-    it.each(matrix('mutation').filter((c) => !c.allowed))('$operation refuses $principal with $expected and changes nothing', async ({ rule, principal, expected }) => {
-      const before = await databaseFingerprint(t.dataSource, ALL_TABLES);
-      const res = await t.gql(rule.document, rule.variables(w), w.token(principal));
-      expect(errorCode(res)).toBe(expected);
-      expect(res.data ?? null).toBeNull();
-      expect(await databaseFingerprint(t.dataSource, ALL_TABLES)).toEqual(before);
-    });
+    it.each(matrix('mutation').filter((c) => !c.allowed))(
+      '$operation refuses $principal with $expected and changes nothing',
+      async ({ rule, principal, expected }) => {
+        const before = await databaseFingerprint(t.dataSource, ALL_TABLES);
+        const res = await t.gql(rule.document, rule.variables(w), w.token(principal));
+        expect(errorCode(res)).toBe(expected);
+        expect(res.data ?? null).toBeNull();
+        expect(await databaseFingerprint(t.dataSource, ALL_TABLES)).toEqual(before);
+      },
+    );
 
     it('lets the allowed callers through (the refusals above are not a broken operation)', async () => {
       // One allowed caller per rule, on operations whose success does not disturb the others.
-      for (const operation of ['login', 'refreshToken', 'createOrganization', 'createNeed', 'createCapability', 'createReferenceProject', 'updateOrganization', 'updateNeed', 'updateCapability', 'updateReferenceProject']) {
+      for (const operation of [
+        'login',
+        'refreshToken',
+        'createOrganization',
+        'createNeed',
+        'createCapability',
+        'createReferenceProject',
+        'updateOrganization',
+        'updateNeed',
+        'updateCapability',
+        'updateReferenceProject',
+      ]) {
         const rule = RULES[operation];
         const res = await t.gql(rule.document, rule.variables(w), w.token(rule.allowed[0]));
         expect({ operation, errors: res.errors }).toEqual({ operation, errors: undefined });
@@ -398,7 +535,12 @@ describe('access rules', () => {
       for (const refreshToken of ['not-a-refresh-token', `${w.refreshToken}x`, '']) {
         const before = await databaseFingerprint(t.dataSource, ALL_TABLES);
         const res = await t.gql(RULES.refreshToken.document, { r: refreshToken }, w.token(principal));
-        expect({ principal, refreshToken, code: errorCode(res), data: res.data ?? null }).toEqual({ principal, refreshToken, code: 'UNAUTHENTICATED', data: null });
+        expect({ principal, refreshToken, code: errorCode(res), data: res.data ?? null }).toEqual({
+          principal,
+          refreshToken,
+          code: 'UNAUTHENTICATED',
+          data: null,
+        });
         expect(await databaseFingerprint(t.dataSource, ALL_TABLES)).toEqual(before);
       }
     }
@@ -406,8 +548,15 @@ describe('access rules', () => {
 
   it('rejects forged, expired and malformed tokens', async () => {
     const jwt = await import('jsonwebtoken');
-    const forged = jwt.sign({}, 'another-secret-another-secret-another', { subject: w.users.admin.id, issuer: 'waterbridge', expiresIn: 600 });
-    const expired = jwt.sign({ exp: Math.floor(Date.now() / 1000) - 10 }, 'test-secret-that-is-long-enough-0123456789', { subject: w.users.admin.id, issuer: 'waterbridge' });
+    const forged = jwt.sign({}, 'another-secret-another-secret-another', {
+      subject: w.users.admin.id,
+      issuer: 'waterbridge',
+      expiresIn: 600,
+    });
+    const expired = jwt.sign({ exp: Math.floor(Date.now() / 1000) - 10 }, 'test-secret-that-is-long-enough-0123456789', {
+      subject: w.users.admin.id,
+      issuer: 'waterbridge',
+    });
     for (const token of [forged, expired, 'not-a-jwt']) {
       const res = await t.gql('{ me { id } }', {}, token);
       expect(errorCode(res)).toBe('UNAUTHENTICATED');

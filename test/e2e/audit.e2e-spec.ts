@@ -22,10 +22,18 @@ interface Entry {
   toStatus: string | null;
   reason: string | null;
   actorUserId: string | null;
-  actor: { userId: string; name: string | null; email: string | null; role: Role | null; organizationId: string | null; organizationName: string | null } | null;
+  actor: {
+    userId: string;
+    name: string | null;
+    email: string | null;
+    role: Role | null;
+    organizationId: string | null;
+    organizationName: string | null;
+  } | null;
   changes: Array<{ field: string; before: string | null; after: string | null; secret: boolean }>;
 }
-const ENTRY = 'id entityType entityId action fromStatus toStatus reason actorUserId actor { userId name email role organizationId organizationName } changes { field before after secret }';
+const ENTRY =
+  'id entityType entityId action fromStatus toStatus reason actorUserId actor { userId name email role organizationId organizationName } changes { field before after secret }';
 
 /** A field's expected change: its values (JSON-decoded; `before` unchecked when left out), or 'secret' (changed, no values). */
 type ExpectedChange = { before?: unknown; after: unknown } | 'secret';
@@ -57,10 +65,19 @@ interface Scenario {
 type State = World & { t: TestApp; made: Record<string, string>; users: World['users'] & { ownPassword?: UserEntity } };
 
 const id = (data: Record<string, unknown>, field: string) => (data[field] as { id: string }).id;
-const needInput = { title: 'Wastewater plant for Kandy', description: 'Secondary treatment, 20,000 m³/day.', countryCode: 'LK', sectorCode: '14022' };
+const needInput = {
+  title: 'Wastewater plant for Kandy',
+  description: 'Secondary treatment, 20,000 m³/day.',
+  countryCode: 'LK',
+  sectorCode: '14022',
+};
 const TODAY = new Date().toISOString().slice(0, 10);
-const MOVE = (mutation: string, fields = '') => `mutation($id: ID!, $v: Int!) { ${mutation}(input: { id: $id, version: $v${fields ? `, ${fields}` : ''} }) { id version status } }`;
-const versionOf = async (s: State, matchId: string) => ({ id: matchId, v: (await s.t.dataSource.getRepository(MatchEntity).findOneByOrFail({ id: matchId })).version });
+const MOVE = (mutation: string, fields = '') =>
+  `mutation($id: ID!, $v: Int!) { ${mutation}(input: { id: $id, version: $v${fields ? `, ${fields}` : ''} }) { id version status } }`;
+const versionOf = async (s: State, matchId: string) => ({
+  id: matchId,
+  v: (await s.t.dataSource.getRepository(MatchEntity).findOneByOrFail({ id: matchId })).version,
+});
 
 /**
  * Scenarios in order, on one world: each runs a mutation as a real caller would and names the audit entries it must
@@ -73,35 +90,86 @@ const SCENARIOS: Scenario[] = [
     as: 'agency',
     document: 'mutation($input: CreateNeedInput!) { createNeed(input: $input) { id } }',
     variables: () => ({ input: needInput }),
-    expect: (s, d) => ((s.made.need = id(d, 'createNeed')), [{ entityType: 'need', entityId: s.made.need, action: 'create', toStatus: 'DRAFT', changes: { title: { before: null, after: needInput.title }, status: { after: 'DRAFT' }, countryCode: { after: 'LK' } } }]),
+    expect: (s, d) => (
+      (s.made.need = id(d, 'createNeed')),
+      [
+        {
+          entityType: 'need',
+          entityId: s.made.need,
+          action: 'create',
+          toStatus: 'DRAFT',
+          changes: { title: { before: null, after: needInput.title }, status: { after: 'DRAFT' }, countryCode: { after: 'LK' } },
+        },
+      ]
+    ),
   },
   {
     mutation: 'updateNeed',
     as: 'agency',
-    document: 'mutation($id: ID!) { updateNeed(input: { id: $id, title: "Wastewater plant and sewers for Kandy", populationServed: 120000 }) { id } }',
+    document:
+      'mutation($id: ID!) { updateNeed(input: { id: $id, title: "Wastewater plant and sewers for Kandy", populationServed: 120000 }) { id } }',
     variables: (s) => ({ id: s.made.need }),
-    expect: (s) => [{ entityType: 'need', entityId: s.made.need, action: 'update', changes: { title: { before: needInput.title, after: 'Wastewater plant and sewers for Kandy' }, populationServed: { before: null, after: 120000 } } }],
+    expect: (s) => [
+      {
+        entityType: 'need',
+        entityId: s.made.need,
+        action: 'update',
+        changes: {
+          title: { before: needInput.title, after: 'Wastewater plant and sewers for Kandy' },
+          populationServed: { before: null, after: 120000 },
+        },
+      },
+    ],
   },
   {
     mutation: 'publishNeed',
     as: 'agency',
     document: 'mutation($id: ID!) { publishNeed(id: $id) { id } }',
     variables: (s) => ({ id: s.made.need }),
-    expect: (s) => [{ entityType: 'need', entityId: s.made.need, action: 'publish', fromStatus: 'DRAFT', toStatus: 'OPEN', changes: { status: { before: 'DRAFT', after: 'OPEN' } } }],
+    expect: (s) => [
+      {
+        entityType: 'need',
+        entityId: s.made.need,
+        action: 'publish',
+        fromStatus: 'DRAFT',
+        toStatus: 'OPEN',
+        changes: { status: { before: 'DRAFT', after: 'OPEN' } },
+      },
+    ],
   },
   {
     mutation: 'withdrawNeed',
     as: 'agency',
     document: 'mutation($id: ID!) { withdrawNeed(id: $id) { id } }',
     variables: (s) => ({ id: s.made.need }),
-    expect: (s) => [{ entityType: 'need', entityId: s.made.need, action: 'withdraw', fromStatus: 'OPEN', toStatus: 'WITHDRAWN', changes: { status: { before: 'OPEN', after: 'WITHDRAWN' } } }],
+    expect: (s) => [
+      {
+        entityType: 'need',
+        entityId: s.made.need,
+        action: 'withdraw',
+        fromStatus: 'OPEN',
+        toStatus: 'WITHDRAWN',
+        changes: { status: { before: 'OPEN', after: 'WITHDRAWN' } },
+      },
+    ],
   },
   {
     mutation: 'closeNeed',
     as: 'coordinator',
     document: 'mutation($id: ID!) { closeNeed(id: $id) { id } }',
-    variables: async (s) => ({ id: (s.made.needToClose = (await s.t.factory.need(s.orgs.agencyOrg.id, { title: 'Open: drainage for Galle' })).id) }),
-    expect: (s) => [{ entityType: 'need', entityId: s.made.needToClose, action: 'close', fromStatus: 'OPEN', toStatus: 'CLOSED', changes: { status: { before: 'OPEN', after: 'CLOSED' } } }],
+    variables: async (s) => ({
+      id: (s.made.needToClose = (await s.t.factory.need(s.orgs.agencyOrg.id, { title: 'Open: drainage for Galle' })).id),
+    }),
+    expect: (s) => [
+      {
+        entityType: 'need',
+        entityId: s.made.needToClose,
+        action: 'close',
+        fromStatus: 'OPEN',
+        toStatus: 'CLOSED',
+        changes: { status: { before: 'OPEN', after: 'CLOSED' } },
+      },
+    ],
   },
 
   // Organisations
@@ -111,33 +179,67 @@ const SCENARIOS: Scenario[] = [
     document: 'mutation { createOrganization(input: { kind: AGENCY, nameEn: "Nile Basin Office", countryCode: "EG" }) { id } }',
     expect: (s, d) => (
       (s.made.organization = id(d, 'createOrganization')),
-      [{ entityType: 'organization', entityId: s.made.organization, action: 'create', changes: { nameEn: { before: null, after: 'Nile Basin Office' }, verificationStatus: { before: null, after: 'PENDING' } } }]
+      [
+        {
+          entityType: 'organization',
+          entityId: s.made.organization,
+          action: 'create',
+          changes: { nameEn: { before: null, after: 'Nile Basin Office' }, verificationStatus: { before: null, after: 'PENDING' } },
+        },
+      ]
     ),
   },
   {
     mutation: 'updateOrganization',
     as: 'enterprise',
-    document: 'mutation($id: ID!) { updateOrganization(input: { id: $id, description: "Membranes and pumping stations since 1998." }) { id } }',
+    document:
+      'mutation($id: ID!) { updateOrganization(input: { id: $id, description: "Membranes and pumping stations since 1998." }) { id } }',
     variables: (s) => ({ id: s.orgs.enterpriseOrg.id }),
-    expect: (s) => [{ entityType: 'organization', entityId: s.orgs.enterpriseOrg.id, action: 'update', changes: { description: { before: 'Made by the test factory.', after: 'Membranes and pumping stations since 1998.' } } }],
+    expect: (s) => [
+      {
+        entityType: 'organization',
+        entityId: s.orgs.enterpriseOrg.id,
+        action: 'update',
+        changes: { description: { before: 'Made by the test factory.', after: 'Membranes and pumping stations since 1998.' } },
+      },
+    ],
   },
   {
     mutation: 'setOrganizationVerification',
     as: 'coordinator',
     document: 'mutation($id: ID!) { setOrganizationVerification(id: $id, status: VERIFIED) { id } }',
     variables: (s) => ({ id: s.made.organization }),
-    expect: (s) => [{ entityType: 'organization', entityId: s.made.organization, action: 'set verification', changes: { verificationStatus: { before: 'PENDING', after: 'VERIFIED' } } }],
+    expect: (s) => [
+      {
+        entityType: 'organization',
+        entityId: s.made.organization,
+        action: 'set verification',
+        changes: { verificationStatus: { before: 'PENDING', after: 'VERIFIED' } },
+      },
+    ],
   },
 
   // Users and roles; your own profile and password
   {
     mutation: 'createUser',
     as: 'admin',
-    document: 'mutation($org: ID!) { createUser(input: { email: "new.member@example.org", displayName: "New Member", password: "long enough password", organizationId: $org, role: COORDINATOR }) { id } }',
+    document:
+      'mutation($org: ID!) { createUser(input: { email: "new.member@example.org", displayName: "New Member", password: "long enough password", organizationId: $org, role: COORDINATOR }) { id } }',
     variables: (s) => ({ org: s.orgs.secretariat.id }),
     expect: (s, d) => (
       (s.made.user = id(d, 'createUser')),
-      [{ entityType: 'user', entityId: s.made.user, action: 'create', changes: { email: { before: null, after: 'new.member@example.org' }, role: { before: null, after: 'COORDINATOR' }, passwordHash: 'secret' } }]
+      [
+        {
+          entityType: 'user',
+          entityId: s.made.user,
+          action: 'create',
+          changes: {
+            email: { before: null, after: 'new.member@example.org' },
+            role: { before: null, after: 'COORDINATOR' },
+            passwordHash: 'secret',
+          },
+        },
+      ]
     ),
   },
   {
@@ -145,26 +247,50 @@ const SCENARIOS: Scenario[] = [
     as: 'admin',
     document: 'mutation($id: ID!) { updateUser(input: { id: $id, role: ADMIN, active: false }) { id } }',
     variables: (s) => ({ id: s.made.user }),
-    expect: (s) => [{ entityType: 'user', entityId: s.made.user, action: 'update', changes: { role: { before: 'COORDINATOR', after: 'ADMIN' }, active: { before: true, after: false } } }],
+    expect: (s) => [
+      {
+        entityType: 'user',
+        entityId: s.made.user,
+        action: 'update',
+        changes: { role: { before: 'COORDINATOR', after: 'ADMIN' }, active: { before: true, after: false } },
+      },
+    ],
   },
   {
     mutation: 'updateMyProfile',
     as: 'agency',
     document: 'mutation { updateMyProfile(input: { displayName: "Nimal Perera", preferredLanguage: ZH }) { id } }',
-    expect: (s) => [{ entityType: 'user', entityId: s.users.agency.id, action: 'update profile', changes: { displayName: { after: 'Nimal Perera' }, preferredLanguage: { before: 'EN', after: 'ZH' } } }],
+    expect: (s) => [
+      {
+        entityType: 'user',
+        entityId: s.users.agency.id,
+        action: 'update profile',
+        changes: { displayName: { after: 'Nimal Perera' }, preferredLanguage: { before: 'EN', after: 'ZH' } },
+      },
+    ],
   },
   {
     mutation: 'changePassword',
     as: (s) => s.users.ownPassword!,
     document: `mutation { changePassword(currentPassword: "${TEST_PASSWORD}", newPassword: "a brand new passphrase") }`,
-    expect: (s) => [{ entityType: 'user', entityId: s.users.ownPassword!.id, action: 'change password', changes: { passwordHash: 'secret' } }],
+    expect: (s) => [
+      { entityType: 'user', entityId: s.users.ownPassword!.id, action: 'change password', changes: { passwordHash: 'secret' } },
+    ],
   },
   {
     mutation: 'setNotificationPreferences',
     as: 'enterprise',
-    document: 'mutation { setNotificationPreferences(input: [{ eventType: OPPORTUNITY_ALERT, channel: EMAIL, enabled: true, frequency: WEEKLY }]) { eventType } }',
+    document:
+      'mutation { setNotificationPreferences(input: [{ eventType: OPPORTUNITY_ALERT, channel: EMAIL, enabled: true, frequency: WEEKLY }]) { eventType } }',
     expect: (s) => [
-      { entityType: 'user', entityId: s.users.enterprise.id, action: 'set notification preferences', changes: { 'OPPORTUNITY_ALERT.EMAIL': { before: { enabled: true, frequency: 'DAILY' }, after: { enabled: true, frequency: 'WEEKLY' } } } },
+      {
+        entityType: 'user',
+        entityId: s.users.enterprise.id,
+        action: 'set notification preferences',
+        changes: {
+          'OPPORTUNITY_ALERT.EMAIL': { before: { enabled: true, frequency: 'DAILY' }, after: { enabled: true, frequency: 'WEEKLY' } },
+        },
+      },
     ],
   },
   {
@@ -178,18 +304,39 @@ const SCENARIOS: Scenario[] = [
       );
       return { id: (s.made.delivery = dead.id) };
     },
-    expect: (s) => [{ entityType: 'notification_delivery', entityId: s.made.delivery, action: 'retry', fromStatus: 'DEAD', toStatus: 'PENDING', changes: { status: { before: 'DEAD', after: 'PENDING' }, attempts: { before: 8, after: 0 } } }],
+    expect: (s) => [
+      {
+        entityType: 'notification_delivery',
+        entityId: s.made.delivery,
+        action: 'retry',
+        fromStatus: 'DEAD',
+        toStatus: 'PENDING',
+        changes: { status: { before: 'DEAD', after: 'PENDING' }, attempts: { before: 8, after: 0 } },
+      },
+    ],
   },
 
   // Webhooks: create → update → rotate → delete
   {
     mutation: 'createWebhook',
     as: 'enterprise',
-    document: 'mutation($org: ID!) { createWebhook(input: { organizationId: $org, url: "https://hooks.example.org/audit", events: [MATCH_ENGAGED] }) { webhook { id } secret } }',
+    document:
+      'mutation($org: ID!) { createWebhook(input: { organizationId: $org, url: "https://hooks.example.org/audit", events: [MATCH_ENGAGED] }) { webhook { id } secret } }',
     variables: (s) => ({ org: s.orgs.enterpriseOrg.id }),
     expect: (s, d) => (
       (s.made.webhook = (d.createWebhook as { webhook: { id: string } }).webhook.id),
-      [{ entityType: 'webhook', entityId: s.made.webhook, action: 'create', changes: { url: { before: null, after: 'https://hooks.example.org/audit' }, events: { before: null, after: ['MATCH_ENGAGED'] }, secret: 'secret' } }]
+      [
+        {
+          entityType: 'webhook',
+          entityId: s.made.webhook,
+          action: 'create',
+          changes: {
+            url: { before: null, after: 'https://hooks.example.org/audit' },
+            events: { before: null, after: ['MATCH_ENGAGED'] },
+            secret: 'secret',
+          },
+        },
+      ]
     ),
   },
   {
@@ -197,7 +344,9 @@ const SCENARIOS: Scenario[] = [
     as: 'enterprise',
     document: 'mutation($id: ID!) { updateWebhook(input: { id: $id, active: false }) { id } }',
     variables: (s) => ({ id: s.made.webhook }),
-    expect: (s) => [{ entityType: 'webhook', entityId: s.made.webhook, action: 'update', changes: { active: { before: true, after: false } } }],
+    expect: (s) => [
+      { entityType: 'webhook', entityId: s.made.webhook, action: 'update', changes: { active: { before: true, after: false } } },
+    ],
   },
   {
     mutation: 'rotateWebhookSecret',
@@ -211,7 +360,14 @@ const SCENARIOS: Scenario[] = [
     as: 'enterprise',
     document: 'mutation($id: ID!) { deleteWebhook(id: $id) }',
     variables: (s) => ({ id: s.made.webhook }),
-    expect: (s) => [{ entityType: 'webhook', entityId: s.made.webhook, action: 'delete', changes: { url: { before: 'https://hooks.example.org/audit', after: null }, secret: 'secret' } }],
+    expect: (s) => [
+      {
+        entityType: 'webhook',
+        entityId: s.made.webhook,
+        action: 'delete',
+        changes: { url: { before: 'https://hooks.example.org/audit', after: null }, secret: 'secret' },
+      },
+    ],
   },
 
   // Capabilities and reference projects: create → update → delete
@@ -219,7 +375,17 @@ const SCENARIOS: Scenario[] = [
     mutation: 'createCapability',
     as: 'enterprise',
     document: 'mutation { createCapability(input: { technologyCategory: "IRRIGATION", description: "Drip irrigation" }) { id } }',
-    expect: (s, d) => ((s.made.capability = id(d, 'createCapability')), [{ entityType: 'capability', entityId: s.made.capability, action: 'create', changes: { technologyCategory: { before: null, after: 'IRRIGATION' } } }]),
+    expect: (s, d) => (
+      (s.made.capability = id(d, 'createCapability')),
+      [
+        {
+          entityType: 'capability',
+          entityId: s.made.capability,
+          action: 'create',
+          changes: { technologyCategory: { before: null, after: 'IRRIGATION' } },
+        },
+      ]
+    ),
   },
   {
     mutation: 'updateCapability',
@@ -233,7 +399,14 @@ const SCENARIOS: Scenario[] = [
     as: 'enterprise',
     document: 'mutation($id: ID!) { deleteCapability(id: $id) }',
     variables: (s) => ({ id: s.made.capability }),
-    expect: (s) => [{ entityType: 'capability', entityId: s.made.capability, action: 'delete', changes: { description: { before: 'Drip irrigation', after: null }, trl: { before: 7, after: null } } }],
+    expect: (s) => [
+      {
+        entityType: 'capability',
+        entityId: s.made.capability,
+        action: 'delete',
+        changes: { description: { before: 'Drip irrigation', after: null }, trl: { before: 7, after: null } },
+      },
+    ],
   },
   {
     mutation: 'createReferenceProject',
@@ -241,7 +414,14 @@ const SCENARIOS: Scenario[] = [
     document: 'mutation { createReferenceProject(input: { title: "Khartoum pumping station", countryCode: "SD", year: 2012 }) { id } }',
     expect: (s, d) => (
       (s.made.project = id(d, 'createReferenceProject')),
-      [{ entityType: 'reference_project', entityId: s.made.project, action: 'create', changes: { title: { before: null, after: 'Khartoum pumping station' }, year: { before: null, after: 2012 } } }]
+      [
+        {
+          entityType: 'reference_project',
+          entityId: s.made.project,
+          action: 'create',
+          changes: { title: { before: null, after: 'Khartoum pumping station' }, year: { before: null, after: 2012 } },
+        },
+      ]
     ),
   },
   {
@@ -249,14 +429,23 @@ const SCENARIOS: Scenario[] = [
     as: 'enterprise',
     document: 'mutation($id: ID!) { updateReferenceProject(input: { id: $id, year: 2011 }) { id } }',
     variables: (s) => ({ id: s.made.project }),
-    expect: (s) => [{ entityType: 'reference_project', entityId: s.made.project, action: 'update', changes: { year: { before: 2012, after: 2011 } } }],
+    expect: (s) => [
+      { entityType: 'reference_project', entityId: s.made.project, action: 'update', changes: { year: { before: 2012, after: 2011 } } },
+    ],
   },
   {
     mutation: 'deleteReferenceProject',
     as: 'enterprise',
     document: 'mutation($id: ID!) { deleteReferenceProject(id: $id) }',
     variables: (s) => ({ id: s.made.project }),
-    expect: (s) => [{ entityType: 'reference_project', entityId: s.made.project, action: 'delete', changes: { title: { before: 'Khartoum pumping station', after: null } } }],
+    expect: (s) => [
+      {
+        entityType: 'reference_project',
+        entityId: s.made.project,
+        action: 'delete',
+        changes: { title: { before: 'Khartoum pumping station', after: null } },
+      },
+    ],
   },
 
   // Matches: suggestion, interest, review, introduction, answers, outcome
@@ -266,9 +455,20 @@ const SCENARIOS: Scenario[] = [
     document: 'mutation($id: ID!) { suggestMatches(needId: $id) { id enterprise { id } } }',
     variables: (s) => ({ id: s.made.desalinationNeed }),
     expect: (s, d) => {
-      const suggested = (d.suggestMatches as Array<{ id: string; enterprise: { id: string } }>).find((m) => m.enterprise.id === s.made.desalinationEnterprise);
+      const suggested = (d.suggestMatches as Array<{ id: string; enterprise: { id: string } }>).find(
+        (m) => m.enterprise.id === s.made.desalinationEnterprise,
+      );
       expect(suggested).toBeDefined();
-      return [{ entityType: 'match', entityId: suggested!.id, action: 'suggest', fromStatus: null, toStatus: 'SUGGESTED', changes: { status: { before: null, after: 'SUGGESTED' } } }];
+      return [
+        {
+          entityType: 'match',
+          entityId: suggested!.id,
+          action: 'suggest',
+          fromStatus: null,
+          toStatus: 'SUGGESTED',
+          changes: { status: { before: null, after: 'SUGGESTED' } },
+        },
+      ];
     },
   },
   {
@@ -278,7 +478,16 @@ const SCENARIOS: Scenario[] = [
     variables: (s) => ({ id: s.openNeed.id }),
     expect: (s, d) => (
       (s.made.interest = id(d, 'expressInterest')),
-      [{ entityType: 'match', entityId: s.made.interest, action: 'express interest', toStatus: 'SUGGESTED', reason: 'We built twelve such plants.', changes: { status: { before: null, after: 'SUGGESTED' } } }]
+      [
+        {
+          entityType: 'match',
+          entityId: s.made.interest,
+          action: 'express interest',
+          toStatus: 'SUGGESTED',
+          reason: 'We built twelve such plants.',
+          changes: { status: { before: null, after: 'SUGGESTED' } },
+        },
+      ]
     ),
   },
   {
@@ -286,7 +495,16 @@ const SCENARIOS: Scenario[] = [
     as: 'coordinator',
     document: MOVE('shortlistMatch'),
     variables: (s) => versionOf(s, s.match.id),
-    expect: (s) => [{ entityType: 'match', entityId: s.match.id, action: 'shortlist', fromStatus: 'SUGGESTED', toStatus: 'SHORTLISTED', changes: { status: { before: 'SUGGESTED', after: 'SHORTLISTED' } } }],
+    expect: (s) => [
+      {
+        entityType: 'match',
+        entityId: s.match.id,
+        action: 'shortlist',
+        fromStatus: 'SUGGESTED',
+        toStatus: 'SHORTLISTED',
+        changes: { status: { before: 'SUGGESTED', after: 'SHORTLISTED' } },
+      },
+    ],
   },
   {
     mutation: 'approveMatch',
@@ -294,8 +512,22 @@ const SCENARIOS: Scenario[] = [
     document: MOVE('approveMatch'),
     variables: (s) => versionOf(s, s.match.id),
     expect: (s) => [
-      { entityType: 'match', entityId: s.match.id, action: 'approve', fromStatus: 'SHORTLISTED', toStatus: 'APPROVED', changes: { status: { before: 'SHORTLISTED', after: 'APPROVED' } } },
-      { entityType: 'match', entityId: s.match.id, action: 'introduce', fromStatus: 'APPROVED', toStatus: 'INTRODUCED', changes: { status: { before: 'APPROVED', after: 'INTRODUCED' } } },
+      {
+        entityType: 'match',
+        entityId: s.match.id,
+        action: 'approve',
+        fromStatus: 'SHORTLISTED',
+        toStatus: 'APPROVED',
+        changes: { status: { before: 'SHORTLISTED', after: 'APPROVED' } },
+      },
+      {
+        entityType: 'match',
+        entityId: s.match.id,
+        action: 'introduce',
+        fromStatus: 'APPROVED',
+        toStatus: 'INTRODUCED',
+        changes: { status: { before: 'APPROVED', after: 'INTRODUCED' } },
+      },
     ],
   },
   {
@@ -303,14 +535,32 @@ const SCENARIOS: Scenario[] = [
     as: 'agency',
     document: MOVE('respondToMatch', 'accept: true'),
     variables: (s) => versionOf(s, s.match.id),
-    expect: (s) => [{ entityType: 'match', entityId: s.match.id, action: 'accept', fromStatus: 'INTRODUCED', toStatus: 'INTRODUCED', changes: { agencyResponse: { before: 'PENDING', after: 'ACCEPTED' } } }],
+    expect: (s) => [
+      {
+        entityType: 'match',
+        entityId: s.match.id,
+        action: 'accept',
+        fromStatus: 'INTRODUCED',
+        toStatus: 'INTRODUCED',
+        changes: { agencyResponse: { before: 'PENDING', after: 'ACCEPTED' } },
+      },
+    ],
   },
   {
     mutation: 'respondToMatch',
     as: 'enterprise',
     document: MOVE('respondToMatch', 'accept: true'),
     variables: (s) => versionOf(s, s.match.id),
-    expect: (s) => [{ entityType: 'match', entityId: s.match.id, action: 'accept', fromStatus: 'INTRODUCED', toStatus: 'ENGAGED', changes: { status: { before: 'INTRODUCED', after: 'ENGAGED' }, enterpriseResponse: { before: 'PENDING', after: 'ACCEPTED' } } }],
+    expect: (s) => [
+      {
+        entityType: 'match',
+        entityId: s.match.id,
+        action: 'accept',
+        fromStatus: 'INTRODUCED',
+        toStatus: 'ENGAGED',
+        changes: { status: { before: 'INTRODUCED', after: 'ENGAGED' }, enterpriseResponse: { before: 'PENDING', after: 'ACCEPTED' } },
+      },
+    ],
   },
   {
     // Outcomes are a dated series: the first moves the match to OUTCOME_RECORDED, later ones are added there.
@@ -318,7 +568,19 @@ const SCENARIOS: Scenario[] = [
     as: 'coordinator',
     document: MOVE('recordMatchOutcome', `kind: MOU_SIGNED, date: "${TODAY}"`),
     variables: (s) => versionOf(s, s.match.id),
-    expect: (s) => [{ entityType: 'match', entityId: s.match.id, action: 'record outcome', fromStatus: 'ENGAGED', changes: { status: { before: 'ENGAGED', after: 'OUTCOME_RECORDED' }, 'outcome.kind': { before: null, after: 'MOU_SIGNED' }, 'outcome.date': { before: null, after: TODAY } } }],
+    expect: (s) => [
+      {
+        entityType: 'match',
+        entityId: s.match.id,
+        action: 'record outcome',
+        fromStatus: 'ENGAGED',
+        changes: {
+          status: { before: 'ENGAGED', after: 'OUTCOME_RECORDED' },
+          'outcome.kind': { before: null, after: 'MOU_SIGNED' },
+          'outcome.date': { before: null, after: TODAY },
+        },
+      },
+    ],
   },
   {
     mutation: 'recordMatchOutcome',
@@ -332,7 +594,11 @@ const SCENARIOS: Scenario[] = [
         action: 'record outcome',
         fromStatus: 'OUTCOME_RECORDED',
         toStatus: 'OUTCOME_RECORDED',
-        changes: { 'outcome.kind': { before: null, after: 'CONTRACT' }, 'outcome.currency': { before: null, after: 'USD' }, 'outcome.note': { before: null, after: 'EPC contract signed' } },
+        changes: {
+          'outcome.kind': { before: null, after: 'CONTRACT' },
+          'outcome.currency': { before: null, after: 'USD' },
+          'outcome.note': { before: null, after: 'EPC contract signed' },
+        },
       },
     ],
   },
@@ -340,22 +606,54 @@ const SCENARIOS: Scenario[] = [
     mutation: 'approveMatches',
     as: 'coordinator',
     document: 'mutation($id: ID!, $v: Int!) { approveMatches(input: [{ id: $id, version: $v }]) { id } }',
-    variables: async (s) => versionOf(s, (s.made.bulk = (await s.t.factory.match((await freshNeed(s)).id, s.orgs.otherEnterpriseOrg.id)).id)),
-    expect: (s) => [{ entityType: 'match', entityId: s.made.bulk, action: 'introduce', fromStatus: 'APPROVED', toStatus: 'INTRODUCED', changes: { status: { before: 'APPROVED', after: 'INTRODUCED' } } }],
+    variables: async (s) =>
+      versionOf(s, (s.made.bulk = (await s.t.factory.match((await freshNeed(s)).id, s.orgs.otherEnterpriseOrg.id)).id)),
+    expect: (s) => [
+      {
+        entityType: 'match',
+        entityId: s.made.bulk,
+        action: 'introduce',
+        fromStatus: 'APPROVED',
+        toStatus: 'INTRODUCED',
+        changes: { status: { before: 'APPROVED', after: 'INTRODUCED' } },
+      },
+    ],
   },
   {
     mutation: 'rejectMatch',
     as: 'coordinator',
     document: MOVE('rejectMatch', 'reason: "No wastewater references"'),
-    variables: async (s) => versionOf(s, (s.made.rejected = (await s.t.factory.match((await freshNeed(s)).id, s.orgs.otherEnterpriseOrg.id)).id)),
-    expect: (s) => [{ entityType: 'match', entityId: s.made.rejected, action: 'reject', fromStatus: 'SUGGESTED', toStatus: 'REJECTED', reason: 'No wastewater references', changes: { status: { before: 'SUGGESTED', after: 'REJECTED' } } }],
+    variables: async (s) =>
+      versionOf(s, (s.made.rejected = (await s.t.factory.match((await freshNeed(s)).id, s.orgs.otherEnterpriseOrg.id)).id)),
+    expect: (s) => [
+      {
+        entityType: 'match',
+        entityId: s.made.rejected,
+        action: 'reject',
+        fromStatus: 'SUGGESTED',
+        toStatus: 'REJECTED',
+        reason: 'No wastewater references',
+        changes: { status: { before: 'SUGGESTED', after: 'REJECTED' } },
+      },
+    ],
   },
   {
     mutation: 'withdrawMatch',
     as: 'coordinator',
     document: MOVE('withdrawMatch', 'reason: "Need changed"'),
-    variables: async (s) => versionOf(s, (s.made.withdrawn = (await s.t.factory.match((await freshNeed(s)).id, s.orgs.otherEnterpriseOrg.id)).id)),
-    expect: (s) => [{ entityType: 'match', entityId: s.made.withdrawn, action: 'withdraw', fromStatus: 'SUGGESTED', toStatus: 'WITHDRAWN', reason: 'Need changed', changes: { status: { before: 'SUGGESTED', after: 'WITHDRAWN' } } }],
+    variables: async (s) =>
+      versionOf(s, (s.made.withdrawn = (await s.t.factory.match((await freshNeed(s)).id, s.orgs.otherEnterpriseOrg.id)).id)),
+    expect: (s) => [
+      {
+        entityType: 'match',
+        entityId: s.made.withdrawn,
+        action: 'withdraw',
+        fromStatus: 'SUGGESTED',
+        toStatus: 'WITHDRAWN',
+        reason: 'Need changed',
+        changes: { status: { before: 'SUGGESTED', after: 'WITHDRAWN' } },
+      },
+    ],
   },
 ];
 
@@ -364,7 +662,10 @@ const freshNeed = (s: State): Promise<NeedEntity> => s.t.factory.need(s.orgs.age
 
 const rootFieldOf = (document: string) => {
   const definition = parse(document).definitions[0] as OperationDefinitionNode;
-  return { kind: definition.operation, fields: definition.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : s.kind)) };
+  return {
+    kind: definition.operation,
+    fields: definition.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : s.kind)),
+  };
 };
 
 const decode = (json: string | null) => (json === null ? null : JSON.parse(json));
@@ -381,9 +682,22 @@ describe('audit trail', () => {
     s.users.ownPassword = await t.factory.user(Role.AGENCY_MEMBER, { organizationId: s.orgs.agencyOrg.id });
     // An enterprise with a desalination track record and a need that calls for one: suggestMatches has a candidate.
     const desalination = await t.factory.organization({ kind: OrganizationKind.ENTERPRISE, nameEn: 'Coastal Desalination Works' });
-    await t.factory.referenceProject(desalination.id, { title: 'Seawater reverse osmosis desalination plant', description: 'A 50,000 m³/day seawater reverse osmosis desalination plant.', countryCode: 'LK', sectorCode: '14021' });
-    await t.factory.capability(desalination.id, { technologyCategory: 'DESALINATION', description: 'Seawater reverse osmosis desalination plants.' });
-    const need = await t.factory.need(s.orgs.agencyOrg.id, { title: 'Seawater desalination plant for Jaffna', description: 'A seawater reverse osmosis desalination plant, 20,000 m³/day.', sectorCode: '14021', technologyCategories: ['DESALINATION'] });
+    await t.factory.referenceProject(desalination.id, {
+      title: 'Seawater reverse osmosis desalination plant',
+      description: 'A 50,000 m³/day seawater reverse osmosis desalination plant.',
+      countryCode: 'LK',
+      sectorCode: '14021',
+    });
+    await t.factory.capability(desalination.id, {
+      technologyCategory: 'DESALINATION',
+      description: 'Seawater reverse osmosis desalination plants.',
+    });
+    const need = await t.factory.need(s.orgs.agencyOrg.id, {
+      title: 'Seawater desalination plant for Jaffna',
+      description: 'A seawater reverse osmosis desalination plant, 20,000 m³/day.',
+      sectorCode: '14021',
+      technologyCategories: ['DESALINATION'],
+    });
     s.made.desalinationEnterprise = desalination.id;
     s.made.desalinationNeed = need.id;
     // Matching and interest read the search indexes: fill them.
@@ -392,7 +706,8 @@ describe('audit trail', () => {
 
   const tokenOf = (caller: Caller) => (typeof caller === 'function' ? t.tokenFor(caller(s).id) : s.token(caller));
   const userOf = (caller: Caller) => (typeof caller === 'function' ? caller(s) : s.users[caller as Exclude<Principal, 'anonymous'>]);
-  const trail = (entityId: string, as: Principal) => t.gql<{ auditTrail: Entry[] }>(`query($id: ID!) { auditTrail(entityId: $id) { ${ENTRY} } }`, { id: entityId }, s.token(as));
+  const trail = (entityId: string, as: Principal) =>
+    t.gql<{ auditTrail: Entry[] }>(`query($id: ID!) { auditTrail(entityId: $id) { ${ENTRY} } }`, { id: entityId }, s.token(as));
   const allEntries = () => t.dataSource.query(`SELECT * FROM audit_entry ORDER BY id`);
 
   it('covers every mutation of the schema: each is audited by a scenario below, or exempt for a stated reason', () => {
@@ -403,11 +718,17 @@ describe('audit trail', () => {
     expect(mutations.filter((m) => covered.has(m) && m in UNAUDITED_MUTATIONS)).toEqual([]);
     expect([...covered, ...Object.keys(UNAUDITED_MUTATIONS)].filter((m) => !mutations.includes(m))).toEqual([]);
     // Each scenario runs exactly the mutation it claims to.
-    expect(SCENARIOS.filter((scenario) => JSON.stringify(rootFieldOf(scenario.document)) !== JSON.stringify({ kind: 'mutation', fields: [scenario.mutation] })).map((x) => x.mutation)).toEqual([]);
+    expect(
+      SCENARIOS.filter(
+        (scenario) => JSON.stringify(rootFieldOf(scenario.document)) !== JSON.stringify({ kind: 'mutation', fields: [scenario.mutation] }),
+      ).map((x) => x.mutation),
+    ).toEqual([]);
     for (const reason of Object.values(UNAUDITED_MUTATIONS)) expect(reason.length).toBeGreaterThan(20);
   });
 
-  describe.each(SCENARIOS.map((scenario, i) => ({ ...scenario, n: i + 1, who: typeof scenario.as === 'function' ? 'its own user' : scenario.as })))('$n. $mutation as $who', (scenario) => {
+  describe.each(
+    SCENARIOS.map((scenario, i) => ({ ...scenario, n: i + 1, who: typeof scenario.as === 'function' ? 'its own user' : scenario.as })),
+  )('$n. $mutation as $who', (scenario) => {
     it('writes its audit entry: actor, action, subject and the fields that changed; earlier entries stay as they were', async () => {
       const earlier = await allEntries();
       const lastId = earlier.length ? Number(earlier.at(-1).id) : 0;
@@ -416,11 +737,24 @@ describe('audit trail', () => {
       expect(res.errors).toBeUndefined();
       const actor = userOf(scenario.as);
       for (const expected of scenario.expect(s, res.data!)) {
-        const written = (await trail(expected.entityId, 'admin')).data!.auditTrail.filter((e) => Number(e.id) > lastId && e.action === expected.action);
+        const written = (await trail(expected.entityId, 'admin')).data!.auditTrail.filter(
+          (e) => Number(e.id) > lastId && e.action === expected.action,
+        );
         expect(written).toHaveLength(1);
         const [entry] = written;
-        expect({ entityType: entry.entityType, entityId: entry.entityId, actorUserId: entry.actorUserId }).toEqual({ entityType: expected.entityType, entityId: expected.entityId, actorUserId: actor.id });
-        expect(entry.actor).toEqual({ userId: actor.id, name: expect.any(String), email: actor.email, role: actor.role, organizationId: actor.organizationId, organizationName: expect.any(String) });
+        expect({ entityType: entry.entityType, entityId: entry.entityId, actorUserId: entry.actorUserId }).toEqual({
+          entityType: expected.entityType,
+          entityId: expected.entityId,
+          actorUserId: actor.id,
+        });
+        expect(entry.actor).toEqual({
+          userId: actor.id,
+          name: expect.any(String),
+          email: actor.email,
+          role: actor.role,
+          organizationId: actor.organizationId,
+          organizationName: expect.any(String),
+        });
         if (expected.fromStatus !== undefined) expect(entry.fromStatus).toBe(expected.fromStatus);
         if (expected.toStatus !== undefined) expect(entry.toStatus).toBe(expected.toStatus);
         if (expected.reason !== undefined) expect(entry.reason).toBe(expected.reason);
@@ -430,12 +764,17 @@ describe('audit trail', () => {
           if (change === 'secret') {
             expect(recorded).toEqual({ field, before: null, after: null, secret: true });
           } else {
-            expect({ field, after: decode(recorded!.after), secret: recorded!.secret }).toEqual({ field, after: change.after, secret: false });
+            expect({ field, after: decode(recorded!.after), secret: recorded!.secret }).toEqual({
+              field,
+              after: change.after,
+              secret: false,
+            });
             if ('before' in change) expect({ field, before: decode(recorded!.before) }).toEqual({ field, before: change.before });
           }
         }
         // Only fields that did change are listed.
-        for (const c of entry.changes) if (!c.secret) expect({ field: c.field, same: c.before === c.after }).toEqual({ field: c.field, same: false });
+        for (const c of entry.changes)
+          if (!c.secret) expect({ field: c.field, same: c.before === c.after }).toEqual({ field: c.field, same: false });
       }
       // No mutation changes or removes an entry already written.
       expect((await allEntries()).slice(0, earlier.length)).toEqual(earlier);
@@ -444,9 +783,17 @@ describe('audit trail', () => {
 
   it('writes nothing for the exempt mutations it can run here (sign-in, token refresh, sign-out, read markers)', async () => {
     const before = await allEntries();
-    const login = await t.gql<{ login: { refreshToken: string } }>('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { refreshToken } }', { e: s.users.coordinator.email, p: TEST_PASSWORD });
-    const refreshed = await t.gql<{ refreshToken: { refreshToken: string } }>('mutation($r: String!) { refreshToken(refreshToken: $r) { refreshToken } }', { r: login.data!.login.refreshToken });
-    expect((await t.gql('mutation($r: String!) { logout(refreshToken: $r) }', { r: refreshed.data!.refreshToken.refreshToken })).errors).toBeUndefined();
+    const login = await t.gql<{ login: { refreshToken: string } }>(
+      'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { refreshToken } }',
+      { e: s.users.coordinator.email, p: TEST_PASSWORD },
+    );
+    const refreshed = await t.gql<{ refreshToken: { refreshToken: string } }>(
+      'mutation($r: String!) { refreshToken(refreshToken: $r) { refreshToken } }',
+      { r: login.data!.login.refreshToken },
+    );
+    expect(
+      (await t.gql('mutation($r: String!) { logout(refreshToken: $r) }', { r: refreshed.data!.refreshToken.refreshToken })).errors,
+    ).toBeUndefined();
     expect((await t.gql('mutation { markNotificationsRead }', {}, s.token('agency'))).errors).toBeUndefined();
     expect(await allEntries()).toEqual(before);
   });
@@ -456,7 +803,15 @@ describe('audit trail', () => {
 
     it('the secretariat reads every trail, the review steps included', async () => {
       for (const who of ['coordinator', 'admin'] as const) {
-        expect(actions((await trail(s.match.id, who)).data!.auditTrail)).toEqual(['shortlist', 'approve', 'introduce', 'accept', 'accept', 'record outcome', 'record outcome']);
+        expect(actions((await trail(s.match.id, who)).data!.auditTrail)).toEqual([
+          'shortlist',
+          'approve',
+          'introduce',
+          'accept',
+          'accept',
+          'record outcome',
+          'record outcome',
+        ]);
         expect(actions((await trail(s.made.organization, who)).data!.auditTrail)).toEqual(['create', 'set verification']);
         expect(actions((await trail(s.made.webhook, who)).data!.auditTrail)).toEqual(['create', 'update', 'rotate secret', 'delete']);
       }
@@ -466,7 +821,12 @@ describe('audit trail', () => {
       const own = (await trail(s.made.need, 'agency')).data!.auditTrail;
       expect(actions(own)).toEqual(['create', 'update', 'publish', 'withdraw']);
       // Its own people are named to it.
-      expect(own[0].actor).toMatchObject({ userId: s.users.agency.id, email: s.users.agency.email, role: 'AGENCY_MEMBER', organizationName: 'Lanka Water Board' });
+      expect(own[0].actor).toMatchObject({
+        userId: s.users.agency.id,
+        email: s.users.agency.email,
+        role: 'AGENCY_MEMBER',
+        organizationName: 'Lanka Water Board',
+      });
       // A withdrawn need is not published: to the others it does not exist.
       for (const who of ['otherAgency', 'enterprise'] as const) expect(errorCode(await trail(s.made.need, who))).toBe('NOT_FOUND');
       // A published need anyone reads; its trail only its agency.
@@ -480,7 +840,14 @@ describe('audit trail', () => {
         expect(actions(entries)).toEqual(['introduce', 'accept', 'accept', 'record outcome', 'record outcome']);
         // The coordinator is shown by role and organisation; the other side's people are not named before the
         // contacts are disclosed (and the trail does not do it after either).
-        expect(entries[0].actor).toEqual({ userId: s.users.coordinator.id, name: null, email: null, role: 'COORDINATOR', organizationId: s.orgs.secretariat.id, organizationName: 'Secretariat' });
+        expect(entries[0].actor).toEqual({
+          userId: s.users.coordinator.id,
+          name: null,
+          email: null,
+          role: 'COORDINATOR',
+          organizationId: s.orgs.secretariat.id,
+          organizationName: 'Secretariat',
+        });
         const other = entries.find((e) => e.actorUserId === s.users[who === 'agency' ? 'enterprise' : 'agency'].id)!;
         expect(other.actor).toMatchObject({ name: null, email: null });
         const self = entries.find((e) => e.actorUserId === s.users[who].id)!;
@@ -508,13 +875,16 @@ describe('audit trail', () => {
         ['shortlist', 'SUGGESTED'],
         ['reject', 'SHORTLISTED'],
       ]);
-      const suggestion = await t.dataSource.getRepository(MatchEntity).findOneByOrFail({ needId: s.made.desalinationNeed, enterpriseId: s.made.desalinationEnterprise });
+      const suggestion = await t.dataSource
+        .getRepository(MatchEntity)
+        .findOneByOrFail({ needId: s.made.desalinationNeed, enterpriseId: s.made.desalinationEnterprise });
       expect(suggestion.origin).toBe(MatchOrigin.SUGGESTION);
       expect(suggestion.status).toBe(MatchStatus.SUGGESTED);
-      for (const who of ['agency', 'enterprise', 'otherEnterprise'] as const) expect(errorCode(await trail(suggestion.id, who))).toBe('NOT_FOUND');
+      for (const who of ['agency', 'enterprise', 'otherEnterprise'] as const)
+        expect(errorCode(await trail(suggestion.id, who))).toBe('NOT_FOUND');
     });
 
-    it("members do not read the trails of organisations, users, webhooks or track records, even their own", async () => {
+    it('members do not read the trails of organisations, users, webhooks or track records, even their own', async () => {
       for (const [who, entityId] of [
         ['enterprise', s.orgs.enterpriseOrg.id],
         ['agency', s.users.agency.id],

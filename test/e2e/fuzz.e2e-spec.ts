@@ -57,7 +57,14 @@ const NASTY = [
 ];
 
 /** Big strings, made once: 100 kB to a few MB of JSON (above 1 MB the body parser refuses the request). */
-const HUGE = ['x'.repeat(100_000), '水'.repeat(120_000), 'a '.repeat(250_000), '😀'.repeat(200_000), 'y'.repeat(1_050_000), '\u0000'.repeat(150_000)];
+const HUGE = [
+  'x'.repeat(100_000),
+  '水'.repeat(120_000),
+  'a '.repeat(250_000),
+  '😀'.repeat(200_000),
+  'y'.repeat(1_050_000),
+  '\u0000'.repeat(150_000),
+];
 
 const withNul = fc.tuple(fc.string({ maxLength: 20 }), fc.string({ maxLength: 20 })).map(([a, b]) => `${a}\u0000${b}`);
 
@@ -89,7 +96,11 @@ const wrongType: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 /** Hostile values for any field: mostly text, sometimes numbers or other types. */
-const hostile: fc.Arbitrary<unknown> = fc.oneof({ weight: 6, arbitrary: anyText }, { weight: 2, arbitrary: anyNumber }, { weight: 2, arbitrary: wrongType });
+const hostile: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 6, arbitrary: anyText },
+  { weight: 2, arbitrary: anyNumber },
+  { weight: 2, arbitrary: wrongType },
+);
 
 /** Readable text that the API should take and give back as it is (any script, emoji, punctuation). */
 const fineText = (maxLength: number) =>
@@ -105,7 +116,10 @@ const OMIT = Symbol('omit');
  * enough to check what is stored), often one (so that each refusal has one cause), sometimes several. `valid` gives
  * each field's valid arbitrary; `hostileFor` may give a field more pointed hostile values.
  */
-function fuzzed(valid: Record<string, fc.Arbitrary<unknown>>, hostileFor: Record<string, fc.Arbitrary<unknown>> = {}): fc.Arbitrary<Record<string, unknown>> {
+function fuzzed(
+  valid: Record<string, fc.Arbitrary<unknown>>,
+  hostileFor: Record<string, fc.Arbitrary<unknown>> = {},
+): fc.Arbitrary<Record<string, unknown>> {
   const keys = Object.keys(valid);
   const broken = fc.oneof(
     { weight: 3, arbitrary: fc.constant<string[]>([]) },
@@ -113,10 +127,16 @@ function fuzzed(valid: Record<string, fc.Arbitrary<unknown>>, hostileFor: Record
     { weight: 2, arbitrary: fc.subarray(keys, { minLength: 1 }) },
   );
   const replacement = (key: string) =>
-    fc.oneof({ weight: 3, arbitrary: hostileFor[key] ?? hostile }, { weight: 2, arbitrary: hostile }, { weight: 1, arbitrary: fc.constant<typeof OMIT>(OMIT) });
+    fc.oneof(
+      { weight: 3, arbitrary: hostileFor[key] ?? hostile },
+      { weight: 2, arbitrary: hostile },
+      { weight: 1, arbitrary: fc.constant<typeof OMIT>(OMIT) },
+    );
   return fc
     .tuple(fc.record(valid), broken)
-    .chain(([base, keysBroken]) => fc.record(Object.fromEntries(keysBroken.map((key) => [key, replacement(key)]))).map((replaced) => ({ base, replaced })))
+    .chain(([base, keysBroken]) =>
+      fc.record(Object.fromEntries(keysBroken.map((key) => [key, replacement(key)]))).map((replaced) => ({ base, replaced })),
+    )
     .map(({ base, replaced }) => {
       const input: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(base)) {
@@ -129,7 +149,9 @@ function fuzzed(valid: Record<string, fc.Arbitrary<unknown>>, hostileFor: Record
 
 const some = <T>(values: readonly T[], max = 3) => fc.uniqueArray(fc.constantFrom(...values), { maxLength: max });
 const uuid = fc.uuid();
-const isoDate = fc.date({ min: new Date('2027-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const isoDate = fc
+  .date({ min: new Date('2027-01-01'), max: new Date('2099-12-31'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 
 // ---- The property ---------------------------------------------------------------------------------------------------
 
@@ -148,7 +170,9 @@ async function send(t: TestApp, query: string, variables: Record<string, unknown
 
 /** A short, printable account of a value for failure messages (huge strings are summarised). */
 function summary(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' && v.length > 120 ? `${JSON.stringify(v.slice(0, 40)).slice(1, -1)}… (${v.length} chars)` : v));
+  return JSON.stringify(value, (_key, v: unknown) =>
+    typeof v === 'string' && v.length > 120 ? `${JSON.stringify(v.slice(0, 40)).slice(1, -1)}… (${v.length} chars)` : v,
+  );
 }
 
 interface FuzzCase<C> {
@@ -171,14 +195,24 @@ interface FuzzCase<C> {
 const trimmed = (value: unknown) => (typeof value === 'string' ? value.trim() : value);
 
 /** Reads one field set of one object back through the API, as `who`. */
-async function read<T = Record<string, unknown>>(t: TestApp, w: World, who: Principal, query: string, variables: Record<string, unknown>): Promise<T> {
+async function read<T = Record<string, unknown>>(
+  t: TestApp,
+  w: World,
+  who: Principal,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<T> {
   const res = await t.gql<Record<string, T>>(query, variables, w.token(who));
   expect(res.errors).toBeUndefined();
   return Object.values(res.data ?? {})[0];
 }
 
 /** The fields of `sent` that `stored` must echo: text as sent (trimmed where the input trims), lists as sent, money to the cent. */
-function expectStored(stored: Record<string, unknown>, sent: Record<string, unknown>, fields: Record<string, 'trim' | 'exact' | 'list' | 'orEmpty' | 'cents'>): void {
+function expectStored(
+  stored: Record<string, unknown>,
+  sent: Record<string, unknown>,
+  fields: Record<string, 'trim' | 'exact' | 'list' | 'orEmpty' | 'cents'>,
+): void {
   const expected: Record<string, unknown> = {};
   const actual: Record<string, unknown> = {};
   for (const [field, how] of Object.entries(fields)) {
@@ -190,7 +224,8 @@ function expectStored(stored: Record<string, unknown>, sent: Record<string, unkn
     // A description sent as null is stored as no text.
     else if (how === 'orEmpty') expected[field] = value ?? '';
     // Money is kept to the cent (numeric(16,2)): what comes back is what was sent, rounded.
-    else if (how === 'cents' && typeof value === 'number' && typeof stored[field] === 'number') expected[field] = Math.abs(stored[field] - value) <= 0.005 * (1 + 1e-9) ? stored[field] : value;
+    else if (how === 'cents' && typeof value === 'number' && typeof stored[field] === 'number')
+      expected[field] = Math.abs(stored[field] - value) <= 0.005 * (1 + 1e-9) ? stored[field] : value;
     else expected[field] = value;
     actual[field] = stored[field];
   }
@@ -229,7 +264,15 @@ const NEED_HOSTILE = {
   sdgTargets: fc.array(anyText, { maxLength: 60 }),
 };
 const needBack = 'query($id: ID!) { need(id: $id) { title description site populationServed deadline budgetMin budgetMax } }';
-const NEED_STORED = { title: 'trim', description: 'exact', site: 'trim', populationServed: 'exact', deadline: 'exact', budgetMin: 'cents', budgetMax: 'cents' } as const;
+const NEED_STORED = {
+  title: 'trim',
+  description: 'exact',
+  site: 'trim',
+  populationServed: 'exact',
+  deadline: 'exact',
+  budgetMin: 'cents',
+  budgetMax: 'cents',
+} as const;
 
 fuzz({
   name: 'createNeed',
@@ -246,7 +289,10 @@ fuzz({
   name: 'updateNeed',
   as: 'agency',
   document: 'mutation($input: UpdateNeedInput!) { updateNeed(input: $input) { id } }',
-  variables: (w) => fuzzed({ id: fc.constant(w.draftNeed.id), ...NEED_FIELDS }, { ...NEED_HOSTILE, id: fc.oneof(uuid, anyText) }).map((input) => ({ input })),
+  variables: (w) =>
+    fuzzed({ id: fc.constant(w.draftNeed.id), ...NEED_FIELDS }, { ...NEED_HOSTILE, id: fc.oneof(uuid, anyText) }).map((input) => ({
+      input,
+    })),
   readBack: async (t, w, sent) => {
     const stored = await read(t, w, 'agency', needBack, { id: w.draftNeed.id });
     expectStored(stored, sent.input as Record<string, unknown>, NEED_STORED);
@@ -263,7 +309,12 @@ const CAPABILITY_FIELDS = {
   countriesServed: some(['LK', 'KE', 'SD']),
   regionsServed: some(['Africa', 'Asia']),
 };
-const CAPABILITY_HOSTILE = { trl: anyNumber, capacityMin: anyNumber, certifications: fc.array(anyText, { maxLength: 5 }), countriesServed: fc.array(anyText, { maxLength: 5 }) };
+const CAPABILITY_HOSTILE = {
+  trl: anyNumber,
+  capacityMin: anyNumber,
+  certifications: fc.array(anyText, { maxLength: 5 }),
+  countriesServed: fc.array(anyText, { maxLength: 5 }),
+};
 const capabilityBack = 'query($id: ID!) { capability(id: $id) { description trl certifications } }';
 const CAPABILITY_STORED = { description: 'exact', trl: 'exact', certifications: 'list' } as const;
 
@@ -271,7 +322,11 @@ fuzz({
   name: 'createCapability',
   as: 'enterprise',
   document: 'mutation($input: CreateCapabilityInput!) { createCapability(input: $input) { id } }',
-  variables: () => fuzzed({ ...CAPABILITY_FIELDS, capacityMin: fc.constant(10), capacityMax: fc.constant(5000), capacityUnit: fc.constant('M3_PER_DAY') }, CAPABILITY_HOSTILE).map((input) => ({ input })),
+  variables: () =>
+    fuzzed(
+      { ...CAPABILITY_FIELDS, capacityMin: fc.constant(10), capacityMax: fc.constant(5000), capacityUnit: fc.constant('M3_PER_DAY') },
+      CAPABILITY_HOSTILE,
+    ).map((input) => ({ input })),
   readBack: async (t, w, sent, data) => {
     const stored = await read(t, w, 'enterprise', capabilityBack, { id: (data.createCapability as { id: string }).id });
     expectStored(stored, sent.input as Record<string, unknown>, CAPABILITY_STORED);
@@ -282,7 +337,10 @@ fuzz({
   name: 'updateCapability',
   as: 'enterprise',
   document: 'mutation($input: UpdateCapabilityInput!) { updateCapability(input: $input) { id } }',
-  variables: (w) => fuzzed({ id: fc.constant(w.capability.id), ...CAPABILITY_FIELDS }, { ...CAPABILITY_HOSTILE, id: fc.oneof(uuid, anyText) }).map((input) => ({ input })),
+  variables: (w) =>
+    fuzzed({ id: fc.constant(w.capability.id), ...CAPABILITY_FIELDS }, { ...CAPABILITY_HOSTILE, id: fc.oneof(uuid, anyText) }).map(
+      (input) => ({ input }),
+    ),
   readBack: async (t, w, sent) => {
     const stored = await read(t, w, 'enterprise', capabilityBack, { id: w.capability.id });
     expectStored(stored, sent.input as Record<string, unknown>, CAPABILITY_STORED);
@@ -308,7 +366,9 @@ fuzz({
       { year: anyNumber, value: anyNumber, role: anyText },
     ).map((input) => ({ input })),
   readBack: async (t, w, sent, data) => {
-    const stored = await read(t, w, 'enterprise', 'query($id: ID!) { referenceProject(id: $id) { title description year } }', { id: (data.createReferenceProject as { id: string }).id });
+    const stored = await read(t, w, 'enterprise', 'query($id: ID!) { referenceProject(id: $id) { title description year } }', {
+      id: (data.createReferenceProject as { id: string }).id,
+    });
     expectStored(stored, sent.input as Record<string, unknown>, { title: 'trim', description: 'orEmpty', year: 'exact' });
   },
 });
@@ -324,7 +384,12 @@ const ORGANIZATION_FIELDS = {
   contactEmail: fc.constantFrom('office@example.org', 'zhang.wei@水务.cn'),
   contactPhone: fc.constantFrom('+86 10 1234 5678', '(020) 555-0101'),
 };
-const ORGANIZATION_HOSTILE = { contactPhone: anyText, website: anyText, contactEmail: anyText, kind: fc.oneof(anyText, fc.constantFrom('CHARITY', 'enterprise')) };
+const ORGANIZATION_HOSTILE = {
+  contactPhone: anyText,
+  website: anyText,
+  contactEmail: anyText,
+  kind: fc.oneof(anyText, fc.constantFrom('CHARITY', 'enterprise')),
+};
 const organizationBack = 'query($id: ID!) { organization(id: $id) { nameEn nameZh description contactPhone } }';
 const ORGANIZATION_STORED = { nameEn: 'trim', nameZh: 'trim', description: 'orEmpty', contactPhone: 'trim' } as const;
 
@@ -332,7 +397,11 @@ fuzz({
   name: 'createOrganization',
   as: 'admin',
   document: 'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }',
-  variables: () => fuzzed({ kind: fc.constantFrom('AGENCY', 'ENTERPRISE'), ...ORGANIZATION_FIELDS, verificationStatus: fc.constantFrom('PENDING', 'VERIFIED') }, ORGANIZATION_HOSTILE).map((input) => ({ input })),
+  variables: () =>
+    fuzzed(
+      { kind: fc.constantFrom('AGENCY', 'ENTERPRISE'), ...ORGANIZATION_FIELDS, verificationStatus: fc.constantFrom('PENDING', 'VERIFIED') },
+      ORGANIZATION_HOSTILE,
+    ).map((input) => ({ input })),
   readBack: async (t, w, sent, data) => {
     const stored = await read(t, w, 'admin', organizationBack, { id: (data.createOrganization as { id: string }).id });
     expectStored(stored, sent.input as Record<string, unknown>, ORGANIZATION_STORED);
@@ -343,7 +412,11 @@ fuzz({
   name: 'updateOrganization',
   as: 'enterprise',
   document: 'mutation($input: UpdateOrganizationInput!) { updateOrganization(input: $input) { id } }',
-  variables: (w) => fuzzed({ id: fc.constant(w.orgs.enterpriseOrg.id), ...ORGANIZATION_FIELDS, parentGroup: fineText(40) }, { ...ORGANIZATION_HOSTILE, id: fc.oneof(uuid, anyText) }).map((input) => ({ input })),
+  variables: (w) =>
+    fuzzed(
+      { id: fc.constant(w.orgs.enterpriseOrg.id), ...ORGANIZATION_FIELDS, parentGroup: fineText(40) },
+      { ...ORGANIZATION_HOSTILE, id: fc.oneof(uuid, anyText) },
+    ).map((input) => ({ input })),
   readBack: async (t, w, sent) => {
     const stored = await read(t, w, 'enterprise', organizationBack, { id: w.orgs.enterpriseOrg.id });
     expectStored(stored, sent.input as Record<string, unknown>, ORGANIZATION_STORED);
@@ -354,7 +427,10 @@ fuzz({
   name: 'updateMyProfile',
   as: 'coordinator',
   document: 'mutation($input: UpdateMyProfileInput!) { updateMyProfile(input: $input) { id } }',
-  variables: () => fuzzed({ displayName: fineText(80), preferredLanguage: fc.constantFrom('EN', 'ZH') }, { preferredLanguage: anyText }).map((input) => ({ input })),
+  variables: () =>
+    fuzzed({ displayName: fineText(80), preferredLanguage: fc.constantFrom('EN', 'ZH') }, { preferredLanguage: anyText }).map((input) => ({
+      input,
+    })),
   readBack: async (t, w, sent) => {
     const stored = await read(t, w, 'coordinator', '{ me { displayName preferredLanguage } }', {});
     expectStored(stored, sent.input as Record<string, unknown>, { displayName: 'trim', preferredLanguage: 'exact' });
@@ -369,7 +445,11 @@ fuzz({
   name: 'expressInterest',
   as: 'enterprise',
   document: 'mutation($input: ExpressInterestInput!) { expressInterest(input: $input) { id } }',
-  variables: (w) => fuzzed({ needId: fc.constant(w.openNeed.id), message: fineText(300) }, { needId: fc.oneof(uuid, anyText), message: fc.oneof(anyText, fc.constant('m'.repeat(5001))) }).map((input) => ({ input })),
+  variables: (w) =>
+    fuzzed(
+      { needId: fc.constant(w.openNeed.id), message: fineText(300) },
+      { needId: fc.oneof(uuid, anyText), message: fc.oneof(anyText, fc.constant('m'.repeat(5001))) },
+    ).map((input) => ({ input })),
   readBack: async (t, w, sent, data) => {
     const stored = await read(t, w, 'enterprise', matchBack, { id: (data.expressInterest as { id: string }).id });
     expectStored(stored, { interestMessage: (sent.input as { message: string }).message }, { interestMessage: 'trim' });
@@ -379,7 +459,10 @@ fuzz({
 /** A fresh match in `status` on a need of its own, so every run has something to act on. */
 const freshMatch = (status: MatchStatus) => async (t: TestApp, w: World) => {
   const need = await t.factory.need(w.orgs.agencyOrg.id);
-  const match = await t.factory.match(need.id, w.orgs.enterpriseOrg.id, { status, introducedAt: status === MatchStatus.INTRODUCED ? new Date() : null });
+  const match = await t.factory.match(need.id, w.orgs.enterpriseOrg.id, {
+    status,
+    introducedAt: status === MatchStatus.INTRODUCED ? new Date() : null,
+  });
   return { id: match.id, version: match.version };
 };
 /** The fresh match's id and version go in where the run kept the valid placeholders. */
@@ -394,7 +477,11 @@ fuzz({
   name: 'rejectMatch',
   as: 'coordinator',
   document: 'mutation($input: MatchReasonInput!) { rejectMatch(input: $input) { id } }',
-  variables: () => fuzzed({ id: fc.constant('MATCH'), version: fc.constant('VERSION'), reason: fineText(200) }, { id: fc.oneof(uuid, anyText), version: anyNumber }).map((input) => ({ input })),
+  variables: () =>
+    fuzzed(
+      { id: fc.constant('MATCH'), version: fc.constant('VERSION'), reason: fineText(200) },
+      { id: fc.oneof(uuid, anyText), version: anyNumber },
+    ).map((input) => ({ input })),
   setup: freshMatch(MatchStatus.SUGGESTED),
   bind: bindMatch,
   readBack: async (t, w, sent) => {
@@ -410,7 +497,10 @@ fuzz({
   as: 'agency',
   document: 'mutation($input: RespondToMatchInput!) { respondToMatch(input: $input) { id status } }',
   variables: () =>
-    fuzzed({ id: fc.constant('MATCH'), version: fc.constant('VERSION'), accept: fc.boolean(), reason: fineText(200) }, { id: fc.oneof(uuid, anyText), version: anyNumber, accept: wrongType }).map((input) => ({ input })),
+    fuzzed(
+      { id: fc.constant('MATCH'), version: fc.constant('VERSION'), accept: fc.boolean(), reason: fineText(200) },
+      { id: fc.oneof(uuid, anyText), version: anyNumber, accept: wrongType },
+    ).map((input) => ({ input })),
   setup: freshMatch(MatchStatus.INTRODUCED),
   bind: bindMatch,
   readBack: async (t, w, sent) => {
@@ -432,19 +522,37 @@ fuzz({
   variables: (w) =>
     fuzzed(
       {
-        url: fc.oneof(fc.webUrl({ validSchemes: ['https'] }), fc.constantFrom('https://hooks.example.org/水', ' https://hooks.example.org/padded ')),
+        url: fc.oneof(
+          fc.webUrl({ validSchemes: ['https'] }),
+          fc.constantFrom('https://hooks.example.org/水', ' https://hooks.example.org/padded '),
+        ),
         events: fc.uniqueArray(fc.constantFrom(...EVENT_TYPES), { minLength: 1, maxLength: 4 }),
         organizationId: fc.constant(w.orgs.enterpriseOrg.id),
       },
       {
-        url: fc.oneof(anyText, fc.constantFrom('http://hooks.example.org/', 'https://user:pw@hooks.example.org/', 'ftp://x.org', 'https://', `https://x.org/${'p'.repeat(2000)}`)),
+        url: fc.oneof(
+          anyText,
+          fc.constantFrom(
+            'http://hooks.example.org/',
+            'https://user:pw@hooks.example.org/',
+            'ftp://x.org',
+            'https://',
+            `https://x.org/${'p'.repeat(2000)}`,
+          ),
+        ),
         events: fc.oneof(fc.array(anyText, { maxLength: 3 }), fc.constant([]), fc.constant(['MATCH_ENGAGED', 'MATCH_ENGAGED'])),
         organizationId: fc.oneof(uuid, anyText, fc.constant(null)),
       },
     ).map((input) => ({ input })),
   readBack: async (t, w, sent, data) => {
     const created = (data.createWebhook as { webhook: { id: string } }).webhook;
-    const stored = await read<Array<{ id: string; url: string; events: string[] }>>(t, w, 'enterprise', '{ webhooks { id url events } }', {});
+    const stored = await read<Array<{ id: string; url: string; events: string[] }>>(
+      t,
+      w,
+      'enterprise',
+      '{ webhooks { id url events } }',
+      {},
+    );
     const input = sent.input as { url: string; events: string[] };
     expect(stored.find((h) => h.id === created.id)).toEqual({ id: created.id, url: input.url.trim(), events: input.events });
     // An organisation may keep ten webhooks: make room for the next run.
@@ -455,18 +563,35 @@ fuzz({
 fuzz({
   name: 'setNotificationPreferences',
   as: 'enterprise',
-  document: 'mutation($input: [NotificationPreferenceInput!]!) { setNotificationPreferences(input: $input) { eventType channel enabled frequency } }',
+  document:
+    'mutation($input: [NotificationPreferenceInput!]!) { setNotificationPreferences(input: $input) { eventType channel enabled frequency } }',
   variables: () =>
     fuzzed(
       {
         input: fc.uniqueArray(
-          fc.record({ eventType: fc.constantFrom(...EVENT_TYPES), channel: fc.constantFrom('IN_APP', 'EMAIL'), enabled: fc.boolean(), frequency: fc.constant('IMMEDIATE') }, { requiredKeys: ['eventType', 'channel', 'enabled'] }),
+          fc.record(
+            {
+              eventType: fc.constantFrom(...EVENT_TYPES),
+              channel: fc.constantFrom('IN_APP', 'EMAIL'),
+              enabled: fc.boolean(),
+              frequency: fc.constant('IMMEDIATE'),
+            },
+            { requiredKeys: ['eventType', 'channel', 'enabled'] },
+          ),
           { minLength: 1, maxLength: 6, selector: (p) => `${p.eventType}:${p.channel}` },
         ),
       },
       {
         input: fc.oneof(
-          fc.array(fuzzed({ eventType: fc.constantFrom(...EVENT_TYPES), channel: fc.constantFrom('IN_APP', 'EMAIL'), enabled: fc.boolean(), frequency: fc.constantFrom('DAILY', 'WEEKLY') }), { maxLength: 4 }),
+          fc.array(
+            fuzzed({
+              eventType: fc.constantFrom(...EVENT_TYPES),
+              channel: fc.constantFrom('IN_APP', 'EMAIL'),
+              enabled: fc.boolean(),
+              frequency: fc.constantFrom('DAILY', 'WEEKLY'),
+            }),
+            { maxLength: 4 },
+          ),
           fc.constant([]),
           fc.constant([{ eventType: 'MATCH_CLOSED', channel: 'WEBHOOK', enabled: true }]),
           fc.constant(Array.from({ length: 101 }, () => ({ eventType: 'MATCH_CLOSED', channel: 'EMAIL', enabled: true }))),
@@ -474,9 +599,18 @@ fuzz({
       },
     ),
   readBack: async (t, w, sent) => {
-    const stored = await read<Array<{ eventType: string; channel: string; enabled: boolean; frequency: string }>>(t, w, 'enterprise', '{ notificationPreferences { eventType channel enabled frequency } }', {});
+    const stored = await read<Array<{ eventType: string; channel: string; enabled: boolean; frequency: string }>>(
+      t,
+      w,
+      'enterprise',
+      '{ notificationPreferences { eventType channel enabled frequency } }',
+      {},
+    );
     for (const choice of sent.input as Array<{ eventType: string; channel: string; enabled: boolean; frequency?: string }>) {
-      expect(stored.find((p) => p.eventType === choice.eventType && p.channel === choice.channel)).toEqual({ ...choice, frequency: choice.frequency ?? 'IMMEDIATE' });
+      expect(stored.find((p) => p.eventType === choice.eventType && p.channel === choice.channel)).toEqual({
+        ...choice,
+        frequency: choice.frequency ?? 'IMMEDIATE',
+      });
     }
   },
 });
@@ -513,24 +647,118 @@ interface NullSweep {
   document: string;
   input: (w: World) => Record<string, unknown>;
 }
-const byInput = (mutation: string, type: string, selection = '{ id }') => `mutation($input: ${type}!) { ${mutation}(input: $input) ${selection} }`;
-const NEED = { title: 'Kiosks', description: 'Water kiosks', countryCode: 'LK', sectorCode: '14031', site: 'Batticaloa', sdgTargets: ['6.1'], cooperationModes: ['EPC'], technologyCategories: ['DESALINATION'], budgetMin: 1, budgetMax: 2, currency: 'USD', fundingStatus: 'SEEKING', populationServed: 5, deadline: '2099-01-01', languages: ['en'] };
-const CAPABILITY = { technologyCategory: 'IRRIGATION', description: 'Drip', trl: 5, capacityMin: 1, capacityMax: 2, capacityUnit: 'HECTARES', cooperationModes: ['EPC'], certifications: ['ISO 9001'], countriesServed: ['KE'], regionsServed: ['Africa'], languages: ['en'] };
-const PROJECT = { title: 'Pumping station', description: 'Pumps', countryCode: 'SD', year: 2012, sectorCode: '14021', role: 'SUPPLIER', technologyCategories: ['IRRIGATION'], value: 5, currency: 'USD' };
-const ORGANIZATION = { nameEn: 'Basin Office', nameZh: '流域办公室', nameLocal: 'Basin', countryCode: 'EG', website: 'https://basin.example.org', description: 'Basin', parentGroup: 'GROUP', contactEmail: 'basin@example.org', contactPhone: '+20 2 555 0101' };
+const byInput = (mutation: string, type: string, selection = '{ id }') =>
+  `mutation($input: ${type}!) { ${mutation}(input: $input) ${selection} }`;
+const NEED = {
+  title: 'Kiosks',
+  description: 'Water kiosks',
+  countryCode: 'LK',
+  sectorCode: '14031',
+  site: 'Batticaloa',
+  sdgTargets: ['6.1'],
+  cooperationModes: ['EPC'],
+  technologyCategories: ['DESALINATION'],
+  budgetMin: 1,
+  budgetMax: 2,
+  currency: 'USD',
+  fundingStatus: 'SEEKING',
+  populationServed: 5,
+  deadline: '2099-01-01',
+  languages: ['en'],
+};
+const CAPABILITY = {
+  technologyCategory: 'IRRIGATION',
+  description: 'Drip',
+  trl: 5,
+  capacityMin: 1,
+  capacityMax: 2,
+  capacityUnit: 'HECTARES',
+  cooperationModes: ['EPC'],
+  certifications: ['ISO 9001'],
+  countriesServed: ['KE'],
+  regionsServed: ['Africa'],
+  languages: ['en'],
+};
+const PROJECT = {
+  title: 'Pumping station',
+  description: 'Pumps',
+  countryCode: 'SD',
+  year: 2012,
+  sectorCode: '14021',
+  role: 'SUPPLIER',
+  technologyCategories: ['IRRIGATION'],
+  value: 5,
+  currency: 'USD',
+};
+const ORGANIZATION = {
+  nameEn: 'Basin Office',
+  nameZh: '流域办公室',
+  nameLocal: 'Basin',
+  countryCode: 'EG',
+  website: 'https://basin.example.org',
+  description: 'Basin',
+  parentGroup: 'GROUP',
+  contactEmail: 'basin@example.org',
+  contactPhone: '+20 2 555 0101',
+};
 const NULL_SWEEPS: NullSweep[] = [
   { name: 'createNeed', as: 'agency', document: byInput('createNeed', 'CreateNeedInput'), input: () => NEED },
   { name: 'updateNeed', as: 'agency', document: byInput('updateNeed', 'UpdateNeedInput'), input: (w) => ({ id: w.draftNeed.id, ...NEED }) },
   { name: 'createCapability', as: 'enterprise', document: byInput('createCapability', 'CreateCapabilityInput'), input: () => CAPABILITY },
-  { name: 'updateCapability', as: 'enterprise', document: byInput('updateCapability', 'UpdateCapabilityInput'), input: (w) => ({ id: w.capability.id, ...CAPABILITY }) },
-  { name: 'createReferenceProject', as: 'enterprise', document: byInput('createReferenceProject', 'CreateReferenceProjectInput'), input: () => PROJECT },
-  { name: 'updateReferenceProject', as: 'enterprise', document: byInput('updateReferenceProject', 'UpdateReferenceProjectInput'), input: (w) => ({ id: w.referenceProject.id, ...PROJECT }) },
-  { name: 'createOrganization', as: 'admin', document: byInput('createOrganization', 'CreateOrganizationInput'), input: () => ({ kind: 'ENTERPRISE', ...ORGANIZATION, verificationStatus: 'PENDING' }) },
-  { name: 'updateOrganization', as: 'enterprise', document: byInput('updateOrganization', 'UpdateOrganizationInput'), input: (w) => ({ id: w.orgs.enterpriseOrg.id, ...ORGANIZATION }) },
-  { name: 'updateMyProfile', as: 'agency', document: byInput('updateMyProfile', 'UpdateMyProfileInput'), input: () => ({ displayName: 'Renamed', preferredLanguage: 'ZH' }) },
-  { name: 'expressInterest', as: 'otherEnterprise', document: byInput('expressInterest', 'ExpressInterestInput'), input: (w) => ({ needId: w.openNeed.id, message: 'We fit' }) },
-  { name: 'createWebhook', as: 'agency', document: byInput('createWebhook', 'CreateWebhookInput', '{ secret }'), input: (w) => ({ organizationId: w.orgs.agencyOrg.id, url: 'https://hooks.example.org/x', events: ['MATCH_CLOSED'] }) },
-  { name: 'updateWebhook', as: 'enterprise', document: byInput('updateWebhook', 'UpdateWebhookInput'), input: (w) => ({ id: w.webhook.id, url: 'https://hooks.example.org/y', events: ['MATCH_CLOSED'], active: true }) },
+  {
+    name: 'updateCapability',
+    as: 'enterprise',
+    document: byInput('updateCapability', 'UpdateCapabilityInput'),
+    input: (w) => ({ id: w.capability.id, ...CAPABILITY }),
+  },
+  {
+    name: 'createReferenceProject',
+    as: 'enterprise',
+    document: byInput('createReferenceProject', 'CreateReferenceProjectInput'),
+    input: () => PROJECT,
+  },
+  {
+    name: 'updateReferenceProject',
+    as: 'enterprise',
+    document: byInput('updateReferenceProject', 'UpdateReferenceProjectInput'),
+    input: (w) => ({ id: w.referenceProject.id, ...PROJECT }),
+  },
+  {
+    name: 'createOrganization',
+    as: 'admin',
+    document: byInput('createOrganization', 'CreateOrganizationInput'),
+    input: () => ({ kind: 'ENTERPRISE', ...ORGANIZATION, verificationStatus: 'PENDING' }),
+  },
+  {
+    name: 'updateOrganization',
+    as: 'enterprise',
+    document: byInput('updateOrganization', 'UpdateOrganizationInput'),
+    input: (w) => ({ id: w.orgs.enterpriseOrg.id, ...ORGANIZATION }),
+  },
+  {
+    name: 'updateMyProfile',
+    as: 'agency',
+    document: byInput('updateMyProfile', 'UpdateMyProfileInput'),
+    input: () => ({ displayName: 'Renamed', preferredLanguage: 'ZH' }),
+  },
+  {
+    name: 'expressInterest',
+    as: 'otherEnterprise',
+    document: byInput('expressInterest', 'ExpressInterestInput'),
+    input: (w) => ({ needId: w.openNeed.id, message: 'We fit' }),
+  },
+  {
+    name: 'createWebhook',
+    as: 'agency',
+    document: byInput('createWebhook', 'CreateWebhookInput', '{ secret }'),
+    input: (w) => ({ organizationId: w.orgs.agencyOrg.id, url: 'https://hooks.example.org/x', events: ['MATCH_CLOSED'] }),
+  },
+  {
+    name: 'updateWebhook',
+    as: 'enterprise',
+    document: byInput('updateWebhook', 'UpdateWebhookInput'),
+    input: (w) => ({ id: w.webhook.id, url: 'https://hooks.example.org/y', events: ['MATCH_CLOSED'], active: true }),
+  },
 ];
 
 // ---- The test -------------------------------------------------------------------------------------------------------
@@ -574,22 +802,30 @@ describe('input fuzzing of the main mutations', () => {
     );
     if (process.env.FUZZ_VERBOSE) console.log(`${name} (seed ${SEED}): ${JSON.stringify(outcomes)}`);
     // Runs that were all refused (or all accepted) would test half the property.
-    expect({ name, accepted: 'ok' in outcomes, refused: Object.keys(outcomes).some((o) => o !== 'ok') }).toEqual({ name, accepted: true, refused: true });
+    expect({ name, accepted: 'ok' in outcomes, refused: Object.keys(outcomes).some((o) => o !== 'ok') }).toEqual({
+      name,
+      accepted: true,
+      refused: true,
+    });
   });
 
-  it.each(NULL_SWEEPS.map((sweep) => [sweep.name, sweep] as const))('%s: null in any field is stored or refused, never a 500', async (name, sweep) => {
-    const input = sweep.input(w);
-    const results: Record<string, string> = {};
-    for (const field of Object.keys(input)) {
-      const before = await databaseFingerprint(t.dataSource, ALL_TABLES);
-      const { status, body } = await send(t, sweep.document, { input: { ...input, [field]: null } }, w.token(sweep.as));
-      const code = body.errors?.[0]?.extensions?.code;
-      results[field] = status >= 500 ? `HTTP ${status}` : (code ?? 'ok');
-      if (body.errors) expect({ field, fingerprint: await databaseFingerprint(t.dataSource, ALL_TABLES) }).toEqual({ field, fingerprint: before });
-    }
-    const crashes = Object.entries(results).filter(([, outcome]) => outcome.startsWith('HTTP') || outcome === 'INTERNAL_SERVER_ERROR');
-    expect({ name, crashes }).toEqual({ name, crashes: [] });
-  });
+  it.each(NULL_SWEEPS.map((sweep) => [sweep.name, sweep] as const))(
+    '%s: null in any field is stored or refused, never a 500',
+    async (name, sweep) => {
+      const input = sweep.input(w);
+      const results: Record<string, string> = {};
+      for (const field of Object.keys(input)) {
+        const before = await databaseFingerprint(t.dataSource, ALL_TABLES);
+        const { status, body } = await send(t, sweep.document, { input: { ...input, [field]: null } }, w.token(sweep.as));
+        const code = body.errors?.[0]?.extensions?.code;
+        results[field] = status >= 500 ? `HTTP ${status}` : (code ?? 'ok');
+        if (body.errors)
+          expect({ field, fingerprint: await databaseFingerprint(t.dataSource, ALL_TABLES) }).toEqual({ field, fingerprint: before });
+      }
+      const crashes = Object.entries(results).filter(([, outcome]) => outcome.startsWith('HTTP') || outcome === 'INTERNAL_SERVER_ERROR');
+      expect({ name, crashes }).toEqual({ name, crashes: [] });
+    },
+  );
 
   describe('what the fuzzer found', () => {
     const createNeed = byInput('createNeed', 'CreateNeedInput');
@@ -598,20 +834,44 @@ describe('input fuzzing of the main mutations', () => {
       for (const [document, variables, as, field] of [
         [createNeed, { input: { ...NEED, title: 'Water\u0000plant' } }, 'agency', 'title'],
         [createNeed, { input: { ...NEED, languages: ['en', 'f\uD800'] } }, 'agency', 'languages.1'],
-        [byInput('expressInterest', 'ExpressInterestInput'), { input: { needId: w.openNeed.id, message: 'a\uDC00b' } }, 'otherEnterprise', 'message'],
-        [byInput('rejectMatch', 'MatchReasonInput'), { input: { id: w.match.id, version: w.match.version, reason: 'no\u0000' } }, 'coordinator', 'reason'],
+        [
+          byInput('expressInterest', 'ExpressInterestInput'),
+          { input: { needId: w.openNeed.id, message: 'a\uDC00b' } },
+          'otherEnterprise',
+          'message',
+        ],
+        [
+          byInput('rejectMatch', 'MatchReasonInput'),
+          { input: { id: w.match.id, version: w.match.version, reason: 'no\u0000' } },
+          'coordinator',
+          'reason',
+        ],
         [byInput('updateMyProfile', 'UpdateMyProfileInput'), { input: { displayName: 'Zhang\u0000' } }, 'agency', 'displayName'],
-        ['mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: `${LOGIN_EMAIL}\u0000`, p: TEST_PASSWORD }, 'anonymous', 'email'],
+        [
+          'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+          { e: `${LOGIN_EMAIL}\u0000`, p: TEST_PASSWORD },
+          'anonymous',
+          'email',
+        ],
       ] as const) {
         const before = await databaseFingerprint(t.dataSource, ALL_TABLES);
         const res = (await send(t, document, variables, w.token(as))).body;
-        expect({ field, code: res.errors?.[0]?.extensions?.code, named: res.errors?.[0]?.extensions?.field }).toEqual({ field, code: 'BAD_USER_INPUT', named: field });
+        expect({ field, code: res.errors?.[0]?.extensions?.code, named: res.errors?.[0]?.extensions?.field }).toEqual({
+          field,
+          code: 'BAD_USER_INPUT',
+          named: field,
+        });
         expect(await databaseFingerprint(t.dataSource, ALL_TABLES)).toEqual(before);
       }
     });
 
     it('does not take a password with a NUL appended for the password (HMAC would pad it to the same key)', async () => {
-      const res = (await send(t, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: LOGIN_EMAIL, p: `${TEST_PASSWORD}\u0000` })).body;
+      const res = (
+        await send(t, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', {
+          e: LOGIN_EMAIL,
+          p: `${TEST_PASSWORD}\u0000`,
+        })
+      ).body;
       expect(res.data?.login ?? null).toBeNull();
       expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     });
@@ -629,14 +889,26 @@ describe('input fuzzing of the main mutations', () => {
     });
 
     it('takes a reference project role sent as null as left out, and refuses clearing a required field on update', async () => {
-      const created = await t.gql<{ createReferenceProject: { role: string } }>(byInput('createReferenceProject', 'CreateReferenceProjectInput', '{ role }'), { input: { title: 'Weir', role: null } }, w.token('enterprise'));
+      const created = await t.gql<{ createReferenceProject: { role: string } }>(
+        byInput('createReferenceProject', 'CreateReferenceProjectInput', '{ role }'),
+        { input: { title: 'Weir', role: null } },
+        w.token('enterprise'),
+      );
       expect(created.data?.createReferenceProject).toEqual({ role: 'EPC_CONTRACTOR' });
       for (const [document, input, as, field] of [
         [byInput('updateReferenceProject', 'UpdateReferenceProjectInput'), { id: w.referenceProject.id, role: null }, 'enterprise', 'role'],
-        [byInput('updateOrganization', 'UpdateOrganizationInput'), { id: w.orgs.enterpriseOrg.id, countryCode: null }, 'enterprise', 'countryCode'],
+        [
+          byInput('updateOrganization', 'UpdateOrganizationInput'),
+          { id: w.orgs.enterpriseOrg.id, countryCode: null },
+          'enterprise',
+          'countryCode',
+        ],
       ] as const) {
         const res = await t.gql(document, { input }, w.token(as));
-        expect({ code: res.errors?.[0]?.extensions?.code, field: res.errors?.[0]?.extensions?.field }).toEqual({ code: 'BAD_USER_INPUT', field });
+        expect({ code: res.errors?.[0]?.extensions?.code, field: res.errors?.[0]?.extensions?.field }).toEqual({
+          code: 'BAD_USER_INPUT',
+          field,
+        });
       }
     });
   });

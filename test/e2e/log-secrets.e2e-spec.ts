@@ -67,7 +67,11 @@ async function playScenario(logLevel: 'log' | 'debug'): Promise<{ output: string
   const keep = (...values: Array<string | undefined>) => values.forEach((v) => v && secrets.push(v, v.split('.').at(-1) ?? v));
   try {
     await waitFor(app, READY);
-    const call = async <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<Answer<T>> => {
+    const call = async <T = Record<string, unknown>>(
+      query: string,
+      variables: Record<string, unknown> = {},
+      token?: string,
+    ): Promise<Answer<T>> => {
       const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -75,10 +79,16 @@ async function playScenario(logLevel: 'log' | 'debug'): Promise<{ output: string
       });
       return { status: res.status, body: (await res.json()) as Answer<T>['body'] };
     };
-    const login = (email: string, password: string) => call<{ login: Session }>('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token refreshToken } }', { e: email, p: password });
+    const login = (email: string, password: string) =>
+      call<{ login: Session }>('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token refreshToken } }', {
+        e: email,
+        p: password,
+      });
 
     // Sign-ins: right (the password inline in the document, too), wrong, and until the account is locked.
-    const adminSession = (await call<{ login: Session }>(`mutation { login(email: "${admin.email}", password: "${ADMIN_PASSWORD}") { token refreshToken } }`)).body.data!.login;
+    const adminSession = (
+      await call<{ login: Session }>(`mutation { login(email: "${admin.email}", password: "${ADMIN_PASSWORD}") { token refreshToken } }`)
+    ).body.data!.login;
     keep(adminSession.token, adminSession.refreshToken);
     expect((await login(admin.email, WRONG_PASSWORD)).body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     const memberSession = (await login(member.email, MEMBER_PASSWORD)).body.data!.login;
@@ -88,30 +98,57 @@ async function playScenario(logLevel: 'log' | 'debug'): Promise<{ output: string
 
     // A password change (one refused by the rules first), then the new password.
     const change = 'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }';
-    expect((await call(change, { c: MEMBER_PASSWORD, n: 'password123456' }, memberSession.token)).body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect((await call(change, { c: WRONG_PASSWORD, n: NEW_PASSWORD }, memberSession.token)).body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await call(change, { c: MEMBER_PASSWORD, n: 'password123456' }, memberSession.token)).body.errors?.[0].extensions?.code).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect((await call(change, { c: WRONG_PASSWORD, n: NEW_PASSWORD }, memberSession.token)).body.errors?.[0].extensions?.code).toBe(
+      'BAD_USER_INPUT',
+    );
     expect((await call(change, { c: MEMBER_PASSWORD, n: NEW_PASSWORD }, memberSession.token)).body.data).toEqual({ changePassword: true });
     const renewed = (await login(member.email, NEW_PASSWORD)).body.data!.login;
     keep(renewed.token, renewed.refreshToken);
 
     // Refresh tokens: a rotation, then the replay of the used one.
-    const rotated = (await call<{ refreshToken: Session }>('mutation($r: String!) { refreshToken(refreshToken: $r) { token refreshToken } }', { r: adminSession.refreshToken })).body.data!.refreshToken;
+    const rotated = (
+      await call<{ refreshToken: Session }>('mutation($r: String!) { refreshToken(refreshToken: $r) { token refreshToken } }', {
+        r: adminSession.refreshToken,
+      })
+    ).body.data!.refreshToken;
     keep(rotated.token, rotated.refreshToken);
-    expect((await call('mutation($r: String!) { refreshToken(refreshToken: $r) { token } }', { r: adminSession.refreshToken })).body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect(
+      (await call('mutation($r: String!) { refreshToken(refreshToken: $r) { token } }', { r: adminSession.refreshToken })).body.errors?.[0]
+        .extensions?.code,
+    ).toBe('UNAUTHENTICATED');
     // The replay ended the admin's session, bearer token included: sign in again.
     const adminAgain = (await login(admin.email, ADMIN_PASSWORD)).body.data!.login;
     keep(adminAgain.token, adminAgain.refreshToken);
     // A sign-out, then one with the spent token.
-    expect((await call('mutation($r: String!) { logout(refreshToken: $r) }', { r: renewed.refreshToken })).body.data).toEqual({ logout: true });
-    expect((await call('mutation($r: String!) { logout(refreshToken: $r) }', { r: renewed.refreshToken })).body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await call('mutation($r: String!) { logout(refreshToken: $r) }', { r: renewed.refreshToken })).body.data).toEqual({
+      logout: true,
+    });
+    expect(
+      (await call('mutation($r: String!) { logout(refreshToken: $r) }', { r: renewed.refreshToken })).body.errors?.[0].extensions?.code,
+    ).toBe('UNAUTHENTICATED');
 
     // Refusals: validation errors (one carrying a password), a forged token, NOT_FOUND, the query limits.
     const createUser = 'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }';
-    const input = { email: 'new.member@example.org', displayName: 'New', password: WRONG_PASSWORD, organizationId: member.organizationId, role: 'AGENCY_MEMBER' };
-    expect((await call(createUser, { input: { ...input, email: 'not an e-mail' } }, adminAgain.token)).body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const input = {
+      email: 'new.member@example.org',
+      displayName: 'New',
+      password: WRONG_PASSWORD,
+      organizationId: member.organizationId,
+      role: 'AGENCY_MEMBER',
+    };
+    expect(
+      (await call(createUser, { input: { ...input, email: 'not an e-mail' } }, adminAgain.token)).body.errors?.[0].extensions?.code,
+    ).toBe('BAD_USER_INPUT');
     expect((await call(`mutation { login(email: "${member.email}", password: "${NEW_PASSWORD}") { nope } }`)).status).toBe(400);
-    expect((await call('{ me { id } }', {}, `${renewed.token.slice(0, -4)}AAAA`)).body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-    expect((await call('query($id: ID!) { user(id: $id) { id } }', { id: randomUUID() }, adminAgain.token)).body.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await call('{ me { id } }', {}, `${renewed.token.slice(0, -4)}AAAA`)).body.errors?.[0].extensions?.code).toBe(
+      'UNAUTHENTICATED',
+    );
+    expect(
+      (await call('query($id: ID!) { user(id: $id) { id } }', { id: randomUUID() }, adminAgain.token)).body.errors?.[0].extensions?.code,
+    ).toBe('NOT_FOUND');
     // 20 pages of 100 cost 20 × 311: past the cost limit, within the root-field limit.
     const aliases = Array.from({ length: 20 }, (_, i) => `n${i}: needs(first: 100) { edges { node { id } } }`).join(' ');
     expect((await call(`{ ${aliases} }`)).body.errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
@@ -129,10 +166,17 @@ async function playScenario(logLevel: 'log' | 'debug'): Promise<{ output: string
     const large = await fetch(`http://127.0.0.1:${port}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: `mutation { login(email: "${admin.email}", password: "${ADMIN_PASSWORD}") { token } }`, variables: { pad: 'x'.repeat(1_200_000) } }),
+      body: JSON.stringify({
+        query: `mutation { login(email: "${admin.email}", password: "${ADMIN_PASSWORD}") { token } }`,
+        variables: { pad: 'x'.repeat(1_200_000) },
+      }),
     });
     expect(large.status).toBe(413);
-    const notJson = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: `{"query": "${ADMIN_PASSWORD}` });
+    const notJson = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: `{"query": "${ADMIN_PASSWORD}`,
+    });
     expect(notJson.status).toBe(400);
 
     app.child.kill('SIGTERM');
@@ -148,7 +192,8 @@ async function playScenario(logLevel: 'log' | 'debug'): Promise<{ output: string
 }
 
 /** The secrets that appear in `output` (none, hopefully), named by position rather than printed. */
-const leaked = (output: string, secrets: string[]) => secrets.map((secret, i) => (output.includes(secret) ? `secret #${i}` : null)).filter(Boolean);
+const leaked = (output: string, secrets: string[]) =>
+  secrets.map((secret, i) => (output.includes(secret) ? `secret #${i}` : null)).filter(Boolean);
 
 describe('the log of webhook deliveries', () => {
   it('names a webhook whose delivery died by its id and host, never by its URL (which may carry a token)', async () => {
@@ -177,10 +222,14 @@ describe('the log of webhook deliveries', () => {
       await t.app.get(NotificationFanoutJob).drain();
       const [delivery] = await t.dataSource.query(`SELECT id FROM notification_delivery WHERE webhook_id = $1`, [webhook.id]);
       expect(await t.app.get(NotificationDeliveryJob).deliver(delivery.id)).toBe(false);
-      expect(await t.dataSource.query(`SELECT status FROM notification_delivery WHERE id = $1`, [delivery.id])).toEqual([{ status: 'DEAD' }]);
+      expect(await t.dataSource.query(`SELECT status FROM notification_delivery WHERE id = $1`, [delivery.id])).toEqual([
+        { status: 'DEAD' },
+      ]);
 
       const output = lines.join('');
-      expect(output).toContain(`Delivery ${delivery.id} (WEBHOOK to webhook ${webhook.id} at ${new URL(url).host}) is dead after 1 attempts`);
+      expect(output).toContain(
+        `Delivery ${delivery.id} (WEBHOOK to webhook ${webhook.id} at ${new URL(url).host}) is dead after 1 attempts`,
+      );
       expect(output).not.toContain('PathToken');
       expect(output).not.toContain('QueryToken');
     } finally {
@@ -190,7 +239,6 @@ describe('the log of webhook deliveries', () => {
 });
 
 describe('the log of the running application', () => {
-
   beforeAll(() => buildOnce(), 120_000);
 
   it('at the default level holds no password, JWT secret, token, SQL or stack trace, yet names the internal error', async () => {

@@ -24,7 +24,9 @@ describe('MailRepository', () => {
 
   beforeAll(async () => {
     receiver = await startSmtpReceiver();
-    transport = new MailRepository(loadConfig({ SMTP_HOST: receiver.host, SMTP_PORT: String(receiver.port), MAIL_FROM: 'WaterBridge <notifications@waterbridge.test>' }));
+    transport = new MailRepository(
+      loadConfig({ SMTP_HOST: receiver.host, SMTP_PORT: String(receiver.port), MAIL_FROM: 'WaterBridge <notifications@waterbridge.test>' }),
+    );
   });
   afterAll(async () => {
     transport.onModuleDestroy();
@@ -58,7 +60,9 @@ describe('MailRepository', () => {
   it('fails fast with a MailDeliveryError while the server is down, and delivers again once it is back', async () => {
     // The pool holds an open connection from the tests above: the outage must also reach that one.
     await receiver.down();
-    const authed = new MailRepository(loadConfig({ SMTP_HOST: receiver.host, SMTP_PORT: String(receiver.port), SMTP_USER: 'waterbridge', SMTP_PASSWORD: password }));
+    const authed = new MailRepository(
+      loadConfig({ SMTP_HOST: receiver.host, SMTP_PORT: String(receiver.port), SMTP_USER: 'waterbridge', SMTP_PASSWORD: password }),
+    );
     try {
       for (const t of [transport, authed]) {
         const started = Date.now();
@@ -100,7 +104,9 @@ describe('MailRepository', () => {
 
   it('reports a refused login with the server’s reply code, without the password', async () => {
     // The receiver offers AUTH but accepts no login, as a provider does with a wrong password.
-    const wrongLogin = new MailRepository(loadConfig({ SMTP_HOST: receiver.host, SMTP_PORT: String(receiver.port), SMTP_USER: 'waterbridge', SMTP_PASSWORD: password }));
+    const wrongLogin = new MailRepository(
+      loadConfig({ SMTP_HOST: receiver.host, SMTP_PORT: String(receiver.port), SMTP_USER: 'waterbridge', SMTP_PASSWORD: password }),
+    );
     try {
       const error = (await wrongLogin.send(chineseMail('bad-login')).catch((e: unknown) => e)) as MailDeliveryError;
       expect(error).toBeInstanceOf(MailDeliveryError);
@@ -116,7 +122,9 @@ describe('MailRepository', () => {
   it('refuses to send without SMTP_HOST, saying what to set', async () => {
     const unconfigured = new MailRepository(loadConfig({}));
     expect(unconfigured.configured).toBe(false);
-    await expect(unconfigured.send(chineseMail('nowhere'))).rejects.toThrow(new MailDeliveryError('SMTP is not configured (set SMTP_HOST)'));
+    await expect(unconfigured.send(chineseMail('nowhere'))).rejects.toThrow(
+      new MailDeliveryError('SMTP is not configured (set SMTP_HOST)'),
+    );
   });
 });
 
@@ -134,7 +142,10 @@ describe('embedded mail catcher', () => {
     const transport = new MailRepository(loadConfig({ SMTP_HOST: catcher.host, SMTP_PORT: String(catcher.port) }));
     try {
       expect(transport.configured).toBe(true);
-      const result = await transport.send({ ...chineseMail('caught-1'), subject: 'Blue River Water Engineering has been introduced for your need' });
+      const result = await transport.send({
+        ...chineseMail('caught-1'),
+        subject: 'Blue River Water Engineering has been introduced for your need',
+      });
       expect(result.statusCode).toBe(250);
 
       const files = readdirSync(catcher.dir).filter((f) => f.endsWith('.eml'));

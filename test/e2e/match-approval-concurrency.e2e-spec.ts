@@ -36,7 +36,11 @@ describe('concurrent match approvals', () => {
     return { first: [a1, b1], second: [a2, b2], all: [a1, a2, b1, b2] };
   }
   const approve = (matches: MatchEntity[], token = w.token('coordinator')) =>
-    t.gql<{ approveMatches: Array<{ id: string; status: string }> }>(APPROVE_ALL, { input: matches.map((m) => ({ id: m.id, version: m.version })) }, token);
+    t.gql<{ approveMatches: Array<{ id: string; status: string }> }>(
+      APPROVE_ALL,
+      { input: matches.map((m) => ({ id: m.id, version: m.version })) },
+      token,
+    );
 
   /** Every match introduced, each with exactly one approval in the audit trail. */
   async function expectApprovedOnce(matches: MatchEntity[]) {
@@ -57,9 +61,14 @@ describe('concurrent match approvals', () => {
     await blocker.connect();
     await blocker.startTransaction();
     await blocker.query(`SELECT id FROM match WHERE id = ANY($1) FOR UPDATE`, [[first[1].id, second[0].id]]);
-    const calls = [approve(first), approve(second, t.tokenFor((await t.factory.user(w.users.coordinator.role, { organizationId: w.orgs.secretariat.id })).id))];
+    const calls = [
+      approve(first),
+      approve(second, t.tokenFor((await t.factory.user(w.users.coordinator.role, { organizationId: w.orgs.secretariat.id })).id)),
+    ];
     await waitUntil(async () => {
-      const [{ waiting }] = await t.dataSource.query(`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+      const [{ waiting }] = await t.dataSource.query(
+        `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+      );
       return waiting >= 2;
     }, 'both approvals to wait for a lock');
     await blocker.commitTransaction();

@@ -46,15 +46,25 @@ describe('the SQL statements of a page', () => {
     const coordinator = await f.user(Role.COORDINATOR);
     coordinatorToken = t.tokenFor(coordinator.id);
     adminToken = t.tokenFor((await f.user(Role.ADMIN)).id);
-    const agencies = await Promise.all(['LK', 'KE', 'KH', 'PK', 'UZ'].map((countryCode) => f.organization({ kind: OrganizationKind.AGENCY, countryCode })));
-    const enterprises = await Promise.all(Array.from({ length: 10 }, () => f.organization({ kind: OrganizationKind.ENTERPRISE, countryCode: 'CN' })));
-    for (const org of [...agencies, ...enterprises]) await f.user(org.kind === OrganizationKind.AGENCY ? Role.AGENCY_MEMBER : Role.ENTERPRISE_MEMBER, { organizationId: org.id });
+    const agencies = await Promise.all(
+      ['LK', 'KE', 'KH', 'PK', 'UZ'].map((countryCode) => f.organization({ kind: OrganizationKind.AGENCY, countryCode })),
+    );
+    const enterprises = await Promise.all(
+      Array.from({ length: 10 }, () => f.organization({ kind: OrganizationKind.ENTERPRISE, countryCode: 'CN' })),
+    );
+    for (const org of [...agencies, ...enterprises])
+      await f.user(org.kind === OrganizationKind.AGENCY ? Role.AGENCY_MEMBER : Role.ENTERPRISE_MEMBER, { organizationId: org.id });
     for (const [i, agency] of agencies.entries()) {
       for (let n = 0; n < 2; n++) {
         const need = await f.need(agency.id, { countryCode: agency.countryCode });
         for (let e = 0; e < 5; e++) {
           const enterprise = enterprises[(i * 2 + n + e) % enterprises.length];
-          await f.match(need.id, enterprise.id, { status: MatchStatus.ENGAGED, agencyResponse: SideResponse.ACCEPTED, enterpriseResponse: SideResponse.ACCEPTED, introducedAt: new Date() });
+          await f.match(need.id, enterprise.id, {
+            status: MatchStatus.ENGAGED,
+            agencyResponse: SideResponse.ACCEPTED,
+            enterpriseResponse: SideResponse.ACCEPTED,
+            introducedAt: new Date(),
+          });
         }
       }
       // A full page of needs, from five agencies.
@@ -65,7 +75,11 @@ describe('the SQL statements of a page', () => {
 
   it('lists 50 engaged matches with both contacts in a bounded number of statements', async () => {
     const statements = await countStatements(async () => {
-      const res = await t.gql<{ matches: { edges: Array<{ node: { agencyContact: { people: unknown[] } | null; enterpriseContact: { people: unknown[] } | null } }> } }>(LIST, {}, coordinatorToken);
+      const res = await t.gql<{
+        matches: {
+          edges: Array<{ node: { agencyContact: { people: unknown[] } | null; enterpriseContact: { people: unknown[] } | null } }>;
+        };
+      }>(LIST, {}, coordinatorToken);
       expect(res.errors).toBeUndefined();
       const nodes = res.data!.matches.edges.map((e) => e.node);
       expect(nodes).toHaveLength(50);

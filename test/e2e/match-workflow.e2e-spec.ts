@@ -18,7 +18,8 @@ interface Match {
   explanation: { summary: string; factors: Array<{ contribution: number }> };
 }
 
-const MATCH = 'id status version score agencyResponse enterpriseResponse enterprise { id nameEn } agencyContact { email people { email } } enterpriseContact { email people { email } } explanation { summary factors { contribution } }';
+const MATCH =
+  'id status version score agencyResponse enterpriseResponse enterprise { id nameEn } agencyContact { email people { email } } enterpriseContact { email people { email } } explanation { summary factors { contribution } }';
 
 /**
  * The whole story over GraphQL, with real PostgreSQL, Meilisearch, SMTP and webhook receivers and the real workers:
@@ -38,10 +39,20 @@ describe('match workflow', () => {
   beforeAll(async () => {
     smtp = await startSmtpReceiver();
     hooks = await startWebhookReceiver();
-    t = await startTestApp({ WORKERS_ENABLED: 'true', SMTP_HOST: smtp.host, SMTP_PORT: String(smtp.port), WEBHOOK_ALLOW_HTTP: 'true', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true', NOTIFICATION_RETRY_DELAY_SECONDS: '1', LOG_LEVEL: 'warn' });
+    t = await startTestApp({
+      WORKERS_ENABLED: 'true',
+      SMTP_HOST: smtp.host,
+      SMTP_PORT: String(smtp.port),
+      WEBHOOK_ALLOW_HTTP: 'true',
+      WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
+      NOTIFICATION_RETRY_DELAY_SECONDS: '1',
+      LOG_LEVEL: 'warn',
+    });
     w = await buildWorld(t);
     await t.dataSource.query(`UPDATE app_user SET preferred_language = $2 WHERE id = $1`, [w.users.enterprise.id, Language.ZH]);
-    await t.dataSource.query(`UPDATE organization SET contact_email = 'partners@blueriver.example' WHERE id = $1`, [w.orgs.enterpriseOrg.id]);
+    await t.dataSource.query(`UPDATE organization SET contact_email = 'partners@blueriver.example' WHERE id = $1`, [
+      w.orgs.enterpriseOrg.id,
+    ]);
     await t.indexEverything();
   });
   afterAll(async () => {
@@ -56,26 +67,41 @@ describe('match workflow', () => {
     return res.data as T;
   };
   const inbox = (who: Parameters<World['token']>[0]) =>
-    gql<{ notifications: { unreadCount: number; edges: Array<{ node: { id: string; type: string; title: string; body: string; matchId: string | null } }> } }>(
-      who,
-      '{ notifications(first: 50) { unreadCount edges { node { id type title body matchId } } } }',
-    ).then((d) => d.notifications);
+    gql<{
+      notifications: {
+        unreadCount: number;
+        edges: Array<{ node: { id: string; type: string; title: string; body: string; matchId: string | null } }>;
+      };
+    }>(who, '{ notifications(first: 50) { unreadCount edges { node { id type title body matchId } } } }').then((d) => d.notifications);
 
   it('suggests candidates when an agency publishes a need, and puts them in the review queue', async () => {
-    const webhook = await gql<{ createWebhook: { secret: string } }>('enterprise', 'mutation($url: String!) { createWebhook(input: { url: $url, events: [MATCH_INTRODUCED, MATCH_ENGAGED] }) { secret } }', { url: hooks.url });
+    const webhook = await gql<{ createWebhook: { secret: string } }>(
+      'enterprise',
+      'mutation($url: String!) { createWebhook(input: { url: $url, events: [MATCH_INTRODUCED, MATCH_ENGAGED] }) { secret } }',
+      { url: hooks.url },
+    );
     hooks.setSecret(webhook.createWebhook.secret);
 
-    const created = await gql<{ createNeed: { id: string } }>('agency', 'mutation($input: CreateNeedInput!) { createNeed(input: $input) { id } }', {
-      input: { title: 'Rural water treatment plant for Anuradhapura', description: 'A drinking water treatment plant of 10,000 m³/day with a transmission pipeline.', countryCode: 'LK', sectorCode: '14021', technologyCategories: ['DRINKING_WATER_TREATMENT'] },
-    });
+    const created = await gql<{ createNeed: { id: string } }>(
+      'agency',
+      'mutation($input: CreateNeedInput!) { createNeed(input: $input) { id } }',
+      {
+        input: {
+          title: 'Rural water treatment plant for Anuradhapura',
+          description: 'A drinking water treatment plant of 10,000 m³/day with a transmission pipeline.',
+          countryCode: 'LK',
+          sectorCode: '14021',
+          technologyCategories: ['DRINKING_WATER_TREATMENT'],
+        },
+      },
+    );
     needId = created.createNeed.id;
     await gql('agency', 'mutation($id: ID!) { publishNeed(id: $id) { id } }', { id: needId });
 
     const queue = await waitUntil(async () => {
-      const d = await gql<{ reviewQueue: { totalCount: number; edges: Array<{ node: { need: { id: string }; waitingCount: number; candidates: Match[] } }> } }>(
-        'coordinator',
-        `{ reviewQueue(first: 10) { totalCount edges { node { need { id } waitingCount candidates { ${MATCH} } } } } }`,
-      );
+      const d = await gql<{
+        reviewQueue: { totalCount: number; edges: Array<{ node: { need: { id: string }; waitingCount: number; candidates: Match[] } }> };
+      }>('coordinator', `{ reviewQueue(first: 10) { totalCount edges { node { need { id } waitingCount candidates { ${MATCH} } } } } }`);
       return d.reviewQueue.edges.find((e) => e.node.need.id === needId)?.node;
     }, 'the review queue to list the new need');
     expect(queue.waitingCount).toBeGreaterThan(0);
@@ -84,7 +110,10 @@ describe('match workflow', () => {
     // The explanation is the one the coordinator saw: its contributions add up to the score.
     expect(match.explanation.factors.reduce((s, f) => s + f.contribution, 0)).toBeCloseTo(match.score, 4);
     // Coordinators hear of new candidates in the app.
-    const coordinatorInbox = await waitUntil(async () => (await inbox('coordinator')).edges.find((e) => e.node.type === 'CANDIDATES_TO_REVIEW'), 'the coordinator notification');
+    const coordinatorInbox = await waitUntil(
+      async () => (await inbox('coordinator')).edges.find((e) => e.node.type === 'CANDIDATES_TO_REVIEW'),
+      'the coordinator notification',
+    );
     expect(coordinatorInbox.node.body).toContain('Anuradhapura');
   });
 
@@ -97,7 +126,12 @@ describe('match workflow', () => {
 
   it('lets one of two coordinators racing on the same match win; the other gets CONFLICT', async () => {
     const secondCoordinator = await t.factory.user(w.users.coordinator.role, { organizationId: w.orgs.secretariat.id });
-    const approve = (token: string) => t.gql<{ approveMatch: Match }>(`mutation($id: ID!, $v: Int!) { approveMatch(input: { id: $id, version: $v }) { ${MATCH} } }`, { id: match.id, v: match.version }, token);
+    const approve = (token: string) =>
+      t.gql<{ approveMatch: Match }>(
+        `mutation($id: ID!, $v: Int!) { approveMatch(input: { id: $id, version: $v }) { ${MATCH} } }`,
+        { id: match.id, v: match.version },
+        token,
+      );
     const tokens = [w.token('coordinator')!, t.tokenFor(secondCoordinator.id)];
     const results = await Promise.all(tokens.map(approve));
     approver = tokens[results.findIndex((r) => !r.errors)];
@@ -107,20 +141,34 @@ describe('match workflow', () => {
     expect(losers.map(errorCode)).toEqual(['CONFLICT']);
     match = winners[0].data!.approveMatch;
     expect(match.status).toBe('INTRODUCED');
-    const audit = await gql<{ auditTrail: Array<{ action: string }> }>('coordinator', 'query($id: ID!) { auditTrail(entityId: $id) { action } }', { id: match.id });
+    const audit = await gql<{ auditTrail: Array<{ action: string }> }>(
+      'coordinator',
+      'query($id: ID!) { auditTrail(entityId: $id) { action } }',
+      { id: match.id },
+    );
     // One approval, not two.
     expect(audit.auditTrail.filter((a) => a.action === 'approve')).toHaveLength(1);
   });
 
   it('tells both sides in the app, by e-mail in their language, and by signed webhook', async () => {
-    const agencyNote = await waitUntil(async () => (await inbox('agency')).edges.find((e) => e.node.type === 'MATCH_INTRODUCED'), 'the agency notification');
+    const agencyNote = await waitUntil(
+      async () => (await inbox('agency')).edges.find((e) => e.node.type === 'MATCH_INTRODUCED'),
+      'the agency notification',
+    );
     expect(agencyNote.node.matchId).toBe(match.id);
     expect(agencyNote.node.body).toContain('Blue River Water Engineering');
-    const enterpriseNote = await waitUntil(async () => (await inbox('enterprise')).edges.find((e) => e.node.type === 'MATCH_INTRODUCED'), 'the enterprise notification');
+    const enterpriseNote = await waitUntil(
+      async () => (await inbox('enterprise')).edges.find((e) => e.node.type === 'MATCH_INTRODUCED'),
+      'the enterprise notification',
+    );
     expect(enterpriseNote.node.title).toMatch(/[\u4e00-\u9fff]/);
 
     const mails = await waitUntil(() => {
-      const got = smtp.messages.filter((m) => m.headers['x-waterbridge-delivery']?.includes(':email:') && (m.to.includes(w.users.agency.email) || m.to.includes(w.users.enterprise.email)));
+      const got = smtp.messages.filter(
+        (m) =>
+          m.headers['x-waterbridge-delivery']?.includes(':email:') &&
+          (m.to.includes(w.users.agency.email) || m.to.includes(w.users.enterprise.email)),
+      );
       return got.length >= 2 ? got : undefined;
     }, 'two introduction e-mails');
     const toAgency = mails.find((m) => m.to.includes(w.users.agency.email))!;
@@ -130,7 +178,10 @@ describe('match workflow', () => {
     expect(toAgency.html).toContain('Blue River Water Engineering');
     expect(toEnterprise.subject).toMatch(/[\u4e00-\u9fff]/);
 
-    const call = await waitUntil(() => hooks.received.find((r) => (r.json as { event?: string }).event === 'MATCH_INTRODUCED'), 'the webhook call');
+    const call = await waitUntil(
+      () => hooks.received.find((r) => (r.json as { event?: string }).event === 'MATCH_INTRODUCED'),
+      'the webhook call',
+    );
     expect(call.signatureValid).toBe(true);
     expect(call.json).toMatchObject({ event: 'MATCH_INTRODUCED', data: { matchId: match.id, needId } });
     expect(call.headers['waterbridge-delivery']).toBe((call.json as { id: string }).id);
@@ -141,20 +192,44 @@ describe('match workflow', () => {
     expect(before.match.enterpriseContact).toBeNull();
 
     const respond = (who: 'agency' | 'enterprise', version: number) =>
-      gql<{ respondToMatch: Match }>(who, `mutation($id: ID!, $v: Int!) { respondToMatch(input: { id: $id, version: $v, accept: true }) { ${MATCH} } }`, { id: match.id, v: version });
+      gql<{ respondToMatch: Match }>(
+        who,
+        `mutation($id: ID!, $v: Int!) { respondToMatch(input: { id: $id, version: $v, accept: true }) { ${MATCH} } }`,
+        { id: match.id, v: version },
+      );
     const afterAgency = (await respond('agency', match.version)).respondToMatch;
-    expect(afterAgency).toMatchObject({ status: 'INTRODUCED', agencyResponse: 'ACCEPTED', enterpriseResponse: 'PENDING', enterpriseContact: null });
+    expect(afterAgency).toMatchObject({
+      status: 'INTRODUCED',
+      agencyResponse: 'ACCEPTED',
+      enterpriseResponse: 'PENDING',
+      enterpriseContact: null,
+    });
     // The enterprise and the approving coordinator hear that the agency accepted.
-    await waitUntil(async () => (await inbox('enterprise')).edges.some((e) => e.node.type === 'MATCH_ACCEPTED' && e.node.matchId === match.id), 'the enterprise to hear of the acceptance');
+    await waitUntil(
+      async () => (await inbox('enterprise')).edges.some((e) => e.node.type === 'MATCH_ACCEPTED' && e.node.matchId === match.id),
+      'the enterprise to hear of the acceptance',
+    );
     await waitUntil(async () => {
-      const res = await t.gql<{ notifications: { edges: Array<{ node: { type: string; matchId: string } }> } }>('{ notifications(first: 50) { edges { node { type matchId } } } }', {}, approver);
+      const res = await t.gql<{ notifications: { edges: Array<{ node: { type: string; matchId: string } }> } }>(
+        '{ notifications(first: 50) { edges { node { type matchId } } } }',
+        {},
+        approver,
+      );
       return res.data!.notifications.edges.some((e) => e.node.type === 'MATCH_ACCEPTED' && e.node.matchId === match.id);
     }, 'the approving coordinator to hear of the acceptance');
     // Answering twice is refused.
-    const again = await t.gql(`mutation($id: ID!, $v: Int!) { respondToMatch(input: { id: $id, version: $v, accept: false }) { id } }`, { id: match.id, v: afterAgency.version }, w.token('agency'));
+    const again = await t.gql(
+      `mutation($id: ID!, $v: Int!) { respondToMatch(input: { id: $id, version: $v, accept: false }) { id } }`,
+      { id: match.id, v: afterAgency.version },
+      w.token('agency'),
+    );
     expect(errorCode(again)).toBe('CONFLICT');
     // The other enterprise is not a side of this match.
-    const stranger = await t.gql(`mutation($id: ID!, $v: Int!) { respondToMatch(input: { id: $id, version: $v, accept: true }) { id } }`, { id: match.id, v: afterAgency.version }, w.token('otherEnterprise'));
+    const stranger = await t.gql(
+      `mutation($id: ID!, $v: Int!) { respondToMatch(input: { id: $id, version: $v, accept: true }) { id } }`,
+      { id: match.id, v: afterAgency.version },
+      w.token('otherEnterprise'),
+    );
     expect(errorCode(stranger)).toBe('NOT_FOUND');
 
     const engaged = (await respond('enterprise', afterAgency.version)).respondToMatch;
@@ -165,22 +240,27 @@ describe('match workflow', () => {
     expect(seenByAgency.match.enterpriseContact?.people.map((p) => p.email)).toContain(w.users.enterprise.email);
 
     // Both sides get the contacts by e-mail too.
-    const engagedMail = await waitUntil(() => smtp.messages.find((m) => m.to.includes(w.users.agency.email) && m.text.includes('partners@blueriver.example')), 'the engagement e-mail');
+    const engagedMail = await waitUntil(
+      () => smtp.messages.find((m) => m.to.includes(w.users.agency.email) && m.text.includes('partners@blueriver.example')),
+      'the engagement e-mail',
+    );
     expect(engagedMail.text).toContain(w.users.enterprise.email);
 
     // Dated today: an outcome cannot predate the introduction, made moments ago.
-    const outcome = await gql<{ recordMatchOutcome: { status: string } }>('coordinator', 'mutation($id: ID!, $v: Int!, $date: String!) { recordMatchOutcome(input: { id: $id, version: $v, kind: MOU_SIGNED, date: $date, note: "MoU signed in Colombo" }) { status } }', {
-      id: match.id,
-      v: engaged.version,
-      date: new Date().toISOString().slice(0, 10),
-    });
+    const outcome = await gql<{ recordMatchOutcome: { status: string } }>(
+      'coordinator',
+      'mutation($id: ID!, $v: Int!, $date: String!) { recordMatchOutcome(input: { id: $id, version: $v, kind: MOU_SIGNED, date: $date, note: "MoU signed in Colombo" }) { status } }',
+      {
+        id: match.id,
+        v: engaged.version,
+        date: new Date().toISOString().slice(0, 10),
+      },
+    );
     expect(outcome.recordMatchOutcome.status).toBe('OUTCOME_RECORDED');
 
-    const audit = await gql<{ auditTrail: Array<{ action: string; fromStatus: string | null; toStatus: string; actorUserId: string | null }> }>(
-      'coordinator',
-      'query($id: ID!) { auditTrail(entityId: $id) { action fromStatus toStatus actorUserId } }',
-      { id: match.id },
-    );
+    const audit = await gql<{
+      auditTrail: Array<{ action: string; fromStatus: string | null; toStatus: string; actorUserId: string | null }>;
+    }>('coordinator', 'query($id: ID!) { auditTrail(entityId: $id) { action fromStatus toStatus actorUserId } }', { id: match.id });
     expect(audit.auditTrail.map((a) => `${a.action}:${a.fromStatus}>${a.toStatus}`)).toEqual([
       'suggest:null>SUGGESTED',
       'approve:SUGGESTED>APPROVED',
@@ -195,7 +275,9 @@ describe('match workflow', () => {
 
   it("shows the sides the trail from the introduction on, without the secretariat's review steps (docs/AUDIT.md)", async () => {
     for (const who of ['agency', 'enterprise'] as const) {
-      const res = await gql<{ auditTrail: Array<{ action: string }> }>(who, 'query($id: ID!) { auditTrail(entityId: $id) { action } }', { id: match.id });
+      const res = await gql<{ auditTrail: Array<{ action: string }> }>(who, 'query($id: ID!) { auditTrail(entityId: $id) { action } }', {
+        id: match.id,
+      });
       expect(res.auditTrail.map((a) => a.action)).toEqual(['introduce', 'accept', 'accept', 'record outcome']);
     }
     const stranger = await t.gql('query($id: ID!) { auditTrail(entityId: $id) { action } }', { id: match.id }, w.token('otherAgency'));

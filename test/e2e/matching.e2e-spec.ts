@@ -7,10 +7,16 @@ interface Candidate {
   rank: number;
   score: number;
   enterprise: { nameEn: string };
-  explanation: { summary: string; tradeFit: { value: number; detail: string }; factors: Array<{ key: string; label: string; value: number; weight: number; contribution: number; detail: string }>; evidence: Array<{ referenceProject: { title: string; year: number; country: { code: string } }; reasons: string[] }> };
+  explanation: {
+    summary: string;
+    tradeFit: { value: number; detail: string };
+    factors: Array<{ key: string; label: string; value: number; weight: number; contribution: number; detail: string }>;
+    evidence: Array<{ referenceProject: { title: string; year: number; country: { code: string } }; reasons: string[] }>;
+  };
 }
 
-const CANDIDATE_FIELDS = 'rank score enterprise { nameEn } explanation { summary tradeFit { value detail } factors { key label value weight contribution detail } evidence { referenceProject { title year country { code } } reasons } }';
+const CANDIDATE_FIELDS =
+  'rank score enterprise { nameEn } explanation { summary tradeFit { value detail } factors { key label value weight contribution detail } evidence { referenceProject { title year country { code } } reasons } }';
 
 describe('matching', () => {
   let t: TestApp;
@@ -23,22 +29,65 @@ describe('matching', () => {
     const f = t.factory;
     const nile = await f.organization({ kind: OrganizationKind.ENTERPRISE, nameEn: 'Nile Water Works', parentGroup: 'RIVERS GROUP' });
     nileId = nile.id;
-    await f.referenceProject(nile.id, { title: 'Wad Medani water treatment plant', description: 'Construction of a 100,000 m³/day drinking water treatment plant and transmission pipeline.', countryCode: 'SD', year: 2010, sectorCode: '14021', technologyCategories: ['DRINKING_WATER_TREATMENT'] });
-    await f.referenceProject(nile.id, { title: 'Kassala water supply', description: 'Water treatment plant and distribution network.', countryCode: 'SD', year: 2013, sectorCode: '14021', technologyCategories: ['WATER_SUPPLY_NETWORKS'] });
+    await f.referenceProject(nile.id, {
+      title: 'Wad Medani water treatment plant',
+      description: 'Construction of a 100,000 m³/day drinking water treatment plant and transmission pipeline.',
+      countryCode: 'SD',
+      year: 2010,
+      sectorCode: '14021',
+      technologyCategories: ['DRINKING_WATER_TREATMENT'],
+    });
+    await f.referenceProject(nile.id, {
+      title: 'Kassala water supply',
+      description: 'Water treatment plant and distribution network.',
+      countryCode: 'SD',
+      year: 2013,
+      sectorCode: '14021',
+      technologyCategories: ['WATER_SUPPLY_NETWORKS'],
+    });
     const roads = await f.organization({ kind: OrganizationKind.ENTERPRISE, nameEn: 'Great Wall Roads' });
-    await f.referenceProject(roads.id, { title: 'Khartoum ring road', description: 'Construction of a 40 km highway with bridges.', countryCode: 'SD', year: 2011, sectorCode: null, sourceSector: 'TRANSPORT AND STORAGE' });
+    await f.referenceProject(roads.id, {
+      title: 'Khartoum ring road',
+      description: 'Construction of a 40 km highway with bridges.',
+      countryCode: 'SD',
+      year: 2011,
+      sectorCode: null,
+      sourceSector: 'TRANSPORT AND STORAGE',
+    });
     const far = await f.organization({ kind: OrganizationKind.ENTERPRISE, nameEn: 'Mekong Hydraulics', parentGroup: 'RIVERS GROUP' });
-    await f.referenceProject(far.id, { title: 'Vientiane water treatment plant', description: 'A drinking water treatment plant of 60,000 m³/day.', countryCode: 'LA', year: 2012, sectorCode: '14021', technologyCategories: ['DRINKING_WATER_TREATMENT'] });
+    await f.referenceProject(far.id, {
+      title: 'Vientiane water treatment plant',
+      description: 'A drinking water treatment plant of 60,000 m³/day.',
+      countryCode: 'LA',
+      year: 2012,
+      sectorCode: '14021',
+      technologyCategories: ['DRINKING_WATER_TREATMENT'],
+    });
     // A newcomer: no reference project yet, only what it declares.
     const newcomer = await f.organization({ kind: OrganizationKind.ENTERPRISE, nameEn: 'Sahel Purification Newco' });
-    await f.capability(newcomer.id, { technologyCategory: 'DRINKING_WATER_TREATMENT', description: 'Packaged drinking water treatment plants.' });
-    const need = await f.need(w.orgs.agencyOrg.id, { title: 'Gedaref water treatment plant', description: 'A new drinking water treatment plant and pipeline for Gedaref town.', countryCode: 'SD', sectorCode: '14021', technologyCategories: ['DRINKING_WATER_TREATMENT'], cooperationModes: ['EPC'], publishedAt: new Date('2012-06-01') });
+    await f.capability(newcomer.id, {
+      technologyCategory: 'DRINKING_WATER_TREATMENT',
+      description: 'Packaged drinking water treatment plants.',
+    });
+    const need = await f.need(w.orgs.agencyOrg.id, {
+      title: 'Gedaref water treatment plant',
+      description: 'A new drinking water treatment plant and pipeline for Gedaref town.',
+      countryCode: 'SD',
+      sectorCode: '14021',
+      technologyCategories: ['DRINKING_WATER_TREATMENT'],
+      cooperationModes: ['EPC'],
+      publishedAt: new Date('2012-06-01'),
+    });
     needId = need.id;
     await t.indexEverything();
   });
 
   const candidates = async (token = w.token('coordinator'), language?: Language) => {
-    const res = await t.gql<{ matchCandidates: Candidate[] }>(`query($id: ID!, $language: Language) { matchCandidates(needId: $id, first: 10, language: $language) { ${CANDIDATE_FIELDS} } }`, { id: needId, language }, token);
+    const res = await t.gql<{ matchCandidates: Candidate[] }>(
+      `query($id: ID!, $language: Language) { matchCandidates(needId: $id, first: 10, language: $language) { ${CANDIDATE_FIELDS} } }`,
+      { id: needId, language },
+      token,
+    );
     expect(res.errors).toBeUndefined();
     return res.data!.matchCandidates;
   };
@@ -47,13 +96,21 @@ describe('matching', () => {
     const ranked = await candidates();
     // The world's own enterprise also has a water treatment plant in Sudan (test/support/factory.ts).
     expect(ranked[0].enterprise.nameEn).toBe('Nile Water Works');
-    expect(ranked.map((c) => c.enterprise.nameEn).sort()).toEqual(['Blue River Water Engineering', 'Great Wall Roads', 'Mekong Hydraulics', 'Nile Water Works', 'Sahel Purification Newco']);
+    expect(ranked.map((c) => c.enterprise.nameEn).sort()).toEqual([
+      'Blue River Water Engineering',
+      'Great Wall Roads',
+      'Mekong Hydraulics',
+      'Nile Water Works',
+      'Sahel Purification Newco',
+    ]);
     expect(ranked.map((c) => c.rank)).toEqual([1, 2, 3, 4, 5]);
     const [best] = ranked;
     expect(best.explanation.summary).toMatch(/^Ranked 1 of 5/);
     const country = best.explanation.factors.find((f) => f.key === 'countryExperience');
     expect(country?.detail).toBe('2 projects in Sudan');
-    expect(best.explanation.evidence[0]).toMatchObject({ referenceProject: { title: 'Wad Medani water treatment plant', year: 2010, country: { code: 'SD' } } });
+    expect(best.explanation.evidence[0]).toMatchObject({
+      referenceProject: { title: 'Wad Medani water treatment plant', year: 2010, country: { code: 'SD' } },
+    });
     expect(best.explanation.evidence[0].reasons).toContain('same country (Sudan)');
   });
 
@@ -76,7 +133,9 @@ describe('matching', () => {
   it('explains in Chinese when asked, with the same ranking, scores and contributions', async () => {
     const [english, chinese] = [await candidates(), await candidates(w.token('coordinator'), Language.ZH)];
     expect(chinese.map((c) => [c.enterprise.nameEn, c.score])).toEqual(english.map((c) => [c.enterprise.nameEn, c.score]));
-    expect(chinese.map((c) => c.explanation.factors.map((f) => [f.key, f.contribution]))).toEqual(english.map((c) => c.explanation.factors.map((f) => [f.key, f.contribution])));
+    expect(chinese.map((c) => c.explanation.factors.map((f) => [f.key, f.contribution]))).toEqual(
+      english.map((c) => c.explanation.factors.map((f) => [f.key, f.contribution])),
+    );
     const [best] = chinese;
     expect(best.explanation.summary).toMatch(/^在 5 个候选中排名第 1，得分 \d\.\d{3}：/);
     const country = best.explanation.factors.find((f) => f.key === 'countryExperience')!;
@@ -86,7 +145,8 @@ describe('matching', () => {
     const mekong = chinese.find((c) => c.enterprise.nameEn === 'Mekong Hydraulics')!;
     expect(mekong.explanation.summary).toMatch(/；排在同一集团（RIVERS GROUP）的 Nile Water Works 之后。$/);
     // No Latin words left in a Chinese explanation, beyond names and codes.
-    for (const c of chinese) for (const f of c.explanation.factors) expect(`${f.label} ${f.detail}`.replace(/[A-Z][A-Z_]+|Sudan/g, '')).not.toMatch(/[a-z]{3,}/);
+    for (const c of chinese)
+      for (const f of c.explanation.factors) expect(`${f.label} ${f.detail}`.replace(/[A-Z][A-Z_]+|Sudan/g, '')).not.toMatch(/[a-z]{3,}/);
   });
 
   it('explains opportunities in the language of the member’s account, unless asked otherwise', async () => {
@@ -113,25 +173,47 @@ describe('matching', () => {
   });
 
   it('shows candidates only to the secretariat', async () => {
-    expect(errorCode(await t.gql('query($id: ID!) { matchCandidates(needId: $id) { rank } }', { id: needId }, w.token('agency')))).toBe('FORBIDDEN');
-    expect(errorCode(await t.gql('query($id: ID!) { matchCandidates(needId: $id) { rank } }', { id: needId }, w.token('enterprise')))).toBe('FORBIDDEN');
+    expect(errorCode(await t.gql('query($id: ID!) { matchCandidates(needId: $id) { rank } }', { id: needId }, w.token('agency')))).toBe(
+      'FORBIDDEN',
+    );
+    expect(errorCode(await t.gql('query($id: ID!) { matchCandidates(needId: $id) { rank } }', { id: needId }, w.token('enterprise')))).toBe(
+      'FORBIDDEN',
+    );
     expect(errorCode(await t.gql('query($id: ID!) { matchCandidates(needId: $id) { rank } }', { id: needId }))).toBe('UNAUTHENTICATED');
   });
 
   it('ranks open needs for an enterprise, for its own members and the secretariat only', async () => {
-    const res = await t.gql<{ opportunities: Array<{ rank: number; score: number; need: { title: string }; explanation: { factors: Array<{ contribution: number }> } }> }>(
+    const res = await t.gql<{
+      opportunities: Array<{
+        rank: number;
+        score: number;
+        need: { title: string };
+        explanation: { factors: Array<{ contribution: number }> };
+      }>;
+    }>(
       'query($id: ID!) { opportunities(organizationId: $id, first: 5) { rank score need { title } explanation { factors { contribution } } } }',
       { id: nileId },
       w.token('coordinator'),
     );
     expect(res.errors).toBeUndefined();
     expect(res.data!.opportunities[0].need.title).toBe('Gedaref water treatment plant');
-    expect(res.data!.opportunities[0].score).toBeCloseTo(res.data!.opportunities[0].explanation.factors.reduce((s, f) => s + f.contribution, 0), 6);
-    expect(errorCode(await t.gql('query($id: ID!) { opportunities(organizationId: $id) { rank } }', { id: nileId }, w.token('enterprise')))).toBe('FORBIDDEN');
+    expect(res.data!.opportunities[0].score).toBeCloseTo(
+      res.data!.opportunities[0].explanation.factors.reduce((s, f) => s + f.contribution, 0),
+      6,
+    );
+    expect(
+      errorCode(await t.gql('query($id: ID!) { opportunities(organizationId: $id) { rank } }', { id: nileId }, w.token('enterprise'))),
+    ).toBe('FORBIDDEN');
   });
 
   it('refuses a need it cannot see and a bad page size', async () => {
-    expect(errorCode(await t.gql('{ matchCandidates(needId: "8d1b0c1e-8f7e-4d2a-9d55-6c1f6f2f4a10") { rank } }', {}, w.token('coordinator')))).toBe('NOT_FOUND');
-    expect(errorCode(await t.gql('query($id: ID!) { matchCandidates(needId: $id, first: 500) { rank } }', { id: needId }, w.token('coordinator')))).toBe('BAD_USER_INPUT');
+    expect(
+      errorCode(await t.gql('{ matchCandidates(needId: "8d1b0c1e-8f7e-4d2a-9d55-6c1f6f2f4a10") { rank } }', {}, w.token('coordinator'))),
+    ).toBe('NOT_FOUND');
+    expect(
+      errorCode(
+        await t.gql('query($id: ID!) { matchCandidates(needId: $id, first: 500) { rank } }', { id: needId }, w.token('coordinator')),
+      ),
+    ).toBe('BAD_USER_INPUT');
   });
 });

@@ -18,10 +18,24 @@ describe('need-published job after a crash between suggestions and alerts', () =
   it('alerts every fitting enterprise once, on the retry, when the first run failed while writing the alerts', async () => {
     const f = t.factory;
     const agency = await f.organization({ kind: OrganizationKind.AGENCY, countryCode: 'LK' });
-    const enterprises = await Promise.all(['Jade Membranes', 'Coral Desalination', 'Tide Water Works'].map((nameEn) => f.organization({ kind: OrganizationKind.ENTERPRISE, nameEn })));
+    const enterprises = await Promise.all(
+      ['Jade Membranes', 'Coral Desalination', 'Tide Water Works'].map((nameEn) =>
+        f.organization({ kind: OrganizationKind.ENTERPRISE, nameEn }),
+      ),
+    );
     const members = await Promise.all(enterprises.map((e) => f.user(Role.ENTERPRISE_MEMBER, { organizationId: e.id })));
-    for (const e of enterprises) await f.capability(e.id, { technologyCategory: 'DESALINATION', description: 'Seawater reverse osmosis desalination plants.', countriesServed: ['LK'] });
-    const need = await f.need(agency.id, { title: 'Seawater desalination plant for Jaffna', description: 'A reverse osmosis desalination plant.', sectorCode: '14021', technologyCategories: ['DESALINATION'] });
+    for (const e of enterprises)
+      await f.capability(e.id, {
+        technologyCategory: 'DESALINATION',
+        description: 'Seawater reverse osmosis desalination plants.',
+        countriesServed: ['LK'],
+      });
+    const need = await f.need(agency.id, {
+      title: 'Seawater desalination plant for Jaffna',
+      description: 'A reverse osmosis desalination plant.',
+      sectorCode: '14021',
+      technologyCategories: ['DESALINATION'],
+    });
     await t.indexEverything();
 
     // A real fault in the database: the first opportunity alert ever written fails (a sequence is not rolled back,
@@ -32,7 +46,9 @@ describe('need-published job after a crash between suggestions and alerts', () =
         IF nextval('alert_fault') = 1 THEN RAISE EXCEPTION 'injected fault while writing the alerts'; END IF;
         RETURN NEW;
       END $$`);
-    await t.dataSource.query(`CREATE TRIGGER alert_fault BEFORE INSERT ON notification_event FOR EACH ROW WHEN (NEW.type::text = 'OPPORTUNITY_ALERT') EXECUTE FUNCTION alert_fault()`);
+    await t.dataSource.query(
+      `CREATE TRIGGER alert_fault BEFORE INSERT ON notification_event FOR EACH ROW WHEN (NEW.type::text = 'OPPORTUNITY_ALERT') EXECUTE FUNCTION alert_fault()`,
+    );
 
     const job = t.app.get(NeedPublishedJob);
     await expect(job.run(need.id)).rejects.toThrow('injected fault');

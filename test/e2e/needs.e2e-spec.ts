@@ -1,7 +1,8 @@
 import { errorCode, TestApp } from '../support/test-app';
 import { useWorld, World } from '../support/world';
 
-const NEED_FIELDS = 'id title status publishedAt country { code nameZh region } sector { code labelEn } sdgTargets { code } cooperationModes { code labelZh } organization { id nameEn contactEmail }';
+const NEED_FIELDS =
+  'id title status publishedAt country { code nameZh region } sector { code labelEn } sdgTargets { code } cooperationModes { code labelZh } organization { id nameEn contactEmail }';
 
 describe('needs', () => {
   let t: TestApp;
@@ -17,7 +18,18 @@ describe('needs', () => {
   it('walks an agency need through its lifecycle: draft, publish, close', async () => {
     const created = await t.gql<{ createNeed: { id: string; status: string } }>(
       `mutation($input: CreateNeedInput!) { createNeed(input: $input) { id status } }`,
-      { input: { title: 'Desalination for Hambantota', description: 'Seawater RO, 10,000 m³/day, with operator training.', countryCode: 'lk', sectorCode: '14021', sdgTargets: ['6.1', '6.a'], cooperationModes: ['EPC', 'TECHNICAL_TRAINING'], technologyCategories: ['DESALINATION'], deadline: '2099-06-30' } },
+      {
+        input: {
+          title: 'Desalination for Hambantota',
+          description: 'Seawater RO, 10,000 m³/day, with operator training.',
+          countryCode: 'lk',
+          sectorCode: '14021',
+          sdgTargets: ['6.1', '6.a'],
+          cooperationModes: ['EPC', 'TECHNICAL_TRAINING'],
+          technologyCategories: ['DESALINATION'],
+          deadline: '2099-06-30',
+        },
+      },
       w.token('agency'),
     );
     expect(created.data?.createNeed.status).toBe('DRAFT');
@@ -37,14 +49,21 @@ describe('needs', () => {
       technologyCategories: [{ code: 'DESALINATION' }],
     });
 
-    const published = await t.gql<{ publishNeed: Record<string, unknown> }>(`mutation($id: ID!) { publishNeed(id: $id) { ${NEED_FIELDS} } }`, { id }, w.token('agency'));
+    const published = await t.gql<{ publishNeed: Record<string, unknown> }>(
+      `mutation($id: ID!) { publishNeed(id: $id) { ${NEED_FIELDS} } }`,
+      { id },
+      w.token('agency'),
+    );
     expect(published.errors).toBeUndefined();
     expect(published.data?.publishNeed).toMatchObject({
       status: 'OPEN',
       country: { code: 'LK', nameZh: '斯里兰卡', region: 'Asia' },
       sector: { code: '14021', labelEn: 'Water supply – large systems' },
       sdgTargets: [{ code: '6.1' }, { code: '6.a' }],
-      cooperationModes: [{ code: 'EPC', labelZh: '工程总承包（EPC）/施工' }, { code: 'TECHNICAL_TRAINING', labelZh: '技术培训' }],
+      cooperationModes: [
+        { code: 'EPC', labelZh: '工程总承包（EPC）/施工' },
+        { code: 'TECHNICAL_TRAINING', labelZh: '技术培训' },
+      ],
       organization: { id: w.orgs.agencyOrg.id, nameEn: 'Lanka Water Board' },
     });
     expect(published.data?.publishNeed.publishedAt).toEqual(expect.any(String));
@@ -52,17 +71,28 @@ describe('needs', () => {
     // Publishing twice is not a transition.
     expect(errorCode(await t.gql('mutation($id: ID!) { publishNeed(id: $id) { id } }', { id }, w.token('agency')))).toBe('CONFLICT');
 
-    const closed = await t.gql<{ closeNeed: { status: string } }>('mutation($id: ID!) { closeNeed(id: $id) { status } }', { id }, w.token('coordinator'));
+    const closed = await t.gql<{ closeNeed: { status: string } }>(
+      'mutation($id: ID!) { closeNeed(id: $id) { status } }',
+      { id },
+      w.token('coordinator'),
+    );
     expect(closed.data?.closeNeed.status).toBe('CLOSED');
     // A closed need is final: it can neither be withdrawn nor edited.
     expect(errorCode(await t.gql('mutation($id: ID!) { withdrawNeed(id: $id) { id } }', { id }, w.token('agency')))).toBe('CONFLICT');
-    expect(errorCode(await t.gql('mutation($id: ID!) { updateNeed(input: { id: $id, title: "Late edit" }) { id } }', { id }, w.token('agency')))).toBe('CONFLICT');
+    expect(
+      errorCode(await t.gql('mutation($id: ID!) { updateNeed(input: { id: $id, title: "Late edit" }) { id } }', { id }, w.token('agency'))),
+    ).toBe('CONFLICT');
   });
 
   it("keeps an agency's needs to its own country and the countries the secretariat lets it serve", async () => {
-    const gql = <T = Record<string, unknown>>(document: string, variables: Record<string, unknown>, as: 'admin' | 'otherAgency') => t.gql<T>(document, variables, w.token(as));
+    const gql = <T = Record<string, unknown>>(document: string, variables: Record<string, unknown>, as: 'admin' | 'otherAgency') =>
+      t.gql<T>(document, variables, w.token(as));
     const serve = (countriesServed: string[]) =>
-      gql<{ updateOrganization: { countriesServed: Array<{ code: string }> } }>('mutation($id: ID!, $c: [String!]) { updateOrganization(input: { id: $id, countriesServed: $c }) { countriesServed { code } } }', { id: w.orgs.otherAgencyOrg.id, c: countriesServed }, 'admin');
+      gql<{ updateOrganization: { countriesServed: Array<{ code: string }> } }>(
+        'mutation($id: ID!, $c: [String!]) { updateOrganization(input: { id: $id, countriesServed: $c }) { countriesServed { code } } }',
+        { id: w.orgs.otherAgencyOrg.id, c: countriesServed },
+        'admin',
+      );
     // A basin authority in Kenya that also works upstream: the home country is implied, codes are normalised.
     expect((await serve(['ug', 'TZ', 'KE', 'UG'])).data?.updateOrganization.countriesServed).toEqual([{ code: 'TZ' }, { code: 'UG' }]);
     const created = await gql<{ createNeed: { id: string; country: { code: string } } }>(
@@ -102,7 +132,11 @@ describe('needs', () => {
     const after = await t.gql<{ need: { status: string } }>('query($id: ID!) { need(id: $id) { status } }', { id }, token);
     expect(after.data?.need.status).toBe('DRAFT');
 
-    await t.gql('mutation($id: ID!) { setOrganizationVerification(id: $id, status: VERIFIED) { id } }', { id: w.orgs.unverifiedAgencyOrg.id }, w.token('coordinator'));
+    await t.gql(
+      'mutation($id: ID!) { setOrganizationVerification(id: $id, status: VERIFIED) { id } }',
+      { id: w.orgs.unverifiedAgencyOrg.id },
+      w.token('coordinator'),
+    );
     const retry = await t.gql<{ publishNeed: { status: string } }>('mutation($id: ID!) { publishNeed(id: $id) { status } }', { id }, token);
     expect(retry.data?.publishNeed.status).toBe('OPEN');
   });
@@ -119,12 +153,21 @@ describe('needs', () => {
 
     // Asking by id or by status reveals nothing either.
     expect(errorCode(await t.gql('query($id: ID!) { need(id: $id) { id } }', { id: w.draftNeed.id }))).toBe('NOT_FOUND');
-    expect(errorCode(await t.gql('query($id: ID!) { need(id: $id) { id } }', { id: w.draftNeed.id }, w.token('otherAgency')))).toBe('NOT_FOUND');
+    expect(errorCode(await t.gql('query($id: ID!) { need(id: $id) { id } }', { id: w.draftNeed.id }, w.token('otherAgency')))).toBe(
+      'NOT_FOUND',
+    );
     expect(await titles('{ needs(first: 100, status: DRAFT) { edges { node { title } } } }', w.token('enterprise'))).toEqual([]);
   });
 
   it('filters by country, region, sector, SDG target, cooperation mode, category and organisation', async () => {
-    const kenya = await t.factory.need(w.orgs.otherAgencyOrg.id, { title: 'Flood control on the Tana', countryCode: 'KE', sectorCode: '41050', sdgTargets: ['6.5'], cooperationModes: ['DESIGN_CONSULTING'], technologyCategories: ['FLOOD_CONTROL_DRAINAGE'] });
+    const kenya = await t.factory.need(w.orgs.otherAgencyOrg.id, {
+      title: 'Flood control on the Tana',
+      countryCode: 'KE',
+      sectorCode: '41050',
+      sdgTargets: ['6.5'],
+      cooperationModes: ['DESIGN_CONSULTING'],
+      technologyCategories: ['FLOOD_CONTROL_DRAINAGE'],
+    });
     const q = (args: string) => titles(`{ needs(first: 100, ${args}) { edges { node { title } } } }`);
     expect(await q('countryCode: "KE"')).toEqual([kenya.title]);
     expect(await q('region: "Africa"')).toEqual([kenya.title]);
@@ -142,12 +185,19 @@ describe('needs', () => {
     // Two of them share a creation time: the id breaks the tie, and no row is skipped or repeated.
     const base = Date.now() - 60_000;
     const times = [0, 1000, 2000, 2000, 3000, 4000, 5000];
-    for (let i = 0; i < 7; i++) made.push((await t.factory.need(org.id, { title: `Nepal need ${i}`, countryCode: 'NP', createdAt: new Date(base + times[i]) })).title);
+    for (let i = 0; i < 7; i++)
+      made.push(
+        (await t.factory.need(org.id, { title: `Nepal need ${i}`, countryCode: 'NP', createdAt: new Date(base + times[i]) })).title,
+      );
     const seen: string[] = [];
     let after: string | null = null;
     let pages = 0;
     for (;;) {
-      const res: { data?: { needs: { totalCount: number; edges: Array<{ node: { title: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string } } } | null } = await t.gql(
+      const res: {
+        data?: {
+          needs: { totalCount: number; edges: Array<{ node: { title: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string } };
+        } | null;
+      } = await t.gql(
         'query($after: String) { needs(first: 3, after: $after, countryCode: "NP") { totalCount edges { node { title } } pageInfo { hasNextPage endCursor } } }',
         { after },
       );
@@ -166,9 +216,17 @@ describe('needs', () => {
   });
 
   it("keeps an agency's contact details private from enterprises", async () => {
-    const asEnterprise = await t.gql<{ need: { organization: { contactEmail: string | null } } }>('query($id: ID!) { need(id: $id) { organization { contactEmail } } }', { id: w.openNeed.id }, w.token('enterprise'));
+    const asEnterprise = await t.gql<{ need: { organization: { contactEmail: string | null } } }>(
+      'query($id: ID!) { need(id: $id) { organization { contactEmail } } }',
+      { id: w.openNeed.id },
+      w.token('enterprise'),
+    );
     expect(asEnterprise.data?.need.organization.contactEmail).toBeNull();
-    const asOwner = await t.gql<{ need: { organization: { contactEmail: string | null } } }>('query($id: ID!) { need(id: $id) { organization { contactEmail } } }', { id: w.openNeed.id }, w.token('agency'));
+    const asOwner = await t.gql<{ need: { organization: { contactEmail: string | null } } }>(
+      'query($id: ID!) { need(id: $id) { organization { contactEmail } } }',
+      { id: w.openNeed.id },
+      w.token('agency'),
+    );
     expect(asOwner.data?.need.organization.contactEmail).toBe(w.orgs.agencyOrg.contactEmail);
   });
 

@@ -40,7 +40,10 @@ const payloadFor = (w: World, organizationIds: string[], i: number): Notificatio
 const SHORT_SENDS = { SMTP_TIMEOUT_MS: '2000', WEBHOOK_TIMEOUT_MS: '2000' };
 
 const deliveryStates = (t: TestApp, channel: string) =>
-  t.dataSource.query<Array<{ status: string; attempts: number }>>(`SELECT status, attempts FROM notification_delivery WHERE channel = $1 ORDER BY created_at`, [channel]);
+  t.dataSource.query<Array<{ status: string; attempts: number }>>(
+    `SELECT status, attempts FROM notification_delivery WHERE channel = $1 ORDER BY created_at`,
+    [channel],
+  );
 
 describe('notification delivery under faults', () => {
   describe('with the workers of this process', () => {
@@ -56,7 +59,8 @@ describe('notification delivery under faults', () => {
         WORKERS_ENABLED: 'true',
         SMTP_HOST: smtp.host,
         SMTP_PORT: String(smtp.port),
-        WEBHOOK_ALLOW_HTTP: 'true', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
+        WEBHOOK_ALLOW_HTTP: 'true',
+        WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
         NOTIFICATION_RETRY_DELAY_SECONDS: '1',
         NOTIFICATION_JOB_TIMEOUT_SECONDS: '5',
         ...SHORT_SENDS,
@@ -73,10 +77,16 @@ describe('notification delivery under faults', () => {
     it('delivers every e-mail exactly once after the SMTP server was down', async () => {
       await smtp.down();
       // Three events to the two organisations of one match: one e-mail per member, six in all.
-      await emit(t, NotificationEventType.MATCH_OUTCOME_RECORDED, [0, 1, 2].map((i) => payloadFor(w, [w.orgs.agencyOrg.id, w.orgs.otherEnterpriseOrg.id], i)));
+      await emit(
+        t,
+        NotificationEventType.MATCH_OUTCOME_RECORDED,
+        [0, 1, 2].map((i) => payloadFor(w, [w.orgs.agencyOrg.id, w.orgs.otherEnterpriseOrg.id], i)),
+      );
       // Every one of them fails at least once while the server is down…
       await waitUntil(async () => {
-        const [{ failed }] = await t.dataSource.query(`SELECT count(DISTINCT delivery_id)::int AS failed FROM notification_delivery_attempt WHERE NOT succeeded`);
+        const [{ failed }] = await t.dataSource.query(
+          `SELECT count(DISTINCT delivery_id)::int AS failed FROM notification_delivery_attempt WHERE NOT succeeded`,
+        );
         return failed >= 6;
       }, 'six failed first attempts');
       expect(smtp.messages).toHaveLength(0);
@@ -86,13 +96,26 @@ describe('notification delivery under faults', () => {
       await new Promise((r) => setTimeout(r, 3000));
       expect(smtp.messages).toHaveLength(6);
       expect(new Set(smtp.messages.map((m) => m.messageId)).size).toBe(6);
-      expect(smtp.messages.map((m) => m.to[0]).sort()).toEqual([w.users.agency.email, w.users.agency.email, w.users.agency.email, w.users.otherEnterprise.email, w.users.otherEnterprise.email, w.users.otherEnterprise.email].sort());
+      expect(smtp.messages.map((m) => m.to[0]).sort()).toEqual(
+        [
+          w.users.agency.email,
+          w.users.agency.email,
+          w.users.agency.email,
+          w.users.otherEnterprise.email,
+          w.users.otherEnterprise.email,
+          w.users.otherEnterprise.email,
+        ].sort(),
+      );
       const states = await deliveryStates(t, 'EMAIL');
       expect(states.every((s) => s.status === 'DELIVERED' && s.attempts >= 2)).toBe(true);
     });
 
     it('delivers a webhook once, with a valid signature, after the receiver answered 500 three times', async () => {
-      const webhook = await t.factory.webhook(w.orgs.otherEnterpriseOrg.id, { url: hooks.url, secret: 'whsec_fault-test-secret', events: [NotificationEventType.MATCH_ENGAGED] });
+      const webhook = await t.factory.webhook(w.orgs.otherEnterpriseOrg.id, {
+        url: hooks.url,
+        secret: 'whsec_fault-test-secret',
+        events: [NotificationEventType.MATCH_ENGAGED],
+      });
       hooks.respondWith([500, 500, 500]);
       await emit(t, NotificationEventType.MATCH_ENGAGED, [payloadFor(w, [w.orgs.otherEnterpriseOrg.id], 9)]);
       await hooks.waitFor(4, 45_000);
@@ -101,9 +124,14 @@ describe('notification delivery under faults', () => {
       expect(hooks.received).toHaveLength(4);
       expect(hooks.received.every((r) => r.signatureValid)).toBe(true);
       expect(new Set(hooks.received.map((r) => r.headers['waterbridge-delivery'])).size).toBe(1);
-      const [delivery] = await t.dataSource.query(`SELECT id, status, attempts FROM notification_delivery WHERE webhook_id = $1`, [webhook.id]);
+      const [delivery] = await t.dataSource.query(`SELECT id, status, attempts FROM notification_delivery WHERE webhook_id = $1`, [
+        webhook.id,
+      ]);
       expect(delivery).toMatchObject({ status: 'DELIVERED', attempts: 4 });
-      const log = await t.dataSource.query(`SELECT status_code AS "statusCode", succeeded FROM notification_delivery_attempt WHERE delivery_id = $1 ORDER BY attempt`, [delivery.id]);
+      const log = await t.dataSource.query(
+        `SELECT status_code AS "statusCode", succeeded FROM notification_delivery_attempt WHERE delivery_id = $1 ORDER BY attempt`,
+        [delivery.id],
+      );
       expect(log).toEqual([
         { statusCode: 500, succeeded: false },
         { statusCode: 500, succeeded: false },
@@ -120,7 +148,14 @@ describe('notification delivery under faults', () => {
 
     beforeAll(async () => {
       slow = await startWebhookReceiver({ secret: 'whsec_slow-receiver', delayMs: 900 });
-      t = await startTestApp({ WORKERS_ENABLED: 'true', WEBHOOK_ALLOW_HTTP: 'true', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true', NOTIFICATION_JOB_TIMEOUT_SECONDS: '5', ...SHORT_SENDS, JOB_MAINTENANCE_INTERVAL_SECONDS: '1' });
+      t = await startTestApp({
+        WORKERS_ENABLED: 'true',
+        WEBHOOK_ALLOW_HTTP: 'true',
+        WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
+        NOTIFICATION_JOB_TIMEOUT_SECONDS: '5',
+        ...SHORT_SENDS,
+        JOB_MAINTENANCE_INTERVAL_SECONDS: '1',
+      });
       w = await buildWorld(t);
     });
     afterAll(async () => {
@@ -130,9 +165,17 @@ describe('notification delivery under faults', () => {
 
     it('hands back the jobs a slow batch cannot reach in time, instead of letting them expire; each call is made once', async () => {
       // 60 calls of 0.9 s on 8 lanes need ~7 s: more than the 5 s a job may run.
-      const webhook = await t.factory.webhook(w.orgs.otherEnterpriseOrg.id, { url: slow.url, secret: 'whsec_slow-receiver', events: [NotificationEventType.MATCH_ENGAGED] });
+      const webhook = await t.factory.webhook(w.orgs.otherEnterpriseOrg.id, {
+        url: slow.url,
+        secret: 'whsec_slow-receiver',
+        events: [NotificationEventType.MATCH_ENGAGED],
+      });
       const count = 60;
-      await emit(t, NotificationEventType.MATCH_ENGAGED, Array.from({ length: count }, (_, i) => payloadFor(w, [w.orgs.otherEnterpriseOrg.id], i)));
+      await emit(
+        t,
+        NotificationEventType.MATCH_ENGAGED,
+        Array.from({ length: count }, (_, i) => payloadFor(w, [w.orgs.otherEnterpriseOrg.id], i)),
+      );
       await slow.waitFor(count, 60_000);
       await new Promise((r) => setTimeout(r, 2000));
       expect(slow.received).toHaveLength(count);
@@ -157,7 +200,14 @@ describe('notification delivery under faults', () => {
     beforeAll(async () => {
       pit = await startTarpit();
       // Sends that would hang for 20 s; the API shares its pool of 10 connections with the 8 lanes of the worker.
-      t = await startTestApp({ WORKERS_ENABLED: 'true', WEBHOOK_ALLOW_HTTP: 'true', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true', WEBHOOK_TIMEOUT_MS: '20000', SMTP_TIMEOUT_MS: '2000', NOTIFICATION_JOB_TIMEOUT_SECONDS: '30' });
+      t = await startTestApp({
+        WORKERS_ENABLED: 'true',
+        WEBHOOK_ALLOW_HTTP: 'true',
+        WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
+        WEBHOOK_TIMEOUT_MS: '20000',
+        SMTP_TIMEOUT_MS: '2000',
+        NOTIFICATION_JOB_TIMEOUT_SECONDS: '30',
+      });
       w = await buildWorld(t);
     });
     afterAll(async () => {
@@ -166,9 +216,17 @@ describe('notification delivery under faults', () => {
     });
 
     it('holds no transaction or connection while the calls hang, and GraphQL keeps answering meanwhile', async () => {
-      const webhook = await t.factory.webhook(w.orgs.otherEnterpriseOrg.id, { url: pit.url, secret: 'whsec_tarpit', events: [NotificationEventType.MATCH_ENGAGED] });
+      const webhook = await t.factory.webhook(w.orgs.otherEnterpriseOrg.id, {
+        url: pit.url,
+        secret: 'whsec_tarpit',
+        events: [NotificationEventType.MATCH_ENGAGED],
+      });
       const count = 8;
-      await emit(t, NotificationEventType.MATCH_ENGAGED, Array.from({ length: count }, (_, i) => payloadFor(w, [w.orgs.otherEnterpriseOrg.id], 300 + i)));
+      await emit(
+        t,
+        NotificationEventType.MATCH_ENGAGED,
+        Array.from({ length: count }, (_, i) => payloadFor(w, [w.orgs.otherEnterpriseOrg.id], 300 + i)),
+      );
       // Every lane of the worker is now waiting on the tarpit.
       await pit.waitFor(count, 30_000);
       expect(pit.holding).toBe(count);
@@ -184,16 +242,24 @@ describe('notification delivery under faults', () => {
       expect(openTransactions).toEqual([{ n: 0 }]);
 
       // Queries issued while every delivery is in flight are answered, before any of the calls timed out.
-      const answers = await Promise.all(Array.from({ length: 20 }, () => t.gql('{ notifications(first: 5) { unreadCount } }', {}, w.token('otherEnterprise'))));
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, () => t.gql('{ notifications(first: 5) { unreadCount } }', {}, w.token('otherEnterprise'))),
+      );
       expect(answers.every((a) => a.errors === undefined && a.data?.notifications !== undefined)).toBe(true);
-      const [{ recorded }] = await t.dataSource.query(`SELECT count(*)::int AS recorded FROM notification_delivery_attempt a JOIN notification_delivery d ON d.id = a.delivery_id WHERE d.webhook_id = $1`, [webhook.id]);
+      const [{ recorded }] = await t.dataSource.query(
+        `SELECT count(*)::int AS recorded FROM notification_delivery_attempt a JOIN notification_delivery d ON d.id = a.delivery_id WHERE d.webhook_id = $1`,
+        [webhook.id],
+      );
       expect(recorded).toBe(0);
       expect(pit.holding).toBe(count);
 
       // Once the receiver answers, each call is recorded delivered, once.
       pit.release();
       await waitUntil(async () => {
-        const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM notification_delivery WHERE webhook_id = $1 AND status = 'DELIVERED' AND attempts = 1`, [webhook.id]);
+        const [{ n }] = await t.dataSource.query(
+          `SELECT count(*)::int AS n FROM notification_delivery WHERE webhook_id = $1 AND status = 'DELIVERED' AND attempts = 1`,
+          [webhook.id],
+        );
         return n === count;
       }, 'every call recorded delivered');
       expect(pit.received).toHaveLength(count);
@@ -213,7 +279,14 @@ describe('notification delivery under faults', () => {
       // Slow enough that the kill lands while mails are being sent.
       smtp = await startSmtpReceiver({ delayMs: 40 });
       // This process only enqueues; the workers run in child processes.
-      t = await startTestApp({ SMTP_HOST: smtp.host, SMTP_PORT: String(smtp.port), NOTIFICATION_JOB_TIMEOUT_SECONDS: JOB_TIMEOUT, ...SHORT_SENDS, JOB_MAINTENANCE_INTERVAL_SECONDS: '1', NOTIFICATION_RETRY_DELAY_SECONDS: '1' });
+      t = await startTestApp({
+        SMTP_HOST: smtp.host,
+        SMTP_PORT: String(smtp.port),
+        NOTIFICATION_JOB_TIMEOUT_SECONDS: JOB_TIMEOUT,
+        ...SHORT_SENDS,
+        JOB_MAINTENANCE_INTERVAL_SECONDS: '1',
+        NOTIFICATION_RETRY_DELAY_SECONDS: '1',
+      });
       w = await buildWorld(t);
     });
     afterAll(async () => {
@@ -252,7 +325,11 @@ describe('notification delivery under faults', () => {
 
     it('resumes after the crash: every e-mail arrives, none is lost, a resend carries the same Message-ID', async () => {
       const count = 60;
-      await emit(t, NotificationEventType.MATCH_OUTCOME_RECORDED, Array.from({ length: count }, (_, i) => payloadFor(w, [w.orgs.otherEnterpriseOrg.id], i)));
+      await emit(
+        t,
+        NotificationEventType.MATCH_OUTCOME_RECORDED,
+        Array.from({ length: count }, (_, i) => payloadFor(w, [w.orgs.otherEnterpriseOrg.id], i)),
+      );
       await t.app.get(NotificationFanoutJob).drain();
 
       const first = await startWorker();
@@ -284,25 +361,39 @@ describe('notification delivery under faults', () => {
 
     it('delivers a webhook call whose worker was killed mid-send once its lease runs out: recorded delivered once, the crashed attempt counted', async () => {
       tarpit = await startTarpit();
-      const webhook = await t.factory.webhook(w.orgs.otherEnterpriseOrg.id, { url: tarpit.url, secret: 'whsec_killed-send', events: [NotificationEventType.MATCH_ENGAGED] });
+      const webhook = await t.factory.webhook(w.orgs.otherEnterpriseOrg.id, {
+        url: tarpit.url,
+        secret: 'whsec_killed-send',
+        events: [NotificationEventType.MATCH_ENGAGED],
+      });
       await emit(t, NotificationEventType.MATCH_ENGAGED, [payloadFor(w, [w.orgs.otherEnterpriseOrg.id], 100)]);
       await t.app.get(NotificationFanoutJob).drain();
-      const [delivery]: Array<{ id: string; idempotencyKey: string }> = await t.dataSource.query(`SELECT id, idempotency_key AS "idempotencyKey" FROM notification_delivery WHERE webhook_id = $1`, [webhook.id]);
+      const [delivery]: Array<{ id: string; idempotencyKey: string }> = await t.dataSource.query(
+        `SELECT id, idempotency_key AS "idempotencyKey" FROM notification_delivery WHERE webhook_id = $1`,
+        [webhook.id],
+      );
 
       // The receiver holds the call; the worker sending it dies.
       const first = await startWorker();
       await tarpit.waitFor(1, 60_000);
       first.kill('SIGKILL');
       await exited(first);
-      const [leased] = await t.dataSource.query(`SELECT status, attempts, lease_until IS NOT NULL AS leased FROM notification_delivery WHERE id = $1`, [delivery.id]);
+      const [leased] = await t.dataSource.query(
+        `SELECT status, attempts, lease_until IS NOT NULL AS leased FROM notification_delivery WHERE id = $1`,
+        [delivery.id],
+      );
       expect(leased).toEqual({ status: 'PENDING', attempts: 1, leased: true });
 
       tarpit.release();
       const second = await startWorker();
-      await waitUntil(async () => {
-        const [row] = await t.dataSource.query(`SELECT status FROM notification_delivery WHERE id = $1`, [delivery.id]);
-        return row.status === 'DELIVERED';
-      }, 'the delivery to be recorded', 60_000);
+      await waitUntil(
+        async () => {
+          const [row] = await t.dataSource.query(`SELECT status FROM notification_delivery WHERE id = $1`, [delivery.id]);
+          return row.status === 'DELIVERED';
+        },
+        'the delivery to be recorded',
+        60_000,
+      );
       await new Promise((r) => setTimeout(r, 2000));
       second.kill('SIGTERM');
       await exited(second);
@@ -312,16 +403,28 @@ describe('notification delivery under faults', () => {
       expect(new Set(tarpit.received)).toEqual(new Set([delivery.idempotencyKey]));
       // …and the delivery was recorded once: the crashed attempt counts (a delivery that kills its worker every time
       // ends DEAD instead of looping), the log has the one attempt that got an answer.
-      const [row] = await t.dataSource.query(`SELECT status, attempts, lease_until AS "leaseUntil" FROM notification_delivery WHERE id = $1`, [delivery.id]);
+      const [row] = await t.dataSource.query(
+        `SELECT status, attempts, lease_until AS "leaseUntil" FROM notification_delivery WHERE id = $1`,
+        [delivery.id],
+      );
       expect(row).toEqual({ status: 'DELIVERED', attempts: 2, leaseUntil: null });
-      const log = await t.dataSource.query(`SELECT attempt, succeeded FROM notification_delivery_attempt WHERE delivery_id = $1`, [delivery.id]);
+      const log = await t.dataSource.query(`SELECT attempt, succeeded FROM notification_delivery_attempt WHERE delivery_id = $1`, [
+        delivery.id,
+      ]);
       expect(log).toEqual([{ attempt: 2, succeeded: true }]);
     });
 
     it('gives a job back to PENDING deliveries that lost theirs (the sweep), once, and they are delivered', async () => {
-      await emit(t, NotificationEventType.MATCH_OUTCOME_RECORDED, [0, 1, 2].map((i) => payloadFor(w, [w.orgs.agencyOrg.id], 200 + i)));
+      await emit(
+        t,
+        NotificationEventType.MATCH_OUTCOME_RECORDED,
+        [0, 1, 2].map((i) => payloadFor(w, [w.orgs.agencyOrg.id], 200 + i)),
+      );
       await t.app.get(NotificationFanoutJob).drain();
-      const rows: Array<{ id: string }> = await t.dataSource.query(`SELECT id FROM notification_delivery WHERE status = 'PENDING' AND user_id = $1`, [w.users.agency.id]);
+      const rows: Array<{ id: string }> = await t.dataSource.query(
+        `SELECT id FROM notification_delivery WHERE status = 'PENDING' AND user_id = $1`,
+        [w.users.agency.id],
+      );
       expect(rows).toHaveLength(3);
       const ids = rows.map((r) => r.id);
       // The queue loses their jobs, as it did when a send outlived its job (the retry found the row locked and
@@ -345,14 +448,24 @@ describe('notification delivery under faults', () => {
 
       const before = smtp.messages.length;
       const worker = await startWorker();
-      await waitUntil(async () => {
-        const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM notification_delivery WHERE id = ANY($1) AND status = 'DELIVERED'`, [ids]);
-        return n === 3;
-      }, 'the three deliveries', 60_000);
+      await waitUntil(
+        async () => {
+          const [{ n }] = await t.dataSource.query(
+            `SELECT count(*)::int AS n FROM notification_delivery WHERE id = ANY($1) AND status = 'DELIVERED'`,
+            [ids],
+          );
+          return n === 3;
+        },
+        'the three deliveries',
+        60_000,
+      );
       await new Promise((r) => setTimeout(r, 2000));
       worker.kill('SIGTERM');
       await exited(worker);
-      const keys = smtp.messages.slice(before).map((m) => m.headers['x-waterbridge-delivery']).filter((k) => k?.includes(w.users.agency.id));
+      const keys = smtp.messages
+        .slice(before)
+        .map((m) => m.headers['x-waterbridge-delivery'])
+        .filter((k) => k?.includes(w.users.agency.id));
       expect(keys).toHaveLength(3);
       expect(new Set(keys).size).toBe(3);
     });

@@ -43,11 +43,19 @@ describe('observability', () => {
       expect(fresh.status).toBe(200);
       expect(fresh.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
 
-      const echoed = await http().post('/graphql').set('content-type', 'application/json').set('x-request-id', 'lb-7f3a.trace_01').send({ query: NEEDS_QUERY });
+      const echoed = await http()
+        .post('/graphql')
+        .set('content-type', 'application/json')
+        .set('x-request-id', 'lb-7f3a.trace_01')
+        .send({ query: NEEDS_QUERY });
       expect(echoed.headers['x-request-id']).toBe('lb-7f3a.trace_01');
 
       for (const unsafe of ['a b', 'x'.repeat(101), '<script>', 'id\u00e9']) {
-        const res = await http().post('/graphql').set('content-type', 'application/json').set('x-request-id', unsafe).send({ query: NEEDS_QUERY });
+        const res = await http()
+          .post('/graphql')
+          .set('content-type', 'application/json')
+          .set('x-request-id', unsafe)
+          .send({ query: NEEDS_QUERY });
         expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
       }
       // Plain HTTP routes carry one too.
@@ -61,7 +69,9 @@ describe('observability', () => {
       const jobId = await jobs.send(NOTIFICATION_DELIVERY_QUEUE, { deliveryId: '00000000-0000-0000-0000-000000000000' });
       await jobs.fail(NOTIFICATION_DELIVERY_QUEUE, jobId!, 'failed on purpose');
       // A change has waited 90 s for the search indexes (no worker runs in this app).
-      await t.dataSource.query(`INSERT INTO search_outbox (kind, entity_id, created_at) VALUES ('need', gen_random_uuid(), now() - interval '90 seconds')`);
+      await t.dataSource.query(
+        `INSERT INTO search_outbox (kind, entity_id, created_at) VALUES ('need', gen_random_uuid(), now() - interval '90 seconds')`,
+      );
       // A webhook delivery whose endpoint is gone: one failed attempt.
       const [{ id: deliveryId }] = await t.dataSource.query(
         `INSERT INTO notification_delivery (idempotency_key, channel, webhook_id, address, status) VALUES ($1, 'WEBHOOK', gen_random_uuid(), 'https://gone.example.org/hook', 'PENDING') RETURNING id`,
@@ -73,8 +83,12 @@ describe('observability', () => {
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
       const text = res.text;
-      expect(text).toMatch(/^waterbridge_graphql_request_duration_seconds_bucket\{[^}]*operation="OpenNeedsPage",type="query",outcome="ok"[^}]*\} [1-9]/m);
-      expect(text).toMatch(/^waterbridge_graphql_request_duration_seconds_count\{operation="OpenNeedsPage",type="query",outcome="ok"\} [1-9]/m);
+      expect(text).toMatch(
+        /^waterbridge_graphql_request_duration_seconds_bucket\{[^}]*operation="OpenNeedsPage",type="query",outcome="ok"[^}]*\} [1-9]/m,
+      );
+      expect(text).toMatch(
+        /^waterbridge_graphql_request_duration_seconds_count\{operation="OpenNeedsPage",type="query",outcome="ok"\} [1-9]/m,
+      );
       expect(text).toMatch(/^waterbridge_job_queue_depth\{queue="notification-delivery"\} 1$/m);
       expect(text).toMatch(/^waterbridge_job_queue_depth\{queue="match-reminders"\} 0$/m);
       expect(text).not.toContain('__pgboss__');
@@ -102,7 +116,10 @@ describe('observability', () => {
     });
 
     it('keeps operation labels bounded: malformed names are not labels', async () => {
-      await request(t.app.getHttpServer()).post('/graphql').set('content-type', 'application/json').send({ query: '{ needs(first: 1) { totalCount } }', operationName: 'not a name' });
+      await request(t.app.getHttpServer())
+        .post('/graphql')
+        .set('content-type', 'application/json')
+        .send({ query: '{ needs(first: 1) { totalCount } }', operationName: 'not a name' });
       const text = (await request(t.app.getHttpServer()).get('/metrics')).text;
       expect(text).not.toContain('not a name');
     });
@@ -167,7 +184,10 @@ describe('observability', () => {
       await app.init();
     });
     afterAll(async () => {
-      await app.get(SearchRepository).deleteAll().catch(() => undefined);
+      await app
+        .get(SearchRepository)
+        .deleteAll()
+        .catch(() => undefined);
       await app.close();
       await drop();
     });
@@ -177,7 +197,11 @@ describe('observability', () => {
     it('writes one JSON object per line, and one line per GraphQL operation with its request id and duration', async () => {
       // A clean start warns about nothing.
       expect(records().filter((r) => r.level !== 'info')).toEqual([]);
-      const res = await request(app.getHttpServer()).post('/graphql').set('content-type', 'application/json').set('x-request-id', 'req-42').send({ query: NEEDS_QUERY });
+      const res = await request(app.getHttpServer())
+        .post('/graphql')
+        .set('content-type', 'application/json')
+        .set('x-request-id', 'req-42')
+        .send({ query: NEEDS_QUERY });
       expect(res.status).toBe(200);
       for (const line of lines) expect(line.endsWith('\n') && !line.slice(0, -1).includes('\n')).toBe(true);
       const line = records().find((r) => r.msg === 'graphql' && r.requestId === 'req-42');
@@ -195,13 +219,20 @@ describe('observability', () => {
         request(app.getHttpServer())
           .post('/graphql')
           .set('content-type', 'application/json')
-          .send({ query: 'mutation SignIn($email: String!, $password: String!) { login(email: $email, password: $password) { token } }', variables: { email: user.email, password } });
+          .send({
+            query: 'mutation SignIn($email: String!, $password: String!) { login(email: $email, password: $password) { token } }',
+            variables: { email: user.email, password },
+          });
       const wrong = await signIn('Wrong-Password-Zebra-93');
       const wrongId = wrong.headers['x-request-id'];
       const right = await signIn(TEST_PASSWORD);
       expect(right.body.errors).toBeUndefined();
       const token = right.body.data.login.token as string;
-      const me = await request(app.getHttpServer()).post('/graphql').set('content-type', 'application/json').set('authorization', `Bearer ${token}`).send({ query: 'query Me { me { id } }' });
+      const me = await request(app.getHttpServer())
+        .post('/graphql')
+        .set('content-type', 'application/json')
+        .set('authorization', `Bearer ${token}`)
+        .send({ query: 'query Me { me { id } }' });
 
       const failed = records().find((r) => r.msg === 'graphql' && r.requestId === wrongId);
       expect(failed).toMatchObject({ operationName: 'SignIn', operationType: 'mutation', errors: ['UNAUTHENTICATED'] });
@@ -218,7 +249,11 @@ describe('observability', () => {
       const dataSource = app.get(DataSource);
       await dataSource.query('ALTER TABLE need RENAME TO need_away');
       try {
-        const res = await request(app.getHttpServer()).post('/graphql').set('content-type', 'application/json').set('x-request-id', 'req-broken').send({ query: NEEDS_QUERY });
+        const res = await request(app.getHttpServer())
+          .post('/graphql')
+          .set('content-type', 'application/json')
+          .set('x-request-id', 'req-broken')
+          .send({ query: NEEDS_QUERY });
         const correlationId = res.body.errors[0].extensions.correlationId as string;
         expect(res.body.errors[0].extensions.code).toBe('INTERNAL_SERVER_ERROR');
         const logged = lines.filter((line) => line.includes(correlationId));
@@ -227,7 +262,9 @@ describe('observability', () => {
           expect(JSON.parse(line)).toMatchObject({ level: 'error', requestId: 'req-broken' });
           expect(line).not.toMatch(/\bat \S+ \(|SELECT|FROM "need/);
         }
-        expect(records().find((r) => r.msg === 'graphql' && r.requestId === 'req-broken')).toMatchObject({ errors: ['INTERNAL_SERVER_ERROR'] });
+        expect(records().find((r) => r.msg === 'graphql' && r.requestId === 'req-broken')).toMatchObject({
+          errors: ['INTERNAL_SERVER_ERROR'],
+        });
         // Nor does the database layer write the failed statement at this level.
         const database = records().filter((r) => r.context === 'Database' && r.requestId === 'req-broken');
         expect(database.map((r) => r.msg)).toEqual(['Query failed (42P01): relation "need" does not exist']);

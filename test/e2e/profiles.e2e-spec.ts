@@ -8,7 +8,11 @@ describe('organisations, users, capabilities and track records', () => {
   useWorld((app, world) => ((t = app), (w = world)));
 
   const names = async (token?: string) => {
-    const res = await t.gql<{ organizations: { edges: Array<{ node: { nameEn: string } }> } }>('{ organizations(first: 100) { edges { node { nameEn } } } }', {}, token);
+    const res = await t.gql<{ organizations: { edges: Array<{ node: { nameEn: string } }> } }>(
+      '{ organizations(first: 100) { edges { node { nameEn } } } }',
+      {},
+      token,
+    );
     return res.data!.organizations.edges.map((e) => e.node.nameEn);
   };
 
@@ -20,12 +24,20 @@ describe('organisations, users, capabilities and track records', () => {
       expect(await names(t.tokenFor(w.unverifiedAgencyMember.id))).toContain(unverified);
       expect(await names(w.token('coordinator'))).toContain(unverified);
       expect(await names()).toContain(w.orgs.enterpriseOrg.nameEn);
-      expect(errorCode(await t.gql('query($id: ID!) { organization(id: $id) { id } }', { id: w.orgs.unverifiedAgencyOrg.id }))).toBe('NOT_FOUND');
+      expect(errorCode(await t.gql('query($id: ID!) { organization(id: $id) { id } }', { id: w.orgs.unverifiedAgencyOrg.id }))).toBe(
+        'NOT_FOUND',
+      );
     });
 
     it('keeps contact details for the organisation itself and the secretariat', async () => {
       const contact = async (token?: string) =>
-        (await t.gql<{ organization: { contactEmail: string | null } }>('query($id: ID!) { organization(id: $id) { contactEmail } }', { id: w.orgs.enterpriseOrg.id }, token)).data!.organization.contactEmail;
+        (
+          await t.gql<{ organization: { contactEmail: string | null } }>(
+            'query($id: ID!) { organization(id: $id) { contactEmail } }',
+            { id: w.orgs.enterpriseOrg.id },
+            token,
+          )
+        ).data!.organization.contactEmail;
       expect(await contact()).toBeNull();
       expect(await contact(w.token('agency'))).toBeNull();
       expect(await contact(w.token('otherEnterprise'))).toBeNull();
@@ -40,12 +52,21 @@ describe('organisations, users, capabilities and track records', () => {
         w.token('enterprise'),
       );
       expect(res.errors).toBeUndefined();
-      expect(res.data?.updateOrganization).toEqual({ nameZh: '蓝河水务工程', website: 'https://blue-river.example.cn', parentGroup: 'BLUE GROUP', country: { code: 'CN' } });
+      expect(res.data?.updateOrganization).toEqual({
+        nameZh: '蓝河水务工程',
+        website: 'https://blue-river.example.cn',
+        parentGroup: 'BLUE GROUP',
+        country: { code: 'CN' },
+      });
     });
 
     it('filters by kind, country, parent group and name', async () => {
       const q = async (args: string) =>
-        (await t.gql<{ organizations: { edges: Array<{ node: { nameEn: string } }> } }>(`{ organizations(first: 100, ${args}) { edges { node { nameEn } } } }`)).data!.organizations.edges.map((e) => e.node.nameEn);
+        (
+          await t.gql<{ organizations: { edges: Array<{ node: { nameEn: string } }> } }>(
+            `{ organizations(first: 100, ${args}) { edges { node { nameEn } } } }`,
+          )
+        ).data!.organizations.edges.map((e) => e.node.nameEn);
       expect(await q('kind: AGENCY, countryCode: "KE"')).toEqual(['Kenya Water Authority']);
       expect(await q('parentGroup: "BLUE GROUP"')).toEqual(['Blue River Water Engineering']);
       expect(await q('nameContains: "membranes"')).toEqual(['Delta Membranes']);
@@ -70,7 +91,9 @@ describe('organisations, users, capabilities and track records', () => {
     });
 
     it('answers a wrong password and an unknown e-mail the same way', async () => {
-      const wrong = await t.gql('mutation($e: String!) { login(email: $e, password: "not the password") { token } }', { e: w.users.agency.email });
+      const wrong = await t.gql('mutation($e: String!) { login(email: $e, password: "not the password") { token } }', {
+        e: w.users.agency.email,
+      });
       const unknown = await t.gql('mutation { login(email: "nobody@nowhere.org", password: "not the password") { token } }');
       expect(errorCode(wrong)).toBe('UNAUTHENTICATED');
       expect(wrong.errors?.[0].message).toBe(unknown.errors?.[0].message);
@@ -79,45 +102,87 @@ describe('organisations, users, capabilities and track records', () => {
     it('changes a password: the old one stops working, the new one works', async () => {
       const user = await t.factory.user(w.users.agency.role, { organizationId: w.orgs.agencyOrg.id });
       const token = t.tokenFor(user.id);
-      const changed = await t.gql('mutation($c: String!) { changePassword(currentPassword: $c, newPassword: "my new pass phrase") }', { c: TEST_PASSWORD }, token);
+      const changed = await t.gql(
+        'mutation($c: String!) { changePassword(currentPassword: $c, newPassword: "my new pass phrase") }',
+        { c: TEST_PASSWORD },
+        token,
+      );
       expect(changed.data).toEqual({ changePassword: true });
-      expect(errorCode(await t.gql('mutation($e: String!) { login(email: $e, password: $p) { token } }'.replace('$p', `"${TEST_PASSWORD}"`), { e: user.email }))).toBe('UNAUTHENTICATED');
-      expect((await t.gql<{ login: { token: string } }>('mutation($e: String!) { login(email: $e, password: "my new pass phrase") { token } }', { e: user.email })).data?.login.token).toEqual(expect.any(String));
+      expect(
+        errorCode(
+          await t.gql('mutation($e: String!) { login(email: $e, password: $p) { token } }'.replace('$p', `"${TEST_PASSWORD}"`), {
+            e: user.email,
+          }),
+        ),
+      ).toBe('UNAUTHENTICATED');
+      expect(
+        (
+          await t.gql<{ login: { token: string } }>(
+            'mutation($e: String!) { login(email: $e, password: "my new pass phrase") { token } }',
+            { e: user.email },
+          )
+        ).data?.login.token,
+      ).toEqual(expect.any(String));
     });
 
     it('lets users set their own name and language', async () => {
-      const res = await t.gql<{ updateMyProfile: { displayName: string; preferredLanguage: string } }>('mutation { updateMyProfile(input: { displayName: "王工", preferredLanguage: ZH }) { displayName preferredLanguage } }', {}, w.token('enterprise'));
+      const res = await t.gql<{ updateMyProfile: { displayName: string; preferredLanguage: string } }>(
+        'mutation { updateMyProfile(input: { displayName: "王工", preferredLanguage: ZH }) { displayName preferredLanguage } }',
+        {},
+        w.token('enterprise'),
+      );
       expect(res.data?.updateMyProfile).toEqual({ displayName: '王工', preferredLanguage: 'ZH' });
     });
   });
 
   describe('capabilities', () => {
     it('are created, listed publicly, changed and removed by their enterprise', async () => {
-      const created = await t.gql<{ createCapability: { id: string; technologyCategory: { code: string; labelZh: string }; countriesServed: Array<{ code: string }> } }>(
+      const created = await t.gql<{
+        createCapability: { id: string; technologyCategory: { code: string; labelZh: string }; countriesServed: Array<{ code: string }> };
+      }>(
         'mutation { createCapability(input: { technologyCategory: "MEMBRANE_TECHNOLOGY", description: "UF and RO membranes", trl: 9, capacityMin: 1000, capacityMax: 200000, capacityUnit: M3_PER_DAY, cooperationModes: ["EQUIPMENT_SUPPLY", "TECHNICAL_TRAINING"], countriesServed: ["lk", "pk"], regionsServed: ["Asia"], certifications: ["ISO 9001"], languages: ["en", "zh"] }) { id technologyCategory { code labelZh } countriesServed { code } } }',
         {},
         w.token('enterprise'),
       );
-      expect(created.data?.createCapability).toMatchObject({ technologyCategory: { code: 'MEMBRANE_TECHNOLOGY', labelZh: '膜技术（反渗透、超滤、膜生物反应器）' }, countriesServed: [{ code: 'LK' }, { code: 'PK' }] });
+      expect(created.data?.createCapability).toMatchObject({
+        technologyCategory: { code: 'MEMBRANE_TECHNOLOGY', labelZh: '膜技术（反渗透、超滤、膜生物反应器）' },
+        countriesServed: [{ code: 'LK' }, { code: 'PK' }],
+      });
       const id = created.data!.createCapability.id;
 
-      const listed = await t.gql<{ capabilities: { edges: Array<{ node: { id: string; organization: { nameEn: string } } }> } }>('{ capabilities(first: 10, technologyCategory: "MEMBRANE_TECHNOLOGY", countryServed: "PK") { edges { node { id organization { nameEn } } } } }');
+      const listed = await t.gql<{ capabilities: { edges: Array<{ node: { id: string; organization: { nameEn: string } } }> } }>(
+        '{ capabilities(first: 10, technologyCategory: "MEMBRANE_TECHNOLOGY", countryServed: "PK") { edges { node { id organization { nameEn } } } } }',
+      );
       expect(listed.data?.capabilities.edges).toEqual([{ node: { id, organization: { nameEn: 'Blue River Water Engineering' } } }]);
 
-      const updated = await t.gql<{ updateCapability: { trl: number; capacityMax: number } }>('mutation($id: ID!) { updateCapability(input: { id: $id, trl: 8, capacityMax: 250000 }) { trl capacityMax } }', { id }, w.token('enterprise'));
+      const updated = await t.gql<{ updateCapability: { trl: number; capacityMax: number } }>(
+        'mutation($id: ID!) { updateCapability(input: { id: $id, trl: 8, capacityMax: 250000 }) { trl capacityMax } }',
+        { id },
+        w.token('enterprise'),
+      );
       expect(updated.data?.updateCapability).toEqual({ trl: 8, capacityMax: 250000 });
 
-      expect((await t.gql('mutation($id: ID!) { deleteCapability(id: $id) }', { id }, w.token('enterprise'))).data).toEqual({ deleteCapability: true });
+      expect((await t.gql('mutation($id: ID!) { deleteCapability(id: $id) }', { id }, w.token('enterprise'))).data).toEqual({
+        deleteCapability: true,
+      });
       expect(errorCode(await t.gql('query($id: ID!) { capability(id: $id) { id } }', { id }))).toBe('NOT_FOUND');
     });
 
     it('of unverified enterprises stay private', async () => {
       const hidden = await t.factory.organization({ nameEn: 'Unverified Pumps', verificationStatus: 'PENDING' as never });
       const capability = await t.factory.capability(hidden.id, { technologyCategory: 'PUMPING_STATIONS' });
-      const anonymous = await t.gql<{ capabilities: { totalCount: number } }>('{ capabilities(first: 10, technologyCategory: "PUMPING_STATIONS") { totalCount } }');
+      const anonymous = await t.gql<{ capabilities: { totalCount: number } }>(
+        '{ capabilities(first: 10, technologyCategory: "PUMPING_STATIONS") { totalCount } }',
+      );
       expect(anonymous.data?.capabilities.totalCount).toBe(0);
-      expect(errorCode(await t.gql('query($id: ID!) { capability(id: $id) { id } }', { id: capability.id }, w.token('agency')))).toBe('NOT_FOUND');
-      const staff = await t.gql<{ capability: { id: string } }>('query($id: ID!) { capability(id: $id) { id } }', { id: capability.id }, w.token('coordinator'));
+      expect(errorCode(await t.gql('query($id: ID!) { capability(id: $id) { id } }', { id: capability.id }, w.token('agency')))).toBe(
+        'NOT_FOUND',
+      );
+      const staff = await t.gql<{ capability: { id: string } }>(
+        'query($id: ID!) { capability(id: $id) { id } }',
+        { id: capability.id },
+        w.token('coordinator'),
+      );
       expect(staff.data?.capability.id).toBe(capability.id);
     });
   });
@@ -129,21 +194,47 @@ describe('organisations, users, capabilities and track records', () => {
         ['Port Sudan desalination', 'SD', 2016, '14021'],
         ['Kigali sewerage', 'RW', 2019, '14022'],
       ] as const) {
-        const res = await t.gql('mutation($input: CreateReferenceProjectInput!) { createReferenceProject(input: $input) { id } }', { input: { title, countryCode: country, year, sectorCode: sector, role: 'EPC_CONTRACTOR', value: 2.89e7, currency: 'USD', technologyCategories: ['DRINKING_WATER_TREATMENT'] } }, w.token('otherEnterprise'));
+        const res = await t.gql(
+          'mutation($input: CreateReferenceProjectInput!) { createReferenceProject(input: $input) { id } }',
+          {
+            input: {
+              title,
+              countryCode: country,
+              year,
+              sectorCode: sector,
+              role: 'EPC_CONTRACTOR',
+              value: 2.89e7,
+              currency: 'USD',
+              technologyCategories: ['DRINKING_WATER_TREATMENT'],
+            },
+          },
+          w.token('otherEnterprise'),
+        );
         expect(res.errors).toBeUndefined();
       }
       const q = async (args: string) =>
-        (await t.gql<{ referenceProjects: { edges: Array<{ node: { title: string } }> } }>(`query($org: ID!) { referenceProjects(first: 10, organizationId: $org, ${args}) { edges { node { title } } } }`, { org: w.orgs.otherEnterpriseOrg.id })).data!.referenceProjects.edges.map((e) => e.node.title);
+        (
+          await t.gql<{ referenceProjects: { edges: Array<{ node: { title: string } }> } }>(
+            `query($org: ID!) { referenceProjects(first: 10, organizationId: $org, ${args}) { edges { node { title } } } }`,
+            { org: w.orgs.otherEnterpriseOrg.id },
+          )
+        ).data!.referenceProjects.edges.map((e) => e.node.title);
       expect(await q('countryCode: "SD"')).toEqual(['Port Sudan desalination', 'Wad Medani water treatment plant']);
       expect(await q('sectorCode: "14022"')).toEqual(['Kigali sewerage']);
       expect(await q('yearFrom: 2010, yearTo: 2017')).toEqual(['Port Sudan desalination']);
       expect(await q('technologyCategory: "DRINKING_WATER_TREATMENT"')).toHaveLength(3);
 
-      const project = await t.gql<{ referenceProject: { country: { nameZh: string }; sector: { code: string }; value: number; currency: string } }>(
-        'query($id: ID!) { referenceProject(id: $id) { country { nameZh } sector { code } value currency } }',
-        { id: w.referenceProject.id },
-      );
-      expect(project.data?.referenceProject).toEqual({ country: { nameZh: '苏丹' }, sector: { code: '14021' }, value: null, currency: null });
+      const project = await t.gql<{
+        referenceProject: { country: { nameZh: string }; sector: { code: string }; value: number; currency: string };
+      }>('query($id: ID!) { referenceProject(id: $id) { country { nameZh } sector { code } value currency } }', {
+        id: w.referenceProject.id,
+      });
+      expect(project.data?.referenceProject).toEqual({
+        country: { nameZh: '苏丹' },
+        sector: { code: '14021' },
+        value: null,
+        currency: null,
+      });
     });
   });
 });

@@ -32,8 +32,15 @@ function readmeExamples(markdown: string): Example[] {
     if (lines[i].trim() !== '```graphql') continue;
     const end = lines.indexOf('```', i + 1);
     const marker = MARKER.exec(lines[i - 1]?.trim() ?? '');
-    if (!marker) throw new Error(`README.md line ${i + 1}: a graphql example without a "<!-- as: ROLE | results|answers -->" line before it`);
-    examples.push({ line: i + 1, role: marker[1], country: marker[2], promise: marker[3] as Example['promise'], document: lines.slice(i + 1, end).join('\n') });
+    if (!marker)
+      throw new Error(`README.md line ${i + 1}: a graphql example without a "<!-- as: ROLE | results|answers -->" line before it`);
+    examples.push({
+      line: i + 1,
+      role: marker[1],
+      country: marker[2],
+      promise: marker[3] as Example['promise'],
+      document: lines.slice(i + 1, end).join('\n'),
+    });
     i = end;
   }
   return examples;
@@ -59,7 +66,10 @@ describe('README examples on the demo data', () => {
     await t.app.get(SearchSyncJob).drain();
     // As on the first `npm start`, candidates are ranked for open needs (here those of the agency the examples sign in as).
     const [agency] = await t.dataSource.query(`SELECT o.id FROM organization o WHERE o.kind = 'AGENCY' AND o.country_code = 'LK' LIMIT 1`);
-    const needs: Array<{ id: string }> = await t.dataSource.query(`SELECT id FROM need WHERE status = 'OPEN' AND organization_id = $1 ORDER BY published_at DESC LIMIT 2`, [agency.id]);
+    const needs: Array<{ id: string }> = await t.dataSource.query(
+      `SELECT id FROM need WHERE status = 'OPEN' AND organization_id = $1 ORDER BY published_at DESC LIMIT 2`,
+      [agency.id],
+    );
     for (const need of needs) await t.app.get(NeedPublishedJob).run(need.id);
   });
   afterAll(() => t.close());
@@ -91,7 +101,9 @@ describe('README examples on the demo data', () => {
       [agencyId],
     );
     if (match.status === 'ENGAGED') return match;
-    const [member] = await t.dataSource.query(`SELECT id FROM app_user WHERE organization_id = $1 ORDER BY created_at LIMIT 1`, [match.enterpriseId]);
+    const [member] = await t.dataSource.query(`SELECT id FROM app_user WHERE organization_id = $1 ORDER BY created_at LIMIT 1`, [
+      match.enterpriseId,
+    ]);
     const res = await t.gql<{ respondToMatch: { version: number } }>(
       'mutation($id: ID!, $v: Int!) { respondToMatch(input: { id: $id, version: $v, accept: true }) { version } }',
       { id: match.id, v: match.version },
@@ -111,23 +123,42 @@ describe('README examples on the demo data', () => {
       case 'password':
         return password;
       case 'refreshToken': {
-        const res = await t.gql<{ login: { refreshToken: string } }>('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { refreshToken } }', { e: caller!.email, p: password });
+        const res = await t.gql<{ login: { refreshToken: string } }>(
+          'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { refreshToken } }',
+          { e: caller!.email, p: password },
+        );
         return res.data!.login.refreshToken;
       }
       case 'org':
         return caller!.organizationId;
       case 'draft':
-        return (await one(`SELECT id FROM need WHERE organization_id = $1 AND status = 'DRAFT' ORDER BY created_at DESC LIMIT 1`, [caller!.organizationId]))?.id;
+        return (
+          await one(`SELECT id FROM need WHERE organization_id = $1 AND status = 'DRAFT' ORDER BY created_at DESC LIMIT 1`, [
+            caller!.organizationId,
+          ])
+        )?.id;
       case 'need':
         // An open need the caller's organisation is not yet a candidate for.
-        return (await one(`SELECT id FROM need n WHERE status = 'OPEN' AND NOT EXISTS (SELECT 1 FROM match m WHERE m.need_id = n.id AND m.enterprise_id = $1) ORDER BY published_at DESC, id LIMIT 1`, [caller?.organizationId ?? null]))?.id;
+        return (
+          await one(
+            `SELECT id FROM need n WHERE status = 'OPEN' AND NOT EXISTS (SELECT 1 FROM match m WHERE m.need_id = n.id AND m.enterprise_id = $1) ORDER BY published_at DESC, id LIMIT 1`,
+            [caller?.organizationId ?? null],
+          )
+        )?.id;
       case 'match':
       case 'version': {
         const agency = await user('agency', 'LK');
-        if (example.document.includes('recordMatchOutcome')) return (await engagedMatch(agency.organizationId))[name === 'match' ? 'id' : 'version'];
+        if (example.document.includes('recordMatchOutcome'))
+          return (await engagedMatch(agency.organizationId))[name === 'match' ? 'id' : 'version'];
         const match = example.document.includes('approveMatch')
-          ? await one(`SELECT m.id, m.version FROM match m JOIN need n ON n.id = m.need_id WHERE m.status IN ('SUGGESTED', 'SHORTLISTED') ORDER BY (n.organization_id = $1) DESC, m.rank, m.id LIMIT 1`, [agency.organizationId])
-          : await one(`SELECT m.id, m.version FROM match m JOIN need n ON n.id = m.need_id WHERE m.status = 'INTRODUCED' AND (n.organization_id = $1 OR m.enterprise_id = $1) ORDER BY m.introduced_at DESC LIMIT 1`, [caller!.organizationId]);
+          ? await one(
+              `SELECT m.id, m.version FROM match m JOIN need n ON n.id = m.need_id WHERE m.status IN ('SUGGESTED', 'SHORTLISTED') ORDER BY (n.organization_id = $1) DESC, m.rank, m.id LIMIT 1`,
+              [agency.organizationId],
+            )
+          : await one(
+              `SELECT m.id, m.version FROM match m JOIN need n ON n.id = m.need_id WHERE m.status = 'INTRODUCED' AND (n.organization_id = $1 OR m.enterprise_id = $1) ORDER BY m.introduced_at DESC LIMIT 1`,
+              [caller!.organizationId],
+            );
         return match?.[name === 'match' ? 'id' : 'version'];
       }
       case 'date':
@@ -138,12 +169,17 @@ describe('README examples on the demo data', () => {
   }
 
   for (const example of examples) {
-    const title = example.document.split('\n').filter((l) => !l.trim().startsWith('#')).join(' ').replace(/\s+/g, ' ');
+    const title = example.document
+      .split('\n')
+      .filter((l) => !l.trim().startsWith('#'))
+      .join(' ')
+      .replace(/\s+/g, ' ');
     it(`line ${example.line} (${example.role}${example.country ? ` ${example.country}` : ''}, ${example.promise}): ${title.slice(0, 70)}`, async () => {
       const caller = example.role === 'anyone' ? undefined : await user(example.role, example.country);
       const operation = parse(example.document).definitions[0] as OperationDefinitionNode;
       const variables: Record<string, unknown> = {};
-      for (const v of operation.variableDefinitions ?? []) variables[v.variable.name.value] = await fill(v.variable.name.value, example, caller);
+      for (const v of operation.variableDefinitions ?? [])
+        variables[v.variable.name.value] = await fill(v.variable.name.value, example, caller);
       for (const [name, value] of Object.entries(variables)) expect([name, value]).toEqual([name, expect.anything()]);
       if (operation.operation === OperationTypeNode.SUBSCRIPTION) {
         // Subscriptions run over WebSocket: the document must at least be valid against the served schema.
@@ -152,7 +188,8 @@ describe('README examples on the demo data', () => {
       }
       const res = await t.gql<Record<string, unknown>>(example.document, variables, caller && t.tokenFor(caller.id));
       expect(res.errors).toBeUndefined();
-      if (example.promise === 'results') for (const [field, value] of Object.entries(res.data ?? {})) expect([field, empty(value)]).toEqual([field, false]);
+      if (example.promise === 'results')
+        for (const [field, value] of Object.entries(res.data ?? {})) expect([field, empty(value)]).toEqual([field, false]);
     });
   }
 });

@@ -37,7 +37,11 @@ describe('request budget and the cost of root fields', () => {
 
   it('refuses 2,500 aliased sign-ins before any resolver runs: not one password is checked or counted', async () => {
     const email = w.users.agency.email;
-    const res = await post(t.app, { query: `mutation ${aliases(2500, `login(email: "${email}", password: "guess") { token }`)}` }, freshAddress());
+    const res = await post(
+      t.app,
+      { query: `mutation ${aliases(2500, `login(email: "${email}", password: "guess") { token }`)}` },
+      freshAddress(),
+    );
     expect(res.status).toBe(400);
     expect(res.body.data ?? null).toBeNull();
     expect(res.body.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_MANY_ROOT_FIELDS', maxRootFields: 20 });
@@ -85,7 +89,9 @@ describe('request budget and the cost of root fields', () => {
     expect(refused.map((a) => [a.status, a.code])).toEqual(Array(2).fill([429, 'TOO_MANY_REQUESTS']));
     const first = refused[0];
     expect(first.body.data ?? null).toBeNull();
-    expect(first.body.errors?.[0].message).toMatch(/^Too many requests: this client's budget of 5000 cost points a minute is spent; try again in \d+ seconds$/);
+    expect(first.body.errors?.[0].message).toMatch(
+      /^Too many requests: this client's budget of 5000 cost points a minute is spent; try again in \d+ seconds$/,
+    );
     const wait = first.body.errors?.[0].extensions?.retryAfterSeconds as number;
     expect(wait).toBeGreaterThanOrEqual(1);
     expect(wait).toBeLessThanOrEqual(60);
@@ -99,20 +105,31 @@ describe('request budget and the cost of root fields', () => {
     expect(errorCode(member.body)).toBeUndefined();
 
     // A refused operation executes nothing: a refused sign-in is not counted against the throttle.
-    await t.dataSource.query(`UPDATE request_budget SET points = 0, updated_at = clock_timestamp() WHERE client = $1`, [`address:${attacker}`]);
-    const login = await post(t.app, { query: `mutation { login(email: "${w.users.agency.email}", password: "guess") { token } }` }, attacker);
+    await t.dataSource.query(`UPDATE request_budget SET points = 0, updated_at = clock_timestamp() WHERE client = $1`, [
+      `address:${attacker}`,
+    ]);
+    const login = await post(
+      t.app,
+      { query: `mutation { login(email: "${w.users.agency.email}", password: "guess") { token } }` },
+      attacker,
+    );
     expect(errorCode(login.body)).toBe('TOO_MANY_REQUESTS');
     expect(await t.dataSource.query(`SELECT kind FROM login_throttle WHERE key LIKE '%' || $1 || '%'`, [w.users.agency.email])).toEqual([]);
 
     // The bucket refills with time (here, as if a minute had passed).
-    await t.dataSource.query(`UPDATE request_budget SET updated_at = updated_at - interval '60 seconds' WHERE client = $1`, [`address:${attacker}`]);
+    await t.dataSource.query(`UPDATE request_budget SET updated_at = updated_at - interval '60 seconds' WHERE client = $1`, [
+      `address:${attacker}`,
+    ]);
     expect(errorCode((await post(t.app, { query: SEARCH }, attacker)).body)).toBeUndefined();
   });
 
   it('charges each signed-in user on their own, wherever they call from', async () => {
     const token = t.tokenFor(w.users.coordinator.id);
     // 60,000 points; each ranking costs 1,000 + its candidates: spend them down directly, as 480 rankings would.
-    await t.dataSource.query(`INSERT INTO request_budget (client, points, updated_at) VALUES ($1, 50, clock_timestamp()) ON CONFLICT (client) DO UPDATE SET points = 50, updated_at = clock_timestamp()`, [`user:${w.users.coordinator.id}`]);
+    await t.dataSource.query(
+      `INSERT INTO request_budget (client, points, updated_at) VALUES ($1, 50, clock_timestamp()) ON CONFLICT (client) DO UPDATE SET points = 50, updated_at = clock_timestamp()`,
+      [`user:${w.users.coordinator.id}`],
+    );
     const ranking = `{ matchCandidates(needId: "${w.openNeed.id}", first: 5) { rank } }`;
     const refused = await post(t.app, { query: ranking }, freshAddress(), token);
     expect(refused.status).toBe(429);
@@ -129,7 +146,8 @@ describe('request budget and the cost of root fields', () => {
     try {
       const attacker = freshAddress();
       // 45 lists spread over both processes spend the bucket; the next is refused by either.
-      for (let i = 0; i < 45; i++) expect(errorCode((await post(i % 2 === 0 ? t.app : twin, { query: LIST }, attacker)).body)).toBeUndefined();
+      for (let i = 0; i < 45; i++)
+        expect(errorCode((await post(i % 2 === 0 ? t.app : twin, { query: LIST }, attacker)).body)).toBeUndefined();
       expect((await post(twin, { query: LIST }, attacker)).status).toBe(429);
       expect((await post(t.app, { query: LIST }, attacker)).status).toBe(429);
 
@@ -141,13 +159,20 @@ describe('request budget and the cost of root fields', () => {
       const fanOut = (await overWebSocket(t.app, freshAddress(), aliases(2500, 'needs(first: 100) { totalCount }'))) as GraphQLResponse;
       expect(errorCode(fanOut)).toBe('QUERY_TOO_MANY_ROOT_FIELDS');
     } finally {
-      await twin.get(SearchRepository).deleteAll().catch(() => undefined);
+      await twin
+        .get(SearchRepository)
+        .deleteAll()
+        .catch(() => undefined);
       await twin.close();
     }
   });
 
   it('signs in within the budget as usual', async () => {
-    const res = await post(t.app, { query: `mutation { login(email: "${w.users.enterprise.email}", password: "${TEST_PASSWORD}") { token } }` }, freshAddress());
+    const res = await post(
+      t.app,
+      { query: `mutation { login(email: "${w.users.enterprise.email}", password: "${TEST_PASSWORD}") { token } }` },
+      freshAddress(),
+    );
     expect(res.body.data.login.token).toEqual(expect.any(String));
   });
 });

@@ -35,7 +35,9 @@ describe('search outbox drains running at the same time', () => {
     });
 
   const waitingForTheLock = async () => {
-    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE d.datname = current_database() AND l.locktype = 'advisory' AND NOT l.granted`);
+    const [{ n }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE d.datname = current_database() AND l.locktype = 'advisory' AND NOT l.granted`,
+    );
     return n > 0;
   };
 

@@ -19,7 +19,13 @@ describe('search while Meilisearch is down', () => {
     chmodSync(dir, 0o711);
     port = await freePort();
     meili = await startEmbeddedMeilisearch({ dir, port });
-    t = await startTestApp({ MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, SEARCH_SYNC_MAX_BACKOFF_SECONDS: '1', SEARCH_TIMEOUT_MS: '1500', WORKERS_ENABLED: 'true' });
+    t = await startTestApp({
+      MEILI_URL: meili.url,
+      MEILI_MASTER_KEY: meili.masterKey,
+      SEARCH_SYNC_MAX_BACKOFF_SECONDS: '1',
+      SEARCH_TIMEOUT_MS: '1500',
+      WORKERS_ENABLED: 'true',
+    });
     w = await buildWorld(t);
   });
   afterAll(async () => {
@@ -29,11 +35,18 @@ describe('search while Meilisearch is down', () => {
   });
 
   const searchTitles = async (query: string) => {
-    const res = await t.gql<{ searchNeeds: { edges: Array<{ node: { title: string } }> } }>('query($q: String) { searchNeeds(query: $q, first: 20) { edges { node { title } } } }', { q: query });
+    const res = await t.gql<{ searchNeeds: { edges: Array<{ node: { title: string } }> } }>(
+      'query($q: String) { searchNeeds(query: $q, first: 20) { edges { node { title } } } }',
+      { q: query },
+    );
     return res;
   };
   const publish = async (title: string) => {
-    const created = await t.gql<{ createNeed: { id: string } }>('mutation($title: String!) { createNeed(input: { title: $title, description: "Outage test.", countryCode: "LK", sectorCode: "14021" }) { id } }', { title }, w.token('agency'));
+    const created = await t.gql<{ createNeed: { id: string } }>(
+      'mutation($title: String!) { createNeed(input: { title: $title, description: "Outage test.", countryCode: "LK", sectorCode: "14021" }) { id } }',
+      { title },
+      w.token('agency'),
+    );
     expect(created.errors).toBeUndefined();
     const id = created.data!.createNeed.id;
     expect((await t.gql('mutation($id: ID!) { publishNeed(id: $id) { id } }', { id }, w.token('agency'))).errors).toBeUndefined();
@@ -53,13 +66,31 @@ describe('search while Meilisearch is down', () => {
     expect(errorCode(down)).toBe('SEARCH_UNAVAILABLE');
     expect(errorCode(await t.gql('{ searchEnterprises(query: "pumps", first: 5) { totalCount } }'))).toBe('SEARCH_UNAVAILABLE');
     // Matching retrieves its candidates from Meilisearch too: the same code, for both directions.
-    expect(errorCode(await t.gql('query($id: ID!) { matchCandidates(needId: $id, first: 5) { rank } }', { id: before }, w.token('coordinator')))).toBe('SEARCH_UNAVAILABLE');
+    expect(
+      errorCode(await t.gql('query($id: ID!) { matchCandidates(needId: $id, first: 5) { rank } }', { id: before }, w.token('coordinator'))),
+    ).toBe('SEARCH_UNAVAILABLE');
     const enterprise = w.orgs.enterpriseOrg.id;
-    expect(errorCode(await t.gql('query($id: ID!) { opportunities(organizationId: $id, first: 5) { rank } }', { id: enterprise }, w.token('coordinator')))).toBe('SEARCH_UNAVAILABLE');
+    expect(
+      errorCode(
+        await t.gql(
+          'query($id: ID!) { opportunities(organizationId: $id, first: 5) { rank } }',
+          { id: enterprise },
+          w.token('coordinator'),
+        ),
+      ),
+    ).toBe('SEARCH_UNAVAILABLE');
 
     // Writes all succeed meanwhile; their changes wait in the outbox.
     await publish('Matara wastewater during the outage');
-    expect((await t.gql('mutation($id: ID!) { updateNeed(input: { id: $id, title: "Kelani intake renamed during the outage" }) { id } }', { id: before }, w.token('agency'))).errors).toBeUndefined();
+    expect(
+      (
+        await t.gql(
+          'mutation($id: ID!) { updateNeed(input: { id: $id, title: "Kelani intake renamed during the outage" }) { id } }',
+          { id: before },
+          w.token('agency'),
+        )
+      ).errors,
+    ).toBeUndefined();
     expect((await t.gql('mutation($id: ID!) { withdrawNeed(id: $id) { id } }', { id: doomed }, w.token('agency'))).errors).toBeUndefined();
     await new Promise((r) => setTimeout(r, 1500));
     const [{ pending }] = await t.dataSource.query('SELECT count(*)::int AS pending FROM search_outbox');

@@ -3,7 +3,16 @@ import { OrganizationKind } from '../../src/organizations/organization.entity';
 import { errorCode, TestApp } from '../support/test-app';
 import { useWorld, World } from '../support/world';
 
-type SearchResult = { edges: Array<{ node: { id: string; title?: string; nameEn?: string }; score: number | null; highlights: { title: string | null; snippet: string | null } }>; totalCount: number; facets: Array<{ field: string; values: Array<{ value: string; count: number }> }>; pageInfo: { hasNextPage: boolean; endCursor: string } };
+type SearchResult = {
+  edges: Array<{
+    node: { id: string; title?: string; nameEn?: string };
+    score: number | null;
+    highlights: { title: string | null; snippet: string | null };
+  }>;
+  totalCount: number;
+  facets: Array<{ field: string; values: Array<{ value: string; count: number }> }>;
+  pageInfo: { hasNextPage: boolean; endCursor: string };
+};
 
 describe('search', () => {
   let t: TestApp;
@@ -11,12 +20,20 @@ describe('search', () => {
   useWorld((app, world) => ((t = app), (w = world)), { WORKERS_ENABLED: 'true' });
 
   const needs = async (args: string, token?: string) => {
-    const res = await t.gql<{ searchNeeds: SearchResult }>(`{ searchNeeds(${args}) { totalCount edges { node { id title } score highlights { title snippet } } facets { field values { value count } } pageInfo { hasNextPage endCursor } } }`, {}, token);
+    const res = await t.gql<{ searchNeeds: SearchResult }>(
+      `{ searchNeeds(${args}) { totalCount edges { node { id title } score highlights { title snippet } } facets { field values { value count } } pageInfo { hasNextPage endCursor } } }`,
+      {},
+      token,
+    );
     expect(res.errors).toBeUndefined();
     return res.data!.searchNeeds;
   };
   const enterprises = async (args: string, token?: string) => {
-    const res = await t.gql<{ searchEnterprises: SearchResult }>(`{ searchEnterprises(${args}) { totalCount edges { node { id nameEn } score highlights { title snippet } } facets { field values { value count } } } }`, {}, token);
+    const res = await t.gql<{ searchEnterprises: SearchResult }>(
+      `{ searchEnterprises(${args}) { totalCount edges { node { id nameEn } score highlights { title snippet } } facets { field values { value count } } } }`,
+      {},
+      token,
+    );
     expect(res.errors).toBeUndefined();
     return res.data!.searchEnterprises;
   };
@@ -24,17 +41,81 @@ describe('search', () => {
 
   beforeAll(async () => {
     const f = t.factory;
-    await f.need(w.orgs.agencyOrg.id, { title: 'Seawater reverse osmosis plant for Jaffna', description: 'A 10,000 m³/day SWRO desalination plant with intake and brine outfall.', countryCode: 'LK', sectorCode: '14021', sdgTargets: ['6.1', '6.4'], technologyCategories: ['DESALINATION', 'MEMBRANE_TECHNOLOGY'], budgetMin: 8e6, budgetMax: 12e6, currency: 'USD' });
-    await f.need(w.orgs.otherAgencyOrg.id, { title: '内罗毕污水处理厂扩建', description: '扩建城市污水处理厂，日处理能力五万立方米，包括污泥处理。', countryCode: 'KE', sectorCode: '14022', sdgTargets: ['6.3'], technologyCategories: ['WASTEWATER_TREATMENT'], budgetMin: 3e7, budgetMax: 4e7, currency: 'USD' });
-    await f.need(w.orgs.otherAgencyOrg.id, { title: 'Boreholes with solar pumps for Turkana villages', description: 'Drill 40 boreholes and fit solar-powered pumps.', countryCode: 'KE', sectorCode: '14031', sdgTargets: ['6.1'], technologyCategories: ['GROUNDWATER_WELLS'] });
-    await f.need(w.orgs.agencyOrg.id, { title: 'Secret draft: desalination for Mannar', description: 'Not published yet.', countryCode: 'LK', sectorCode: '14021', technologyCategories: ['DESALINATION'], status: NeedStatus.DRAFT, publishedAt: null });
+    await f.need(w.orgs.agencyOrg.id, {
+      title: 'Seawater reverse osmosis plant for Jaffna',
+      description: 'A 10,000 m³/day SWRO desalination plant with intake and brine outfall.',
+      countryCode: 'LK',
+      sectorCode: '14021',
+      sdgTargets: ['6.1', '6.4'],
+      technologyCategories: ['DESALINATION', 'MEMBRANE_TECHNOLOGY'],
+      budgetMin: 8e6,
+      budgetMax: 12e6,
+      currency: 'USD',
+    });
+    await f.need(w.orgs.otherAgencyOrg.id, {
+      title: '内罗毕污水处理厂扩建',
+      description: '扩建城市污水处理厂，日处理能力五万立方米，包括污泥处理。',
+      countryCode: 'KE',
+      sectorCode: '14022',
+      sdgTargets: ['6.3'],
+      technologyCategories: ['WASTEWATER_TREATMENT'],
+      budgetMin: 3e7,
+      budgetMax: 4e7,
+      currency: 'USD',
+    });
+    await f.need(w.orgs.otherAgencyOrg.id, {
+      title: 'Boreholes with solar pumps for Turkana villages',
+      description: 'Drill 40 boreholes and fit solar-powered pumps.',
+      countryCode: 'KE',
+      sectorCode: '14031',
+      sdgTargets: ['6.1'],
+      technologyCategories: ['GROUNDWATER_WELLS'],
+    });
+    await f.need(w.orgs.agencyOrg.id, {
+      title: 'Secret draft: desalination for Mannar',
+      description: 'Not published yet.',
+      countryCode: 'LK',
+      sectorCode: '14021',
+      technologyCategories: ['DESALINATION'],
+      status: NeedStatus.DRAFT,
+      publishedAt: null,
+    });
     // Two needs whose labels say nothing of their technology: only the glossary links the languages.
-    await f.need(w.orgs.agencyOrg.id, { title: 'Units for Puttalam schools', description: 'Containerised reverse osmosis units for twelve schools.', countryCode: 'LK', sectorCode: '14030', sdgTargets: [], technologyCategories: [] });
-    await f.need(w.orgs.otherAgencyOrg.id, { title: '蒙巴萨泵站', description: '新建污水泵站和压力管道。', countryCode: 'KE', sectorCode: '14030', sdgTargets: [], technologyCategories: [] });
+    await f.need(w.orgs.agencyOrg.id, {
+      title: 'Units for Puttalam schools',
+      description: 'Containerised reverse osmosis units for twelve schools.',
+      countryCode: 'LK',
+      sectorCode: '14030',
+      sdgTargets: [],
+      technologyCategories: [],
+    });
+    await f.need(w.orgs.otherAgencyOrg.id, {
+      title: '蒙巴萨泵站',
+      description: '新建污水泵站和压力管道。',
+      countryCode: 'KE',
+      sectorCode: '14030',
+      sdgTargets: [],
+      technologyCategories: [],
+    });
     const membranes = await f.organization({ kind: OrganizationKind.ENTERPRISE, nameEn: 'Jade Membrane Technology', nameZh: '翡翠膜科技' });
-    await f.capability(membranes.id, { technologyCategory: 'DESALINATION', description: '海水淡化反渗透膜组件与成套设备', countriesServed: ['LK', 'MV'] });
-    await f.referenceProject(membranes.id, { title: 'Malé desalination plant expansion', countryCode: 'MV', year: 2019, sectorCode: '14021', technologyCategories: ['DESALINATION'] });
-    await f.organization({ kind: OrganizationKind.ENTERPRISE, nameEn: 'Hidden Pumps (unverified)', verificationStatus: 'PENDING' as never, description: 'Desalination pumps' });
+    await f.capability(membranes.id, {
+      technologyCategory: 'DESALINATION',
+      description: '海水淡化反渗透膜组件与成套设备',
+      countriesServed: ['LK', 'MV'],
+    });
+    await f.referenceProject(membranes.id, {
+      title: 'Malé desalination plant expansion',
+      countryCode: 'MV',
+      year: 2019,
+      sectorCode: '14021',
+      technologyCategories: ['DESALINATION'],
+    });
+    await f.organization({
+      kind: OrganizationKind.ENTERPRISE,
+      nameEn: 'Hidden Pumps (unverified)',
+      verificationStatus: 'PENDING' as never,
+      description: 'Desalination pumps',
+    });
     await t.indexEverything();
   });
 
@@ -68,14 +149,27 @@ describe('search', () => {
   });
 
   it('filters by country, region, sector, SDG target, category and budget, and counts facets', async () => {
-    expect(titles(await needs('countryCode: "KE", first: 10')).sort()).toEqual(['Boreholes with solar pumps for Turkana villages', '内罗毕污水处理厂扩建', '蒙巴萨泵站']);
-    expect(titles(await needs('region: "Africa", sdgTarget: "6.1", first: 10'))).toEqual(['Boreholes with solar pumps for Turkana villages']);
-    expect(titles(await needs('technologyCategory: "MEMBRANE_TECHNOLOGY", first: 10'))).toEqual(['Seawater reverse osmosis plant for Jaffna']);
+    expect(titles(await needs('countryCode: "KE", first: 10')).sort()).toEqual([
+      'Boreholes with solar pumps for Turkana villages',
+      '内罗毕污水处理厂扩建',
+      '蒙巴萨泵站',
+    ]);
+    expect(titles(await needs('region: "Africa", sdgTarget: "6.1", first: 10'))).toEqual([
+      'Boreholes with solar pumps for Turkana villages',
+    ]);
+    expect(titles(await needs('technologyCategory: "MEMBRANE_TECHNOLOGY", first: 10'))).toEqual([
+      'Seawater reverse osmosis plant for Jaffna',
+    ]);
     expect(titles(await needs('budgetMin: 20000000, first: 10'))).toEqual(['内罗毕污水处理厂扩建']);
     expect(titles(await needs('budgetMax: 9000000, first: 10'))).toEqual(['Seawater reverse osmosis plant for Jaffna']);
     const all = await needs('first: 10');
     const country = all.facets.find((f) => f.field === 'countryCode');
-    expect(country?.values).toEqual(expect.arrayContaining([{ value: 'KE', count: 3 }, { value: 'LK', count: 3 }]));
+    expect(country?.values).toEqual(
+      expect.arrayContaining([
+        { value: 'KE', count: 3 },
+        { value: 'LK', count: 3 },
+      ]),
+    );
     // The open need of the world plus the five published here; the draft is not counted for anonymous callers.
     expect(all.totalCount).toBe(6);
   });
@@ -93,12 +187,18 @@ describe('search', () => {
   it('shows verified enterprises only, filtered by country served and category', async () => {
     const found = await enterprises('query: "desalination", first: 10');
     expect(titles(found)).not.toContain('Hidden Pumps (unverified)');
-    expect(titles(await enterprises('countryCode: "MV", technologyCategory: "DESALINATION", first: 10'))).toEqual(['Jade Membrane Technology']);
+    expect(titles(await enterprises('countryCode: "MV", technologyCategory: "DESALINATION", first: 10'))).toEqual([
+      'Jade Membrane Technology',
+    ]);
     expect(titles(await enterprises('query: "desalination", first: 10', w.token('coordinator')))).toContain('Hidden Pumps (unverified)');
   });
 
   it('follows writes: a published need becomes searchable, a withdrawn one disappears', async () => {
-    const created = await t.gql<{ createNeed: { id: string } }>('mutation { createNeed(input: { title: "Flood early warning for Ratnapura", description: "Telemetry gauges on the Kalu Ganga.", countryCode: "LK", sectorCode: "41050" }) { id } }', {}, w.token('agency'));
+    const created = await t.gql<{ createNeed: { id: string } }>(
+      'mutation { createNeed(input: { title: "Flood early warning for Ratnapura", description: "Telemetry gauges on the Kalu Ganga.", countryCode: "LK", sectorCode: "41050" }) { id } }',
+      {},
+      w.token('agency'),
+    );
     const id = created.data!.createNeed.id;
     await t.gql('mutation($id: ID!) { publishNeed(id: $id) { id } }', { id }, w.token('agency'));
     await t.searchSynced();

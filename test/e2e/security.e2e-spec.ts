@@ -14,7 +14,8 @@ import { signInOverWebSocket } from '../support/graphql-ws';
 import { errorCode, GraphQLResponse, startTestApp, testConfig, TestApp } from '../support/test-app';
 import { useWorld, World } from '../support/world';
 
-const LOGIN = 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token expiresAt refreshToken refreshTokenExpiresAt user { id } } }';
+const LOGIN =
+  'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token expiresAt refreshToken refreshTokenExpiresAt user { id } } }';
 const REFRESH = 'mutation($r: String!) { refreshToken(refreshToken: $r) { token refreshToken user { id } } }';
 
 type Login = { login: { token: string; expiresAt: string; refreshToken: string; refreshTokenExpiresAt: string; user: { id: string } } };
@@ -28,21 +29,33 @@ const retryAfter = (res: GraphQLResponse) => res.errors?.[0]?.extensions?.retryA
 
 /** POST /graphql on `app` as a browser or a proxied client would, with headers. */
 function post(app: INestApplication, body: unknown, headers: Record<string, string> = {}) {
-  return request(app.getHttpServer()).post('/graphql').set('content-type', 'application/json').set(headers).send(body as object);
+  return request(app.getHttpServer())
+    .post('/graphql')
+    .set('content-type', 'application/json')
+    .set(headers)
+    .send(body as object);
 }
 
 describe('security limits', () => {
   let t: TestApp;
   let w: World;
   // Behind a proxy (X-Forwarded-For decides the client address), CORS for one origin, the sandbox on; default limits.
-  useWorld((app, world) => ((t = app), (w = world)), { TRUST_PROXY: '1', CORS_ORIGINS: 'https://app.example.org', GRAPHQL_SANDBOX: 'true' });
+  useWorld((app, world) => ((t = app), (w = world)), {
+    TRUST_PROXY: '1',
+    CORS_ORIGINS: 'https://app.example.org',
+    GRAPHQL_SANDBOX: 'true',
+  });
 
   // A stricter depth limit; and looser complexity and body limits, without introspection. Neither has CORS or sandbox.
   let strict: TestApp;
   let other: TestApp;
   beforeAll(async () => {
     strict = await startTestApp({ GRAPHQL_MAX_DEPTH: '4' });
-    other = await startTestApp({ GRAPHQL_MAX_COMPLEXITY: '1000000', GRAPHQL_MAX_BODY_BYTES: String(4 * 1024 * 1024), GRAPHQL_INTROSPECTION: 'false' });
+    other = await startTestApp({
+      GRAPHQL_MAX_COMPLEXITY: '1000000',
+      GRAPHQL_MAX_BODY_BYTES: String(4 * 1024 * 1024),
+      GRAPHQL_INTROSPECTION: 'false',
+    });
   });
   afterAll(async () => {
     await strict?.close();
@@ -56,10 +69,14 @@ describe('security limits', () => {
   /** The key of an e-mail address tried from one client address. */
   const pair = (email: string, address: string) => JSON.stringify([email, address]);
   const throttleRow = async (kind: ThrottleKind, key: string) =>
-    (await t.dataSource.query(`SELECT failures, lockouts, locked_until FROM login_throttle WHERE kind = $1 AND key = $2`, [kind, key]))[0] as { failures: number; lockouts: number; locked_until: Date | null } | undefined;
+    (
+      await t.dataSource.query(`SELECT failures, lockouts, locked_until FROM login_throttle WHERE kind = $1 AND key = $2`, [kind, key])
+    )[0] as { failures: number; lockouts: number; locked_until: Date | null } | undefined;
   /** Ends the lock of an e-mail address from one client address now, as if its time had passed. */
   const expireLock = (email: string, address: string) =>
-    t.dataSource.query(`UPDATE login_throttle SET locked_until = now() - interval '1 second' WHERE kind = 'ACCOUNT_ADDRESS' AND key = $1`, [pair(email, address)]);
+    t.dataSource.query(`UPDATE login_throttle SET locked_until = now() - interval '1 second' WHERE kind = 'ACCOUNT_ADDRESS' AND key = $1`, [
+      pair(email, address),
+    ]);
 
   describe('sign-in throttling', () => {
     it('locks an e-mail address from one client address after 5 failures: even the right password waits there, while the owner elsewhere signs in', async () => {
@@ -115,7 +132,11 @@ describe('security limits', () => {
         await login(ghost, 'not the password at all', address);
       }
       const [account, nobody] = [await login(user.email, TEST_PASSWORD, address), await login(ghost, TEST_PASSWORD, address)];
-      const shape = (res: GraphQLResponse) => ({ data: res.data ?? null, message: res.errors?.[0].message.replace(/\d+/, 'N'), keys: Object.keys(res.errors?.[0].extensions ?? {}).sort() });
+      const shape = (res: GraphQLResponse) => ({
+        data: res.data ?? null,
+        message: res.errors?.[0].message.replace(/\d+/, 'N'),
+        keys: Object.keys(res.errors?.[0].extensions ?? {}).sort(),
+      });
       expect(shape(account)).toEqual(shape(nobody));
       expect(errorCode(nobody)).toBe('TOO_MANY_REQUESTS');
     });
@@ -123,7 +144,8 @@ describe('security limits', () => {
     it('locks a client address after 20 failures across e-mail addresses, while those addresses stay usable elsewhere', async () => {
       const address = freshAddress();
       const ghosts = Array.from({ length: 5 }, unknownEmail);
-      for (let i = 0; i < 19; i++) expect(errorCode(await login(ghosts[i % 5], 'not the password at all', address))).toBe('UNAUTHENTICATED');
+      for (let i = 0; i < 19; i++)
+        expect(errorCode(await login(ghosts[i % 5], 'not the password at all', address))).toBe('UNAUTHENTICATED');
       const user = await newUser();
       // 19 failures: not locked yet; this sign-in works (it gives its attempt back, and does not clear the address's failures).
       expect((await login(user.email, TEST_PASSWORD, address)).data?.login.token).toEqual(expect.any(String));
@@ -151,7 +173,8 @@ describe('security limits', () => {
       const user = await newUser();
       const address = freshAddress();
       const failThenWait = async (failures: number) => {
-        for (let i = 0; i < failures; i++) expect(errorCode(await login(user.email, 'not the password at all', address))).toBe('UNAUTHENTICATED');
+        for (let i = 0; i < failures; i++)
+          expect(errorCode(await login(user.email, 'not the password at all', address))).toBe('UNAUTHENTICATED');
         const refused = await login(user.email, TEST_PASSWORD, address);
         expect(errorCode(refused)).toBe('TOO_MANY_REQUESTS');
         await expireLock(user.email, address);
@@ -161,7 +184,9 @@ describe('security limits', () => {
       expect(waits.map((s) => Math.round(s / 10) * 10)).toEqual([60, 120, 240]);
 
       // The tenth lock would be 60 × 2^9 s: it is capped at an hour.
-      await t.dataSource.query(`UPDATE login_throttle SET lockouts = 9 WHERE kind = 'ACCOUNT_ADDRESS' AND key = $1`, [pair(user.email, address)]);
+      await t.dataSource.query(`UPDATE login_throttle SET lockouts = 9 WHERE kind = 'ACCOUNT_ADDRESS' AND key = $1`, [
+        pair(user.email, address),
+      ]);
       const capped = await failThenWait(1);
       expect(capped).toBeGreaterThan(3590);
       expect(capped).toBeLessThanOrEqual(3600);
@@ -190,7 +215,9 @@ describe('security limits', () => {
         const address = freshAddress();
         const ghosts = Array.from({ length: 5 }, unknownEmail);
         // 19 failures at once, 10 on one process and 9 on the other: 4, 4, 4, 4 and 3 per e-mail address.
-        const burst = await Promise.all(Array.from({ length: 19 }, (_, i) => login(ghosts[i % 5], 'not the password at all', address, i % 2 === 0 ? t.app : twin)));
+        const burst = await Promise.all(
+          Array.from({ length: 19 }, (_, i) => login(ghosts[i % 5], 'not the password at all', address, i % 2 === 0 ? t.app : twin)),
+        );
         expect(burst.map(errorCode)).toEqual(Array(19).fill('UNAUTHENTICATED'));
         expect((await throttleRow('ADDRESS', address))?.failures).toBe(19);
         const perAccount = await Promise.all(ghosts.map((g) => throttleRow('ACCOUNT_ADDRESS', pair(g, address))));
@@ -202,13 +229,19 @@ describe('security limits', () => {
         expect(errorCode(await login(user.email, TEST_PASSWORD, address, t.app))).toBe('TOO_MANY_REQUESTS');
         expect(errorCode(await login(user.email, TEST_PASSWORD, address, twin))).toBe('TOO_MANY_REQUESTS');
       } finally {
-        await twin.get(SearchRepository).deleteAll().catch(() => undefined);
+        await twin
+          .get(SearchRepository)
+          .deleteAll()
+          .catch(() => undefined);
         await twin.close();
       }
     });
 
     it('signs in with a password set under older rules: sign-in does not apply the password rules', async () => {
-      const user = await t.factory.user(Role.AGENCY_MEMBER, { organizationId: w.orgs.agencyOrg.id, passwordHash: await hashPassword('old8char') });
+      const user = await t.factory.user(Role.AGENCY_MEMBER, {
+        organizationId: w.orgs.agencyOrg.id,
+        passwordHash: await hashPassword('old8char'),
+      });
       expect((await login(user.email, 'old8char', freshAddress())).data?.login.user.id).toBe(user.id);
     });
 
@@ -217,10 +250,17 @@ describe('security limits', () => {
       const session = (await login(user.email, TEST_PASSWORD, freshAddress())).data!.login;
       const address = freshAddress();
       const change = (current: string) =>
-        post(t.app, { query: 'mutation($c: String!) { changePassword(currentPassword: $c, newPassword: "a fresh pass phrase") }', variables: { c: current } }, {
-          authorization: `Bearer ${session.token}`,
-          'x-forwarded-for': address,
-        }).then((res) => res.body as GraphQLResponse);
+        post(
+          t.app,
+          {
+            query: 'mutation($c: String!) { changePassword(currentPassword: $c, newPassword: "a fresh pass phrase") }',
+            variables: { c: current },
+          },
+          {
+            authorization: `Bearer ${session.token}`,
+            'x-forwarded-for': address,
+          },
+        ).then((res) => res.body as GraphQLResponse);
       for (let i = 0; i < 5; i++) expect((await change('not my password')).errors?.[0]?.extensions?.field).toBe('currentPassword');
       const locked = await change(TEST_PASSWORD);
       expect(errorCode(locked)).toBe('TOO_MANY_REQUESTS');
@@ -235,13 +275,20 @@ describe('security limits', () => {
       const narrow = await startTestApp({ LOGIN_MAX_CONCURRENT_CHECKS: '1', TRUST_PROXY: '1' });
       try {
         // Different e-mail addresses from different client addresses: no throttle key stops them, only the gate.
-        const burst = await Promise.all(Array.from({ length: 300 }, () => login(unknownEmail(), 'not the password at all', freshAddress(), narrow.app)));
+        const burst = await Promise.all(
+          Array.from({ length: 300 }, () => login(unknownEmail(), 'not the password at all', freshAddress(), narrow.app)),
+        );
         const busy = burst.filter((res) => errorCode(res) === 'TOO_MANY_REQUESTS');
         expect(busy.length).toBeGreaterThan(0);
-        expect(busy[0].errors?.[0]).toMatchObject({ message: 'Too many sign-ins are being checked right now: try again in 1 second', extensions: { retryAfterSeconds: 1 } });
+        expect(busy[0].errors?.[0]).toMatchObject({
+          message: 'Too many sign-ins are being checked right now: try again in 1 second',
+          extensions: { retryAfterSeconds: 1 },
+        });
         expect(burst.filter((res) => errorCode(res) === 'UNAUTHENTICATED').length).toBe(300 - busy.length);
         // A refused attempt was not counted: nothing stays against its client address.
-        const counted = await narrow.dataSource.query(`SELECT count(*)::int AS n FROM login_throttle WHERE kind = 'ADDRESS' AND failures > 0`);
+        const counted = await narrow.dataSource.query(
+          `SELECT count(*)::int AS n FROM login_throttle WHERE kind = 'ADDRESS' AND failures > 0`,
+        );
         expect(counted[0].n).toBe(300 - busy.length);
       } finally {
         await narrow.close();
@@ -251,7 +298,13 @@ describe('security limits', () => {
 
   describe('password rules', () => {
     const createUser = 'mutation($input: CreateUserInput!) { createUser(input: $input) { id email } }';
-    const input = (email: string, password: string) => ({ email, displayName: 'New Member', password, organizationId: w.orgs.agencyOrg.id, role: 'AGENCY_MEMBER' });
+    const input = (email: string, password: string) => ({
+      email,
+      displayName: 'New Member',
+      password,
+      organizationId: w.orgs.agencyOrg.id,
+      role: 'AGENCY_MEMBER',
+    });
     const refusals: Array<[string, string, string]> = [
       ['too short', 'short pass1', 'password must be at least 12 characters long'],
       ['too long', 'x1'.repeat(101), 'password must be at most 200 characters long'],
@@ -260,16 +313,23 @@ describe('security limits', () => {
       ['a common password', 'Password123456', 'password is one of the most common passwords: choose another'],
     ];
 
-    it.each(refusals)('refuse a new account whose password is %s, naming the field, and write nothing', async (_case, password, message) => {
-      const email = 'kamala.silva@water.lk';
-      const before = await t.dataSource.query(`SELECT count(*)::int AS n FROM app_user`);
-      const res = await t.gql(createUser, { input: input(email, password) }, w.token('admin'));
-      expect(res.errors?.[0]).toMatchObject({ message, extensions: { code: 'BAD_USER_INPUT', field: 'password' } });
-      expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM app_user`)).toEqual(before);
-    });
+    it.each(refusals)(
+      'refuse a new account whose password is %s, naming the field, and write nothing',
+      async (_case, password, message) => {
+        const email = 'kamala.silva@water.lk';
+        const before = await t.dataSource.query(`SELECT count(*)::int AS n FROM app_user`);
+        const res = await t.gql(createUser, { input: input(email, password) }, w.token('admin'));
+        expect(res.errors?.[0]).toMatchObject({ message, extensions: { code: 'BAD_USER_INPUT', field: 'password' } });
+        expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM app_user`)).toEqual(before);
+      },
+    );
 
     it('accept a good password, such as the demo one', async () => {
-      const res = await t.gql<{ createUser: { email: string } }>(createUser, { input: input('demo.like@water.lk', 'waterbridge-demo') }, w.token('admin'));
+      const res = await t.gql<{ createUser: { email: string } }>(
+        createUser,
+        { input: input('demo.like@water.lk', 'waterbridge-demo') },
+        w.token('admin'),
+      );
       expect(res.data?.createUser.email).toBe('demo.like@water.lk');
     });
 
@@ -283,7 +343,11 @@ describe('security limits', () => {
         [`${localPart.toUpperCase()}-secret`, 'newPassword must not contain the name of the e-mail address (the part before @)'],
         ['qwertyuiop12', 'newPassword is one of the most common passwords: choose another'],
       ]) {
-        const res = await t.gql('mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }', { c: TEST_PASSWORD, n: newPassword }, token);
+        const res = await t.gql(
+          'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }',
+          { c: TEST_PASSWORD, n: newPassword },
+          token,
+        );
         expect(res.errors?.[0]).toMatchObject({ message, extensions: { code: 'BAD_USER_INPUT', field: 'newPassword' } });
       }
       expect((await login(user.email, TEST_PASSWORD, freshAddress())).data?.login.user.id).toBe(user.id);
@@ -331,12 +395,18 @@ describe('security limits', () => {
       const [here, elsewhere] = [await signIn(user.email), await signIn(user.email)];
       const me = (token: string) => t.gql<{ me: { id: string } }>('{ me { id } }', {}, token);
       expect((await me(elsewhere.token)).data).toEqual({ me: { id: user.id } });
-      const changed = await t.gql('mutation($c: String!) { changePassword(currentPassword: $c, newPassword: "a fresh pass phrase") }', { c: TEST_PASSWORD }, here.token);
+      const changed = await t.gql(
+        'mutation($c: String!) { changePassword(currentPassword: $c, newPassword: "a fresh pass phrase") }',
+        { c: TEST_PASSWORD },
+        here.token,
+      );
       expect(changed.data).toEqual({ changePassword: true });
       for (const token of [here.token, elsewhere.token]) {
         const refused = await me(token);
         expect(errorCode(refused)).toBe('UNAUTHENTICATED');
-        expect(refused.errors?.[0]?.message).toBe('The token was revoked by a password change or a sign-out of every session: sign in again');
+        expect(refused.errors?.[0]?.message).toBe(
+          'The token was revoked by a password change or a sign-out of every session: sign in again',
+        );
       }
       const again = (await login(user.email, 'a fresh pass phrase', freshAddress())).data!.login;
       expect((await me(again.token)).data).toEqual({ me: { id: user.id } });
@@ -348,7 +418,11 @@ describe('security limits', () => {
     it('are revoked by a password change and by deactivation, and refused once expired', async () => {
       const user = await newUser();
       const session = await signIn(user.email);
-      const changed = await t.gql('mutation($c: String!) { changePassword(currentPassword: $c, newPassword: "a fresh pass phrase") }', { c: TEST_PASSWORD }, session.token);
+      const changed = await t.gql(
+        'mutation($c: String!) { changePassword(currentPassword: $c, newPassword: "a fresh pass phrase") }',
+        { c: TEST_PASSWORD },
+        session.token,
+      );
       expect(changed.data).toEqual({ changePassword: true });
       expect(errorCode(await refresh(session.refreshToken))).toBe('UNAUTHENTICATED');
 
@@ -356,7 +430,11 @@ describe('security limits', () => {
       const memberSession = await signIn(member.email);
       const sessionless = t.tokenFor(member.id);
       expect(errorCode(await t.gql('{ me { id } }', {}, sessionless))).toBeUndefined();
-      const deactivated = await t.gql('mutation($id: ID!) { updateUser(input: { id: $id, active: false }) { active } }', { id: member.id }, w.token('admin'));
+      const deactivated = await t.gql(
+        'mutation($id: ID!) { updateUser(input: { id: $id, active: false }) { active } }',
+        { id: member.id },
+        w.token('admin'),
+      );
       expect(deactivated.data).toEqual({ updateUser: { active: false } });
       await t.gql('mutation($id: ID!) { updateUser(input: { id: $id, active: true }) { active } }', { id: member.id }, w.token('admin'));
       expect(errorCode(await refresh(memberSession.refreshToken))).toBe('UNAUTHENTICATED');
@@ -375,14 +453,19 @@ describe('security limits', () => {
     // needs → edges → node → organization → country → code: 6 levels.
     const deep = '{ needs(first: 1) { edges { node { organization { country { code } } } } } }';
     // needs 1 + edges (1 + 100 × node (1 + sdgTargets 21 + technologyCategories 21 + cooperationModes 11)) = 5,402
-    const complex = '{ needs(first: 100) { edges { node { sdgTargets { code labelEn } technologyCategories { code labelEn } cooperationModes { code } } } } }';
-    const count = async (app: TestApp, table: string) => (await app.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
+    const complex =
+      '{ needs(first: 100) { edges { node { sdgTargets { code labelEn } technologyCategories { code labelEn } cooperationModes { code } } } } }';
+    const count = async (app: TestApp, table: string) =>
+      (await app.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
 
     it('refuse a query deeper than GRAPHQL_MAX_DEPTH with QUERY_TOO_DEEP and HTTP 400; a higher limit lets it through', async () => {
       const res = await post(strict.app, { query: deep });
       expect(res.status).toBe(400);
       expect(res.body.data).toBeUndefined();
-      expect(res.body.errors[0]).toMatchObject({ message: expect.stringContaining('the limit is 4 levels'), extensions: { code: 'QUERY_TOO_DEEP', maxDepth: 4 } });
+      expect(res.body.errors[0]).toMatchObject({
+        message: expect.stringContaining('the limit is 4 levels'),
+        extensions: { code: 'QUERY_TOO_DEEP', maxDepth: 4 },
+      });
 
       // The default limit (10) lets the same query through.
       const through = await t.gql<{ needs: { edges: Array<{ node: { organization: { country: { code: string } } } }> } }>(deep);
@@ -395,12 +478,19 @@ describe('security limits', () => {
       const need = await f.need((await f.organization({ kind: OrganizationKind.AGENCY })).id);
       const match = await f.match(need.id, (await f.organization()).id);
       const coordinator = await f.user(Role.COORDINATOR);
-      const approve = 'mutation($id: ID!) { approveMatch(input: { id: $id, version: 1 }) { status need { organization { country { code } } } } }';
+      const approve =
+        'mutation($id: ID!) { approveMatch(input: { id: $id, version: 1 }) { status need { organization { country { code } } } } }';
       const res = await strict.gql(approve, { id: match.id }, strict.tokenFor(coordinator.id));
       expect(errorCode(res)).toBe('QUERY_TOO_DEEP');
-      expect(await strict.dataSource.query(`SELECT status, version FROM match WHERE id = $1`, [match.id])).toEqual([{ status: 'SUGGESTED', version: 1 }]);
+      expect(await strict.dataSource.query(`SELECT status, version FROM match WHERE id = $1`, [match.id])).toEqual([
+        { status: 'SUGGESTED', version: 1 },
+      ]);
       // Within the limit, the same approval goes through.
-      const shallow = await strict.gql<{ approveMatch: { status: string } }>('mutation($id: ID!) { approveMatch(input: { id: $id, version: 1 }) { status } }', { id: match.id }, strict.tokenFor(coordinator.id));
+      const shallow = await strict.gql<{ approveMatch: { status: string } }>(
+        'mutation($id: ID!) { approveMatch(input: { id: $id, version: 1 }) { status } }',
+        { id: match.id },
+        strict.tokenFor(coordinator.id),
+      );
       expect(shallow.errors).toBeUndefined();
       expect(shallow.data?.approveMatch.status).not.toBe('SUGGESTED');
     });
@@ -409,7 +499,10 @@ describe('security limits', () => {
       const res = await post(t.app, { query: complex });
       expect(res.status).toBe(400);
       expect(res.body.data).toBeUndefined();
-      expect(res.body.errors[0]).toMatchObject({ message: expect.stringContaining('limit of 5000'), extensions: { code: 'QUERY_TOO_COMPLEX', maxComplexity: 5000 } });
+      expect(res.body.errors[0]).toMatchObject({
+        message: expect.stringContaining('limit of 5000'),
+        extensions: { code: 'QUERY_TOO_COMPLEX', maxComplexity: 5000 },
+      });
       // A page of 10 costs 542: fine; so does a page of 10 asked for through a variable.
       expect((await t.gql(complex.replace('first: 100', 'first: 10'))).errors).toBeUndefined();
       const byVariable = complex.replace('{ needs(first: 100)', 'query($n: Int!) { needs(first: $n)');
@@ -425,7 +518,11 @@ describe('security limits', () => {
       const before = await count(t, 'capability');
       // 300 × (1 + 10 × 2) = 6,300
       const selections = Array.from({ length: 300 }, (_, i) => `c${i}: countriesServed { code nameEn }`).join(' ');
-      const res = await t.gql(`mutation { createCapability(input: { technologyCategory: "DESALINATION", description: "Seawater RO" }) { id ${selections} } }`, {}, w.token('enterprise'));
+      const res = await t.gql(
+        `mutation { createCapability(input: { technologyCategory: "DESALINATION", description: "Seawater RO" }) { id ${selections} } }`,
+        {},
+        w.token('enterprise'),
+      );
       expect(errorCode(res)).toBe('QUERY_TOO_COMPLEX');
       expect(await count(t, 'capability')).toBe(before);
     });
@@ -435,13 +532,23 @@ describe('security limits', () => {
       const res = await post(t.app, padded);
       expect(res.status).toBe(413);
       expect(res.headers['content-type']).toMatch(/^application\/json/);
-      expect(res.body).toEqual({ errors: [{ message: 'The request body is larger than the limit of 1048576 bytes', extensions: { code: 'PAYLOAD_TOO_LARGE', maxBytes: 1048576 } }] });
+      expect(res.body).toEqual({
+        errors: [
+          {
+            message: 'The request body is larger than the limit of 1048576 bytes',
+            extensions: { code: 'PAYLOAD_TOO_LARGE', maxBytes: 1048576 },
+          },
+        ],
+      });
       expect(res.headers['x-content-type-options']).toBe('nosniff');
 
       const before = await count(t, 'capability');
       const write = await post(
         t.app,
-        { query: 'mutation($d: String!) { createCapability(input: { technologyCategory: "DESALINATION", description: $d }) { id } }', variables: { d: '海水淡化'.repeat(100_000) } },
+        {
+          query: 'mutation($d: String!) { createCapability(input: { technologyCategory: "DESALINATION", description: $d }) { id } }',
+          variables: { d: '海水淡化'.repeat(100_000) },
+        },
         { authorization: `Bearer ${w.token('enterprise')}` },
       );
       expect(write.status).toBe(413);
@@ -498,7 +605,10 @@ describe('security limits', () => {
       const nested = await t.gql('{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }');
       expect(errorCode(nested)).toBe('QUERY_TOO_DEEP');
 
-      expect((await strict.gql<{ __schema: { queryType: { name: string } } }>('{ __schema { queryType { name } } }')).data?.__schema.queryType.name).toBe('Query');
+      expect(
+        (await strict.gql<{ __schema: { queryType: { name: string } } }>('{ __schema { queryType { name } } }')).data?.__schema.queryType
+          .name,
+      ).toBe('Query');
       const off = await other.gql('{ __schema { queryType { name } } }');
       expect(errorCode(off)).toBe('GRAPHQL_VALIDATION_FAILED');
       expect(off.data ?? undefined).toBeUndefined();
@@ -540,13 +650,17 @@ describe('security limits', () => {
       expect((await from(t, 'https://evil.example.com')).headers['access-control-allow-origin']).toBeUndefined();
       expect((await from(other, 'https://app.example.org')).headers['access-control-allow-origin']).toBeUndefined();
 
-      const preflight = await request(t.app.getHttpServer())
-        .options('/graphql')
-        .set({ origin: 'https://app.example.org', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' });
+      const preflight = await request(t.app.getHttpServer()).options('/graphql').set({
+        origin: 'https://app.example.org',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type,authorization',
+      });
       expect(preflight.status).toBe(204);
       expect(preflight.headers['access-control-allow-origin']).toBe('https://app.example.org');
       expect(preflight.headers['access-control-allow-headers']).toContain('authorization');
-      const refused = await request(t.app.getHttpServer()).options('/graphql').set({ origin: 'https://evil.example.com', 'access-control-request-method': 'POST' });
+      const refused = await request(t.app.getHttpServer())
+        .options('/graphql')
+        .set({ origin: 'https://evil.example.com', 'access-control-request-method': 'POST' });
       expect(refused.headers['access-control-allow-origin']).toBeUndefined();
     });
   });

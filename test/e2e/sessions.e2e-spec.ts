@@ -9,7 +9,8 @@ import { TEST_PASSWORD, TEST_PASSWORD_HASH_COST } from '../support/factory';
 import { errorCode, GraphQLResponse, startTestApp, TestApp } from '../support/test-app';
 import { useWorld, World } from '../support/world';
 
-const LOGIN = 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token refreshToken user { id } } }';
+const LOGIN =
+  'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token refreshToken user { id } } }';
 const REFRESH = 'mutation($r: String!) { refreshToken(refreshToken: $r) { token refreshToken } }';
 const LOGOUT = 'mutation($r: String!, $all: Boolean) { logout(refreshToken: $r, allSessions: $all) }';
 const ME = '{ me { id } }';
@@ -28,7 +29,9 @@ const post = (app: INestApplication, body: unknown, forwardedFor?: string) => {
   return req.send(body as object);
 };
 const loginAt = async (app: INestApplication, email: string, password: string, forwardedFor?: string) =>
-  (await post(app, { query: LOGIN, variables: { email, password } }, forwardedFor)).body as GraphQLResponse<{ login: Session & { user: { id: string } } }>;
+  (await post(app, { query: LOGIN, variables: { email, password } }, forwardedFor)).body as GraphQLResponse<{
+    login: Session & { user: { id: string } };
+  }>;
 
 const wsLogin = signInOverWebSocket;
 
@@ -45,10 +48,13 @@ describe('sessions', () => {
     return res.data!.login;
   };
   const refresh = (refreshToken: string) => t.gql<{ refreshToken: Session }>(REFRESH, { r: refreshToken });
-  const logout = (refreshToken: string, options: { all?: boolean; token?: string } = {}) => t.gql<{ logout: boolean }>(LOGOUT, { r: refreshToken, all: options.all }, options.token);
+  const logout = (refreshToken: string, options: { all?: boolean; token?: string } = {}) =>
+    t.gql<{ logout: boolean }>(LOGOUT, { r: refreshToken, all: options.all }, options.token);
   /** Whether a bearer token still works. */
   const works = async (token: string) => (await t.gql<{ me: { id: string } }>(ME, {}, token)).data?.me.id !== undefined;
-  const liveRefreshTokens = async (userId: string) => (await t.dataSource.query(`SELECT count(*)::int AS n FROM refresh_token WHERE user_id = $1 AND revoked_at IS NULL`, [userId]))[0].n as number;
+  const liveRefreshTokens = async (userId: string) =>
+    (await t.dataSource.query(`SELECT count(*)::int AS n FROM refresh_token WHERE user_id = $1 AND revoked_at IS NULL`, [userId]))[0]
+      .n as number;
 
   describe('refresh-token families', () => {
     it('revoke only the family of a replayed token: the other session of the user goes on', async () => {
@@ -71,7 +77,11 @@ describe('sessions', () => {
       const user = await newUser();
       const before = await signIn(user);
       await refresh(before.refreshToken);
-      const changed = await t.gql('mutation($c: String!) { changePassword(currentPassword: $c, newPassword: "a fresh pass phrase") }', { c: TEST_PASSWORD }, before.token);
+      const changed = await t.gql(
+        'mutation($c: String!) { changePassword(currentPassword: $c, newPassword: "a fresh pass phrase") }',
+        { c: TEST_PASSWORD },
+        before.token,
+      );
       expect(changed.data).toEqual({ changePassword: true });
       const after = await signIn(user, 'a fresh pass phrase');
 
@@ -89,7 +99,10 @@ describe('sessions', () => {
       expect((await logout(here.refreshToken)).data).toEqual({ logout: true });
       expect(errorCode(await refresh(here.refreshToken))).toBe('UNAUTHENTICATED');
       const refused = await t.gql(ME, {}, here.token);
-      expect(refused.errors?.[0]).toMatchObject({ message: 'The session was signed out or revoked: sign in again', extensions: { code: 'UNAUTHENTICATED' } });
+      expect(refused.errors?.[0]).toMatchObject({
+        message: 'The session was signed out or revoked: sign in again',
+        extensions: { code: 'UNAUTHENTICATED' },
+      });
       expect(await works(elsewhere.token)).toBe(true);
       expect((await refresh(elsewhere.refreshToken)).errors).toBeUndefined();
       // Signing out again, or with nonsense, is UNAUTHENTICATED.
@@ -131,7 +144,8 @@ describe('sessions', () => {
     it('with TRUST_PROXY=1 is the entry the proxy appended, not the one the client wrote: the sign-in lock follows it', async () => {
       const real = '203.0.113.41';
       // Each attempt claims another address of its own; the proxy appends the real one.
-      for (let i = 0; i < 3; i++) expect(errorCode(await loginAt(t.app, unknownEmail(), 'not the password at all', `1.2.3.${i}, ${real}`))).toBe('UNAUTHENTICATED');
+      for (let i = 0; i < 3; i++)
+        expect(errorCode(await loginAt(t.app, unknownEmail(), 'not the password at all', `1.2.3.${i}, ${real}`))).toBe('UNAUTHENTICATED');
       const user = await newUser();
       expect(errorCode(await loginAt(t.app, user.email, TEST_PASSWORD, `9.9.9.9, ${real}`))).toBe('TOO_MANY_REQUESTS');
       // Another client, claiming the locked client's address as its own, is not caught in that lock.
@@ -140,7 +154,8 @@ describe('sessions', () => {
 
     it('over WebSocket obeys the same rule', async () => {
       const real = '203.0.113.51';
-      for (let i = 0; i < 3; i++) expect(await wsLogin(t.app, `1.2.3.${i}, ${real}`, unknownEmail(), 'not the password at all')).toBe('UNAUTHENTICATED');
+      for (let i = 0; i < 3; i++)
+        expect(await wsLogin(t.app, `1.2.3.${i}, ${real}`, unknownEmail(), 'not the password at all')).toBe('UNAUTHENTICATED');
       const user = await newUser();
       expect(await wsLogin(t.app, `9.9.9.9, ${real}`, user.email, TEST_PASSWORD)).toBe('TOO_MANY_REQUESTS');
       expect(await wsLogin(t.app, `${real}, 203.0.113.52`, user.email, TEST_PASSWORD)).toBe('signed in');
@@ -150,14 +165,21 @@ describe('sessions', () => {
       let proxied: TestApp;
       beforeAll(async () => {
         // The API's own connection comes from loopback (the "load balancer"); 10/8 is the internal proxy tier.
-        proxied = await startTestApp({ TRUST_PROXY: '127.0.0.0/8, ::1/128, 10.0.0.0/8', LOGIN_MAX_FAILURES_PER_ADDRESS: '3', PASSWORD_HASH_COST: '17' });
+        proxied = await startTestApp({
+          TRUST_PROXY: '127.0.0.0/8, ::1/128, 10.0.0.0/8',
+          LOGIN_MAX_FAILURES_PER_ADDRESS: '3',
+          PASSWORD_HASH_COST: '17',
+        });
       });
       afterAll(() => proxied?.close());
 
       it('is the rightmost entry that is not a trusted proxy, over HTTP and over WebSocket', async () => {
         const ghost = () => unknownEmail();
         const user = await proxied.factory.user(Role.AGENCY_MEMBER);
-        for (const [attempt, real] of [[(xff: string) => loginAt(proxied.app, ghost(), 'wrong password here', xff).then(errorCode), '203.0.113.61'], [(xff: string) => wsLogin(proxied.app, xff, ghost(), 'wrong password here'), '203.0.113.71']] as const) {
+        for (const [attempt, real] of [
+          [(xff: string) => loginAt(proxied.app, ghost(), 'wrong password here', xff).then(errorCode), '203.0.113.61'],
+          [(xff: string) => wsLogin(proxied.app, xff, ghost(), 'wrong password here'), '203.0.113.71'],
+        ] as const) {
           for (let i = 0; i < 3; i++) expect(await attempt(`1.2.3.${i}, ${real}, 10.1.2.3`)).toBe('UNAUTHENTICATED');
           expect(errorCode(await loginAt(proxied.app, user.email, TEST_PASSWORD, `9.9.9.9, ${real}, 10.9.8.7`))).toBe('TOO_MANY_REQUESTS');
         }
@@ -167,7 +189,8 @@ describe('sessions', () => {
         const old = await hashPassword(TEST_PASSWORD, TEST_PASSWORD_HASH_COST);
         expect(old).toMatch(/^scrypt\$16384\$8\$1\$/);
         const user = await proxied.factory.user(Role.AGENCY_MEMBER, { passwordHash: old });
-        const storedHash = async () => (await proxied.dataSource.query(`SELECT password_hash FROM app_user WHERE id = $1`, [user.id]))[0].password_hash as string;
+        const storedHash = async () =>
+          (await proxied.dataSource.query(`SELECT password_hash FROM app_user WHERE id = $1`, [user.id]))[0].password_hash as string;
 
         // A failed sign-in changes nothing.
         expect(errorCode(await loginAt(proxied.app, user.email, 'not the password at all', '198.51.100.200'))).toBe('UNAUTHENTICATED');

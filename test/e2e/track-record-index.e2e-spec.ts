@@ -32,9 +32,19 @@ describe('track-record index', () => {
   it('re-reads only the enterprises that changed, and ends where a full build would', async () => {
     const f = t.factory;
     const grower = await f.organization({ kind: OrganizationKind.ENTERPRISE, nameEn: 'Growing Water Works' });
-    await f.referenceProject(grower.id, { title: 'Gedaref water treatment plant', description: 'Drinking water treatment plant.', countryCode: 'SD', year: 2012 });
+    await f.referenceProject(grower.id, {
+      title: 'Gedaref water treatment plant',
+      description: 'Drinking water treatment plant.',
+      countryCode: 'SD',
+      year: 2012,
+    });
     const shrinking = await f.organization({ kind: OrganizationKind.ENTERPRISE, nameEn: 'Shrinking Pipelines' });
-    const doomed = await f.referenceProject(shrinking.id, { title: 'Kassala pipeline', description: 'A water pipeline.', countryCode: 'SD', year: 2010 });
+    const doomed = await f.referenceProject(shrinking.id, {
+      title: 'Kassala pipeline',
+      description: 'A water pipeline.',
+      countryCode: 'SD',
+      year: 2010,
+    });
     await f.referenceProject(shrinking.id, { title: 'Port Sudan stadium', description: 'A stadium.', countryCode: 'SD', year: 2011 });
     const suspended = await f.organization({ kind: OrganizationKind.ENTERPRISE, nameEn: 'Suspended Drilling' });
     await f.referenceProject(suspended.id, { title: 'Borehole drilling', description: 'Fifty boreholes.', countryCode: 'ML', year: 2014 });
@@ -43,9 +53,17 @@ describe('track-record index', () => {
 
     // A project added (with a word the index has never seen), one deleted, an enterprise no longer verified, a
     // newcomer with a capability only.
-    await f.referenceProject(grower.id, { title: 'Hurghada desalination plant', description: 'Seawater desalination.', countryCode: 'EG', year: 2016 });
+    await f.referenceProject(grower.id, {
+      title: 'Hurghada desalination plant',
+      description: 'Seawater desalination.',
+      countryCode: 'EG',
+      year: 2016,
+    });
     await t.dataSource.query('DELETE FROM reference_project WHERE id = $1', [doomed.id]);
-    await t.dataSource.query('UPDATE organization SET verification_status = $1, updated_at = now() WHERE id = $2', [VerificationStatus.PENDING, suspended.id]);
+    await t.dataSource.query('UPDATE organization SET verification_status = $1, updated_at = now() WHERE id = $2', [
+      VerificationStatus.PENDING,
+      suspended.id,
+    ]);
     const newcomer = await f.organization({ kind: OrganizationKind.ENTERPRISE, nameEn: 'Irrigation Newco' });
     await f.capability(newcomer.id, { technologyCategory: 'IRRIGATION', description: 'Drip irrigation.' });
 

@@ -44,7 +44,11 @@ describe('webhooks', () => {
   });
 
   const create = (input: Record<string, unknown>, token = w.token('enterprise')) =>
-    t.gql<{ createWebhook: { secret: string; webhook: WebhookFields } }>(CREATE, { input: { events: ['MATCH_INTRODUCED'], ...input } }, token);
+    t.gql<{ createWebhook: { secret: string; webhook: WebhookFields } }>(
+      CREATE,
+      { input: { events: ['MATCH_INTRODUCED'], ...input } },
+      token,
+    );
   const createOk = async (input: Record<string, unknown>, token = w.token('enterprise')) => {
     const res = await create(input, token);
     expect(res.errors).toBeUndefined();
@@ -56,12 +60,19 @@ describe('webhooks', () => {
     return res.data!.testWebhook;
   };
   const list = async (token: string | undefined, organizationId?: string) =>
-    t.gql<{ webhooks: WebhookFields[] }>(`query($org: ID) { webhooks(organizationId: $org) { ${WEBHOOK} } }`, { org: organizationId }, token);
+    t.gql<{ webhooks: WebhookFields[] }>(
+      `query($org: ID) { webhooks(organizationId: $org) { ${WEBHOOK} } }`,
+      { org: organizationId },
+      token,
+    );
   const stored = (organizationId: string) => t.dataSource.getRepository(WebhookEndpointEntity).countBy({ organizationId });
   const field = (res: GraphQLResponse) => res.errors?.[0]?.extensions?.field;
 
   it('creates a webhook whose secret is shown once and never read again', async () => {
-    const created = await createOk({ url: 'https://hooks.blue-river.example.cn/waterbridge', events: ['MATCH_INTRODUCED', 'MATCH_ENGAGED'] });
+    const created = await createOk({
+      url: 'https://hooks.blue-river.example.cn/waterbridge',
+      events: ['MATCH_INTRODUCED', 'MATCH_ENGAGED'],
+    });
     expect(created.secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
     expect(created.webhook).toEqual({
       id: expect.any(String),
@@ -85,7 +96,10 @@ describe('webhooks', () => {
   it('encrypts secrets stored before WEBHOOK_SECRETS_KEY was set, and still signs with them', async () => {
     const r = await receiver('whsec_stored-in-the-clear-before-the-key-was-set');
     const { webhook } = await createOk({ url: r.url });
-    await t.dataSource.query(`UPDATE webhook_endpoint SET secret = $1 WHERE id = $2`, ['whsec_stored-in-the-clear-before-the-key-was-set', webhook.id]);
+    await t.dataSource.query(`UPDATE webhook_endpoint SET secret = $1 WHERE id = $2`, [
+      'whsec_stored-in-the-clear-before-the-key-was-set',
+      webhook.id,
+    ]);
     // This one, and any other stored in the clear (the test world's own).
     expect(await t.app.get(WebhooksService).sealStoredSecrets()).toBeGreaterThanOrEqual(1);
     expect(await t.dataSource.query(`SELECT id FROM webhook_endpoint WHERE secret NOT LIKE 'wbenc1:%'`)).toEqual([]);
@@ -99,8 +113,15 @@ describe('webhooks', () => {
     const r = await receiver();
     const { webhook } = await createOk({ url: r.url });
     const other = new WebhookSecretBoxService(loadConfig({ WEBHOOK_SECRETS_KEY: 'some-other-key-that-is-32-chars-long!!' }));
-    await t.dataSource.query(`UPDATE webhook_endpoint SET secret = $1 WHERE id = $2`, [other.seal('whsec_sealed-with-another-key'), webhook.id]);
-    expect(await testCall(webhook.id)).toMatchObject({ ok: false, statusCode: null, error: expect.stringMatching(/^the signing secret cannot be decrypted with WEBHOOK_SECRETS_KEY/) });
+    await t.dataSource.query(`UPDATE webhook_endpoint SET secret = $1 WHERE id = $2`, [
+      other.seal('whsec_sealed-with-another-key'),
+      webhook.id,
+    ]);
+    expect(await testCall(webhook.id)).toMatchObject({
+      ok: false,
+      statusCode: null,
+      error: expect.stringMatching(/^the signing secret cannot be decrypted with WEBHOOK_SECRETS_KEY/),
+    });
     expect(r.received).toHaveLength(0);
     await t.dataSource.getRepository(WebhookEndpointEntity).delete({ id: webhook.id });
   });
@@ -108,7 +129,11 @@ describe('webhooks', () => {
   it('testWebhook calls the receiver now, signed, with the documented headers and body', async () => {
     const { secret, webhook } = await createOk({ url: 'http://127.0.0.1:9/placeholder' });
     const r = await receiver(secret);
-    await t.gql('mutation($id: ID!, $url: String!) { updateWebhook(input: { id: $id, url: $url }) { id } }', { id: webhook.id, url: r.url }, w.token('enterprise'));
+    await t.gql(
+      'mutation($id: ID!, $url: String!) { updateWebhook(input: { id: $id, url: $url }) { id } }',
+      { id: webhook.id, url: r.url },
+      w.token('enterprise'),
+    );
 
     const result = await testCall(webhook.id);
     expect(result).toEqual({ ok: true, statusCode: 200, durationMs: expect.any(Number), error: null });
@@ -134,7 +159,11 @@ describe('webhooks', () => {
     expect(second.headers['waterbridge-delivery']).not.toBe(call.headers['waterbridge-delivery']);
 
     // A ping is not a delivery: the log stays empty.
-    const log = await t.gql<{ webhookDeliveries: { totalCount: number } }>('query($id: ID!) { webhookDeliveries(webhookId: $id) { totalCount } }', { id: webhook.id }, w.token('enterprise'));
+    const log = await t.gql<{ webhookDeliveries: { totalCount: number } }>(
+      'query($id: ID!) { webhookDeliveries(webhookId: $id) { totalCount } }',
+      { id: webhook.id },
+      w.token('enterprise'),
+    );
     expect(log.data?.webhookDeliveries.totalCount).toBe(0);
   });
 
@@ -175,7 +204,12 @@ describe('webhooks', () => {
 
   it('refuses bad URLs and event lists as BAD_USER_INPUT naming the field, writing nothing', async () => {
     const before = await stored(w.orgs.enterpriseOrg.id);
-    for (const url of ['ftp://files.example.org/in', 'https://user:pass@hooks.example.org/in', 'hooks.example.org/in', `https://hooks.example.org/${'a'.repeat(2000)}`]) {
+    for (const url of [
+      'ftp://files.example.org/in',
+      'https://user:pass@hooks.example.org/in',
+      'hooks.example.org/in',
+      `https://hooks.example.org/${'a'.repeat(2000)}`,
+    ]) {
       const res = await create({ url });
       expect({ url, code: errorCode(res), field: field(res) }).toEqual({ url, code: 'BAD_USER_INPUT', field: 'url' });
     }
@@ -186,7 +220,11 @@ describe('webhooks', () => {
     expect(await stored(w.orgs.enterpriseOrg.id)).toBe(before);
 
     const { webhook } = await createOk({ url: 'https://hooks.example.org/in' });
-    const update = await t.gql('mutation($id: ID!) { updateWebhook(input: { id: $id, url: "https://a:b@hooks.example.org/in" }) { id } }', { id: webhook.id }, w.token('enterprise'));
+    const update = await t.gql(
+      'mutation($id: ID!) { updateWebhook(input: { id: $id, url: "https://a:b@hooks.example.org/in" }) { id } }',
+      { id: webhook.id },
+      w.token('enterprise'),
+    );
     expect([errorCode(update), field(update)]).toEqual(['BAD_USER_INPUT', 'url']);
     expect((await list(w.token('enterprise'))).data?.webhooks.find((h) => h.id === webhook.id)?.url).toBe('https://hooks.example.org/in');
   });
@@ -235,7 +273,9 @@ describe('webhooks', () => {
     const coordinator = w.token('coordinator');
     expect((await list(coordinator, w.orgs.enterpriseOrg.id)).data?.webhooks).toContainEqual(webhook);
     expect(errorCode(await list(coordinator))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await create({ url: 'https://hooks.example.org/x', organizationId: w.orgs.enterpriseOrg.id }, coordinator))).toBe('FORBIDDEN');
+    expect(errorCode(await create({ url: 'https://hooks.example.org/x', organizationId: w.orgs.enterpriseOrg.id }, coordinator))).toBe(
+      'FORBIDDEN',
+    );
     expect(errorCode(await t.gql('mutation($id: ID!) { deleteWebhook(id: $id) }', { id: webhook.id }, coordinator))).toBe('FORBIDDEN');
     expect(errorCode(await t.gql(TEST, { id: webhook.id }, coordinator))).toBe('FORBIDDEN');
     expect(errorCode(await t.gql('{ webhooks { id } }'))).toBe('UNAUTHENTICATED');
@@ -260,7 +300,11 @@ describe('webhooks', () => {
 
   describe('delivery log', () => {
     /** Writes deliveries as the notification jobs would, `minutesAgo` apart, each with its attempts. */
-    async function deliveriesOf(webhookId: string, url: string, rows: Array<{ minutesAgo: number; status: DeliveryStatus; attempts: Array<{ statusCode: number | null; error: string | null }> }>) {
+    async function deliveriesOf(
+      webhookId: string,
+      url: string,
+      rows: Array<{ minutesAgo: number; status: DeliveryStatus; attempts: Array<{ statusCode: number | null; error: string | null }> }>,
+    ) {
       const deliveries = t.dataSource.getRepository(NotificationDeliveryEntity);
       const attempts = t.dataSource.getRepository(DeliveryAttemptEntity);
       const saved: NotificationDeliveryEntity[] = [];
@@ -283,7 +327,14 @@ describe('webhooks', () => {
         );
         await attempts.save(
           row.attempts.map((a, i) =>
-            attempts.create({ deliveryId: delivery.id, attempt: i + 1, succeeded: a.statusCode !== null && a.statusCode < 300, statusCode: a.statusCode, error: a.error, durationMs: 40 + i }),
+            attempts.create({
+              deliveryId: delivery.id,
+              attempt: i + 1,
+              succeeded: a.statusCode !== null && a.statusCode < 300,
+              statusCode: a.statusCode,
+              error: a.error,
+              durationMs: 40 + i,
+            }),
           ),
         );
         saved.push(delivery);
@@ -298,7 +349,15 @@ describe('webhooks', () => {
       webhookDeliveries: {
         totalCount: number;
         pageInfo: { hasNextPage: boolean; endCursor: string };
-        edges: Array<{ node: { id: string; status: string; attempts: number; lastError: string | null; attemptLog: Array<{ attempt: number; succeeded: boolean; statusCode: number | null; error: string | null }> } }>;
+        edges: Array<{
+          node: {
+            id: string;
+            status: string;
+            attempts: number;
+            lastError: string | null;
+            attemptLog: Array<{ attempt: number; succeeded: boolean; statusCode: number | null; error: string | null }>;
+          };
+        }>;
       };
     }
 
@@ -308,8 +367,22 @@ describe('webhooks', () => {
       const { webhook } = await createOk({ url: 'https://hooks.example.org/log' });
       const { webhook: otherWebhook } = await createOk({ url: 'https://hooks.example.org/elsewhere' });
       const [retried, dead, delivered] = await deliveriesOf(webhook.id, webhook.url, [
-        { minutesAgo: 30, status: DeliveryStatus.DELIVERED, attempts: [{ statusCode: 503, error: 'HTTP 503' }, { statusCode: 200, error: null }] },
-        { minutesAgo: 20, status: DeliveryStatus.DEAD, attempts: [{ statusCode: null, error: 'connection refused' }, { statusCode: 500, error: 'HTTP 500' }] },
+        {
+          minutesAgo: 30,
+          status: DeliveryStatus.DELIVERED,
+          attempts: [
+            { statusCode: 503, error: 'HTTP 503' },
+            { statusCode: 200, error: null },
+          ],
+        },
+        {
+          minutesAgo: 20,
+          status: DeliveryStatus.DEAD,
+          attempts: [
+            { statusCode: null, error: 'connection refused' },
+            { statusCode: 500, error: 'HTTP 500' },
+          ],
+        },
         { minutesAgo: 10, status: DeliveryStatus.DELIVERED, attempts: [{ statusCode: 204, error: null }] },
       ]);
       await deliveriesOf(otherWebhook.id, otherWebhook.url, [{ minutesAgo: 5, status: DeliveryStatus.PENDING, attempts: [] }]);
@@ -320,7 +393,13 @@ describe('webhooks', () => {
       expect(page1.totalCount).toBe(3);
       expect(page1.pageInfo.hasNextPage).toBe(true);
       expect(page1.edges.map((e) => e.node)).toEqual([
-        expect.objectContaining({ id: delivered.id, status: 'DELIVERED', attempts: 1, lastError: null, attemptLog: [{ attempt: 1, succeeded: true, statusCode: 204, error: null, durationMs: 40 }] }),
+        expect.objectContaining({
+          id: delivered.id,
+          status: 'DELIVERED',
+          attempts: 1,
+          lastError: null,
+          attemptLog: [{ attempt: 1, succeeded: true, statusCode: 204, error: null, durationMs: 40 }],
+        }),
         expect.objectContaining({
           id: dead.id,
           status: 'DEAD',
@@ -334,12 +413,16 @@ describe('webhooks', () => {
       ]);
 
       const second = await t.gql<LogPage>(LOG, { id: webhook.id, first: 2, after: page1.pageInfo.endCursor }, w.token('enterprise'));
-      expect(second.data!.webhookDeliveries.edges.map((e) => [e.node.id, e.node.attemptLog.map((a) => a.statusCode)])).toEqual([[retried.id, [503, 200]]]);
+      expect(second.data!.webhookDeliveries.edges.map((e) => [e.node.id, e.node.attemptLog.map((a) => a.statusCode)])).toEqual([
+        [retried.id, [503, 200]],
+      ]);
       expect(second.data!.webhookDeliveries.pageInfo.hasNextPage).toBe(false);
 
       // Coordinators read the log too; after the webhook is deleted its log stays for them.
       expect((await t.gql<LogPage>(LOG, { id: webhook.id }, w.token('coordinator'))).data?.webhookDeliveries.totalCount).toBe(3);
-      expect((await t.gql('mutation($id: ID!) { deleteWebhook(id: $id) }', { id: webhook.id }, w.token('enterprise'))).data).toEqual({ deleteWebhook: true });
+      expect((await t.gql('mutation($id: ID!) { deleteWebhook(id: $id) }', { id: webhook.id }, w.token('enterprise'))).data).toEqual({
+        deleteWebhook: true,
+      });
       expect((await list(w.token('enterprise'))).data?.webhooks.map((h) => h.id)).not.toContain(webhook.id);
       expect(errorCode(await t.gql(LOG, { id: webhook.id }, w.token('enterprise')))).toBe('NOT_FOUND');
       expect((await t.gql<LogPage>(LOG, { id: webhook.id }, w.token('coordinator'))).data?.webhookDeliveries.totalCount).toBe(3);

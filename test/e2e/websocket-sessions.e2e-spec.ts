@@ -89,16 +89,24 @@ function subscribe(c: Connection): Subscription {
 
 /** Writes an in-app notification for the user and announces it the way the fan-out does (NOTIFY after commit). */
 async function notify(t: TestApp, userId: string, type: string, body: string): Promise<string> {
-  const [{ id }] = await t.dataSource.query(`INSERT INTO notification (user_id, event_id, type, title, body) VALUES ($1, gen_random_uuid(), $2, $3, $4) RETURNING id`, [userId, type, type, body]);
+  const [{ id }] = await t.dataSource.query(
+    `INSERT INTO notification (user_id, event_id, type, title, body) VALUES ($1, gen_random_uuid(), $2, $3, $4) RETURNING id`,
+    [userId, type, type, body],
+  );
   await announce(t, userId, id);
   return id;
 }
-const announce = (t: TestApp, userId: string, id: string) => t.dataSource.query('SELECT pg_notify($1, $2)', [NOTIFICATION_CHANNEL, JSON.stringify({ userId, id })]);
+const announce = (t: TestApp, userId: string, id: string) =>
+  t.dataSource.query('SELECT pg_notify($1, $2)', [NOTIFICATION_CHANNEL, JSON.stringify({ userId, id })]);
 
 /** A notification that reaches every one of `subs`: announced until heard, since the server registers a subscription a moment after it is sent. */
 async function delivered(t: TestApp, userId: string, subs: Subscription[]): Promise<string> {
   const id = await notify(t, userId, 'MATCH_INTRODUCED', 'A probe');
-  await waitUntil(async () => subs.every((s) => s.received.some((n) => n.id === id)) || (await announce(t, userId, id), false), 'the notification on every open subscription', 15_000);
+  await waitUntil(
+    async () => subs.every((s) => s.received.some((n) => n.id === id)) || (await announce(t, userId, id), false),
+    'the notification on every open subscription',
+    15_000,
+  );
   return id;
 }
 
@@ -131,34 +139,63 @@ describe('GraphQL WebSocket sessions', () => {
 
   /** Waits until `sub` receives notification `id` or its connection is closed, and reports which. */
   const outcomeOf = async (connection: Connection, sub: Subscription, id: () => string | undefined) =>
-    waitUntil(() => (sub.received.some((n) => n.id === id()) ? 'delivered' : connection.closed && 'closed'), 'the notification or the close');
+    waitUntil(
+      () => (sub.received.some((n) => n.id === id()) ? 'delivered' : connection.closed && 'closed'),
+      'the notification or the close',
+    );
 
   it('after a password change sends nothing more (not the MATCH_ENGAGED with the other side’s contacts) and closes the socket, 4401', async () => {
     const { user, connection, sub } = await signedInSubscriber();
-    const changed = await t.gql('mutation($c: String!) { changePassword(currentPassword: $c, newPassword: "a brand new passphrase") }', { c: TEST_PASSWORD }, t.tokenFor(user.id));
+    const changed = await t.gql(
+      'mutation($c: String!) { changePassword(currentPassword: $c, newPassword: "a brand new passphrase") }',
+      { c: TEST_PASSWORD },
+      t.tokenFor(user.id),
+    );
     expect(changed.errors).toBeUndefined();
 
     // Both sides accept an introduction: the fan-out tells every member of both organisations, with the contacts.
     const need = await t.factory.need(w.orgs.agencyOrg.id);
-    const match = await t.factory.match(need.id, w.orgs.enterpriseOrg.id, { status: MatchStatus.INTRODUCED, introducedAt: new Date(), enterpriseResponse: SideResponse.ACCEPTED });
-    const accepted = await t.gql<{ respondToMatch: { status: string } }>('mutation($id: ID!, $v: Int!) { respondToMatch(input: { id: $id, version: $v, accept: true }) { status } }', { id: match.id, v: match.version }, w.token('agency'));
+    const match = await t.factory.match(need.id, w.orgs.enterpriseOrg.id, {
+      status: MatchStatus.INTRODUCED,
+      introducedAt: new Date(),
+      enterpriseResponse: SideResponse.ACCEPTED,
+    });
+    const accepted = await t.gql<{ respondToMatch: { status: string } }>(
+      'mutation($id: ID!, $v: Int!) { respondToMatch(input: { id: $id, version: $v, accept: true }) { status } }',
+      { id: match.id, v: match.version },
+      w.token('agency'),
+    );
     expect(accepted.data?.respondToMatch.status).toBe('ENGAGED');
     await t.app.get(NotificationFanoutJob).drain();
-    const [engaged] = await t.dataSource.query(`SELECT id, body FROM notification WHERE user_id = $1 AND type = 'MATCH_ENGAGED'`, [user.id]);
+    const [engaged] = await t.dataSource.query(`SELECT id, body FROM notification WHERE user_id = $1 AND type = 'MATCH_ENGAGED'`, [
+      user.id,
+    ]);
     expect(engaged.body).toContain(w.orgs.agencyOrg.contactEmail);
 
     expect(await outcomeOf(connection, sub, () => engaged.id)).toBe('closed');
     // Only the probe (announced until heard, so perhaps more than once) ever arrived.
     expect(new Set(sub.received.map((n) => n.type))).toEqual(new Set(['MATCH_INTRODUCED']));
-    expect(connection.closed).toMatchObject({ code: 4401, reason: 'The token was revoked by a password change or a sign-out of every session: sign in again' });
+    expect(connection.closed).toMatchObject({
+      code: 4401,
+      reason: 'The token was revoked by a password change or a sign-out of every session: sign in again',
+    });
   });
 
   it('after the account is deactivated sends nothing more and closes the socket, 4401', async () => {
     const { user, connection, sub } = await signedInSubscriber();
-    const deactivated = await t.gql('mutation($id: ID!) { updateUser(input: { id: $id, active: false }) { active } }', { id: user.id }, w.token('admin'));
+    const deactivated = await t.gql(
+      'mutation($id: ID!) { updateUser(input: { id: $id, active: false }) { active } }',
+      { id: user.id },
+      w.token('admin'),
+    );
     expect(deactivated.errors).toBeUndefined();
     // A notification fanned out for the user just before the deactivation committed.
-    const id = await notify(t, user.id, 'MATCH_ENGAGED', 'You can now contact them directly: partners@lanka-water.example, +94 11 000 0000');
+    const id = await notify(
+      t,
+      user.id,
+      'MATCH_ENGAGED',
+      'You can now contact them directly: partners@lanka-water.example, +94 11 000 0000',
+    );
 
     expect(await outcomeOf(connection, sub, () => id)).toBe('closed');
     expect(new Set(sub.received.map((n) => n.type))).toEqual(new Set(['MATCH_INTRODUCED']));

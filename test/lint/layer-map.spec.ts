@@ -13,8 +13,10 @@ describe('the layer map, as npm run lint enforces it', () => {
     'src/common/lint-probe-layer.ts': "import { NeedEntity } from '../needs/need.entity';\n\nexport type Probe = NeedEntity;\n",
     'src/needs/lint-probe-test.ts': "import { ROOT } from '../../test/support/build';\n\nexport const probe = ROOT;\n",
     'src/needs/lint-probe-cycle-a.ts': "import { b } from './lint-probe-cycle-b';\n\nexport const a = (): number => b() + 1;\n",
-    'src/needs/lint-probe-cycle-b.ts': "import { a } from './lint-probe-cycle-a';\n\nexport const b = (): number => (Math.random() > 2 ? a() : 0);\n",
-    'src/needs/lint-probe-allowed.ts': "import { DomainError } from '../common/domain-error';\n\nexport const probe = DomainError.notFound('Need', 'x');\n",
+    'src/needs/lint-probe-cycle-b.ts':
+      "import { a } from './lint-probe-cycle-a';\n\nexport const b = (): number => (Math.random() > 2 ? a() : 0);\n",
+    'src/needs/lint-probe-allowed.ts':
+      "import { DomainError } from '../common/domain-error';\n\nexport const probe = DomainError.notFound('Need', 'x');\n",
   };
   let rulesBroken: Record<string, string[]>;
 
@@ -26,7 +28,9 @@ describe('the layer map, as npm run lint enforces it', () => {
         (failed: { stdout?: string }) => ({ stdout: failed.stdout ?? '' }),
       );
       const results = JSON.parse(run.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string | null }> }>;
-      rulesBroken = Object.fromEntries(results.map((r) => [r.filePath.slice(ROOT.length + 1), r.messages.map((m) => m.ruleId ?? 'parse error')]));
+      rulesBroken = Object.fromEntries(
+        results.map((r) => [r.filePath.slice(ROOT.length + 1), r.messages.map((m) => m.ruleId ?? 'parse error')]),
+      );
     } finally {
       for (const file of Object.keys(probes)) rmSync(join(ROOT, file), { force: true });
     }

@@ -17,7 +17,10 @@ export interface Started {
 /** Starts the compiled application (or `command`) with exactly this environment (plus PATH and HOME). */
 export function launch(env: Record<string, string>, command: string[] = [process.execPath, MAIN]): Started {
   let output = '';
-  const child = spawn(command[0], command.slice(1), { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', ...env } });
+  const child = spawn(command[0], command.slice(1), {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', ...env },
+  });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   return { child, output: () => output };
@@ -27,14 +30,16 @@ export function launch(env: Record<string, string>, command: string[] = [process
 async function until(started: Started, what: string, probe: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await probe())) {
-    if (started.child.exitCode !== null || started.child.signalCode !== null) throw new Error(`exited with ${started.child.exitCode ?? started.child.signalCode}:\n${started.output()}`);
+    if (started.child.exitCode !== null || started.child.signalCode !== null)
+      throw new Error(`exited with ${started.child.exitCode ?? started.child.signalCode}:\n${started.output()}`);
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}:\n${started.output()}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
 
 /** Resolves once the process printed `text`; fails with its output when it exits first or the time is up. */
-export const waitFor = (started: Started, text: string, timeoutMs = 60_000): Promise<void> => until(started, `"${text}"`, () => started.output().includes(text), timeoutMs);
+export const waitFor = (started: Started, text: string, timeoutMs = 60_000): Promise<void> =>
+  until(started, `"${text}"`, () => started.output().includes(text), timeoutMs);
 
 /** Resolves once GET /ready on `port` answers 200 (database, search and job queue answer, the server listens). */
 export function waitForReady(started: Started, port: number, timeoutMs = 60_000): Promise<void> {
@@ -49,4 +54,7 @@ export function waitForReady(started: Started, port: number, timeoutMs = 60_000)
   return until(started, `GET /ready to answer 200 on port ${port}`, ready, timeoutMs);
 }
 
-export const exited = (child: ChildProcess) => new Promise<number | null>((done) => (child.exitCode !== null || child.signalCode !== null ? done(child.exitCode) : child.once('exit', (code) => done(code))));
+export const exited = (child: ChildProcess) =>
+  new Promise<number | null>((done) =>
+    child.exitCode !== null || child.signalCode !== null ? done(child.exitCode) : child.once('exit', (code) => done(code)),
+  );

@@ -11,6 +11,8 @@ export const ROOT = basename(ABOVE) === 'dist' ? dirname(ABOVE) : ABOVE;
 export function buildOnce(): void {
   const marker = join(tmpdir(), `waterbridge-build-${process.env.WB_TEST_RUN_ID ?? 'local'}`);
   if (existsSync(marker)) return;
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT });
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.build.json')], {
+    cwd: ROOT,
+  });
   writeFileSync(marker, new Date().toISOString());
 }

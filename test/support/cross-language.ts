@@ -32,14 +32,15 @@ export function crossLanguageCoverage(results: PairResult[]): { found: number; w
 export const overlaps = (results: PairResult[]) => results.filter((r) => r.enIds.length > 0).map((r) => found(r) / r.enIds.length);
 
 /** Share of queries of one language that find at least one result. */
-export const shareWithResults = (results: PairResult[], side: 'en' | 'zh') => results.filter((r) => (side === 'en' ? r.enIds : r.zhIds).length > 0).length / results.length;
+export const shareWithResults = (results: PairResult[], side: 'en' | 'zh') =>
+  results.filter((r) => (side === 'en' ? r.enIds : r.zhIds).length > 0).length / results.length;
 
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
 
 /** The mean and its 95% percentile-bootstrap interval (fixed seed, so a rerun on the same data prints the same). */
 export function meanWithBootstrapCI(values: number[], resamples = 10_000): { mean: number; low: number; high: number } {
   let seed = 12_345;
-  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
   const means: number[] = [];
   for (let i = 0; i < resamples; i++) means.push(mean(values.map(() => values[Math.floor(random() * values.length)])));
   means.sort((a, b) => a - b);

@@ -94,14 +94,28 @@ export class Factory {
   capability(organizationId: string, overrides: DeepPartial<CapabilityEntity> = {}): Promise<CapabilityEntity> {
     const repo = this.dataSource.getRepository(CapabilityEntity);
     return repo.save(
-      repo.create({ organizationId, technologyCategory: 'DESALINATION', description: 'Seawater reverse osmosis plants.', trl: 9, ...overrides }),
+      repo.create({
+        organizationId,
+        technologyCategory: 'DESALINATION',
+        description: 'Seawater reverse osmosis plants.',
+        trl: 9,
+        ...overrides,
+      }),
     );
   }
 
   referenceProject(organizationId: string, overrides: DeepPartial<ReferenceProjectEntity> = {}): Promise<ReferenceProjectEntity> {
     const repo = this.dataSource.getRepository(ReferenceProjectEntity);
     return repo.save(
-      repo.create({ organizationId, title: `Water treatment plant ${unique()}`, description: 'A 100,000 m³/day plant.', countryCode: 'SD', year: 2015, sectorCode: '14021', ...overrides }),
+      repo.create({
+        organizationId,
+        title: `Water treatment plant ${unique()}`,
+        description: 'A 100,000 m³/day plant.',
+        countryCode: 'SD',
+        year: 2015,
+        sectorCode: '14021',
+        ...overrides,
+      }),
     );
   }
 
@@ -125,6 +139,14 @@ export class Factory {
 
   webhook(organizationId: string, overrides: DeepPartial<WebhookEndpointEntity> = {}): Promise<WebhookEndpointEntity> {
     const repo = this.dataSource.getRepository(WebhookEndpointEntity);
-    return repo.save(repo.create({ organizationId, url: 'https://hooks.example.org/waterbridge', secret: `whsec_${unique()}`, events: [NotificationEventType.MATCH_INTRODUCED], ...overrides }));
+    return repo.save(
+      repo.create({
+        organizationId,
+        url: 'https://hooks.example.org/waterbridge',
+        secret: `whsec_${unique()}`,
+        events: [NotificationEventType.MATCH_INTRODUCED],
+        ...overrides,
+      }),
+    );
   }
 }

@@ -16,7 +16,9 @@ export async function oneOperationOverWebSocket<T = Record<string, unknown>>(
 ): Promise<GraphQLResponse<T> | { closed: number }> {
   const server = app.getHttpServer();
   if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const socket = new WebSocket(`ws://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, 'graphql-transport-ws', { headers: { 'x-forwarded-for': forwardedFor } });
+  const socket = new WebSocket(`ws://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, 'graphql-transport-ws', {
+    headers: { 'x-forwarded-for': forwardedFor },
+  });
   try {
     return await new Promise((resolve, reject) => {
       socket.once('error', reject);

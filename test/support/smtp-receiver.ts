@@ -65,19 +65,26 @@ export async function startSmtpReceiver(options: SmtpReceiverOptions = {}): Prom
       new Promise((resolve) => setTimeout(resolve, options.delayMs ?? 0))
         .then(() => (options.headersOnly ? readHeader(raw.toString('utf8'), session, at) : parse(raw, session, at)))
         .then(
-        (mail) => {
-          messages.push(mail);
-          for (const wake of waiters) wake();
-          callback();
-        },
-        (error: Error) => callback(error),
-      );
+          (mail) => {
+            messages.push(mail);
+            for (const wake of waiters) wake();
+            callback();
+          },
+          (error: Error) => callback(error),
+        );
     });
   };
 
   const listen = async () => {
     // A fresh server each time: a closed smtp-server keeps the state of its old connections.
-    const next = new SMTPServer({ secure: false, authOptional: true, disabledCommands: ['STARTTLS'], disableReverseLookup: true, logger: false, onData });
+    const next = new SMTPServer({
+      secure: false,
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      disableReverseLookup: true,
+      logger: false,
+      onData,
+    });
     next.server.on('connection', (socket: Socket) => {
       sockets.add(socket);
       socket.once('close', () => sockets.delete(socket));
@@ -122,7 +129,11 @@ export async function startSmtpReceiver(options: SmtpReceiverOptions = {}): Prom
         };
         const timer = setTimeout(() => {
           finish();
-          reject(new Error(`Expected ${count} e-mail(s) within ${timeoutMs} ms, got ${messages.length}: ${JSON.stringify(messages.map((m) => m.subject))}`));
+          reject(
+            new Error(
+              `Expected ${count} e-mail(s) within ${timeoutMs} ms, got ${messages.length}: ${JSON.stringify(messages.map((m) => m.subject))}`,
+            ),
+          );
         }, timeoutMs);
         const finish = () => {
           clearTimeout(timer);

@@ -38,25 +38,28 @@ export interface TestApp {
 
 /** The configuration of an application under test on `databaseUrl`, the run's Meilisearch, and `env` on top. */
 export function testConfig(databaseUrl: string, env: Record<string, string> = {}): AppConfig {
-  return loadConfig({
-    DATABASE_URL: databaseUrl,
-    MEILI_URL: process.env.WB_TEST_MEILI_URL,
-    MEILI_MASTER_KEY: process.env.WB_TEST_MEILI_MASTER_KEY,
-    JWT_SECRET: TEST_JWT_SECRET,
-    WEBHOOK_SECRETS_KEY: TEST_WEBHOOK_SECRETS_KEY,
-    // External servers require a metrics token unless /metrics is open on purpose; tests scrape it openly.
-    METRICS_PUBLIC: 'true',
-    PASSWORD_HASH_COST: String(TEST_PASSWORD_HASH_COST),
-    LOG_LEVEL: 'error',
-    // Background workers only where a test needs the index to follow writes (pass WORKERS_ENABLED: 'true').
-    WORKERS_ENABLED: 'false',
-    // Indexes of their own on the shared Meilisearch server.
-    MEILI_INDEX_PREFIX: `t_${randomBytes(5).toString('hex')}_`,
-    // Every request is still charged to its client's budget, but no test but the budget's own runs out of it.
-    GRAPHQL_BUDGET_ANONYMOUS_PER_MINUTE: '1000000000',
-    GRAPHQL_BUDGET_SIGNED_IN_PER_MINUTE: '1000000000',
-    ...env,
-  }, DOMAIN_SETTING_RULES);
+  return loadConfig(
+    {
+      DATABASE_URL: databaseUrl,
+      MEILI_URL: process.env.WB_TEST_MEILI_URL,
+      MEILI_MASTER_KEY: process.env.WB_TEST_MEILI_MASTER_KEY,
+      JWT_SECRET: TEST_JWT_SECRET,
+      WEBHOOK_SECRETS_KEY: TEST_WEBHOOK_SECRETS_KEY,
+      // External servers require a metrics token unless /metrics is open on purpose; tests scrape it openly.
+      METRICS_PUBLIC: 'true',
+      PASSWORD_HASH_COST: String(TEST_PASSWORD_HASH_COST),
+      LOG_LEVEL: 'error',
+      // Background workers only where a test needs the index to follow writes (pass WORKERS_ENABLED: 'true').
+      WORKERS_ENABLED: 'false',
+      // Indexes of their own on the shared Meilisearch server.
+      MEILI_INDEX_PREFIX: `t_${randomBytes(5).toString('hex')}_`,
+      // Every request is still charged to its client's budget, but no test but the budget's own runs out of it.
+      GRAPHQL_BUDGET_ANONYMOUS_PER_MINUTE: '1000000000',
+      GRAPHQL_BUDGET_SIGNED_IN_PER_MINUTE: '1000000000',
+      ...env,
+    },
+    DOMAIN_SETTING_RULES,
+  );
 }
 
 /**
@@ -102,7 +105,10 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
       }
     },
     async close() {
-      await app.get(SearchRepository).deleteAll().catch(() => undefined);
+      await app
+        .get(SearchRepository)
+        .deleteAll()
+        .catch(() => undefined);
       await app.close();
       // pg-boss checks on its stopping workers once a second after stop() returns; jest must not tear the module
       // registry down under that loop.

@@ -11,11 +11,20 @@ export const PRINCIPALS: Principal[] = ['anonymous', 'enterprise', 'otherEnterpr
 /** A small, complete world: two enterprises, two agencies, the secretariat, and data owned by each. */
 export async function buildWorld(t: TestApp) {
   const f = t.factory;
-  const enterpriseOrg = await f.organization({ kind: OrganizationKind.ENTERPRISE, nameEn: 'Blue River Water Engineering', parentGroup: 'BLUE GROUP' });
+  const enterpriseOrg = await f.organization({
+    kind: OrganizationKind.ENTERPRISE,
+    nameEn: 'Blue River Water Engineering',
+    parentGroup: 'BLUE GROUP',
+  });
   const otherEnterpriseOrg = await f.organization({ kind: OrganizationKind.ENTERPRISE, nameEn: 'Delta Membranes' });
   const agencyOrg = await f.organization({ kind: OrganizationKind.AGENCY, nameEn: 'Lanka Water Board', countryCode: 'LK' });
   const otherAgencyOrg = await f.organization({ kind: OrganizationKind.AGENCY, nameEn: 'Kenya Water Authority', countryCode: 'KE' });
-  const unverifiedAgencyOrg = await f.organization({ kind: OrganizationKind.AGENCY, nameEn: 'New Basin Authority', countryCode: 'UZ', verificationStatus: VerificationStatus.PENDING });
+  const unverifiedAgencyOrg = await f.organization({
+    kind: OrganizationKind.AGENCY,
+    nameEn: 'New Basin Authority',
+    countryCode: 'UZ',
+    verificationStatus: VerificationStatus.PENDING,
+  });
   const secretariat = await f.organization({ kind: OrganizationKind.SECRETARIAT, nameEn: 'Secretariat' });
 
   const users: Record<Exclude<Principal, 'anonymous'>, UserEntity> = {

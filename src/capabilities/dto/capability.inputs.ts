@@ -1,5 +1,20 @@
 import { ArgsType, Field, Float, ID, InputType, Int, PartialType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsArray, IsEnum, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, Matches } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  Matches,
+} from 'class-validator';
 import { PageArgs } from '../../common/pagination';
 import { LIMITS, NotBlank } from '../../common/validation';
 import { UN_REGIONS } from '../../reference-data/reference-data.resolver';

@@ -40,7 +40,12 @@ function object(value: unknown, what: string): Json {
   return value as Json;
 }
 
-function text(o: Json, key: string, where: string, { required = true, max = LIMITS.description }: { required?: boolean; max?: number } = {}): string {
+function text(
+  o: Json,
+  key: string,
+  where: string,
+  { required = true, max = LIMITS.description }: { required?: boolean; max?: number } = {},
+): string {
   const value = o[key];
   if (value === undefined || value === null || value === '') {
     if (required) throw new LineError(`${where}"${key}" is missing`);
@@ -63,7 +68,9 @@ function year(o: Json, where: string): number | null {
   const value = o.year;
   if (value === undefined || value === null) return null;
   if (!Number.isInteger(value) || (value as number) < 1949 || (value as number) > new Date().getUTCFullYear() + 10) {
-    throw new LineError(`${where}"year" must be a whole year between 1949 and ${new Date().getUTCFullYear() + 10} (got ${JSON.stringify(value)})`);
+    throw new LineError(
+      `${where}"year" must be a whole year between 1949 and ${new Date().getUTCFullYear() + 10} (got ${JSON.stringify(value)})`,
+    );
   }
   return value as number;
 }

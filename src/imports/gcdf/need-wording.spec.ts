@@ -3,55 +3,138 @@ import { financierIn, needTitle, quantitiesIn, stripCrossReferences, wordNeed } 
 // Real GCDF 3.0 titles (open-needs.jsonl and dev-needs.jsonl of the gcdf-water extract) and the need each becomes.
 const TITLES: Array<[string, string, string?]> = [
   // A loan for a named facility: the lender, the amount and the loan terms go; the facility is to be built.
-  ['China Eximbank provides $28.9 million USD loan for Wad Medani Water Treatment Plant Project (Linked to #56605)', 'Construction of the Wad Medani Water Treatment Plant', 'The proceeds were used to finance a commercial contract for the construction of the Wad Medani 100,000-ton Water Treatment Plant.'],
+  [
+    'China Eximbank provides $28.9 million USD loan for Wad Medani Water Treatment Plant Project (Linked to #56605)',
+    'Construction of the Wad Medani Water Treatment Plant',
+    'The proceeds were used to finance a commercial contract for the construction of the Wad Medani 100,000-ton Water Treatment Plant.',
+  ],
   // Without a word about building it, a named project stays a project.
   ['China Eximbank provides $34.1 million USD loan for Dongola Water Supply Project', 'Dongola Water Supply Project'],
-  ['CDB provides $19 million loan for Tchindjendje Water Supply System Construction Project (Linked to Project ID#66847 and #65748)', 'Construction of the Tchindjendje Water Supply System'],
-  ['China Eximbank provides RMB 50 million government concessional loan for Irrigation Dam Construction Project (Linked to Umbrella Project ID#56599)', 'Construction of the Irrigation Dam'],
-  ['Chinese Government provides $8.1 million for the Kuy-Mazar Pumping Station Rehabilitation Project', 'Rehabilitation of the Kuy-Mazar Pumping Station'],
-  ['Chinese Government provides $2.1 million loan for Damkhoja Interregional Water Pipe Modernization Project', 'Modernization of the Damkhoja Interregional Water Pipe'],
+  [
+    'CDB provides $19 million loan for Tchindjendje Water Supply System Construction Project (Linked to Project ID#66847 and #65748)',
+    'Construction of the Tchindjendje Water Supply System',
+  ],
+  [
+    'China Eximbank provides RMB 50 million government concessional loan for Irrigation Dam Construction Project (Linked to Umbrella Project ID#56599)',
+    'Construction of the Irrigation Dam',
+  ],
+  [
+    'Chinese Government provides $8.1 million for the Kuy-Mazar Pumping Station Rehabilitation Project',
+    'Rehabilitation of the Kuy-Mazar Pumping Station',
+  ],
+  [
+    'Chinese Government provides $2.1 million loan for Damkhoja Interregional Water Pipe Modernization Project',
+    'Modernization of the Damkhoja Interregional Water Pipe',
+  ],
   // Phases, places after the project name, "via" clauses, bracketed programme tags.
-  ['Chinese Government provides RMB 75 million grant for Phase 1 of Russaifah Water Network Reconstruction Project (Linked to Project ID#41242 and ID#64723)', 'Reconstruction of the Russaifah Water Network (phase 1)'],
-  ['Chinese Government provides $17.2 million USD for the Chukurbulak Dam Construction Project on the Khorgos River', 'Construction of the Chukurbulak Dam on the Khorgos River'],
-  ['Bank of China contributes $332 million to $381.7 million syndicated loan tranche — via EPC+F arrangement — for Kafulafuta Water Supply System Project', 'Construction of the Kafulafuta Water Supply System', 'The EPC+F contract covers the construction of the Kafulafuta Water Supply System.'],
-  ['[China Co-Financing Fund] IDB administers $30 million loan from CHC for Ciudad de la Costa-West Area Sanitation Project', 'Ciudad de la Costa-West Area Sanitation Project'],
-  ['China Co-Financing Fund] IDB administers $50 million loan from CHC for Panama City and Bay Sanitation Program II', 'Panama City and Bay Sanitation Program II'],
+  [
+    'Chinese Government provides RMB 75 million grant for Phase 1 of Russaifah Water Network Reconstruction Project (Linked to Project ID#41242 and ID#64723)',
+    'Reconstruction of the Russaifah Water Network (phase 1)',
+  ],
+  [
+    'Chinese Government provides $17.2 million USD for the Chukurbulak Dam Construction Project on the Khorgos River',
+    'Construction of the Chukurbulak Dam on the Khorgos River',
+  ],
+  [
+    'Bank of China contributes $332 million to $381.7 million syndicated loan tranche — via EPC+F arrangement — for Kafulafuta Water Supply System Project',
+    'Construction of the Kafulafuta Water Supply System',
+    'The EPC+F contract covers the construction of the Kafulafuta Water Supply System.',
+  ],
+  [
+    '[China Co-Financing Fund] IDB administers $30 million loan from CHC for Ciudad de la Costa-West Area Sanitation Project',
+    'Ciudad de la Costa-West Area Sanitation Project',
+  ],
+  [
+    'China Co-Financing Fund] IDB administers $50 million loan from CHC for Panama City and Bay Sanitation Program II',
+    'Panama City and Bay Sanitation Program II',
+  ],
   // Drilling programmes: the count and the place are kept.
-  ['Chinese Government provides RMB 14 million grant for Tillabéri and Dosso Borehole Drilling Project', 'Drilling of boreholes in Tillabéri and Dosso'],
+  [
+    'Chinese Government provides RMB 14 million grant for Tillabéri and Dosso Borehole Drilling Project',
+    'Drilling of boreholes in Tillabéri and Dosso',
+  ],
   ['Chinese Government provides grant for 85 Water Wells Drilling Project in Guinea', 'Drilling of 85 water wells in Guinea'],
   ['China Grants 10 Million Chinese Yuan to Drill 58 Boreholes in Rwanda', 'Drilling of 58 Boreholes in Rwanda'],
   ['Chinese Government helps Cambodia Drill 500 Wells', 'Drilling of 500 Wells'],
   ['China grants 7 billion FCFA for the construction of 50 bore holes in Mali (linked to #1547)', 'Construction of 50 bore holes in Mali'],
   // Equipment: what is acquired or supplied, and for whom.
-  ['Chinese Government provides $10 million USD loan for acquisition of pumps, irrigation equipment, and generators', 'Acquisition of pumps, irrigation equipment, and generators'],
-  ['China Eximbank provides $28.5 million preferential buyer\'s credit to faciliate the acquistion of dredgers (linked to #70581)', 'Acquisition of dredgers'],
-  ['China Eximbank provides $10 million loan for dump trucks for Rezaksaysky Reservoir Construction Project', 'Supply of dump trucks for the construction of the Rezaksaysky Reservoir'],
+  [
+    'Chinese Government provides $10 million USD loan for acquisition of pumps, irrigation equipment, and generators',
+    'Acquisition of pumps, irrigation equipment, and generators',
+  ],
+  [
+    "China Eximbank provides $28.5 million preferential buyer's credit to faciliate the acquistion of dredgers (linked to #70581)",
+    'Acquisition of dredgers',
+  ],
+  [
+    'China Eximbank provides $10 million loan for dump trucks for Rezaksaysky Reservoir Construction Project',
+    'Supply of dump trucks for the construction of the Rezaksaysky Reservoir',
+  ],
   ['China donates 30 garbage trucks to Uganda', 'Supply of 30 garbage trucks to Uganda'],
-  ['China provides 200 trash cans worth 500,000 MVR for waste disposal to Maldives (Linked to project #54985)', 'Supply of 200 trash cans for waste disposal to Maldives'],
+  [
+    'China provides 200 trash cans worth 500,000 MVR for waste disposal to Maldives (Linked to project #54985)',
+    'Supply of 200 trash cans for waste disposal to Maldives',
+  ],
   ['China gives Sudan $14.6 million for the Supply of Water Containers', 'Supply of Water Containers'],
-  ['Bolivian Army Construction Command Receives 49 million RMB Grant of Water Drilling Equipment from China', 'Supply of Water Drilling Equipment to Bolivian Army Construction Command'],
-  ['Chinese Government provides a grant of waste removal and treatment equipment and dam construction equipment to Bolivia', 'Supply of waste removal and treatment equipment and dam construction equipment to Bolivia'],
+  [
+    'Bolivian Army Construction Command Receives 49 million RMB Grant of Water Drilling Equipment from China',
+    'Supply of Water Drilling Equipment to Bolivian Army Construction Command',
+  ],
+  [
+    'Chinese Government provides a grant of waste removal and treatment equipment and dam construction equipment to Bolivia',
+    'Supply of waste removal and treatment equipment and dam construction equipment to Bolivia',
+  ],
   // Wells are built, not delivered; a single one gets its article.
-  ['Chinese Embassy donates four wells to Chiradzulu district in Malawi (Linked to Project ID#57912)', 'Construction of four wells for Chiradzulu district in Malawi'],
-  ['Chinese Consulate General in Lagos donates a borehole to the University of Lagos', 'Construction of a borehole for the University of Lagos'],
+  [
+    'Chinese Embassy donates four wells to Chiradzulu district in Malawi (Linked to Project ID#57912)',
+    'Construction of four wells for Chiradzulu district in Malawi',
+  ],
+  [
+    'Chinese Consulate General in Lagos donates a borehole to the University of Lagos',
+    'Construction of a borehole for the University of Lagos',
+  ],
   ['China helped Malawi build two wells in the Balaka region', 'Construction of two wells in the Balaka region'],
   // An undisclosed company as subject ("[a company]", the benchmark's mask) is dropped too.
   ['[a company] Co., Ltd. donates 7 wells to Chad', 'Construction of 7 wells for Chad'],
-  ['State-owned [a company] funds RMB 9.5 million to dig water storage ponds for locals in Kenya', 'Digging of water storage ponds for locals in Kenya'],
+  [
+    'State-owned [a company] funds RMB 9.5 million to dig water storage ponds for locals in Kenya',
+    'Digging of water storage ponds for locals in Kenya',
+  ],
   ['[a company] signs MoU with Sierra Leone for the Rokel River water supply project', 'Rokel River water supply project'],
-  ['China Eximbank provides $62 million preferential buyer\'s credit for [a company] River Pump Irrigation Project', 'River Pump Irrigation Project'],
+  [
+    "China Eximbank provides $62 million preferential buyer's credit for [a company] River Pump Irrigation Project",
+    'River Pump Irrigation Project',
+  ],
   // Studies, training, support without a named purpose, and records with no verb.
-  ['Chinese Government provides a detailed feasibility study for Eastern Tarai Irrigation System', 'Detailed feasibility study for Eastern Tarai Irrigation System'],
-  ['China provides irrigation methods and farming techniques to Tajik communities', 'Training in irrigation methods and farming techniques for Tajik communities'],
+  [
+    'Chinese Government provides a detailed feasibility study for Eastern Tarai Irrigation System',
+    'Detailed feasibility study for Eastern Tarai Irrigation System',
+  ],
+  [
+    'China provides irrigation methods and farming techniques to Tajik communities',
+    'Training in irrigation methods and farming techniques for Tajik communities',
+  ],
   ['20 Agricultural technicians receive training in China', 'Training of 20 agricultural technicians in China'],
-  ['MOFCOM provides RMB 50 million interest-free loan — via ETCA — to Cameroon\'s Ministry of Water Resources and Energy (MINEE) for unspecified purposes (Linked to Project ID#339)', 'Support to Cameroon\'s Ministry of Water Resources and Energy (MINEE) (purpose unspecified)'],
-  ['Hong Kong and Manila Branches of Bank of China provide EUR 250 million syndicated loan to Manila Water Company to support its 2019-2020 capital investment program', 'Support for Manila Water Company\'s 2019-2020 capital investment program'],
-  ['China donates 500,000 rupees to Sri Lankan Svillaga Blind Children\'s Home', 'Support to Sri Lankan Svillaga Blind Children\'s Home'],
+  [
+    "MOFCOM provides RMB 50 million interest-free loan — via ETCA — to Cameroon's Ministry of Water Resources and Energy (MINEE) for unspecified purposes (Linked to Project ID#339)",
+    "Support to Cameroon's Ministry of Water Resources and Energy (MINEE) (purpose unspecified)",
+  ],
+  [
+    'Hong Kong and Manila Branches of Bank of China provide EUR 250 million syndicated loan to Manila Water Company to support its 2019-2020 capital investment program',
+    "Support for Manila Water Company's 2019-2020 capital investment program",
+  ],
+  ["China donates 500,000 rupees to Sri Lankan Svillaga Blind Children's Home", "Support to Sri Lankan Svillaga Blind Children's Home"],
   ['China Development bank loan for the improvement of Cuban sanitary facilities', 'Improvement of Cuban sanitary facilities'],
-  ['228,500 USD drawn down from ETCA credit line for now-cancelled projects to improve Tosagua sewage and Portovelo Potable Water Plant', 'Improvement of Tosagua sewage and Portovelo Potable Water Plant'],
+  [
+    '228,500 USD drawn down from ETCA credit line for now-cancelled projects to improve Tosagua sewage and Portovelo Potable Water Plant',
+    'Improvement of Tosagua sewage and Portovelo Potable Water Plant',
+  ],
   // Dates of the event are not part of what is needed.
   ['Dongguan Municipal Government donates 110 water tanks in August 2018 worth RMB 800,000', 'Supply of 110 water tanks'],
-  ['Chinese Embassy provides funding for the construction of the Mabrouka Village Water Tower in 2018', 'Construction of the Mabrouka Village Water Tower'],
+  [
+    'Chinese Embassy provides funding for the construction of the Mabrouka Village Water Tower in 2018',
+    'Construction of the Mabrouka Village Water Tower',
+  ],
 ];
 
 describe('needTitle', () => {
@@ -103,13 +186,9 @@ describe('financierIn', () => {
 
 describe('quantitiesIn', () => {
   it('finds capacities, lengths and counted items once each', () => {
-    expect(quantitiesIn('a 100,000 m3/day plant, 25 km of mains, 598 boreholes and 540 hand pumps; 25 km of mains again; 43.5 MW')).toEqual([
-      '100,000 m3/day',
-      '25 km',
-      '598 boreholes',
-      '540 hand pumps',
-      '43.5 MW',
-    ]);
+    expect(quantitiesIn('a 100,000 m3/day plant, 25 km of mains, 598 boreholes and 540 hand pumps; 25 km of mains again; 43.5 MW')).toEqual(
+      ['100,000 m3/day', '25 km', '598 boreholes', '540 hand pumps', '43.5 MW'],
+    );
   });
 });
 
@@ -131,6 +210,10 @@ describe('wordNeed', () => {
 
   it('names no financier when the subject is an undisclosed company, and copes with an empty description', () => {
     const w = wordNeed('[a company] builds four wells in Malabo (linked to #72034)', null, 'Equatorial Guinea');
-    expect(w).toEqual({ title: 'Construction of four wells in Malabo', financier: null, description: 'Construction of four wells in Malabo in Equatorial Guinea. Scope named in the record: four wells.' });
+    expect(w).toEqual({
+      title: 'Construction of four wells in Malabo',
+      financier: null,
+      description: 'Construction of four wells in Malabo in Equatorial Guinea. Scope named in the record: four wells.',
+    });
   });
 });

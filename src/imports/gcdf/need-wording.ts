@@ -56,7 +56,8 @@ export function financierIn(text: string): string | null {
 // ---------------------------------------------------------------- cross-references
 
 /** "(Linked to Project ID#55784)", "(linked to #1547)", "(Linked to Umbrella Project ID#36104)", "(see Project ID#…)", "(#56630)". */
-const LINKED_PAREN_RE = /\s*\((?:(?:linked|see|as captured|captured|recorded)\b[^()]*|(?:umbrella )?project (?:ids? ?)?#\s?\d+[^()]*|#\s?\d+)\)/gi;
+const LINKED_PAREN_RE =
+  /\s*\((?:(?:linked|see|as captured|captured|recorded)\b[^()]*|(?:umbrella )?project (?:ids? ?)?#\s?\d+[^()]*|#\s?\d+)\)/gi;
 /** A sentence whose only point is to name another record ("The second project is captured in Project #56605."). */
 const POINTER_SENTENCE_RE =
   /^(?:(?:for more information, )?see\b|this (?:project|grant|study|loan|etca|donation) is (?:linked|captured)|th(?:at|is) \w+ is captured|the (?:second|first|other) project is captured|phase \w+ of the project is (?:recorded|captured))[^.]*#\s?\d+/i;
@@ -83,7 +84,10 @@ const CURRENCY_BEFORE = String.raw`(?:US\$|USD|RMB|EUR|€|F?CFA|MAD|MVR|IDR|TOP
 const CURRENCY_AFTER = String.raw`(?:USD|US dollars|RMB|EUR|euros?|Chinese Yuan|yuan|F?CFA(?: francs?)?|francs?|MVR|kina|rupees|NAD|TOP|MWK|kwacha|M)`;
 const SCALE = String.raw`(?:\s?(?:million|billion|thousand))`;
 /** An amount of money at the start of a phrase: "$171 million", "RMB 40.27 million", "7 billion FCFA", "CFA 34 billion franc". */
-const MONEY_START_RE = new RegExp(String.raw`^(?:a |an )?(?:(?:total|grant|sum) of )?(?:${CURRENCY_BEFORE}\s?${NUMBER}${SCALE}?(?:\s?${CURRENCY_AFTER})?|${NUMBER}${SCALE}?\s?${CURRENCY_AFTER})\b\s*`, 'i');
+const MONEY_START_RE = new RegExp(
+  String.raw`^(?:a |an )?(?:(?:total|grant|sum) of )?(?:${CURRENCY_BEFORE}\s?${NUMBER}${SCALE}?(?:\s?${CURRENCY_AFTER})?|${NUMBER}${SCALE}?\s?${CURRENCY_AFTER})\b\s*`,
+  'i',
+);
 /** Loan and grant words that follow an amount: "government concessional loan", "preferential buyer's credit", "grant". */
 const INSTRUMENT_START_RE =
   /^(?:franc\s)?(?:(?:government|preferential|concessional|interest-free|buyer['’]s|supplier['’]s|syndicated|overseas investment|cash|term|special)\s+)*(?:loan|grant|credit(?: loan)?|donation|funding|financing)(?: tranche)?\b(?:\s+of\b)?\s*/i;
@@ -91,16 +95,30 @@ const INSTRUMENT_START_RE =
 const LENDER_VERB_RE =
   /^(?<subject>.{2,120}?)\s+(?<verb>provides?|provided|grants|granted|issues|commits|loans|donates|donated|donation of|funds|funded|gives|contributes|signs|agrees to|helps|helped|assists|builds|built|constructs|constructed|launches|administers)\b\s*(?<rest>.*)$/i;
 /** A subject that is a financier (or an undisclosed company), not the thing needed. */
-const LENDER_SUBJECT_RE = /China|Chinese|Eximbank|\bCDB\b|\bICBC\b|Bank|Fund|Government|Embassy|Consulate|MOFCOM|\[a company\]|Compan|Corp|Group|Foundation|\bCity\b|CNOOC|IDB/i;
+const LENDER_SUBJECT_RE =
+  /China|Chinese|Eximbank|\bCDB\b|\bICBC\b|Bank|Fund|Government|Embassy|Consulate|MOFCOM|\[a company\]|Compan|Corp|Group|Foundation|\bCity\b|CNOOC|IDB/i;
 
-const ACTION_NOUNS = /\b(?:Construction|Rehabilitation|Reconstruction|Upgrad(?:e|ing)|Improvement|Modernization|Modernisation|Expansion|Extension|Drilling|Reform|Acquisition|Supply of|Provision|Development|Equipping|Cleaning|Dredging|Study|Training|Seminar|Purchase|Installation|Replacement|Renovation|Repair)\b/i;
-const FACILITY_END = /\b(?:Plant|Dam|Station|System|Network|Basin|Tower|Reservoir|Scheme|Pipeline|Canal|Main|Works|Unit|Facilit(?:y|ies)|Centre|Center)s?$/i;
+const ACTION_NOUNS =
+  /\b(?:Construction|Rehabilitation|Reconstruction|Upgrad(?:e|ing)|Improvement|Modernization|Modernisation|Expansion|Extension|Drilling|Reform|Acquisition|Supply of|Provision|Development|Equipping|Cleaning|Dredging|Study|Training|Seminar|Purchase|Installation|Replacement|Renovation|Repair)\b/i;
+const FACILITY_END =
+  /\b(?:Plant|Dam|Station|System|Network|Basin|Tower|Reservoir|Scheme|Pipeline|Canal|Main|Works|Unit|Facilit(?:y|ies)|Centre|Center)s?$/i;
 const PROJECT_END = /\s+(?:Project|Program(?:me)?|Sub-Programme)(?:\s+(?:I{1,3}|\d))?$/i;
 /** "X Construction Project" -> "Construction of X". */
-const TRAILING_ACTION_RE = /^(?<what>.+?)\s+(?<action>Construction|Rehabilitation|Reconstruction|Upgrading|Upgrade|Improvement|Modernization|Expansion|Renovation)(?:\s+(?:Project|Program(?:me)?))?$/i;
-const WELL_DRILLING_RE = /^(?<pre>.*?)\b(?<thing>Deep Water Well|Water Well|Borehole|Well|Bore Hole)s?\s*(?:-\s*)?Drilling(?:\s+(?:Project|Program(?:me)?))?(?<post>.*)$/i;
+const TRAILING_ACTION_RE =
+  /^(?<what>.+?)\s+(?<action>Construction|Rehabilitation|Reconstruction|Upgrading|Upgrade|Improvement|Modernization|Expansion|Renovation)(?:\s+(?:Project|Program(?:me)?))?$/i;
+const WELL_DRILLING_RE =
+  /^(?<pre>.*?)\b(?<thing>Deep Water Well|Water Well|Borehole|Well|Bore Hole)s?\s*(?:-\s*)?Drilling(?:\s+(?:Project|Program(?:me)?))?(?<post>.*)$/i;
 
-const VERB_NOUNS: Readonly<Record<string, string>> = { build: 'Construction', construct: 'Construction', drill: 'Drilling', dig: 'Digging', install: 'Installation', rehabilitate: 'Rehabilitation', replace: 'Replacement', improve: 'Improvement' };
+const VERB_NOUNS: Readonly<Record<string, string>> = {
+  build: 'Construction',
+  construct: 'Construction',
+  drill: 'Drilling',
+  dig: 'Digging',
+  install: 'Installation',
+  rehabilitate: 'Rehabilitation',
+  replace: 'Replacement',
+  improve: 'Improvement',
+};
 
 const capitalise = (s: string) => (s ? s[0].toUpperCase() + s.slice(1) : s);
 /** Lower-cases a leading common word ("Water tanks" -> "water tanks"), never a name or an acronym ("MoU", "Water Supply Materials"). */
@@ -143,7 +161,8 @@ function needOfProject(name: string, text: string): string {
   if (tail) return `${needOfProject(tail[1], text)} ${tail[2]}`;
   // "dump trucks for Rezaksaysky Reservoir Construction Project": goods for a named project.
   const goodsFor = /^(.+?)\s+for\s+(?:the\s+)?(.+\s(?:Project|Program(?:me)?))$/i.exec(n);
-  if (goodsFor && /^[a-z]/.test(goodsFor[1]) && !ACTION_NOUNS.test(goodsFor[1])) return `Supply of ${lowerFirst(goodsFor[1])} for the ${lowerFirst(needOfProject(goodsFor[2], text))}`;
+  if (goodsFor && /^[a-z]/.test(goodsFor[1]) && !ACTION_NOUNS.test(goodsFor[1]))
+    return `Supply of ${lowerFirst(goodsFor[1])} for the ${lowerFirst(needOfProject(goodsFor[2], text))}`;
 
   const wells = WELL_DRILLING_RE.exec(n);
   if (wells?.groups) {
@@ -184,11 +203,17 @@ function needOfObject(verb: string, rest: string, text: string): string {
   if (/^for\s+unspecified purposes?$/i.test(r) || r === '') return who ? `Support to ${who} (purpose unspecified)` : '';
   // "to support Grenada’s Irrigation and Drainage System", "to support its 2019-2020 capital investment program"
   const support = /^(?:to|for)\s+support(?:ing)?\s+(?:the\s+)?(.+)$/i.exec(r);
-  if (support) return `Support for ${who && /^(?:its|their)\s/i.test(support[1]) ? `${who}'s ${support[1].replace(/^(?:its|their)\s+/i, '')}` : support[1]}`;
+  if (support)
+    return `Support for ${who && /^(?:its|their)\s/i.test(support[1]) ? `${who}'s ${support[1].replace(/^(?:its|their)\s+/i, '')}` : support[1]}`;
 
   // "(helps Cambodia) drill 500 wells", "to build wells …"
-  const doing = /^(?:(?:[A-Z][\w'’ -]{1,40}?\s+)?(?:to\s+)?)(build|construct|drill|dig|install|rehabilitate|replace|improve)\s+(.+)$/i.exec(r);
-  if (doing && (/^help|^assist|^agrees/i.test(verb) || /^(?:to\s+)?(?:build|construct|drill|dig|install|rehabilitate|replace|improve)\b/i.test(r))) {
+  const doing = /^(?:(?:[A-Z][\w'’ -]{1,40}?\s+)?(?:to\s+)?)(build|construct|drill|dig|install|rehabilitate|replace|improve)\s+(.+)$/i.exec(
+    r,
+  );
+  if (
+    doing &&
+    (/^help|^assist|^agrees/i.test(verb) || /^(?:to\s+)?(?:build|construct|drill|dig|install|rehabilitate|replace|improve)\b/i.test(r))
+  ) {
     return `${VERB_NOUNS[doing[1].toLowerCase()]} of ${lowerFirst(doing[2])}`;
   }
   if (/^to\s+/i.test(r) && !/^to\s+(?:the\s+)?(?:facilitate|faciliate|support)\b/i.test(r)) return `Support ${r}`;
@@ -196,13 +221,16 @@ function needOfObject(verb: string, rest: string, text: string): string {
     const what = r.replace(/^(?:for|to)\s+(?:the\s+)?/i, '');
     if (/^(?:provision|supply)\s+of\s+/i.test(what)) return `Supply of ${what.replace(/^(?:provision|supply)\s+of\s+(?:the\s+)?/i, '')}`;
     if (/^(?:acquisition|acquistion|purchase)\s+of\s+/i.test(what)) return capitalise(what.replace(/^acquistion/i, 'acquisition'));
-    if (/^(?:facilitate|faciliate) the (?:acquisition|acquistion) of\s+/i.test(what)) return `Acquisition of ${what.replace(/^\w+ the \w+ of\s+/i, '')}`;
+    if (/^(?:facilitate|faciliate) the (?:acquisition|acquistion) of\s+/i.test(what))
+      return `Acquisition of ${what.replace(/^\w+ the \w+ of\s+/i, '')}`;
     return needOfProject(what, text);
   }
   if (/^(?:a\s+)?(?:detailed\s+)?feasibility study\b/i.test(r)) return capitalise(r.replace(/^a\s+/i, ''));
-  if (/^(?:build|built|construct|constructs|constructed)$/i.test(verb) || /^(?:builds|built|constructs|constructed)$/i.test(verb)) return `Construction of ${lowerFirst(r)}`;
+  if (/^(?:build|built|construct|constructs|constructed)$/i.test(verb) || /^(?:builds|built|constructs|constructed)$/i.test(verb))
+    return `Construction of ${lowerFirst(r)}`;
   if (/^(?:funds|funded|launches)$/i.test(verb)) {
-    if (!PROJECT_END.test(r) && /^(?:\w+\s+)?(?:[\w-]+\s+){0,3}(?:plants?|wells?|boreholes?|towers?|dams?)\b/i.test(r)) return `Construction of ${lowerFirst(r)}`;
+    if (!PROJECT_END.test(r) && /^(?:\w+\s+)?(?:[\w-]+\s+){0,3}(?:plants?|wells?|boreholes?|towers?|dams?)\b/i.test(r))
+      return `Construction of ${lowerFirst(r)}`;
     return needOfProject(r, text);
   }
   if (/^(?:assists)$/i.test(verb)) return capitalise(r.replace(/^the\s+/i, ''));
@@ -213,7 +241,10 @@ function needOfObject(verb: string, rest: string, text: string): string {
   }
   // Wells and boreholes are built, not delivered: "donates four wells to Chiradzulu district".
   const goods = withoutWorth(r.replace(/^(?:a|the)\s+/i, ''));
-  if (/^(?:\w+\s+)?(?:wells?|boreholes?|bore holes|water supply system|water systems?|water towers?)(?![-\w])/i.test(goods) && !/suppl(?!y system)/i.test(goods)) {
+  if (
+    /^(?:\w+\s+)?(?:wells?|boreholes?|bore holes|water supply system|water systems?|water towers?)(?![-\w])/i.test(goods) &&
+    !/suppl(?!y system)/i.test(goods)
+  ) {
     const counted = /^(?:wells?|boreholes?|bore holes)\b/i.test(goods) && !/^\w+s\b/i.test(goods) ? `a ${goods}` : goods;
     return `Construction of ${counted.replace(/\s+to\s+/, ' for ')}`;
   }
@@ -299,7 +330,9 @@ export function wordNeed(sourceTitle: string, sourceDescription: string | null |
   const title = needTitle(sourceTitle, original);
   const record = stripCrossReferences(original).replace(/\[a company\]/g, 'a Chinese company');
   const subject = LENDER_VERB_RE.exec(stripCrossReferences(sourceTitle).replace(TAG_RE, ''))?.groups?.subject ?? '';
-  const financier = /\[a company\]|^(?:State-owned )?Chinese Engineer/i.test(subject) ? null : (financierIn(subject) ?? financierIn(sourceTitle) ?? financierIn(original));
+  const financier = /\[a company\]|^(?:State-owned )?Chinese Engineer/i.test(subject)
+    ? null
+    : (financierIn(subject) ?? financierIn(sourceTitle) ?? financierIn(original));
 
   const where = place && !title.includes(place) ? ` in ${place}` : '';
   const parts = [`${title}${where}.`];

@@ -132,20 +132,32 @@ describe('water classifier (GCDF texts)', () => {
     });
 
     it('resolves the wastewater/sewage/sanitation subtype from the text', () => {
-      expect(primaryForSubtype('wastewater/sewage/sanitation', 'Sewage network and wastewater treatment plant')).toBe('WASTEWATER_TREATMENT');
+      expect(primaryForSubtype('wastewater/sewage/sanitation', 'Sewage network and wastewater treatment plant')).toBe(
+        'WASTEWATER_TREATMENT',
+      );
       expect(primaryForSubtype('wastewater/sewage/sanitation', 'Latrines for 40 schools')).toBe('SANITATION');
       expect(primaryForSubtype('other', 'anything')).toBeNull();
       expect(primaryForSubtype(undefined, 'anything')).toBeNull();
     });
 
     it('gives school latrines basic sanitation 14032 and SDG 6.2', () => {
-      const n = classifyNeed('Latrines for rural schools in Malawi', 'Construction of latrines in 40 schools.', 'wastewater/sewage/sanitation', 'MW');
+      const n = classifyNeed(
+        'Latrines for rural schools in Malawi',
+        'Construction of latrines in 40 schools.',
+        'wastewater/sewage/sanitation',
+        'MW',
+      );
       expect(n.sectorCode).toBe('14032');
       expect(n.sdgTargets).toContain('6.2');
     });
 
     it('has no budget and SEEKING funding when the text names no money', () => {
-      const n = classifyNeed('Kassala drinking water supply', 'The town needs funding for a new water supply system.', 'water supply', 'SD');
+      const n = classifyNeed(
+        'Kassala drinking water supply',
+        'The town needs funding for a new water supply system.',
+        'water supply',
+        'SD',
+      );
       expect(n.budget).toBeNull();
       expect(n.fundingStatus).toBe('SEEKING');
     });
@@ -225,7 +237,10 @@ describe('water classifier (GCDF texts)', () => {
     });
 
     it('takes the budget from the title first, then the description', () => {
-      expect(budgetFor('RMB 10 million grant', 'Later a $5 million loan was added.', 'LA')).toEqual({ amount: 10_000_000, currency: 'CNY' });
+      expect(budgetFor('RMB 10 million grant', 'Later a $5 million loan was added.', 'LA')).toEqual({
+        amount: 10_000_000,
+        currency: 'CNY',
+      });
       expect(budgetFor('Water project', 'A $5 million loan.', 'LA')).toEqual({ amount: 5_000_000, currency: 'USD' });
       expect(budgetFor('Water project', 'No money named.', 'LA')).toBeNull();
     });
@@ -258,10 +273,29 @@ describe('water classifier (GCDF texts)', () => {
     it('reads the line of business a company name states, in English or Chinese', () => {
       expect(categoriesFromCompanyName('North China Nonferrous Engineering Survey Institute Co., Ltd')).toEqual(['GROUNDWATER_WELLS']);
       expect(categoriesFromCompanyName('Gansu Geological Engineering Co., Ltd.')).toEqual(['GROUNDWATER_WELLS']);
-      expect(categoriesFromCompanyName('Beijing Enterprises Water Group Limited (BEWG)')).toEqual(['WASTEWATER_TREATMENT', 'DRINKING_WATER_TREATMENT', 'WATER_SUPPLY_NETWORKS']);
-      expect(categoriesFromCompanyName('Guangdong Yuanda Water Conservancy & Hydro Power Group Co.,Ltd')).toEqual(['IRRIGATION', 'FLOOD_CONTROL_DRAINAGE', 'DAMS_RESERVOIRS', 'HYDROPOWER', 'WATER_RESOURCES_MANAGEMENT']);
-      expect(categoriesFromCompanyName('北京市水利规划设计研究院')).toEqual(['IRRIGATION', 'FLOOD_CONTROL_DRAINAGE', 'DAMS_RESERVOIRS', 'WATER_RESOURCES_MANAGEMENT']);
-      expect(categoriesFromCompanyName('Tianjin Municipal Engineering Design & Research Institute')).toEqual(['WASTEWATER_TREATMENT', 'FLOOD_CONTROL_DRAINAGE', 'WATER_SUPPLY_NETWORKS']);
+      expect(categoriesFromCompanyName('Beijing Enterprises Water Group Limited (BEWG)')).toEqual([
+        'WASTEWATER_TREATMENT',
+        'DRINKING_WATER_TREATMENT',
+        'WATER_SUPPLY_NETWORKS',
+      ]);
+      expect(categoriesFromCompanyName('Guangdong Yuanda Water Conservancy & Hydro Power Group Co.,Ltd')).toEqual([
+        'IRRIGATION',
+        'FLOOD_CONTROL_DRAINAGE',
+        'DAMS_RESERVOIRS',
+        'HYDROPOWER',
+        'WATER_RESOURCES_MANAGEMENT',
+      ]);
+      expect(categoriesFromCompanyName('北京市水利规划设计研究院')).toEqual([
+        'IRRIGATION',
+        'FLOOD_CONTROL_DRAINAGE',
+        'DAMS_RESERVOIRS',
+        'WATER_RESOURCES_MANAGEMENT',
+      ]);
+      expect(categoriesFromCompanyName('Tianjin Municipal Engineering Design & Research Institute')).toEqual([
+        'WASTEWATER_TREATMENT',
+        'FLOOD_CONTROL_DRAINAGE',
+        'WATER_SUPPLY_NETWORKS',
+      ]);
     });
 
     it('names nothing for companies of other trades', () => {

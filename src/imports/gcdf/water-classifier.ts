@@ -118,20 +118,35 @@ export function countMatches(re: RegExp, text: string): number {
  */
 export const CATEGORY_RULES: ReadonlyArray<readonly [TechnologyCategory, RegExp]> = [
   ['DESALINATION', /desalinat\w*/],
-  ['GROUNDWATER_WELLS', /\bbore ?holes?\b|\bboreholls?\b|(?<!oil |gas |geothermal |production )\bwells\b|\b(?:water|tube|deep|drilled|shallow) ?wells?\b|\bwell[- ]drilling\b|\bdrill(?:ing)? (?:of )?(?:\d+ )?(?:water )?wells?\b|\bgroundwater\b|\bhand ?pumps?\b/],
+  [
+    'GROUNDWATER_WELLS',
+    /\bbore ?holes?\b|\bboreholls?\b|(?<!oil |gas |geothermal |production )\bwells\b|\b(?:water|tube|deep|drilled|shallow) ?wells?\b|\bwell[- ]drilling\b|\bdrill(?:ing)? (?:of )?(?:\d+ )?(?:water )?wells?\b|\bgroundwater\b|\bhand ?pumps?\b/,
+  ],
   ['WASTEWATER_TREATMENT', /\bwaste ?water\b|\bsewage\b|\bsewer(?:s|age)?\b/],
   ['SANITATION', /\bsanitation\b|\bsanitary\b|\blatrines?\b|\btoilets?\b/],
   ['IRRIGATION', /\birrigat\w*/],
-  ['FLOOD_CONTROL_DRAINAGE', /\bflood[- ](?:control|protection|prevention|defen[cs]e|mitigation|management)\b|\bdrainage\b|\bstorm ?water\b|\brainwater\b|\bembankments?\b|\bdykes?\b|\blevees?\b/],
+  [
+    'FLOOD_CONTROL_DRAINAGE',
+    /\bflood[- ](?:control|protection|prevention|defen[cs]e|mitigation|management)\b|\bdrainage\b|\bstorm ?water\b|\brainwater\b|\bembankments?\b|\bdykes?\b|\blevees?\b/,
+  ],
   ['DAMS_RESERVOIRS', /\bdams?\b|\breservoirs?\b|\bweirs?\b/],
   ['HYDROPOWER', /\bhydro[- ]?(?:power|electric\w*|generators?)\b/],
-  ['DRINKING_WATER_TREATMENT', /(?<!waste ?)\bwater treatment\b|\bwater purif\w*|\bdrinking water\b|\bpotable water\b|\bwater (?:processing )?plants?\b|\bwater filters?\b/],
+  [
+    'DRINKING_WATER_TREATMENT',
+    /(?<!waste ?)\bwater treatment\b|\bwater purif\w*|\bdrinking water\b|\bpotable water\b|\bwater (?:processing )?plants?\b|\bwater filters?\b/,
+  ],
   ['MEMBRANE_TECHNOLOGY', /\bmembranes?\b|\breverse osmosis\b|\bultrafiltration\b/],
-  ['WATER_SUPPLY_NETWORKS', /\bwater supply\b|\bwater (?:pipes?|pipelines?|mains?|networks?|distribution|systems?|towers?|tanks?|storage)\b|\bpipe ?networks?\b|\bpiped water\b|\bhdpe pipes?\b/],
+  [
+    'WATER_SUPPLY_NETWORKS',
+    /\bwater supply\b|\bwater (?:pipes?|pipelines?|mains?|networks?|distribution|systems?|towers?|tanks?|storage)\b|\bpipe ?networks?\b|\bpiped water\b|\bhdpe pipes?\b/,
+  ],
   ['PUMPING_STATIONS', /\bpump(?:s|ing)?\b|\bpump(?:ing)? stations?\b/],
   ['SMART_WATER_METERING', /\bwater meters?\b|\bsmart meters?\b|\bmetering\b|\bwater measurement\b/],
   ['WATER_QUALITY_MONITORING', /\bwater quality\b|\bwater (?:source )?analysis\b|\bwater testing\b/],
-  ['WATER_RESOURCES_MANAGEMENT', /\bwater resources?\b|\bwater conservancy\b|\briver basins?\b|\bbasin[- ]wide\b|\bwatersheds?\b|\bhydrolog\w*|\bcanals?\b|\bwater management\b/],
+  [
+    'WATER_RESOURCES_MANAGEMENT',
+    /\bwater resources?\b|\bwater conservancy\b|\briver basins?\b|\bbasin[- ]wide\b|\bwatersheds?\b|\bhydrolog\w*|\bcanals?\b|\bwater management\b/,
+  ],
 ];
 
 /** All categories in rule order: the canonical order of category lists and the primary-category tie-break. */
@@ -166,7 +181,8 @@ export const WATER_TITLE_RE = /\b(?<!deep )water\b(?! ?(?:port|front|damage|spor
  * Names of companies and ministries that contain water words ("China Hydropower Construction Group donates a school",
  * "Ministry of Water Resources"): removed before keyword matching so that who did a project does not decide what it is.
  */
-export const NAME_NOISE_RE = /\b(?:China|Chinese) (?:Water Resources and Electric Power|Hydropower Construction|Water (?:&|and) Electric)[\w .,&-]*?(?:Corporation|Corp\b\.?|Group|Company|Co\b\.?,? Ltd\b\.?)|\bHydroChina\b|\bMinistry of Water Resources(?: and \w+)?|\bWater Resources and Electric Power\b/gi;
+export const NAME_NOISE_RE =
+  /\b(?:China|Chinese) (?:Water Resources and Electric Power|Hydropower Construction|Water (?:&|and) Electric)[\w .,&-]*?(?:Corporation|Corp\b\.?|Group|Company|Co\b\.?,? Ltd\b\.?)|\bHydroChina\b|\bMinistry of Water Resources(?: and \w+)?|\bWater Resources and Electric Power\b/gi;
 
 /** Categories mentioned in a text, with their mention counts. */
 function categoryCounts(text: string): Map<TechnologyCategory, number> {
@@ -254,10 +270,19 @@ export function primaryForSubtype(subtype: string | null | undefined, text: stri
  * whose water work is not (yet) in its track record, the name is the best statement of its capabilities there is.
  */
 export const COMPANY_NAME_RULES: ReadonlyArray<readonly [RegExp, readonly TechnologyCategory[]]> = [
-  [/water conservancy|water resources|hydraulic engineering|水利/i, ['DAMS_RESERVOIRS', 'IRRIGATION', 'FLOOD_CONTROL_DRAINAGE', 'WATER_RESOURCES_MANAGEMENT']],
+  [
+    /water conservancy|water resources|hydraulic engineering|水利/i,
+    ['DAMS_RESERVOIRS', 'IRRIGATION', 'FLOOD_CONTROL_DRAINAGE', 'WATER_RESOURCES_MANAGEMENT'],
+  ],
   [/hydro[- ]?(?:power|electric)|\bhydro\b|水电/i, ['HYDROPOWER', 'DAMS_RESERVOIRS']],
-  [/\bwater\b(?! (?:transport|resources|conservancy))|水务|供水|排水/i, ['WATER_SUPPLY_NETWORKS', 'DRINKING_WATER_TREATMENT', 'WASTEWATER_TREATMENT']],
-  [/municipal (?:engineering|construction)|urban construction|市政/i, ['WATER_SUPPLY_NETWORKS', 'WASTEWATER_TREATMENT', 'FLOOD_CONTROL_DRAINAGE']],
+  [
+    /\bwater\b(?! (?:transport|resources|conservancy))|水务|供水|排水/i,
+    ['WATER_SUPPLY_NETWORKS', 'DRINKING_WATER_TREATMENT', 'WASTEWATER_TREATMENT'],
+  ],
+  [
+    /municipal (?:engineering|construction)|urban construction|市政/i,
+    ['WATER_SUPPLY_NETWORKS', 'WASTEWATER_TREATMENT', 'FLOOD_CONTROL_DRAINAGE'],
+  ],
   [/geolog|engineering survey|nonferrous[\w ]* survey|勘察|地质/i, ['GROUNDWATER_WELLS']],
   [/environmental (?:engineering|protection)|环保/i, ['WASTEWATER_TREATMENT']],
   [/\bpumps?\b|水泵/i, ['PUMPING_STATIONS']],
@@ -279,7 +304,8 @@ export function categoriesFromCompanyName(name: string): TechnologyCategory[] {
 export const BASIC_RE = /\brural\b|\bvillages?\b|\bsmall[- ]scale\b|\bbasic\b|\bcommunity\b|\bhand ?pumps?\b|\bstandpipes?\b|\bschools?\b/i;
 
 /** Training and capacity building: CRS 14081 (education/training), SDG 6.a, TECHNICAL_TRAINING, the TRAINER role. */
-export const TRAINING_RE = /\btrain(?:ing|ed|ees?|s)?\b|\btechnicians?\b|\bseminars?\b|\bworkshops?\b|\bcourses?\b|\bcapacity[- ]building\b/i;
+export const TRAINING_RE =
+  /\btrain(?:ing|ed|ees?|s)?\b|\btechnicians?\b|\bseminars?\b|\bworkshops?\b|\bcourses?\b|\bcapacity[- ]building\b/i;
 
 /**
  * OECD-DAC CRS purpose code from the primary category: supply/treatment/desalination -> 14021 (14031 when basic: rural,
@@ -319,7 +345,14 @@ export function sectorCodeFor(primary: string | null, text: string, titleText: s
 export const SDG_ORDER: readonly SdgTarget[] = ['6.1', '6.2', '6.3', '6.4', '6.5', '6.6', '6.a', '6.b'];
 
 /** Categories that deliver drinking water (SDG 6.1). */
-const SUPPLY_CATS = new Set<string>(['DRINKING_WATER_TREATMENT', 'DESALINATION', 'WATER_SUPPLY_NETWORKS', 'GROUNDWATER_WELLS', 'MEMBRANE_TECHNOLOGY', 'SMART_WATER_METERING']);
+const SUPPLY_CATS = new Set<string>([
+  'DRINKING_WATER_TREATMENT',
+  'DESALINATION',
+  'WATER_SUPPLY_NETWORKS',
+  'GROUNDWATER_WELLS',
+  'MEMBRANE_TECHNOLOGY',
+  'SMART_WATER_METERING',
+]);
 
 /**
  * SDG 6 targets of a need: supply -> 6.1; sanitation -> 6.2; wastewater -> 6.3 (a 14022 need without either gets 6.3);
@@ -335,10 +368,17 @@ export function sdgTargetsFor(sectorCode: string, categories: readonly string[],
   if (cats.has('WASTEWATER_TREATMENT')) s.add('6.3');
   if (sectorCode === '14022' && !s.has('6.2') && !s.has('6.3')) s.add('6.3');
   if (cats.has('IRRIGATION') || cats.has('DESALINATION') || sectorCode === '31140') s.add('6.4');
-  if (cats.has('DAMS_RESERVOIRS') || cats.has('WATER_RESOURCES_MANAGEMENT') || cats.has('FLOOD_CONTROL_DRAINAGE') || ['14040', '41050', '14020'].includes(sectorCode)) s.add('6.5');
+  if (
+    cats.has('DAMS_RESERVOIRS') ||
+    cats.has('WATER_RESOURCES_MANAGEMENT') ||
+    cats.has('FLOOD_CONTROL_DRAINAGE') ||
+    ['14040', '41050', '14020'].includes(sectorCode)
+  )
+    s.add('6.5');
   if (/\becosystems?\b|\bwetlands?\b|\briver restoration\b|\becolog\w*|\bbiodiversity\b|\briver ?banks?\b/i.test(text)) s.add('6.6');
   if (TRAINING_RE.test(text) || /\btechnical (?:cooperation|assistance)\b/i.test(text) || sectorCode === '14081') s.add('6.a');
-  if (/\bcommunity (?:participation|-based|based|management)\b|\bwater users?'? associations?\b|\blocal communities\b/i.test(text)) s.add('6.b');
+  if (/\bcommunity (?:participation|-based|based|management)\b|\bwater users?'? associations?\b|\blocal communities\b/i.test(text))
+    s.add('6.b');
   if (s.size === 0) s.add('6.1');
   return SDG_ORDER.filter((t) => s.has(t));
 }
@@ -346,7 +386,17 @@ export function sdgTargetsFor(sectorCode: string, categories: readonly string[],
 // ---------------------------------------------------------------- cooperation modes and roles
 
 /** Canonical order of cooperation modes in a list. */
-export const MODE_ORDER: readonly CooperationMode[] = ['EPC', 'EQUIPMENT_SUPPLY', 'EQUIPMENT_DONATION', 'TECHNICAL_TRAINING', 'JOINT_LABORATORY', 'DESIGN_CONSULTING', 'OPERATION_MAINTENANCE', 'INVESTMENT_PPP', 'JOINT_RESEARCH'];
+export const MODE_ORDER: readonly CooperationMode[] = [
+  'EPC',
+  'EQUIPMENT_SUPPLY',
+  'EQUIPMENT_DONATION',
+  'TECHNICAL_TRAINING',
+  'JOINT_LABORATORY',
+  'DESIGN_CONSULTING',
+  'OPERATION_MAINTENANCE',
+  'INVESTMENT_PPP',
+  'JOINT_RESEARCH',
+];
 
 /** Construction work: EPC mode. */
 const EPC_RE = /\bconstruct\w*|\bbuild(?:s|ing)?\b|\bbuilt\b|\bcontract(?:s|or|ors|ed)?\b|\brehabilitat\w*|\binstall\w*/i;
@@ -357,7 +407,8 @@ const GRANT_RE = /\bgrants?\b|\bdonat\w*|\bgifts?\b/i;
 /** Design, feasibility studies, surveys, consulting. */
 const DESIGN_RE = /\bdesign\w*|\bfeasibility\b|\bstud(?:y|ies)\b|\bsurveys?\b|\bconsult\w*|\bmaster ?plans?\b/i;
 /** Operation and maintenance. */
-const OM_RE = /\bmaintenance\b|\bmaintain\w*|\bO&M\b|\boperation and management\b|\bmanagement and operation\b|\boperat(?:e|es|ing) (?:and maintain|the)\b/i;
+const OM_RE =
+  /\bmaintenance\b|\bmaintain\w*|\bO&M\b|\boperation and management\b|\bmanagement and operation\b|\boperat(?:e|es|ing) (?:and maintain|the)\b/i;
 /** Demonstration centres and laboratories: joint laboratory mode. */
 const LAB_RE = /\bdemonstration\b|\blaborator(?:y|ies)\b|\blab\b/i;
 /** Investment: PPP, BOT, equity. Case-sensitive so that "bot"/"ppp" inside prose do not count. */
@@ -387,7 +438,8 @@ export function cooperationModesFor(text: string): CooperationMode[] {
 }
 
 /** Titles about delivering goods ("Donation of water trucks", "Supply of pumps"). */
-const TITLE_SUPPLY_RE = /\bequipment\b|\bsupplies\b|\bsupply of\b|\bmaterials?\b|\bvehicles?\b|\btrucks?\b|\bmachinery\b|\bexcavators?\b|\bdredgers?\b|\bacquisition of\b|\bdonates?\b/i;
+const TITLE_SUPPLY_RE =
+  /\bequipment\b|\bsupplies\b|\bsupply of\b|\bmaterials?\b|\bvehicles?\b|\btrucks?\b|\bmachinery\b|\bexcavators?\b|\bdredgers?\b|\bacquisition of\b|\bdonates?\b/i;
 /** Construction contracts. */
 const CONSTRUCT_RE = /\bcontractors?\b|\bconstruct\w*|\bEPC\b/i;
 
@@ -409,10 +461,12 @@ export function roleFor(a: Pick<TextAnalysis, 'title' | 'text'>): ProjectRoleCod
 
 /** ISO 4217 codes accepted when a text writes a bare three-letter code ("69,000 TOP"); other capitals are not money. */
 export const ISO_CURRENCIES: ReadonlySet<string> = new Set(
-  ('USD EUR CNY GBP JPY CHF XOF XAF XPF XCD DJF LAK KES TZS UGX ETB NGN GHS ZMW MZN AOA PKR LKR BDT NPR MMK KHR VND IDR MYR THB PHP ' +
+  (
+    'USD EUR CNY GBP JPY CHF XOF XAF XPF XCD DJF LAK KES TZS UGX ETB NGN GHS ZMW MZN AOA PKR LKR BDT NPR MMK KHR VND IDR MYR THB PHP ' +
     'FJD PGK WST TOP VUV SBD BRL ARS BOB VES VEF PEN CUP COP CLP UYU MXN JMD TTD GYD SRD BBD BSD MNT KZT UZS KGS TJS TMT AFN IRR IQD ' +
     'JOD LBP SYP YER EGP SDG SSP MAD DZD TND LYD MUR SCR MGA MWK RWF BIF ZWL NAD BWP LSL SZL ZAR GMD GNF SLL SLE LRD CVE STN KMF ERN SOS ' +
-    'MRU RUB BYN UAH RSD MKD ALL BAM TRY GEL AMD AZN INR MVR HKD MOP SGD KRW KPW NZD AUD CAD SAR AED QAR OMR KWD BHD ILS CDF').split(' '),
+    'MRU RUB BYN UAH RSD MKD ALL BAM TRY GEL AMD AZN INR MVR HKD MOP SGD KRW KPW NZD AUD CAD SAR AED QAR OMR KWD BHD ILS CDF'
+  ).split(' '),
 );
 /** Central African CFA franc countries (XAF); every other CFA franc is the West African one (XOF). */
 const CFA_XAF = new Set(['CM', 'CF', 'TD', 'CG', 'GQ', 'GA']);
@@ -486,7 +540,8 @@ export function budgetFor(title: unknown, description: unknown, countryCode: str
  * same sentence by loan/grant/credit/funding or an amount), a loan/grant agreement, or something funded/financed.
  * In-kind donations of goods without an amount do not match.
  */
-export const SECURED_RE = /\b(?:signed|signs|provided|provides|granted|grants|extended|extends|committed|commits|approved|approves|disbursed|donated|donates|funded|funds|loaned|loans|gives|gave)\b(?:[^.;]|\.(?=\d)){0,120}?(?:\b(?:loans?|grants?|credits?|funding|financing|donations?|funds)\b|\$|\b(?:USD|RMB|CNY|EUR|F?CFA|yuan|kina|rupees|francs|million|billion)\b)|\b(?:loan|grant|credit|financing) agreements?\b|\b(?:funds|funded|finances|financed)\b/i;
+export const SECURED_RE =
+  /\b(?:signed|signs|provided|provides|granted|grants|extended|extends|committed|commits|approved|approves|disbursed|donated|donates|funded|funds|loaned|loans|gives|gave)\b(?:[^.;]|\.(?=\d)){0,120}?(?:\b(?:loans?|grants?|credits?|funding|financing|donations?|funds)\b|\$|\b(?:USD|RMB|CNY|EUR|F?CFA|yuan|kina|rupees|francs|million|billion)\b)|\b(?:loan|grant|credit|financing) agreements?\b|\b(?:funds|funded|finances|financed)\b/i;
 
 /** 'SECURED' when the text says the money was committed ({@link SECURED_RE}), else 'SEEKING'. */
 export function fundingStatusFor(text: string): FundingStatusCode {

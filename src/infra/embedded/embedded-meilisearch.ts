@@ -53,7 +53,19 @@ export async function startEmbeddedMeilisearch(options: EmbeddedMeilisearchOptio
   const out = openSync(logFile, 'a');
   const child: ChildProcess = spawn(
     binary,
-    ['--db-path', join(dir, 'data.ms'), '--http-addr', `127.0.0.1:${options.port}`, '--no-analytics', '--env', 'production', '--dump-dir', join(dir, 'dumps'), '--snapshot-dir', join(dir, 'snapshots')],
+    [
+      '--db-path',
+      join(dir, 'data.ms'),
+      '--http-addr',
+      `127.0.0.1:${options.port}`,
+      '--no-analytics',
+      '--env',
+      'production',
+      '--dump-dir',
+      join(dir, 'dumps'),
+      '--snapshot-dir',
+      join(dir, 'snapshots'),
+    ],
     // The key goes in the environment: not shown by `ps`, and never parsed as an option (a base64url key may start with "-").
     { stdio: ['ignore', out, out], env: { ...process.env, MEILI_MASTER_KEY: masterKey } },
   );
@@ -68,14 +80,21 @@ export async function startEmbeddedMeilisearch(options: EmbeddedMeilisearchOptio
 
   const url = `http://127.0.0.1:${options.port}`;
   const healthy = await waitUntil(
-    async () => exited || (await fetch(`${url}/health`).then((r) => r.ok, () => false)),
+    async () =>
+      exited ||
+      (await fetch(`${url}/health`).then(
+        (r) => r.ok,
+        () => false,
+      )),
     30_000,
     50,
   );
   if (exited || !healthy) {
     child.kill('SIGKILL');
     const tail = readFileSync(logFile, 'utf8').split('\n').slice(-15).join('\n');
-    throw new Error(`The embedded Meilisearch did not start on port ${options.port} (set EMBEDDED_MEILI_PORT if it is taken). Its log (${logFile}) ends with:\n${tail}`);
+    throw new Error(
+      `The embedded Meilisearch did not start on port ${options.port} (set EMBEDDED_MEILI_PORT if it is taken). Its log (${logFile}) ends with:\n${tail}`,
+    );
   }
   log(`Meilisearch ready at ${url} (pid ${child.pid})`);
 

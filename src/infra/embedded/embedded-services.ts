@@ -42,10 +42,17 @@ export async function resolveServers(settings: ServerSettings): Promise<Resolved
 
   const postgres = settings.databaseUrl
     ? Promise.resolve({ url: settings.databaseUrl })
-    : startEmbeddedPostgres({ dir: join(dataDir, 'postgres'), port: settings.postgresPort, database: 'waterbridge', log: settings.log }).then((s) => (started.push(s), s));
+    : startEmbeddedPostgres({
+        dir: join(dataDir, 'postgres'),
+        port: settings.postgresPort,
+        database: 'waterbridge',
+        log: settings.log,
+      }).then((s) => (started.push(s), s));
   const meili = settings.meiliUrl
     ? Promise.resolve({ url: settings.meiliUrl, masterKey: settings.meiliMasterKey ?? '' })
-    : startEmbeddedMeilisearch({ dir: join(dataDir, 'meilisearch'), port: settings.meiliPort, log: settings.log }).then((s) => (started.push(s), s));
+    : startEmbeddedMeilisearch({ dir: join(dataDir, 'meilisearch'), port: settings.meiliPort, log: settings.log }).then(
+        (s) => (started.push(s), s),
+      );
 
   const [pg, ms] = await Promise.allSettled([postgres, meili]);
   if (pg.status === 'rejected' || ms.status === 'rejected') {

@@ -84,7 +84,9 @@ export class CountryMatchCount {
   engaged: number;
 }
 
-@ObjectType('MatchStatistics', { description: 'The secretariat’s pipeline over a period: matches made in it, where they stand and how fast they moved.' })
+@ObjectType('MatchStatistics', {
+  description: 'The secretariat’s pipeline over a period: matches made in it, where they stand and how fast they moved.',
+})
 export class MatchStatistics {
   @Field({ description: 'Start of the period (matches made from then).' })
   since: Date;
@@ -98,9 +100,14 @@ export class MatchStatistics {
   byOrigin: MatchOriginCount[];
   @Field(() => [MatchOutcomeCount], { description: 'Outcomes recorded, by kind: how many matches recorded each.' })
   outcomes: MatchOutcomeCount[];
-  @Field(() => [MatchStageCount], { description: 'The matches by the furthest stage their outcomes reached, first stage first (stages none reached left out).' })
+  @Field(() => [MatchStageCount], {
+    description: 'The matches by the furthest stage their outcomes reached, first stage first (stages none reached left out).',
+  })
   stages: MatchStageCount[];
-  @Field(() => Float, { nullable: true, description: 'Median hours from a match being made to its introduction; null when none was introduced.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Median hours from a match being made to its introduction; null when none was introduced.',
+  })
   medianHoursToIntroduction: number | null;
   @Field(() => Float, { nullable: true, description: 'Median hours from introduction to both sides accepting; null when none engaged.' })
   medianHoursToEngagement: number | null;

@@ -9,7 +9,10 @@ export class MatchStatisticsResolver {
   constructor(private readonly statistics: MatchStatisticsService) {}
 
   @Allow(Role.COORDINATOR, Role.ADMIN)
-  @Query(() => MatchStatistics, { description: 'The matching pipeline over a period: how many matches were made, how far they got, how fast, and where. Coordinators and admins.' })
+  @Query(() => MatchStatistics, {
+    description:
+      'The matching pipeline over a period: how many matches were made, how far they got, how fast, and where. Coordinators and admins.',
+  })
   matchStatistics(@Args() args: MatchStatisticsArgs): Promise<MatchStatistics> {
     return this.statistics.statistics(args);
   }

@@ -19,19 +19,32 @@ export class MatchStatisticsService {
     const until = args.until ?? new Date();
     const since = args.since ?? new Date(until.getTime() - 90 * DAY_MS);
     if (since >= until) throw DomainError.badInput('since', 'since must be before until');
-    const { totals, byStatus, byOrigin, outcomes, stages, countries } = await this.repository.pipelineFigures({ since, until, countryCode: args.countryCode ?? null, region: args.region ?? null }, TOP_COUNTRIES);
+    const { totals, byStatus, byOrigin, outcomes, stages, countries } = await this.repository.pipelineFigures(
+      { since, until, countryCode: args.countryCode ?? null, region: args.region ?? null },
+      TOP_COUNTRIES,
+    );
     const hours = (x: number | null) => (x === null ? null : Math.round(Number(x) * 100) / 100);
     return {
       since,
       until,
-      funnel: { suggested: totals.suggested, introduced: totals.introduced, engaged: totals.engaged, outcomeRecorded: totals.outcome_recorded },
+      funnel: {
+        suggested: totals.suggested,
+        introduced: totals.introduced,
+        engaged: totals.engaged,
+        outcomeRecorded: totals.outcome_recorded,
+      },
       byStatus,
       byOrigin,
       outcomes,
       stages,
       medianHoursToIntroduction: hours(totals.to_introduction),
       medianHoursToEngagement: hours(totals.to_engagement),
-      countries: countries.map((c) => ({ countryCode: c.country_code.trim(), matches: c.matches, introduced: c.introduced, engaged: c.engaged })),
+      countries: countries.map((c) => ({
+        countryCode: c.country_code.trim(),
+        matches: c.matches,
+        introduced: c.introduced,
+        engaged: c.engaged,
+      })),
     };
   }
 }

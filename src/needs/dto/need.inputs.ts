@@ -100,7 +100,10 @@ export class CreateNeedInput {
   @IsEnum(FundingStatus)
   fundingStatus?: FundingStatus;
 
-  @Field(() => String, { nullable: true, description: `Who finances the need, when known (at most ${LIMITS.name} characters), e.g. "Export-Import Bank of China".` })
+  @Field(() => String, {
+    nullable: true,
+    description: `Who finances the need, when known (at most ${LIMITS.name} characters), e.g. "Export-Import Bank of China".`,
+  })
   @Trim()
   @IsOptional()
   @IsString()
@@ -115,7 +118,11 @@ export class CreateNeedInput {
   @Max(2_000_000_000)
   populationServed?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Date by which proposals are wanted (YYYY-MM-DD), today or later (UTC) when written; the day after it the need is closed and its matches short of ENGAGED are withdrawn.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Date by which proposals are wanted (YYYY-MM-DD), today or later (UTC) when written; the day after it the need is closed and its matches short of ENGAGED are withdrawn.',
+  })
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'deadline must be a date written YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'deadline must be a real calendar date' })
@@ -129,7 +136,9 @@ export class CreateNeedInput {
   languages?: string[];
 }
 
-@InputType({ description: 'Changes to a need in DRAFT or OPEN: fields left out stay as they are; optional fields can be cleared with null.' })
+@InputType({
+  description: 'Changes to a need in DRAFT or OPEN: fields left out stay as they are; optional fields can be cleared with null.',
+})
 export class UpdateNeedInput extends PartialType(CreateNeedInput) {
   @Field(() => ID, { description: 'The need to change.' })
   @IsUUID()
@@ -174,7 +183,10 @@ export class NeedsArgs extends PageArgs {
   @MaxLength(40)
   technologyCategory?: string;
 
-  @Field(() => NeedStatus, { nullable: true, description: 'Only needs in this status (drafts and withdrawn needs only show to their agency and coordinators).' })
+  @Field(() => NeedStatus, {
+    nullable: true,
+    description: 'Only needs in this status (drafts and withdrawn needs only show to their agency and coordinators).',
+  })
   @IsOptional()
   @IsEnum(NeedStatus)
   status?: NeedStatus;

@@ -37,7 +37,10 @@ export class NotificationPreferenceInput {
   @IsBoolean()
   enabled: boolean;
 
-  @Field(() => DigestFrequency, { nullable: true, description: 'At once, or gathered in a daily or weekly digest (opportunity alerts by e-mail only). Default IMMEDIATE.' })
+  @Field(() => DigestFrequency, {
+    nullable: true,
+    description: 'At once, or gathered in a daily or weekly digest (opportunity alerts by e-mail only). Default IMMEDIATE.',
+  })
   @IsOptional()
   @IsEnum(DigestFrequency)
   frequency?: DigestFrequency;
@@ -48,7 +51,9 @@ export class SetNotificationPreferencesArgs {
   @Field(() => [NotificationPreferenceInput], { description: 'The choices to save (all or none are saved).' })
   @ArrayMinSize(1)
   @ArrayMaxSize(100)
-  @ArrayUnique((p: NotificationPreferenceInput) => `${p.eventType}:${p.channel}`, { message: 'input must name each event type and channel once' })
+  @ArrayUnique((p: NotificationPreferenceInput) => `${p.eventType}:${p.channel}`, {
+    message: 'input must name each event type and channel once',
+  })
   @ValidateNested({ each: true })
   @Type(() => NotificationPreferenceInput)
   input: NotificationPreferenceInput[];

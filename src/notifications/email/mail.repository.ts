@@ -103,7 +103,11 @@ export class MailRepository implements OnModuleDestroy {
     for (const secret of this.secrets()) reason = reason.split(secret).join('***');
     const kind = e.code ? ` (${e.code})` : '';
     const message = `SMTP delivery via ${this.config.SMTP_HOST}:${this.config.SMTP_PORT} failed${kind}: ${reason}`;
-    return new MailDeliveryError(message.slice(0, MAX_ERROR_LENGTH), code, e.permanent === true || (code !== null && code >= 500 && code !== 503));
+    return new MailDeliveryError(
+      message.slice(0, MAX_ERROR_LENGTH),
+      code,
+      e.permanent === true || (code !== null && code >= 500 && code !== 503),
+    );
   }
 
   private secrets(): string[] {

@@ -1,5 +1,12 @@
 import { DigestFrequency, NotificationEventType as T } from '../notification-event-type';
-import { ContactSnapshot, NotificationPayloads, OUTCOME_STAGE_KINDS, OutcomeKind, OutcomeSnapshot, outcomeStageOf } from '../notification-payload';
+import {
+  ContactSnapshot,
+  NotificationPayloads,
+  OUTCOME_STAGE_KINDS,
+  OutcomeKind,
+  OutcomeSnapshot,
+  outcomeStageOf,
+} from '../notification-payload';
 import type { Catalogue, Composed, DetailBlock, DetailRow, Party, TextView } from './notification-catalogue';
 
 // ---- Phrases shared by the English texts ----
@@ -12,12 +19,14 @@ const other = (party: Party): Party => (party === 'AGENCY' ? 'ENTERPRISE' : 'AGE
 const need = (v: TextView) => (v.payload.needTitle ? `“${v.payload.needTitle}”` : 'the need');
 const yourNeed = (v: TextView) => (v.payload.needTitle ? `your need “${v.payload.needTitle}”` : 'your need');
 /** " in Sri Lanka (LK)" */
-const where = (v: TextView) => (v.payload.countryCode ? ` in ${v.countryName ? `${v.countryName} (${v.payload.countryCode})` : v.payload.countryCode}` : '');
+const where = (v: TextView) =>
+  v.payload.countryCode ? ` in ${v.countryName ? `${v.countryName} (${v.payload.countryCode})` : v.payload.countryCode}` : '';
 const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
 const ourOrganisation = (party: Party) => (party === 'AGENCY' ? 'Your organisation' : 'Your company');
 const scoreLine = (v: TextView) => (v.score ? [`Match score: ${v.score}.`] : []);
 /** Spelled out by the organisation itself, so only its own words go in quotes. */
-const reasonLine = (v: TextView<Partial<NotificationPayloads[T.MATCH_DECLINED]>>) => (v.payload.reason?.trim() ? [`Reason given: “${v.payload.reason.trim()}”`] : []);
+const reasonLine = (v: TextView<Partial<NotificationPayloads[T.MATCH_DECLINED]>>) =>
+  v.payload.reason?.trim() ? [`Reason given: “${v.payload.reason.trim()}”`] : [];
 
 const OUTCOMES: Record<OutcomeKind, string> = {
   MOU_SIGNED: 'memorandum of understanding signed',
@@ -34,7 +43,9 @@ function outcomeRows(v: TextView, o: OutcomeSnapshot): DetailRow[] {
   return [
     ...(v.outcomeDate ? [{ label: 'Date', value: v.outcomeDate }] : []),
     ...(v.outcomeValue ? [{ label: 'Value', value: v.outcomeValue }] : []),
-    ...(o.stage && stage ? [{ label: 'Stage reached', value: `${OUTCOMES[o.stage]} (stage ${stage} of ${OUTCOME_STAGE_KINDS.length})` }] : []),
+    ...(o.stage && stage
+      ? [{ label: 'Stage reached', value: `${OUTCOMES[o.stage]} (stage ${stage} of ${OUTCOME_STAGE_KINDS.length})` }]
+      : []),
   ];
 }
 
@@ -60,11 +71,30 @@ function contactLine(c: ContactSnapshot): string {
 /** One side answered the introduction: worded for the other side, the answering side itself, or the secretariat. */
 function answered(v: TextView, verb: 'accepted' | 'declined'): Pick<Composed, 'title' | 'body'> {
   const a = v.actor;
-  if (!a) return { title: `Introduction ${verb}: ${need(v)}`, body: `The introduction between ${agency(v)} and ${enterprise(v)} for ${need(v)} has been ${verb}.` };
-  if (v.self === a) return { title: `${ourOrganisation(a)} ${verb} the introduction`, body: `${ourOrganisation(a)} has ${verb} the introduction to ${nameOf(v, other(a))} for ${need(v)}.` };
-  if (v.self === 'AGENCY') return { title: `${enterprise(v)} ${verb} the introduction`, body: `${enterprise(v)} has ${verb} the introduction for ${yourNeed(v)}.` };
-  if (v.self === 'ENTERPRISE') return { title: `${agency(v)} ${verb} the introduction`, body: `${agency(v)} has ${verb} the introduction to your company for ${need(v)}.` };
-  return { title: `${nameOf(v, a)} ${verb} an introduction`, body: `${nameOf(v, a)} has ${verb} the introduction to ${nameOf(v, other(a))} for ${need(v)}.` };
+  if (!a)
+    return {
+      title: `Introduction ${verb}: ${need(v)}`,
+      body: `The introduction between ${agency(v)} and ${enterprise(v)} for ${need(v)} has been ${verb}.`,
+    };
+  if (v.self === a)
+    return {
+      title: `${ourOrganisation(a)} ${verb} the introduction`,
+      body: `${ourOrganisation(a)} has ${verb} the introduction to ${nameOf(v, other(a))} for ${need(v)}.`,
+    };
+  if (v.self === 'AGENCY')
+    return {
+      title: `${enterprise(v)} ${verb} the introduction`,
+      body: `${enterprise(v)} has ${verb} the introduction for ${yourNeed(v)}.`,
+    };
+  if (v.self === 'ENTERPRISE')
+    return {
+      title: `${agency(v)} ${verb} the introduction`,
+      body: `${agency(v)} has ${verb} the introduction to your company for ${need(v)}.`,
+    };
+  return {
+    title: `${nameOf(v, a)} ${verb} an introduction`,
+    body: `${nameOf(v, a)} has ${verb} the introduction to ${nameOf(v, other(a))} for ${need(v)}.`,
+  };
 }
 
 // ---- One entry per event type ----
@@ -100,7 +130,11 @@ const events: Catalogue['events'] = {
     const waiting = v.self !== 'NEUTRAL' && v.actor && v.self !== v.actor;
     return {
       ...texts,
-      more: [waiting ? 'Accept it as well and you will both receive each other’s contact details.' : 'Contact details are shared once both sides have accepted.'],
+      more: [
+        waiting
+          ? 'Accept it as well and you will both receive each other’s contact details.'
+          : 'Contact details are shared once both sides have accepted.',
+      ],
       link: 'match',
     };
   },
@@ -117,7 +151,9 @@ const events: Catalogue['events'] = {
     const why = v.payload.reason?.trim() ? [`Reason: “${v.payload.reason.trim()}”`] : [];
     const withNeed = v.payload.closedWithNeed === true;
     if (v.self === 'AGENCY') {
-      const body = withNeed ? `The match between ${yourNeed(v)} and ${enterprise(v)} has closed with your need.` : `The secretariat has closed the match between ${yourNeed(v)} and ${enterprise(v)}.`;
+      const body = withNeed
+        ? `The match between ${yourNeed(v)} and ${enterprise(v)} has closed with your need.`
+        : `The secretariat has closed the match between ${yourNeed(v)} and ${enterprise(v)}.`;
       return { title: `Match closed: ${enterprise(v)} for ${need(v)}`, body, inAppNote: why[0], more: why, link: 'match' };
     }
     if (v.self === 'ENTERPRISE') {
@@ -126,7 +162,13 @@ const events: Catalogue['events'] = {
         : `The secretariat has closed the match between your company and ${agency(v)} for ${need(v)}${where(v)}.`;
       return { title: `Match closed: ${need(v)}`, body, inAppNote: why[0], more: why, link: 'match' };
     }
-    return { title: `Match closed: ${enterprise(v)} and ${agency(v)}`, body: `The match between ${enterprise(v)} and ${agency(v)} for ${need(v)} has been closed.`, inAppNote: why[0], more: why, link: 'match' };
+    return {
+      title: `Match closed: ${enterprise(v)} and ${agency(v)}`,
+      body: `The match between ${enterprise(v)} and ${agency(v)} for ${need(v)} has been closed.`,
+      inAppNote: why[0],
+      more: why,
+      link: 'match',
+    };
   },
 
   [T.MATCH_ENGAGED]: (v) => {
@@ -160,13 +202,23 @@ const events: Catalogue['events'] = {
       ? [
           {
             heading: 'Recorded outcome',
-            rows: [{ label: 'Outcome', value: OUTCOMES[outcome.kind] }, ...rows, ...(outcome.note?.trim() ? [{ label: 'Note', value: outcome.note.trim() }] : [])],
+            rows: [
+              { label: 'Outcome', value: OUTCOMES[outcome.kind] },
+              ...rows,
+              ...(outcome.note?.trim() ? [{ label: 'Note', value: outcome.note.trim() }] : []),
+            ],
           },
         ]
       : [];
     const inAppNote = rows.length ? rows.map((r) => `${r.label}: ${r.value}.`).join(' ') : undefined;
     if (v.self === 'NEUTRAL') {
-      return { title: `Outcome recorded: ${need(v)}`, body: `An outcome of the match between ${agency(v)} and ${enterprise(v)} for ${need(v)} has been recorded${what}.`, inAppNote, details, link: 'match' };
+      return {
+        title: `Outcome recorded: ${need(v)}`,
+        body: `An outcome of the match between ${agency(v)} and ${enterprise(v)} for ${need(v)} has been recorded${what}.`,
+        inAppNote,
+        details,
+        link: 'match',
+      };
     }
     return {
       title: `Outcome recorded: ${need(v)}`,
@@ -196,7 +248,9 @@ const events: Catalogue['events'] = {
       return {
         title: `New opportunity: ${need(v)}${where(v)}${score}`,
         body: `${agency(v)} has published a need that fits your company’s profile: ${need(v)}${where(v)}.${v.score ? ` Match score: ${v.score}.` : ''}`,
-        more: ['If you are interested, open the need and express your interest; the alliance secretariat reviews it and arranges the introduction.'],
+        more: [
+          'If you are interested, open the need and express your interest; the alliance secretariat reviews it and arranges the introduction.',
+        ],
         link: 'need',
       };
     }
@@ -212,10 +266,18 @@ const events: Catalogue['events'] = {
     const waited = n === undefined ? 'is still waiting for your answer' : `has been waiting for your answer for ${days(n)}`;
     const ask = 'Please accept or decline it, so that both sides know where they stand.';
     if (v.self === 'AGENCY') {
-      return { title: `Reminder: ${enterprise(v)} is waiting for your answer`, body: `The introduction of ${enterprise(v)} for ${yourNeed(v)} ${waited}. ${ask}`, link: 'match' };
+      return {
+        title: `Reminder: ${enterprise(v)} is waiting for your answer`,
+        body: `The introduction of ${enterprise(v)} for ${yourNeed(v)} ${waited}. ${ask}`,
+        link: 'match',
+      };
     }
     if (v.self === 'ENTERPRISE') {
-      return { title: `Reminder: ${agency(v)} is waiting for your answer`, body: `Your introduction to ${agency(v)} for ${need(v)} ${waited}. ${ask}`, link: 'match' };
+      return {
+        title: `Reminder: ${agency(v)} is waiting for your answer`,
+        body: `Your introduction to ${agency(v)} for ${need(v)} ${waited}. ${ask}`,
+        link: 'match',
+      };
     }
     const silent = v.actor ? nameOf(v, v.actor) : 'one side';
     return {
@@ -250,7 +312,9 @@ export const en: Catalogue = {
   },
   digest: {
     subject: (count, onlyOpportunities, frequency) => {
-      const what = onlyOpportunities ? `${count} new ${count === 1 ? 'opportunity' : 'opportunities'}` : `${count} ${count === 1 ? 'update' : 'updates'}`;
+      const what = onlyOpportunities
+        ? `${count} new ${count === 1 ? 'opportunity' : 'opportunities'}`
+        : `${count} ${count === 1 ? 'update' : 'updates'}`;
       const period = { [DigestFrequency.DAILY]: 'daily ', [DigestFrequency.WEEKLY]: 'weekly ', [DigestFrequency.IMMEDIATE]: '' }[frequency];
       return `Your ${period}WaterBridge digest: ${what}`;
     },

@@ -40,7 +40,11 @@ const payload = (over: Partial<NotificationPayload> = {}): NotificationPayload =
   ...over,
 });
 /** Only what every event has: the fallbacks must still read as sentences. */
-const sparse: NotificationPayload = { audience: { organizationIds: [], userIds: [], coordinators: true }, matchId: 'match-7', needId: 'need-3' };
+const sparse: NotificationPayload = {
+  audience: { organizationIds: [], userIds: [], coordinators: true },
+  matchId: 'match-7',
+  needId: 'need-3',
+};
 
 const agencyReader: RecipientView = { displayName: 'Nimal Perera', organizationId: 'org-agency', role: Role.AGENCY_MEMBER };
 const enterpriseReader: RecipientView = { displayName: 'Zhang Wei', organizationId: 'org-enterprise', role: Role.ENTERPRISE_MEMBER };
@@ -79,14 +83,20 @@ describe('notification texts', () => {
   it('links to the match, or to the need for alerts and the review queue', () => {
     for (const type of TYPES) {
       const { text, html } = emailMessage(type, payload(), Language.EN, coordinator, `${APP}/`);
-      const expected = type === NotificationEventType.OPPORTUNITY_ALERT || type === NotificationEventType.CANDIDATES_TO_REVIEW ? `${APP}/needs/need-3` : `${APP}/matches/match-7`;
+      const expected =
+        type === NotificationEventType.OPPORTUNITY_ALERT || type === NotificationEventType.CANDIDATES_TO_REVIEW
+          ? `${APP}/needs/need-3`
+          : `${APP}/matches/match-7`;
       expect(text).toContain(expected);
       expect(html).toContain(`href="${expected}"`);
     }
   });
 
   it('escapes what organisations typed before it goes into the HTML', () => {
-    const p = payload({ needTitle: '<script>alert("x")</script> Pumps & pipes', agency: { organizationId: 'org-agency', nameEn: 'Water <b>Board</b>', nameZh: null } });
+    const p = payload({
+      needTitle: '<script>alert("x")</script> Pumps & pipes',
+      agency: { organizationId: 'org-agency', nameEn: 'Water <b>Board</b>', nameZh: null },
+    });
     for (const language of LANGUAGES) {
       for (const type of TYPES) {
         const { html, text } = emailMessage(type, p, language, enterpriseReader, APP);
@@ -104,8 +114,16 @@ describe('notification texts', () => {
     for (const language of LANGUAGES) {
       const forAgency = everything(engaged, payload(), language, agencyReader);
       for (const text of [forAgency.mail.text, forAgency.mail.html]) {
-        for (const value of ['intl@blueriver.example.cn', '+86 10 6588 1234', 'https://blueriver.example.cn', 'Zhang Wei', 'zhang.wei@blueriver.example.cn']) expect(text).toContain(value);
-        for (const own of ['partnerships@lwb.example.lk', '+94 11 263 8999', 'nimal.perera@lwb.example.lk', 'lwb.example.lk']) expect(text).not.toContain(own);
+        for (const value of [
+          'intl@blueriver.example.cn',
+          '+86 10 6588 1234',
+          'https://blueriver.example.cn',
+          'Zhang Wei',
+          'zhang.wei@blueriver.example.cn',
+        ])
+          expect(text).toContain(value);
+        for (const own of ['partnerships@lwb.example.lk', '+94 11 263 8999', 'nimal.perera@lwb.example.lk', 'lwb.example.lk'])
+          expect(text).not.toContain(own);
       }
       expect(forAgency.inApp.body).toContain('zhang.wei@blueriver.example.cn');
       expect(forAgency.inApp.body).not.toContain('lwb.example.lk');
@@ -135,8 +153,12 @@ describe('notification texts', () => {
   });
 
   it('uses the Chinese name of an organisation in Chinese, and its English name when it has none', () => {
-    const noChineseName = payload({ enterprise: { organizationId: 'org-enterprise', nameEn: 'Blue River Water Engineering', nameZh: null } });
-    expect(inAppTexts(NotificationEventType.MATCH_INTRODUCED, noChineseName, Language.ZH, agencyReader).body).toContain('引荐了Blue River Water Engineering');
+    const noChineseName = payload({
+      enterprise: { organizationId: 'org-enterprise', nameEn: 'Blue River Water Engineering', nameZh: null },
+    });
+    expect(inAppTexts(NotificationEventType.MATCH_INTRODUCED, noChineseName, Language.ZH, agencyReader).body).toContain(
+      '引荐了Blue River Water Engineering',
+    );
     expect(inAppTexts(NotificationEventType.MATCH_INTRODUCED, payload(), Language.EN, agencyReader).body).not.toContain('蓝河');
   });
 
@@ -147,12 +169,23 @@ describe('notification texts', () => {
     const declined = emailMessage(NotificationEventType.MATCH_DECLINED, payload({ side: 'AGENCY' }), Language.EN, enterpriseReader, APP);
     expect(declined.subject).toBe('Lanka Water Board declined the introduction');
     expect(declined.text).toContain('Reason given: “Our teams are fully booked until next year.”');
-    expect(emailMessage(NotificationEventType.MATCH_DECLINED, payload({ side: 'AGENCY', reason: '预算尚未批准' }), Language.ZH, enterpriseReader, APP).text).toContain('谢绝原因：“预算尚未批准”');
-    expect(emailMessage(NotificationEventType.MATCH_DECLINED, payload({ reason: undefined }), Language.EN, agencyReader, APP).text).not.toContain('Reason given');
+    expect(
+      emailMessage(
+        NotificationEventType.MATCH_DECLINED,
+        payload({ side: 'AGENCY', reason: '预算尚未批准' }),
+        Language.ZH,
+        enterpriseReader,
+        APP,
+      ).text,
+    ).toContain('谢绝原因：“预算尚未批准”');
+    expect(
+      emailMessage(NotificationEventType.MATCH_DECLINED, payload({ reason: undefined }), Language.EN, agencyReader, APP).text,
+    ).not.toContain('Reason given');
   });
 
   it('says who closed a match: the secretariat, or the need itself', () => {
-    const closedBy = (p: Partial<Parameters<typeof payload>[0]>, language: Language, reader: typeof agencyReader) => inAppTexts(NotificationEventType.MATCH_CLOSED, payload(p), language, reader).body;
+    const closedBy = (p: Partial<Parameters<typeof payload>[0]>, language: Language, reader: typeof agencyReader) =>
+      inAppTexts(NotificationEventType.MATCH_CLOSED, payload(p), language, reader).body;
     expect(closedBy({}, Language.EN, enterpriseReader)).toMatch(/^The secretariat has closed the match/);
     expect(closedBy({ closedWithNeed: true }, Language.EN, enterpriseReader)).toContain('has closed: the need no longer takes partners.');
     expect(closedBy({ closedWithNeed: true }, Language.EN, agencyReader)).toContain('has closed with your need.');
@@ -166,43 +199,90 @@ describe('notification texts', () => {
     const alertZh = inAppTexts(NotificationEventType.OPPORTUNITY_ALERT, payload(), Language.ZH, enterpriseReader);
     expect(alertZh.title).toBe('新合作机会：“Non-revenue water reduction in Colombo”（斯里兰卡，LK），匹配度 87%');
 
-    expect(inAppTexts(NotificationEventType.CANDIDATES_TO_REVIEW, payload(), Language.EN, coordinator).body).toContain('3 candidates for “Non-revenue water reduction in Colombo”');
-    expect(inAppTexts(NotificationEventType.CANDIDATES_TO_REVIEW, payload({ candidateCount: 1 }), Language.EN, coordinator).body).toMatch(/^1 candidate for .* is waiting/);
-    expect(inAppTexts(NotificationEventType.CANDIDATES_TO_REVIEW, payload(), Language.ZH, coordinator).body).toContain('有 3 家候选企业等待您审核');
+    expect(inAppTexts(NotificationEventType.CANDIDATES_TO_REVIEW, payload(), Language.EN, coordinator).body).toContain(
+      '3 candidates for “Non-revenue water reduction in Colombo”',
+    );
+    expect(inAppTexts(NotificationEventType.CANDIDATES_TO_REVIEW, payload({ candidateCount: 1 }), Language.EN, coordinator).body).toMatch(
+      /^1 candidate for .* is waiting/,
+    );
+    expect(inAppTexts(NotificationEventType.CANDIDATES_TO_REVIEW, payload(), Language.ZH, coordinator).body).toContain(
+      '有 3 家候选企业等待您审核',
+    );
 
-    expect(inAppTexts(NotificationEventType.MATCH_REMINDER, payload(), Language.EN, enterpriseReader).body).toContain('waiting for your answer for 9 days');
-    expect(inAppTexts(NotificationEventType.MATCH_REMINDER, payload({ daysWaiting: 1 }), Language.EN, enterpriseReader).body).toContain('for 1 day.');
+    expect(inAppTexts(NotificationEventType.MATCH_REMINDER, payload(), Language.EN, enterpriseReader).body).toContain(
+      'waiting for your answer for 9 days',
+    );
+    expect(inAppTexts(NotificationEventType.MATCH_REMINDER, payload({ daysWaiting: 1 }), Language.EN, enterpriseReader).body).toContain(
+      'for 1 day.',
+    );
     expect(inAppTexts(NotificationEventType.MATCH_REMINDER, payload(), Language.ZH, agencyReader).body).toContain('已等待您答复 9 天');
-    expect(inAppTexts(NotificationEventType.MATCH_ESCALATED, payload(), Language.EN, coordinator).title).toBe('No answer after 9 days: “Non-revenue water reduction in Colombo”');
-    expect(inAppTexts(NotificationEventType.MATCH_ESCALATED, payload(), Language.ZH, coordinator).body).toContain('已 9 天未获蓝河水务工程有限公司答复');
+    expect(inAppTexts(NotificationEventType.MATCH_ESCALATED, payload(), Language.EN, coordinator).title).toBe(
+      'No answer after 9 days: “Non-revenue water reduction in Colombo”',
+    );
+    expect(inAppTexts(NotificationEventType.MATCH_ESCALATED, payload(), Language.ZH, coordinator).body).toContain(
+      '已 9 天未获蓝河水务工程有限公司答复',
+    );
   });
 
   it('states a recorded outcome with its date in the reader’s language', () => {
-    expect(emailMessage(NotificationEventType.MATCH_OUTCOME_RECORDED, payload(), Language.EN, agencyReader, APP).text).toMatch(/memorandum of understanding signed[\s\S]*5 March 2026[\s\S]*Signed at the Belt and Road water forum/);
-    expect(emailMessage(NotificationEventType.MATCH_OUTCOME_RECORDED, payload(), Language.ZH, enterpriseReader, APP).text).toMatch(/签署合作备忘录[\s\S]*2026年3月5日/);
+    expect(emailMessage(NotificationEventType.MATCH_OUTCOME_RECORDED, payload(), Language.EN, agencyReader, APP).text).toMatch(
+      /memorandum of understanding signed[\s\S]*5 March 2026[\s\S]*Signed at the Belt and Road water forum/,
+    );
+    expect(emailMessage(NotificationEventType.MATCH_OUTCOME_RECORDED, payload(), Language.ZH, enterpriseReader, APP).text).toMatch(
+      /签署合作备忘录[\s\S]*2026年3月5日/,
+    );
   });
 
   it('states an outcome’s value and the stage the collaboration reached, in the app and by e-mail, in each language', () => {
-    const contract = payload({ outcome: { kind: 'CONTRACT' as const, date: '2026-09-14', value: 1_250_000.5, currency: 'USD', note: null, stage: 'CONTRACT' as const } });
+    const contract = payload({
+      outcome: {
+        kind: 'CONTRACT' as const,
+        date: '2026-09-14',
+        value: 1_250_000.5,
+        currency: 'USD',
+        note: null,
+        stage: 'CONTRACT' as const,
+      },
+    });
     expect(inAppTexts(NotificationEventType.MATCH_OUTCOME_RECORDED, contract, Language.EN, agencyReader).body).toBe(
       'The alliance secretariat has recorded an outcome of your cooperation with Blue River Water Engineering on “Non-revenue water reduction in Colombo”: contract signed. Date: 14 September 2026. Value: 1,250,000.5 USD. Stage reached: contract signed (stage 4 of 5).',
     );
     expect(inAppTexts(NotificationEventType.MATCH_OUTCOME_RECORDED, contract, Language.ZH, enterpriseReader).body).toBe(
       '联盟秘书处已登记贵公司与斯里兰卡国家供水排水委员会关于需求“Non-revenue water reduction in Colombo”的合作成果：签订合同。日期：2026年9月14日。金额：1,250,000.5 USD。已达阶段：签订合同（第 4 阶段，共 5 个阶段）。',
     );
-    expect(emailMessage(NotificationEventType.MATCH_OUTCOME_RECORDED, contract, Language.EN, enterpriseReader, APP).text).toMatch(/Value: 1,250,000\.5 USD\n\s+Stage reached: contract signed \(stage 4 of 5\)/);
+    expect(emailMessage(NotificationEventType.MATCH_OUTCOME_RECORDED, contract, Language.EN, enterpriseReader, APP).text).toMatch(
+      /Value: 1,250,000\.5 USD\n\s+Stage reached: contract signed \(stage 4 of 5\)/,
+    );
     // Training after a contract leaves the stage at the contract: the message names both.
-    const training = payload({ outcome: { kind: 'TRAINING_DELIVERED' as const, date: '2026-10-01', note: null, stage: 'CONTRACT' as const } });
-    expect(inAppTexts(NotificationEventType.MATCH_OUTCOME_RECORDED, training, Language.EN, agencyReader).body).toMatch(/: training delivered\. Date: 1 October 2026\. Stage reached: contract signed \(stage 4 of 5\)\.$/);
+    const training = payload({
+      outcome: { kind: 'TRAINING_DELIVERED' as const, date: '2026-10-01', note: null, stage: 'CONTRACT' as const },
+    });
+    expect(inAppTexts(NotificationEventType.MATCH_OUTCOME_RECORDED, training, Language.EN, agencyReader).body).toMatch(
+      /: training delivered\. Date: 1 October 2026\. Stage reached: contract signed \(stage 4 of 5\)\.$/,
+    );
     // An event stored before the series (no value, no stage) still reads as before.
-    expect(inAppTexts(NotificationEventType.MATCH_OUTCOME_RECORDED, payload(), Language.EN, agencyReader).body).toMatch(/: memorandum of understanding signed\. Date: 5 March 2026\.$/);
+    expect(inAppTexts(NotificationEventType.MATCH_OUTCOME_RECORDED, payload(), Language.EN, agencyReader).body).toMatch(
+      /: memorandum of understanding signed\. Date: 5 March 2026\.$/,
+    );
   });
 
   describe('digest', () => {
     const alerts: DigestItem[] = [
-      { type: NotificationEventType.OPPORTUNITY_ALERT, payload: payload({ needId: 'need-1', needTitle: 'Leak detection in Colombo' }), createdAt: new Date('2026-03-01T08:00:00Z') },
-      { type: NotificationEventType.OPPORTUNITY_ALERT, payload: payload({ needId: 'need-2', needTitle: 'Desalination pilot in Gwadar', countryCode: 'PK', score: 0.61 }), createdAt: new Date('2026-03-01T09:00:00Z') },
-      { type: NotificationEventType.OPPORTUNITY_ALERT, payload: payload({ needId: 'need-3', needTitle: 'Rural water supply in Kampong Cham', countryCode: 'KH', score: 0.45 }), createdAt: new Date('2026-03-01T10:00:00Z') },
+      {
+        type: NotificationEventType.OPPORTUNITY_ALERT,
+        payload: payload({ needId: 'need-1', needTitle: 'Leak detection in Colombo' }),
+        createdAt: new Date('2026-03-01T08:00:00Z'),
+      },
+      {
+        type: NotificationEventType.OPPORTUNITY_ALERT,
+        payload: payload({ needId: 'need-2', needTitle: 'Desalination pilot in Gwadar', countryCode: 'PK', score: 0.61 }),
+        createdAt: new Date('2026-03-01T09:00:00Z'),
+      },
+      {
+        type: NotificationEventType.OPPORTUNITY_ALERT,
+        payload: payload({ needId: 'need-3', needTitle: 'Rural water supply in Kampong Cham', countryCode: 'KH', score: 0.45 }),
+        createdAt: new Date('2026-03-01T10:00:00Z'),
+      },
     ];
 
     it('lists every item with its link in one e-mail', () => {
@@ -226,10 +306,16 @@ describe('notification texts', () => {
       const zh = digestEmail(alerts, Language.ZH, enterpriseReader, DigestFrequency.DAILY, APP);
       expect(zh.subject).toBe('WaterBridge 每日摘要：3 个新机会');
       expect(zh.text).toContain('新合作机会：“Desalination pilot in Gwadar”（巴基斯坦，PK），匹配度 61%');
-      expect(digestEmail(alerts.slice(0, 1), Language.EN, enterpriseReader, DigestFrequency.WEEKLY, APP).subject).toBe('Your weekly WaterBridge digest: 1 new opportunity');
+      expect(digestEmail(alerts.slice(0, 1), Language.EN, enterpriseReader, DigestFrequency.WEEKLY, APP).subject).toBe(
+        'Your weekly WaterBridge digest: 1 new opportunity',
+      );
       const mixed = [...alerts, { type: NotificationEventType.MATCH_INTRODUCED, payload: payload(), createdAt: new Date() }];
-      expect(digestEmail(mixed, Language.EN, enterpriseReader, DigestFrequency.WEEKLY, APP).subject).toBe('Your weekly WaterBridge digest: 4 updates');
-      expect(digestEmail(mixed, Language.ZH, enterpriseReader, DigestFrequency.WEEKLY, APP).subject).toBe('WaterBridge 每周摘要：4 条新动态');
+      expect(digestEmail(mixed, Language.EN, enterpriseReader, DigestFrequency.WEEKLY, APP).subject).toBe(
+        'Your weekly WaterBridge digest: 4 updates',
+      );
+      expect(digestEmail(mixed, Language.ZH, enterpriseReader, DigestFrequency.WEEKLY, APP).subject).toBe(
+        'WaterBridge 每周摘要：4 条新动态',
+      );
     });
   });
 });

@@ -34,14 +34,25 @@ const CATALOGUES: Record<Language, Catalogue> = { [Language.EN]: en, [Language.Z
 
 // ---- The three entry points ----
 
-export function inAppTexts(type: NotificationEventType, payload: NotificationPayload, language: Language, recipient: RecipientView): InAppTexts {
+export function inAppTexts(
+  type: NotificationEventType,
+  payload: NotificationPayload,
+  language: Language,
+  recipient: RecipientView,
+): InAppTexts {
   const c = compose(type, payload, CATALOGUES[language], recipient);
   if (!c.inAppNote) return { title: c.title, body: c.body };
   // Chinese sentences follow each other without a space.
   return { title: c.title, body: /[。！？]$/.test(c.body) ? `${c.body}${c.inAppNote}` : `${c.body} ${c.inAppNote}` };
 }
 
-export function emailMessage(type: NotificationEventType, payload: NotificationPayload, language: Language, recipient: RecipientView, appUrl: string): EmailMessage {
+export function emailMessage(
+  type: NotificationEventType,
+  payload: NotificationPayload,
+  language: Language,
+  recipient: RecipientView,
+  appUrl: string,
+): EmailMessage {
   const catalogue = CATALOGUES[language];
   const c = compose(type, payload, catalogue, recipient);
   const url = linkFor(c.link, payload, appUrl);
@@ -51,11 +62,24 @@ export function emailMessage(type: NotificationEventType, payload: NotificationP
   return {
     subject: c.title,
     text: renderText(catalogue, recipient, appUrl, [...paragraphs, ...details.map((d) => blockText(d, catalogue.colon))], action),
-    html: renderHtml(catalogue, recipient, appUrl, c.title, [...paragraphs.map((p) => `<p style="${P}">${escapeHtml(p)}</p>`), ...details.map(blockHtml)], action),
+    html: renderHtml(
+      catalogue,
+      recipient,
+      appUrl,
+      c.title,
+      [...paragraphs.map((p) => `<p style="${P}">${escapeHtml(p)}</p>`), ...details.map(blockHtml)],
+      action,
+    ),
   };
 }
 
-export function digestEmail(items: DigestItem[], language: Language, recipient: RecipientView, frequency: DigestFrequency, appUrl: string): EmailMessage {
+export function digestEmail(
+  items: DigestItem[],
+  language: Language,
+  recipient: RecipientView,
+  frequency: DigestFrequency,
+  appUrl: string,
+): EmailMessage {
   const catalogue = CATALOGUES[language];
   const onlyOpportunities = items.every((i) => i.type === NotificationEventType.OPPORTUNITY_ALERT);
   const subject = catalogue.digest.subject(items.length, onlyOpportunities, frequency);
@@ -93,9 +117,15 @@ function compose(type: NotificationEventType, payload: NotificationPayload, cata
     self: sideOf(recipient, facts),
     actor: facts.side ?? null,
     countryName: facts.countryCode ? regionName(facts.countryCode, catalogue.locale) : null,
-    score: facts.score === undefined || !Number.isFinite(facts.score) ? null : `${Math.round(facts.score <= 1 ? facts.score * 100 : facts.score)}%`,
+    score:
+      facts.score === undefined || !Number.isFinite(facts.score)
+        ? null
+        : `${Math.round(facts.score <= 1 ? facts.score * 100 : facts.score)}%`,
     outcomeDate: facts.outcome?.date ? formatDate(facts.outcome.date, catalogue.locale) : null,
-    outcomeValue: facts.outcome?.value != null && facts.outcome.currency ? `${new Intl.NumberFormat(catalogue.locale, { maximumFractionDigits: 2 }).format(facts.outcome.value)} ${facts.outcome.currency}` : null,
+    outcomeValue:
+      facts.outcome?.value != null && facts.outcome.currency
+        ? `${new Intl.NumberFormat(catalogue.locale, { maximumFractionDigits: 2 }).format(facts.outcome.value)} ${facts.outcome.currency}`
+        : null,
   });
 }
 
@@ -144,7 +174,9 @@ function renderText(c: Catalogue, recipient: RecipientView, appUrl: string, sect
     ...(action ? [`${action.label}${c.colon}${action.url}`] : []),
     c.signOff.join('\n'),
     `--\n${c.preferences.note}\n${c.preferences.link}${c.colon}${settingsUrl(appUrl)}`,
-  ].join('\n\n').concat('\n');
+  ]
+    .join('\n\n')
+    .concat('\n');
 }
 
 function blockText(block: DetailBlock, colon: string): string {
@@ -158,7 +190,10 @@ const A = 'color:#0b6fa4;';
 function blockHtml(block: DetailBlock): string {
   const rows = block.rows
     .map((r) => {
-      const value = r.href && /^(mailto:|https?:\/\/)/i.test(r.href) ? `<a href="${escapeHtml(r.href)}" style="${A}">${escapeHtml(r.value)}</a>` : escapeHtml(r.value);
+      const value =
+        r.href && /^(mailto:|https?:\/\/)/i.test(r.href)
+          ? `<a href="${escapeHtml(r.href)}" style="${A}">${escapeHtml(r.value)}</a>`
+          : escapeHtml(r.value);
       return `<tr><td style="padding:4px 16px 4px 0;color:#52606d;vertical-align:top;white-space:nowrap;">${escapeHtml(r.label)}</td><td style="padding:4px 0;vertical-align:top;">${value}</td></tr>`;
     })
     .join('');

@@ -1,5 +1,13 @@
 import { DigestFrequency, NotificationEventType as T } from '../notification-event-type';
-import { ContactSnapshot, NotificationPayloads, OUTCOME_STAGE_KINDS, OutcomeKind, OutcomeSnapshot, outcomeStageOf, PartySnapshot } from '../notification-payload';
+import {
+  ContactSnapshot,
+  NotificationPayloads,
+  OUTCOME_STAGE_KINDS,
+  OutcomeKind,
+  OutcomeSnapshot,
+  outcomeStageOf,
+  PartySnapshot,
+} from '../notification-payload';
 import type { Catalogue, Composed, DetailBlock, DetailRow, Party, TextView } from './notification-catalogue';
 
 // ---- Phrases shared by the Chinese texts (numbers set off by spaces, as in “每日摘要：3 个新机会”) ----
@@ -17,7 +25,8 @@ const where = (v: TextView) => (v.payload.countryCode ? `（${v.countryName ? `$
 /** How the reader's own organisation is addressed. */
 const ours = (party: Party) => (party === 'AGENCY' ? '贵机构' : '贵公司');
 const scoreLine = (v: TextView) => (v.score ? [`匹配度：${v.score}。`] : []);
-const reasonLine = (v: TextView<Partial<NotificationPayloads[T.MATCH_DECLINED]>>) => (v.payload.reason?.trim() ? [`谢绝原因：“${v.payload.reason.trim()}”`] : []);
+const reasonLine = (v: TextView<Partial<NotificationPayloads[T.MATCH_DECLINED]>>) =>
+  v.payload.reason?.trim() ? [`谢绝原因：“${v.payload.reason.trim()}”`] : [];
 
 const OUTCOMES: Record<OutcomeKind, string> = {
   MOU_SIGNED: '签署合作备忘录',
@@ -34,7 +43,9 @@ function outcomeRows(v: TextView, o: OutcomeSnapshot): DetailRow[] {
   return [
     ...(v.outcomeDate ? [{ label: '日期', value: v.outcomeDate }] : []),
     ...(v.outcomeValue ? [{ label: '金额', value: v.outcomeValue }] : []),
-    ...(o.stage && stage ? [{ label: '已达阶段', value: `${OUTCOMES[o.stage]}（第 ${stage} 阶段，共 ${OUTCOME_STAGE_KINDS.length} 个阶段）` }] : []),
+    ...(o.stage && stage
+      ? [{ label: '已达阶段', value: `${OUTCOMES[o.stage]}（第 ${stage} 阶段，共 ${OUTCOME_STAGE_KINDS.length} 个阶段）` }]
+      : []),
   ];
 }
 
@@ -60,9 +71,11 @@ function contactLine(c: ContactSnapshot): string {
 function answered(v: TextView, verb: '接受' | '谢绝'): Pick<Composed, 'title' | 'body'> {
   const a = v.actor;
   if (!a) return { title: `引荐已被${verb}：${need(v)}`, body: `${agency(v)}与${enterprise(v)}关于需求${need(v)}的引荐已被${verb}。` };
-  if (v.self === a) return { title: `${ours(a)}已${verb}引荐`, body: `${ours(a)}已${verb}与${nameOf(v, other(a))}关于需求${need(v)}的引荐。` };
+  if (v.self === a)
+    return { title: `${ours(a)}已${verb}引荐`, body: `${ours(a)}已${verb}与${nameOf(v, other(a))}关于需求${need(v)}的引荐。` };
   if (v.self === 'AGENCY') return { title: `${enterprise(v)}已${verb}引荐`, body: `${enterprise(v)}已${verb}关于${yourNeed(v)}的引荐。` };
-  if (v.self === 'ENTERPRISE') return { title: `${agency(v)}已${verb}引荐`, body: `${agency(v)}已${verb}与贵公司关于需求${need(v)}的引荐。` };
+  if (v.self === 'ENTERPRISE')
+    return { title: `${agency(v)}已${verb}引荐`, body: `${agency(v)}已${verb}与贵公司关于需求${need(v)}的引荐。` };
   return { title: `${nameOf(v, a)}已${verb}引荐`, body: `${nameOf(v, a)}已${verb}与${nameOf(v, other(a))}关于需求${need(v)}的引荐。` };
 }
 
@@ -98,7 +111,9 @@ const events: Catalogue['events'] = {
     const waiting = v.self !== 'NEUTRAL' && v.actor && v.self !== v.actor;
     return {
       ...answered(v, '接受'),
-      more: [v.self !== 'NEUTRAL' && waiting ? `${ours(v.self)}也接受后，双方即可获得彼此的联系方式。` : '双方均接受引荐后，才会交换联系方式。'],
+      more: [
+        v.self !== 'NEUTRAL' && waiting ? `${ours(v.self)}也接受后，双方即可获得彼此的联系方式。` : '双方均接受引荐后，才会交换联系方式。',
+      ],
       link: 'match',
     };
   },
@@ -115,14 +130,24 @@ const events: Catalogue['events'] = {
     const why = v.payload.reason?.trim() ? [`原因：“${v.payload.reason.trim()}”`] : [];
     const withNeed = v.payload.closedWithNeed === true;
     if (v.self === 'AGENCY') {
-      const body = withNeed ? `${yourNeed(v)}与${enterprise(v)}之间的匹配已随需求关闭。` : `秘书处已关闭${yourNeed(v)}与${enterprise(v)}之间的匹配。`;
+      const body = withNeed
+        ? `${yourNeed(v)}与${enterprise(v)}之间的匹配已随需求关闭。`
+        : `秘书处已关闭${yourNeed(v)}与${enterprise(v)}之间的匹配。`;
       return { title: `匹配已关闭：${enterprise(v)}与${need(v)}`, body, inAppNote: why[0], more: why, link: 'match' };
     }
     if (v.self === 'ENTERPRISE') {
-      const body = withNeed ? `贵公司与${agency(v)}就${need(v)}${where(v)}的匹配已关闭：该需求不再接受合作伙伴。` : `秘书处已关闭贵公司与${agency(v)}就${need(v)}${where(v)}的匹配。`;
+      const body = withNeed
+        ? `贵公司与${agency(v)}就${need(v)}${where(v)}的匹配已关闭：该需求不再接受合作伙伴。`
+        : `秘书处已关闭贵公司与${agency(v)}就${need(v)}${where(v)}的匹配。`;
       return { title: `匹配已关闭：${need(v)}`, body, inAppNote: why[0], more: why, link: 'match' };
     }
-    return { title: `匹配已关闭：${enterprise(v)}与${agency(v)}`, body: `${enterprise(v)}与${agency(v)}就${need(v)}的匹配已关闭。`, inAppNote: why[0], more: why, link: 'match' };
+    return {
+      title: `匹配已关闭：${enterprise(v)}与${agency(v)}`,
+      body: `${enterprise(v)}与${agency(v)}就${need(v)}的匹配已关闭。`,
+      inAppNote: why[0],
+      more: why,
+      link: 'match',
+    };
   },
 
   [T.MATCH_ENGAGED]: (v) => {
@@ -156,13 +181,23 @@ const events: Catalogue['events'] = {
       ? [
           {
             heading: '已登记的成果',
-            rows: [{ label: '成果', value: OUTCOMES[outcome.kind] }, ...rows, ...(outcome.note?.trim() ? [{ label: '备注', value: outcome.note.trim() }] : [])],
+            rows: [
+              { label: '成果', value: OUTCOMES[outcome.kind] },
+              ...rows,
+              ...(outcome.note?.trim() ? [{ label: '备注', value: outcome.note.trim() }] : []),
+            ],
           },
         ]
       : [];
     const inAppNote = rows.length ? rows.map((r) => `${r.label}：${r.value}。`).join('') : undefined;
     if (v.self === 'NEUTRAL') {
-      return { title: `合作成果已登记：${need(v)}`, body: `${agency(v)}与${enterprise(v)}关于需求${need(v)}的匹配成果已登记${what}。`, inAppNote, details, link: 'match' };
+      return {
+        title: `合作成果已登记：${need(v)}`,
+        body: `${agency(v)}与${enterprise(v)}关于需求${need(v)}的匹配成果已登记${what}。`,
+        inAppNote,
+        details,
+        link: 'match',
+      };
     }
     return {
       title: `合作成果已登记：${need(v)}`,
@@ -207,10 +242,18 @@ const events: Catalogue['events'] = {
     const waited = n === undefined ? '仍在等待您的答复' : `已等待您答复 ${n} 天`;
     const ask = '请选择接受或谢绝，以便双方了解进展。';
     if (v.self === 'AGENCY') {
-      return { title: `提醒：${enterprise(v)}的引荐仍待您答复`, body: `${enterprise(v)}关于${yourNeed(v)}的引荐${waited}。${ask}`, link: 'match' };
+      return {
+        title: `提醒：${enterprise(v)}的引荐仍待您答复`,
+        body: `${enterprise(v)}关于${yourNeed(v)}的引荐${waited}。${ask}`,
+        link: 'match',
+      };
     }
     if (v.self === 'ENTERPRISE') {
-      return { title: `提醒：与${agency(v)}的引荐仍待您答复`, body: `贵公司与${agency(v)}关于需求${need(v)}的引荐${waited}。${ask}`, link: 'match' };
+      return {
+        title: `提醒：与${agency(v)}的引荐仍待您答复`,
+        body: `贵公司与${agency(v)}关于需求${need(v)}的引荐${waited}。${ask}`,
+        link: 'match',
+      };
     }
     const silent = v.actor ? nameOf(v, v.actor) : '其中一方';
     return {

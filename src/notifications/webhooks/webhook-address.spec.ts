@@ -1,7 +1,16 @@
 import { isPublicAddress, literalAddress } from './webhook-address';
 
 describe('webhook addresses', () => {
-  it.each(['8.8.8.8', '1.1.1.1', '203.0.114.9', '2606:4700:4700::1111', '2400:3200::1', '::ffff:8.8.8.8', '2001:4860:4860::8888', '2003::1'])('%s is public', (address) => {
+  it.each([
+    '8.8.8.8',
+    '1.1.1.1',
+    '203.0.114.9',
+    '2606:4700:4700::1111',
+    '2400:3200::1',
+    '::ffff:8.8.8.8',
+    '2001:4860:4860::8888',
+    '2003::1',
+  ])('%s is public', (address) => {
     expect(isPublicAddress(address)).toBe(true);
   });
 

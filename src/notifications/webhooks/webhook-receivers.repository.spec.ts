@@ -73,7 +73,11 @@ describe('WebhookReceiversRepository', () => {
     const target = await receiver((_req, _body, res) => res.writeHead(200).end());
     const bouncer = await receiver((_req, _body, res) => res.writeHead(307, { location: target.url }).end());
     servers.push(target, bouncer);
-    expect(await sender.post({ url: bouncer.url, secret }, delivery, body)).toMatchObject({ ok: false, statusCode: 307, error: 'HTTP 307' });
+    expect(await sender.post({ url: bouncer.url, secret }, delivery, body)).toMatchObject({
+      ok: false,
+      statusCode: 307,
+      error: 'HTTP 307',
+    });
     expect(target.hits).toBe(0);
   });
 
@@ -89,7 +93,11 @@ describe('WebhookReceiversRepository', () => {
   it('turns a refused connection into a short error instead of throwing', async () => {
     const r = await receiver((_req, _body, res) => res.end());
     await r.close();
-    expect(await sender.post({ url: r.url, secret }, delivery, body)).toMatchObject({ ok: false, statusCode: null, error: 'connection refused' });
+    expect(await sender.post({ url: r.url, secret }, delivery, body)).toMatchObject({
+      ok: false,
+      statusCode: null,
+      error: 'connection refused',
+    });
   });
 
   it('stops reading a large answer but keeps its status', async () => {
@@ -116,7 +124,11 @@ describe('WebhookReceiversRepository', () => {
     const r = await receiver((_req, _body, res) => res.end());
     servers.push(r);
     const strict = makeSender(loadConfig({}));
-    expect(await strict.post({ url: r.url, secret }, delivery, body)).toMatchObject({ ok: false, statusCode: null, error: 'http:// URLs are not allowed' });
+    expect(await strict.post({ url: r.url, secret }, delivery, body)).toMatchObject({
+      ok: false,
+      statusCode: null,
+      error: 'http:// URLs are not allowed',
+    });
     expect(r.hits).toBe(0);
     strict.onModuleDestroy();
   });

@@ -37,7 +37,10 @@ function describeError(error: unknown): string {
   if (error instanceof CallTimeout) return error.message;
   if (error instanceof BlockedAddressError) return `refused: ${error.message} (WEBHOOK_ALLOW_PRIVATE_NETWORKS is off)`;
   const { code, message } = error as { code?: string; message?: string };
-  const text = code ? (NETWORK_ERRORS[code] ?? (/^(ERR_TLS|CERT|UNABLE_TO|DEPTH_ZERO|SELF_SIGNED|HOSTNAME)/.test(code) ? `TLS: ${code}` : `${code}: ${message ?? ''}`)) : (message ?? String(error));
+  const text = code
+    ? (NETWORK_ERRORS[code] ??
+      (/^(ERR_TLS|CERT|UNABLE_TO|DEPTH_ZERO|SELF_SIGNED|HOSTNAME)/.test(code) ? `TLS: ${code}` : `${code}: ${message ?? ''}`))
+    : (message ?? String(error));
   return text.trim().slice(0, MAX_ERROR_LENGTH);
 }
 
@@ -57,7 +60,11 @@ export class WebhookReceiversRepository implements OnModuleDestroy {
   ) {}
 
   /** `endpoint.secret` as stored (WebhookSecretBoxService): it is opened here, just to sign. */
-  async post(endpoint: { url: string; secret: string }, delivery: { key: string; eventType: string }, body: string): Promise<WebhookCallResult> {
+  async post(
+    endpoint: { url: string; secret: string },
+    delivery: { key: string; eventType: string },
+    body: string,
+  ): Promise<WebhookCallResult> {
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
     let url: URL;
@@ -110,11 +117,21 @@ export class WebhookReceiversRepository implements OnModuleDestroy {
     this.httpsAgent.destroy();
   }
 
-  private call(url: URL, headers: Record<string, string>, body: string, deadline: number): Promise<{ statusCode: number | null; error?: unknown; reusedSocket: boolean }> {
+  private call(
+    url: URL,
+    headers: Record<string, string>,
+    body: string,
+    deadline: number,
+  ): Promise<{ statusCode: number | null; error?: unknown; reusedSocket: boolean }> {
     return new Promise((resolve) => {
       const isHttps = url.protocol === 'https:';
       const lookup = this.config.WEBHOOK_ALLOW_PRIVATE_NETWORKS ? undefined : publicOnlyLookup;
-      const request = (isHttps ? https : http).request(url, { method: 'POST', headers, agent: isHttps ? this.httpsAgent : this.httpAgent, lookup });
+      const request = (isHttps ? https : http).request(url, {
+        method: 'POST',
+        headers,
+        agent: isHttps ? this.httpsAgent : this.httpAgent,
+        lookup,
+      });
       let statusCode: number | null = null;
       let settled = false;
       const settle = (error?: unknown) => {
@@ -125,11 +142,14 @@ export class WebhookReceiversRepository implements OnModuleDestroy {
         resolve({ statusCode, error: statusCode === null ? error : undefined, reusedSocket: request.reusedSocket });
       };
       // One deadline for the whole exchange (connect, send, answer), not just socket idleness.
-      const timer = setTimeout(() => {
-        const timeout = new CallTimeout(`timed out after ${this.config.WEBHOOK_TIMEOUT_MS} ms`);
-        settle(timeout);
-        request.destroy(timeout);
-      }, Math.max(0, deadline - Date.now()));
+      const timer = setTimeout(
+        () => {
+          const timeout = new CallTimeout(`timed out after ${this.config.WEBHOOK_TIMEOUT_MS} ms`);
+          settle(timeout);
+          request.destroy(timeout);
+        },
+        Math.max(0, deadline - Date.now()),
+      );
       request.on('error', (error) => settle(error));
       request.on('response', (response) => {
         statusCode = response.statusCode ?? null;

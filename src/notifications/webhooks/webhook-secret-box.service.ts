@@ -44,7 +44,9 @@ export class WebhookSecretBoxService {
       decipher.setAuthTag(Buffer.from(tag, 'base64url'));
       return Buffer.concat([decipher.update(Buffer.from(sealed, 'base64url')), decipher.final()]).toString('utf8');
     } catch {
-      throw new UnreadableSecretError('the signing secret cannot be decrypted with WEBHOOK_SECRETS_KEY (was the key changed?): rotate the webhook secret');
+      throw new UnreadableSecretError(
+        'the signing secret cannot be decrypted with WEBHOOK_SECRETS_KEY (was the key changed?): rotate the webhook secret',
+      );
     }
   }
 }

@@ -26,7 +26,8 @@ export function webhookLogName(webhookId: string | null, url: string): string {
 export function validateWebhookUrl(url: string, allow: { http: boolean; privateNetworks: boolean }): string {
   const trimmed = url.trim();
   if (trimmed.length === 0) throw DomainError.badInput('url', 'url must not be empty');
-  if (trimmed.length > WEBHOOK_URL_MAX_LENGTH) throw DomainError.badInput('url', `url must be at most ${WEBHOOK_URL_MAX_LENGTH} characters`);
+  if (trimmed.length > WEBHOOK_URL_MAX_LENGTH)
+    throw DomainError.badInput('url', `url must be at most ${WEBHOOK_URL_MAX_LENGTH} characters`);
   let parsed: URL;
   try {
     parsed = new URL(trimmed);

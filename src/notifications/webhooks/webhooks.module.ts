@@ -14,7 +14,15 @@ import { WebhooksService } from './webhooks.service';
 /** Webhook management (GraphQL), the signed sender and the delivery log, for the notification jobs to reuse. */
 @Module({
   imports: [TypeOrmModule.forFeature([WebhookEndpointEntity, NotificationDeliveryEntity, DeliveryAttemptEntity]), AuditLogModule],
-  providers: [WebhooksService, WebhooksResolver, WebhookReceiversRepository, WebhookSecretBoxService, DeliveryLogService, WebhookEndpointsRepository, NotificationDeliveriesRepository],
+  providers: [
+    WebhooksService,
+    WebhooksResolver,
+    WebhookReceiversRepository,
+    WebhookSecretBoxService,
+    DeliveryLogService,
+    WebhookEndpointsRepository,
+    NotificationDeliveriesRepository,
+  ],
   exports: [WebhooksService, WebhookReceiversRepository, DeliveryLogService, WebhookEndpointsRepository, NotificationDeliveriesRepository],
 })
 export class WebhooksModule {}

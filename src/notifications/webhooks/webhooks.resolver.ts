@@ -44,13 +44,17 @@ export class WebhooksResolver {
   }
 
   @Allow(...MANAGERS)
-  @Mutation(() => CreatedWebhookModel, { description: 'Replace the signing secret of a webhook (the old one stops at once); the new one is returned this once.' })
+  @Mutation(() => CreatedWebhookModel, {
+    description: 'Replace the signing secret of a webhook (the old one stops at once); the new one is returned this once.',
+  })
   rotateWebhookSecret(@CurrentActor() actor: Actor, @Args() args: WebhookIdArgs) {
     return this.service.rotateSecret(actor, args.id);
   }
 
   @Allow(...MANAGERS)
-  @Mutation(() => WebhookTestResultModel, { description: 'Send a signed WEBHOOK_TEST call to a webhook now and report the answer (not logged as a delivery).' })
+  @Mutation(() => WebhookTestResultModel, {
+    description: 'Send a signed WEBHOOK_TEST call to a webhook now and report the answer (not logged as a delivery).',
+  })
   testWebhook(@CurrentActor() actor: Actor, @Args() args: WebhookIdArgs) {
     return this.service.test(actor, args.id);
   }

@@ -82,13 +82,30 @@ export class WebhooksService implements OnApplicationBootstrap {
     const secret = generateWebhookSecret();
     const saved = await this.dataSource.transaction(async (manager) => {
       // Locking the organisation serialises concurrent creations, so the limit holds.
-      const organization = await manager.getRepository(OrganizationEntity).findOne({ where: { id: organizationId }, lock: { mode: 'pessimistic_write' } });
+      const organization = await manager
+        .getRepository(OrganizationEntity)
+        .findOne({ where: { id: organizationId }, lock: { mode: 'pessimistic_write' } });
       if (!organization) throw DomainError.notFound('Organization', organizationId);
       const count = await manager.count(WebhookEndpointEntity, { where: { organizationId } });
       if (count >= MAX_WEBHOOKS_PER_ORGANIZATION) {
-        throw DomainError.badInput('organizationId', `An organisation may have at most ${MAX_WEBHOOKS_PER_ORGANIZATION} webhooks; delete one first`);
+        throw DomainError.badInput(
+          'organizationId',
+          `An organisation may have at most ${MAX_WEBHOOKS_PER_ORGANIZATION} webhooks; delete one first`,
+        );
       }
-      return this.save(manager, actor, 'create', null, manager.create(WebhookEndpointEntity, { organizationId, url, secret: this.secrets.seal(secret), events: input.events, active: true }));
+      return this.save(
+        manager,
+        actor,
+        'create',
+        null,
+        manager.create(WebhookEndpointEntity, {
+          organizationId,
+          url,
+          secret: this.secrets.seal(secret),
+          events: input.events,
+          active: true,
+        }),
+      );
     });
     return { webhook: toWebhookModel(saved), secret };
   }
@@ -109,7 +126,15 @@ export class WebhooksService implements OnApplicationBootstrap {
     const webhook = await this.loadVisible(actor, id);
     await this.dataSource.transaction(async (manager) => {
       await manager.delete(WebhookEndpointEntity, { id: webhook.id });
-      await this.audit.recordChange(manager, { target: WebhookEndpointEntity, entityType: ENTITY, entityId: webhook.id, actor, action: 'delete', before: webhook, after: null });
+      await this.audit.recordChange(manager, {
+        target: WebhookEndpointEntity,
+        entityType: ENTITY,
+        entityId: webhook.id,
+        actor,
+        action: 'delete',
+        before: webhook,
+        after: null,
+      });
     });
     return true;
   }
@@ -119,7 +144,9 @@ export class WebhooksService implements OnApplicationBootstrap {
     this.assertMayManage(actor);
     const webhook = await this.loadVisible(actor, id);
     const secret = generateWebhookSecret();
-    const saved = await this.dataSource.transaction((manager) => this.save(manager, actor, 'rotate secret', webhook, { ...webhook, secret: this.secrets.seal(secret) }));
+    const saved = await this.dataSource.transaction((manager) =>
+      this.save(manager, actor, 'rotate secret', webhook, { ...webhook, secret: this.secrets.seal(secret) }),
+    );
     return { webhook: toWebhookModel(saved), secret };
   }
 
@@ -132,7 +159,11 @@ export class WebhooksService implements OnApplicationBootstrap {
       id: key,
       event: WEBHOOK_TEST_EVENT,
       createdAt: new Date().toISOString(),
-      data: { webhookId: webhook.id, organizationId: webhook.organizationId, message: 'Test call from WaterBridge: the endpoint is reachable and the signature can be checked.' },
+      data: {
+        webhookId: webhook.id,
+        organizationId: webhook.organizationId,
+        message: 'Test call from WaterBridge: the endpoint is reachable and the signature can be checked.',
+      },
     });
     return this.sender.post({ url: webhook.url, secret: webhook.secret }, { key, eventType: WEBHOOK_TEST_EVENT }, body);
   }
@@ -144,9 +175,23 @@ export class WebhooksService implements OnApplicationBootstrap {
   }
 
   /** Saves a webhook (`before` its stored state, null when new) with its audit entry (the secret without its values). */
-  private async save(manager: EntityManager, actor: Actor, action: string, before: WebhookEndpointEntity | null, after: WebhookEndpointEntity): Promise<WebhookEndpointEntity> {
+  private async save(
+    manager: EntityManager,
+    actor: Actor,
+    action: string,
+    before: WebhookEndpointEntity | null,
+    after: WebhookEndpointEntity,
+  ): Promise<WebhookEndpointEntity> {
     const saved = await manager.save(WebhookEndpointEntity, after);
-    await this.audit.recordChange(manager, { target: WebhookEndpointEntity, entityType: ENTITY, entityId: saved.id, actor, action, before, after: saved });
+    await this.audit.recordChange(manager, {
+      target: WebhookEndpointEntity,
+      entityType: ENTITY,
+      entityId: saved.id,
+      actor,
+      action,
+      before,
+      after: saved,
+    });
     return saved;
   }
 

@@ -41,7 +41,8 @@ export class CreateOrganizationInput {
 
   @Field(() => [String], {
     nullable: true,
-    description: "Agencies only: ISO 3166-1 alpha-2 codes of the countries besides its own where it posts needs. Once the agency is verified, only an admin changes these and countryCode.",
+    description:
+      'Agencies only: ISO 3166-1 alpha-2 codes of the countries besides its own where it posts needs. Once the agency is verified, only an admin changes these and countryCode.',
   })
   @IsOptional()
   @IsArray()
@@ -109,7 +110,10 @@ export class OrganizationsArgs extends PageArgs {
   @Length(2, 2)
   countryCode?: string;
 
-  @Field(() => VerificationStatus, { nullable: true, description: 'Only organisations with this verification status (others than VERIFIED are visible to staff only).' })
+  @Field(() => VerificationStatus, {
+    nullable: true,
+    description: 'Only organisations with this verification status (others than VERIFIED are visible to staff only).',
+  })
   @IsOptional()
   @IsEnum(VerificationStatus)
   verificationStatus?: VerificationStatus;

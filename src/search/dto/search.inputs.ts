@@ -6,7 +6,10 @@ import { NeedStatus } from '../../needs/need-status';
 
 @ArgsType()
 class SearchArgs extends PageArgs {
-  @Field({ nullable: true, description: 'Free text, in English or Chinese (the water glossary links both); empty lists everything that matches the filters.' })
+  @Field({
+    nullable: true,
+    description: 'Free text, in English or Chinese (the water glossary links both); empty lists everything that matches the filters.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(LIMITS.shortText)
@@ -51,7 +54,10 @@ export class SearchNeedsArgs extends SearchArgs {
   @MaxLength(10)
   sdgTarget?: string;
 
-  @Field(() => NeedStatus, { nullable: true, description: 'Only needs in this status (drafts show only to their agency and coordinators).' })
+  @Field(() => NeedStatus, {
+    nullable: true,
+    description: 'Only needs in this status (drafts show only to their agency and coordinators).',
+  })
   @IsOptional()
   @IsEnum(NeedStatus)
   status?: NeedStatus;

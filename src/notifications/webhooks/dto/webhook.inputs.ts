@@ -1,5 +1,16 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsBoolean, IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsEnum,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+} from 'class-validator';
 import { PageArgs } from '../../../common/pagination';
 import { NotNullIfPresent } from '../../../common/validation';
 import '../../notification-enums.model';
@@ -11,7 +22,10 @@ export const MAX_WEBHOOK_EVENTS = 20;
 
 @InputType({ description: 'A new webhook.' })
 export class CreateWebhookInput {
-  @Field(() => ID, { nullable: true, description: "The organisation whose events it receives; members may leave it out (their own), administrators must give it." })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The organisation whose events it receives; members may leave it out (their own), administrators must give it.',
+  })
   @IsOptional()
   @IsUUID()
   organizationId?: string;
@@ -21,7 +35,9 @@ export class CreateWebhookInput {
   @MaxLength(WEBHOOK_URL_MAX_LENGTH)
   url: string;
 
-  @Field(() => [NotificationEventType], { description: `The events to call it for (at least one, no repeats, at most ${MAX_WEBHOOK_EVENTS}).` })
+  @Field(() => [NotificationEventType], {
+    description: `The events to call it for (at least one, no repeats, at most ${MAX_WEBHOOK_EVENTS}).`,
+  })
   @IsArray()
   @ArrayNotEmpty({ message: 'events must name at least one event type' })
   @ArrayUnique({ message: 'events must not repeat an event type' })
@@ -59,7 +75,10 @@ export class UpdateWebhookInput {
 
 @ArgsType()
 export class WebhooksArgs {
-  @Field(() => ID, { nullable: true, description: "The organisation whose webhooks to list; members may leave it out (their own), staff must give it." })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The organisation whose webhooks to list; members may leave it out (their own), staff must give it.',
+  })
   @IsOptional()
   @IsUUID()
   organizationId?: string;
