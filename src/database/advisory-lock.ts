@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { EntityManager } from 'typeorm';
 
 /**
  * Runs `work` while holding a PostgreSQL session advisory lock on its own connection: processes starting together
@@ -14,4 +15,9 @@ export async function withAdvisoryLock<T>(url: string, key: number, work: () => 
     await lock.query('SELECT pg_advisory_unlock($1)', [key]).catch(() => undefined);
     await lock.end();
   }
+}
+
+/** Holds a PostgreSQL advisory lock named `name` until the caller's transaction ends (commit or rollback). */
+export async function lockForTransaction(manager: EntityManager, name: string): Promise<void> {
+  await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [name]);
 }

@@ -3,6 +3,7 @@ import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { hashPassword } from '../users/password-hasher';
 import { CapabilityEntity } from '../capabilities/capability.entity';
 import { fitTitle } from '../common/validation';
+import { lockForTransaction } from '../database/advisory-lock';
 import { AppConfig } from '../config/app-config';
 import { FundingStatus, NeedEntity } from '../needs/need.entity';
 import { NeedStatus } from '../needs/need-status';
@@ -59,7 +60,7 @@ export class DemoSeedService {
 
   async seedIfFirstStart(data: DemoData = demoData): Promise<DemoSeedReport | null> {
     return this.outbox.transaction(async (manager) => {
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('waterbridge:demo-seed'))`);
+      await lockForTransaction(manager, 'waterbridge:demo-seed');
       if (await manager.existsBy(SeedRunEntity, { name: DEMO_SEED_NAME })) return null;
       const report = await this.seed(manager, data);
       await manager.insert(SeedRunEntity, { name: DEMO_SEED_NAME });

@@ -3,6 +3,7 @@ import { Actor, Role } from '../access/actor';
 import { NeedEntity } from '../needs/need.entity';
 import { Audience, ContactSnapshot, MatchFacts, PartySnapshot } from '../notifications/notification-payload';
 import { OrganizationEntity } from '../organizations/organization.entity';
+import { MemberContact } from '../users/users.repository';
 import { MatchEntity } from './match.entity';
 import { wasIntroduced } from './match-status';
 
@@ -42,19 +43,10 @@ export function matchPayload(match: MatchEntity, parties: MatchParties, audience
   };
 }
 
-/** An organisation's contacts: its own contact fields and its active members. */
-export async function contactOf(manager: EntityManager, organization: OrganizationEntity): Promise<ContactSnapshot> {
-  return (await contactsOf(manager, [organization]))[0];
-}
-
-/** The contacts of each organisation, in the order given: their active members read in one query. */
-export async function contactsOf(manager: EntityManager, organizations: readonly OrganizationEntity[]): Promise<ContactSnapshot[]> {
-  const people: Array<{ organizationId: string; name: string; email: string }> = await manager.query(
-    `SELECT organization_id AS "organizationId", display_name AS name, email FROM app_user WHERE organization_id = ANY($1) AND active AND role IN ('ENTERPRISE_MEMBER', 'AGENCY_MEMBER') ORDER BY display_name, id`,
-    [organizations.map((o) => o.id)],
-  );
+/** The contacts of each organisation, in the order given: its own contact fields and its active `members`. */
+export function contactsOf(organizations: readonly OrganizationEntity[], members: readonly MemberContact[]): ContactSnapshot[] {
   const byOrganization = new Map(organizations.map((o): [string, ContactSnapshot['people']] => [o.id, []]));
-  for (const { organizationId, ...person } of people) byOrganization.get(organizationId)?.push(person);
+  for (const { organizationId, ...person } of members) byOrganization.get(organizationId)?.push(person);
   return organizations.map((o) => ({
     organization: o.nameEn,
     email: o.contactEmail,

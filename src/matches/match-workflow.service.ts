@@ -25,7 +25,7 @@ import { NeedVisibility } from '../needs/need-visibility.policy';
 import { MatchEntity } from './match.entity';
 import { MatchModel, statusSeenBy } from './match.model';
 import { MatchesService } from './matches.service';
-import { contactOf, loadParties, matchPayload, MatchParties, sideOf } from './match-parties';
+import { contactsOf, loadParties, matchPayload, MatchParties, sideOf } from './match-parties';
 import { MatchVisibility } from './match-visibility.policy';
 import { MatchExplanationSnapshot } from './match-snapshot';
 import {
@@ -43,6 +43,7 @@ import {
 import { MatchOutcomeEntity } from './match-outcome.entity';
 import { MatchOutcomeRepository } from './match-outcome.repository';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
+import { UsersRepository } from '../users/users.repository';
 import { NEED_CLOSED_QUEUE } from '../needs/need-events';
 
 const ENTITY = 'match';
@@ -77,6 +78,7 @@ export class MatchWorkflowService {
     private readonly jobs: JobQueueService,
     private readonly outcomes: MatchOutcomeRepository,
     private readonly referenceData: ReferenceDataService,
+    private readonly users: UsersRepository,
   ) {}
 
   /** Ranks candidates for a need and keeps the best as SUGGESTED; returns all the need's matches. */
@@ -354,7 +356,9 @@ export class MatchWorkflowService {
       }
       if (match.agencyResponse === SideResponse.ACCEPTED && match.enterpriseResponse === SideResponse.ACCEPTED) {
         const saved = await this.changeStatus(manager, actor, match, MatchStatus.ENGAGED, action, null, answered);
-        const contacts = { agency: await contactOf(manager, parties.agency), enterprise: await contactOf(manager, parties.enterprise) };
+        const members = await this.users.activeMembersOf([parties.agency.id, parties.enterprise.id], manager);
+        const [agency, enterprise] = contactsOf([parties.agency, parties.enterprise], members);
+        const contacts = { agency, enterprise };
         await this.notifications.emit(manager, NotificationEventType.MATCH_ENGAGED, {
           ...matchPayload(saved, parties, {
             organizationIds: [parties.agency.id, parties.enterprise.id],

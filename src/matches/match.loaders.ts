@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { DataSource } from 'typeorm';
 import { GraphQLContext } from '../graphql/graphql-context';
+import { UsersRepository } from '../users/users.repository';
 import { OrganizationLoaders } from '../organizations/organization.loaders';
 import { MatchContactModel } from './match.model';
 import { MatchOutcomeEntity } from './match-outcome.entity';
@@ -16,9 +15,9 @@ const CONTACTS = Symbol('contacts by organisation id');
 @Injectable()
 export class MatchLoaders {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outcomes: MatchOutcomeRepository,
     private readonly organizations: OrganizationLoaders,
+    private readonly users: UsersRepository,
   ) {}
 
   /** A match's outcomes in date order (empty before any). */
@@ -40,7 +39,7 @@ export class MatchLoaders {
       CONTACTS,
       () =>
         new DataLoader<string, MatchContactModel>(async (ids) =>
-          contactsOf(this.dataSource.manager, await Promise.all(ids.map((id) => organizations.load(id)))),
+          contactsOf(await Promise.all(ids.map((id) => organizations.load(id))), await this.users.activeMembersOf(ids)),
         ),
     );
     return contacts.load(organizationId);

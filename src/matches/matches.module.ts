@@ -6,6 +6,7 @@ import { NeedsModule } from '../needs/needs.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { SearchModule } from '../search/search.module';
+import { UsersModule } from '../users/users.module';
 import { MatchEntity } from './match.entity';
 import { MatchLoaders } from './match.loaders';
 import { MatchOutcomeRepository } from './match-outcome.repository';
@@ -28,6 +29,7 @@ import { NeedPublishedJob } from './need-published.job';
     NeedsModule,
     NotificationsModule,
     OrganizationsModule,
+    UsersModule,
     SearchModule,
   ],
   providers: [

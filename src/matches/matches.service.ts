@@ -29,14 +29,14 @@ export class MatchesService {
   ) {}
 
   async get(actor: Actor, id: string): Promise<MatchModel> {
-    const match = await this.query(actor).andWhere('m.id = :id', { id }).getOne();
+    const match = await this.visibleTo(actor).andWhere('m.id = :id', { id }).getOne();
     if (!match) throw DomainError.notFound('Match', id);
     return toMatchModel(match, actor);
   }
 
   /** Several matches in one query, in the order of `ids`; NOT_FOUND for the first the caller may not read. */
   async getMany(actor: Actor, ids: string[]): Promise<MatchModel[]> {
-    const rows = ids.length ? await this.query(actor).andWhere('m.id IN (:...ids)', { ids }).getMany() : [];
+    const rows = ids.length ? await this.visibleTo(actor).andWhere('m.id IN (:...ids)', { ids }).getMany() : [];
     const byId = new Map(rows.map((m) => [m.id, m]));
     return ids.map((id) => {
       const match = byId.get(id);
@@ -46,7 +46,7 @@ export class MatchesService {
   }
 
   async list(actor: Actor, args: MatchesArgs): Promise<Connection<MatchModel>> {
-    const query = this.query(actor);
+    const query = this.visibleTo(actor);
     if (args.needId) query.andWhere('m.needId = :needId', { needId: args.needId });
     if (args.enterpriseId) query.andWhere('m.enterpriseId = :enterpriseId', { enterpriseId: args.enterpriseId });
     if (args.status?.length) query.andWhere('m.status IN (:...status)', { status: args.status });
@@ -75,7 +75,7 @@ export class MatchesService {
     const { total, groups } = await this.repository.reviewQueueGroups(args, args.orderBy, args.first + 1, offset);
     const needIds = groups.map((g) => g.need_id);
     const candidates = needIds.length
-      ? await this.query(actor)
+      ? await this.visibleTo(actor)
           .andWhere('m.needId IN (:...needIds)', { needIds })
           .andWhere('m.status IN (:...waiting)', { waiting: AWAITING_REVIEW })
           .andWhere(args.origin ? 'm.origin = :origin' : 'TRUE', { origin: args.origin })
@@ -106,7 +106,8 @@ export class MatchesService {
     return allowed ? organizationId : null;
   }
 
-  private query(actor: Actor) {
+  /** The matches `actor` may see, with their need and enterprise (MatchVisibility). */
+  private visibleTo(actor: Actor) {
     const visible = MatchVisibility.sql(actor, { match: 'm', need: 'need' });
     return this.dataSource
       .getRepository(MatchEntity)
