@@ -39,7 +39,7 @@ export const LAYERS = [
   { folders: ['audit'] },
   { folders: ['imports'] },
   // Entry points beside the API.
-  { folders: ['demo', 'cli', 'health'] },
+  { folders: ['demo', 'cli', 'health', 'console'] },
 ];
 
 const unplaced = fs
@@ -62,7 +62,7 @@ function layerZones() {
 }
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'web/src/gql/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

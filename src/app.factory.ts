@@ -5,7 +5,8 @@ import { AppModule } from './app.module';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { createValidationPipe } from './common/validation';
 import { applyHttpSecurity, requestErrorHandler } from './common/http-security';
-import { AppConfig } from './config/app-config';
+import { AppConfig, servesApi } from './config/app-config';
+import { serveConsole } from './console/serve-console';
 import { createAppLogger, LogDestination } from './observability/app-logger';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
@@ -23,6 +24,7 @@ export async function createApp(config: AppConfig, options: { logDestination?: L
     bodyParser: false,
   });
   applyHttpSecurity(app, config);
+  if (servesApi(config)) serveConsole(app);
   // A need's description may hold 20,000 characters of Chinese (60 kB in UTF-8): leave room, refuse the absurd.
   app.useBodyParser('json', { limit: config.GRAPHQL_MAX_BODY_BYTES });
   app.use(requestErrorHandler(config));

@@ -1,0 +1,105 @@
+import { ApolloProvider } from '@apollo/client/react';
+import { Button, ConfigProvider, Layout, Menu, Result, Segmented, Space, Typography } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Link, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { createApolloClient } from './apollo';
+import { currentLanguage, switchLanguage, type Language } from './i18n';
+import { HomePage } from './pages/home';
+import { NeedPage } from './pages/need';
+import { SignInPage } from './pages/sign-in';
+import { SessionProvider, useSession } from './session';
+
+function LanguageSwitch() {
+  const { t } = useTranslation();
+  return (
+    <Segmented<Language>
+      aria-label={t('nav.language')}
+      value={currentLanguage()}
+      options={[
+        { value: 'EN', label: 'EN' },
+        { value: 'ZH', label: '中文' },
+      ]}
+      onChange={(language) => void switchLanguage(language)}
+    />
+  );
+}
+
+function Header() {
+  const { t } = useTranslation();
+  const { user, signOut } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  return (
+    <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, background: '#fff', borderBottom: '1px solid #eee' }}>
+      <Link to="/" style={{ fontWeight: 600, fontSize: 18 }}>
+        {t('app.name')}
+      </Link>
+      <Menu
+        mode="horizontal"
+        selectedKeys={[location.pathname === '/' ? 'needs' : '']}
+        style={{ flex: 1, borderBottom: 'none' }}
+        items={[{ key: 'needs', label: <Link to="/">{t('nav.needs')}</Link> }]}
+      />
+      <Space>
+        <LanguageSwitch />
+        {user ? (
+          <>
+            <Typography.Text data-testid="signed-in-as">{user.displayName}</Typography.Text>
+            <Button onClick={() => void signOut().then(() => navigate('/'))}>{t('nav.signOut')}</Button>
+          </>
+        ) : (
+          <Link to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`}>{t('nav.signIn')}</Link>
+        )}
+      </Space>
+    </Layout.Header>
+  );
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return <Result status="404" title="404" subTitle={t('common.notFound')} extra={<Link to="/">{t('common.home')}</Link>} />;
+}
+
+function Console() {
+  const { i18n } = useTranslation();
+  const navigate = useNavigate();
+  // One client for the console's life. An expired or revoked session: sign in again, then come back here.
+  const client = useMemo(
+    () =>
+      createApolloClient(() => {
+        localStorage.removeItem('waterbridge.token');
+        void navigate(`/sign-in?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
+      }),
+    [navigate],
+  );
+  return (
+    <ConfigProvider locale={i18n.language === 'zh' ? zhCN : enUS} button={{ autoInsertSpace: false }}>
+      <ApolloProvider client={client}>
+        <SessionProvider>
+          <Layout style={{ minHeight: '100vh' }}>
+            <Header />
+            <Layout.Content style={{ padding: '24px 48px', maxWidth: 1200, width: '100%', margin: '0 auto' }}>
+              <Routes>
+                <Route path="/" element={<HomePage />} />
+                <Route path="/needs/:id" element={<NeedPage />} />
+                <Route path="/sign-in" element={<SignInPage />} />
+                <Route path="*" element={<NotFound />} />
+              </Routes>
+            </Layout.Content>
+          </Layout>
+        </SessionProvider>
+      </ApolloProvider>
+    </ConfigProvider>
+  );
+}
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <Console />
+    </BrowserRouter>
+  );
+}

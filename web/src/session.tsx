@@ -1,0 +1,65 @@
+import { useApolloClient, useQuery } from '@apollo/client/react';
+import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
+import { graphql } from './gql';
+import type { MeQuery } from './gql/graphql';
+
+const TOKEN = 'waterbridge.token';
+export const tokenOf = (): string | null => localStorage.getItem(TOKEN);
+
+const ME = graphql(`
+  query Me {
+    me {
+      id
+      displayName
+      email
+      role
+      preferredLanguage
+      organization {
+        id
+        nameEn
+        nameZh
+        kind
+      }
+    }
+  }
+`);
+
+export type SessionUser = MeQuery['me'];
+
+interface Session {
+  user: SessionUser | null;
+  loading: boolean;
+  signedIn: (token: string) => Promise<void>;
+  signOut: () => Promise<void>;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+/** Who is signed in: the token is kept in this browser; the account is read back from the API (`me`). */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const client = useApolloClient();
+  const { data, loading } = useQuery(ME, { skip: !tokenOf(), fetchPolicy: 'network-only' });
+  const signedIn = useCallback(
+    async (token: string) => {
+      localStorage.setItem(TOKEN, token);
+      await client.resetStore();
+      await client.query({ query: ME, fetchPolicy: 'network-only' });
+    },
+    [client],
+  );
+  const signOut = useCallback(async () => {
+    localStorage.removeItem(TOKEN);
+    await client.clearStore();
+  }, [client]);
+  const value = useMemo(
+    () => ({ user: tokenOf() ? (data?.me ?? null) : null, loading, signedIn, signOut }),
+    [data, loading, signedIn, signOut],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside SessionProvider');
+  return session;
+}

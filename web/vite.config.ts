@@ -1,0 +1,24 @@
+import { defineConfig } from 'vite';
+
+/**
+ * The console, built into dist/web and served at / by the API (src/console). `npm run dev:web` serves it with hot
+ * reload and passes /graphql to a running API (WB_API_URL, default http://localhost:3000).
+ */
+export default defineConfig({
+  root: import.meta.dirname,
+  build: {
+    outDir: '../dist/web',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 2000,
+    rolldownOptions: {
+      // antd's modules start with "use client" (for React Server Components), which a browser bundle drops anyway.
+      onwarn(warning, warn) {
+        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+      },
+    },
+  },
+  oxc: { jsx: { runtime: 'automatic' } },
+  server: {
+    proxy: { '/graphql': { target: process.env.WB_API_URL ?? 'http://localhost:3000', ws: true } },
+  },
+});
