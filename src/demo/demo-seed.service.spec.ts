@@ -16,7 +16,17 @@ describe('DemoSeedService (real database)', () => {
 
   const count = async (table: string) => (await db.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
 
+  const demoAccounts = async () => {
+    const res = await t.gql<{ demoAccounts: Array<{ role: string; email: string; organization: string }> }>(
+      '{ demoAccounts { role email organization } }',
+    );
+    expect(res.errors).toBeUndefined();
+    return res.data!.demoAccounts;
+  };
+
   it('seeds the real GCDF-derived data once, and a second run adds nothing', async () => {
+    // Before the seed, no demo accounts are offered to the sign-in page.
+    expect(await demoAccounts()).toEqual([]);
     const report = await seeder.seedIfFirstStart();
     expect(report).toMatchObject({
       organizations: 1 + demoData.enterprises.length + demoData.agencies.length,
@@ -52,6 +62,14 @@ describe('DemoSeedService (real database)', () => {
     } finally {
       await other.close();
     }
+  });
+
+  it('offers the sign-in page one demo account per role once the demo data is there, without passwords', async () => {
+    const accounts = await demoAccounts();
+    expect(accounts.map((a) => a.role)).toEqual(['COORDINATOR', 'ADMIN', 'ENTERPRISE_MEMBER', 'AGENCY_MEMBER']);
+    expect(accounts).toEqual(seeder.demoAccounts());
+    const withPassword = await t.gql('{ demoAccounts { password } }');
+    expect(withPassword.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
   it('gives every printed demo account a working login, and stores no plaintext password', async () => {

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { hashPassword } from '../users/password-hasher';
 import { CapabilityEntity } from '../capabilities/capability.entity';
 import { fitTitle } from '../common/validation';
@@ -56,7 +57,13 @@ export class DemoSeedService {
   constructor(
     private readonly outbox: SearchOutboxService,
     private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
+
+  /** Whether this database holds the demo data (the seed ran on it). */
+  isSeeded(): Promise<boolean> {
+    return this.dataSource.manager.existsBy(SeedRunEntity, { name: DEMO_SEED_NAME });
+  }
 
   async seedIfFirstStart(data: DemoData = demoData): Promise<DemoSeedReport | null> {
     return this.outbox.transaction(async (manager) => {

@@ -39,33 +39,21 @@ test.describe('anyone, signed out', () => {
   });
 });
 
-test.describe('signing in', () => {
-  const coordinator = 'coordinator@demo.waterbridge.org';
+test.describe('the enterprise directory', () => {
+  test('finds an enterprise in English and in Chinese, and shows its track record by country', async ({ page }) => {
+    await page.goto('/enterprises');
+    await page.getByRole('searchbox').fill('Sinohydro');
+    await page.getByRole('searchbox').press('Enter');
+    await page
+      .getByRole('link', { name: /Sinohydro/ })
+      .first()
+      .click();
+    await expect(page).toHaveURL(/\/enterprises\/[0-9a-f-]{36}$/);
+    await expect(page.getByRole('heading', { level: 2 })).toContainText('Sinohydro');
+    await expect(page.getByTestId('countries-worked').locator('.ant-tag').first()).toHaveText(/ · \d+$/);
+    await expect(page.locator('.ant-table-row').first()).toBeVisible();
 
-  test('a wrong password shows the server message; the right one signs in and comes back to the page', async ({ page }) => {
-    await page.goto('/needs/00000000-0000-4000-8000-000000000000');
-    await page.getByRole('link', { name: 'Sign in' }).click();
-    await expect(page).toHaveURL(/\/sign-in\?next=%2Fneeds%2F/);
-    await page.getByLabel('E-mail').fill(coordinator);
-    await page.getByLabel('Password').fill('not-the-password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByRole('alert')).toContainText('UNAUTHENTICATED');
-
-    await page.getByLabel('Password').fill('waterbridge-demo');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByTestId('signed-in-as')).toHaveText('Demo Coordinator');
-    await expect(page).toHaveURL(/\/needs\/00000000-0000-4000-8000-000000000000$/);
-  });
-
-  test('a session that has expired sends the person to sign in, and back where they were', async ({ page }) => {
-    await page.goto('/');
-    await page.evaluate(() => localStorage.setItem('waterbridge.token', 'expired-or-forged'));
-    await page.goto('/?q=water');
-    await expect(page).toHaveURL(/\/sign-in\?next=%2F%3Fq%3Dwater$/);
-    await page.getByLabel('E-mail').fill(coordinator);
-    await page.getByLabel('Password').fill('waterbridge-demo');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page).toHaveURL(/\/\?q=water$/);
-    await expect(page.getByTestId('signed-in-as')).toBeVisible();
+    await page.getByText('中文', { exact: true }).click();
+    await expect(page.getByRole('heading', { level: 2 })).toContainText('水电');
   });
 });

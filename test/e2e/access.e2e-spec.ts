@@ -133,6 +133,7 @@ const RULES: Record<string, Rule> = {
   taxonomy: { document: '{ taxonomy(kind: WATER_SECTOR) { code } }', variables: none, allowed: EVERYONE },
   searchNeeds: { document: '{ searchNeeds(query: "water", first: 5) { totalCount } }', variables: none, allowed: EVERYONE },
   searchEnterprises: { document: '{ searchEnterprises(query: "water", first: 5) { totalCount } }', variables: none, allowed: EVERYONE },
+  demoAccounts: { document: '{ demoAccounts { email } }', variables: none, allowed: EVERYONE },
 
   // Needs
   needs: { document: '{ needs(first: 5) { totalCount } }', variables: none, allowed: EVERYONE },

@@ -7,6 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Link, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { createApolloClient } from './apollo';
 import { currentLanguage, switchLanguage, type Language } from './i18n';
+import { EnterprisePage } from './pages/enterprise';
+import { EnterprisesPage } from './pages/enterprises';
 import { HomePage } from './pages/home';
 import { NeedPage } from './pages/need';
 import { SignInPage } from './pages/sign-in';
@@ -39,9 +41,18 @@ function Header() {
       </Link>
       <Menu
         mode="horizontal"
-        selectedKeys={[location.pathname === '/' ? 'needs' : '']}
+        selectedKeys={[
+          location.pathname.startsWith('/enterprises')
+            ? 'enterprises'
+            : location.pathname === '/' || location.pathname.startsWith('/needs')
+              ? 'needs'
+              : '',
+        ]}
         style={{ flex: 1, borderBottom: 'none' }}
-        items={[{ key: 'needs', label: <Link to="/">{t('nav.needs')}</Link> }]}
+        items={[
+          { key: 'needs', label: <Link to="/">{t('nav.needs')}</Link> },
+          { key: 'enterprises', label: <Link to="/enterprises">{t('nav.enterprises')}</Link> },
+        ]}
       />
       <Space>
         <LanguageSwitch />
@@ -85,6 +96,8 @@ function Console() {
               <Routes>
                 <Route path="/" element={<HomePage />} />
                 <Route path="/needs/:id" element={<NeedPage />} />
+                <Route path="/enterprises" element={<EnterprisesPage />} />
+                <Route path="/enterprises/:id" element={<EnterprisePage />} />
                 <Route path="/sign-in" element={<SignInPage />} />
                 <Route path="*" element={<NotFound />} />
               </Routes>

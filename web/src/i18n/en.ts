@@ -1,7 +1,25 @@
 /** Every string of the console in English; zh.ts must hold the same keys (its type is this one's). */
 export const en = {
   app: { name: 'WaterBridge', tagline: 'Water needs of Belt and Road countries, matched with Chinese water enterprises' },
-  nav: { needs: 'Open needs', signIn: 'Sign in', signOut: 'Sign out', language: 'Language' },
+  nav: { needs: 'Open needs', enterprises: 'Enterprises', signIn: 'Sign in', signOut: 'Sign out', language: 'Language' },
+  enterprises: {
+    searchPlaceholder: 'Search enterprises in English or Chinese (e.g. membrane, 污水处理)',
+    found: '{{count}} enterprises found',
+    group: 'Group',
+    basedIn: 'Based in',
+    serves: 'Countries served',
+    capabilities: 'Capabilities',
+    trackRecord: 'Track record',
+    countriesWorked: 'Countries worked in',
+    project: 'Project',
+    year: 'Year',
+    role: 'Role',
+    value: 'Value',
+    trl: 'Technology readiness',
+    website: 'Website',
+    noResults: 'No enterprise matches this search.',
+    more: 'More enterprises',
+  },
   common: {
     loading: 'Loading…',
     empty: 'Nothing here yet.',
@@ -48,6 +66,22 @@ export const en = {
     submit: 'Sign in',
     required: 'Required',
     welcome: 'Signed in as {{name}}',
+    demoAccounts: 'Demo accounts',
+    demoHint: 'Choose one to fill in its e-mail; the password is printed when WaterBridge starts.',
+  },
+  projectRole: {
+    DESIGNER: 'Designer',
+    EPC_CONTRACTOR: 'EPC contractor',
+    OPERATOR: 'Operator',
+    SUPERVISOR: 'Supervisor',
+    SUPPLIER: 'Supplier',
+    TRAINER: 'Trainer',
+  },
+  role: {
+    COORDINATOR: 'Coordinator (secretariat)',
+    ADMIN: 'Administrator',
+    ENTERPRISE_MEMBER: 'Enterprise member',
+    AGENCY_MEMBER: 'Agency member',
   },
 };
 

@@ -3,7 +3,25 @@ import type { Messages } from './en';
 /** 控制台的全部中文文本；键与 en.ts 一一对应（类型检查保证没有遗漏）。 */
 export const zh: Messages = {
   app: { name: '水桥 WaterBridge', tagline: '连接“一带一路”国家的水需求与中国水务企业' },
-  nav: { needs: '开放需求', signIn: '登录', signOut: '退出', language: '语言' },
+  nav: { needs: '开放需求', enterprises: '企业', signIn: '登录', signOut: '退出', language: '语言' },
+  enterprises: {
+    searchPlaceholder: '用中文或英文搜索企业（如 膜、wastewater）',
+    found: '找到 {{count}} 家企业',
+    group: '所属集团',
+    basedIn: '所在国家',
+    serves: '服务国家',
+    capabilities: '能力',
+    trackRecord: '业绩',
+    countriesWorked: '项目所在国家',
+    project: '项目',
+    year: '年份',
+    role: '角色',
+    value: '金额',
+    trl: '技术成熟度',
+    website: '网站',
+    noResults: '没有符合条件的企业。',
+    more: '更多企业',
+  },
   common: {
     loading: '加载中…',
     empty: '暂无内容。',
@@ -50,5 +68,21 @@ export const zh: Messages = {
     submit: '登录',
     required: '必填',
     welcome: '已登录：{{name}}',
+    demoAccounts: '演示账号',
+    demoHint: '点击即可填入邮箱；密码在水桥启动时打印。',
+  },
+  projectRole: {
+    DESIGNER: '设计方',
+    EPC_CONTRACTOR: 'EPC 总承包',
+    OPERATOR: '运营方',
+    SUPERVISOR: '监理',
+    SUPPLIER: '供货方',
+    TRAINER: '培训方',
+  },
+  role: {
+    COORDINATOR: '协调员（秘书处）',
+    ADMIN: '管理员',
+    ENTERPRISE_MEMBER: '企业成员',
+    AGENCY_MEMBER: '机构成员',
   },
 };
