@@ -129,7 +129,7 @@ export function HomePage() {
                     <Space wrap>
                       <Tag color="blue">{labelOf(node.country)}</Tag>
                       <Tag>{labelOf(node.sector)}</Tag>
-                      <Tag color="green">{t(`status.${node.status}`)}</Tag>
+                      <Tag>{t(`status.${node.status}`)}</Tag>
                       <span>
                         {t('needs.agency')}: {labelOf(node.organization)}
                       </span>

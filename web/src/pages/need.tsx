@@ -83,7 +83,7 @@ export function NeedPage() {
       <Typography.Title level={2}>{need.title}</Typography.Title>
       <Descriptions bordered column={{ xs: 1, md: 2 }}>
         <Descriptions.Item label={t('needs.status')}>
-          <Tag color="green">{t(`status.${need.status}`)}</Tag>
+          <Tag>{t(`status.${need.status}`)}</Tag>
         </Descriptions.Item>
         <Descriptions.Item label={t('needs.country')}>{labelOf(need.country)}</Descriptions.Item>
         <Descriptions.Item label={t('needs.agency')}>{labelOf(need.organization)}</Descriptions.Item>
