@@ -18,7 +18,8 @@ process.env.WB_BROWSER_DATA_DIR = dataDir;
 
 export default defineConfig({
   testDir: '.',
-  testMatch: '*.pw.ts',
+  // `npm run screenshots` takes the screenshots of docs/console instead of running the tests.
+  testMatch: process.env.WB_SCREENSHOTS ? '*.shots.ts' : '*.pw.ts',
   timeout: 60_000,
   expect: { timeout: 15_000 },
   workers: 1,
