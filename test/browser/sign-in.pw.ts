@@ -42,3 +42,26 @@ test.describe('signing in', () => {
     await expect(page.getByTestId('signed-in-as')).toBeVisible();
   });
 });
+
+test('the language follows the account: chosen once signed in, it is saved and comes back at the next sign-in', async ({ page }) => {
+  const signIn = async () => {
+    await page.goto('/sign-in');
+    await page.getByLabel(/E-mail|电子邮箱/).fill('admin@demo.waterbridge.org');
+    await page.getByLabel(/Password|密码/).fill('waterbridge-demo');
+    await page.getByRole('button', { name: /^(Sign in|登录)$/ }).click();
+    await expect(page.getByTestId('signed-in-as')).toBeVisible();
+  };
+  await page.goto('/');
+  await signIn();
+  await expect(page.getByRole('link', { name: 'Open needs' })).toBeVisible();
+
+  await page.getByText('中文', { exact: true }).click();
+  await expect(page.getByRole('link', { name: '开放需求' })).toBeVisible();
+  await page.getByRole('button', { name: '退出' }).click();
+
+  // Signed out, this browser goes back to English; signing in brings the account's Chinese back.
+  await page.getByText('EN', { exact: true }).click();
+  await expect(page.getByRole('link', { name: 'Open needs' })).toBeVisible();
+  await signIn();
+  await expect(page.getByRole('link', { name: '开放需求' })).toBeVisible();
+});

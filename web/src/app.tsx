@@ -1,4 +1,4 @@
-import { ApolloProvider } from '@apollo/client/react';
+import { ApolloProvider, useMutation } from '@apollo/client/react';
 import { Button, ConfigProvider, Layout, Menu, Result, Segmented, Space, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
@@ -6,6 +6,7 @@ import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Link, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { createApolloClient } from './apollo';
+import { graphql } from './gql';
 import { currentLanguage, switchLanguage, type Language } from './i18n';
 import { SessionProvider, useSession } from './session';
 import { Loading } from './states';
@@ -31,8 +32,24 @@ const THEME = {
   fontFamily: "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans SC', sans-serif",
 };
 
+const SAVE_LANGUAGE = graphql(`
+  mutation SaveLanguage($language: Language!) {
+    updateMyProfile(input: { preferredLanguage: $language }) {
+      id
+      preferredLanguage
+    }
+  }
+`);
+
+/** EN / 中文: switches at once, and for a signed-in person saves it as the account's language (e-mails follow it too). */
 function LanguageSwitch() {
   const { t } = useTranslation();
+  const { user } = useSession();
+  const [save] = useMutation(SAVE_LANGUAGE);
+  const choose = async (language: Language) => {
+    await switchLanguage(language);
+    if (user && user.preferredLanguage !== language) await save({ variables: { language } }).catch(() => undefined);
+  };
   return (
     <Segmented<Language>
       aria-label={t('nav.language')}
@@ -41,7 +58,7 @@ function LanguageSwitch() {
         { value: 'EN', label: 'EN' },
         { value: 'ZH', label: '中文' },
       ]}
-      onChange={(language) => void switchLanguage(language)}
+      onChange={(language) => void choose(language)}
     />
   );
 }

@@ -1,6 +1,7 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
 import { graphql } from './gql';
+import { switchLanguage } from './i18n';
 import type { MeQuery } from './gql/graphql';
 
 const TOKEN = 'waterbridge.token';
@@ -43,7 +44,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     async (token: string) => {
       localStorage.setItem(TOKEN, token);
       await client.resetStore();
-      await client.query({ query: ME, fetchPolicy: 'network-only' });
+      // The console follows the account's language from the moment one signs in.
+      const { data: signedIn } = await client.query({ query: ME, fetchPolicy: 'network-only' });
+      if (signedIn) await switchLanguage(signedIn.me.preferredLanguage);
     },
     [client],
   );
