@@ -1,10 +1,10 @@
 import { useQuery } from '@apollo/client/react';
-import { Button, Card, Input, List, Space, Tag, Typography } from 'antd';
+import { Button, Input, List, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { graphql } from '../gql';
 import { labelOf } from '../format';
-import { Highlighted } from '../highlighted';
+import { SearchResult } from '../search-result';
 import { Failure, Loading, Nothing } from '../states';
 
 const SEARCH_ENTERPRISES = graphql(`
@@ -81,28 +81,19 @@ export function EnterprisesPage() {
             <List
               dataSource={result.edges}
               renderItem={({ node, highlights }) => (
-                <List.Item key={node.id}>
-                  <Card style={{ width: '100%' }}>
-                    <Typography.Title level={4} style={{ marginTop: 0 }}>
-                      <Link to={`/enterprises/${node.id}`}>
-                        <Highlighted text={highlights.title ?? labelOf(node)} />
-                      </Link>
-                    </Typography.Title>
-                    {highlights.snippet && (
-                      <Typography.Paragraph type="secondary">
-                        <Highlighted text={highlights.snippet} />
-                      </Typography.Paragraph>
-                    )}
-                    <Space wrap>
-                      <Tag color="blue">{labelOf(node.country)}</Tag>
-                      {node.parentGroup && (
-                        <span>
-                          {t('enterprises.group')}: {node.parentGroup}
-                        </span>
-                      )}
-                    </Space>
-                  </Card>
-                </List.Item>
+                <SearchResult
+                  key={node.id}
+                  to={`/enterprises/${node.id}`}
+                  title={highlights.title ?? labelOf(node)}
+                  snippet={highlights.snippet}
+                >
+                  <Tag color="blue">{labelOf(node.country)}</Tag>
+                  {node.parentGroup && (
+                    <span>
+                      {t('enterprises.group')}: {node.parentGroup}
+                    </span>
+                  )}
+                </SearchResult>
               )}
             />
           )}

@@ -1,10 +1,10 @@
 import { useQuery } from '@apollo/client/react';
-import { Button, Card, Input, List, Select, Space, Tag, Typography } from 'antd';
+import { Button, Input, List, Select, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { graphql } from '../gql';
 import { formatDate, formatMoney, labelOf } from '../format';
-import { Highlighted } from '../highlighted';
+import { SearchResult } from '../search-result';
 import { Failure, Loading, Nothing } from '../states';
 
 const SEARCH_NEEDS = graphql(`
@@ -114,34 +114,20 @@ export function HomePage() {
             <List
               dataSource={result.edges}
               renderItem={({ node, highlights }) => (
-                <List.Item key={node.id}>
-                  <Card style={{ width: '100%' }}>
-                    <Typography.Title level={4} style={{ marginTop: 0 }}>
-                      <Link to={`/needs/${node.id}`}>
-                        <Highlighted text={highlights.title ?? node.title} />
-                      </Link>
-                    </Typography.Title>
-                    {highlights.snippet && (
-                      <Typography.Paragraph type="secondary">
-                        <Highlighted text={highlights.snippet} />
-                      </Typography.Paragraph>
-                    )}
-                    <Space wrap>
-                      <Tag color="blue">{labelOf(node.country)}</Tag>
-                      <Tag>{labelOf(node.sector)}</Tag>
-                      <Tag>{t(`status.${node.status}`)}</Tag>
-                      <span>
-                        {t('needs.agency')}: {labelOf(node.organization)}
-                      </span>
-                      <span>
-                        {t('needs.budget')}: {formatMoney(node.budgetMax ?? node.budgetMin, node.currency)}
-                      </span>
-                      <span>
-                        {t('needs.deadline')}: {formatDate(node.deadline)}
-                      </span>
-                    </Space>
-                  </Card>
-                </List.Item>
+                <SearchResult key={node.id} to={`/needs/${node.id}`} title={highlights.title ?? node.title} snippet={highlights.snippet}>
+                  <Tag color="blue">{labelOf(node.country)}</Tag>
+                  <Tag>{labelOf(node.sector)}</Tag>
+                  <Tag>{t(`status.${node.status}`)}</Tag>
+                  <span>
+                    {t('needs.agency')}: {labelOf(node.organization)}
+                  </span>
+                  <span>
+                    {t('needs.budget')}: {formatMoney(node.budgetMax ?? node.budgetMin, node.currency)}
+                  </span>
+                  <span>
+                    {t('needs.deadline')}: {formatDate(node.deadline)}
+                  </span>
+                </SearchResult>
               )}
             />
           )}
