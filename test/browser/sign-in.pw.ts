@@ -55,8 +55,10 @@ test('the language follows the account: chosen once signed in, it is saved and c
   await signIn();
   await expect(page.getByRole('link', { name: 'Open needs' })).toBeVisible();
 
+  const saved = page.waitForResponse((response) => response.request().postData()?.includes('SaveLanguage') ?? false);
   await page.getByText('中文', { exact: true }).click();
   await expect(page.getByRole('link', { name: '开放需求' })).toBeVisible();
+  expect((await saved).ok()).toBe(true);
   await page.getByRole('button', { name: '退出' }).click();
 
   // Signed out, this browser goes back to English; signing in brings the account's Chinese back.

@@ -47,8 +47,11 @@ function LanguageSwitch() {
   const { user } = useSession();
   const [save] = useMutation(SAVE_LANGUAGE);
   const choose = async (language: Language) => {
+    // Sent before the page changes language, with the session's token of this moment: a sign-out right after cannot
+    // strip it of its token.
+    const saved = user && user.preferredLanguage !== language ? save({ variables: { language } }).catch(() => undefined) : undefined;
     await switchLanguage(language);
-    if (user && user.preferredLanguage !== language) await save({ variables: { language } }).catch(() => undefined);
+    await saved;
   };
   return (
     <Segmented<Language>
