@@ -10,6 +10,11 @@ import { graphql } from './gql';
 import { currentLanguage, switchLanguage, type Language } from './i18n';
 import { SessionProvider, useSession } from './session';
 import { Loading } from './states';
+import type { Role } from './gql/graphql';
+import { accountRoutes } from './pages/account/routes';
+import { agencyRoutes } from './pages/agency/routes';
+import { coordinatorRoutes } from './pages/coordinator/routes';
+import { enterpriseRoutes } from './pages/enterprise/routes';
 
 // Each page is its own chunk: the home page loads only what it shows.
 const HomePage = lazy(() => import('./pages/home').then((m) => ({ default: m.HomePage })));
@@ -66,6 +71,41 @@ function LanguageSwitch() {
   );
 }
 
+type MenuEntry = { path: string; label: `nav.${string}` };
+const PUBLIC_MENU: MenuEntry[] = [
+  { path: '/', label: 'nav.needs' },
+  { path: '/enterprises', label: 'nav.enterprises' },
+];
+/** What each role works on, after the public pages. */
+const ROLE_MENU: Record<Role, MenuEntry[]> = {
+  AGENCY_MEMBER: [
+    { path: '/my/needs', label: 'nav.myNeeds' },
+    { path: '/my/matches', label: 'nav.myMatches' },
+  ],
+  ENTERPRISE_MEMBER: [
+    { path: '/opportunities', label: 'nav.opportunities' },
+    { path: '/my/matches', label: 'nav.myMatches' },
+    { path: '/my/profile', label: 'nav.myProfile' },
+  ],
+  COORDINATOR: [
+    { path: '/review', label: 'nav.reviewQueue' },
+    { path: '/statistics', label: 'nav.statistics' },
+    { path: '/organizations', label: 'nav.organizations' },
+  ],
+  ADMIN: [
+    { path: '/admin/users', label: 'nav.users' },
+    { path: '/organizations', label: 'nav.organizations' },
+  ],
+};
+
+/** The menu entry a path belongs to: the longest menu path it starts with ('/' also owns /needs/...). */
+function selectedMenuKey(pathname: string): string {
+  const all = [...PUBLIC_MENU, ...Object.values(ROLE_MENU).flat()].map((entry) => entry.path).filter((path) => path !== '/');
+  const found = all.filter((path) => pathname === path || pathname.startsWith(`${path}/`)).sort((a, b) => b.length - a.length)[0];
+  if (found) return found;
+  return pathname === '/' || pathname.startsWith('/needs') ? '/' : '';
+}
+
 function Header() {
   const { t } = useTranslation();
   const { user, signOut } = useSession();
@@ -78,18 +118,12 @@ function Header() {
       </Link>
       <Menu
         mode="horizontal"
-        selectedKeys={[
-          location.pathname.startsWith('/enterprises')
-            ? 'enterprises'
-            : location.pathname === '/' || location.pathname.startsWith('/needs')
-              ? 'needs'
-              : '',
-        ]}
-        style={{ flex: 1, borderBottom: 'none' }}
-        items={[
-          { key: 'needs', label: <Link to="/">{t('nav.needs')}</Link> },
-          { key: 'enterprises', label: <Link to="/enterprises">{t('nav.enterprises')}</Link> },
-        ]}
+        selectedKeys={[selectedMenuKey(location.pathname)]}
+        style={{ flex: 1, minWidth: 0, borderBottom: 'none' }}
+        items={[...PUBLIC_MENU, ...(user ? ROLE_MENU[user.role] : [])].map(({ path, label }) => ({
+          key: path,
+          label: <Link to={path}>{t(label)}</Link>,
+        }))}
       />
       <Space>
         <LanguageSwitch />
@@ -137,6 +171,10 @@ function Console() {
                   <Route path="/enterprises" element={<EnterprisesPage />} />
                   <Route path="/enterprises/:id" element={<EnterprisePage />} />
                   <Route path="/sign-in" element={<SignInPage />} />
+                  {agencyRoutes}
+                  {enterpriseRoutes}
+                  {coordinatorRoutes}
+                  {accountRoutes}
                   <Route path="*" element={<NotFound />} />
                 </Routes>
               </Suspense>

@@ -1,7 +1,42 @@
+import { accountEn } from '../pages/account/messages';
+import { agencyEn } from '../pages/agency/messages';
+import { coordinatorEn } from '../pages/coordinator/messages';
+import { enterpriseEn } from '../pages/enterprise/messages';
+
 /** Every string of the console in English; zh.ts must hold the same keys (its type is this one's). */
 export const en = {
   app: { name: 'WaterBridge', tagline: 'Water needs of Belt and Road countries, matched with Chinese water enterprises' },
-  nav: { needs: 'Open needs', enterprises: 'Enterprises', signIn: 'Sign in', signOut: 'Sign out', language: 'Language' },
+  nav: {
+    needs: 'Open needs',
+    enterprises: 'Enterprises',
+    signIn: 'Sign in',
+    signOut: 'Sign out',
+    language: 'Language',
+    myNeeds: 'My needs',
+    opportunities: 'Opportunities',
+    myMatches: 'My matches',
+    myProfile: 'Our profile',
+    reviewQueue: 'Review queue',
+    statistics: 'Statistics',
+    organizations: 'Organisations',
+    users: 'Users',
+    inbox: 'Inbox',
+    settings: 'Settings',
+    account: 'Account',
+  },
+  access: {
+    refusedTitle: 'Not for your role',
+    refused: 'This page is for: {{roles}}. You are signed in as: {{role}}.',
+  },
+  explanation: {
+    score: 'Score',
+    factors: 'What the score is made of',
+    value: 'value',
+    weight: 'weight',
+    tradeFit: 'Trade fit',
+    evidence: 'Projects cited as evidence',
+    similarity: 'Similarity',
+  },
   enterprises: {
     searchPlaceholder: 'Search enterprises in English or Chinese (e.g. membrane, 污水处理)',
     found: '{{count}} enterprises found',
@@ -83,6 +118,10 @@ export const en = {
     ENTERPRISE_MEMBER: 'Enterprise member',
     AGENCY_MEMBER: 'Agency member',
   },
+  agency: agencyEn,
+  enterprise: enterpriseEn,
+  coordinator: coordinatorEn,
+  account: accountEn,
 };
 
 export type Messages = typeof en;

@@ -1,9 +1,43 @@
+import { accountZh } from '../pages/account/messages';
+import { agencyZh } from '../pages/agency/messages';
+import { coordinatorZh } from '../pages/coordinator/messages';
+import { enterpriseZh } from '../pages/enterprise/messages';
 import type { Messages } from './en';
 
 /** 控制台的全部中文文本；键与 en.ts 一一对应（类型检查保证没有遗漏）。 */
 export const zh: Messages = {
   app: { name: '水桥 WaterBridge', tagline: '连接“一带一路”国家的水需求与中国水务企业' },
-  nav: { needs: '开放需求', enterprises: '企业', signIn: '登录', signOut: '退出', language: '语言' },
+  nav: {
+    needs: '开放需求',
+    enterprises: '企业',
+    signIn: '登录',
+    signOut: '退出',
+    language: '语言',
+    myNeeds: '我的需求',
+    opportunities: '商机',
+    myMatches: '我的匹配',
+    myProfile: '企业资料',
+    reviewQueue: '审核队列',
+    statistics: '统计',
+    organizations: '机构',
+    users: '用户',
+    inbox: '消息',
+    settings: '设置',
+    account: '账户',
+  },
+  access: {
+    refusedTitle: '您的角色无权访问此页',
+    refused: '此页面仅供：{{roles}}。您当前的身份：{{role}}。',
+  },
+  explanation: {
+    score: '得分',
+    factors: '得分构成',
+    value: '取值',
+    weight: '权重',
+    tradeFit: '行业契合度',
+    evidence: '引为依据的项目',
+    similarity: '相似度',
+  },
   enterprises: {
     searchPlaceholder: '用中文或英文搜索企业（如 膜、wastewater）',
     found: '找到 {{count}} 家企业',
@@ -85,4 +119,8 @@ export const zh: Messages = {
     ENTERPRISE_MEMBER: '企业成员',
     AGENCY_MEMBER: '机构成员',
   },
+  agency: agencyZh,
+  enterprise: enterpriseZh,
+  coordinator: coordinatorZh,
+  account: accountZh,
 };

@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { graphql } from '../gql';
 import { formatDate, formatMoney, formatNumber, labelOf } from '../format';
 import { Failure, Loading } from '../states';
+import { NeedPanels } from './need-panels';
 
 const NEED = graphql(`
   query NeedPage($id: ID!) {
@@ -106,6 +107,7 @@ export function NeedPage() {
       </Descriptions>
       <Typography.Title level={4}>{t('needs.description')}</Typography.Title>
       <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{need.description}</Typography.Paragraph>
+      <NeedPanels need={need} />
     </Space>
   );
 }

