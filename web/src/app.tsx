@@ -15,6 +15,7 @@ import { accountRoutes } from './pages/account/routes';
 import { agencyRoutes } from './pages/agency/routes';
 import { coordinatorRoutes } from './pages/coordinator/routes';
 import { enterpriseRoutes } from './pages/enterprise/routes';
+import { matchRoutes } from './pages/match/routes';
 
 // Each page is its own chunk: the home page loads only what it shows.
 const HomePage = lazy(() => import('./pages/home').then((m) => ({ default: m.HomePage })));
@@ -175,6 +176,7 @@ function Console() {
                   {enterpriseRoutes}
                   {coordinatorRoutes}
                   {accountRoutes}
+                  {matchRoutes}
                   <Route path="*" element={<NotFound />} />
                 </Routes>
               </Suspense>

@@ -2,6 +2,7 @@ import { accountEn } from '../pages/account/messages';
 import { agencyEn } from '../pages/agency/messages';
 import { coordinatorEn } from '../pages/coordinator/messages';
 import { enterpriseEn } from '../pages/enterprise/messages';
+import { matchEn } from '../pages/match/messages';
 
 /** Every string of the console in English; zh.ts must hold the same keys (its type is this one's). */
 export const en = {
@@ -122,6 +123,7 @@ export const en = {
   enterprise: enterpriseEn,
   coordinator: coordinatorEn,
   account: accountEn,
+  match: matchEn,
 };
 
 export type Messages = typeof en;

@@ -2,6 +2,7 @@ import { accountZh } from '../pages/account/messages';
 import { agencyZh } from '../pages/agency/messages';
 import { coordinatorZh } from '../pages/coordinator/messages';
 import { enterpriseZh } from '../pages/enterprise/messages';
+import { matchZh } from '../pages/match/messages';
 import type { Messages } from './en';
 
 /** 控制台的全部中文文本；键与 en.ts 一一对应（类型检查保证没有遗漏）。 */
@@ -123,4 +124,5 @@ export const zh: Messages = {
   enterprise: enterpriseZh,
   coordinator: coordinatorZh,
   account: accountZh,
+  match: matchZh,
 };
