@@ -1,7 +1,37 @@
 import { ApolloClient, ApolloLink, CombinedGraphQLErrors, HttpLink, InMemoryCache } from '@apollo/client';
 import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
+import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import { OperationTypeNode } from 'graphql';
+import { createClient } from 'graphql-ws';
 import { tokenOf } from './session';
+
+/** graphql-ws's close code for "restart": not fatal, so the client reconnects and resubscribes at once. */
+const RESTART = 4205;
+
+/**
+ * The WebSocket for subscriptions (notificationAdded), on the same origin as the page. The server holds a socket to
+ * the sign-in it was opened with (its token is read once, in the connection parameters), so `restart` reconnects with
+ * the token of this moment: after a sign-in or sign-out the live notifications are the new person's, or none.
+ */
+function createSubscriptions(): { link: GraphQLWsLink; restart: () => void } {
+  let socket: WebSocket | null = null;
+  const client = createClient({
+    url: `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/graphql`,
+    // Read at each (re)connection, never cached.
+    connectionParams: () => {
+      const token = tokenOf();
+      return token ? { authorization: `Bearer ${token}` } : {};
+    },
+    on: {
+      opened: (opened) => (socket = opened as WebSocket),
+      closed: () => (socket = null),
+    },
+  });
+  // A socket still connecting has sent no token yet, or an old one: closing it is as safe as closing an open one.
+  const restart = () => socket?.close(RESTART, 'Client restart');
+  return { link: new GraphQLWsLink(client), restart };
+}
 
 /** Sends the bearer token of this browser's session; an expired or revoked one sends the person to sign in, and back. */
 export function createApolloClient(onSessionEnded: () => void): ApolloClient {
@@ -13,10 +43,23 @@ export function createApolloClient(onSessionEnded: () => void): ApolloClient {
     if (CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED') && tokenOf())
       onSessionEnded();
   });
-  return new ApolloClient({
-    link: ApolloLink.from([ended, auth, new HttpLink({ uri: '/graphql' })]),
+  const subscriptions = createSubscriptions();
+  const client = new ApolloClient({
+    link: ApolloLink.from([
+      ended,
+      ApolloLink.split(
+        (operation) => operation.operationType === OperationTypeNode.SUBSCRIPTION,
+        subscriptions.link,
+        ApolloLink.from([auth, new HttpLink({ uri: '/graphql' })]),
+      ),
+    ]),
     cache: new InMemoryCache(),
   });
+  // The session signs out with clearStore and signs in with resetStore (session.tsx): the socket follows both.
+  const restart = () => Promise.resolve(subscriptions.restart());
+  client.onClearStore(restart);
+  client.onResetStore(restart);
+  return client;
 }
 
 /** What a failed request says to a person: the server's message and its code, never a blank page. */

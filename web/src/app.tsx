@@ -1,5 +1,5 @@
 import { ApolloProvider, useMutation } from '@apollo/client/react';
-import { Button, ConfigProvider, Layout, Menu, Result, Segmented, Space, Typography } from 'antd';
+import { Button, ConfigProvider, Layout, Menu, Result, Segmented, Space } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense, useMemo } from 'react';
@@ -11,6 +11,7 @@ import { currentLanguage, switchLanguage, type Language } from './i18n';
 import { SessionProvider, useSession } from './session';
 import { Loading } from './states';
 import type { Role } from './gql/graphql';
+import { AccountMenu, InboxLink } from './pages/account/header';
 import { accountRoutes } from './pages/account/routes';
 import { agencyRoutes } from './pages/agency/routes';
 import { coordinatorRoutes } from './pages/coordinator/routes';
@@ -130,7 +131,8 @@ function Header() {
         <LanguageSwitch />
         {user ? (
           <>
-            <Typography.Text data-testid="signed-in-as">{user.displayName}</Typography.Text>
+            <InboxLink />
+            <AccountMenu />
             <Button onClick={() => void signOut().then(() => navigate('/'))}>{t('nav.signOut')}</Button>
           </>
         ) : (
