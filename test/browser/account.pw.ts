@@ -19,6 +19,14 @@ async function unreadCount(page: Page): Promise<number> {
   return Number(/(\d+)/.exec(name ?? '')?.[1] ?? NaN);
 }
 
+/** Opens a settings page from the account menu (retried: a re-render of the header may close the menu mid-click). */
+async function openFromAccountMenu(page: Page, item: string): Promise<void> {
+  await expect(async () => {
+    await page.getByRole('button', { name: /▾/ }).click();
+    await page.getByRole('menuitem', { name: item }).click({ timeout: 2_000 });
+  }).toPass();
+}
+
 /**
  * Something that tells the demo enterprise member, made through the API: their enterprise expresses interest in an
  * open need (taken from the end of the list, away from what other specs use), and the coordinator rejects it, which
@@ -62,8 +70,7 @@ test('an enterprise member: the inbox badge rises live and falls when read; pref
 
   await test.step('a notification preference, changed, is still there after a reload', async () => {
     // In-app opportunity alerts off: the demo data's alerts, still arriving, would move the badge under the test's feet.
-    await page.getByRole('button', { name: /▾/ }).click();
-    await page.getByRole('menuitem', { name: '通知' }).click();
+    await openFromAccountMenu(page, '通知');
     const alertsInApp = page.getByRole('switch', { name: '新的商机：站内消息' });
     await expect(alertsInApp).toBeChecked();
     const saved = page.waitForResponse((r) => r.request().postData()?.includes('SetNotificationPreferences') ?? false);
@@ -98,8 +105,7 @@ test('an enterprise member: the inbox badge rises live and falls when read; pref
   });
 
   await test.step('a webhook: the server refuses a bad URL at its field; the secret shows once, and anew on rotation', async () => {
-    await page.getByRole('button', { name: /▾/ }).click();
-    await page.getByRole('menuitem', { name: 'Webhook' }).click();
+    await openFromAccountMenu(page, 'Webhook');
     await page.getByLabel('URL').fill('http://example.org/waterbridge');
     await page.getByRole('checkbox', { name: '已记录合作成果' }).check();
     await page.getByRole('button', { name: '创建 Webhook' }).click();

@@ -1,5 +1,5 @@
 import { ApolloProvider, useMutation } from '@apollo/client/react';
-import { Button, ConfigProvider, Layout, Menu, Result, Segmented, Space } from 'antd';
+import { ConfigProvider, Layout, Menu, Result, Segmented, Space } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense, useMemo } from 'react';
@@ -110,8 +110,7 @@ function selectedMenuKey(pathname: string): string {
 
 function Header() {
   const { t } = useTranslation();
-  const { user, signOut } = useSession();
-  const navigate = useNavigate();
+  const { user } = useSession();
   const location = useLocation();
   return (
     <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, background: '#fff', borderBottom: '1px solid #eee' }}>
@@ -133,7 +132,6 @@ function Header() {
           <>
             <InboxLink />
             <AccountMenu />
-            <Button onClick={() => void signOut().then(() => navigate('/'))}>{t('nav.signOut')}</Button>
           </>
         ) : (
           <Link to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`}>{t('nav.signIn')}</Link>

@@ -1,5 +1,6 @@
 import { useQuery, useSubscription } from '@apollo/client/react';
-import { Badge, Button, Dropdown } from 'antd';
+import { BellOutlined, UserOutlined } from '@ant-design/icons';
+import { Badge, Button, Dropdown, Grid } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { graphql } from '../../gql';
@@ -34,38 +35,56 @@ export function InboxLink() {
     onData: ({ client }) => void client.refetchQueries({ include: ['UnreadCount', 'Inbox'] }),
   });
   const count = data?.notifications.unreadCount ?? 0;
+  const wide = Grid.useBreakpoint().md ?? true;
   return (
     <Link to="/inbox" aria-label={t('account.inboxLink', { count })} data-testid="inbox-link">
       <Badge count={count} size="small" offset={[8, -2]}>
-        <span style={{ color: 'inherit' }}>{t('nav.inbox')}</span>
+        {wide ? <span>{t('nav.inbox')}</span> : <BellOutlined style={{ fontSize: 18 }} />}
       </Badge>
     </Link>
   );
 }
 
-/** The signed-in person's name, opening their settings (the sign-out button stays beside it, one click away). */
+/**
+ * The signed-in person's name, opening their settings, and the sign-out. On a phone the name gives way to an icon and
+ * the sign-out moves into the menu, so the header fits 390 px.
+ */
 export function AccountMenu() {
   const { t } = useTranslation();
-  const { user } = useSession();
+  const { user, signOut } = useSession();
   const navigate = useNavigate();
+  const wide = Grid.useBreakpoint().md ?? true;
   if (!user) return null;
+  const leave = () => void signOut().then(() => navigate('/'));
   const settings = [
     { key: '/settings/notifications', label: t('account.settings.notifications') },
     ...(WEBHOOK_MANAGERS.includes(user.role) ? [{ key: '/settings/webhooks', label: t('account.settings.webhooks') }] : []),
     { key: '/settings/password', label: t('account.settings.password') },
   ];
-  const items = [{ type: 'group' as const, key: 'settings', label: t('nav.settings'), children: settings }];
+  const items = [
+    { type: 'group' as const, key: 'settings', label: t('nav.settings'), children: settings },
+    ...(wide ? [] : [{ type: 'divider' as const }, { key: 'sign-out', label: t('nav.signOut') }]),
+  ];
   return (
-    <Dropdown
-      trigger={['click']}
-      menu={{
-        items,
-        onClick: ({ key }) => void navigate(key),
-      }}
-    >
-      <Button type="text">
-        <span data-testid="signed-in-as">{user.displayName}</span> ▾
-      </Button>
-    </Dropdown>
+    <>
+      <Dropdown trigger={['click']} menu={{ items, onClick: ({ key }) => (key === 'sign-out' ? leave() : void navigate(key)) }}>
+        <Button
+          type="text"
+          title={user.displayName}
+          icon={wide ? undefined : <UserOutlined />}
+          style={{ paddingInline: wide ? undefined : 4 }}
+        >
+          {/* A long name (an organisation's, for demo members) is cut short; the title shows it whole. */}
+          <span
+            data-testid="signed-in-as"
+            style={{ maxWidth: wide ? 200 : 56, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
+          >
+            {user.displayName}
+          </span>
+          ▾
+        </Button>
+      </Dropdown>
+      {wide && <Button onClick={leave}>{t('nav.signOut')}</Button>}
+    </>
   );
 }

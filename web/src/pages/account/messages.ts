@@ -58,7 +58,7 @@ export const accountEn = {
   webhooks: {
     title: 'Webhooks',
     intro:
-      'WaterBridge calls these HTTPS addresses when the events they list happen to your organisation. Each call is signed with the webhook’s secret (WaterBridge-Signature header).',
+      "WaterBridge calls these HTTPS addresses when the events they list happen to your organisation. Each call is signed with the webhook's secret (WaterBridge-Signature header).",
     url: 'URL',
     urlPlaceholder: 'https://example.org/waterbridge',
     events: 'Events',

@@ -46,25 +46,34 @@ export const ROLES: Role[] = ['ADMIN', 'COORDINATOR', 'ENTERPRISE_MEMBER', 'AGEN
 const LANGUAGES: Language[] = ['EN', 'ZH'];
 type User = UsersQuery['users']['edges'][number]['node'];
 
-/** Organisations found by a part of their name, in either language (the first 20). */
-export function OrganizationSelect(props: {
+/**
+ * Organisations found by a part of their name, in either language (the first 20). With `anyLabel`, a first option
+ * stands for "no filter" (a visible choice rather than a placeholder, which Ant Design draws too pale to read).
+ */
+export function OrganizationSelect({
+  value,
+  onChange,
+  anyLabel,
+  ...rest
+}: {
   value?: string;
   onChange?: (id: string | undefined) => void;
+  anyLabel?: string;
   id?: string;
-  allowClear?: boolean;
   'aria-label'?: string;
 }) {
-  const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const { data, loading } = useQuery(ORGANIZATION_OPTIONS, { variables: { nameContains: search || undefined } });
+  const found = (data?.organizations.edges ?? []).map(({ node }) => ({ value: node.id, label: labelOf(node) }));
   return (
     <Select
-      {...props}
+      {...rest}
+      value={value ?? (anyLabel ? '' : undefined)}
+      onChange={(id: string) => onChange?.(id || undefined)}
       showSearch={{ filterOption: false, onSearch: setSearch }}
       loading={loading}
-      placeholder={t('account.users.anyOrganization')}
       style={{ minWidth: 260 }}
-      options={(data?.organizations.edges ?? []).map(({ node }) => ({ value: node.id, label: labelOf(node) }))}
+      options={anyLabel ? [{ value: '', label: anyLabel }, ...found] : found}
     />
   );
 }

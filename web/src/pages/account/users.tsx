@@ -69,18 +69,16 @@ export function UsersPage() {
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={2}>{t('account.users.title')}</Typography.Title>
       <Space wrap>
-        <Select<Role>
+        <Select<Role | ''>
           aria-label={t('account.users.role')}
-          allowClear
-          placeholder={t('account.users.anyRole')}
-          value={role}
+          value={role ?? ''}
           style={{ minWidth: 200 }}
-          options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
-          onChange={(value) => filter('role', value)}
+          options={[{ value: '', label: t('account.users.anyRole') }, ...ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))]}
+          onChange={(value) => filter('role', value || undefined)}
         />
         <OrganizationSelect
           aria-label={t('account.users.organization')}
-          allowClear
+          anyLabel={t('account.users.anyOrganization')}
           value={organizationId}
           onChange={(value) => filter('organization', value)}
         />

@@ -29,12 +29,18 @@ export function WebhookFields() {
       <Form.Item label={t('account.webhooks.url')} name="url" rules={[{ required: true, message: t('account.required') }]}>
         <Input placeholder={t('account.webhooks.urlPlaceholder')} inputMode="url" style={{ maxWidth: 560 }} />
       </Form.Item>
+      {/* Not marked required (aria-required is not allowed on a group); the rule still asks for one event at least. */}
       <Form.Item
         label={t('account.webhooks.events')}
         name="events"
+        required={false}
         rules={[{ required: true, message: t('account.webhooks.eventsRequired') }]}
       >
-        <Checkbox.Group options={WEBHOOK_EVENTS.map((type) => ({ value: type, label: t(`account.eventType.${type}`) }))} />
+        <Checkbox.Group
+          role="group"
+          aria-label={t('account.webhooks.events')}
+          options={WEBHOOK_EVENTS.map((type) => ({ value: type, label: t(`account.eventType.${type}`) }))}
+        />
       </Form.Item>
     </>
   );

@@ -185,9 +185,7 @@ export function WebhooksPage() {
                       title={t('account.webhooks.deleteConfirm')}
                       onConfirm={() => void remove({ variables: { id: webhook.id } }).catch(() => undefined)}
                     >
-                      <Button size="small" danger>
-                        {t('account.webhooks.delete')}
-                      </Button>
+                      <Button size="small">{t('account.webhooks.delete')}</Button>
                     </Popconfirm>
                   </Space>
                 ),
