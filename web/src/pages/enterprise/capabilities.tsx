@@ -156,7 +156,7 @@ function CapabilityModal({ capability, onClose }: { capability?: Capability; onC
 }
 
 /** The enterprise's capabilities: what it offers, by technology — added, changed and removed here. */
-export function CapabilitiesSection({ capabilities }: { capabilities: Capability[] }) {
+export function CapabilitiesSection({ capabilities, total }: { capabilities: Capability[]; total: number }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState<Capability | 'new' | null>(null);
   const [remove, removal] = useMutation(DELETE_CAPABILITY, { refetchQueries: ['OurProfile'], awaitRefetchQueries: true });
@@ -231,6 +231,9 @@ export function CapabilitiesSection({ capabilities }: { capabilities: Capability
             },
           ]}
         />
+      )}
+      {total > capabilities.length && (
+        <Typography.Text type="secondary">{t('enterprise.capabilitiesShown', { shown: capabilities.length, total })}</Typography.Text>
       )}
       {editing && <CapabilityModal capability={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
     </section>

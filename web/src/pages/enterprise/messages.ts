@@ -64,6 +64,8 @@ export const enterpriseEn = {
   addCapability: 'Add a capability',
   editCapability: 'Edit the capability',
   noCapabilities: 'No capability yet: add what your enterprise offers.',
+  // The profile reads its capabilities in one query, whose cost the API caps: one per technology is far fewer.
+  capabilitiesShown: 'The first {{shown}} of {{total}} capabilities.',
   capability: {
     technologyCategory: 'Technology',
     description: 'What you do in it',
@@ -172,6 +174,7 @@ export const enterpriseZh: typeof enterpriseEn = {
   addCapability: '添加能力',
   editCapability: '编辑能力',
   noCapabilities: '尚未添加能力：请填写贵企业能提供的技术与服务。',
+  capabilitiesShown: '显示前 {{shown}} 项能力，共 {{total}} 项。',
   capability: {
     technologyCategory: '技术类别',
     description: '具体业务',

@@ -32,7 +32,8 @@ const OUR_PROFILE = graphql(`
         nameZh
       }
     }
-    capabilities(organizationId: $id, first: 100) {
+    capabilities(organizationId: $id, first: 30) {
+      totalCount
       edges {
         node {
           id
@@ -188,7 +189,7 @@ export function ProfilePage() {
         </Descriptions.Item>
       </Descriptions>
       {editing && <OrganizationModal organization={organization} onClose={() => setEditing(false)} />}
-      <CapabilitiesSection capabilities={data.capabilities.edges.map((edge) => edge.node)} />
+      <CapabilitiesSection capabilities={data.capabilities.edges.map((edge) => edge.node)} total={data.capabilities.totalCount} />
       <ProjectsSection organizationId={organization.id} />
     </Space>
   );
