@@ -222,7 +222,7 @@ export function CapabilitiesSection({ capabilities, total }: { capabilities: Cap
                     cancelText={t('enterprise.cancel')}
                     onConfirm={() => void remove({ variables: { id: c.id } }).catch(() => undefined)}
                   >
-                    <Button size="small" danger aria-label={`${t('enterprise.delete')}: ${labelOf(c.technologyCategory)}`}>
+                    <Button size="small" aria-label={`${t('enterprise.delete')}: ${labelOf(c.technologyCategory)}`}>
                       {t('enterprise.delete')}
                     </Button>
                   </Popconfirm>

@@ -225,7 +225,7 @@ export function ProjectsSection({ organizationId }: { organizationId: string }) 
                       cancelText={t('enterprise.cancel')}
                       onConfirm={() => void remove({ variables: { id: p.id } }).catch(() => undefined)}
                     >
-                      <Button size="small" danger aria-label={`${t('enterprise.delete')}: ${p.title}`}>
+                      <Button size="small" aria-label={`${t('enterprise.delete')}: ${p.title}`}>
                         {t('enterprise.delete')}
                       </Button>
                     </Popconfirm>
