@@ -42,7 +42,7 @@ export const agencyEn = {
     SECURED: 'Secured',
   },
   panel: {
-    title: 'Your agency’s need',
+    title: "Your agency's need",
     edit: 'Edit',
     publish: 'Publish',
     withdraw: 'Withdraw',

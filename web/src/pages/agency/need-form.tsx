@@ -235,8 +235,14 @@ export function NeedFormPage() {
 
   if (loading && !data) return <Loading />;
   if (error || !data || !initial) return <Failure error={error} retry={() => void refetch()} />;
-  const editable = !need || need.status === 'DRAFT' || need.status === 'OPEN';
   const isDraft = !need || need.status === 'DRAFT';
+  if (need && need.status !== 'DRAFT' && need.status !== 'OPEN')
+    return (
+      <Space direction="vertical" size="large" style={{ width: '100%' }}>
+        <Link to={`/needs/${need.id}`}>← {need.title}</Link>
+        <Alert type="warning" showIcon title={t('agency.form.notEditable', { status: t(`status.${need.status}`) })} />
+      </Space>
+    );
 
   const save = async (publish: boolean) => {
     const values = await form.validateFields().catch(() => null);
@@ -272,9 +278,8 @@ export function NeedFormPage() {
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Link to={need ? `/needs/${need.id}` : '/my/needs'}>← {t('common.back')}</Link>
       <Typography.Title level={2}>{t(need ? 'agency.form.editTitle' : 'agency.form.newTitle')}</Typography.Title>
-      {!editable && need && <Alert type="warning" showIcon title={t('agency.form.notEditable', { status: t(`status.${need.status}`) })} />}
       {failure !== null && <Failure error={failure} />}
-      <Form form={form} layout="vertical" initialValues={initial} disabled={!editable || busy} requiredMark>
+      <Form form={form} layout="vertical" initialValues={initial} disabled={busy} requiredMark>
         <Form.Item label={t('agency.form.title')} name="title" rules={required}>
           <Input maxLength={200} />
         </Form.Item>

@@ -83,7 +83,7 @@ export function AgencyNeedPanel({ needId, status }: { needId: string; status: st
     const mutate = { publish, withdraw, close }[move];
     mutate({ variables: { id: needId } }).catch(setFailure);
   };
-  const button = (move: Move, danger = false) =>
+  const button = (move: Move) =>
     MOVES[move].includes(status) && (
       <Popconfirm
         title={t(`agency.panel.${move}Confirm`)}
@@ -91,7 +91,7 @@ export function AgencyNeedPanel({ needId, status }: { needId: string; status: st
         cancelText={t('agency.panel.cancel')}
         onConfirm={() => run(move)}
       >
-        <Button type={move === 'publish' ? 'primary' : 'default'} danger={danger} loading={busy}>
+        <Button type={move === 'publish' ? 'primary' : 'default'} loading={busy}>
           {t(`agency.panel.${move}`)}
         </Button>
       </Popconfirm>
@@ -112,7 +112,7 @@ export function AgencyNeedPanel({ needId, status }: { needId: string; status: st
             <Button onClick={() => void navigate(`/my/needs/${needId}/edit`)}>{t('agency.panel.edit')}</Button>
           )}
           {button('publish')}
-          {button('withdraw', true)}
+          {button('withdraw')}
           {button('close')}
         </Space>
         {failure !== null && <Failure error={failure} />}

@@ -4,19 +4,31 @@ import type { MatchView } from './match';
 
 type Contact = NonNullable<MatchView['agencyContact']>;
 
+// A link inside text must not be told apart by colour alone (WCAG 1.4.1).
+const UNDERLINED = { textDecoration: 'underline' };
+
 function ContactCard({ contact }: { contact: Contact }) {
   const { t } = useTranslation();
   return (
     <Descriptions size="small" bordered column={1} title={contact.organization}>
       <Descriptions.Item label={t('match.email')}>
-        {contact.email ? <a href={`mailto:${contact.email}`}>{contact.email}</a> : '—'}
+        {contact.email ? (
+          <a href={`mailto:${contact.email}`} style={UNDERLINED}>
+            {contact.email}
+          </a>
+        ) : (
+          '—'
+        )}
       </Descriptions.Item>
       <Descriptions.Item label={t('match.phone')}>{contact.phone ?? '—'}</Descriptions.Item>
       <Descriptions.Item label={t('match.website')}>{contact.website ?? '—'}</Descriptions.Item>
       <Descriptions.Item label={t('match.people')}>
         {contact.people.map((person) => (
           <div key={person.email}>
-            {person.name} · <a href={`mailto:${person.email}`}>{person.email}</a>
+            {person.name} ·{' '}
+            <a href={`mailto:${person.email}`} style={UNDERLINED}>
+              {person.email}
+            </a>
           </div>
         ))}
       </Descriptions.Item>

@@ -93,15 +93,13 @@ function ReasonButton({ label, onReason }: { label: string; onReason: (reason: s
   };
   return (
     <>
-      <Button danger onClick={() => setOpen(true)}>
-        {label}
-      </Button>
+      <Button onClick={() => setOpen(true)}>{label}</Button>
       <Modal
         open={open}
         title={label}
         okText={t('match.submit')}
         cancelText={t('match.cancel')}
-        okButtonProps={{ danger: true, loading: busy }}
+        okButtonProps={{ loading: busy }}
         onOk={() => void submit()}
         onCancel={() => setOpen(false)}
         destroyOnHidden

@@ -55,11 +55,13 @@ export function MatchTimeline({ entries }: { entries: Entry[] }) {
                     : t('match.system')}
                 </Typography.Text>
                 {entry.reason && <Typography.Text>“{entry.reason}”</Typography.Text>}
-                {entry.changes.map((change) => (
-                  <Typography.Text key={change.field} type="secondary" style={{ fontSize: 12 }}>
-                    {change.field}: {change.secret ? t('match.changed') : `${shown(change.before)} → ${shown(change.after)}`}
-                  </Typography.Text>
-                ))}
+                {entry.changes
+                  .filter((change) => change.field !== 'status')
+                  .map((change) => (
+                    <Typography.Text key={change.field} type="secondary" style={{ fontSize: 12 }}>
+                      {change.field}: {change.secret ? t('match.changed') : `${shown(change.before)} → ${shown(change.after)}`}
+                    </Typography.Text>
+                  ))}
               </Space>
             ),
           }))}
