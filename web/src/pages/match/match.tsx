@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Card, ConfigProvider, Descriptions, Space, Tag, Typography } from 'antd';
+import { Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { graphql } from '../../gql';
@@ -194,14 +194,7 @@ export function MatchPage() {
           </Typography.Title>
         }
       >
-        {explanation ? (
-          // The explanation's trade-fit label is antd's tertiary grey (3.0:1); the console's secondary grey passes AA.
-          <ConfigProvider theme={{ components: { Descriptions: { labelColor: '#595959' } } }}>
-            <ExplanationView explanation={explanation} />
-          </ConfigProvider>
-        ) : (
-          <Typography.Text>{t('match.noExplanation')}</Typography.Text>
-        )}
+        {explanation ? <ExplanationView explanation={explanation} /> : <Typography.Text>{t('match.noExplanation')}</Typography.Text>}
       </Card>
       <MatchOutcomes match={match} />
       <MatchTimeline entries={auditTrail} />

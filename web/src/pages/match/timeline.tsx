@@ -1,14 +1,10 @@
 import { Card, Space, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { intlLocale } from '../../i18n';
+import { formatDateTime } from '../../format';
 import type { MatchPageQuery } from '../../gql/graphql';
 import { Nothing } from '../../states';
 
 type Entry = MatchPageQuery['auditTrail'][number];
-
-// format.ts has dates only; a timeline needs the time of day too, in the reader's locale like every other date.
-const formatDateTime = (value: string): string =>
-  new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
 
 /** A recorded value (JSON) as a person reads it: text without its quotes, lists joined. */
 function shown(value: string | null | undefined): string {
