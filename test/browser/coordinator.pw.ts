@@ -24,7 +24,7 @@ type Need = { id: string; title: string; country: { nameEn: string } };
 type Suggested = { suggestMatches: Array<{ id: string; version: number; status: string }> };
 const SUGGEST = 'mutation ($needId: ID!) { suggestMatches(needId: $needId, first: 3) { id version status } }';
 
-test('a coordinator works through the review queue: candidates side by side, a rejection with a reason, an approval, a conflict', async ({
+test('a coordinator works through the review queue: candidates side by side, a rejection with a reason, approvals, a conflict', async ({
   page,
   request,
 }) => {
@@ -79,6 +79,13 @@ test('a coordinator works through the review queue: candidates side by side, a r
   await cards.nth(0).getByRole('button', { name: 'Approve' }).click();
   await expect(page.getByRole('alert')).toContainText('Someone changed these candidates meanwhile');
   await expect(cards.nth(0).getByText('Shortlisted')).toBeVisible();
+
+  // Approve many at once: the two ticked ones go, the third stays.
+  await cards.nth(0).getByRole('checkbox').check();
+  await cards.nth(1).getByRole('checkbox').check();
+  await page.getByRole('button', { name: 'Approve selected (2)' }).click();
+  await expect(page.getByTestId('review-notice')).toContainText('are introduced to each other');
+  await expect(cards).toHaveCount(1);
 });
 
 test('a coordinator verifies a new organisation, and reads the statistics: funnel, map and table', async ({ page, request }) => {

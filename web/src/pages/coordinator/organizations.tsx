@@ -148,7 +148,7 @@ export function OrganizationsPage() {
               rowKey="id"
               dataSource={list.edges.map((edge) => edge.node)}
               pagination={false}
-              scroll={{ x: true }}
+              scroll={{ x: 960 }}
               columns={[
                 {
                   title: t('coordinator.organizations.name'),
@@ -192,7 +192,6 @@ export function OrganizationsPage() {
                       {o.verificationStatus !== 'REJECTED' && (
                         <Button
                           size="small"
-                          danger
                           aria-label={t('coordinator.organizations.rejectNamed', { name: labelOf(o) })}
                           loading={saving === o.id}
                           onClick={() => void decide(o, 'REJECTED')}

@@ -48,7 +48,7 @@ export function RejectDialog({ candidate, onDone, onCancel }: Props) {
       open
       title={t('coordinator.candidates.rejectTitle', { name: labelOf(candidate.enterprise) })}
       okText={t('coordinator.candidates.reject')}
-      okButtonProps={{ danger: true, loading }}
+      okButtonProps={{ loading }}
       cancelText={t('coordinator.candidates.cancel')}
       onOk={() => form.submit()}
       onCancel={onCancel}

@@ -114,7 +114,7 @@ export function ReviewQueuePage() {
               rowKey={(item) => item.need.id}
               dataSource={queue.edges.map((edge) => edge.node)}
               pagination={false}
-              scroll={{ x: true }}
+              scroll={{ x: 720 }}
               columns={[
                 {
                   title: t('coordinator.queue.need'),

@@ -64,8 +64,12 @@ export function StatisticsPage() {
     },
     [byCode],
   );
-  const hours = (value: number | null | undefined) =>
-    value === null || value === undefined ? '—' : t('coordinator.statistics.hours', { value: formatNumber(Math.round(value * 10) / 10) });
+  // Under an hour in minutes (a demo approval takes seconds), else hours to one decimal.
+  const duration = (hours: number | null | undefined) => {
+    if (hours === null || hours === undefined) return '—';
+    if (hours < 1) return t('coordinator.statistics.minutes', { value: formatNumber(Math.max(1, Math.round(hours * 60))) });
+    return t('coordinator.statistics.hours', { value: formatNumber(Math.round(hours * 10) / 10) });
+  };
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
@@ -119,12 +123,12 @@ export function StatisticsPage() {
           <Row gutter={[16, 16]}>
             <Col xs={24} md={12}>
               <Card>
-                <Statistic title={t('coordinator.statistics.medianToIntroduction')} value={hours(stats.medianHoursToIntroduction)} />
+                <Statistic title={t('coordinator.statistics.medianToIntroduction')} value={duration(stats.medianHoursToIntroduction)} />
               </Card>
             </Col>
             <Col xs={24} md={12}>
               <Card>
-                <Statistic title={t('coordinator.statistics.medianToEngagement')} value={hours(stats.medianHoursToEngagement)} />
+                <Statistic title={t('coordinator.statistics.medianToEngagement')} value={duration(stats.medianHoursToEngagement)} />
               </Card>
             </Col>
           </Row>
