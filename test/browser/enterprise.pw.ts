@@ -38,15 +38,15 @@ test.describe('an enterprise member', () => {
     await page.getByLabel('Your message to the secretariat').fill('We built dams and reservoirs in Central Asia and can start this year.');
     await page.getByRole('button', { name: 'Express interest' }).click();
     const mine = page.getByTestId('my-match');
-    await expect(mine).toContainText('Under review');
+    await expect(mine).toContainText('Awaiting review');
     await expect(mine.getByRole('link', { name: 'Open the match' })).toHaveAttribute('href', /^\/matches\/[0-9a-f-]{36}$/);
 
     await page.goto('/my/matches');
     await page.getByLabel('Status').click();
-    await page.getByTitle('Under review').click();
+    await page.getByTitle('Awaiting review').click();
     await expect(page).toHaveURL(/status=SUGGESTED/);
     const row = page.getByRole('row', { name: /Chukurbulak Dam/ });
-    await expect(row).toContainText('Under review');
+    await expect(row).toContainText('Awaiting review');
     await expect(row.getByRole('link')).toHaveAttribute('href', /^\/matches\/[0-9a-f-]{36}$/);
   });
 

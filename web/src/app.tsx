@@ -8,6 +8,7 @@ import { BrowserRouter, Link, Route, Routes, useLocation, useNavigate } from 're
 import { createApolloClient } from './apollo';
 import { graphql } from './gql';
 import { currentLanguage, switchLanguage, type Language } from './i18n';
+import type { Messages } from './i18n/en';
 import { SessionProvider, useSession } from './session';
 import { Loading } from './states';
 import type { Role } from './gql/graphql';
@@ -77,7 +78,7 @@ function LanguageSwitch() {
   );
 }
 
-type MenuEntry = { path: string; label: `nav.${string}` };
+type MenuEntry = { path: string; label: `nav.${keyof Messages['nav']}` };
 const PUBLIC_MENU: MenuEntry[] = [
   { path: '/', label: 'nav.needs' },
   { path: '/enterprises', label: 'nav.enterprises' },

@@ -6,6 +6,7 @@ import { Link, useNavigate } from 'react-router';
 import { graphql } from '../../gql';
 import { formatDate, labelOf } from '../../format';
 import { Failure, Loading, Nothing } from '../../states';
+import type { NeedStatus } from '../../gql/graphql';
 
 const NEED_MATCHES = graphql(`
   query AgencyNeedMatches($needId: ID!) {
@@ -67,7 +68,7 @@ const MOVES: Record<Move, string[]> = {
 };
 
 /** What an agency member can do on their own agency's need (/needs/:id), below the need itself. */
-export function AgencyNeedPanel({ needId, status }: { needId: string; status: string }) {
+export function AgencyNeedPanel({ needId, status }: { needId: string; status: NeedStatus }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [failure, setFailure] = useState<unknown>(null);
@@ -129,7 +130,7 @@ export function AgencyNeedPanel({ needId, status }: { needId: string; status: st
             locale={{ emptyText: <Nothing text={t('agency.panel.noMatches')} /> }}
             columns={[
               { title: t('agency.panel.enterprise'), render: (_, { node }) => labelOf(node.enterprise) },
-              { title: t('agency.panel.matchStatus'), render: (_, { node }) => <Tag>{t(`match.status.${node.status}`)}</Tag> },
+              { title: t('agency.panel.matchStatus'), render: (_, { node }) => <Tag>{t(`matchStatus.${node.status}`)}</Tag> },
               { title: t('match.statusSince'), render: (_, { node }) => formatDate(node.statusChangedAt) },
               {
                 title: t('match.responses'),

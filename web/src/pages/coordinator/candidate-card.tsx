@@ -53,7 +53,7 @@ export function CandidateCard({ candidate, selected, busy, onSelect, onShortlist
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
         <Space wrap size={4}>
           {candidate.rank && <Tag>{t('coordinator.candidates.rank', { rank: candidate.rank })}</Tag>}
-          <Tag>{t(`coordinator.matchStatus.${candidate.status}`)}</Tag>
+          <Tag>{t(`matchStatus.${candidate.status}`)}</Tag>
           <Tag>{t(`coordinator.origin${candidate.origin}`)}</Tag>
           <Link to={`/enterprises/${candidate.enterprise.id}`}>{t('coordinator.candidates.enterprise')}</Link>
         </Space>

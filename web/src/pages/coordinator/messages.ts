@@ -101,18 +101,6 @@ export const coordinatorEn = {
     noMatches: 'No match was made in this period.',
   },
   regions: { Africa: 'Africa', Americas: 'Americas', Asia: 'Asia', Europe: 'Europe', Oceania: 'Oceania' },
-  matchStatus: {
-    SUGGESTED: 'Suggested',
-    SHORTLISTED: 'Shortlisted',
-    APPROVED: 'Approved',
-    INTRODUCED: 'Introduced',
-    DECLINED: 'Declined',
-    ENGAGED: 'Engaged',
-    OUTCOME_RECORDED: 'Outcome recorded',
-    REJECTED: 'Rejected',
-    WITHDRAWN: 'Withdrawn',
-    EXPIRED: 'Expired',
-  },
 };
 
 export const coordinatorZh: typeof coordinatorEn = {
@@ -217,16 +205,4 @@ export const coordinatorZh: typeof coordinatorEn = {
     noMatches: '该时间段内没有产生匹配。',
   },
   regions: { Africa: '非洲', Americas: '美洲', Asia: '亚洲', Europe: '欧洲', Oceania: '大洋洲' },
-  matchStatus: {
-    SUGGESTED: '已推荐',
-    SHORTLISTED: '短名单',
-    APPROVED: '已批准',
-    INTRODUCED: '已引荐',
-    DECLINED: '已谢绝',
-    ENGAGED: '双方已接受',
-    OUTCOME_RECORDED: '已记录成果',
-    REJECTED: '已拒绝',
-    WITHDRAWN: '已撤回',
-    EXPIRED: '已过期',
-  },
 };

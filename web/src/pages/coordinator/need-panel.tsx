@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { graphql } from '../../gql';
 import { Failure, Loading } from '../../states';
+import type { NeedStatus } from '../../gql/graphql';
 
 const WAITING = graphql(`
   query CoordinatorNeedPanel($needId: ID!) {
@@ -14,7 +15,7 @@ const WAITING = graphql(`
 `);
 
 /** What a coordinator can do on a need's page (/needs/:id), below the need itself: review its waiting candidates. */
-export function CoordinatorNeedPanel({ needId }: { needId: string; status: string }) {
+export function CoordinatorNeedPanel({ needId }: { needId: string; status: NeedStatus }) {
   const { t } = useTranslation();
   const { data, error, loading, refetch } = useQuery(WAITING, { variables: { needId }, fetchPolicy: 'cache-and-network' });
   return (

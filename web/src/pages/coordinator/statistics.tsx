@@ -162,7 +162,7 @@ export function StatisticsPage() {
                   <Space wrap size={4}>
                     {stats.byStatus.map((s) => (
                       <Tag key={s.status}>
-                        {t(`coordinator.matchStatus.${s.status}`)}: {formatNumber(s.count)}
+                        {t(`matchStatus.${s.status}`)}: {formatNumber(s.count)}
                       </Tag>
                     ))}
                   </Space>

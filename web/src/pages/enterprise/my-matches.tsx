@@ -127,7 +127,7 @@ export function MyMatchesPage() {
         onChange={(value: string) => setParams(value ? { status: value } : {})}
         options={[
           { value: '', label: t('enterprise.allStatuses') },
-          ...STATUSES[side].map((value) => ({ value, label: t(`enterprise.matchStatus.${value}`) })),
+          ...STATUSES[side].map((value) => ({ value, label: t(`matchStatus.${value}`) })),
         ]}
       />
       {!result && loading && <Loading />}
@@ -156,7 +156,7 @@ export function MyMatchesPage() {
                 key: 'status',
                 render: (_, match) => (
                   <Space wrap size={4}>
-                    <Tag>{t(`enterprise.matchStatus.${match.status}`)}</Tag>
+                    <Tag>{t(`matchStatus.${match.status}`)}</Tag>
                     {awaiting(match) && <Typography.Text strong>{t('enterprise.awaitingYou')}</Typography.Text>}
                   </Space>
                 ),

@@ -7,6 +7,7 @@ import { graphql } from '../../gql';
 import { showFieldError } from '../../forms';
 import { useSession } from '../../session';
 import { Failure, Loading } from '../../states';
+import type { NeedStatus } from '../../gql/graphql';
 
 const MY_MATCH_ON_NEED = graphql(`
   query EnterpriseMatchOnNeed($needId: ID!, $enterpriseId: ID!) {
@@ -40,7 +41,7 @@ interface InterestForm {
  * What an enterprise member can do on a need's page: express interest while the need is open, or — once the
  * enterprise has a match on it — see where that stands (asking twice would only meet a CONFLICT).
  */
-export function EnterpriseNeedPanel({ needId, status }: { needId: string; status: string }) {
+export function EnterpriseNeedPanel({ needId, status }: { needId: string; status: NeedStatus }) {
   const { t } = useTranslation();
   const { user } = useSession();
   const enterpriseId = user?.organization.id ?? '';
@@ -73,7 +74,7 @@ export function EnterpriseNeedPanel({ needId, status }: { needId: string; status
       {match ? (
         <Space wrap data-testid="my-match">
           <span>{t('enterprise.alreadyMatched')}</span>
-          <Tag>{t(`enterprise.matchStatus.${match.status}`)}</Tag>
+          <Tag>{t(`matchStatus.${match.status}`)}</Tag>
           <Link to={`/matches/${match.id}`}>{t('enterprise.openMatch')}</Link>
         </Space>
       ) : status !== 'OPEN' ? (

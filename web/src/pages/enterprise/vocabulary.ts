@@ -33,7 +33,7 @@ export interface Option {
 }
 
 /** UN regions, as the API names them (capabilities' regionsServed). */
-export const UN_REGIONS = ['Africa', 'Americas', 'Asia', 'Europe', 'Oceania'];
+export const UN_REGIONS = ['Africa', 'Americas', 'Asia', 'Europe', 'Oceania'] as const;
 /** Working languages offered first; any other ISO 639-1 code can be typed. */
 export const COMMON_LANGUAGES = ['en', 'zh', 'fr', 'ar', 'es', 'pt', 'ru'];
 

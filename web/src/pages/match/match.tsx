@@ -154,7 +154,7 @@ export function MatchPage() {
       <Typography.Title level={2}>{t('match.heading', { need: match.need.title })}</Typography.Title>
       <Descriptions bordered column={{ xs: 1, md: 2 }}>
         <Descriptions.Item label={t('match.statusLabel')}>
-          <Tag data-testid="match-status">{t(`match.status.${match.status}`)}</Tag>
+          <Tag data-testid="match-status">{t(`matchStatus.${match.status}`)}</Tag>
           {t('match.statusSinceShort', { date: formatDate(match.statusChangedAt) })}
         </Descriptions.Item>
         <Descriptions.Item label={t('match.need')}>

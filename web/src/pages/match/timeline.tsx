@@ -1,7 +1,7 @@
 import { Card, Space, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../format';
-import type { MatchPageQuery } from '../../gql/graphql';
+import type { MatchPageQuery, MatchStatus } from '../../gql/graphql';
 import { Nothing } from '../../states';
 
 type Entry = MatchPageQuery['auditTrail'][number];
@@ -41,7 +41,7 @@ export function MatchTimeline({ entries }: { entries: Entry[] }) {
               <Space direction="vertical" size={2}>
                 <Space wrap size={4}>
                   <Typography.Text strong>{t(`match.action.${entry.action}`, { defaultValue: entry.action })}</Typography.Text>
-                  {entry.toStatus && entry.toStatus !== entry.fromStatus && <Tag>{t(`match.status.${entry.toStatus}`)}</Tag>}
+                  {entry.toStatus && entry.toStatus !== entry.fromStatus && <Tag>{t(`matchStatus.${entry.toStatus as MatchStatus}`)}</Tag>}
                 </Space>
                 <Typography.Text type="secondary">
                   {entry.actor
