@@ -4,6 +4,10 @@ import { intlLocale, currentLanguage } from './i18n';
 export const formatDate = (value: string | null | undefined): string =>
   value ? new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium' }).format(new Date(value)) : '—';
 
+/** A moment with its time of day, in the reader's locale (e.g. 6 Dec 2026, 14:05 / 2026年12月6日 14:05). */
+export const formatDateTime = (value: string | null | undefined): string =>
+  value ? new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value)) : '—';
+
 /** An amount of money in its currency, in the reader's locale. */
 export function formatMoney(amount: number | null | undefined, currency: string | null | undefined): string {
   if (amount === null || amount === undefined) return '—';

@@ -95,6 +95,18 @@ export const en = {
     CLOSED: 'Closed',
     WITHDRAWN: 'Withdrawn',
   },
+  matchStatus: {
+    SUGGESTED: 'Awaiting review',
+    SHORTLISTED: 'Shortlisted',
+    APPROVED: 'Approved',
+    INTRODUCED: 'Introduced',
+    DECLINED: 'Declined',
+    ENGAGED: 'Engaged',
+    OUTCOME_RECORDED: 'Outcome recorded',
+    REJECTED: 'Rejected',
+    WITHDRAWN: 'Withdrawn',
+    EXPIRED: 'Expired',
+  },
   signIn: {
     title: 'Sign in to WaterBridge',
     email: 'E-mail',

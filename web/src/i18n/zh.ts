@@ -96,6 +96,18 @@ export const zh: Messages = {
     CLOSED: '已关闭',
     WITHDRAWN: '已撤回',
   },
+  matchStatus: {
+    SUGGESTED: '待审核',
+    SHORTLISTED: '已列入候选',
+    APPROVED: '已批准',
+    INTRODUCED: '已引荐',
+    DECLINED: '已谢绝',
+    ENGAGED: '已对接',
+    OUTCOME_RECORDED: '已记录成果',
+    REJECTED: '已驳回',
+    WITHDRAWN: '已撤回',
+    EXPIRED: '已过期',
+  },
   signIn: {
     title: '登录水桥',
     email: '电子邮箱',

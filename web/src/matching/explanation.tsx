@@ -1,4 +1,4 @@
-import { Descriptions, List, Space, Tag, Tooltip, Typography } from 'antd';
+import { List, Space, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../format';
 
@@ -68,11 +68,9 @@ export function ExplanationView({ explanation, compact = false }: { explanation:
           </li>
         ))}
       </ul>
-      <Descriptions size="small" column={1}>
-        <Descriptions.Item label={t('explanation.tradeFit')}>
-          {percent(tradeFit.value)} — {tradeFit.detail}
-        </Descriptions.Item>
-      </Descriptions>
+      <Typography.Text>
+        <Typography.Text strong>{t('explanation.tradeFit')}</Typography.Text>: {percent(tradeFit.value)} — {tradeFit.detail}
+      </Typography.Text>
       {evidence.length > 0 && (
         <List
           size="small"

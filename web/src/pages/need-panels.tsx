@@ -1,10 +1,11 @@
+import type { NeedStatus } from '../gql/graphql';
 import { useSession } from '../session';
 import { AgencyNeedPanel } from './agency/need-panel';
 import { CoordinatorNeedPanel } from './coordinator/need-panel';
 import { EnterpriseNeedPanel } from './enterprise/need-panel';
 
 /** Below a need: what the signed-in person can do with it, by role (its own agency, an enterprise, a coordinator). */
-export function NeedPanels({ need }: { need: { id: string; status: string; organization: { id: string } } }) {
+export function NeedPanels({ need }: { need: { id: string; status: NeedStatus; organization: { id: string } } }) {
   const { user } = useSession();
   switch (user?.role) {
     case 'AGENCY_MEMBER':

@@ -1,2 +1,51 @@
+import { lazy } from 'react';
+import { Route } from 'react-router';
+import type { Role } from '../../gql/graphql';
+import { RequireRole } from '../../roles';
+
+const ReviewQueuePage = lazy(() => import('./review-queue').then((m) => ({ default: m.ReviewQueuePage })));
+const NeedCandidatesPage = lazy(() => import('./need-candidates').then((m) => ({ default: m.NeedCandidatesPage })));
+const OrganizationsPage = lazy(() => import('./organizations').then((m) => ({ default: m.OrganizationsPage })));
+// The dashboard carries ECharts and the world map: its own chunk, loaded only when opened.
+const StatisticsPage = lazy(() => import('./statistics').then((m) => ({ default: m.StatisticsPage })));
+
+// The API lets admins do all of this too (reviewQueue, moves, matchStatistics, setOrganizationVerification).
+const STAFF: Role[] = ['COORDINATOR', 'ADMIN'];
+
 /** The coordinator pages, each its own chunk (lazy): a role loads only what it opens. */
-export const coordinatorRoutes = <></>;
+export const coordinatorRoutes = (
+  <>
+    <Route
+      path="/review"
+      element={
+        <RequireRole roles={STAFF}>
+          <ReviewQueuePage />
+        </RequireRole>
+      }
+    />
+    <Route
+      path="/review/needs/:needId"
+      element={
+        <RequireRole roles={STAFF}>
+          <NeedCandidatesPage />
+        </RequireRole>
+      }
+    />
+    <Route
+      path="/organizations"
+      element={
+        <RequireRole roles={STAFF}>
+          <OrganizationsPage />
+        </RequireRole>
+      }
+    />
+    <Route
+      path="/statistics"
+      element={
+        <RequireRole roles={STAFF}>
+          <StatisticsPage />
+        </RequireRole>
+      }
+    />
+  </>
+);
