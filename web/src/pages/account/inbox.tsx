@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, List, Segmented, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { formatDate } from '../../format';
+import { formatDateTime } from '../../format';
 import { graphql } from '../../gql';
 import type { InboxQuery } from '../../gql/graphql';
 import { Failure, Loading, Nothing } from '../../states';
@@ -133,7 +133,7 @@ export function InboxPage() {
                     description={
                       <>
                         <div style={{ whiteSpace: 'pre-wrap' }}>{note.body}</div>
-                        <Typography.Text type="secondary">{formatDate(note.createdAt)}</Typography.Text>
+                        <Typography.Text type="secondary">{formatDateTime(note.createdAt)}</Typography.Text>
                       </>
                     }
                   />

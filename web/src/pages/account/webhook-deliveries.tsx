@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { formatDate } from '../../format';
+import { formatDateTime } from '../../format';
 import { graphql } from '../../gql';
 import type { WebhookDeliveriesQuery } from '../../gql/graphql';
 import { useSession } from '../../session';
@@ -102,7 +102,7 @@ export function WebhookDeliveriesPage() {
                 <ul style={{ margin: 0 }}>
                   {delivery.attemptLog.map((a) => (
                     <li key={a.attempt}>
-                      {t('account.deliveries.attempt', { n: a.attempt })} · {formatDate(a.createdAt)} · HTTP {a.statusCode ?? '—'} ·{' '}
+                      {t('account.deliveries.attempt', { n: a.attempt })} · {formatDateTime(a.createdAt)} · HTTP {a.statusCode ?? '—'} ·{' '}
                       {t('account.deliveries.duration', { ms: a.durationMs })}
                       {a.error && ` · ${a.error}`}
                     </li>
@@ -113,7 +113,7 @@ export function WebhookDeliveriesPage() {
             columns={[
               { title: t('account.deliveries.status'), render: (_, d) => <Tag>{t(`account.deliveries.${d.status}`)}</Tag> },
               { title: t('account.deliveries.httpCode'), render: (_, d) => lastCode(d) },
-              { title: t('account.deliveries.time'), render: (_, d) => formatDate(d.createdAt) },
+              { title: t('account.deliveries.time'), render: (_, d) => formatDateTime(d.createdAt) },
               { title: t('account.deliveries.attempts'), dataIndex: 'attempts' },
               { title: t('account.deliveries.lastError'), render: (_, d) => d.lastError ?? '—' },
               ...(user?.role === 'ADMIN'
