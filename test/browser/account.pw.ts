@@ -1,17 +1,6 @@
 /// <reference lib="dom" />
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, signInAs } from './support';
-
-/** One GraphQL call through the app's API, as the holder of `token`; fails the test on any error. */
-async function api<T>(page: Page, token: string | null, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await page.request.post('/graphql', {
-    data: { query, variables },
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-  });
-  const body = (await response.json()) as { data?: T; errors?: Array<{ message: string }> };
-  if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
-  return body.data as T;
-}
+import { DEMO_PASSWORD, api, signInAs } from './support';
 
 /** The number the inbox badge shows, read from the link's accessible name ("消息，3 条未读"). */
 async function unreadCount(page: Page): Promise<number> {
@@ -34,26 +23,26 @@ async function openFromAccountMenu(page: Page, item: string): Promise<void> {
  */
 async function notifyEnterpriseMember(page: Page, enterpriseToken: string): Promise<void> {
   const { login } = await api<{ login: { token: string } }>(
-    page,
+    page.request,
     null,
     'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }',
     { email: 'coordinator@demo.waterbridge.org', password: DEMO_PASSWORD },
   );
   const { needs } = await api<{ needs: { edges: Array<{ node: { id: string; title: string } }> } }>(
-    page,
+    page.request,
     login.token,
     '{ needs(status: OPEN, first: 100) { edges { node { id title } } } }',
   );
   for (const { node } of needs.edges.reverse()) {
     if (node.title.includes('Chukurbulak')) continue;
     const interest = await api<{ expressInterest: { id: string; version: number } }>(
-      page,
+      page.request,
       enterpriseToken,
       'mutation($needId: ID!) { expressInterest(input: { needId: $needId, message: "Browser test of the inbox" }) { id version } }',
       { needId: node.id },
     ).catch(() => null);
     if (!interest) continue;
-    await api(page, login.token, 'mutation($input: MatchReasonInput!) { rejectMatch(input: $input) { id } }', {
+    await api(page.request, login.token, 'mutation($input: MatchReasonInput!) { rejectMatch(input: $input) { id } }', {
       input: { ...interest.expressInterest, reason: 'Browser test of the inbox' },
     });
     return;

@@ -1,34 +1,6 @@
 /// <reference lib="dom" />
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, signInAs } from './support';
-
-/** One GraphQL call through the app's own API (test set-up a person would do in other pages), failing on any error. */
-async function api<T>(request: APIRequestContext, token: string | null, query: string, variables: object = {}): Promise<T> {
-  const response = await request.post('/graphql', {
-    data: { query, variables },
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data as T;
-}
-
-/** The bearer token of the demo account of a role (the sign-in page's demo list names them). */
-async function tokenOf(request: APIRequestContext, role: 'AGENCY_MEMBER' | 'COORDINATOR'): Promise<string> {
-  const { demoAccounts } = await api<{ demoAccounts: Array<{ role: string; email: string }> }>(
-    request,
-    null,
-    '{ demoAccounts { role email } }',
-  );
-  const email = demoAccounts.find((account) => account.role === role)?.email;
-  const { login } = await api<{ login: { token: string } }>(
-    request,
-    null,
-    'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }',
-    { email, password: DEMO_PASSWORD },
-  );
-  return login.token;
-}
+import { expect, test, type Page } from '@playwright/test';
+import { api, signInAs, tokenOf } from './support';
 
 /** A date `years` from today, as a date field takes it. */
 const yearsAhead = (years: number) => `${new Date().getUTCFullYear() + years}-06-30`;

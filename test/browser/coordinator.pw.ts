@@ -1,24 +1,6 @@
 /// <reference lib="dom" />
-import { expect, test, type APIRequestContext } from '@playwright/test';
-import { DEMO_PASSWORD, signInAs } from './support';
-
-/** One GraphQL call as the demo account `email` (the test's own setup: the demo data holds no matches). */
-async function asAccount(request: APIRequestContext, email: string) {
-  const call = async <T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> => {
-    const response = await request.post('/graphql', {
-      data: { query, variables },
-      headers: token ? { authorization: `Bearer ${token}` } : {},
-    });
-    const body = (await response.json()) as { data: T; errors?: unknown[] };
-    if (body.errors) throw new Error(JSON.stringify(body.errors));
-    return body.data;
-  };
-  const { login } = await call<{ login: { token: string } }>(
-    'mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token } }',
-    { email, password: DEMO_PASSWORD },
-  );
-  return <T>(query: string, variables: Record<string, unknown> = {}) => call<T>(query, variables, login.token);
-}
+import { expect, test } from '@playwright/test';
+import { asAccount, signInAs } from './support';
 
 type Need = { id: string; title: string; country: { nameEn: string } };
 type Suggested = { suggestMatches: Array<{ id: string; version: number; status: string }> };

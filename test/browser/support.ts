@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { expect, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
 
 /** The demo accounts' password (the embedded demo seed's default; printed when WaterBridge starts). */
 export const DEMO_PASSWORD = 'waterbridge-demo';
@@ -21,4 +21,44 @@ export async function signInAs(page: Page, role: DemoRole, next = '/'): Promise<
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByTestId('signed-in-as')).toBeVisible();
   return email;
+}
+
+/** One GraphQL call through the app's own API (a test's set-up), as the holder of `token`; fails on any error. */
+export async function api<T>(request: APIRequestContext, token: string | null, query: string, variables: object = {}): Promise<T> {
+  const response = await request.post('/graphql', {
+    data: { query, variables },
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
+  const body = (await response.json()) as { data?: T; errors?: Array<{ message: string }> };
+  if (body.errors?.length) throw new Error(JSON.stringify(body.errors));
+  return body.data as T;
+}
+
+/** A bearer token of the account `email` (demo password). */
+export async function tokenFor(request: APIRequestContext, email: string): Promise<string> {
+  const { login } = await api<{ login: { token: string } }>(
+    request,
+    null,
+    'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }',
+    { email, password: DEMO_PASSWORD },
+  );
+  return login.token;
+}
+
+/** A bearer token of the demo account of a role (the sign-in page's demo list names them). */
+export async function tokenOf(request: APIRequestContext, role: 'AGENCY_MEMBER' | 'COORDINATOR' | 'ENTERPRISE_MEMBER' | 'ADMIN') {
+  const { demoAccounts } = await api<{ demoAccounts: Array<{ role: string; email: string }> }>(
+    request,
+    null,
+    '{ demoAccounts { role email } }',
+  );
+  const account = demoAccounts.find((candidate) => candidate.role === role);
+  if (!account) throw new Error(`no demo account for ${role}`);
+  return tokenFor(request, account.email);
+}
+
+/** GraphQL calls as the account `email`: `const coordinator = await asAccount(request, email); await coordinator(query)`. */
+export async function asAccount(request: APIRequestContext, email: string) {
+  const token = await tokenFor(request, email);
+  return <T>(query: string, variables: object = {}) => api<T>(request, token, query, variables);
 }
