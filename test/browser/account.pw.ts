@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, api, signInAs } from './support';
+import { api, signInAs, tokenOf } from './support';
 
 /** The number the inbox badge shows, read from the link's accessible name ("消息，3 条未读"). */
 async function unreadCount(page: Page): Promise<number> {
@@ -22,15 +22,10 @@ async function openFromAccountMenu(page: Page, item: string): Promise<void> {
  * the first hundred (coordinator.pw.ts takes two from the end of the first sixty) and is not enterprise.pw.ts's.
  */
 async function notifyEnterpriseMember(page: Page, enterpriseToken: string): Promise<void> {
-  const { login } = await api<{ login: { token: string } }>(
-    page.request,
-    null,
-    'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }',
-    { email: 'coordinator@demo.waterbridge.org', password: DEMO_PASSWORD },
-  );
+  const coordinator = await tokenOf(page.request, 'COORDINATOR');
   const { needs } = await api<{ needs: { edges: Array<{ node: { id: string; title: string } }> } }>(
     page.request,
-    login.token,
+    coordinator,
     '{ needs(status: OPEN, first: 100) { edges { node { id title } } } }',
   );
   for (const { node } of needs.edges.reverse()) {
@@ -42,7 +37,7 @@ async function notifyEnterpriseMember(page: Page, enterpriseToken: string): Prom
       { needId: node.id },
     ).catch(() => null);
     if (!interest) continue;
-    await api(page.request, login.token, 'mutation($input: MatchReasonInput!) { rejectMatch(input: $input) { id } }', {
+    await api(page.request, coordinator, 'mutation($input: MatchReasonInput!) { rejectMatch(input: $input) { id } }', {
       input: { ...interest.expressInterest, reason: 'Browser test of the inbox' },
     });
     return;
