@@ -1,5 +1,6 @@
 import { Card, Col, Descriptions, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useSession } from '../../session';
 import type { MatchView } from './match';
 
 type Contact = NonNullable<MatchView['agencyContact']>;
@@ -42,7 +43,15 @@ function ContactCard({ contact }: { contact: Contact }) {
  */
 export function MatchContacts({ match }: { match: MatchView }) {
   const { t } = useTranslation();
-  const contacts = [match.agencyContact, match.enterpriseContact].filter((c): c is Contact => Boolean(c));
+  const { user } = useSession();
+  // A side reads the other side's contact (its own is no news); the secretariat reads both.
+  const shown =
+    user?.role === 'AGENCY_MEMBER'
+      ? [match.enterpriseContact]
+      : user?.role === 'ENTERPRISE_MEMBER'
+        ? [match.agencyContact]
+        : [match.agencyContact, match.enterpriseContact];
+  const contacts = shown.filter((c): c is Contact => Boolean(c));
   const introduced = match.status === 'INTRODUCED';
   if (contacts.length === 0 && !introduced) return null;
   return (
