@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation } from 'react-router';
 import type { Role } from './gql/graphql';
+import { intlLocale } from './i18n';
 import { useSession } from './session';
 import { Loading } from './states';
 
@@ -23,7 +24,10 @@ export function RequireRole({ roles, children }: { roles: Role[]; children: Reac
         title={t('access.refusedTitle')}
         subTitle={
           <span data-testid="refused">
-            {t('access.refused', { roles: roles.map((role) => t(`role.${role}`)).join(', '), role: t(`role.${user.role}`) })}
+            {t('access.refused', {
+              roles: new Intl.ListFormat(intlLocale(), { type: 'conjunction' }).format(roles.map((role) => t(`role.${role}`))),
+              role: t(`role.${user.role}`),
+            })}
           </span>
         }
         extra={<Link to="/">{t('common.home')}</Link>}
