@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { expect, test, type Page } from '@playwright/test';
-import { signInAs } from './support';
+import { choose, signInAs } from './support';
 
 /**
  * The demo enterprise member's account is in Chinese. These steps read the console in English without saving that
@@ -58,8 +58,7 @@ test.describe('an enterprise member', () => {
 
     await page.getByRole('button', { name: 'Add a capability' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('Technology').fill('Desalination');
-    await dialog.getByLabel('Technology').press('Enter');
+    await choose(dialog.getByLabel('Technology'), 'Desalination');
     await dialog.getByLabel('What you do in it').fill('Containerised reverse-osmosis plants for islands');
     await dialog.getByLabel('Smallest capacity').fill('5000');
     await dialog.getByLabel('Largest capacity').fill('500');
@@ -92,8 +91,7 @@ test.describe('an enterprise member', () => {
     await dialog.getByLabel('Year').fill('2019');
     await dialog.getByLabel('Contract value').fill('1200000');
     await dialog.getByLabel('Currency').fill('USD');
-    await dialog.getByLabel('Country').fill('Sri Lanka');
-    await dialog.getByLabel('Country').press('Enter');
+    await choose(dialog.getByLabel('Country'), 'Sri Lanka (LK)');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expect(dialog).toBeHidden();
     const project = page.getByRole('row', { name: /Kandy North pumping station/ });

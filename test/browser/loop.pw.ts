@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { expect, test, type Page } from '@playwright/test';
-import { signInAs } from './support';
+import { choose, signInAs } from './support';
 
 /** The number the inbox badge shows, from the link's accessible name ("Inbox, 3 unread" / "消息，3 条未读"). */
 async function unread(page: Page): Promise<number> {
@@ -12,14 +12,6 @@ async function unread(page: Page): Promise<number> {
 async function funnelCount(page: Page, stage: string): Promise<number> {
   const row = page.getByTestId('funnel-table').getByRole('row', { name: new RegExp(`^${stage} `) });
   return Number(((await row.innerText()).match(/\d[\d,]*/g) ?? ['NaN']).at(-1)?.replace(/,/g, ''));
-}
-
-/** Picks an option of an antd Select: open it (typing to narrow a searchable one), choose the option (its title is its label). */
-async function choose(page: Page, label: string, option: string): Promise<void> {
-  const select = page.getByLabel(label, { exact: true });
-  if (await select.isEditable()) await select.fill(option);
-  else await select.click();
-  await page.getByTitle(option, { exact: true }).click();
 }
 
 /**
@@ -48,8 +40,8 @@ test('agency publishes, coordinator approves, enterprise (in Chinese) and agency
   await agency
     .getByLabel('Description', { exact: true })
     .fill('A 60 MW hydroelectric power plant with a concrete dam and reservoir, built under an EPC contract, with operator training.');
-  await choose(agency, 'Water sector', 'River basins development');
-  await choose(agency, 'Technology categories', 'Hydropower');
+  await choose(agency.getByLabel('Water sector', { exact: true }), 'River basins development');
+  await choose(agency.getByLabel('Technology categories', { exact: true }), 'Hydropower');
   await agency.getByLabel('Deadline for proposals', { exact: true }).fill(`${new Date().getUTCFullYear() + 1}-06-30`);
   await agency.getByRole('button', { name: 'Save and publish' }).click();
   await expect(agency).toHaveURL(/\/needs\/[0-9a-f-]{36}$/);
@@ -104,7 +96,7 @@ test('agency publishes, coordinator approves, enterprise (in Chinese) and agency
   // 6. The coordinator records an outcome and sees it on the dashboard.
   await coordinator.goto(matchUrl);
   const form = coordinator.getByRole('form', { name: 'Record an outcome' });
-  await choose(coordinator, 'Outcome', 'MoU signed');
+  await choose(coordinator.getByLabel('Outcome', { exact: true }), 'MoU signed');
   await form.getByLabel('Date', { exact: true }).fill(new Date().toISOString().slice(0, 10));
   await form.getByRole('button', { name: 'Record' }).click();
   await expect(coordinator.getByTestId('match-outcomes')).toContainText('MoU signed');

@@ -29,6 +29,7 @@ export default defineConfig({
     launchOptions: { executablePath: await chromium.executablePath(), args: CHROMIUM_ARGS, headless: true },
     locale: 'en-GB',
     trace: 'off',
+    screenshot: 'only-on-failure',
   },
   webServer: {
     command: 'node dist/src/main.js',

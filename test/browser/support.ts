@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 
 /** The demo accounts' password (the embedded demo seed's default; printed when WaterBridge starts). */
 export const DEMO_PASSWORD = 'waterbridge-demo';
@@ -61,4 +61,14 @@ export async function tokenOf(request: APIRequestContext, role: 'AGENCY_MEMBER' 
 export async function asAccount(request: APIRequestContext, email: string) {
   const token = await tokenFor(request, email);
   return <T>(query: string, variables: object = {}) => api<T>(request, token, query, variables);
+}
+
+/**
+ * Picks an option of an antd Select: opens it (typing to narrow a searchable one) and clicks the option, whose title
+ * is its label — waiting for it, so options that load late (taxonomies, countries) are not missed.
+ */
+export async function choose(select: Locator, option: string): Promise<void> {
+  if (await select.isEditable()) await select.fill(option);
+  else await select.click();
+  await select.page().getByTitle(option, { exact: true }).click();
 }
