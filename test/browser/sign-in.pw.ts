@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import { expect, test } from '@playwright/test';
+import { api, signInAs } from './support';
 
 test.describe('signing in', () => {
   const coordinator = 'coordinator@demo.waterbridge.org';
@@ -66,4 +67,13 @@ test('the language follows the account: chosen once signed in, it is saved and c
   await expect(page.getByRole('link', { name: 'Open needs' })).toBeVisible();
   await signIn();
   await expect(page.getByRole('link', { name: '开放需求' })).toBeVisible();
+});
+
+test('signing out ends the session on the server: its token no longer works anywhere', async ({ page }) => {
+  await signInAs(page, 'Coordinator');
+  const token = await page.evaluate(() => localStorage.getItem('waterbridge.token'));
+  expect((await api<{ me: { id: string } }>(page.request, token, '{ me { id } }')).me.id).toBeTruthy();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
+  await expect(api(page.request, token, '{ me { id } }')).rejects.toThrow(/UNAUTHENTICATED/);
 });

@@ -9,7 +9,7 @@ import { createApolloClient } from './apollo';
 import { graphql } from './gql';
 import { currentLanguage, switchLanguage, type Language } from './i18n';
 import type { Messages } from './i18n/en';
-import { SessionProvider, useSession } from './session';
+import { forgetSession, SessionProvider, useSession } from './session';
 import { Loading } from './states';
 import type { Role } from './gql/graphql';
 import { AccountMenu, InboxLink } from './pages/account/header';
@@ -159,7 +159,7 @@ function Console() {
   const client = useMemo(
     () =>
       createApolloClient(() => {
-        localStorage.removeItem('waterbridge.token');
+        forgetSession();
         void navigate(`/sign-in?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
       }),
     [navigate],

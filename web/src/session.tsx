@@ -5,7 +5,32 @@ import { switchLanguage } from './i18n';
 import type { MeQuery } from './gql/graphql';
 
 const TOKEN = 'waterbridge.token';
+/** The session's refresh token, kept only to end the session on the server at sign-out. */
+const REFRESH = 'waterbridge.refresh';
 export const tokenOf = (): string | null => localStorage.getItem(TOKEN);
+
+/** Forgets this browser's session (an expired or revoked one, or after signing out). */
+export function forgetSession(): void {
+  localStorage.removeItem(TOKEN);
+  localStorage.removeItem(REFRESH);
+}
+
+/**
+ * Ends the session on the server (`logout`): its bearer token stops working at once, not only in this browser. A plain
+ * request, not the Apollo client: a session already ended (e.g. by a password change) must not send the person to sign in.
+ */
+async function endSessionOnServer(): Promise<void> {
+  const refreshToken = localStorage.getItem(REFRESH);
+  if (!refreshToken) return;
+  await fetch('/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'mutation SignOut($refreshToken: String!) { logout(refreshToken: $refreshToken) }',
+      variables: { refreshToken },
+    }),
+  }).catch(() => undefined);
+}
 
 const ME = graphql(`
   query Me {
@@ -30,7 +55,7 @@ export type SessionUser = MeQuery['me'];
 interface Session {
   user: SessionUser | null;
   loading: boolean;
-  signedIn: (token: string) => Promise<void>;
+  signedIn: (token: string, refreshToken: string) => Promise<void>;
   signOut: () => Promise<void>;
 }
 
@@ -41,8 +66,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const client = useApolloClient();
   const { data, loading } = useQuery(ME, { skip: !tokenOf(), fetchPolicy: 'network-only' });
   const signedIn = useCallback(
-    async (token: string) => {
+    async (token: string, refreshToken: string) => {
       localStorage.setItem(TOKEN, token);
+      localStorage.setItem(REFRESH, refreshToken);
       await client.resetStore();
       // The console follows the account's language from the moment one signs in.
       const { data: signedIn } = await client.query({ query: ME, fetchPolicy: 'network-only' });
@@ -51,7 +77,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [client],
   );
   const signOut = useCallback(async () => {
-    localStorage.removeItem(TOKEN);
+    await endSessionOnServer();
+    forgetSession();
     await client.clearStore();
   }, [client]);
   const value = useMemo(

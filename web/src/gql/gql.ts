@@ -82,7 +82,7 @@ type Documents = {
     "\n  mutation RecordMatchOutcome($input: RecordMatchOutcomeInput!) {\n    recordMatchOutcome(input: $input) {\n      id\n      status\n      version\n      stage\n      statusChangedAt\n      outcomes {\n        kind\n        date\n        value\n        currency\n        note\n        recordedAt\n      }\n    }\n  }\n": typeof types.RecordMatchOutcomeDocument,
     "\n  query NeedPage($id: ID!) {\n    need(id: $id) {\n      id\n      title\n      description\n      status\n      budgetMin\n      budgetMax\n      currency\n      deadline\n      publishedAt\n      financier\n      populationServed\n      site\n      country {\n        code\n        nameEn\n        nameZh\n      }\n      sector {\n        labelEn\n        labelZh\n      }\n      technologyCategories {\n        code\n        labelEn\n        labelZh\n      }\n      cooperationModes {\n        code\n        labelEn\n        labelZh\n      }\n      sdgTargets {\n        code\n        labelEn\n        labelZh\n      }\n      organization {\n        id\n        nameEn\n        nameZh\n      }\n    }\n  }\n": typeof types.NeedPageDocument,
     "\n  query DemoAccounts {\n    demoAccounts {\n      role\n      email\n      organization\n    }\n  }\n": typeof types.DemoAccountsDocument,
-    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      refreshToken\n    }\n  }\n": typeof types.LoginDocument,
     "\n  query Me {\n    me {\n      id\n      displayName\n      email\n      role\n      preferredLanguage\n      organization {\n        id\n        nameEn\n        nameZh\n        kind\n      }\n    }\n  }\n": typeof types.MeDocument,
 };
 const documents: Documents = {
@@ -154,7 +154,7 @@ const documents: Documents = {
     "\n  mutation RecordMatchOutcome($input: RecordMatchOutcomeInput!) {\n    recordMatchOutcome(input: $input) {\n      id\n      status\n      version\n      stage\n      statusChangedAt\n      outcomes {\n        kind\n        date\n        value\n        currency\n        note\n        recordedAt\n      }\n    }\n  }\n": types.RecordMatchOutcomeDocument,
     "\n  query NeedPage($id: ID!) {\n    need(id: $id) {\n      id\n      title\n      description\n      status\n      budgetMin\n      budgetMax\n      currency\n      deadline\n      publishedAt\n      financier\n      populationServed\n      site\n      country {\n        code\n        nameEn\n        nameZh\n      }\n      sector {\n        labelEn\n        labelZh\n      }\n      technologyCategories {\n        code\n        labelEn\n        labelZh\n      }\n      cooperationModes {\n        code\n        labelEn\n        labelZh\n      }\n      sdgTargets {\n        code\n        labelEn\n        labelZh\n      }\n      organization {\n        id\n        nameEn\n        nameZh\n      }\n    }\n  }\n": types.NeedPageDocument,
     "\n  query DemoAccounts {\n    demoAccounts {\n      role\n      email\n      organization\n    }\n  }\n": types.DemoAccountsDocument,
-    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n    }\n  }\n": types.LoginDocument,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      refreshToken\n    }\n  }\n": types.LoginDocument,
     "\n  query Me {\n    me {\n      id\n      displayName\n      email\n      role\n      preferredLanguage\n      organization {\n        id\n        nameEn\n        nameZh\n        kind\n      }\n    }\n  }\n": types.MeDocument,
 };
 
@@ -447,7 +447,7 @@ export function graphql(source: "\n  query DemoAccounts {\n    demoAccounts {\n 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n    }\n  }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n    }\n  }\n"];
+export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      refreshToken\n    }\n  }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      refreshToken\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -20,6 +20,7 @@ const LOGIN = graphql(`
   mutation Login($email: String!, $password: String!) {
     login(email: $email, password: $password) {
       token
+      refreshToken
     }
   }
 `);
@@ -37,7 +38,7 @@ export function SignInPage() {
   const submit = async ({ email, password }: { email: string; password: string }) => {
     const { data } = await login({ variables: { email, password } }).catch(() => ({ data: undefined }));
     if (!data) return;
-    await session.signedIn(data.login.token);
+    await session.signedIn(data.login.token, data.login.refreshToken);
     void navigate(next && next.startsWith('/') ? next : '/');
   };
   return (
