@@ -10,6 +10,8 @@ export default defineConfig({
     outDir: '../dist/web',
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
+    // Which chunk imports which: bench/console-size.ts adds up what each page loads.
+    manifest: true,
     rolldownOptions: {
       // antd's modules start with "use client" (for React Server Components), which a browser bundle drops anyway.
       onwarn(warning, warn) {
