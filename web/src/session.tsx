@@ -19,8 +19,7 @@ export function forgetSession(): void {
  * Ends the session on the server (`logout`): its bearer token stops working at once, not only in this browser. A plain
  * request, not the Apollo client: a session already ended (e.g. by a password change) must not send the person to sign in.
  */
-async function endSessionOnServer(): Promise<void> {
-  const refreshToken = localStorage.getItem(REFRESH);
+async function endSessionOnServer(refreshToken: string | null): Promise<void> {
   if (!refreshToken) return;
   await fetch('/graphql', {
     method: 'POST',
@@ -77,9 +76,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [client],
   );
   const signOut = useCallback(async () => {
-    await endSessionOnServer();
+    // Forgotten here first, so that nothing more is sent as this account while the server ends the session.
+    const refreshToken = localStorage.getItem(REFRESH);
     forgetSession();
     await client.clearStore();
+    await endSessionOnServer(refreshToken);
   }, [client]);
   const value = useMemo(
     () => ({ user: tokenOf() ? (data?.me ?? null) : null, loading, signedIn, signOut }),
