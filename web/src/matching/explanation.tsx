@@ -1,6 +1,7 @@
 import { List, Space, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../format';
+import { graphql, useFragment as unmask, type FragmentType } from '../gql';
 
 export interface ExplainedFactor {
   key: string;
@@ -26,6 +27,53 @@ export interface Explanation {
   factors: ExplainedFactor[];
   tradeFit: { value: number; detail: string };
   evidence: CitedProject[];
+}
+
+/** What a match keeps of its explanation (the snapshot taken when it was suggested): one selection for every page. */
+export const MATCH_EXPLANATION = graphql(`
+  fragment MatchExplanationParts on MatchExplanationSnapshot {
+    summary
+    factors {
+      key
+      label
+      value
+      weight
+      contribution
+      detail
+    }
+    tradeFit {
+      value
+      detail
+    }
+    evidence {
+      referenceProjectId
+      title
+      year
+      countryCode
+      similarity
+      reasons
+    }
+  }
+`);
+
+/** A match's snapshot as the view reads it; the score is the match's (the factors add up to it). */
+export function explanationOfMatch(
+  score: number | null | undefined,
+  snapshot: FragmentType<typeof MATCH_EXPLANATION> | null | undefined,
+): Explanation | null {
+  const parts = unmask(MATCH_EXPLANATION, snapshot);
+  if (!parts) return null;
+  return {
+    score: score ?? parts.factors.reduce((sum, factor) => sum + factor.contribution, 0),
+    summary: parts.summary,
+    factors: parts.factors,
+    tradeFit: parts.tradeFit,
+    evidence: parts.evidence.map(({ referenceProjectId, countryCode, ...project }) => ({
+      ...project,
+      id: referenceProjectId,
+      country: countryCode,
+    })),
+  };
 }
 
 const percent = (value: number) => `${Math.round(value * 100)}%`;

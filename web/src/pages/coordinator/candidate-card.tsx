@@ -1,27 +1,11 @@
-import { Button, Card, Checkbox, ConfigProvider, Space, Tag, Typography } from 'antd';
+import { Button, Card, Checkbox, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { NeedCandidatesQuery } from '../../gql/graphql';
 import { labelOf } from '../../format';
-import { ExplanationView, type Explanation } from '../../matching/explanation';
-
-// antd's descriptions labels (#00000073, 2.9:1 on white) fail WCAG AA; the console's secondary grey passes (7:1).
-const READABLE_LABELS = { components: { Descriptions: { labelColor: '#595959' } } };
+import { explanationOfMatch, ExplanationView } from '../../matching/explanation';
 
 export type Candidate = NeedCandidatesQuery['matches']['edges'][number]['node'];
-
-/** The match's snapshot, as the explanation view reads it (the score is the match's, fixed when it was suggested). */
-function explanationOf(candidate: Candidate): Explanation | null {
-  const snapshot = candidate.explanation;
-  if (!snapshot) return null;
-  return {
-    score: candidate.score ?? 0,
-    summary: snapshot.summary,
-    factors: snapshot.factors,
-    tradeFit: snapshot.tradeFit,
-    evidence: snapshot.evidence.map((e) => ({ ...e, id: e.referenceProjectId, country: e.countryCode })),
-  };
-}
 
 interface Props {
   candidate: Candidate;
@@ -37,7 +21,7 @@ interface Props {
 export function CandidateCard({ candidate, selected, busy, onSelect, onShortlist, onApprove, onReject }: Props) {
   const { t } = useTranslation();
   const name = labelOf(candidate.enterprise);
-  const explanation = explanationOf(candidate);
+  const explanation = explanationOfMatch(candidate.score, candidate.explanation);
   return (
     <Card
       role="region"
@@ -63,11 +47,7 @@ export function CandidateCard({ candidate, selected, busy, onSelect, onShortlist
             {candidate.interestMessage}
           </Typography.Paragraph>
         )}
-        {explanation && (
-          <ConfigProvider theme={READABLE_LABELS}>
-            <ExplanationView explanation={explanation} compact />
-          </ConfigProvider>
-        )}
+        {explanation && <ExplanationView explanation={explanation} compact />}
         <Checkbox
           checked={selected}
           aria-label={t('coordinator.candidates.selectNamed', { name })}

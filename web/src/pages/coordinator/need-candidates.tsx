@@ -44,27 +44,7 @@ const NEED_CANDIDATES = graphql(`
             nameZh
           }
           explanation {
-            summary
-            factors {
-              key
-              label
-              value
-              weight
-              contribution
-              detail
-            }
-            tradeFit {
-              value
-              detail
-            }
-            evidence {
-              referenceProjectId
-              title
-              year
-              countryCode
-              similarity
-              reasons
-            }
+            ...MatchExplanationParts
           }
         }
       }

@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import { graphql } from '../../gql';
 import type { MatchPageQuery } from '../../gql/graphql';
 import { formatDate, labelOf } from '../../format';
-import { ExplanationView, type Explanation } from '../../matching/explanation';
+import { explanationOfMatch, ExplanationView } from '../../matching/explanation';
 import { Failure, Loading } from '../../states';
 import { MatchActions } from './match-actions';
 import { MatchContacts } from './contacts';
@@ -44,27 +44,7 @@ const MATCH = graphql(`
         nameZh
       }
       explanation {
-        summary
-        factors {
-          key
-          label
-          value
-          weight
-          contribution
-          detail
-        }
-        tradeFit {
-          value
-          detail
-        }
-        evidence {
-          referenceProjectId
-          title
-          year
-          countryCode
-          similarity
-          reasons
-        }
+        ...MatchExplanationParts
       }
       outcomes {
         kind
@@ -119,23 +99,6 @@ const MATCH = graphql(`
 
 export type MatchView = MatchPageQuery['match'];
 
-/** The snapshot as the shared explanation view reads it (the score is the match's; the factors add up to it). */
-function explanationOf(match: MatchView): Explanation | null {
-  const snapshot = match.explanation;
-  if (!snapshot) return null;
-  return {
-    score: match.score ?? snapshot.factors.reduce((sum, factor) => sum + factor.contribution, 0),
-    summary: snapshot.summary,
-    factors: snapshot.factors,
-    tradeFit: snapshot.tradeFit,
-    evidence: snapshot.evidence.map(({ referenceProjectId, countryCode, ...project }) => ({
-      ...project,
-      id: referenceProjectId,
-      country: countryCode,
-    })),
-  };
-}
-
 /**
  * Every signed-in role (the API decides who sees which match): the need and both sides, where the match stands, why
  * it was made, what each can do now, the contacts once both accepted, its outcomes and its timeline.
@@ -147,7 +110,7 @@ export function MatchPage() {
   if (loading && !data) return <Loading />;
   if (error || !data) return <Failure error={error} retry={() => void refetch()} />;
   const { match, auditTrail } = data;
-  const explanation = explanationOf(match);
+  const explanation = explanationOfMatch(match.score, match.explanation);
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Link to={`/needs/${match.need.id}`}>← {match.need.title}</Link>
