@@ -96,13 +96,16 @@ export function EnterprisePage() {
         <Descriptions.Item label={t('enterprises.basedIn')}>{labelOf(enterprise.country)}</Descriptions.Item>
         <Descriptions.Item label={t('enterprises.group')}>{enterprise.parentGroup ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('enterprises.website')}>{enterprise.website ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('enterprises.serves')}>
-          <Space wrap>
-            {enterprise.countriesServed.map((c) => (
-              <Tag key={c.code}>{labelOf(c)}</Tag>
-            ))}
-          </Space>
-        </Descriptions.Item>
+        {/* Only agencies list countries served (the API gives enterprises none): no empty row for them. */}
+        {enterprise.countriesServed.length > 0 && (
+          <Descriptions.Item label={t('enterprises.serves')}>
+            <Space wrap>
+              {enterprise.countriesServed.map((c) => (
+                <Tag key={c.code}>{labelOf(c)}</Tag>
+              ))}
+            </Space>
+          </Descriptions.Item>
+        )}
       </Descriptions>
       {enterprise.description && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{enterprise.description}</Typography.Paragraph>}
       <Card title={t('enterprises.capabilities')}>
@@ -156,6 +159,7 @@ export function EnterprisePage() {
           rowKey="id"
           size="small"
           pagination={{ pageSize: 20 }}
+          scroll={{ x: true }}
           dataSource={projects}
           locale={{ emptyText: <Nothing /> }}
           columns={[
