@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { expect, test } from '@playwright/test';
-import { asAccount, signInAs } from './support';
+import { asAccount, choose, signInAs } from './support';
 
 type Need = { id: string; title: string; country: { code: string; nameEn: string } };
 type Suggested = { suggestMatches: Array<{ id: string; version: number; status: string }> };
@@ -102,4 +102,39 @@ test('a coordinator verifies a new organisation, and reads the statistics: funne
   await expect(page.getByTestId('funnel-chart').locator('canvas')).toBeVisible();
   await expect(page.getByRole('img', { name: /World map of the matches by country/ }).locator('canvas')).toBeVisible();
   await expect(page.getByTestId('countries-table').getByRole('row')).not.toHaveCount(1);
+});
+
+test('an admin registers an organisation, told at the field what the API refused, then renames it', async ({ page }) => {
+  const name = `Mekong Filtration ${Date.now()}`;
+  await signInAs(page, 'Administrator', '/organizations');
+  await page.getByRole('button', { name: 'New organisation' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New organisation' });
+  await choose(dialog.getByLabel('Kind'), 'Enterprise');
+  await dialog.getByLabel('Name in English').fill(name);
+  await dialog.getByLabel('Name in Chinese').fill('湄公过滤');
+  await choose(dialog.getByLabel('Country'), 'China');
+  await dialog.getByLabel('Parent group').fill('Mekong Water Group');
+  await dialog.getByLabel('Website').fill('mekong filtration dot com');
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  // The server's refusal, at the website field.
+  await expect(dialog.getByLabel('Website')).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog.getByText('website must be a URL address')).toBeVisible();
+
+  await dialog.getByLabel('Website').fill('https://mekong-filtration.example');
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await expect(dialog).toBeHidden();
+
+  await page.getByRole('searchbox', { name: 'Search by name' }).fill(name);
+  await page.getByRole('searchbox', { name: 'Search by name' }).press('Enter');
+  const row = page.getByRole('row').filter({ hasText: name });
+  await expect(row).toContainText('https://mekong-filtration.example');
+  await expect(row.getByTestId('verification')).toHaveText('Pending');
+
+  await row.getByRole('button', { name: `Edit ${name}` }).click();
+  const edit = page.getByRole('dialog', { name: `Edit ${name}` });
+  await expect(edit.getByLabel('Parent group')).toHaveValue('Mekong Water Group');
+  await edit.getByLabel('Name in English').fill(`${name} Ltd`);
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(edit).toBeHidden();
+  await expect(page.getByRole('row').filter({ hasText: `${name} Ltd` })).toBeVisible();
 });

@@ -51,9 +51,12 @@ test.describe('the enterprise directory', () => {
     await expect(page).toHaveURL(/\/enterprises\/[0-9a-f-]{36}$/);
     await expect(page.getByRole('heading', { level: 2 })).toContainText('Sinohydro');
     await expect(page.getByTestId('countries-worked').locator('.ant-tag').first()).toHaveText(/ · \d+$/);
+    // The same countries on the world map (ECharts, loaded with the map only).
+    await expect(page.getByRole('img', { name: /World map of the countries .* worked in/ }).locator('canvas')).toBeVisible();
     await expect(page.locator('.ant-table-row').first()).toBeVisible();
 
     await page.getByText('中文', { exact: true }).click();
     await expect(page.getByRole('heading', { level: 2 })).toContainText('水电');
+    await expect(page.getByRole('img', { name: /项目所在国家的世界地图/ }).locator('canvas')).toBeVisible();
   });
 });

@@ -47,6 +47,8 @@ export const en = {
     capabilities: 'Capabilities',
     trackRecord: 'Track record',
     countriesWorked: 'Countries worked in',
+    countriesWorkedMap: 'World map of the countries {{name}} worked in, by number of projects; the same numbers are in the list beside it.',
+    noCountries: 'No project names its country yet.',
     project: 'Project',
     year: 'Year',
     role: 'Role',

@@ -48,6 +48,8 @@ export const zh: Messages = {
     capabilities: '能力',
     trackRecord: '业绩',
     countriesWorked: '项目所在国家',
+    countriesWorkedMap: '{{name}}项目所在国家的世界地图，按项目数量着色；旁边的列表列出相同的数字。',
+    noCountries: '暂无注明所在国家的项目。',
     project: '项目',
     year: '年份',
     role: '角色',

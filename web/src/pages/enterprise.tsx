@@ -1,8 +1,12 @@
 import { useQuery } from '@apollo/client/react';
-import { Card, Descriptions, List, Space, Table, Tag, Typography } from 'antd';
+import { Card, Col, Descriptions, List, Row, Space, Table, Tag, Typography } from 'antd';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { LazyWorldMap } from '../charts/lazy-world-map';
+import type { CountryValue } from '../charts/world-map';
 import { graphql } from '../gql';
+import type { EnterprisePageQuery } from '../gql/graphql';
 import { formatMoney, labelOf } from '../format';
 import { Failure, Loading, Nothing } from '../states';
 
@@ -60,18 +64,30 @@ const ENTERPRISE = graphql(`
   }
 `);
 
+type ProjectEdge = EnterprisePageQuery['referenceProjects']['edges'][number];
+
+/** Projects per country (the ones that name one), most first, named in the console's language. */
+function countriesWorked(edges: ProjectEdge[]): CountryValue[] {
+  const counts = new Map<string, CountryValue>();
+  for (const { node } of edges) {
+    if (!node.country) continue;
+    const known = counts.get(node.country.code);
+    counts.set(node.country.code, { code: node.country.code, name: known?.name ?? labelOf(node.country), value: (known?.value ?? 0) + 1 });
+  }
+  return [...counts.values()].sort((a, b) => b.value - a.value);
+}
+
 /** Anyone: an enterprise, with its capabilities and its track record (where it worked, what it built). */
 export function EnterprisePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
   const { data, error, loading, refetch } = useQuery(ENTERPRISE, { variables: { id } });
+  // Again when the language changes: the names are the reader's.
+  const worked = useMemo(() => countriesWorked(data?.referenceProjects.edges ?? []), [data, i18n.language]);
   if (loading && !data) return <Loading />;
   if (error || !data) return <Failure error={error} retry={() => void refetch()} />;
   const { organization: enterprise, capabilities, referenceProjects } = data;
   const projects = referenceProjects.edges.map((e) => e.node);
-  const worked = new Map<string, { country: (typeof projects)[number]['country']; count: number }>();
-  for (const p of projects)
-    if (p.country) worked.set(p.country.code, { country: p.country, count: (worked.get(p.country.code)?.count ?? 0) + 1 });
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Link to="/enterprises">← {t('common.back')}</Link>
@@ -80,13 +96,16 @@ export function EnterprisePage() {
         <Descriptions.Item label={t('enterprises.basedIn')}>{labelOf(enterprise.country)}</Descriptions.Item>
         <Descriptions.Item label={t('enterprises.group')}>{enterprise.parentGroup ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('enterprises.website')}>{enterprise.website ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('enterprises.serves')}>
-          <Space wrap>
-            {enterprise.countriesServed.map((c) => (
-              <Tag key={c.code}>{labelOf(c)}</Tag>
-            ))}
-          </Space>
-        </Descriptions.Item>
+        {/* Only agencies list countries served (the API gives enterprises none): no empty row for them. */}
+        {enterprise.countriesServed.length > 0 && (
+          <Descriptions.Item label={t('enterprises.serves')}>
+            <Space wrap>
+              {enterprise.countriesServed.map((c) => (
+                <Tag key={c.code}>{labelOf(c)}</Tag>
+              ))}
+            </Space>
+          </Descriptions.Item>
+        )}
       </Descriptions>
       {enterprise.description && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{enterprise.description}</Typography.Paragraph>}
       <Card title={t('enterprises.capabilities')}>
@@ -117,19 +136,30 @@ export function EnterprisePage() {
       </Card>
       <Card title={`${t('enterprises.trackRecord')} (${referenceProjects.totalCount})`}>
         <Typography.Title level={5}>{t('enterprises.countriesWorked')}</Typography.Title>
-        <Space wrap data-testid="countries-worked" style={{ marginBottom: 16 }}>
-          {[...worked.values()]
-            .sort((a, b) => b.count - a.count)
-            .map(({ country, count }) => (
-              <Tag key={country?.code} color="blue">
-                {country ? labelOf(country) : ''} · {count}
-              </Tag>
-            ))}
-        </Space>
+        {worked.length === 0 ? (
+          <Nothing text={t('enterprises.noCountries')} />
+        ) : (
+          <Row gutter={[24, 16]} style={{ marginBottom: 16 }}>
+            <Col xs={24} md={16}>
+              <LazyWorldMap values={worked} label={t('enterprises.countriesWorkedMap', { name: labelOf(enterprise) })} />
+            </Col>
+            <Col xs={24} md={8}>
+              {/* The map's numbers as text, for whoever cannot see it. */}
+              <Space wrap data-testid="countries-worked">
+                {worked.map(({ code, name, value }) => (
+                  <Tag key={code} color="blue">
+                    {name} · {value}
+                  </Tag>
+                ))}
+              </Space>
+            </Col>
+          </Row>
+        )}
         <Table
           rowKey="id"
           size="small"
           pagination={{ pageSize: 20 }}
+          scroll={{ x: true }}
           dataSource={projects}
           locale={{ emptyText: <Nothing /> }}
           columns={[

@@ -6,7 +6,9 @@ import { Link, useSearchParams } from 'react-router';
 import { graphql } from '../../gql';
 import type { OrganizationKind, OrganizationsQuery, VerificationStatus } from '../../gql/graphql';
 import { formatDate, labelOf } from '../../format';
+import { useSession } from '../../session';
 import { Failure, Loading, Nothing } from '../../states';
+import { KINDS, OrganizationDialog, STATUSES } from './organization-form';
 
 const ORGANIZATIONS = graphql(`
   query Organizations(
@@ -55,12 +57,16 @@ const SET_VERIFICATION = graphql(`
 
 type Organization = OrganizationsQuery['organizations']['edges'][number]['node'];
 const PAGE = 20;
-const STATUSES: VerificationStatus[] = ['PENDING', 'VERIFIED', 'REJECTED'];
-const KINDS: OrganizationKind[] = ['AGENCY', 'ENTERPRISE', 'SECRETARIAT'];
 
-/** Coordinators and admins: the organisations to check, pending first by default, verified or rejected in one click. */
+/**
+ * Coordinators and admins: the organisations to check, pending first by default, verified or rejected in one click.
+ * Admins also register organisations and change them (the API lets only them).
+ */
 export function OrganizationsPage() {
   const { t } = useTranslation();
+  const isAdmin = useSession().user?.role === 'ADMIN';
+  // The dialog open: a new organisation ({}), or the one to change ({ id, name }).
+  const [editing, setEditing] = useState<{ id?: string; name?: string } | null>(null);
   const [params, setParams] = useSearchParams();
   // Pending ones are the work to do; "all" is an explicit choice.
   const status = params.get('status') ?? 'PENDING';
@@ -102,7 +108,13 @@ export function OrganizationsPage() {
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={2}>{t('nav.organizations')}</Typography.Title>
+      {editing && <OrganizationDialog id={editing.id} name={editing.name} onClose={() => setEditing(null)} />}
       <Space wrap>
+        {isAdmin && (
+          <Button type="primary" onClick={() => setEditing({})}>
+            {t('coordinator.organizations.create')}
+          </Button>
+        )}
         <Input.Search
           aria-label={t('coordinator.organizations.search')}
           placeholder={t('coordinator.organizations.search')}
@@ -178,6 +190,15 @@ export function OrganizationsPage() {
                   key: 'actions',
                   render: (_, o) => (
                     <Space wrap>
+                      {isAdmin && (
+                        <Button
+                          size="small"
+                          aria-label={t('coordinator.organizations.editNamed', { name: labelOf(o) })}
+                          onClick={() => setEditing({ id: o.id, name: labelOf(o) })}
+                        >
+                          {t('coordinator.organizations.edit')}
+                        </Button>
+                      )}
                       {o.verificationStatus !== 'VERIFIED' && (
                         <Button
                           size="small"

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { graphql } from '../../gql';
 import { formatDate, formatNumber, labelOf } from '../../format';
 import { Failure, Loading, Nothing } from '../../states';
-import { FunnelView, WorldMapView } from './charts';
+import { LazyWorldMap } from '../../charts/lazy-world-map';
+import { FunnelView } from './charts';
 import { COUNTRIES, REGIONS } from './review-format';
 
 const MATCH_STATISTICS = graphql(`
@@ -55,7 +56,6 @@ export function StatisticsPage() {
       stats ? FUNNEL_STAGES.map((stage) => ({ key: stage, name: t(`coordinator.statistics.${stage}`), value: stats.funnel[stage] })) : [],
     [stats, t],
   );
-  const counts = useMemo(() => (stats ? stats.countries.map((c) => ({ code: c.countryCode, value: c.matches })) : []), [stats]);
   const byCode = useMemo(() => new Map((countries.data?.countries ?? []).map((c) => [c.code, c])), [countries.data]);
   const nameOf = useCallback(
     (code: string) => {
@@ -63,6 +63,10 @@ export function StatisticsPage() {
       return country ? labelOf(country) : code;
     },
     [byCode],
+  );
+  const counts = useMemo(
+    () => (stats ? stats.countries.map((c) => ({ code: c.countryCode, value: c.matches, name: nameOf(c.countryCode) })) : []),
+    [stats, nameOf],
   );
   // Under an hour in minutes (a demo approval takes seconds), else hours to one decimal.
   const duration = (hours: number | null | undefined) => {
@@ -175,7 +179,7 @@ export function StatisticsPage() {
             <Nothing text={t('coordinator.statistics.noMatches')} />
           ) : (
             <>
-              <WorldMapView counts={counts} nameOf={nameOf} label={t('coordinator.statistics.mapLabel')} />
+              <LazyWorldMap values={counts} label={t('coordinator.statistics.mapLabel')} />
               <Table
                 data-testid="countries-table"
                 rowKey="countryCode"
