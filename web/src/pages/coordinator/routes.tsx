@@ -6,7 +6,7 @@ import { RequireRole } from '../../roles';
 const ReviewQueuePage = lazy(() => import('./review-queue').then((m) => ({ default: m.ReviewQueuePage })));
 const NeedCandidatesPage = lazy(() => import('./need-candidates').then((m) => ({ default: m.NeedCandidatesPage })));
 const OrganizationsPage = lazy(() => import('./organizations').then((m) => ({ default: m.OrganizationsPage })));
-// The dashboard carries ECharts and the world map: its own chunk, loaded only when opened.
+// The dashboard carries ECharts (the funnel; the world map loads on its own): its own chunk, loaded only when opened.
 const StatisticsPage = lazy(() => import('./statistics').then((m) => ({ default: m.StatisticsPage })));
 
 // The API lets admins do all of this too (reviewQueue, moves, matchStatistics, setOrganizationVerification).
