@@ -112,10 +112,10 @@ for (const lang of ['en', 'zh'] as const) {
     await shoot(page, `agency-need-form-${lang}`);
     await open(page, `/matches/${matchId}`, agency, lang);
     await page.getByTestId('match-timeline').waitFor();
-    // Taller, so the timeline (below the match and the contacts) is in the picture.
-    await page.setViewportSize({ ...DESKTOP, height: 1600 });
     await shoot(page, `match-${lang}`);
-    await page.setViewportSize(DESKTOP);
+    // The timeline is below the explanation: a second picture, scrolled to it.
+    await page.getByTestId('match-timeline').evaluate((timeline) => timeline.scrollIntoView({ block: 'start' }));
+    await shoot(page, `match-timeline-${lang}`);
 
     await open(page, '/opportunities', enterprise, lang);
     await page.getByTestId('opportunity').first().waitFor();
