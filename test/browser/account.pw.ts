@@ -1,19 +1,11 @@
 /// <reference lib="dom" />
 import { expect, test, type Page } from '@playwright/test';
-import { api, signInAs, tokenOf } from './support';
+import { api, openAccountMenuItem, signInAs, tokenOf } from './support';
 
 /** The number the inbox badge shows, read from the link's accessible name ("消息，3 条未读"). */
 async function unreadCount(page: Page): Promise<number> {
   const name = await page.getByTestId('inbox-link').getAttribute('aria-label');
   return Number(/(\d+)/.exec(name ?? '')?.[1] ?? NaN);
-}
-
-/** Opens a settings page from the account menu (retried: a re-render of the header may close the menu mid-click). */
-async function openFromAccountMenu(page: Page, item: string): Promise<void> {
-  await expect(async () => {
-    await page.getByRole('button', { name: /▾/ }).click();
-    await page.getByRole('menuitem', { name: item }).click({ timeout: 2_000 });
-  }).toPass();
 }
 
 /**
@@ -55,7 +47,7 @@ test('an enterprise member: the inbox badge rises live and falls when read; pref
 
   await test.step('a notification preference, changed, is still there after a reload', async () => {
     // In-app opportunity alerts off: the demo data's alerts, still arriving, would move the badge under the test's feet.
-    await openFromAccountMenu(page, '通知');
+    await openAccountMenuItem(page, '通知');
     const alertsInApp = page.getByRole('switch', { name: '新的商机：站内消息' });
     await expect(alertsInApp).toBeChecked();
     const saved = page.waitForResponse((r) => r.request().postData()?.includes('SetNotificationPreferences') ?? false);
@@ -90,7 +82,7 @@ test('an enterprise member: the inbox badge rises live and falls when read; pref
   });
 
   await test.step('a webhook: the server refuses a bad URL at its field; the secret shows once, and anew on rotation', async () => {
-    await openFromAccountMenu(page, 'Webhook');
+    await openAccountMenuItem(page, 'Webhook');
     await page.getByLabel('URL').fill('http://example.org/waterbridge');
     await page.getByRole('checkbox', { name: '已记录合作成果' }).check();
     await page.getByRole('button', { name: '创建 Webhook' }).click();

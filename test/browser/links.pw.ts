@@ -72,6 +72,7 @@ test('every link of a notification e-mail opens the console page it names, for e
   // Every footer: the reader's notification settings.
   const settings = await openFromEmail(browser, '/settings/notifications', 'Agency member');
   await expect(settings.getByRole('heading', { name: 'Notification settings' })).toBeVisible();
+  for (const page of [alert, review, settings]) await page.context().close();
 });
 
 test('an enterprise member who opens the review queue is told it is for the secretariat', async ({ page }) => {

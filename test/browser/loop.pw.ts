@@ -102,4 +102,6 @@ test('agency publishes, coordinator approves, enterprise (in Chinese) and agency
   await expect(coordinator.getByTestId('match-outcomes')).toContainText('MoU signed');
   await coordinator.getByRole('link', { name: 'Statistics' }).click();
   await expect.poll(() => funnelCount(coordinator, 'Outcome recorded')).toBe(outcomesBefore + 1);
+  // Closed, so that their live connections do not run on through the next spec files.
+  for (const page of [agency, coordinator, enterprise]) await page.context().close();
 });

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { expect, test } from '@playwright/test';
-import { api, signInAs } from './support';
+import { api, openAccountMenuItem, signInAs } from './support';
 
 test.describe('signing in', () => {
   const coordinator = 'coordinator@demo.waterbridge.org';
@@ -60,7 +60,7 @@ test('the language follows the account: chosen once signed in, it is saved and c
   await page.getByText('中文', { exact: true }).click();
   await expect(page.getByRole('link', { name: '开放需求' })).toBeVisible();
   expect((await saved).ok()).toBe(true);
-  await page.getByRole('button', { name: '退出' }).click();
+  await openAccountMenuItem(page, '退出');
   await expect(page.getByRole('link', { name: '登录' })).toBeVisible();
 
   // Signed out, this browser goes back to English; signing in brings the account's Chinese back.
@@ -74,7 +74,7 @@ test('signing out ends the session on the server: its token no longer works anyw
   await signInAs(page, 'Coordinator');
   const token = await page.evaluate(() => localStorage.getItem('waterbridge.token'));
   expect((await api<{ me: { id: string } }>(page.request, token, '{ me { id } }')).me.id).toBeTruthy();
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await openAccountMenuItem(page, 'Sign out');
   await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
   await expect
     .poll(() =>

@@ -72,3 +72,14 @@ export async function choose(select: Locator, option: string): Promise<void> {
   else await select.click();
   await select.page().getByTitle(option, { exact: true }).click();
 }
+
+/**
+ * Opens an item of the account menu (the signed-in person's name: settings, sign out). Retried: a re-render of the
+ * header right after sign-in may close the menu mid-click.
+ */
+export async function openAccountMenuItem(page: Page, item: string | RegExp): Promise<void> {
+  await expect(async () => {
+    await page.getByRole('button', { name: /▾/ }).click();
+    await page.getByRole('menuitem', { name: item }).click({ timeout: 2_000 });
+  }).toPass();
+}

@@ -1,15 +1,16 @@
 import { ApolloProvider, useMutation } from '@apollo/client/react';
-import { ConfigProvider, Layout, Menu, Result, Segmented, Space } from 'antd';
+import { MenuOutlined } from '@ant-design/icons';
+import { Button, ConfigProvider, Drawer, Grid, Layout, Menu, Result, Segmented, Space } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Link, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { createApolloClient } from './apollo';
 import { graphql } from './gql';
 import { currentLanguage, switchLanguage, type Language } from './i18n';
 import type { Messages } from './i18n/en';
-import { forgetSession, SessionProvider, useSession } from './session';
+import { forgetSession, SessionProvider, tokenOf, useSession } from './session';
 import { Loading } from './states';
 import type { Role } from './gql/graphql';
 import { AccountMenu, InboxLink } from './pages/account/header';
@@ -62,7 +63,9 @@ function LanguageSwitch() {
   const choose = async (language: Language) => {
     // Sent before the page changes language, with the session's token of this moment: a sign-out right after cannot
     // strip it of its token.
-    const saved = user && user.preferredLanguage !== language ? save({ variables: { language } }).catch(() => undefined) : undefined;
+    // Keyed on the token, not on `user`: the account is briefly unknown while it is read again (after sign-in), and a
+    // choice made then must still be saved.
+    const saved = tokenOf() && user?.preferredLanguage !== language ? save({ variables: { language } }).catch(() => undefined) : undefined;
     await switchLanguage(language);
     await saved;
   };
@@ -118,21 +121,44 @@ function Header() {
   const { t } = useTranslation();
   const { user } = useSession();
   const location = useLocation();
+  const wide = Grid.useBreakpoint().md ?? true;
+  const [drawer, setDrawer] = useState(false);
+  const items = [...PUBLIC_MENU, ...(user ? ROLE_MENU[user.role] : [])].map(({ path, label }) => ({
+    key: path,
+    label: (
+      <Link to={path} onClick={() => setDrawer(false)}>
+        {t(label)}
+      </Link>
+    ),
+  }));
+  const selected = [selectedMenuKey(location.pathname)];
   return (
-    <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, background: '#fff', borderBottom: '1px solid #eee' }}>
-      <Link to="/" style={{ fontWeight: 600, fontSize: 18 }}>
+    <Layout.Header
+      style={{
+        display: 'flex',
+        alignItems: 'center',
+        gap: wide ? 24 : 8,
+        paddingInline: wide ? 24 : 8,
+        background: '#fff',
+        borderBottom: '1px solid #eee',
+      }}
+    >
+      {/* On a phone the menu is a drawer: a horizontal one would shrink to nothing beside the rest. */}
+      {!wide && <Button type="text" icon={<MenuOutlined />} aria-label={t('nav.menu')} onClick={() => setDrawer(true)} />}
+      <Link to="/" style={{ fontWeight: 600, fontSize: wide ? 18 : 16, whiteSpace: 'nowrap' }}>
         {t('app.name')}
       </Link>
-      <Menu
-        mode="horizontal"
-        selectedKeys={[selectedMenuKey(location.pathname)]}
-        style={{ flex: 1, minWidth: 0, borderBottom: 'none' }}
-        items={[...PUBLIC_MENU, ...(user ? ROLE_MENU[user.role] : [])].map(({ path, label }) => ({
-          key: path,
-          label: <Link to={path}>{t(label)}</Link>,
-        }))}
-      />
-      <Space>
+      {wide ? (
+        <Menu mode="horizontal" selectedKeys={selected} style={{ flex: 1, minWidth: 0, borderBottom: 'none' }} items={items} />
+      ) : (
+        <>
+          <div style={{ flex: 1 }} />
+          <Drawer placement="left" open={drawer} onClose={() => setDrawer(false)} title={t('app.name')} size={280}>
+            <Menu mode="inline" selectedKeys={selected} items={items} style={{ borderInlineEnd: 'none' }} />
+          </Drawer>
+        </>
+      )}
+      <Space size={wide ? 'middle' : 'small'}>
         <LanguageSwitch />
         {user ? (
           <>
@@ -154,6 +180,7 @@ function NotFound() {
 
 function Console() {
   const { i18n } = useTranslation();
+  const wide = Grid.useBreakpoint().md ?? true;
   const navigate = useNavigate();
   // One client for the console's life. An expired or revoked session: sign in again, then come back here.
   const client = useMemo(
@@ -174,7 +201,7 @@ function Console() {
         <SessionProvider>
           <Layout style={{ minHeight: '100vh' }}>
             <Header />
-            <Layout.Content style={{ padding: '24px 48px', maxWidth: 1200, width: '100%', margin: '0 auto' }}>
+            <Layout.Content style={{ padding: wide ? '24px 48px' : '16px 12px', maxWidth: 1200, width: '100%', margin: '0 auto' }}>
               <Suspense fallback={<Loading />}>
                 <Routes>
                   <Route path="/" element={<HomePage />} />

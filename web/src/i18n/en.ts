@@ -23,6 +23,7 @@ export const en = {
     users: 'Users',
     inbox: 'Inbox',
     settings: 'Settings',
+    menu: 'Menu',
     account: 'Account',
   },
   access: {

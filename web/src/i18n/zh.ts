@@ -24,6 +24,7 @@ export const zh: Messages = {
     users: '用户',
     inbox: '消息',
     settings: '设置',
+    menu: '菜单',
     account: '账户',
   },
   access: {

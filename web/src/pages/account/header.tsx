@@ -47,8 +47,8 @@ export function InboxLink() {
 }
 
 /**
- * The signed-in person's name, opening their settings, and the sign-out. On a phone the name gives way to an icon and
- * the sign-out moves into the menu, so the header fits 390 px.
+ * The signed-in person's name, opening their settings and the sign-out (in the menu, so that a role's own pages fit
+ * the header at 1280 px). On a phone the name gives way to an icon.
  */
 export function AccountMenu() {
   const { t } = useTranslation();
@@ -64,7 +64,8 @@ export function AccountMenu() {
   ];
   const items = [
     { type: 'group' as const, key: 'settings', label: t('nav.settings'), children: settings },
-    ...(wide ? [] : [{ type: 'divider' as const }, { key: 'sign-out', label: t('nav.signOut') }]),
+    { type: 'divider' as const },
+    { key: 'sign-out', label: t('nav.signOut') },
   ];
   return (
     <>
@@ -78,14 +79,13 @@ export function AccountMenu() {
           {/* A long name (an organisation's, for demo members) is cut short; the title shows it whole. */}
           <span
             data-testid="signed-in-as"
-            style={{ maxWidth: wide ? 200 : 56, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
+            style={{ maxWidth: wide ? 160 : 56, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
           >
             {user.displayName}
           </span>
           ▾
         </Button>
       </Dropdown>
-      {wide && <Button onClick={leave}>{t('nav.signOut')}</Button>}
     </>
   );
 }
