@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { expect, test, type Page } from '@playwright/test';
-import { api, openAccountMenuItem, signInAs, tokenOf } from './support';
+import { api, confirmInPopup, openAccountMenuItem, signInAs, tokenOf } from './support';
 
 /** The number the inbox badge shows, read from the link's accessible name ("消息，3 条未读"). */
 async function unreadCount(page: Page): Promise<number> {
@@ -100,7 +100,7 @@ test('an enterprise member: the inbox badge rises live and falls when read; pref
 
     const row = page.getByRole('row').filter({ hasText: url });
     await row.getByRole('button', { name: '更换密钥' }).click();
-    await page.getByRole('button', { name: '确定' }).click();
+    await confirmInPopup(page, '确定');
     await expect(secret).not.toHaveValue(first);
     expect((await secret.inputValue()).length).toBeGreaterThan(20);
 
@@ -110,7 +110,7 @@ test('an enterprise member: the inbox badge rises live and falls when read; pref
     // Leaves no webhook behind for later events to call.
     await page.getByRole('link', { name: '← Webhook' }).click();
     await row.getByRole('button', { name: '删除' }).click();
-    await page.getByRole('button', { name: '确定' }).click();
+    await confirmInPopup(page, '确定');
     await expect(row).toHaveCount(0);
   });
 

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { expect, test, type Page } from '@playwright/test';
-import { api, signInAs, tokenOf } from './support';
+import { api, confirmInPopup, signInAs, tokenOf } from './support';
 
 /** A date `years` from today, as a date field takes it. */
 const yearsAhead = (years: number) => `${new Date().getUTCFullYear() + years}-06-30`;
@@ -44,7 +44,7 @@ test('an agency member writes a need: the server refuses a past deadline at the 
 
   const panel = page.getByTestId('agency-panel');
   await panel.getByRole('button', { name: 'Publish' }).click();
-  await page.getByRole('button', { name: 'Yes' }).click();
+  await confirmInPopup(page, 'Yes');
   await expect(page.getByRole('row').filter({ hasText: 'Status' }).first()).toContainText('Open');
   await expect(panel.getByRole('button', { name: 'Publish' })).toHaveCount(0);
 
@@ -101,7 +101,7 @@ test('a match page: the agency reads an introduction and its timeline, accepts o
   await expect(page.getByTestId('match-timeline')).toContainText('Introduced to each other');
   await expect(page.getByTestId('explanation')).toBeVisible();
   await page.getByRole('button', { name: 'Accept' }).click();
-  await page.getByRole('button', { name: 'Yes' }).click();
+  await confirmInPopup(page, 'Yes');
   await expect(page.getByTestId('agency-response')).toHaveText('Accepted');
   await expect(page.getByTestId('match-timeline')).toContainText('Accepted');
   await expect(page.getByTestId('match-actions')).toHaveCount(0);

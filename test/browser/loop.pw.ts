@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { expect, test, type Page } from '@playwright/test';
-import { choose, signInAs } from './support';
+import { choose, confirmInPopup, signInAs } from './support';
 
 /** The number the inbox badge shows, from the link's accessible name ("Inbox, 3 unread" / "消息，3 条未读"). */
 async function unread(page: Page): Promise<number> {
@@ -75,7 +75,7 @@ test('agency publishes, coordinator approves, enterprise (in Chinese) and agency
   const matchUrl = new URL(enterprise.url()).pathname;
   await expect(enterprise.getByTestId('match-status')).toHaveText('已引荐');
   await enterprise.getByRole('button', { name: '接受' }).click();
-  await enterprise.getByRole('button', { name: '确定' }).click();
+  await confirmInPopup(enterprise, '确定');
   await expect(enterprise.getByTestId('enterprise-response')).toHaveText('已接受');
   await expect(enterprise.getByTestId('match-contacts')).toContainText('双方都接受后');
 
@@ -84,7 +84,7 @@ test('agency publishes, coordinator approves, enterprise (in Chinese) and agency
   await agency.getByTestId('agency-panel').getByRole('link', { name: 'Open the match' }).click();
   await expect(agency).toHaveURL(new RegExp(`${matchUrl}$`));
   await agency.getByRole('button', { name: 'Accept' }).click();
-  await agency.getByRole('button', { name: 'Yes' }).click();
+  await confirmInPopup(agency, 'Yes');
   await expect(agency.getByTestId('match-status')).toHaveText('Engaged');
 
   // 5. Each side now reads the other's contacts.

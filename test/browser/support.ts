@@ -83,3 +83,16 @@ export async function openAccountMenuItem(page: Page, item: string | RegExp): Pr
     await page.getByRole('menuitem', { name: item }).click({ timeout: 2_000 });
   }).toPass();
 }
+
+/**
+ * Confirms a pop-up question (antd's Popconfirm: "Yes" / "确定") once it has finished appearing: a click during its
+ * appearing motion was lost now and then (the pop-up stayed open, nothing was confirmed).
+ */
+export async function confirmInPopup(page: Page, name: string): Promise<void> {
+  const ok = page.getByRole('button', { name, exact: true });
+  await expect(ok).toBeVisible();
+  // Once the pop-up has finished appearing (antd's motion classes gone).
+  await expect(page.locator('.ant-popover[class*="-appear"], .ant-popover[class*="-enter"]')).toHaveCount(0);
+  await ok.click();
+  await expect(ok).toBeHidden();
+}
