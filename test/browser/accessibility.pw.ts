@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { api, tokenOf } from './support';
+import { api, introducedMatch, tokenOf, type IntroducedMatch } from './support';
 
 /**
  * axe-core's WCAG 2.1 A and AA rules on the console's pages, in both languages: no serious or critical violation.
@@ -59,45 +59,20 @@ async function checkPages(page: Page, paths: string[], languages = LANGUAGES) {
  * other spec file's need is touched) that the demo enterprise asked for and the coordinator approved — a match — and
  * three more candidates waiting for review.
  */
-type Fixture = { needId: string; matchId: string; agency: string; enterprise: string; coordinator: string };
+type Fixture = IntroducedMatch;
 let fixture: Promise<Fixture> | undefined;
 function needWithMatch(request: APIRequestContext) {
   fixture ??= (async () => {
-    const [agency, enterprise, coordinator] = await Promise.all(
-      (['AGENCY_MEMBER', 'ENTERPRISE_MEMBER', 'COORDINATOR'] as const).map((role) => tokenOf(request, role)),
-    );
-    const { me } = await api<{ me: { organization: { country: { code: string } } } }>(
-      request,
-      agency,
-      '{ me { organization { country { code } } } }',
-    );
-    const { createNeed } = await api<{ createNeed: { id: string } }>(
-      request,
-      agency,
-      'mutation($input: CreateNeedInput!) { createNeed(input: $input) { id } }',
-      {
-        input: {
-          title: `Leak detection for the old town's water mains ${Date.now()}`,
-          description: 'Acoustic loggers, district metering and a repair crew trained to cut the losses of a 90-year-old network.',
-          countryCode: me.organization.country.code,
-          sectorCode: '14020',
-          deadline: `${new Date().getUTCFullYear() + 1}-06-30`,
-        },
-      },
-    );
-    const needId = createNeed.id;
-    await api(request, agency, 'mutation($id: ID!) { publishNeed(id: $id) { id } }', { id: needId });
-    const { expressInterest } = await api<{ expressInterest: { id: string; version: number } }>(
-      request,
-      enterprise,
-      'mutation($needId: ID!) { expressInterest(input: { needId: $needId, message: "We cut such losses before." }) { id version } }',
-      { needId },
-    );
-    await api(request, coordinator, 'mutation($input: MatchVersionInput!) { approveMatch(input: $input) { id } }', {
-      input: expressInterest,
+    const made = await introducedMatch(request, {
+      title: `Leak detection for the old town's water mains ${Date.now()}`,
+      description: 'Acoustic loggers, district metering and a repair crew trained to cut the losses of a 90-year-old network.',
+      sectorCode: '14020',
+      message: 'We cut such losses before.',
     });
-    await api(request, coordinator, 'mutation($needId: ID!) { suggestMatches(needId: $needId, first: 3) { id } }', { needId });
-    return { needId, matchId: expressInterest.id, agency, enterprise, coordinator };
+    await api(request, made.coordinator, 'mutation($needId: ID!) { suggestMatches(needId: $needId, first: 3) { id } }', {
+      needId: made.needId,
+    });
+    return made;
   })();
   return fixture;
 }

@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { join } from 'node:path';
-import { api, tokenOf } from './support';
+import { api, introducedMatch } from './support';
 
 /**
  * The screenshots of docs/console (npm run screenshots): the main pages, in English and in Chinese, at 1280 px, and two
@@ -38,49 +38,19 @@ async function open(page: Page, path: string, token: string | null, lang: Lang) 
  * timeline has several steps), and three more candidates waiting for the coordinator.
  */
 async function story(request: APIRequestContext) {
-  const [agency, enterprise, coordinator] = await Promise.all(
-    (['AGENCY_MEMBER', 'ENTERPRISE_MEMBER', 'COORDINATOR'] as const).map((role) => tokenOf(request, role)),
-  );
-  const { me } = await api<{ me: { organization: { country: { code: string } } } }>(
-    request,
-    agency,
-    '{ me { organization { country { code } } } }',
-  );
-  const { createNeed } = await api<{ createNeed: { id: string } }>(
-    request,
-    agency,
-    'mutation($input: CreateNeedInput!) { createNeed(input: $input) { id } }',
-    {
-      input: {
-        title: 'Leak detection and pressure management for the old town water mains',
-        description: 'Acoustic loggers, district metering and a repair crew trained to cut the losses of a 90-year-old network.',
-        countryCode: me.organization.country.code,
-        sectorCode: '14020',
-        deadline: `${new Date().getUTCFullYear() + 1}-06-30`,
-      },
-    },
-  );
-  const needId = createNeed.id;
-  await api(request, agency, 'mutation($id: ID!) { publishNeed(id: $id) { id } }', { id: needId });
-  type Versioned = { id: string; version: number };
-  const { expressInterest } = await api<{ expressInterest: Versioned }>(
-    request,
-    enterprise,
-    'mutation($needId: ID!) { expressInterest(input: { needId: $needId, message: "We cut such losses in three cities." }) { id version } }',
-    { needId },
-  );
-  const approved = await api<{ approveMatch: Versioned }>(
-    request,
-    coordinator,
-    'mutation($input: MatchVersionInput!) { approveMatch(input: $input) { id version } }',
-    { input: expressInterest },
-  );
+  const made = await introducedMatch(request, {
+    title: 'Leak detection and pressure management for the old town water mains',
+    description: 'Acoustic loggers, district metering and a repair crew trained to cut the losses of a 90-year-old network.',
+    sectorCode: '14020',
+    message: 'We cut such losses in three cities.',
+  });
+  const { needId, matchId, version, enterprise, coordinator } = made;
   await api(request, coordinator, 'mutation($needId: ID!) { suggestMatches(needId: $needId, first: 3) { id } }', { needId });
   // The enterprise accepts; the agency has yet to (both would make the need MATCHED and close its other candidates).
   await api(request, enterprise, 'mutation($input: RespondToMatchInput!) { respondToMatch(input: $input) { id } }', {
-    input: { ...approved.approveMatch, accept: true },
+    input: { id: matchId, version, accept: true },
   });
-  return { needId, matchId: expressInterest.id, agency, enterprise, coordinator };
+  return made;
 }
 
 let made: ReturnType<typeof story> | undefined;

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { api, signInAs, tokenOf, type DemoRole } from './support';
+import { introducedMatch, signInAs, type DemoRole } from './support';
 
 /**
  * What a notification e-mail links to (src/notifications/email/notification-texts.ts; its spec pins which event links
@@ -19,41 +19,14 @@ async function openFromEmail(browser: Browser, path: string, role: DemoRole): Pr
 
 test('every link of a notification e-mail opens the console page it names, for each reader', async ({ browser, request }) => {
   // A match between the demo agency and the demo enterprise, introduced: every reader may open it.
-  const [agency, enterprise, coordinator] = await Promise.all(
-    (['AGENCY_MEMBER', 'ENTERPRISE_MEMBER', 'COORDINATOR'] as const).map((role) => tokenOf(request, role)),
-  );
-  const { me } = await api<{ me: { organization: { country: { code: string } } } }>(
-    request,
-    agency,
-    '{ me { organization { country { code } } } }',
-  );
   const title = `Flood early warning for the lower valley ${Date.now()}`;
-  const { createNeed } = await api<{ createNeed: { id: string } }>(
-    request,
-    agency,
-    'mutation($input: CreateNeedInput!) { createNeed(input: $input) { id } }',
-    {
-      input: {
-        title,
-        description: 'River gauges, rain radar and a warning service for twelve villages on the lower valley.',
-        countryCode: me.organization.country.code,
-        sectorCode: '14040',
-        deadline: `${new Date().getUTCFullYear() + 1}-06-30`,
-      },
-    },
-  );
-  const needId = createNeed.id;
-  await api(request, agency, 'mutation($id: ID!) { publishNeed(id: $id) { id } }', { id: needId });
-  const { expressInterest } = await api<{ expressInterest: { id: string; version: number } }>(
-    request,
-    enterprise,
-    'mutation($needId: ID!) { expressInterest(input: { needId: $needId, message: "We built such systems." }) { id version } }',
-    { needId },
-  );
-  await api(request, coordinator, 'mutation($input: MatchVersionInput!) { approveMatch(input: $input) { id } }', {
-    input: expressInterest,
+  const { needId, matchId } = await introducedMatch(request, {
+    title,
+    description: 'River gauges, rain radar and a warning service for twelve villages on the lower valley.',
+    sectorCode: '14040',
+    message: 'We built such systems.',
   });
-  const matchPath = `/matches/${expressInterest.id}`;
+  const matchPath = `/matches/${matchId}`;
 
   // A match's e-mails, for each of the three readers.
   for (const role of ['Agency member', 'Enterprise member', 'Coordinator'] as const) {

@@ -96,3 +96,60 @@ export async function confirmInPopup(page: Page, name: string): Promise<void> {
   await ok.click();
   await expect(ok).toBeHidden();
 }
+
+export interface IntroducedMatch {
+  needId: string;
+  matchId: string;
+  /** The match's version after its approval (for the next move). */
+  version: number;
+  agency: string;
+  enterprise: string;
+  coordinator: string;
+}
+
+/**
+ * Through the API, what many pages need: the demo agency publishes a need of its own, the demo enterprise expresses
+ * interest, the coordinator approves — an introduced match every role may open. Returns the tokens used.
+ */
+export async function introducedMatch(
+  request: APIRequestContext,
+  need: { title: string; description: string; sectorCode: string; message: string },
+): Promise<IntroducedMatch> {
+  const [agency, enterprise, coordinator] = await Promise.all(
+    (['AGENCY_MEMBER', 'ENTERPRISE_MEMBER', 'COORDINATOR'] as const).map((role) => tokenOf(request, role)),
+  );
+  const { me } = await api<{ me: { organization: { country: { code: string } } } }>(
+    request,
+    agency,
+    '{ me { organization { country { code } } } }',
+  );
+  const { createNeed } = await api<{ createNeed: { id: string } }>(
+    request,
+    agency,
+    'mutation($input: CreateNeedInput!) { createNeed(input: $input) { id } }',
+    {
+      input: {
+        title: need.title,
+        description: need.description,
+        countryCode: me.organization.country.code,
+        sectorCode: need.sectorCode,
+        deadline: `${new Date().getUTCFullYear() + 1}-06-30`,
+      },
+    },
+  );
+  const needId = createNeed.id;
+  await api(request, agency, 'mutation($id: ID!) { publishNeed(id: $id) { id } }', { id: needId });
+  const { expressInterest } = await api<{ expressInterest: { id: string; version: number } }>(
+    request,
+    enterprise,
+    'mutation($needId: ID!, $message: String!) { expressInterest(input: { needId: $needId, message: $message }) { id version } }',
+    { needId, message: need.message },
+  );
+  const { approveMatch } = await api<{ approveMatch: { id: string; version: number } }>(
+    request,
+    coordinator,
+    'mutation($input: MatchVersionInput!) { approveMatch(input: $input) { id version } }',
+    { input: expressInterest },
+  );
+  return { needId, matchId: approveMatch.id, version: approveMatch.version, agency, enterprise, coordinator };
+}
