@@ -28,6 +28,8 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}`,
     launchOptions: { executablePath: await chromium.executablePath(), args: CHROMIUM_ARGS, headless: true },
     locale: 'en-GB',
+    // The console honours reduced motion: no waiting on animations (and no click on a pop-up still appearing).
+    reducedMotion: 'reduce',
     trace: 'off',
     screenshot: 'only-on-failure',
   },
