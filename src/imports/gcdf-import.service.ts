@@ -29,6 +29,31 @@ export interface ImportReport {
 /** A record's need dates from its own year (recency is judged against it); undated ones from now. */
 const datedFrom = (year: number | null): Date => (year ? new Date(Date.UTC(year, 0, 1)) : new Date());
 
+/**
+ * What a GCDF record says of the need it becomes, classified from its text: everything but the agency posting it.
+ * Shared by the importer and the evaluation, which asks the same of held-out track-record projects.
+ */
+export function needFieldsOf(need: Pick<GcdfNeed, 'title' | 'description' | 'subtype'>, countryCode: string, countryName: string) {
+  const c = classifyNeed(need.title, need.description, need.subtype, countryCode);
+  // The record's own words stay the need's text here: match-batch ranks imported needs, and the need-voice wording of
+  // the demo seed measured worse on the dev split (MRR 0.251 -> 0.229, docs/DATA.md). The financier is taken all the same.
+  const wording = wordNeed(c.analysis.title, c.analysis.description, countryName);
+  return {
+    title: fitTitle(c.analysis.title),
+    description: trimText(c.analysis.description || c.analysis.title, LIMITS.description),
+    countryCode,
+    sectorCode: c.sectorCode,
+    sdgTargets: c.sdgTargets,
+    cooperationModes: c.cooperationModes,
+    technologyCategories: c.technologyCategories,
+    budgetMin: c.budget?.amount ?? null,
+    budgetMax: c.budget?.amount ?? null,
+    currency: c.budget?.currency ?? null,
+    fundingStatus: c.fundingStatus as FundingStatus,
+    financier: wording.financier,
+  };
+}
+
 /** How capabilities the importer infers are told apart from the ones an enterprise declares itself. */
 export const INFERRED_CAPABILITY = 'Inferred from the company name';
 
@@ -183,7 +208,6 @@ export class GcdfImportService {
       ? this.countryCode(need.country, '', false)!
       : (this.referenceData.countryNamedIn(need.title) ?? this.referenceData.countryNamedIn(need.description));
     if (!countryCode) throw new LineError('"country" is missing and the text names none: a need must say where it is');
-    const c = classifyNeed(need.title, need.description, need.subtype, countryCode);
     const country = this.referenceData.country(countryCode);
     const agency = await this.findOrCreateOrganization(manager, `agency-${countryCode.toLowerCase()}`, {
       kind: OrganizationKind.AGENCY,
@@ -191,24 +215,7 @@ export class GcdfImportService {
       nameZh: `${country.nameZh}水务局`,
       countryCode,
     });
-    // The record's own words stay the need's text here: match-batch ranks imported needs, and the need-voice wording of
-    // the demo seed measured worse on the dev split (MRR 0.251 -> 0.229, docs/DATA.md). The financier is taken all the same.
-    const wording = wordNeed(c.analysis.title, c.analysis.description, country.nameEn);
-    const fields = {
-      organizationId: agency.id,
-      title: fitTitle(c.analysis.title),
-      description: trimText(c.analysis.description || c.analysis.title, LIMITS.description),
-      countryCode,
-      sectorCode: c.sectorCode,
-      sdgTargets: c.sdgTargets,
-      cooperationModes: c.cooperationModes,
-      technologyCategories: c.technologyCategories,
-      budgetMin: c.budget?.amount ?? null,
-      budgetMax: c.budget?.amount ?? null,
-      currency: c.budget?.currency ?? null,
-      fundingStatus: c.fundingStatus as FundingStatus,
-      financier: wording.financier,
-    };
+    const fields = { organizationId: agency.id, ...needFieldsOf(need, countryCode, country.nameEn) };
     const existing = await manager.findOneBy(NeedEntity, { externalId: need.id });
     const saved = existing
       ? await manager.save(NeedEntity, { ...existing, ...fields })

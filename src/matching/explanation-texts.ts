@@ -62,7 +62,7 @@ const EN: ExplanationTexts = {
   labels: FACTORS,
 
   details: (need, m) => ({
-    text: `${percent(m.values.text)}% of the best track-record match among the candidates`,
+    text: `its track record covers ${percent(m.values.text)}% of the need's words, weighted by how distinctive they are`,
     similarProjects: m.similar ? `${plural(m.similar, 'project')} found by the need's searches` : 'no project found by the need’s searches',
     countryExperience: m.inCountry ? `${plural(m.inCountry, 'project')} in ${need.countryName}` : `no project in ${need.countryName}`,
     countryRecency:
@@ -125,7 +125,7 @@ const ZH: ExplanationTexts = {
     trackRecord: '业绩记录的规模',
   },
   details: (need, m) => ({
-    text: `达到候选企业中最佳业绩匹配的 ${percent(m.values.text)}%`,
+    text: `业绩记录覆盖了需求用词的 ${percent(m.values.text)}%（按用词的独特性加权）`,
     similarProjects: m.similar ? `需求检索找到其 ${m.similar} 个项目` : '需求检索未找到其项目',
     countryExperience: m.inCountry ? `在${need.countryNameZh}有 ${m.inCountry} 个项目` : `在${need.countryNameZh}没有项目`,
     countryRecency:

@@ -38,6 +38,7 @@ const record = (partial: Array<Partial<TrackRecord['projects'][number]>>, modes:
     projects,
     summary: summariseRecord(projects),
     cooperationModes: new Set(modes),
+    declaredModes: new Set(modes),
     declaredCategories: new Set(declared),
     termIds: new Int32Array(),
     termCounts: new Float32Array(),

@@ -200,6 +200,31 @@ export function citeEvidence(
     .slice(0, limit);
 }
 
+/** A candidate measured on every factor, before any weights. */
+export interface MeasuredCandidate {
+  record: TrackRecord;
+  measures: PairMeasures;
+}
+
+/**
+ * Candidates scored with `weights`, best first — ties break on track-record size, then English name, then id, in
+ * code-point order, so the same data rank the same on every machine — and spread over groups.
+ */
+export function rankMeasured<T extends MeasuredCandidate>(
+  candidates: T[],
+  weights: Record<FactorKey, number>,
+): Array<T & { score: number }> {
+  const scored = candidates.map((c) => ({ ...c, score: scoreOf(c.measures, weights) }));
+  scored.sort(
+    (a, b) =>
+      b.score - a.score ||
+      b.record.projects.length - a.record.projects.length ||
+      byText(a.record.name, b.record.name) ||
+      byText(a.record.organizationId, b.record.organizationId),
+  );
+  return spreadGroups(scored, ({ record }) => record.parentGroup);
+}
+
 /** How many places a group's second and later members come after where their scores alone would put them. */
 export const SAME_GROUP_SPACING = 3;
 

@@ -20,9 +20,10 @@ import {
   explain,
   measure,
   NeedProfile,
+  MeasuredCandidate,
   PairScore,
+  rankMeasured,
   scoreOf,
-  spreadGroups,
   summarise,
 } from './match-scoring';
 import { distinctiveTerms, terms, workWords } from './text-terms';
@@ -91,6 +92,14 @@ export interface RankedEnterprise {
   result: PairScore;
   evidence: Evidence[];
   summary: string;
+}
+
+/** A need's candidates after stage 1, each measured on every factor (unweighted), with what explanations cite. */
+export interface CandidateField {
+  index: Built;
+  profile: NeedProfile;
+  candidates: MeasuredCandidate[];
+  projectSimilarity: Map<string, number>;
 }
 
 export interface RankedNeed {
@@ -178,50 +187,63 @@ export class MatchingService {
 
   /** Stage 1 and 2 for a need: every candidate scored, sorted and spread over groups; explanations on demand. */
   private async scoreCandidates(need: NeedEntity, include?: string) {
-    const index = await this.trackRecords.current();
-    const profile = this.profileOf(need);
-    const words = workWords(need);
-    const queries = this.candidateSearches(need, index, words);
-    const results = await this.search.multiSearchAcross<StageOneHit>(queries.map(toMeilisearch));
-
-    const { candidates, projectSimilarity, similarByOwner } = readStageOne(queries, results);
-    if (include) candidates.add(include);
-    const records = [...candidates].map((id) => index.records.get(id)).filter((r): r is TrackRecord => r !== undefined);
-    const relevanceOf = index.relevanceTo(words);
-    const relevance = records.map(relevanceOf);
-    const best = Math.max(0, ...relevance);
-
-    // Every candidate is measured and scored; only the ones shown are explained.
-    const scored = records.map((record, i) => {
-      const measures = measure(profile, record, {
-        text: best > 0 ? relevance[i] / best : 0,
-        similar: similarByOwner.get(record.organizationId),
-        largestRecord: index.largestRecord,
-      });
-      return { record, measures, score: scoreOf(measures, this.weights) };
-    });
-    scored.sort(
-      (a, b) =>
-        b.score - a.score ||
-        b.record.projects.length - a.record.projects.length ||
-        byText(a.record.name, b.record.name) ||
-        byText(a.record.organizationId, b.record.organizationId),
-    );
-    const list = spreadGroups(scored, ({ record }) => record.parentGroup);
+    const field = await this.measureCandidates(need, { include });
+    const list = rankMeasured(field.candidates, this.weights);
     const explainAt = (i: number, language = Language.EN): RankedEnterprise => {
       const { record, measures } = list[i];
-      const result = explain(profile, measures, this.weights, language);
+      const result = explain(field.profile, measures, this.weights, language);
       const lead = list.slice(0, i).find((s) => record.parentGroup !== null && s.record.parentGroup === record.parentGroup);
       const note = lead && record.parentGroup ? EXPLANATION_TEXTS[language].groupNote(lead.record.name, record.parentGroup) : undefined;
       return {
         organizationId: record.organizationId,
         rank: i + 1,
         result,
-        evidence: citeEvidence(profile, record, projectSimilarity, undefined, language),
-        summary: summarise(i + 1, scored.length, result, note, language),
+        evidence: citeEvidence(field.profile, record, field.projectSimilarity, undefined, language),
+        summary: summarise(i + 1, list.length, result, note, language),
       };
     };
     return { list, explainAt };
+  }
+
+  /**
+   * Stage 1, then every candidate measured (not yet weighted): what a ranking with any weights is made from. `include`
+   * adds an enterprise stage 1 did not find; `without` holds reference projects out of both stages, as if they did not
+   * exist (the evaluation asks who built a held-out project).
+   */
+  async measureCandidates(
+    need: NeedEntity,
+    { include, without = [] }: { include?: string; without?: string[] } = {},
+  ): Promise<CandidateField> {
+    const index = without.length ? await this.trackRecords.without(without) : await this.trackRecords.current();
+    const profile = this.profileOf(need);
+    const words = workWords(need);
+    const queries = this.candidateSearches(need, index, words);
+    const heldOut = new Set(without);
+    // Asking for as many more hits as there are held-out projects keeps the limits what they are once those are dropped.
+    const requests = queries.map((q) =>
+      toMeilisearch(q.index === SearchIndex.ReferenceProjects ? { ...q, limit: q.limit + heldOut.size } : q),
+    );
+    const results = (await this.search.multiSearchAcross<StageOneHit>(requests)).map((r) => ({
+      hits: heldOut.size ? r.hits.filter((h) => !heldOut.has(h.id)) : r.hits,
+    }));
+
+    const { candidates, projectSimilarity, similarByOwner } = readStageOne(queries, results);
+    if (include) candidates.add(include);
+    const records = [...candidates].map((id) => index.records.get(id)).filter((r): r is TrackRecord => r !== undefined);
+    const coverage = index.coverageOf(words);
+    return {
+      index,
+      profile,
+      projectSimilarity,
+      candidates: records.map((record) => ({
+        record,
+        measures: measure(profile, record, {
+          text: coverage(record),
+          similar: similarByOwner.get(record.organizationId),
+          largestRecord: index.largestRecord,
+        }),
+      })),
+    };
   }
 
   /** Open needs ranked for an enterprise: the same factors, looked at from the enterprise's side. */
@@ -248,12 +270,11 @@ export class MatchingService {
     const ids = [...new Set(results.flatMap((r) => r.hits.map((h) => h.id)))];
     if (ids.length === 0) return [];
     const needs = await this.needs.findBy({ id: In(ids), status: NeedStatus.OPEN });
-    const relevance = needs.map((n) => index.relevanceTo(workWords(n))(record));
-    const best = Math.max(0, ...relevance);
+    const coverage = needs.map((n) => index.coverageOf(workWords(n))(record));
     const scored = needs.map((need, i) => {
       const profile = this.profileOf(need);
       const measures = measure(profile, record, {
-        text: best > 0 ? relevance[i] / best : 0,
+        text: coverage[i],
         similar: undefined,
         largestRecord: index.largestRecord,
       });

@@ -78,6 +78,8 @@ export interface TrackRecord {
   summary: RecordSummary;
   /** Cooperation modes it offers: from its capabilities, and from the roles it played (EPC contractor → EPC …). */
   cooperationModes: Set<string>;
+  /** The cooperation modes of its declared capabilities alone. */
+  declaredModes: Set<string>;
   /** Technology categories of its declared capabilities. */
   declaredCategories: Set<string>;
   /** Sorted word ids of the concatenated track record, their counts, and how many of its projects use each. */
@@ -155,6 +157,29 @@ export class TrackRecordIndexService {
   async update(): Promise<Built> {
     await this.settled();
     return (this.state = await this.once(() => this.patch()));
+  }
+
+  /**
+   * The current index as if these reference projects did not exist: their owners' records lose them (words, counts
+   * and facts), in memory. For evaluation — hold a project out and ask who built it — never for serving.
+   */
+  async without(projectIds: string[]): Promise<Built> {
+    const state = await this.current();
+    const rows = await this.repository.projectsWithIds(projectIds);
+    const changed = new Map<string, TrackRecord>();
+    const removed: string[] = [];
+    for (const organizationId of new Set(rows.map((r) => r.organization_id))) {
+      const record = state.records.get(organizationId);
+      if (!record) continue;
+      const reduced = withoutProjects(
+        record,
+        rows.filter((r) => r.organization_id === organizationId),
+        state.vocabulary,
+      );
+      if (reduced) changed.set(organizationId, reduced);
+      else removed.push(organizationId);
+    }
+    return state.withChanges(state.fingerprint, state.signatures, changed, removed);
   }
 
   /** Waits for work already under way: it may have read the database before the caller's latest change. */
@@ -269,17 +294,15 @@ export class TrackRecordFolder {
     for (const [organizationId, draft] of this.drafts) {
       const ids = Int32Array.from([...draft.counts.keys()].sort((a, b) => a - b));
       const own = this.declared.get(organizationId);
-      const modes = new Set([
-        ...(own?.modes ?? []),
-        ...draft.projects.map((p) => MODE_OF_ROLE[p.role]).filter((m): m is string => m !== undefined),
-      ]);
+      const declaredModes = new Set(own?.modes ?? []);
       records.set(organizationId, {
         organizationId,
         name: draft.name,
         parentGroup: draft.parentGroup,
         projects: draft.projects,
         summary: summariseRecord(draft.projects),
-        cooperationModes: modes,
+        cooperationModes: modesOf(declaredModes, draft.projects),
+        declaredModes,
         declaredCategories: new Set(own?.categories ?? []),
         termIds: ids,
         termCounts: Float32Array.from(ids, (id) => draft.counts.get(id)!),
@@ -387,15 +410,31 @@ export class Built {
   }
 
   /**
+   * How much of what the words talk about an enterprise has done, on a scale that means the same for every need: its
+   * BM25 ({@link relevanceTo}) divided by what a record of average length using each of the words once would score
+   * (the sum of their IDFs), capped at 1. Unlike a share of the best candidate's score, a weak field scores low.
+   */
+  coverageOf(words: string[]): (record: TrackRecord) => number {
+    const relevance = this.relevanceTo(words);
+    const ceiling = this.weighted(words).weights.reduce((sum, w) => sum + w, 0);
+    return (record) => (ceiling > 0 ? Math.min(1, relevance(record) / ceiling) : 0);
+  }
+
+  /** The distinct words known to the index, as ids, with their IDF over enterprises. */
+  private weighted(words: string[]): { ids: number[]; weights: number[] } {
+    const ids = [...new Set(words)]
+      .map((w) => this.vocabulary.get(w))
+      .filter((id): id is number => id !== undefined && id < this.companyDf.length && this.companyDf[id] > 0);
+    return { ids, weights: ids.map((id) => idf(this.records.size, this.companyDf[id])) };
+  }
+
+  /**
    * BM25 of the words against an enterprise's whole track record (IDF over enterprises): how much of what the
    * text talks about this enterprise has done. Not limited to 10 words, unlike a Meilisearch query. The words are
    * looked up once; the returned function then scores any number of track records.
    */
   relevanceTo(words: string[], k1 = 1.2, b = 0.75): (record: TrackRecord) => number {
-    const ids = [...new Set(words)]
-      .map((w) => this.vocabulary.get(w))
-      .filter((id): id is number => id !== undefined && id < this.companyDf.length);
-    const weights = ids.map((id) => idf(this.records.size, this.companyDf[id]));
+    const { ids, weights } = this.weighted(words);
     const averageLength = this.averageLength || 1;
     return (record) => {
       const norm = k1 * (1 - b + (b * record.length) / averageLength);
@@ -409,6 +448,49 @@ export class Built {
       return score;
     };
   }
+}
+
+/** The modes an enterprise offers: those it declares, and those the roles it played show. */
+const modesOf = (declared: Set<string>, projects: ProjectFacts[]) =>
+  new Set([...declared, ...projects.map((p) => MODE_OF_ROLE[p.role]).filter((m): m is string => m !== undefined)]);
+
+/**
+ * A record without some of its projects: their words taken off its counts, their facts off its summary. Null when
+ * nothing is left (no project, no declared capability). Words keep their ids (`vocabulary` is only read).
+ */
+export function withoutProjects(record: TrackRecord, rows: ProjectRow[], vocabulary: Map<string, number>): TrackRecord | null {
+  const gone = new Set(rows.map((r) => r.id));
+  const projects = record.projects.filter((p) => !gone.has(p.id));
+  if (projects.length === 0 && record.declaredCategories.size === 0) return null;
+  const counts = new Map<number, number>();
+  const inProjects = new Map<number, number>();
+  record.termIds.forEach((id, i) => {
+    counts.set(id, record.termCounts[i]);
+    inProjects.set(id, record.termProjects[i]);
+  });
+  let length = record.length;
+  for (const row of rows) {
+    const words = workWords(row);
+    length -= words.length;
+    const seen = new Set<number>();
+    for (const word of words) {
+      const id = vocabulary.get(word)!;
+      counts.set(id, counts.get(id)! - 1);
+      if (!seen.has(id)) inProjects.set(id, inProjects.get(id)! - 1);
+      seen.add(id);
+    }
+  }
+  const ids = Int32Array.from(record.termIds.filter((id) => counts.get(id)! > 0));
+  return {
+    ...record,
+    projects,
+    summary: summariseRecord(projects),
+    cooperationModes: modesOf(record.declaredModes, projects),
+    termIds: ids,
+    termCounts: Float32Array.from(ids, (id) => counts.get(id)!),
+    termProjects: Int32Array.from(ids, (id) => inProjects.get(id)!),
+    length,
+  };
 }
 
 function binarySearch(sorted: Int32Array, value: number): number {

@@ -74,6 +74,16 @@ export class TrackRecordRepository {
     );
   }
 
+  /** These projects, if their enterprises are verified (an evaluation holds them out of the index). */
+  projectsWithIds(ids: string[]): Promise<ProjectRow[]> {
+    return this.dataSource.query(
+      `SELECT p.id, p.organization_id, o.name_en AS organization_name, o.parent_group, p.title, p.description, p.country_code, p.year, p.sector_code, p.source_sector, p.technology_categories, p.role, p.value, p.currency
+         FROM reference_project p JOIN organization o ON o.id = p.organization_id
+        WHERE o.kind = 'ENTERPRISE' AND o.verification_status = 'VERIFIED' AND p.id = ANY($1) ORDER BY p.id`,
+      [ids],
+    );
+  }
+
   /** The declared capabilities of verified enterprises (all, or those of `only`), one row per enterprise. */
   capabilities(only?: string[]): Promise<CapabilityRow[]> {
     return this.dataSource.query(

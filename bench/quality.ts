@@ -1,0 +1,298 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { logLevels } from '../src/app.factory';
+import { prepareIsolatedWorld } from '../src/cli/match-batch.command';
+import { GcdfImportService } from '../src/imports/gcdf-import.service';
+import { DEFAULT_WEIGHTS, FACTOR_KEYS, FactorKey } from '../src/matching/match-factors';
+import { MeasuredCandidate, rankMeasured } from '../src/matching/match-scoring';
+import { MatchingService } from '../src/matching/matching.service';
+import { BASELINE_LABELS, BASELINES } from '../src/matching/evaluation/baselines';
+import { evaluate, EvaluatedCase, heldOutCasesOf, needOfCase } from '../src/matching/evaluation/evaluation-cases';
+import { HeldOutCase } from '../src/matching/evaluation/held-out-projects';
+import {
+  bootstrapMean,
+  CaseOutcome,
+  CUT,
+  Estimate,
+  headToHead,
+  metricOf,
+  METRICS,
+  outcomeOf,
+  pairedDifference,
+} from '../src/matching/evaluation/ranking-metrics';
+import { fitWeights, foldOf, TrainingList } from '../src/matching/evaluation/weight-fitting';
+import { NeedEntity } from '../src/needs/need.entity';
+import { ReferenceDataService } from '../src/reference-data/reference-data.service';
+import { SearchSyncJob } from '../src/search/search-sync.job';
+import { configOrExit, startRuntime } from '../src/runtime';
+
+/**
+ * npm run bench:quality — how well matching ranks, on three sets in one run: the dev split of gcdf-water, and two
+ * leave-one-out sets the track records make of themselves (each water project, then every project, held out with
+ * its linked records, company names masked: who built it?). For each, R@1/5/10, MRR and parent R@10 with 95%
+ * bootstrap intervals, stage-1 candidate recall, and every ranking's paired difference from BM25 + country in the
+ * same run. Learned weights are judged out of fold (grouped 5-fold cross-validation on the leave-one-out cases);
+ * nothing learns from the dev split. Prints figures; asserts nothing.
+ */
+const DATA = process.env.GCDF_DATA ?? join(__dirname, '..', '..', '..', 'shared', 'data', 'gcdf-water');
+const FOLDS = 5;
+const PARALLEL = 4;
+const PER_COMPANY = 3;
+/** QUALITY_SAMPLE=n evaluates every n-th held-out project only: a quicker, noisier look while developing. */
+const SAMPLE = Number(process.env.QUALITY_SAMPLE ?? 1);
+/** Candidates a training list keeps: the right answers and the best by the default weights (enough for the softmax's mass). */
+const TRAINING_DEPTH = 100;
+
+const log = (message: string) => console.log(message);
+const seconds = (start: number) => `${((Date.now() - start) / 1000).toFixed(0)} s`;
+
+interface EvaluationSet {
+  name: string;
+  cases: EvaluatedCase[];
+}
+
+type Ranker = (c: EvaluatedCase, set: EvaluationSet) => string[];
+
+async function main(): Promise<void> {
+  Logger.overrideLogger(logLevels('warn'));
+  const world = await prepareIsolatedWorld();
+  const config = configOrExit({
+    ...process.env,
+    ...world.environment,
+    WORKERS_ENABLED: 'false',
+    JWT_SECRET: `bench-${randomUUID()}-secret`,
+  });
+  const runtime = await startRuntime(config, new Logger('bench'));
+  let exitCode = 0;
+  try {
+    await runtime.app.init();
+    const app = runtime.app;
+    const dataSource = app.get(DataSource);
+    const matching = app.get(MatchingService);
+    const referenceData = app.get(ReferenceDataService);
+
+    let started = Date.now();
+    const importer = app.get(GcdfImportService);
+    await importer.importCompanies(join(DATA, 'companies.jsonl'));
+    await importer.importNeeds(join(DATA, 'dev-needs.jsonl'));
+    await app.get(SearchSyncJob).drain();
+    await matching.refresh();
+    log(`Loaded and indexed ${DATA} in ${seconds(started)}`);
+
+    const organizations: Array<{ id: string; external_id: string | null; parent_group: string | null }> = await dataSource.query(
+      `SELECT id, external_id, parent_group FROM organization WHERE kind = 'ENTERPRISE'`,
+    );
+    const parent = new Map(organizations.map((o) => [o.id, o.parent_group ?? o.external_id ?? o.id]));
+    const parentOf = (id: string) => parent.get(id) ?? id;
+    const byExternalId = new Map(organizations.map((o) => [o.external_id, o.id]));
+
+    // The dev split: imported needs, gold companies by their ids in the file.
+    started = Date.now();
+    const gold = new Map(
+      readFileSync(join(DATA, 'dev-gold.jsonl'), 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as { id: string; goldCompanyIds: string[] })
+        .map((g) => [g.id, g.goldCompanyIds.map((id) => byExternalId.get(id)).filter((id): id is string => id !== undefined)]),
+    );
+    const devNeeds = (await dataSource.getRepository(NeedEntity).find({ order: { externalId: 'ASC' } })).filter((n) =>
+      gold.has(n.externalId!),
+    );
+    const dev: EvaluationSet = { name: `dev split (${devNeeds.length} needs)`, cases: [] };
+    for (const need of devNeeds) {
+      dev.cases.push(
+        await evaluate(
+          matching,
+          { key: need.externalId!, group: need.externalId!, gold: gold.get(need.externalId!)!, need, without: [] },
+          true,
+        ),
+      );
+    }
+    log(`Dev split evaluated in ${seconds(started)}`);
+
+    // The leave-one-out sets.
+    started = Date.now();
+    const heldOut = (await heldOutCasesOf(dataSource)).filter((_, i) => i % SAMPLE === 0);
+    const evaluated = new Map<string, EvaluatedCase>();
+    // A few at a time: most of a case's time is Meilisearch answering, which has its own threads.
+    for (let i = 0; i < heldOut.length; i += PARALLEL) {
+      const batch = heldOut.slice(i, i + PARALLEL);
+      const done = await Promise.all(batch.map((c) => evaluate(matching, questionOf(c, referenceData), true)));
+      done.forEach((e) => evaluated.set(e.key, e));
+      if (Math.floor((i + PARALLEL) / 500) > Math.floor(i / 500))
+        console.error(`  ${i + batch.length} of ${heldOut.length} held-out projects (${seconds(started)})`);
+    }
+    const water = heldOut.filter((c) => c.water);
+    const sets: EvaluationSet[] = [
+      dev,
+      describeSet('leave-one-out, water projects', water, evaluated),
+      describeSet(`leave-one-out, water projects, at most ${PER_COMPANY} per company`, atMostPerCompany(water, PER_COMPANY), evaluated),
+      describeSet('leave-one-out, all projects', heldOut, evaluated),
+      describeSet(`leave-one-out, all projects, at most ${PER_COMPANY} per company`, atMostPerCompany(heldOut, PER_COMPANY), evaluated),
+    ];
+    log(`Leave-one-out: ${heldOut.length} projects (${water.length} water) evaluated in ${seconds(started)}`);
+
+    // Learned weights: out of fold on the leave-one-out sets, trained on all held-out projects of the other folds.
+    started = Date.now();
+    const all = [...evaluated.values()];
+    const foldWeights = Array.from({ length: FOLDS }, (_, f) => fitWeights(trainingLists(all.filter((c) => foldOf(c.group, FOLDS) !== f))));
+    const fullWeights = fitWeights(trainingLists(all));
+    log(`Weights learned (${FOLDS} folds + all) in ${seconds(started)}: ${formatWeights(fullWeights)}`);
+
+    const padding = (c: EvaluatedCase) => c.baselines!.popularity;
+    const product =
+      (weights: Record<FactorKey, number>, transform?: (cs: MeasuredCandidate[]) => MeasuredCandidate[]) => (c: EvaluatedCase) =>
+        padded(
+          rankMeasured(transform ? transform(c.candidates) : c.candidates, weights).map((s) => s.record.organizationId),
+          padding(c),
+        );
+    const rankers: Array<{ label: string; rank: Ranker }> = [
+      ...BASELINES.map((b) => ({ label: BASELINE_LABELS[b], rank: (c: EvaluatedCase) => c.baselines![b] })),
+      { label: 'main: text relative to the best, hand-set weights', rank: product(DEFAULT_WEIGHTS, relativeText) },
+      { label: 'absolute text, hand-set weights', rank: product(DEFAULT_WEIGHTS) },
+      {
+        label: 'absolute text, learned weights (out of fold)',
+        rank: (c, set) => product(set === dev ? fullWeights : foldWeights[foldOf(c.group, FOLDS)])(c),
+      },
+    ];
+
+    for (const set of sets) report(set, rankers, parentOf);
+    for (const set of sets.slice(1)) calibration(set, set === dev ? () => fullWeights : (c) => foldWeights[foldOf(c.group, FOLDS)]);
+  } catch (error) {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    exitCode = 1;
+  }
+  await runtime.stop(exitCode === 0 ? 'benchmark done' : 'benchmark failed', exitCode, world.cleanup);
+}
+
+function questionOf(c: HeldOutCase, referenceData: ReferenceDataService) {
+  return { key: c.key, group: c.group, gold: c.gold, need: needOfCase(c, referenceData), without: c.without };
+}
+
+/** Cases in a stable pseudo-random order, each kept while one of its builders has fewer than `cap` kept. */
+function atMostPerCompany(cases: HeldOutCase[], cap: number): HeldOutCase[] {
+  const kept = new Map<string, number>();
+  const chosen = [...cases]
+    .sort((a, b) => foldOf(a.key, 1_000_003) - foldOf(b.key, 1_000_003) || (a.key < b.key ? -1 : 1))
+    .filter((c) => {
+      if (!c.gold.some((id) => (kept.get(id) ?? 0) < cap)) return false;
+      for (const id of c.gold) kept.set(id, (kept.get(id) ?? 0) + 1);
+      return true;
+    });
+  const keys = new Set(chosen.map((c) => c.key));
+  return cases.filter((c) => keys.has(c.key));
+}
+
+function describeSet(name: string, cases: HeldOutCase[], evaluated: Map<string, EvaluatedCase>): EvaluationSet {
+  const groups = new Set(cases.map((c) => c.group)).size;
+  return { name: `${name} (${cases.length} projects, ${groups} linked groups)`, cases: cases.map((c) => evaluated.get(c.key)!) };
+}
+
+/** The text factor as main computed it: each candidate's relevance divided by the best candidate's. */
+function relativeText(candidates: MeasuredCandidate[]): MeasuredCandidate[] {
+  const best = Math.max(0, ...candidates.map((c) => c.measures.values.text));
+  return candidates.map((c) => ({
+    ...c,
+    measures: { ...c.measures, values: { ...c.measures.values, text: best > 0 ? c.measures.values.text / best : 0 } },
+  }));
+}
+
+/** A ranking completed to 50 with the padding's order (match-batch completes with the largest track records). */
+function padded(ranking: string[], padding: string[]): string[] {
+  const out = ranking.slice(0, CUT);
+  for (const id of padding) if (out.length < CUT && !out.includes(id)) out.push(id);
+  return out;
+}
+
+/** Learning examples from evaluated cases whose right answer stage 1 found. */
+function trainingLists(cases: EvaluatedCase[]): TrainingList[] {
+  const lists: TrainingList[] = [];
+  for (const c of cases) {
+    if (!c.candidates.some((m) => c.gold.has(m.record.organizationId))) continue;
+    const ranked = rankMeasured(c.candidates, DEFAULT_WEIGHTS);
+    const kept = ranked.filter((m, i) => i < TRAINING_DEPTH || c.gold.has(m.record.organizationId));
+    const features = new Float64Array(kept.length * FACTOR_KEYS.length);
+    kept.forEach((m, i) =>
+      FACTOR_KEYS.forEach((k, j) => (features[i * FACTOR_KEYS.length + j] = m.measures.values[k] * m.measures.tradeFit)),
+    );
+    lists.push({ features, positive: Uint8Array.from(kept, (m) => Number(c.gold.has(m.record.organizationId))), weight: 1 });
+  }
+  return lists;
+}
+
+const formatWeights = (w: Record<FactorKey, number>) =>
+  FACTOR_KEYS.filter((k) => w[k] >= 0.005)
+    .map((k) => `${k} ${w[k].toFixed(2)}`)
+    .join(', ');
+const interval = (e: Estimate, digits = 3) => `${e.value.toFixed(digits)} [${e.low.toFixed(digits)}, ${e.high.toFixed(digits)}]`;
+const signed = (e: Estimate) => {
+  const s = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)}`;
+  return `${s(e.value)} [${s(e.low)}, ${s(e.high)}]`;
+};
+
+function report(set: EvaluationSet, rankers: Array<{ label: string; rank: Ranker }>, parentOf: (id: string) => string): void {
+  const groups = set.cases.map((c) => c.group);
+  const found = set.cases.map((c) => Number(c.candidates.some((m) => c.gold.has(m.record.organizationId))));
+  const size = set.cases.reduce((s, c) => s + c.candidates.length, 0) / Math.max(1, set.cases.length);
+  log(`\n## ${set.name}`);
+  log(
+    `Stage-1 candidate recall (a right answer among the candidates): ${interval(bootstrapMean(found, groups))}; ${size.toFixed(0)} candidates on average`,
+  );
+  const outcomes = new Map<string, CaseOutcome[]>();
+  for (const r of rankers)
+    outcomes.set(
+      r.label,
+      set.cases.map((c) => outcomeOf(r.rank(c, set), c.gold, parentOf)),
+    );
+  log(`\n| ranking | ${METRICS.map((m) => m.label).join(' | ')} |`);
+  log(`|---|${METRICS.map(() => '---').join('|')}|`);
+  for (const r of rankers)
+    log(`| ${r.label} | ${METRICS.map((m) => interval(metricOf(outcomes.get(r.label)!, m.key, groups))).join(' | ')} |`);
+  const reference = outcomes.get(BASELINE_LABELS.bm25Country)!;
+  log(
+    `\nPaired difference from ${BASELINE_LABELS.bm25Country} (same cases; 95% interval; needs better / worse / tied by reciprocal rank):`,
+  );
+  log(`\n| ranking | ΔR@10 | ΔMRR | Δparent R@10 | better / worse / tied |`);
+  log('|---|---|---|---|---|');
+  for (const r of rankers) {
+    if (r.label === BASELINE_LABELS.bm25Country) continue;
+    const o = outcomes.get(r.label)!;
+    const h = headToHead(o, reference);
+    log(
+      `| ${r.label} | ${signed(pairedDifference(o, reference, 'r10', groups))} | ${signed(pairedDifference(o, reference, 'mrr', groups))} | ${signed(pairedDifference(o, reference, 'parentR10', groups))} | ${h.better} / ${h.worse} / ${h.tied} |`,
+    );
+  }
+}
+
+/**
+ * Whether a score means the same across needs: per band of the first candidate's score (and of its text factor), how
+ * often that first candidate is right, and how often a right answer is in the first ten.
+ */
+function calibration(set: EvaluationSet, weightsOf: (c: EvaluatedCase) => Record<FactorKey, number>): void {
+  const bands = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 1.01];
+  const rows = (what: string, valueOf: (top: ReturnType<typeof rankMeasured>[number]) => number) => {
+    log(`\n| first candidate's ${what} | needs | first is right | a right one in the first ten |`);
+    log('|---|---|---|---|');
+    const tops = set.cases.map((c) => {
+      const ranked = rankMeasured(c.candidates, weightsOf(c));
+      return { c, value: ranked.length ? valueOf(ranked[0]) : 0, ranked };
+    });
+    for (let b = 0; b + 1 < bands.length; b++) {
+      const inBand = tops.filter((t) => t.value >= bands[b] && t.value < bands[b + 1]);
+      if (inBand.length === 0) continue;
+      const first = inBand.filter((t) => t.c.gold.has(t.ranked[0].record.organizationId)).length;
+      const ten = inBand.filter((t) => t.ranked.slice(0, 10).some((m) => t.c.gold.has(m.record.organizationId))).length;
+      const range = `${bands[b].toFixed(1)}–${Math.min(1, bands[b + 1]).toFixed(1)}`;
+      log(`| ${range} | ${inBand.length} | ${(first / inBand.length).toFixed(2)} | ${(ten / inBand.length).toFixed(2)} |`);
+    }
+  };
+  log(`\n### Calibration, ${set.name}, learned weights (out of fold)`);
+  rows('score', (top) => top.score);
+  rows('text factor', (top) => top.measures.values.text);
+}
+
+void main();
