@@ -55,9 +55,9 @@ describe('npm run cli', () => {
 
   it('imports companies, names each bad line by number, and writes nothing of it', async () => {
     const file = join(dir, 'companies.jsonl');
-    const project = (id: string, country: string) => ({
+    const project = (id: string, country: string, title = `Water supply project ${id}`) => ({
       id,
-      title: `Water supply project ${id}`,
+      title,
       description: 'Construction of a water treatment plant and pipelines.',
       country,
       sector: 'WATER SUPPLY AND SANITATION',
@@ -70,7 +70,15 @@ describe('npm run cli', () => {
           id: 'ACME',
           name: 'Acme Water Engineering',
           parentGroup: 'ACME GROUP',
-          projects: [project('p-1', 'Sri Lanka'), project('p-2', 'Viet Nam')],
+          projects: [
+            // A real GCDF title (gcdf-63932): the lender as subject, then the instrument.
+            project(
+              'p-1',
+              'Sri Lanka',
+              'China Eximbank provides $62 million preferential buyer’s credit for Chico River Pump Irrigation Project',
+            ),
+            project('p-2', 'Viet Nam'),
+          ],
         }),
         '{"id": "BROKEN", "name": ',
         JSON.stringify({
@@ -95,11 +103,25 @@ describe('npm run cli', () => {
     // Line 3 had a good project too: none of it was written.
     expect(await count(`SELECT count(*) AS n FROM organization WHERE external_id = 'ATLANTIS'`)).toBe(0);
     expect(await count(`SELECT count(*) AS n FROM reference_project WHERE external_id = 'p-3'`)).toBe(0);
-    const projects = (await db.query(`SELECT external_id, country_code, sector_code FROM reference_project ORDER BY external_id`)).rows;
+    const projects = (
+      await db.query(`SELECT external_id, country_code, financier, financing_instrument FROM reference_project ORDER BY external_id`)
+    ).rows;
+    // Who financed each project and how, as its text says (nothing when it names neither).
     expect(projects).toEqual([
-      { external_id: 'p-1', country_code: 'LK', sector_code: '14021' },
-      { external_id: 'p-2', country_code: 'VN', sector_code: '14021' },
-      { external_id: 'p-5', country_code: null, sector_code: '14021' },
+      {
+        external_id: 'p-1',
+        country_code: 'LK',
+        financier: 'Export-Import Bank of China',
+        financing_instrument: 'PREFERENTIAL_BUYERS_CREDIT',
+      },
+      { external_id: 'p-2', country_code: 'VN', financier: null, financing_instrument: null },
+      { external_id: 'p-5', country_code: null, financier: null, financing_instrument: null },
+    ]);
+    expect(
+      (await db.query(`SELECT external_id, sector_code FROM reference_project WHERE external_id IN ('p-2', 'p-5') ORDER BY 1`)).rows,
+    ).toEqual([
+      { external_id: 'p-2', sector_code: '14021' },
+      { external_id: 'p-5', sector_code: '14021' },
     ]);
     // And the search index followed.
     expect(await count('SELECT count(*) AS n FROM search_outbox')).toBe(0);
@@ -118,10 +140,12 @@ describe('npm run cli', () => {
 
   it('is idempotent: the same file again changes nothing', async () => {
     const rowsOf = async (sql: string) => (await db.query(sql)).rows.map((r) => Object.values(r).join(':'));
-    const projects = 'SELECT id, title FROM reference_project ORDER BY id';
+    const projects = 'SELECT id, title, financier, financing_instrument FROM reference_project ORDER BY id';
     const capabilities = 'SELECT id, technology_category, description FROM capability ORDER BY id';
     const before = { projects: await rowsOf(projects), capabilities: await rowsOf(capabilities) };
     const organizations = await count('SELECT count(*) AS n FROM organization');
+    // A row edited since (here: its financing cleared) is brought back to what the file says.
+    await db.query(`UPDATE reference_project SET financier = NULL, financing_instrument = NULL WHERE external_id = 'p-1'`);
     cli('import-companies', join(dir, 'companies.jsonl'));
     expect({ projects: await rowsOf(projects), capabilities: await rowsOf(capabilities) }).toEqual(before);
     expect(await count('SELECT count(*) AS n FROM organization')).toBe(organizations);
@@ -178,6 +202,12 @@ describe('npm run cli', () => {
       { external_id: 'n-4', country_code: 'LS', sector_code: '14031', status: 'OPEN', budget: null, currency: null },
     ]);
     expect(await count(`SELECT count(*) AS n FROM organization WHERE kind = 'AGENCY'`)).toBe(3);
+    // Who finances each need and how, read from its text.
+    expect((await db.query(`SELECT external_id, financier, financing_instrument FROM need ORDER BY external_id`)).rows).toEqual([
+      { external_id: 'n-1', financier: 'Government of China', financing_instrument: 'LOAN' },
+      { external_id: 'n-2', financier: null, financing_instrument: null },
+      { external_id: 'n-4', financier: 'China-Lesotho Friendship Fund', financing_instrument: 'GRANT' },
+    ]);
 
     // New needs are published: each gets the job that ranks its candidates for the review queue, for a worker to run.
     const queued = async () =>

@@ -122,6 +122,39 @@ describe('migrations', () => {
     // Its audit entry stays: the trail is append-only (AuditEveryMutation's triggers refuse the DELETE).
   });
 
+  it('put needs and reference projects back in the search outbox when they gain their financing fields', async () => {
+    const undoFinancing = async () => {
+      for (;;) {
+        const [{ name }] = await dataSource.query(`SELECT name FROM migration ORDER BY id DESC LIMIT 1`);
+        await dataSource.undoLastMigration({ transaction: 'each' });
+        if (name.startsWith('FinancingInstrument')) break;
+      }
+    };
+    await undoFinancing();
+    const [org] = await dataSource.query(
+      `INSERT INTO organization (kind, name_en, country_code, description) VALUES ('AGENCY', 'Financing Test Board', 'LK', '') RETURNING id`,
+    );
+    const [need] = await dataSource.query(
+      `INSERT INTO need (organization_id, title, description, country_code, sector_code) VALUES ($1, 'Intake', '', 'LK', '14021') RETURNING id`,
+      [org.id],
+    );
+    const [project] = await dataSource.query(`INSERT INTO reference_project (organization_id, title) VALUES ($1, 'Weir') RETURNING id`, [
+      org.id,
+    ]);
+    await dataSource.query(`DELETE FROM search_outbox`);
+    await runMigrations(database.url);
+    expect(await dataSource.query(`SELECT kind, entity_id FROM search_outbox ORDER BY kind`)).toEqual([
+      { kind: 'need', entity_id: need.id },
+      { kind: 'reference_project', entity_id: project.id },
+    ]);
+    await dataSource.query(`UPDATE reference_project SET financier = 'Embassy of China', financing_instrument = 'GRANT' WHERE id = $1`, [
+      project.id,
+    ]);
+    await dataSource.query(`DELETE FROM need WHERE id = $1`, [need.id]);
+    await dataSource.query(`DELETE FROM organization WHERE id = $1`, [org.id]);
+    await dataSource.query(`DELETE FROM search_outbox`);
+  });
+
   it('roll back completely and apply again', async () => {
     const applied = dataSource.migrations.length;
     for (let i = 0; i < applied; i++) await dataSource.undoLastMigration({ transaction: 'each' });

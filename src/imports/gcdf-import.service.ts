@@ -13,7 +13,7 @@ import { ProjectRole, ReferenceProjectEntity } from '../reference-projects/refer
 import { IndexedKind } from '../search-outbox/search-outbox.entity';
 import { SearchOutboxService } from '../search-outbox/search-outbox.service';
 import { GcdfCompany, GcdfNeed, LineError, parseCompany, parseJson, parseNeed } from './gcdf/gcdf-lines';
-import { wordNeed } from './gcdf/need-wording';
+import { financingOf, wordNeed } from './gcdf/need-wording';
 import { GcdfImportRepository } from './gcdf-import.repository';
 import { CATEGORY_LABELS, categoriesFromCompanyName, classifyNeed, classifyProject, trimText } from './gcdf/water-classifier';
 
@@ -36,7 +36,8 @@ const datedFrom = (year: number | null): Date => (year ? new Date(Date.UTC(year,
 export function needFieldsOf(need: Pick<GcdfNeed, 'title' | 'description' | 'subtype'>, countryCode: string, countryName: string) {
   const c = classifyNeed(need.title, need.description, need.subtype, countryCode);
   // The record's own words stay the need's text here: match-batch ranks imported needs, and the need-voice wording of
-  // the demo seed measured worse on the dev split (MRR 0.251 -> 0.229, docs/DATA.md). The financier is taken all the same.
+  // the demo seed measured worse on the dev split (MRR 0.251 -> 0.229, docs/DATA.md). The financier and the instrument
+  // are taken all the same.
   const wording = wordNeed(c.analysis.title, c.analysis.description, countryName);
   return {
     title: fitTitle(c.analysis.title),
@@ -51,6 +52,7 @@ export function needFieldsOf(need: Pick<GcdfNeed, 'title' | 'description' | 'sub
     currency: c.budget?.currency ?? null,
     fundingStatus: c.fundingStatus as FundingStatus,
     financier: wording.financier,
+    financingInstrument: wording.instrument,
   };
 }
 
@@ -149,6 +151,8 @@ export class GcdfImportService {
       .map((p, i) => {
         const countryCode = this.countryCode(p.country, `project ${i + 1} (${p.id}): `, true);
         const c = classifyProject(p.title, p.description);
+        // Read on the record's own words, as for needs (one parser for both): the title names the lender and the terms.
+        const financing = financingOf(p.title, p.description);
         return {
           externalId: p.id,
           title: fitTitle(c.analysis.title),
@@ -159,6 +163,8 @@ export class GcdfImportService {
           sourceSector: p.sector,
           role: c.role as ProjectRole,
           technologyCategories: c.technologyCategories,
+          financier: financing.financier,
+          financingInstrument: financing.instrument,
         };
       });
 
@@ -175,7 +181,19 @@ export class GcdfImportService {
         .into(ReferenceProjectEntity)
         .values(projects.map((p) => ({ ...p, organizationId: organization.id })))
         .orUpdate(
-          ['title', 'description', 'country_code', 'year', 'sector_code', 'source_sector', 'role', 'technology_categories', 'updated_at'],
+          [
+            'title',
+            'description',
+            'country_code',
+            'year',
+            'sector_code',
+            'source_sector',
+            'role',
+            'technology_categories',
+            'financier',
+            'financing_instrument',
+            'updated_at',
+          ],
           ['organization_id', 'external_id'],
           {
             indexPredicate: 'external_id IS NOT NULL',

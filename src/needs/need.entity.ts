@@ -2,6 +2,7 @@ import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn, VersionColumn
 import { CreatedAt, numericToNumber, UpdatedAt } from '../database/columns';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { CountryEntity } from '../reference-data/country.entity';
+import { FinancingInstrument } from '../reference-data/financing-instrument';
 import { NeedStatus } from './need-status';
 
 export enum FundingStatus {
@@ -70,6 +71,10 @@ export class NeedEntity {
   /** Who finances it, when known (e.g. "Export-Import Bank of China"); free text, as records name financiers. */
   @Column({ type: 'text', nullable: true })
   financier: string | null;
+
+  /** How it is financed, when known (a grant, a preferential buyer's credit ...). */
+  @Column({ type: 'enum', enum: FinancingInstrument, enumName: 'financing_instrument', nullable: true })
+  financingInstrument: FinancingInstrument | null;
 
   @Column({ type: 'int', nullable: true })
   populationServed: number | null;

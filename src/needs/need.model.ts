@@ -1,5 +1,6 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ConnectionType } from '../common/pagination';
+import { FinancingInstrument } from '../reference-data/financing-instrument';
 import { FundingStatus, NeedEntity } from './need.entity';
 import { NeedStatus } from './need-status';
 
@@ -65,6 +66,12 @@ export class NeedModel {
   })
   financier: string | null;
 
+  @Field(() => FinancingInstrument, {
+    nullable: true,
+    description: "How the need is financed, when known (a grant, a preferential buyer's credit, a concessional loan ...).",
+  })
+  financingInstrument: FinancingInstrument | null;
+
   @Field(() => Int, { nullable: true, description: 'Number of people the solution would serve.' })
   populationServed: number | null;
 
@@ -108,6 +115,7 @@ export function toNeedModel(entity: NeedEntity): NeedModel {
     currency: entity.currency,
     fundingStatus: entity.fundingStatus,
     financier: entity.financier,
+    financingInstrument: entity.financingInstrument,
     populationServed: entity.populationServed,
     deadline: entity.deadline,
     languages: entity.languages,

@@ -87,6 +87,7 @@ export class NeedsService {
           budgetMax: fields.budgetMax ?? null,
           currency: fields.currency ?? null,
           financier: fields.financier ?? null,
+          financingInstrument: fields.financingInstrument ?? null,
           populationServed: fields.populationServed ?? null,
           deadline: fields.deadline ?? null,
           fundingStatus: fields.fundingStatus ?? FundingStatus.SEEKING,

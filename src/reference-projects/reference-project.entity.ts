@@ -1,6 +1,7 @@
 import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { CreatedAt, numericToNumber, UpdatedAt } from '../database/columns';
 import { OrganizationEntity } from '../organizations/organization.entity';
+import { FinancingInstrument } from '../reference-data/financing-instrument';
 
 export enum ProjectRole {
   EPC_CONTRACTOR = 'EPC_CONTRACTOR',
@@ -58,6 +59,14 @@ export class ReferenceProjectEntity {
 
   @Column({ type: 'char', length: 3, nullable: true })
   currency: string | null;
+
+  /** Who financed it, when known (e.g. "Export-Import Bank of China"); free text, as records name financiers. */
+  @Column({ type: 'text', nullable: true })
+  financier: string | null;
+
+  /** How it was financed, when known. */
+  @Column({ type: 'enum', enum: FinancingInstrument, enumName: 'financing_instrument', nullable: true })
+  financingInstrument: FinancingInstrument | null;
 
   /** Identifier in an imported dataset; one source project can sit in several companies' records (co-implementers). */
   @Column({ type: 'text', nullable: true })

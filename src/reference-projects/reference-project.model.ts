@@ -1,5 +1,6 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ConnectionType } from '../common/pagination';
+import { FinancingInstrument } from '../reference-data/financing-instrument';
 import { ProjectRole, ReferenceProjectEntity } from './reference-project.entity';
 
 registerEnumType(ProjectRole, {
@@ -49,6 +50,18 @@ export class ReferenceProjectModel {
   @Field(() => String, { nullable: true, description: 'ISO 4217 currency of the value.' })
   currency: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'Who financed the project, when known (a bank, a fund, a government), e.g. "Export-Import Bank of China".',
+  })
+  financier: string | null;
+
+  @Field(() => FinancingInstrument, {
+    nullable: true,
+    description: "How the project was financed, when known (a grant, a preferential buyer's credit, a concessional loan ...).",
+  })
+  financingInstrument: FinancingInstrument | null;
+
   @Field({ description: 'When the record was added.' })
   createdAt: Date;
 
@@ -70,6 +83,8 @@ export function toReferenceProjectModel(entity: ReferenceProjectEntity): Referen
     role: entity.role,
     value: entity.value,
     currency: entity.currency,
+    financier: entity.financier,
+    financingInstrument: entity.financingInstrument,
     createdAt: entity.createdAt,
     updatedAt: entity.updatedAt,
   };

@@ -42,6 +42,8 @@ export class SearchDocumentService {
       budgetMax: n.budgetMax,
       currency: n.currency,
       fundingStatus: n.fundingStatus,
+      financier: n.financier,
+      financingInstrument: n.financingInstrument,
       status: n.status,
       organizationId: n.organizationId,
       organizationName: n.organization?.nameEn ?? '',
@@ -113,6 +115,8 @@ export class SearchDocumentService {
       technologyCategories: p.technologyCategories,
       categoryLabels: this.labels(TaxonomyKind.TECHNOLOGY_CATEGORY, p.technologyCategories),
       role: p.role,
+      financier: p.financier,
+      financingInstrument: p.financingInstrument,
     }));
   }
 

@@ -18,6 +18,9 @@ export interface NeedDocument {
   budgetMax: number | null;
   currency: string | null;
   fundingStatus: string;
+  /** Who finances it (canonical name), and how (a FinancingInstrument), when known. */
+  financier: string | null;
+  financingInstrument: string | null;
   status: string;
   organizationId: string;
   organizationName: string;
@@ -66,4 +69,7 @@ export interface ReferenceProjectDocument {
   technologyCategories: string[];
   categoryLabels: string[];
   role: string;
+  /** Who financed it (canonical name), and how (a FinancingInstrument), when known. */
+  financier: string | null;
+  financingInstrument: string | null;
 }

@@ -24,6 +24,8 @@ test('an agency member writes a need: the server refuses a past deadline at the 
   await page.getByTitle('Basic drinking water supply', { exact: true }).click();
   await page.getByLabel('Budget up to', { exact: true }).fill('250000');
   await page.getByLabel('Currency', { exact: true }).fill('usd');
+  await page.getByLabel('Financing instrument', { exact: true }).click();
+  await page.getByTitle('Grant or donation', { exact: true }).click();
   await page.getByLabel('Deadline for proposals', { exact: true }).fill('2020-01-01');
   await page.getByRole('button', { name: 'Save as draft' }).click();
 
@@ -36,6 +38,7 @@ test('an agency member writes a need: the server refuses a past deadline at the 
   await expect(page).toHaveURL(/\/needs\/[0-9a-f-]{36}$/);
   await expect(page.getByRole('heading', { level: 2 })).toHaveText(title);
   await expect(page.getByText('US$250,000')).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: 'Financing instrument' })).toContainText('Grant or donation');
 
   await page.getByRole('link', { name: 'My needs' }).first().click();
   await page.getByRole('tab', { name: 'Draft', exact: true }).click();

@@ -122,6 +122,18 @@ const CASES: BadInput[] = [
     field: 'languages',
   },
   {
+    name: 'financing instrument outside the enum',
+    as: 'agency',
+    document: createNeed,
+    variables: withNeed({ financingInstrument: 'MORTGAGE' }),
+  },
+  {
+    name: 'financing instrument outside the enum, in an update',
+    as: 'agency',
+    document: updateNeed,
+    variables: (w) => ({ input: { id: w.openNeed.id, financingInstrument: 'grant' } }),
+  },
+  {
     name: 'negative population',
     as: 'agency',
     document: createNeed,
@@ -367,6 +379,19 @@ const CASES: BadInput[] = [
     variables: withProject({ value: 1e6 }),
     field: 'currency',
   },
+  {
+    name: 'project financing instrument outside the enum',
+    as: 'enterprise',
+    document: createReferenceProject,
+    variables: withProject({ financingInstrument: 'BOND' }),
+  },
+  {
+    name: 'project financier over 200 characters',
+    as: 'enterprise',
+    document: createReferenceProject,
+    variables: withProject({ financier: 'B'.repeat(201) }),
+    field: 'financier',
+  },
   // Lists
   { name: 'page size above 100', as: 'anonymous', document: '{ needs(first: 101) { totalCount } }', variables: () => ({}), field: 'first' },
   { name: 'page size of zero', as: 'anonymous', document: '{ needs(first: 0) { totalCount } }', variables: () => ({}), field: 'first' },
@@ -407,18 +432,27 @@ describe('bad input', () => {
           sdgTargets: ['6.3'],
           populationServed: 120000,
           financier: '  Export-Import Bank of China ',
+          financingInstrument: 'GOVERNMENT_CONCESSIONAL_LOAN',
         },
       },
       w.token('agency'),
     );
     expect(res.errors).toBeUndefined();
-    const created = await t.gql<{ need: { currency: string; budgetMax: number; status: string; financier: string } }>(
-      'query($id: ID!) { need(id: $id) { currency budgetMax status financier } }',
+    const created = await t.gql<{
+      need: { currency: string; budgetMax: number; status: string; financier: string; financingInstrument: string };
+    }>(
+      'query($id: ID!) { need(id: $id) { currency budgetMax status financier financingInstrument } }',
       { id: (res.data as { createNeed: { id: string } }).createNeed.id },
       w.token('agency'),
     );
     // The financier is read back as written, trimmed.
-    expect(created.data?.need).toEqual({ currency: 'USD', budgetMax: 5e6, status: 'DRAFT', financier: 'Export-Import Bank of China' });
+    expect(created.data?.need).toEqual({
+      currency: 'USD',
+      budgetMax: 5e6,
+      status: 'DRAFT',
+      financier: 'Export-Import Bank of China',
+      financingInstrument: 'GOVERNMENT_CONCESSIONAL_LOAN',
+    });
   });
 
   describe('expressions of interest that say what happened', () => {

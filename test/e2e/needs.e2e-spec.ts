@@ -84,6 +84,66 @@ describe('needs', () => {
     ).toBe('CONFLICT');
   });
 
+  it('records who finances a need and how, changes both and clears them with null, in the audit trail', async () => {
+    const FIELDS = 'id financier financingInstrument';
+    const created = await t.gql<{ createNeed: { id: string; financier: string | null; financingInstrument: string | null } }>(
+      `mutation($input: CreateNeedInput!) { createNeed(input: $input) { ${FIELDS} } }`,
+      {
+        input: {
+          title: 'Chico River pump irrigation',
+          description: 'Pumping station and 20 km of canals.',
+          countryCode: 'LK',
+          sectorCode: '31140',
+          financier: 'Export-Import Bank of China',
+          financingInstrument: 'PREFERENTIAL_BUYERS_CREDIT',
+        },
+      },
+      w.token('agency'),
+    );
+    expect(created.errors).toBeUndefined();
+    const id = created.data!.createNeed.id;
+    expect(created.data?.createNeed).toEqual({
+      id,
+      financier: 'Export-Import Bank of China',
+      financingInstrument: 'PREFERENTIAL_BUYERS_CREDIT',
+    });
+    const update = (input: string) =>
+      t.gql<{ updateNeed: Record<string, unknown> }>(
+        `mutation($id: ID!) { updateNeed(input: { id: $id, ${input} }) { ${FIELDS} } }`,
+        { id },
+        w.token('agency'),
+      );
+    // The instrument alone changes; the financier stays.
+    expect((await update('financingInstrument: GRANT')).data?.updateNeed).toEqual({
+      id,
+      financier: 'Export-Import Bank of China',
+      financingInstrument: 'GRANT',
+    });
+    expect((await update('financier: null, financingInstrument: null')).data?.updateNeed).toEqual({
+      id,
+      financier: null,
+      financingInstrument: null,
+    });
+    const read = await t.gql<{ need: Record<string, unknown> }>(
+      `query($id: ID!) { need(id: $id) { ${FIELDS} } }`,
+      { id },
+      w.token('agency'),
+    );
+    expect(read.data?.need).toEqual({ id, financier: null, financingInstrument: null });
+    // Each change is in the audit trail, field by field.
+    const changes = (
+      await t.dataSource.query(
+        `SELECT c->>'field' AS field, c->>'before' AS before, c->>'after' AS after FROM audit_entry a, jsonb_array_elements(a.changes) c
+          WHERE a.entity_id = $1 AND a.action = 'update' AND c->>'field' = 'financingInstrument' ORDER BY a.created_at`,
+        [id],
+      )
+    ).map((r: { before: string | null; after: string | null }) => [r.before, r.after]);
+    expect(changes).toEqual([
+      ['PREFERENTIAL_BUYERS_CREDIT', 'GRANT'],
+      ['GRANT', null],
+    ]);
+  });
+
   it("keeps an agency's needs to its own country and the countries the secretariat lets it serve", async () => {
     const gql = <T = Record<string, unknown>>(document: string, variables: Record<string, unknown>, as: 'admin' | 'otherAgency') =>
       t.gql<T>(document, variables, w.token(as));

@@ -236,5 +236,40 @@ describe('organisations, users, capabilities and track records', () => {
         currency: null,
       });
     });
+
+    it('record who financed a project and how; an update changes them and null clears them', async () => {
+      const FIELDS = 'financier financingInstrument';
+      const created = await t.gql<{ createReferenceProject: { id: string; financier: string; financingInstrument: string } }>(
+        `mutation($input: CreateReferenceProjectInput!) { createReferenceProject(input: $input) { id ${FIELDS} } }`,
+        {
+          input: {
+            title: 'Zinder water supply',
+            countryCode: 'NE',
+            year: 2003,
+            financier: '  Ministry of Commerce of China (MOFCOM) ',
+            financingInstrument: 'GRANT',
+          },
+        },
+        w.token('otherEnterprise'),
+      );
+      expect(created.errors).toBeUndefined();
+      const { id, ...financing } = created.data!.createReferenceProject;
+      expect(financing).toEqual({ financier: 'Ministry of Commerce of China (MOFCOM)', financingInstrument: 'GRANT' });
+      const update = async (input: string) =>
+        (
+          await t.gql<{ updateReferenceProject: Record<string, unknown> }>(
+            `mutation($id: ID!) { updateReferenceProject(input: { id: $id, ${input} }) { ${FIELDS} } }`,
+            { id },
+            w.token('otherEnterprise'),
+          )
+        ).data?.updateReferenceProject;
+      expect(await update('financingInstrument: INTEREST_FREE_LOAN')).toEqual({
+        financier: 'Ministry of Commerce of China (MOFCOM)',
+        financingInstrument: 'INTEREST_FREE_LOAN',
+      });
+      expect(await update('financier: null, financingInstrument: null')).toEqual({ financier: null, financingInstrument: null });
+      const [row] = await t.dataSource.query(`SELECT financier, financing_instrument FROM reference_project WHERE id = $1`, [id]);
+      expect(row).toEqual({ financier: null, financing_instrument: null });
+    });
   });
 });

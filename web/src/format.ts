@@ -1,4 +1,18 @@
+import type { FinancingInstrument } from './gql/graphql';
 import { intlLocale, currentLanguage } from './i18n';
+
+/** The financing instruments, in the order the forms offer them (labels under `instrument.*`). */
+export const FINANCING_INSTRUMENTS: FinancingInstrument[] = [
+  'GRANT',
+  'INTEREST_FREE_LOAN',
+  'GOVERNMENT_CONCESSIONAL_LOAN',
+  'PREFERENTIAL_BUYERS_CREDIT',
+  'EXPORT_BUYERS_CREDIT',
+  'SUPPLIERS_CREDIT',
+  'COMMERCIAL_LOAN',
+  'LOAN',
+  'OTHER',
+];
 
 /** A date in the reader's locale (e.g. 6 Dec 2026 / 2026年12月6日). */
 export const formatDate = (value: string | null | undefined): string =>

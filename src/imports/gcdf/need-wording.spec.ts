@@ -1,4 +1,5 @@
-import { financierIn, needTitle, quantitiesIn, stripCrossReferences, wordNeed } from './need-wording';
+import { FinancingInstrument } from '../../reference-data/financing-instrument';
+import { financierIn, financingOf, instrumentIn, needTitle, quantitiesIn, stripCrossReferences, wordNeed } from './need-wording';
 
 // Real GCDF 3.0 titles (open-needs.jsonl and dev-needs.jsonl of the gcdf-water extract) and the need each becomes.
 const TITLES: Array<[string, string, string?]> = [
@@ -184,6 +185,96 @@ describe('financierIn', () => {
   });
 });
 
+// Real titles and sentences of the gcdf-water extract (companies.jsonl, dev-needs.jsonl).
+const I = FinancingInstrument;
+
+describe('instrumentIn', () => {
+  it.each([
+    [
+      "China Eximbank provides $62 million preferential buyer's credit for Chico River Pump Irrigation Project",
+      I.PREFERENTIAL_BUYERS_CREDIT,
+    ],
+    [
+      'China Eximbank provides RMB 220 million government concessional loan for Cotonou Administrative Tower Project',
+      I.GOVERNMENT_CONCESSIONAL_LOAN,
+    ],
+    [
+      'China Eximbank provides $50 million concessional loan for Maputo International Airport Modernization and Expansion Project',
+      I.GOVERNMENT_CONCESSIONAL_LOAN,
+    ],
+    ['Chinese Government provides RMB 50 million interest-free loan for Swimming Pool Construction Project', I.INTEREST_FREE_LOAN],
+    ['Chinese Government provides RMB 66.33 million grant for Zinder Water Supply Project', I.GRANT],
+    ['Chinese Government donates cataract surgery equipment to Chitungwiza Central Hospital', I.GRANT],
+    ['China grants Mali 400 million CFA for the Sino-Malian Cooperation Solar Energy Based Pilot Project for Kirina', I.GRANT],
+    [
+      "China Eximbank provides $174.25 million buyer's credit loan for Belarusian Cement Plant Construction Project",
+      I.EXPORT_BUYERS_CREDIT,
+    ],
+    [
+      'Bank of China contributes $460 million to $1.381 billion syndicated buyer’s credit for 1320 MW Coal-Fired Emba Hunutlu Power Station',
+      I.EXPORT_BUYERS_CREDIT,
+    ],
+    ["CAMCE provides $40 million supplier's credit for agricultural machinery", I.SUPPLIERS_CREDIT],
+    [
+      'Sinohydro provides $83.8 million — via deferred payment agreement — for Adenta-Dodowa Dual Carriageway (Phase 1, Lot 5) Project',
+      I.SUPPLIERS_CREDIT,
+    ],
+    ['China Development Bank contributes to $250 million syndicated loan for Extension of Petroleum Pipeline System', I.COMMERCIAL_LOAN],
+    ['China Construction Bank provides $39.5 million loan for Libreville Sports Palace Construction Project', I.COMMERCIAL_LOAN],
+    ['CDB provides $16.4 million loan for battery plant in Brest', I.LOAN],
+    ['China builds Confucius Institute in Addis Adaba', null],
+  ])('%s -> %s', (text, expected) => {
+    expect(instrumentIn(text)).toBe(expected);
+  });
+
+  it('takes the phrase named first, and a specific one over a plain loan wherever it stands', () => {
+    // "interest-free loan" before "loan", "preferential buyer's credit" before "buyer's credit", at the same place.
+    expect(instrumentIn('The loan was provided as a preferential buyer’s credit (PBC) at 2% interest')).toBe(I.PREFERENTIAL_BUYERS_CREDIT);
+    expect(instrumentIn('The grant was followed by an interest-free loan in 2009')).toBe(I.GRANT);
+  });
+});
+
+describe('financingOf', () => {
+  it("reads the lender and the instrument from the title, and a plain loan's terms from the description", () => {
+    // gcdf-1222 (companies.jsonl): a concessional loan named in the title.
+    expect(
+      financingOf(
+        'China Eximbank provides $50 million concessional loan for Maputo International Airport Modernization and Expansion Project (Linked to Project ID#21389, #72890)',
+        'On September 25, 2008, the Government of Mozambique and China Eximbank signed a $23 million government concessional loan agreement.',
+      ),
+    ).toEqual({ financier: 'Export-Import Bank of China', instrument: I.GOVERNMENT_CONCESSIONAL_LOAN });
+    expect(
+      financingOf(
+        'CDB provides loan for Kalawa Aragam 10MW Biomass Power Plant Project',
+        'China Development Bank provided a commercial loan at an interest rate of 6-month LIBOR plus 3.5%.',
+      ),
+    ).toEqual({ financier: 'China Development Bank', instrument: I.COMMERCIAL_LOAN });
+    // gcdf-237 (dev-needs.jsonl): the title says nothing of the terms, the description says grant.
+    expect(
+      financingOf(
+        'Chinese Government provides EUR 4 million for Poilão Dam Construction Project',
+        'The Government of Cape Verde reportedly financed this project with EUR 4 million of grant funding from an Economic and Technical Cooperation Agreement (ETCA).',
+      ),
+    ).toEqual({ financier: 'Government of China', instrument: I.GRANT });
+  });
+
+  it('does not let a grant of a linked record turn a loan into a grant', () => {
+    expect(
+      financingOf('China Eximbank provides loan for Phase 2 of Saurimo Road Rehabilitation Project', 'Phase 1 was financed by a grant.'),
+    ).toEqual({ financier: 'Export-Import Bank of China', instrument: I.LOAN });
+  });
+
+  it('names no financier when a company acts on its own account, unless it is a known financier', () => {
+    expect(financingOf('China Road & Bridge donates school supplies to National School of Binton in Equatorial Guinea', '')).toEqual({
+      financier: null,
+      instrument: I.GRANT,
+    });
+    expect(financingOf('PowerChina donates supplies to Addis Hiwot Center of the Blind', null).financier).toBe(
+      'Power Construction Corporation of China (PowerChina)',
+    );
+  });
+});
+
 describe('quantitiesIn', () => {
   it('finds capacities, lengths and counted items once each', () => {
     expect(quantitiesIn('a 100,000 m3/day plant, 25 km of mains, 598 boreholes and 540 hand pumps; 25 km of mains again; 43.5 MW')).toEqual(
@@ -202,6 +293,7 @@ describe('wordNeed', () => {
     const w = wordNeed(title, description, 'Ethiopia');
     expect(w.title).toBe('Bosto Dam Water Supply Project');
     expect(w.financier).toBe('Export-Import Bank of China');
+    expect(w.instrument).toBe(FinancingInstrument.EXPORT_BUYERS_CREDIT);
     expect(w.description).toBe(
       'Bosto Dam Water Supply Project in Ethiopia. Scope named in the record: 30,000 m3/day; 25 km. Financing: Export-Import Bank of China.\n\n' +
         'Background (from the record): On 3 May 2017, China Eximbank signed a $171 million buyer’s credit loan for the construction of a water treatment plant of 30,000 m3/day and 25 km of mains for the town of Bosto. The contractor was a Chinese company.',
@@ -213,6 +305,7 @@ describe('wordNeed', () => {
     expect(w).toEqual({
       title: 'Construction of four wells in Malabo',
       financier: null,
+      instrument: null,
       description: 'Construction of four wells in Malabo in Equatorial Guinea. Scope named in the record: four wells.',
     });
   });

@@ -10,6 +10,7 @@
  * The classification (sector, categories, budget, funding status) still reads the record's original text.
  */
 
+import { FinancingInstrument } from '../../reference-data/financing-instrument';
 import { clean } from './water-classifier';
 
 /** What a record becomes on the platform. */
@@ -18,9 +19,14 @@ export interface NeedWording {
   description: string;
   /** The financier the record names (canonical name), or null when it names none or an undisclosed company. */
   financier: string | null;
+  /** The financing instrument the record names, or null. */
+  instrument: FinancingInstrument | null;
 }
 
 // ---------------------------------------------------------------- financiers
+
+/** The name of the state's own financing (grants and interest-free loans through MOFCOM, the embassies' aid). */
+const GOVERNMENT_OF_CHINA = 'Government of China';
 
 /**
  * Known financiers, first match wins (the more specific spellings first), with the name shown on the platform.
@@ -44,13 +50,110 @@ export const FINANCIERS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bMOFCOM\b|\bMinistry of Commerce\b/, 'Ministry of Commerce of China (MOFCOM)'],
   [/\bChinese Consulate\b|\bConsulate General of China\b/i, 'Consulate General of China'],
   [/\bChinese Embassy\b|\bEmbassy of China\b/i, 'Embassy of China'],
-  [/\bChinese Government\b|\bGovernment of China\b|\bChina\b|\bChinese\b/i, 'Government of China'],
+  [/\bChinese Government\b|\bGovernment of China\b|\bChina\b|\bChinese\b/i, GOVERNMENT_OF_CHINA],
 ];
 
 /** The first known financier named in `text`. */
 export function financierIn(text: string): string | null {
   for (const [re, name] of FINANCIERS) if (re.test(text)) return name;
   return null;
+}
+
+// ---------------------------------------------------------------- instruments
+
+const APOS = `['’]?s?['’]?`;
+/** Commercial banks that lend on commercial terms; a plain "loan" they give is a commercial loan (CDB and Eximbank are policy banks). */
+const COMMERCIAL_LENDER = String.raw`(?:ICBC|Industrial and Commercial Bank of China|(?<!Import )Bank of China|China Construction Bank|Agricultural Bank of China|Bank of Communications|China Minsheng|China CITIC Bank|China Everbright Bank|China Merchants Bank|Bank of Shanghai|Ping An Bank|Industrial Bank|Hua ?Xia Bank|Bank of Beijing)`;
+
+/**
+ * Phrases naming an instrument, the most specific first: at the same place in a text the first entry wins ("preferential
+ * buyer's credit" before "buyer's credit", "government concessional loan" before "loan"). Counts of the gcdf-water
+ * extract are in docs/DATA.md.
+ */
+export const INSTRUMENTS: ReadonlyArray<readonly [RegExp, FinancingInstrument]> = [
+  [new RegExp(String.raw`\bpreferential (?:export )?buyer${APOS} credit|\bPBC\b`, 'i'), FinancingInstrument.PREFERENTIAL_BUYERS_CREDIT],
+  [
+    /\bgovernment concessional loan|\bGCL\b|\bconcessional (?:loan|credit)|\bpreferential (?:loan|credit)\b/i,
+    FinancingInstrument.GOVERNMENT_CONCESSIONAL_LOAN,
+  ],
+  [/\binterest[- ]free\b|\bzero[- ]interest\b|\bno[- ]interest loan/i, FinancingInstrument.INTEREST_FREE_LOAN],
+  [new RegExp(String.raw`\b(?:export )?buyer${APOS} credit`, 'i'), FinancingInstrument.EXPORT_BUYERS_CREDIT],
+  [new RegExp(String.raw`\b(?:supplier|seller)${APOS} credit|\bdeferred payment`, 'i'), FinancingInstrument.SUPPLIERS_CREDIT],
+  [
+    new RegExp(
+      String.raw`\bcommercial (?:bank )?(?:loan|credit|terms)|\bsyndicated (?!buyer)(?:[\w-]+ ){0,2}?(?:loan|facility|financing)|\b(?:term|bridge|working capital|overseas investment|revolving) (?:loan|credit|facility)|\bpre-export financ|\bLIBOR\b|^(?:\[[^\]]*\]\s*)?${COMMERCIAL_LENDER}\b(?!.{0,200}\bcredit)(?=.{0,200}?\bloan)`,
+      'i',
+    ),
+    FinancingInstrument.COMMERCIAL_LOAN,
+  ],
+  [
+    /\bgrant\b|\bgrants (?:for|to|of|worth)\b|\bgrant aid\b|\bdonat(?:e|es|ed|ing|ions?)\b|\bgratis\b|\bfree of charge\b|\bin-kind\b|\bhumanitarian (?:aid|assistance)|^(?:\[[^\]]*\]\s*)?(?:China|Chinese (?:Government|Embassy)) (?:aids|grants)\b|\b(?:provides?|provided|gives?|gave) (?:emergency |food |material )?aid\b/i,
+    FinancingInstrument.GRANT,
+  ],
+  [/\bequity (?:investment|stake|financing)|\bcurrency swap/i, FinancingInstrument.OTHER],
+];
+
+/** A loan or credit line whose terms the text does not name: looked for only when no instrument above is. */
+const ANY_LOAN_RE = /\bloans?\b|\bline of credit\b|\bcredit (?:line|facility)\b|\bdebt financing\b/i;
+
+/** The instrument a text names first (position in the text, then specificity), or LOAN for an unqualified loan; null if none. */
+export function instrumentIn(text: string): FinancingInstrument | null {
+  let best: { at: number; instrument: FinancingInstrument } | null = null;
+  for (const [re, instrument] of INSTRUMENTS) {
+    const at = re.exec(text)?.index;
+    if (at !== undefined && (best === null || at < best.at)) best = { at, instrument };
+  }
+  if (best) return best.instrument;
+  return ANY_LOAN_RE.test(text) ? FinancingInstrument.LOAN : null;
+}
+
+/** The instruments that are the terms of a loan: what a title's plain "loan" may take from the description. */
+const LOAN_TERMS: readonly FinancingInstrument[] = [
+  FinancingInstrument.PREFERENTIAL_BUYERS_CREDIT,
+  FinancingInstrument.GOVERNMENT_CONCESSIONAL_LOAN,
+  FinancingInstrument.INTEREST_FREE_LOAN,
+  FinancingInstrument.EXPORT_BUYERS_CREDIT,
+  FinancingInstrument.SUPPLIERS_CREDIT,
+  FinancingInstrument.COMMERCIAL_LOAN,
+];
+
+/** Who finances a record and with what, read from its title and description: what the platform stores on needs and reference projects. */
+export interface Financing {
+  /** Canonical name (FINANCIERS), or null when the record names none or its subject is a company that is no known financier. */
+  financier: string | null;
+  instrument: FinancingInstrument | null;
+}
+
+/** A subject that is a company (masked "[a company]" in the benchmark needs, named in the track records). */
+const COMPANY_SUBJECT_RE =
+  /\[a company\]|^(?:State-owned )?Chinese Engineer|\b(?:Compan(?:y|ies)|Corp(?:oration)?|Group|Co\.|Ltd|Limited|Engineering|Construction|Road|Bridge|Harbour|Railway|Machinery|Industr(?:y|ies|ial)|International|Holdings?|Sinohydro|ZTE|Huawei|CNPC|Sinopec|Bureau)\b/i;
+
+/**
+ * The financier and instrument of a GCDF record. The title is read first, as its subject is the lender ("China Eximbank
+ * provides $50 million concessional loan for ..."); the description only fills what the title leaves open. A title's
+ * plain "loan" takes its terms from the description, but not a grant: descriptions also tell of other, linked records.
+ */
+export function financingOf(sourceTitle: string, sourceDescription: string | null | undefined): Financing {
+  const original = clean(sourceDescription ?? '');
+  const title = stripCrossReferences(sourceTitle);
+  const subject = LENDER_VERB_RE.exec(title.replace(TAG_RE, ''))?.groups?.subject ?? '';
+  const company = COMPANY_SUBJECT_RE.test(subject);
+  const named = financierIn(subject);
+  // A company as subject finances on its own account (or is undisclosed): only a financier named as such counts then.
+  const financier = company
+    ? named !== GOVERNMENT_OF_CHINA && !/\[a company\]|^(?:State-owned )?Chinese Engineer/i.test(subject)
+      ? named
+      : null
+    : (named ?? financierIn(sourceTitle) ?? financierIn(original));
+  const inTitle = instrumentIn(title);
+  const inDescription = instrumentIn(stripCrossReferences(original));
+  const instrument =
+    inTitle === null
+      ? inDescription
+      : inTitle === FinancingInstrument.LOAN && inDescription !== null && LOAN_TERMS.includes(inDescription)
+        ? inDescription
+        : inTitle;
+  return { financier, instrument };
 }
 
 // ---------------------------------------------------------------- cross-references
@@ -329,10 +432,7 @@ export function wordNeed(sourceTitle: string, sourceDescription: string | null |
   const original = clean(sourceDescription ?? '');
   const title = needTitle(sourceTitle, original);
   const record = stripCrossReferences(original).replace(/\[a company\]/g, 'a Chinese company');
-  const subject = LENDER_VERB_RE.exec(stripCrossReferences(sourceTitle).replace(TAG_RE, ''))?.groups?.subject ?? '';
-  const financier = /\[a company\]|^(?:State-owned )?Chinese Engineer/i.test(subject)
-    ? null
-    : (financierIn(subject) ?? financierIn(sourceTitle) ?? financierIn(original));
+  const { financier, instrument } = financingOf(sourceTitle, sourceDescription);
 
   const where = place && !title.includes(place) ? ` in ${place}` : '';
   const parts = [`${title}${where}.`];
@@ -340,5 +440,5 @@ export function wordNeed(sourceTitle: string, sourceDescription: string | null |
   if (quantities.length > 0) parts.push(`Scope named in the record: ${quantities.join('; ')}.`);
   if (financier) parts.push(`Financing: ${financier}.`);
   const description = record ? `${parts.join(' ')}\n\nBackground (from the record): ${record}` : parts.join(' ');
-  return { title, description, financier };
+  return { title, description, financier, instrument };
 }

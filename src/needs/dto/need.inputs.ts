@@ -17,6 +17,7 @@ import {
 } from 'class-validator';
 import { PageArgs } from '../../common/pagination';
 import { LIMITS, NotBlank, Trim } from '../../common/validation';
+import { FinancingInstrument } from '../../reference-data/financing-instrument';
 import { FundingStatus } from '../need.entity';
 import { NeedStatus } from '../need-status';
 
@@ -110,6 +111,11 @@ export class CreateNeedInput {
   @NotBlank()
   @MaxLength(LIMITS.name)
   financier?: string | null;
+
+  @Field(() => FinancingInstrument, { nullable: true, description: 'How the need is financed, when known.' })
+  @IsOptional()
+  @IsEnum(FinancingInstrument)
+  financingInstrument?: FinancingInstrument | null;
 
   @Field(() => Int, { nullable: true, description: 'Number of people the solution would serve.' })
   @IsOptional()

@@ -2,6 +2,7 @@ import { ArgsType, Field, Float, ID, InputType, Int, PartialType } from '@nestjs
 import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
 import { PageArgs } from '../../common/pagination';
 import { LIMITS, NotBlank, Trim } from '../../common/validation';
+import { FinancingInstrument } from '../../reference-data/financing-instrument';
 import { ProjectRole } from '../reference-project.entity';
 
 export const EARLIEST_PROJECT_YEAR = 1949;
@@ -65,6 +66,22 @@ export class CreateReferenceProjectInput {
   @IsString()
   @Length(3, 3)
   currency?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: `Who financed the project, when known (at most ${LIMITS.name} characters), e.g. "Export-Import Bank of China".`,
+  })
+  @Trim()
+  @IsOptional()
+  @IsString()
+  @NotBlank()
+  @MaxLength(LIMITS.name)
+  financier?: string | null;
+
+  @Field(() => FinancingInstrument, { nullable: true, description: 'How the project was financed, when known.' })
+  @IsOptional()
+  @IsEnum(FinancingInstrument)
+  financingInstrument?: FinancingInstrument | null;
 }
 
 @InputType({ description: 'Changes to a reference project: fields left out stay as they are.' })

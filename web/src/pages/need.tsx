@@ -20,6 +20,7 @@ const NEED = graphql(`
       deadline
       publishedAt
       financier
+      financingInstrument
       populationServed
       site
       country {
@@ -91,6 +92,9 @@ export function NeedPage() {
         <Descriptions.Item label={t('needs.sector')}>{labelOf(need.sector)}</Descriptions.Item>
         <Descriptions.Item label={t('needs.budget')}>{budget}</Descriptions.Item>
         <Descriptions.Item label={t('needs.financier')}>{need.financier ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('needs.instrument')}>
+          {need.financingInstrument ? t(`instrument.${need.financingInstrument}`) : '—'}
+        </Descriptions.Item>
         <Descriptions.Item label={t('needs.deadline')}>{formatDate(need.deadline)}</Descriptions.Item>
         <Descriptions.Item label={t('needs.published')}>{formatDate(need.publishedAt)}</Descriptions.Item>
         <Descriptions.Item label={t('needs.population')}>{formatNumber(need.populationServed)}</Descriptions.Item>

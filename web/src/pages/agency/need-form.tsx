@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { graphql } from '../../gql';
 import type { CreateNeedInput, FundingStatus } from '../../gql/graphql';
-import { labelOf } from '../../format';
+import { FINANCING_INSTRUMENTS, labelOf } from '../../format';
 import { showFieldError } from '../../forms';
 import { useSession } from '../../session';
 import { Failure, Loading } from '../../states';
@@ -71,6 +71,7 @@ const NEED_FORM = graphql(`
       currency
       deadline
       financier
+      financingInstrument
       fundingStatus
       populationServed
       site
@@ -103,6 +104,7 @@ const UPDATE_NEED = graphql(`
       currency
       deadline
       financier
+      financingInstrument
       fundingStatus
       populationServed
       site
@@ -166,6 +168,7 @@ const EMPTY: NeedValues = {
   currency: null,
   deadline: null,
   financier: null,
+  financingInstrument: null,
   fundingStatus: 'SEEKING',
   populationServed: null,
   site: null,
@@ -182,6 +185,8 @@ function toInput(values: NeedValues): CreateNeedInput {
     currency: text(values.currency)?.toUpperCase() ?? null,
     deadline: text(values.deadline),
     financier: text(values.financier),
+    // A cleared select gives undefined, which an update would read as "unchanged".
+    financingInstrument: values.financingInstrument ?? null,
     site: text(values.site),
     fundingStatus: values.fundingStatus ?? 'SEEKING',
   };
@@ -223,6 +228,7 @@ export function NeedFormPage() {
       currency: need.currency ?? null,
       deadline: need.deadline ?? null,
       financier: need.financier ?? null,
+      financingInstrument: need.financingInstrument ?? null,
       fundingStatus: need.fundingStatus,
       populationServed: need.populationServed ?? null,
       site: need.site ?? null,
@@ -339,6 +345,11 @@ export function NeedFormPage() {
           <Col {...half}>
             <Form.Item label={t('agency.form.financier')} name="financier">
               <Input maxLength={200} />
+            </Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item label={t('agency.form.instrument')} name="financingInstrument">
+              <Select allowClear options={FINANCING_INSTRUMENTS.map((i) => ({ value: i, label: t(`instrument.${i}`) }))} />
             </Form.Item>
           </Col>
           <Col {...half}>

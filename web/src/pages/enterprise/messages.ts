@@ -94,6 +94,8 @@ export const enterpriseEn = {
     countryHint: 'Leave empty for a project in several countries.',
     sector: 'Water sector',
     technologies: 'Technologies',
+    financier: 'Financier',
+    instrument: 'Financing instrument',
   },
 };
 
@@ -191,5 +193,7 @@ export const enterpriseZh: typeof enterpriseEn = {
     countryHint: '跨国项目请留空。',
     sector: '水务领域',
     technologies: '技术类别',
+    financier: '资金方',
+    instrument: '融资方式',
   },
 };

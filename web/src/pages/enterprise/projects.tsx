@@ -3,8 +3,8 @@ import { Button, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Typ
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../../gql';
-import type { OurProjectsQuery, ProjectRole } from '../../gql/graphql';
-import { formatMoney, labelOf } from '../../format';
+import type { FinancingInstrument, OurProjectsQuery, ProjectRole } from '../../gql/graphql';
+import { FINANCING_INSTRUMENTS, formatMoney, labelOf } from '../../format';
 import { Failure, Loading, Nothing } from '../../states';
 import { FormModal } from './form-modal';
 import { useVocabulary } from './vocabulary';
@@ -26,6 +26,8 @@ const OUR_PROJECTS = graphql(`
           role
           value
           currency
+          financier
+          financingInstrument
           country {
             code
             nameEn
@@ -65,6 +67,8 @@ const UPDATE_PROJECT = graphql(`
       role
       value
       currency
+      financier
+      financingInstrument
       country {
         code
         nameEn
@@ -105,6 +109,8 @@ interface ProjectForm {
   technologyCategories: string[];
   value: number | null;
   currency: string | null;
+  financier: string | null;
+  financingInstrument: FinancingInstrument | null;
 }
 
 const formOf = (p?: Project): ProjectForm => ({
@@ -117,6 +123,8 @@ const formOf = (p?: Project): ProjectForm => ({
   technologyCategories: p?.technologyCategories.map((term) => term.code) ?? [],
   value: p?.value ?? null,
   currency: p?.currency ?? null,
+  financier: p?.financier ?? null,
+  financingInstrument: p?.financingInstrument ?? null,
 });
 
 function ProjectModal({ project, onClose }: { project?: Project; onClose: () => void }) {
@@ -126,7 +134,14 @@ function ProjectModal({ project, onClose }: { project?: Project; onClose: () => 
   const [create] = useMutation(CREATE_PROJECT, { refetchQueries: ['OurProjects'], awaitRefetchQueries: true });
   const [update] = useMutation(UPDATE_PROJECT);
   const save = (v: ProjectForm) => {
-    const input = { ...v, title: v.title.trim(), currency: v.currency?.trim() || null, countryCode: v.countryCode ?? null };
+    const input = {
+      ...v,
+      title: v.title.trim(),
+      currency: v.currency?.trim() || null,
+      countryCode: v.countryCode ?? null,
+      financier: v.financier?.trim() || null,
+      financingInstrument: v.financingInstrument ?? null,
+    };
     return project ? update({ variables: { input: { id: project.id, ...input } } }) : create({ variables: { input } });
   };
   const required = [{ required: true, whitespace: true, message: t('enterprise.required') }];
@@ -157,6 +172,18 @@ function ProjectModal({ project, onClose }: { project?: Project; onClose: () => 
         </Form.Item>
         <Form.Item name="currency" label={t('enterprise.project.currency')}>
           <Input maxLength={3} style={{ width: 100 }} placeholder="USD" />
+        </Form.Item>
+      </Space>
+      <Space wrap align="start">
+        <Form.Item name="financier" label={t('enterprise.project.financier')}>
+          <Input maxLength={200} style={{ width: 280 }} />
+        </Form.Item>
+        <Form.Item name="financingInstrument" label={t('enterprise.project.instrument')}>
+          <Select
+            allowClear
+            style={{ minWidth: 240 }}
+            options={FINANCING_INSTRUMENTS.map((i) => ({ value: i, label: t(`instrument.${i}`) }))}
+          />
         </Form.Item>
       </Space>
       <Form.Item name="countryCode" label={t('enterprise.project.country')} extra={t('enterprise.project.countryHint')}>
