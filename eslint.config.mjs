@@ -38,6 +38,7 @@ export const LAYERS = [
   { folders: ['matches'] },
   { folders: ['audit'] },
   { folders: ['imports'] },
+  { folders: ['learning'] },
   // Entry points beside the API.
   { folders: ['demo', 'cli', 'health', 'console'] },
 ];

@@ -8,11 +8,33 @@ import { logLevels } from '../src/app.factory';
 import { prepareIsolatedWorld } from '../src/cli/match-batch.command';
 import { GcdfImportService } from '../src/imports/gcdf-import.service';
 import { DEFAULT_WEIGHTS, FACTOR_KEYS, FactorKey } from '../src/matching/match-factors';
+
+/** The hand-set weights of main before this evaluation (docs/MATCHING.md), with the text factor relative to the best candidate. */
+const MAIN_WEIGHTS: Record<FactorKey, number> = Object.fromEntries(
+  FACTOR_KEYS.map((k) => [
+    k,
+    (
+      {
+        text: 0.5,
+        similarProjects: 0.05,
+        countryExperience: 0.1,
+        countryRecency: 0.1,
+        regionExperience: 0.02,
+        sectorFit: 0.05,
+        capabilityFit: 0.02,
+        cooperationFit: 0.02,
+        budgetFit: 0.01,
+        recency: 0.1,
+        trackRecord: 0.05,
+      } as Partial<Record<FactorKey, number>>
+    )[k] ?? 0,
+  ]),
+) as Record<FactorKey, number>;
 import { MeasuredCandidate, rankMeasured } from '../src/matching/match-scoring';
 import { MatchingService } from '../src/matching/matching.service';
 import { BASELINE_LABELS, BASELINES } from '../src/matching/evaluation/baselines';
-import { evaluate, EvaluatedCase, heldOutCasesOf, needOfCase } from '../src/matching/evaluation/evaluation-cases';
-import { HeldOutCase } from '../src/matching/evaluation/held-out-projects';
+import { evaluate, EvaluatedCase, heldOutCasesOf, needOfCase } from '../src/learning/evaluation-cases';
+import { atMostPerCompany, HeldOutCase } from '../src/learning/held-out-projects';
 import {
   bootstrapMean,
   CaseOutcome,
@@ -24,7 +46,8 @@ import {
   outcomeOf,
   pairedDifference,
 } from '../src/matching/evaluation/ranking-metrics';
-import { fitWeights, foldOf, TrainingList } from '../src/matching/evaluation/weight-fitting';
+import { fitWeights, foldOf } from '../src/matching/evaluation/weight-fitting';
+import { FOLDS, foldWeights, PER_COMPANY, trainingLists } from '../src/matching/evaluation/training-lists';
 import { NeedEntity } from '../src/needs/need.entity';
 import { ReferenceDataService } from '../src/reference-data/reference-data.service';
 import { SearchSyncJob } from '../src/search/search-sync.job';
@@ -39,13 +62,9 @@ import { configOrExit, startRuntime } from '../src/runtime';
  * nothing learns from the dev split. Prints figures; asserts nothing.
  */
 const DATA = process.env.GCDF_DATA ?? join(__dirname, '..', '..', '..', 'shared', 'data', 'gcdf-water');
-const FOLDS = 5;
 const PARALLEL = 4;
-const PER_COMPANY = 3;
 /** QUALITY_SAMPLE=n evaluates every n-th held-out project only: a quicker, noisier look while developing. */
 const SAMPLE = Number(process.env.QUALITY_SAMPLE ?? 1);
-/** Candidates a training list keeps: the right answers and the best by the default weights (enough for the softmax's mass). */
-const TRAINING_DEPTH = 100;
 
 const log = (message: string) => console.log(message);
 const seconds = (start: number) => `${((Date.now() - start) / 1000).toFixed(0)} s`;
@@ -127,41 +146,50 @@ async function main(): Promise<void> {
         console.error(`  ${i + batch.length} of ${heldOut.length} held-out projects (${seconds(started)})`);
     }
     const water = heldOut.filter((c) => c.water);
+    const capped = atMostPerCompany(heldOut, PER_COMPANY);
     const sets: EvaluationSet[] = [
       dev,
-      describeSet('leave-one-out, water projects', water, evaluated),
       describeSet(`leave-one-out, water projects, at most ${PER_COMPANY} per company`, atMostPerCompany(water, PER_COMPANY), evaluated),
-      describeSet('leave-one-out, all projects', heldOut, evaluated),
-      describeSet(`leave-one-out, all projects, at most ${PER_COMPANY} per company`, atMostPerCompany(heldOut, PER_COMPANY), evaluated),
+      describeSet(`leave-one-out, all projects, at most ${PER_COMPANY} per company`, capped, evaluated),
+      describeSet('leave-one-out, water projects (every one)', water, evaluated),
+      describeSet('leave-one-out, all projects (every one)', heldOut, evaluated),
     ];
     log(`Leave-one-out: ${heldOut.length} projects (${water.length} water) evaluated in ${seconds(started)}`);
 
-    // Learned weights: out of fold on the leave-one-out sets, trained on all held-out projects of the other folds.
+    // Learned weights, judged out of fold: a case is ranked by weights learned without its linked group's fold.
     started = Date.now();
-    const all = [...evaluated.values()];
-    const foldWeights = Array.from({ length: FOLDS }, (_, f) => fitWeights(trainingLists(all.filter((c) => foldOf(c.group, FOLDS) !== f))));
-    const fullWeights = fitWeights(trainingLists(all));
-    log(`Weights learned (${FOLDS} folds + all) in ${seconds(started)}: ${formatWeights(fullWeights)}`);
+    const [, waterCapped, allCapped, waterAll] = sets;
+    const learners = {
+      water: learner(waterAll.cases),
+      all: learner(allCapped.cases),
+    };
+    log(`Weights learned (${FOLDS} folds + all, two pools) in ${seconds(started)}`);
+    log(`  on the water projects: ${formatWeights(learners.water.full)}`);
+    log(`  on all projects, at most ${PER_COMPANY} per company: ${formatWeights(learners.all.full)}`);
 
     const padding = (c: EvaluatedCase) => c.baselines!.popularity;
     const product =
-      (weights: Record<FactorKey, number>, transform?: (cs: MeasuredCandidate[]) => MeasuredCandidate[]) => (c: EvaluatedCase) =>
+      (weights: Record<FactorKey, number>, transform?: (cs: MeasuredCandidate[], c: EvaluatedCase) => MeasuredCandidate[]) =>
+      (c: EvaluatedCase) =>
         padded(
-          rankMeasured(transform ? transform(c.candidates) : c.candidates, weights).map((s) => s.record.organizationId),
+          rankMeasured(transform ? transform(c.candidates, c) : c.candidates, weights).map((s) => s.record.organizationId),
           padding(c),
         );
+    const byLearner = (l: Learner) => (c: EvaluatedCase, set: EvaluationSet) =>
+      product(set === dev ? l.full : l.folds[foldOf(c.group, FOLDS)])(c);
     const rankers: Array<{ label: string; rank: Ranker }> = [
       ...BASELINES.map((b) => ({ label: BASELINE_LABELS[b], rank: (c: EvaluatedCase) => c.baselines![b] })),
-      { label: 'main: text relative to the best, hand-set weights', rank: product(DEFAULT_WEIGHTS, relativeText) },
-      { label: 'absolute text, hand-set weights', rank: product(DEFAULT_WEIGHTS) },
       {
-        label: 'absolute text, learned weights (out of fold)',
-        rank: (c, set) => product(set === dev ? fullWeights : foldWeights[foldOf(c.group, FOLDS)])(c),
+        label: 'main: text relative to the best, hand-set weights',
+        rank: product(MAIN_WEIGHTS, (cs, c) => relativeText(searchedOnly(cs, c))),
       },
+      { label: 'default weights in code, + record retrieval', rank: product(DEFAULT_WEIGHTS) },
+      { label: 'learned on water projects, + record retrieval', rank: byLearner(learners.water) },
+      { label: `learned on all projects ≤${PER_COMPANY}, + record retrieval`, rank: byLearner(learners.all) },
     ];
-
     for (const set of sets) report(set, rankers, parentOf);
-    for (const set of sets.slice(1)) calibration(set, set === dev ? () => fullWeights : (c) => foldWeights[foldOf(c.group, FOLDS)]);
+    for (const set of [dev, waterCapped, waterAll]) calibration(set, () => DEFAULT_WEIGHTS);
+    ablation(sets, learners.water, waterAll.cases, parentOf);
   } catch (error) {
     console.error(error instanceof Error ? (error.stack ?? error.message) : error);
     exitCode = 1;
@@ -173,24 +201,14 @@ function questionOf(c: HeldOutCase, referenceData: ReferenceDataService) {
   return { key: c.key, group: c.group, gold: c.gold, need: needOfCase(c, referenceData), without: c.without };
 }
 
-/** Cases in a stable pseudo-random order, each kept while one of its builders has fewer than `cap` kept. */
-function atMostPerCompany(cases: HeldOutCase[], cap: number): HeldOutCase[] {
-  const kept = new Map<string, number>();
-  const chosen = [...cases]
-    .sort((a, b) => foldOf(a.key, 1_000_003) - foldOf(b.key, 1_000_003) || (a.key < b.key ? -1 : 1))
-    .filter((c) => {
-      if (!c.gold.some((id) => (kept.get(id) ?? 0) < cap)) return false;
-      for (const id of c.gold) kept.set(id, (kept.get(id) ?? 0) + 1);
-      return true;
-    });
-  const keys = new Set(chosen.map((c) => c.key));
-  return cases.filter((c) => keys.has(c.key));
-}
-
 function describeSet(name: string, cases: HeldOutCase[], evaluated: Map<string, EvaluatedCase>): EvaluationSet {
   const groups = new Set(cases.map((c) => c.group)).size;
   return { name: `${name} (${cases.length} projects, ${groups} linked groups)`, cases: cases.map((c) => evaluated.get(c.key)!) };
 }
+
+/** Stage 1 as main had it: the candidates of Meilisearch's searches only. */
+const searchedOnly = (candidates: MeasuredCandidate[], c: EvaluatedCase) =>
+  candidates.filter((m) => c.searched.has(m.record.organizationId));
 
 /** The text factor as main computed it: each candidate's relevance divided by the best candidate's. */
 function relativeText(candidates: MeasuredCandidate[]): MeasuredCandidate[] {
@@ -206,22 +224,6 @@ function padded(ranking: string[], padding: string[]): string[] {
   const out = ranking.slice(0, CUT);
   for (const id of padding) if (out.length < CUT && !out.includes(id)) out.push(id);
   return out;
-}
-
-/** Learning examples from evaluated cases whose right answer stage 1 found. */
-function trainingLists(cases: EvaluatedCase[]): TrainingList[] {
-  const lists: TrainingList[] = [];
-  for (const c of cases) {
-    if (!c.candidates.some((m) => c.gold.has(m.record.organizationId))) continue;
-    const ranked = rankMeasured(c.candidates, DEFAULT_WEIGHTS);
-    const kept = ranked.filter((m, i) => i < TRAINING_DEPTH || c.gold.has(m.record.organizationId));
-    const features = new Float64Array(kept.length * FACTOR_KEYS.length);
-    kept.forEach((m, i) =>
-      FACTOR_KEYS.forEach((k, j) => (features[i * FACTOR_KEYS.length + j] = m.measures.values[k] * m.measures.tradeFit)),
-    );
-    lists.push({ features, positive: Uint8Array.from(kept, (m) => Number(c.gold.has(m.record.organizationId))), weight: 1 });
-  }
-  return lists;
 }
 
 const formatWeights = (w: Record<FactorKey, number>) =>
@@ -293,6 +295,56 @@ function calibration(set: EvaluationSet, weightsOf: (c: EvaluatedCase) => Record
   log(`\n### Calibration, ${set.name}, learned weights (out of fold)`);
   rows('score', (top) => top.score);
   rows('text factor', (top) => top.measures.values.text);
+}
+
+interface Learner {
+  folds: Array<Record<FactorKey, number>>;
+  full: Record<FactorKey, number>;
+}
+
+/** Weights learned on a pool of cases: one set per fold (for out-of-fold ranking) and one on the whole pool. */
+function learner(pool: EvaluatedCase[], factors?: readonly FactorKey[]): Learner {
+  return { folds: foldWeights(pool, factors), full: fitWeights(trainingLists(pool), { factors }) };
+}
+
+/**
+ * What each factor adds: the paired MRR difference between the weights learned with every factor and those learned
+ * without it (both out of fold), on each set. A factor earns its weight when the interval on the water sets is above zero.
+ */
+function ablation(sets: EvaluationSet[], full: Learner, pool: EvaluatedCase[], parentOf: (id: string) => string): void {
+  const outcomes = (l: Learner, set: EvaluationSet) =>
+    set.cases.map((c) =>
+      outcomeOf(
+        padded(
+          rankMeasured(c.candidates, set === sets[0] ? l.full : l.folds[foldOf(c.group, FOLDS)]).map((m) => m.record.organizationId),
+          c.baselines!.popularity,
+        ),
+        c.gold,
+        parentOf,
+      ),
+    );
+  const base = sets.map((set) => outcomes(full, set));
+  log('\n## What each factor adds (MRR with it − without it; weights learned on the water projects, out of fold)');
+  log(`\n| factor | ${sets.map((s) => s.name.replace(/ \(.*$/, '')).join(' | ')} |`);
+  log(`|---|${sets.map(() => '---').join('|')}|`);
+  for (const factor of FACTOR_KEYS) {
+    if (factor === 'text') continue;
+    const without = learner(
+      pool,
+      FACTOR_KEYS.filter((k) => k !== factor),
+    );
+    const cells = sets.map((set, i) =>
+      signed(
+        pairedDifference(
+          base[i],
+          outcomes(without, set),
+          'mrr',
+          set.cases.map((c) => c.group),
+        ),
+      ),
+    );
+    log(`| ${factor} | ${cells.join(' | ')} |`);
+  }
 }
 
 void main();

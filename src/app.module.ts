@@ -11,6 +11,7 @@ import { GraphQLModule } from './graphql/graphql.module';
 import { JobsModule } from './jobs/jobs.module';
 import { ImportsModule } from './imports/imports.module';
 import { MatchingModule } from './matching/matching.module';
+import { LearningModule } from './learning/learning.module';
 import { NeedsModule } from './needs/needs.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { ReferenceDataModule } from './reference-data/reference-data.module';
@@ -51,6 +52,7 @@ export class AppModule {
         DemoSeedModule,
         ImportsModule,
         MatchingModule,
+        LearningModule,
         AuditModule,
         NotificationsModule,
         MatchesModule,

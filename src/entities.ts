@@ -20,6 +20,7 @@ import { WebhookEndpointEntity } from './notifications/webhooks/webhook-endpoint
 import { LoginThrottleEntity } from './auth/login-throttle.entity';
 import { RefreshTokenEntity } from './users/refresh-token.entity';
 import { RequestBudgetEntity } from './graphql/request-budget.entity';
+import { MatchingWeightsEntity } from './matching/weights/matching-weights.entity';
 
 /** Every TypeORM entity; the application's data source and the migration-drift test both read this list. */
 export const ENTITIES = [
@@ -44,6 +45,7 @@ export const ENTITIES = [
   LoginThrottleEntity,
   RefreshTokenEntity,
   RequestBudgetEntity,
+  MatchingWeightsEntity,
 ];
 
 /** The application's data source: src/database's options with every entity of the domains. */

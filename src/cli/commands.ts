@@ -5,6 +5,7 @@ import { ReindexService } from '../search/reindex.service';
 import { SearchSyncJob } from '../search/search-sync.job';
 import { Command, CommandError } from './command';
 import { matchBatch } from './match-batch.command';
+import { learnWeights } from './learn-weights.command';
 import { ProgressBar } from './progress';
 
 const reindex: Command<void> = {
@@ -82,4 +83,5 @@ export const COMMANDS: Record<string, Command> = {
   'import-companies': importCommand('companies'),
   'import-needs': importCommand('needs'),
   'match-batch': matchBatch,
+  'learn-weights': learnWeights,
 };

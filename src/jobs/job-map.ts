@@ -15,6 +15,7 @@ export interface JobPayloads {
   'notification-delivery': { deliveryId: string };
   'notification-delivery-sweep': object;
   'notification-digest': object;
+  'matching-refit': object;
 }
 
 export type JobName = keyof JobPayloads;

@@ -21,6 +21,8 @@ interface QueueDefinition<N extends JobName> {
    * Those jobs carry nothing, so only a queue whose payload needs nothing may have one.
    */
   schedule?: N extends BareJobName ? string : never;
+  /** Whether a scheduled queue also gets a job at start (default true); false for work too heavy to repeat at every start. */
+  runAtStart?: boolean;
 }
 
 /** One job to insert: its queue's name and that queue's payload. */
@@ -81,7 +83,7 @@ export class JobQueueService implements OnApplicationBootstrap, BeforeApplicatio
         await withAdvisoryLock(this.config.DATABASE_URL ?? '', QUEUE_SETUP_LOCK, () =>
           boss.schedule(queue.name, queue.schedule as string, {}, { singletonKey: queue.name }),
         );
-        await boss.send(queue.name, {}, { singletonKey: queue.name });
+        if (queue.runAtStart !== false) await boss.send(queue.name, {}, { singletonKey: queue.name });
       }
     }
   }

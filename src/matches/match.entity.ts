@@ -39,6 +39,10 @@ export class MatchEntity {
   @Column({ type: 'int', nullable: true })
   rank: number | null;
 
+  /** The version of the matching weights that ranked it (matching_weights); null before weights were versioned. */
+  @Column({ type: 'int', nullable: true })
+  weightsVersion: number | null;
+
   /** The explanation as it was at suggestion time: what the coordinator approved. */
   @Column({ type: 'jsonb' })
   explanation: MatchExplanationSnapshot;

@@ -194,6 +194,13 @@ export class MatchModel {
   })
   rank: number | null;
 
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'The version of the matching weights that ranked it (see matchingWeightsHistory); null when the defaults in code ranked it. Coordinators and admins only.',
+  })
+  weightsVersion: number | null;
+
   @Field(() => MatchExplanationSnapshotModel, {
     nullable: true,
     description: 'Why, as it was when suggested. Null for the enterprise before the introduction; without its summary for the sides.',
@@ -248,6 +255,7 @@ export function toMatchModel(m: MatchEntity, actor: Actor): MatchModel {
     status: m.status,
     score: m.score,
     rank: m.rank,
+    weightsVersion: m.weightsVersion,
     explanation: m.explanation,
     interestMessage: m.interestMessage,
     agencyResponse: m.agencyResponse,
@@ -259,13 +267,14 @@ export function toMatchModel(m: MatchEntity, actor: Actor): MatchModel {
     version: m.version,
   };
   if (isStaff(actor)) return model;
-  if (wasIntroduced(m)) return { ...model, rank: null, explanation: { ...m.explanation, summary: null } };
+  if (wasIntroduced(m)) return { ...model, rank: null, weightsVersion: null, explanation: { ...m.explanation, summary: null } };
   const underReview = BEFORE_INTRODUCTION.includes(m.status);
   return {
     ...model,
     status: statusSeenBy(m, actor),
     score: null,
     rank: null,
+    weightsVersion: null,
     explanation: null,
     // The time of the last step would tell that a coordinator shortlisted it.
     statusChangedAt: underReview ? m.createdAt : m.statusChangedAt,

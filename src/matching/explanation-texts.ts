@@ -9,6 +9,8 @@ export interface ExplainedNeed {
   technologyCategories: string[];
   cooperationModes: string[];
   budgetMax: number | null;
+  financier: string | null;
+  financingInstrument: string | null;
 }
 
 export interface ExplainedFacts {
@@ -24,6 +26,18 @@ export interface ExplainedFacts {
   comparable: number;
   similar: number;
   nearestGap: number;
+  nearInTime: number;
+  groupInCountry: number;
+  sameFinancier: number;
+  sameInstrument: number;
+}
+
+/** What makes a field of candidates weak: nobody with a project of the need's kind, or words barely covered by anyone. */
+export interface WeakField {
+  /** Whether any candidate has a reference project in the need's sector or technologies (false when the need names none). */
+  anyOfItsKind: boolean;
+  /** The best text factor among the candidates, 0–1. */
+  bestText: number;
 }
 
 /** Why a reference project is cited, before it is put in words. */
@@ -52,8 +66,34 @@ export interface ExplanationTexts {
     note?: string,
   ): string;
   groupNote(leadName: string, group: string): string;
+  /** Said of every candidate when the field is weak: no candidate has done this kind of work. */
+  weakField(field: WeakField): string;
   citation(need: ExplainedNeed, c: CitationFacts): string[];
 }
+
+/** Financing instruments in words (the enum's values; src/reference-data/financing-instrument.ts). */
+const INSTRUMENT_EN: Record<string, string> = {
+  PREFERENTIAL_BUYERS_CREDIT: "preferential buyer's credit",
+  GOVERNMENT_CONCESSIONAL_LOAN: 'government concessional loan',
+  INTEREST_FREE_LOAN: 'interest-free loan',
+  GRANT: 'grant',
+  EXPORT_BUYERS_CREDIT: "export buyer's credit",
+  SUPPLIERS_CREDIT: "supplier's credit",
+  COMMERCIAL_LOAN: 'commercial loan',
+  LOAN: 'loan',
+  OTHER: 'other',
+};
+const INSTRUMENT_ZH: Record<string, string> = {
+  PREFERENTIAL_BUYERS_CREDIT: '优惠出口买方信贷',
+  GOVERNMENT_CONCESSIONAL_LOAN: '政府优惠贷款',
+  INTEREST_FREE_LOAN: '无息贷款',
+  GRANT: '无偿援助',
+  EXPORT_BUYERS_CREDIT: '出口买方信贷',
+  SUPPLIERS_CREDIT: '卖方信贷',
+  COMMERCIAL_LOAN: '商业贷款',
+  LOAN: '贷款',
+  OTHER: '其他',
+};
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const percent = (x: number) => Math.round(x * 100);
@@ -80,6 +120,14 @@ const EN: ExplanationTexts = {
     budgetFit: need.budgetMax ? `${plural(m.comparable, 'project')} of comparable value` : 'the need gives no budget',
     recency: Number.isFinite(m.nearestGap) ? `nearest project ${plural(m.nearestGap, 'year')} from the need` : 'no dated project',
     trackRecord: `${plural(m.projects, 'reference project')}`,
+    countryActivity: `${plural(m.nearInTime, 'project')} in ${need.countryName} within three years of the need`,
+    groupInCountry: `${plural(m.groupInCountry, 'project')} of its group's other members in ${need.countryName}`,
+    financierInCountry: need.financier
+      ? `${plural(m.sameFinancier, 'project')} in ${need.countryName} financed by ${need.financier}`
+      : 'the need names no financier',
+    instrumentFit: need.financingInstrument
+      ? `${m.sameInstrument} of ${plural(m.projects, 'project')} financed the same way (${INSTRUMENT_EN[need.financingInstrument] ?? need.financingInstrument})`
+      : 'the need names no financing instrument',
   }),
   tradeFit: (m) =>
     m.otherTrades
@@ -91,6 +139,8 @@ const EN: ExplanationTexts = {
     return `Ranked ${rank} of ${total} with ${score.toFixed(3)}${why ? `: ${why}` : ''}${scale}${note ? `; ${note}` : ''}.`;
   },
   groupNote: (lead, group) => `listed after ${lead}, of the same group (${group})`,
+  weakField: (f) =>
+    `No candidate has done this kind of work: ${f.anyOfItsKind ? '' : 'none has a reference project in the need’s sector or technologies, and '}the closest track record covers ${percent(f.bestText)}% of the need's words`,
   citation: (need, c) => [
     ...(c.sameCountry ? [`same country (${need.countryName})`] : c.sameRegion ? [`same region (${need.region})`] : []),
     ...(c.similarWork > 0 ? [`similar work (match ${percent(c.similarWork)}%)`] : []),
@@ -123,6 +173,10 @@ const ZH: ExplanationTexts = {
     budgetFit: '完成过与预算规模相当的项目',
     recency: '在需求前后时期活跃',
     trackRecord: '业绩记录的规模',
+    countryActivity: '需求前后三年内在需求所在国有项目',
+    groupInCountry: '同集团其他成员在需求所在国有项目',
+    financierInCountry: '在需求所在国有同一融资方的项目',
+    instrumentFit: '采用相同融资方式的项目比例',
   },
   details: (need, m) => ({
     text: `业绩记录覆盖了需求用词的 ${percent(m.values.text)}%（按用词的独特性加权）`,
@@ -143,6 +197,14 @@ const ZH: ExplanationTexts = {
     budgetFit: need.budgetMax ? `${m.comparable} 个项目规模相当` : '需求未给出预算',
     recency: Number.isFinite(m.nearestGap) ? `最近的项目与需求相隔 ${m.nearestGap} 年` : '没有注明年份的项目',
     trackRecord: `${m.projects} 个参考项目`,
+    countryActivity: `在${need.countryNameZh}有 ${m.nearInTime} 个项目与需求相隔不超过三年`,
+    groupInCountry: `同集团其他成员在${need.countryNameZh}有 ${m.groupInCountry} 个项目`,
+    financierInCountry: need.financier
+      ? `在${need.countryNameZh}有 ${m.sameFinancier} 个项目由 ${need.financier} 融资`
+      : '需求未指明融资方',
+    instrumentFit: need.financingInstrument
+      ? `${m.projects} 个项目中有 ${m.sameInstrument} 个采用相同融资方式（${INSTRUMENT_ZH[need.financingInstrument] ?? need.financingInstrument}）`
+      : '需求未指明融资方式',
   }),
   tradeFit: (m) =>
     m.otherTrades
@@ -154,6 +216,8 @@ const ZH: ExplanationTexts = {
     return `在 ${total} 个候选中排名第 ${rank}，得分 ${score.toFixed(3)}${why ? `：${why}` : ''}${scale}${note ? `；${note}` : ''}。`;
   },
   groupNote: (lead, group) => `排在同一集团（${group}）的 ${lead} 之后`,
+  weakField: (f) =>
+    `没有候选企业做过此类工作：${f.anyOfItsKind ? '' : '没有一家在需求的行业或技术领域有参考项目，且'}最接近的业绩记录仅覆盖需求用词的 ${percent(f.bestText)}%`,
   citation: (need, c) => [
     ...(c.sameCountry ? [`同一国家（${need.countryNameZh}）`] : c.sameRegion ? [`同一地区（${regionZh(need.region)}）`] : []),
     ...(c.similarWork > 0 ? [`工作相似（匹配度 ${percent(c.similarWork)}%）`] : []),

@@ -54,11 +54,14 @@ export class MatchExplanationsService {
       .map(({ r, explanation }) => ({ rank: r.rank, score: r.result.score, need: toNeedModel(r.need), explanation }));
   }
 
-  private async explain(items: Array<{ result: PairScore; evidence: Evidence[]; summary: string }>): Promise<MatchExplanationModel[]> {
+  private async explain(
+    items: Array<{ result: PairScore; evidence: Evidence[]; summary: string; caveat?: string | null }>,
+  ): Promise<MatchExplanationModel[]> {
     const ids = [...new Set(items.flatMap((item) => item.evidence.map((e) => e.project.id)))];
     const projects = new Map((ids.length ? await this.projects.findBy({ id: In(ids) }) : []).map((p) => [p.id, p]));
-    return items.map(({ result, evidence, summary }) => ({
+    return items.map(({ result, evidence, summary, caveat }) => ({
       summary,
+      caveat: caveat ?? null,
       factors: result.factors,
       tradeFit: result.tradeFit,
       evidence: evidence.flatMap((e) => {

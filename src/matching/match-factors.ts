@@ -11,6 +11,10 @@ export const FACTORS = {
   budgetFit: 'Delivered projects of a value comparable to the budget',
   recency: 'Active around the time of the need',
   trackRecord: 'Size of the track record',
+  countryActivity: 'Projects in the need’s country within three years of it',
+  groupInCountry: 'Its group’s other members have projects in the need’s country',
+  financierInCountry: 'Projects in the need’s country with the same financier',
+  instrumentFit: 'Share of its projects financed the same way',
 } as const;
 
 export type FactorKey = keyof typeof FACTORS;
@@ -51,7 +55,14 @@ export const DEFAULT_WEIGHTS: Record<FactorKey, number> = {
   budgetFit: 0.01,
   recency: 0.1,
   trackRecord: 0.05,
+  countryActivity: 0,
+  groupInCountry: 0,
+  financierInCountry: 0,
+  instrumentFit: 0,
 };
+
+/** The factors a refit may weigh (learn-weights); the others are shown in explanations as information, with weight 0. */
+export const LEARNED_FACTORS: readonly FactorKey[] = FACTOR_KEYS.filter((k) => DEFAULT_WEIGHTS[k] > 0);
 
 /**
  * Reads MATCH_WEIGHTS (a JSON object of factor → non-negative weight; factors left out keep their default) and scales

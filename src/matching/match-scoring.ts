@@ -17,6 +17,8 @@ export interface NeedProfile {
   cooperationModes: string[];
   budgetMax: number | null;
   currency: string | null;
+  financier: string | null;
+  financingInstrument: string | null;
 }
 
 export interface ScoredFactor {
@@ -47,6 +49,8 @@ export interface PairSignals {
   /** Its projects the need's searches found: how many, and how closely the best one matched (0–1). */
   similar: { count: number; best: number } | undefined;
   largestRecord: number;
+  /** Projects the other members of its group have in the need's country. */
+  groupInCountry: number;
 }
 
 /** Code-point order for tie-breaks: the same on every machine, unlike a locale's collation. */
@@ -55,6 +59,8 @@ export const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
 /** e^(−gap/5): a project five years away counts about a third as much as one in the same year. */
 const closeness = (gap: number) => Math.exp(-gap / 5);
+/** How many years either side of a need count as "around its date" in the country. */
+const ACTIVITY_YEARS = 3;
 /** The share of a track record in works from which an enterprise counts as a builder (see OTHER_TRADES). */
 const BUILDER_SHARE = 0.5;
 
@@ -86,6 +92,9 @@ export function measure(need: NeedProfile, record: TrackRecord, signals: PairSig
     for (const p of summary.valued) if (p.currency === need.currency && p.value >= budget / 5 && p.value <= budget * 5) comparable++;
   }
   const projects = record.projects.length;
+  const nearInTime = country ? country.years.filter((y) => Math.abs(y - need.year) <= ACTIVITY_YEARS).length : 0;
+  const sameFinancier = country && need.financier ? country.financed.filter((f) => f.financier === need.financier).length : 0;
+  const sameInstrument = need.financingInstrument ? (summary.instruments.get(need.financingInstrument) ?? 0) : 0;
   const offered = need.cooperationModes.filter((m) => record.cooperationModes.has(m));
   const declared = needCategories.filter((c) => record.declaredCategories.has(c));
   return {
@@ -105,7 +114,15 @@ export function measure(need: NeedProfile, record: TrackRecord, signals: PairSig
       budgetFit: saturate(comparable, 1),
       recency: Number.isFinite(nearest) ? closeness(nearest) : 0,
       trackRecord: signals.largestRecord ? Math.log1p(projects) / Math.log1p(signals.largestRecord) : 0,
+      countryActivity: saturate(nearInTime, 1),
+      groupInCountry: saturate(signals.groupInCountry, 2),
+      financierInCountry: saturate(sameFinancier, 1),
+      instrumentFit: need.financingInstrument ? sameInstrument / (projects + 1) : 0,
     },
+    nearInTime,
+    groupInCountry: signals.groupInCountry,
+    sameFinancier,
+    sameInstrument,
     projects,
     inCountry,
     latestInCountry: country?.years.at(-1) ?? 0,

@@ -67,6 +67,13 @@ export class MatchExplanationModel {
 
   @Field(() => [MatchEvidenceModel], { description: 'The reference projects that support the match, most similar first.' })
   evidence: MatchEvidenceModel[];
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Said of every candidate when the field is weak: no candidate has a reference project of the need’s kind, or none covers a fifth of its words. Null otherwise.',
+  })
+  caveat?: string | null;
 }
 
 @ObjectType('MatchCandidate', { description: 'An enterprise ranked for a need.' })

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { AppConfig } from '../config/app-config';
 import { MetricsService } from '../observability/metrics.service';
 import { DomainError } from '../common/domain-error';
 import { NeedEntity } from '../needs/need.entity';
@@ -10,9 +9,9 @@ import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { allOf, equals, oneOf } from '../common/search-filters';
 import { SearchIndex } from '../search/search-indexes';
 import { SearchRepository } from '../search/search.repository';
-import { FactorKey, parseMatchWeights } from './match-factors';
+import { MatchingWeightsService } from './weights/matching-weights.service';
 import { Language } from '../access/actor';
-import { EXPLANATION_TEXTS } from './explanation-texts';
+import { EXPLANATION_TEXTS, WeakField } from './explanation-texts';
 import {
   byText,
   citeEvidence,
@@ -33,6 +32,9 @@ import { Built, TrackRecord, TrackRecordIndexService } from './track-record-inde
 const TEXT_LIMIT = 100;
 const COUNTRY_LIMIT = 500;
 const PROFILE_LIMIT = 50;
+/** Stage 1 also takes the enterprises whose whole track records best match the need's 20 most distinctive words. */
+const RECORD_LIMIT = Number(process.env.MATCH_RECORD_LIMIT ?? 100);
+const RECORD_WORDS = 20;
 
 export interface StageOneQuery {
   /** Reference projects (their owners are the candidates), or enterprise profiles (for what they declare). */
@@ -86,9 +88,34 @@ function readStageOne(queries: StageOneQuery[], results: Array<{ hits: StageOneH
   return { candidates, projectSimilarity, similarByOwner };
 }
 
+/** Below this, the best track record covers too little of a need's words to call the field one of its kind. */
+const WEAK_TEXT = 0.2;
+
+/**
+ * A field where no candidate has done the kind of work the need asks for: none has a reference project in its sector or
+ * technologies (when it names any), or none covers even a fifth of its words. Null when the field is not weak.
+ */
+function weakField(field: CandidateField): WeakField | null {
+  if (field.candidates.length === 0) return null;
+  const named = field.profile.technologyCategories.length > 0 || field.profile.sectorCode !== null;
+  const anyOfItsKind = !named || field.candidates.some((c) => c.measures.inSector > 0);
+  const bestText = Math.max(...field.candidates.map((c) => c.measures.values.text));
+  return anyOfItsKind && bestText >= WEAK_TEXT ? null : { anyOfItsKind, bestText };
+}
+
+/** Projects the other members of an enterprise's group have in a country. */
+const groupInCountry = (index: Built, record: TrackRecord, countryCode: string) =>
+  record.parentGroup === null
+    ? 0
+    : index.groupProjectsIn(record.parentGroup, countryCode) - (record.summary.countries.get(countryCode)?.count ?? 0);
+
 export interface RankedEnterprise {
   organizationId: string;
   rank: number;
+  /** The version of the learned weights that ranked it; null for the defaults in code or MATCH_WEIGHTS. */
+  weightsVersion: number | null;
+  /** Said of every candidate when no candidate has done this kind of work; null otherwise. */
+  caveat: string | null;
   result: PairScore;
   evidence: Evidence[];
   summary: string;
@@ -100,6 +127,8 @@ export interface CandidateField {
   profile: NeedProfile;
   candidates: MeasuredCandidate[];
   projectSimilarity: Map<string, number>;
+  /** The candidates Meilisearch's searches found (the others come from the track-record index's own retrieval). */
+  searched: Set<string>;
 }
 
 export interface RankedNeed {
@@ -119,18 +148,14 @@ export interface RankedNeed {
  */
 @Injectable()
 export class MatchingService {
-  private readonly weights: Record<FactorKey, number>;
-
   constructor(
     private readonly search: SearchRepository,
     private readonly trackRecords: TrackRecordIndexService,
     private readonly referenceData: ReferenceDataService,
     @InjectRepository(NeedEntity) private readonly needs: Repository<NeedEntity>,
-    config: AppConfig,
+    private readonly weights: MatchingWeightsService,
     private readonly metrics: MetricsService,
-  ) {
-    this.weights = parseMatchWeights(config.MATCH_WEIGHTS);
-  }
+  ) {}
 
   /**
    * Stage 1 as Meilisearch sees it: the multi-search on reference projects a need turns into (also used by the
@@ -187,19 +212,26 @@ export class MatchingService {
 
   /** Stage 1 and 2 for a need: every candidate scored, sorted and spread over groups; explanations on demand. */
   private async scoreCandidates(need: NeedEntity, include?: string) {
-    const field = await this.measureCandidates(need, { include });
-    const list = rankMeasured(field.candidates, this.weights);
+    const [field, { version, weights }] = await Promise.all([
+      this.measureCandidates(need, { include: include ? [include] : [] }),
+      this.weights.current(),
+    ]);
+    const list = rankMeasured(field.candidates, weights);
+    const weak = weakField(field);
     const explainAt = (i: number, language = Language.EN): RankedEnterprise => {
       const { record, measures } = list[i];
-      const result = explain(field.profile, measures, this.weights, language);
+      const result = explain(field.profile, measures, weights, language);
       const lead = list.slice(0, i).find((s) => record.parentGroup !== null && s.record.parentGroup === record.parentGroup);
       const note = lead && record.parentGroup ? EXPLANATION_TEXTS[language].groupNote(lead.record.name, record.parentGroup) : undefined;
+      const caveat = weak ? EXPLANATION_TEXTS[language].weakField(weak) : null;
       return {
         organizationId: record.organizationId,
         rank: i + 1,
+        weightsVersion: version,
         result,
         evidence: citeEvidence(field.profile, record, field.projectSimilarity, undefined, language),
-        summary: summarise(i + 1, list.length, result, note, language),
+        summary: summarise(i + 1, list.length, result, [note, caveat].filter(Boolean).join('; ') || undefined, language),
+        caveat,
       };
     };
     return { list, explainAt };
@@ -207,12 +239,12 @@ export class MatchingService {
 
   /**
    * Stage 1, then every candidate measured (not yet weighted): what a ranking with any weights is made from. `include`
-   * adds an enterprise stage 1 did not find; `without` holds reference projects out of both stages, as if they did not
+   * adds enterprises stage 1 did not find; `without` holds reference projects out of both stages, as if they did not
    * exist (the evaluation asks who built a held-out project).
    */
   async measureCandidates(
     need: NeedEntity,
-    { include, without = [] }: { include?: string; without?: string[] } = {},
+    { include = [], without = [] }: { include?: string[]; without?: string[] } = {},
   ): Promise<CandidateField> {
     const index = without.length ? await this.trackRecords.without(without) : await this.trackRecords.current();
     const profile = this.profileOf(need);
@@ -228,19 +260,25 @@ export class MatchingService {
     }));
 
     const { candidates, projectSimilarity, similarByOwner } = readStageOne(queries, results);
-    if (include) candidates.add(include);
+    const searched = new Set(candidates);
+    // Enterprises whose whole track record matches the need's most distinctive words, though no single project does.
+    const distinctive = distinctiveTerms(words, index.projectFrequency, index.projectCount, RECORD_WORDS);
+    for (const record of index.mostRelevant(distinctive, RECORD_LIMIT)) candidates.add(record.organizationId);
+    for (const id of include) candidates.add(id);
     const records = [...candidates].map((id) => index.records.get(id)).filter((r): r is TrackRecord => r !== undefined);
     const coverage = index.coverageOf(words);
     return {
       index,
       profile,
       projectSimilarity,
+      searched,
       candidates: records.map((record) => ({
         record,
         measures: measure(profile, record, {
           text: coverage(record),
           similar: similarByOwner.get(record.organizationId),
           largestRecord: index.largestRecord,
+          groupInCountry: groupInCountry(index, record, need.countryCode),
         }),
       })),
     };
@@ -270,6 +308,7 @@ export class MatchingService {
     const ids = [...new Set(results.flatMap((r) => r.hits.map((h) => h.id)))];
     if (ids.length === 0) return [];
     const needs = await this.needs.findBy({ id: In(ids), status: NeedStatus.OPEN });
+    const { weights } = await this.weights.current();
     const coverage = needs.map((n) => index.coverageOf(workWords(n))(record));
     const scored = needs.map((need, i) => {
       const profile = this.profileOf(need);
@@ -277,8 +316,9 @@ export class MatchingService {
         text: coverage[i],
         similar: undefined,
         largestRecord: index.largestRecord,
+        groupInCountry: groupInCountry(index, record, need.countryCode),
       });
-      return { need, profile, measures, score: scoreOf(measures, this.weights) };
+      return { need, profile, measures, score: scoreOf(measures, weights) };
     });
     scored.sort(
       (a, b) =>
@@ -288,7 +328,7 @@ export class MatchingService {
         byText(a.need.id, b.need.id),
     );
     return scored.slice(0, first).map(({ need, profile, measures }, i) => {
-      const result = explain(profile, measures, this.weights, language);
+      const result = explain(profile, measures, weights, language);
       return {
         need,
         rank: i + 1,
@@ -321,6 +361,8 @@ export class MatchingService {
       cooperationModes: need.cooperationModes,
       budgetMax: need.budgetMax,
       currency: need.currency,
+      financier: need.financier,
+      financingInstrument: need.financingInstrument,
     };
   }
 

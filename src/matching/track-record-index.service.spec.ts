@@ -1,4 +1,4 @@
-import { Built, summariseRecord, TrackRecord, TrackRecordFolder } from './track-record-index.service';
+import { Built, withoutProjects, summariseRecord, TrackRecord, TrackRecordFolder } from './track-record-index.service';
 import { CapabilityRow, ProjectRow } from './track-record.repository';
 
 const REGIONS: Record<string, string> = { SD: 'Africa', EG: 'Africa', LK: 'Asia' };
@@ -20,6 +20,8 @@ const project = (organization: string, overrides: Partial<ProjectRow> = {}): Pro
   role: 'EPC_CONTRACTOR',
   value: null,
   currency: null,
+  financier: null,
+  financing_instrument: null,
   ...overrides,
 });
 const capabilities = (organization: string, categories: string[], modes: string[] = []): CapabilityRow => ({
@@ -68,7 +70,7 @@ describe('TrackRecordFolder', () => {
       ['Aswan dam', 'EG', 'Africa', 2015, null, null],
     ]);
     expect(records.get('a')!.projects[0]).toMatchObject({ countryCode: null, region: null, year: null });
-    expect(b.summary.countries.get('SD')).toEqual({ region: 'Africa', count: 1, years: [2010] });
+    expect(b.summary.countries.get('SD')).toEqual({ region: 'Africa', count: 1, years: [2010], financed: [] });
   });
 
   it('counts words over the whole record (titles twice), and in how many projects each occurs', () => {
@@ -127,8 +129,8 @@ describe('summariseRecord', () => {
     const summary = summariseRecord(facts);
     expect(summary.countries).toEqual(
       new Map([
-        ['SD', { region: 'Africa', count: 2, years: [2009, 2018] }],
-        ['LK', { region: 'Asia', count: 1, years: [] }],
+        ['SD', { region: 'Africa', count: 2, years: [2009, 2018], financed: [] }],
+        ['LK', { region: 'Asia', count: 1, years: [], financed: [] }],
       ]),
     );
     expect(summary.regions).toEqual(
@@ -145,6 +147,22 @@ describe('summariseRecord', () => {
     ]);
     expect(summary.valued).toEqual([{ value: 10, currency: 'USD' }]);
     expect(summary.otherTrades).toBe(1);
+  });
+
+  it('keeps who financed what where and when, and how many projects each instrument financed', () => {
+    const facts = fold(new Map(), [
+      project('a', { country_code: 'AO', year: 2016, financier: 'China Development Bank', financing_instrument: 'LOAN' }),
+      project('a', { country_code: 'AO', year: 2010, financier: null, financing_instrument: 'GRANT' }),
+      project('a', { country_code: 'KE', year: 2012, financier: 'Export-Import Bank of China', financing_instrument: 'LOAN' }),
+    ]).get('a')!.projects;
+    const summary = summariseRecord(facts);
+    expect(summary.countries.get('AO')!.financed).toEqual([{ financier: 'China Development Bank', year: 2016 }]);
+    expect(summary.instruments).toEqual(
+      new Map([
+        ['LOAN', 2],
+        ['GRANT', 1],
+      ]),
+    );
   });
 });
 
@@ -181,6 +199,41 @@ describe('Built (the snapshot matching reads)', () => {
     const pipeline = built.relevanceTo(['pipeline']);
     expect(pipeline(records.get('pipes')!)).toBeGreaterThan(pipeline(records.get('desal')!));
     expect(built.relevanceTo(['stadium'])(records.get('pipes')!)).toBe(0);
+  });
+
+  it('scores coverage on a scale of its own, the same whatever the other candidates: none, some, more with more of the words', () => {
+    const { built, records } = world();
+    const coverage = built.coverageOf(['desalination', 'seawater', 'brackish']);
+    const desal = coverage(records.get('desal')!);
+    expect(desal).toBeGreaterThan(0.3);
+    expect(desal).toBeLessThan(1);
+    expect(coverage(records.get('pipes')!)).toBe(0);
+    // Fewer of the words matched: lower, not 100% because it is the best of a weak field.
+    expect(built.coverageOf(['desalination', 'stadium', 'airport', 'hospital'])(records.get('desal')!)).toBeLessThan(desal);
+  });
+
+  it('retrieves the enterprises whose whole record best matches some words, best first, and none that shares no word', () => {
+    const { built } = world();
+    expect(built.mostRelevant(['pipeline', 'pumps'], 5).map((r) => r.organizationId)).toEqual(['pipes']);
+    expect(built.mostRelevant(['water'], 5).map((r) => r.organizationId)).toEqual(['pipes', 'desal']);
+    expect(built.mostRelevant(['water'], 1)).toHaveLength(1);
+  });
+
+  it('holds projects out of a record as if they had never been folded in', () => {
+    const vocabulary = new Map<string, number>();
+    const rows = [
+      project('desal', { title: 'Desalination plant', description: 'Seawater desalination.', country_code: 'OM' }),
+      project('desal', { title: 'Water tower', description: 'A tower.', country_code: 'SD' }),
+    ];
+    const full = fold(vocabulary, rows).get('desal')!;
+    const reduced = withoutProjects(full, [rows[0]], vocabulary)!;
+    const alone = fold(new Map(vocabulary), [rows[1]]).get('desal')!;
+    expect(reduced.projects.map((p) => p.id)).toEqual([rows[1].id]);
+    expect([...reduced.termIds]).toEqual([...alone.termIds]);
+    expect([...reduced.termCounts]).toEqual([...alone.termCounts]);
+    expect(reduced.length).toBe(alone.length);
+    expect([...reduced.summary.countries.keys()]).toEqual(['SD']);
+    expect(withoutProjects(full, rows, vocabulary)).toBeNull();
   });
 
   it("names an enterprise's most characteristic words first", () => {

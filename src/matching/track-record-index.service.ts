@@ -17,6 +17,8 @@ export interface ProjectFacts {
   role: string;
   value: number | null;
   currency: string | null;
+  financier: string | null;
+  financingInstrument: string | null;
 }
 
 /**
@@ -24,8 +26,8 @@ export interface ProjectFacts {
  * sector...), so scoring a candidate costs a few lookups instead of a pass over hundreds of projects.
  */
 export interface RecordSummary {
-  /** Per country: its region, how many projects, and the years of the dated ones, ascending. */
-  countries: Map<string, { region: string | null; count: number; years: number[] }>;
+  /** Per country: its region, how many projects, the years of the dated ones (ascending), and who financed what when. */
+  countries: Map<string, CountryRecord>;
   /** How many projects per region. */
   regions: Map<string, number>;
   /** Years of all dated projects, ascending. */
@@ -36,11 +38,22 @@ export interface RecordSummary {
   valued: Array<{ value: number; currency: string | null }>;
   /** How many projects are in trades that build nothing (OTHER_TRADES). */
   otherTrades: number;
+  /** How many projects per financing instrument. */
+  instruments: Map<string, number>;
+}
+
+export interface CountryRecord {
+  region: string | null;
+  count: number;
+  years: number[];
+  /** The financier and year of each project whose financier is known. */
+  financed: Array<{ financier: string; year: number | null }>;
 }
 
 /** Folds a list of projects into a {@link RecordSummary}. */
 export function summariseRecord(projects: ProjectFacts[]): RecordSummary {
-  const countries = new Map<string, { region: string | null; count: number; years: number[] }>();
+  const countries = new Map<string, CountryRecord>();
+  const instruments = new Map<string, number>();
   const regions = new Map<string, number>();
   const years: number[] = [];
   const kinds = new Map<string, { sectorCode: string | null; categories: string[]; count: number }>();
@@ -49,10 +62,11 @@ export function summariseRecord(projects: ProjectFacts[]): RecordSummary {
   for (const p of projects) {
     if (p.sourceSector !== null && OTHER_TRADES.has(p.sourceSector)) otherTrades++;
     if (p.countryCode !== null) {
-      const country = countries.get(p.countryCode) ?? { region: p.region, count: 0, years: [] };
+      const country = countries.get(p.countryCode) ?? { region: p.region, count: 0, years: [], financed: [] };
       countries.set(p.countryCode, country);
       country.count++;
       if (p.year !== null) country.years.push(p.year);
+      if (p.financier !== null) country.financed.push({ financier: p.financier, year: p.year });
     }
     if (p.region !== null) regions.set(p.region, (regions.get(p.region) ?? 0) + 1);
     if (p.year !== null) years.push(p.year);
@@ -61,10 +75,11 @@ export function summariseRecord(projects: ProjectFacts[]): RecordSummary {
     kinds.set(key, kind);
     kind.count++;
     if (p.value !== null) valued.push({ value: p.value, currency: p.currency });
+    if (p.financingInstrument !== null) instruments.set(p.financingInstrument, (instruments.get(p.financingInstrument) ?? 0) + 1);
   }
   const ascending = (a: number, b: number) => a - b;
   for (const country of countries.values()) country.years.sort(ascending);
-  return { countries, regions, years: years.sort(ascending), kinds: [...kinds.values()], valued, otherTrades };
+  return { countries, regions, years: years.sort(ascending), kinds: [...kinds.values()], valued, otherTrades, instruments };
 }
 
 /** One verified enterprise as the matcher sees it: its projects' facts and its whole track record as word counts. */
@@ -264,6 +279,8 @@ export class TrackRecordFolder {
       role: row.role,
       value: row.value === null ? null : Number(row.value),
       currency: row.currency,
+      financier: row.financier,
+      financingInstrument: row.financing_instrument,
     });
     const words = workWords(row);
     const seen = new Set<number>();
@@ -396,6 +413,21 @@ export class Built {
   }
 
   private largest?: number;
+  private groupCountries?: Map<string, Map<string, number>>;
+
+  /** How many projects the members of a group have in a country (all members, the asking one included). */
+  groupProjectsIn(group: string, countryCode: string): number {
+    if (!this.groupCountries) {
+      this.groupCountries = new Map();
+      for (const record of this.records.values()) {
+        if (record.parentGroup === null) continue;
+        const countries = this.groupCountries.get(record.parentGroup) ?? new Map<string, number>();
+        this.groupCountries.set(record.parentGroup, countries);
+        for (const [code, c] of record.summary.countries) countries.set(code, (countries.get(code) ?? 0) + c.count);
+      }
+    }
+    return this.groupCountries.get(group)?.get(countryCode) ?? 0;
+  }
   private words?: string[];
 
   /** An enterprise's most characteristic words (tf × idf over enterprises), to look for needs it could serve. */
@@ -411,13 +443,34 @@ export class Built {
 
   /**
    * How much of what the words talk about an enterprise has done, on a scale that means the same for every need: its
-   * BM25 ({@link relevanceTo}) divided by what a record of average length using each of the words once would score
-   * (the sum of their IDFs), capped at 1. Unlike a share of the best candidate's score, a weak field scores low.
+   * BM25 ({@link relevanceTo}) divided by the most BM25 can give those words (each word's IDF × (k1 + 1), reached as
+   * its count grows without bound; words no record uses count at their full IDF). Unlike a share of the best
+   * candidate's score, a weak field scores low.
    */
-  coverageOf(words: string[]): (record: TrackRecord) => number {
+  coverageOf(words: string[], k1 = 1.2): (record: TrackRecord) => number {
+    const relevance = this.relevanceTo(words, k1);
+    // Words no track record uses count too, at their full IDF: a need about what nobody has done scores low.
+    const known = this.weighted(words).weights;
+    const unknown = new Set(words).size - known.length;
+    const ceiling = (known.reduce((sum, w) => sum + w, 0) + unknown * idf(this.records.size, 0)) * (k1 + 1);
+    return (record) => (ceiling > 0 ? relevance(record) / ceiling : 0);
+  }
+
+  /**
+   * The `limit` enterprises whose whole track record best matches the words (BM25), best first: stage 1's own
+   * retrieval beside Meilisearch's, which reads only ten words of a query and returns projects, not records.
+   */
+  mostRelevant(words: string[], limit: number): TrackRecord[] {
     const relevance = this.relevanceTo(words);
-    const ceiling = this.weighted(words).weights.reduce((sum, w) => sum + w, 0);
-    return (record) => (ceiling > 0 ? Math.min(1, relevance(record) / ceiling) : 0);
+    const scored: Array<{ record: TrackRecord; score: number }> = [];
+    for (const record of this.records.values()) {
+      const score = relevance(record);
+      if (score > 0) scored.push({ record, score });
+    }
+    return scored
+      .sort((a, b) => b.score - a.score || (a.record.organizationId < b.record.organizationId ? -1 : 1))
+      .slice(0, limit)
+      .map((s) => s.record);
   }
 
   /** The distinct words known to the index, as ids, with their IDF over enterprises. */

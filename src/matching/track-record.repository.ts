@@ -18,6 +18,8 @@ export interface ProjectRow {
   role: string;
   value: string | null;
   currency: string | null;
+  financier: string | null;
+  financing_instrument: string | null;
 }
 
 /** The declared capabilities of one verified enterprise, folded. */
@@ -66,7 +68,7 @@ export class TrackRecordRepository {
   projectsAfter(after: string, limit: number, only?: string[]): Promise<ProjectRow[]> {
     const restrict = only ? 'AND o.id = ANY($2)' : '';
     return this.dataSource.query(
-      `SELECT p.id, p.organization_id, o.name_en AS organization_name, o.parent_group, p.title, p.description, p.country_code, p.year, p.sector_code, p.source_sector, p.technology_categories, p.role, p.value, p.currency
+      `SELECT p.id, p.organization_id, o.name_en AS organization_name, o.parent_group, p.title, p.description, p.country_code, p.year, p.sector_code, p.source_sector, p.technology_categories, p.role, p.value, p.currency, p.financier, p.financing_instrument
          FROM reference_project p JOIN organization o ON o.id = p.organization_id
         WHERE o.kind = 'ENTERPRISE' AND o.verification_status = 'VERIFIED' AND p.id > $1 ${restrict}
         ORDER BY p.id LIMIT ${limit}`,
@@ -77,7 +79,7 @@ export class TrackRecordRepository {
   /** These projects, if their enterprises are verified (an evaluation holds them out of the index). */
   projectsWithIds(ids: string[]): Promise<ProjectRow[]> {
     return this.dataSource.query(
-      `SELECT p.id, p.organization_id, o.name_en AS organization_name, o.parent_group, p.title, p.description, p.country_code, p.year, p.sector_code, p.source_sector, p.technology_categories, p.role, p.value, p.currency
+      `SELECT p.id, p.organization_id, o.name_en AS organization_name, o.parent_group, p.title, p.description, p.country_code, p.year, p.sector_code, p.source_sector, p.technology_categories, p.role, p.value, p.currency, p.financier, p.financing_instrument
          FROM reference_project p JOIN organization o ON o.id = p.organization_id
         WHERE o.kind = 'ENTERPRISE' AND o.verification_status = 'VERIFIED' AND p.id = ANY($1) ORDER BY p.id`,
       [ids],

@@ -7,6 +7,8 @@ import { FACTOR_KEYS, FactorKey } from '../match-factors';
 export interface TrainingList {
   features: Float64Array;
   positive: Uint8Array;
+  /** Candidates someone turned down (rejected, declined, withdrawn): they weigh more in the softmax, so lifting them costs more. */
+  negative?: Uint8Array;
   /** How much this list counts (decisions the secretariat made count more than historical records). */
   weight: number;
 }
@@ -17,9 +19,13 @@ export interface FitOptions {
   /** L2 penalty on the weights, per list. */
   l2?: number;
   start?: Record<FactorKey, number>;
+  /** The factors that may get a weight; the others stay at 0. All when left out. */
+  factors?: readonly FactorKey[];
 }
 
 const K = FACTOR_KEYS.length;
+/** How much more a turned-down candidate counts against a list than an unjudged one. */
+const NEGATIVE_EMPHASIS = 3;
 
 /**
  * Factor weights learned with a listwise objective (ListNet-style softmax cross-entropy: the probability the score
@@ -30,7 +36,8 @@ const K = FACTOR_KEYS.length;
 export function fitWeights(lists: TrainingList[], options: FitOptions = {}): Record<FactorKey, number> {
   const { iterations = 150, learningRate = 0.1, l2 = 1e-4 } = options;
   // Scores of a weighted sum of 0–1 values are small; a larger start lets the softmax separate candidates from the outset.
-  const w = Float64Array.from(FACTOR_KEYS, (k) => 10 * (options.start?.[k] ?? 1 / K));
+  const free = FACTOR_KEYS.map((k) => !options.factors || options.factors.includes(k));
+  const w = Float64Array.from(FACTOR_KEYS, (k, i) => (free[i] ? 10 * (options.start?.[k] ?? 1 / K) : 0));
   const m = new Float64Array(K);
   const v = new Float64Array(K);
   const totalWeight = lists.reduce((s, l) => s + l.weight, 0) || 1;
@@ -42,11 +49,16 @@ export function fitWeights(lists: TrainingList[], options: FitOptions = {}): Rec
       m[k] = 0.9 * m[k] + 0.1 * g;
       v[k] = 0.999 * v[k] + 0.001 * g * g;
       const step = (learningRate * (m[k] / (1 - 0.9 ** t))) / (Math.sqrt(v[k] / (1 - 0.999 ** t)) + 1e-8);
-      w[k] = Math.max(0, w[k] - step);
+      w[k] = free[k] ? Math.max(0, w[k] - step) : 0;
     }
   }
   const total = w.reduce((a, b) => a + b, 0);
-  return Object.fromEntries(FACTOR_KEYS.map((key, k) => [key, total > 0 ? w[k] / total : 1 / K])) as Record<FactorKey, number>;
+  // Nothing learned (every weight pushed to 0): the factors it may weigh, equally.
+  const fallback = 1 / free.filter(Boolean).length;
+  return Object.fromEntries(FACTOR_KEYS.map((key, k) => [key, total > 0 ? w[k] / total : free[k] ? fallback : 0])) as Record<
+    FactorKey,
+    number
+  >;
 }
 
 /** Adds one list's gradient of −log(Σ positives' softmax) to `into`. */
@@ -63,7 +75,7 @@ function listGradient(list: TrainingList, w: Float64Array, into: Float64Array): 
   let all = 0;
   let right = 0;
   for (let i = 0; i < n; i++) {
-    scores[i] = Math.exp(scores[i] - max);
+    scores[i] = Math.exp(scores[i] - max) * (list.negative?.[i] ? NEGATIVE_EMPHASIS : 1);
     all += scores[i];
     if (list.positive[i]) right += scores[i];
   }
@@ -76,8 +88,11 @@ function listGradient(list: TrainingList, w: Float64Array, into: Float64Array): 
 }
 
 /** Folds for cross-validation: every member of a group in the same fold, groups spread by a stable hash of their key. */
-export function foldOf(group: string, folds: number): number {
+export const foldOf = (group: string, folds: number): number => stableHash(group) % folds;
+
+/** FNV-1a of a string: a stable pseudo-random order, and folds for cross-validation. */
+export function stableHash(text: string): number {
   let h = 2166136261;
-  for (let i = 0; i < group.length; i++) h = Math.imul(h ^ group.charCodeAt(i), 16777619);
-  return (h >>> 0) % folds;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
 }

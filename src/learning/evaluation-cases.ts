@@ -1,13 +1,13 @@
 import { DataSource } from 'typeorm';
-import { needFieldsOf } from '../../imports/gcdf-import.service';
-import { NeedEntity } from '../../needs/need.entity';
-import { NeedStatus } from '../../needs/need-status';
-import { ReferenceDataService } from '../../reference-data/reference-data.service';
-import { MeasuredCandidate } from '../match-scoring';
-import { MatchingService } from '../matching.service';
-import { Baseline, baselineRankings } from './baselines';
+import { needFieldsOf } from '../imports/gcdf-import.service';
+import { NeedEntity } from '../needs/need.entity';
+import { NeedStatus } from '../needs/need-status';
+import { ReferenceDataService } from '../reference-data/reference-data.service';
+import { MeasuredCandidate } from '../matching/match-scoring';
+import { MatchingService } from '../matching/matching.service';
+import { Baseline, baselineRankings } from '../matching/evaluation/baselines';
 import { EnterpriseNames, HeldOutCase, heldOutCases, HeldOutRow } from './held-out-projects';
-import { workWords } from '../text-terms';
+import { workWords } from '../matching/text-terms';
 
 /** The leave-one-out cases of the installation's own track records (verified enterprises' reference projects). */
 export async function heldOutCasesOf(dataSource: DataSource): Promise<HeldOutCase[]> {
@@ -43,6 +43,8 @@ export interface EvaluatedCase {
   group: string;
   gold: Set<string>;
   candidates: MeasuredCandidate[];
+  /** The candidates Meilisearch's searches found. */
+  searched: Set<string>;
   baselines?: Record<Baseline, string[]>;
 }
 
@@ -58,6 +60,7 @@ export async function evaluate(
     group: question.group,
     gold: new Set(question.gold),
     candidates: field.candidates,
+    searched: field.searched,
     baselines: withBaselines ? baselineRankings(field.index, workWords(question.need), question.need.countryCode) : undefined,
   };
 }

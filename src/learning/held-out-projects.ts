@@ -1,6 +1,7 @@
-import { classifyProject } from '../../imports/gcdf/water-classifier';
-import { OTHER_TRADES } from '../match-factors';
-import { terms } from '../text-terms';
+import { classifyProject } from '../imports/gcdf/water-classifier';
+import { OTHER_TRADES } from '../matching/match-factors';
+import { stableHash } from '../matching/evaluation/weight-fitting';
+import { terms } from '../matching/text-terms';
 
 /** A reference project of a verified enterprise, as the evaluation reads it (one row per owner). */
 export interface HeldOutRow {
@@ -62,7 +63,6 @@ export function heldOutCases(rows: HeldOutRow[], names: EnterpriseNames[]): Held
     works.set(key, [...(works.get(key) ?? []), row]);
   }
   const keys = [...works.keys()].sort();
-  const index = new Map(keys.map((k, i) => [k, i]));
   const byNumber = new Map<string, number>();
   for (const [i, key] of keys.entries()) {
     const number = /(\d+)$/.exec(key)?.[1];
@@ -109,6 +109,24 @@ export function heldOutCases(rows: HeldOutRow[], names: EnterpriseNames[]): Held
     });
   }
   return cases;
+}
+
+/**
+ * Cases in a stable pseudo-random order, each kept while one of its builders has fewer than `cap` kept. Held out one
+ * by one, a track record asks most about the largest records (a company with 300 projects asks 300 questions), where
+ * real needs are often built by small ones; capping each company makes the set resemble needs (docs/MATCHING.md).
+ */
+export function atMostPerCompany(cases: HeldOutCase[], cap: number): HeldOutCase[] {
+  const kept = new Map<string, number>();
+  const chosen = [...cases]
+    .sort((a, b) => stableHash(a.key) - stableHash(b.key) || (a.key < b.key ? -1 : 1))
+    .filter((c) => {
+      if (!c.gold.some((id) => (kept.get(id) ?? 0) < cap)) return false;
+      for (const id of c.gold) kept.set(id, (kept.get(id) ?? 0) + 1);
+      return true;
+    });
+  const keys = new Set(chosen.map((c) => c.key));
+  return cases.filter((c) => keys.has(c.key));
 }
 
 /** Same country, within two years, at least half of the shorter title's distinct words shared. */
@@ -168,7 +186,8 @@ export function aliasesOf(e: EnterpriseNames): string[] {
   for (const name of [e.nameEn, e.nameZh]) {
     if (!name) continue;
     add(name);
-    for (const inner of name.matchAll(/\(([^()]+)\)/g)) add(inner[1]);
+    // "(AFECC)", "(Henan Transportation Planning and Design Institute)"; not a legal form such as "(Group)".
+    for (const inner of name.matchAll(/\(([^()]+)\)/g)) if (ACRONYM.test(inner[1]) || inner[1].trim().includes(' ')) add(inner[1]);
     let plain = name.replace(/\s*\([^()]*\)/g, '').trim();
     add(plain);
     for (let before = ''; before !== plain;) {
