@@ -162,6 +162,34 @@ describe('matching', () => {
     expect((await candidates()).every((c) => c.explanation.summary.startsWith('Ranked'))).toBe(true);
   });
 
+  it('says so, of every candidate, when no candidate has done the kind of work a need asks for', async () => {
+    const lunar = await t.factory.need(w.orgs.agencyOrg.id, {
+      title: 'Lunar regolith ice extraction for a polar research station',
+      description: 'Thermal mining of regolith ice, sublimation capture and cryogenic storage.',
+      countryCode: 'SD',
+      sectorCode: '14081',
+      technologyCategories: ['WATER_QUALITY_MONITORING'],
+      publishedAt: new Date('2012-06-01'),
+    });
+    const ask = (needId: string, language?: Language) =>
+      t.gql<{ matchCandidates: Array<{ score: number; explanation: { caveat: string | null; summary: string } }> }>(
+        'query($id: ID!, $language: Language) { matchCandidates(needId: $id, first: 10, language: $language) { score explanation { caveat summary } } }',
+        { id: needId, language },
+        w.token('coordinator'),
+      );
+    const weak = (await ask(lunar.id)).data!.matchCandidates;
+    expect(weak.length).toBeGreaterThan(0);
+    for (const c of weak) {
+      expect(c.explanation.caveat).toMatch(/^No candidate has done this kind of work: none has a reference project in the need’s sector/);
+      expect(c.explanation.summary).toContain(c.explanation.caveat);
+    }
+    // Scores mean the same across needs: a weak field scores low, not 100% of its own best.
+    expect(weak[0].score).toBeLessThan((await candidates())[0].score);
+    expect((await ask(lunar.id, Language.ZH)).data!.matchCandidates[0].explanation.caveat).toMatch(/^没有候选企业做过此类工作：/);
+    // A need its field has done: no caveat.
+    expect((await ask(needId)).data!.matchCandidates.every((c) => c.explanation.caveat === null)).toBe(true);
+  });
+
   it('makes every candidate’s contributions add up to its score', async () => {
     for (const candidate of await candidates()) {
       // No imported sectors here: every candidate is a builder, and its contributions are value × weight.
