@@ -2,6 +2,7 @@ import { List, Space, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../format';
 import { graphql, useFragment as unmask, type FragmentType } from '../gql';
+import { useSession } from '../session';
 
 export interface ExplainedFactor {
   key: string;
@@ -79,13 +80,55 @@ export function explanationOfMatch(
 const percent = (value: number) => `${Math.round(value * 100)}%`;
 
 /**
+ * A summary without the weak-field caveat, when the page shows that caveat once above all candidates. A suggestion's
+ * summary ends with it ("…; No candidate has done this kind of work: …."): cut from its opening words (up to the colon,
+ * the same whatever the figures) to the end, keeping the closing full stop.
+ */
+export function withoutCaveat(summary: string, caveat: string | null | undefined): string {
+  const opening = caveat?.split(/[:：]/)[0];
+  if (!opening) return summary;
+  const at = Math.max(summary.lastIndexOf(`; ${opening}`), summary.lastIndexOf(`；${opening}`));
+  return at < 0 ? summary : summary.slice(0, at) + (summary.endsWith('。') ? '。' : '.');
+}
+
+/**
+ * Coordinators (the API tells only them): which weights ranked a suggestion — a learned version (see the statistics
+ * page's matching weights) or the defaults in code.
+ */
+function RankedWith({ weightsVersion }: { weightsVersion: number | null }) {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  if (user?.role !== 'COORDINATOR' && user?.role !== 'ADMIN') return null;
+  return (
+    <Typography.Text type="secondary" data-testid="ranked-with">
+      {weightsVersion === null
+        ? t('coordinator.weights.rankedWithDefaults')
+        : t('coordinator.weights.rankedWith', { version: weightsVersion })}
+    </Typography.Text>
+  );
+}
+
+/**
  * Why a candidate ranks where it does: each factor's contribution to the score as a bar (the bars add up to the
  * score), the trade fit that scales them, and the reference projects cited as evidence. The same view for the
  * enterprise's opportunities, the coordinator's candidates and a match's page.
  */
-export function ExplanationView({ explanation, compact = false }: { explanation: Explanation; compact?: boolean }) {
+export function ExplanationView({
+  explanation,
+  compact = false,
+  caveat,
+  weightsVersion,
+}: {
+  explanation: Explanation;
+  compact?: boolean;
+  /** The weak-field caveat when the page shows it once above the explanations: left out of the summary. */
+  caveat?: string | null;
+  /** The weights version that ranked it (null: the defaults), told to coordinators; leave out where it does not apply. */
+  weightsVersion?: number | null;
+}) {
   const { t } = useTranslation();
-  const { score, factors, tradeFit, evidence, summary } = explanation;
+  const { score, factors, tradeFit, evidence } = explanation;
+  const summary = explanation.summary && withoutCaveat(explanation.summary, caveat);
   const shown = factors.filter((factor) => factor.contribution > 0 || !compact).sort((a, b) => b.contribution - a.contribution);
   const widest = Math.max(score, ...shown.map((factor) => factor.contribution), 1e-9);
   return (
@@ -93,6 +136,8 @@ export function ExplanationView({ explanation, compact = false }: { explanation:
       <Typography.Text strong>
         {t('explanation.score')}: {formatNumber(Math.round(score * 1000) / 1000)}
       </Typography.Text>
+      {/* An interest scored on nothing (no verified profile then) was ranked by no weights. */}
+      {weightsVersion !== undefined && factors.length > 0 && <RankedWith weightsVersion={weightsVersion} />}
       {summary && <Typography.Text type="secondary">{summary}</Typography.Text>}
       <ul aria-label={t('explanation.factors')} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
         {shown.map((factor) => (

@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router';
 import { describeError } from '../../apollo';
 import { graphql } from '../../gql';
 import { labelOf } from '../../format';
+import { currentLanguage } from '../../i18n';
 import { Failure, Loading, Nothing } from '../../states';
 import { CandidateCard, type Candidate } from './candidate-card';
 import { RejectDialog } from './reject-dialog';
@@ -47,6 +48,19 @@ const NEED_CANDIDATES = graphql(`
             ...MatchExplanationParts
           }
         }
+      }
+    }
+  }
+`);
+
+// The weak-field caveat comes with a live ranking of the need (MatchCandidate), not with the suggestions' snapshots: its
+// own query, so the list shows at once, stays within the query budget, and still shows should the ranking fail (the
+// caveat is advice; without it the page reads as before). One candidate is enough: the caveat is the same for all.
+const WEAK_FIELD = graphql(`
+  query NeedWeakField($needId: ID!, $language: Language) {
+    matchCandidates(needId: $needId, first: 1, language: $language) {
+      explanation {
+        caveat
       }
     }
   }
@@ -101,6 +115,8 @@ export function NeedCandidatesPage() {
   const { t } = useTranslation();
   const { needId = '' } = useParams();
   const { data, error, loading, refetch } = useQuery(NEED_CANDIDATES, { variables: { needId }, fetchPolicy: 'cache-and-network' });
+  const field = useQuery(WEAK_FIELD, { variables: { needId, language: currentLanguage() } });
+  const caveat = field.data?.matchCandidates[0]?.explanation.caveat;
   const refetchList = { refetchQueries: ['NeedCandidates'], awaitRefetchQueries: true };
   const [shortlist, shortlisting] = useMutation(SHORTLIST);
   const [approveOne, approvingOne] = useMutation(APPROVE_ONE, refetchList);
@@ -181,6 +197,7 @@ export function NeedCandidatesPage() {
           </Button>
         </Space>
       </Space>
+      {caveat && <Alert type="warning" role="status" showIcon title={caveat} data-testid="weak-field" />}
       {candidates.length === 0 ? (
         <Nothing text={t('coordinator.candidates.empty')} />
       ) : (
@@ -189,6 +206,7 @@ export function NeedCandidatesPage() {
             <Col key={candidate.id} xs={24} md={12} xl={8}>
               <CandidateCard
                 candidate={candidate}
+                caveat={caveat}
                 selected={selected.has(candidate.id)}
                 busy={busy}
                 onSelect={(on) => toggle(candidate.id, on)}

@@ -7,6 +7,7 @@ import { formatDate, formatNumber, labelOf } from '../../format';
 import { Failure, Loading, Nothing } from '../../states';
 import { LazyWorldMap } from '../../charts/lazy-world-map';
 import { FunnelView } from './charts';
+import { MatchingWeightsPanel } from './matching-weights';
 import { COUNTRIES, REGIONS } from './review-format';
 
 const MATCH_STATISTICS = graphql(`
@@ -39,7 +40,10 @@ const MATCH_STATISTICS = graphql(`
 const FUNNEL_STAGES = ['suggested', 'introduced', 'engaged', 'outcomeRecorded'] as const;
 type Period = { since?: string; until?: string };
 
-/** Coordinators and admins: the matching pipeline over a period and a place — the funnel, how fast, and where on the map. */
+/**
+ * Coordinators and admins: the matching pipeline over a period and a place — the funnel, how fast, and where on the map —
+ * and the matching weights that rank the needs.
+ */
 export function StatisticsPage() {
   const { t } = useTranslation();
   const [period, setPeriod] = useState<Period>({});
@@ -203,6 +207,8 @@ export function StatisticsPage() {
           )}
         </>
       )}
+      {/* Not tied to the period or place above: what ranks every need now. */}
+      <MatchingWeightsPanel />
     </Space>
   );
 }

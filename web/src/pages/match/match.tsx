@@ -20,6 +20,7 @@ const MATCH = graphql(`
       version
       origin
       score
+      weightsVersion
       reason
       interestMessage
       createdAt
@@ -157,7 +158,11 @@ export function MatchPage() {
           </Typography.Title>
         }
       >
-        {explanation ? <ExplanationView explanation={explanation} /> : <Typography.Text>{t('match.noExplanation')}</Typography.Text>}
+        {explanation ? (
+          <ExplanationView explanation={explanation} weightsVersion={match.weightsVersion ?? null} />
+        ) : (
+          <Typography.Text>{t('match.noExplanation')}</Typography.Text>
+        )}
       </Card>
       <MatchOutcomes match={match} />
       <MatchTimeline entries={auditTrail} />
