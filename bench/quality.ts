@@ -161,16 +161,10 @@ async function main(): Promise<void> {
     // Learned weights, judged out of fold: a case is ranked by weights learned without its linked group's fold.
     started = Date.now();
     const [, waterCapped, allCapped, waterAll] = sets;
-    // The text factor as measured (coverage), and its square root (spreads the low range where most needs sit).
-    const rooted = (set: EvaluationSet): EvaluationSet => ({ ...set, cases: set.cases.map(sqrtText) });
-    const sqrtSets = sets.map(rooted);
-    const learners = {
-      linear: learner(allCapped.cases),
-      sqrt: learner(sqrtSets[2].cases),
-    };
-    log(`Weights learned (${FOLDS} folds + all, two pools) in ${seconds(started)}`);
-    log(`  text as coverage: ${formatWeights(learners.linear.full)}`);
-    log(`  text as √coverage: ${formatWeights(learners.sqrt.full)}`);
+    const learned = learner(allCapped.cases);
+    log(
+      `Weights learned on all held-out projects ≤${PER_COMPANY} (${FOLDS} folds + all) in ${seconds(started)}: ${formatWeights(learned.full)}`,
+    );
 
     const padding = (c: EvaluatedCase) => c.baselines!.popularity;
     const product =
@@ -180,67 +174,21 @@ async function main(): Promise<void> {
           rankMeasured(transform ? transform(c.candidates, c) : c.candidates, weights).map((s) => s.record.organizationId),
           padding(c),
         );
-    const byLearner = (l: Learner) => (c: EvaluatedCase, set: EvaluationSet) =>
-      product(set === dev ? l.full : l.folds[foldOf(c.group, FOLDS)])(c);
+    const main = product(MAIN_WEIGHTS, (cs, c) => relativeText(searchedOnly(cs, c)));
     const rankers: Array<{ label: string; rank: Ranker }> = [
       ...BASELINES.map((b) => ({ label: BASELINE_LABELS[b], rank: (c: EvaluatedCase) => c.baselines![b] })),
+      { label: 'main: Meilisearch candidates, hand-set weights', rank: main },
+      { label: 'main + record retrieval', rank: product(MAIN_WEIGHTS) },
       {
-        label: 'main: text relative to the best, hand-set weights',
-        rank: product(MAIN_WEIGHTS, (cs, c) => relativeText(searchedOnly(cs, c))),
+        label: `weights learned on all projects ≤${PER_COMPANY} (out of fold), + record retrieval`,
+        rank: (c, set) => product(set === dev ? learned.full : learned.folds[foldOf(c.group, FOLDS)])(c),
       },
       { label: 'default weights in code, + record retrieval', rank: product(DEFAULT_WEIGHTS) },
-      { label: `learned on all projects ≤${PER_COMPANY}, text as coverage`, rank: byLearner(learners.linear) },
-      { label: `learned on all projects ≤${PER_COMPANY}, text as √coverage`, rank: (c, set) => byLearner(learners.sqrt)(sqrtText(c), set) },
     ];
     for (const set of sets) report(set, rankers, parentOf);
-    for (const set of [dev, waterCapped, waterAll]) calibration(set, () => DEFAULT_WEIGHTS);
-    const keptLinear = ablation(sets, learners.linear, allCapped.cases, parentOf, 'text as coverage');
-    const keptSqrt = ablation(sqrtSets, learners.sqrt, sqrtSets[2].cases, parentOf, 'text as √coverage');
-    for (const [name, kept, pool, sets_] of [
-      ['text as coverage', keptLinear, allCapped.cases, sets],
-      ['text as √coverage', keptSqrt, sqrtSets[2].cases, sqrtSets],
-    ] as const) {
-      const final = learner(pool, kept);
-      log(`\nKept (${name}): ${kept.join(', ')}; learned on all held-out projects: ${JSON.stringify(roundWeights(final.full))}`);
-      report(
-        { ...sets_[0], name: `${sets_[0].name}, kept factors (${name})` },
-        [
-          {
-            label: 'kept factors',
-            rank: (c) =>
-              padded(
-                rankMeasured(c.candidates, final.full).map((m) => m.record.organizationId),
-                c.baselines!.popularity,
-              ),
-          },
-          { label: BASELINE_LABELS.bm25Country, rank: (c) => c.baselines!.bm25Country },
-        ],
-        parentOf,
-      );
-      for (const set of sets_.slice(1, 3)) {
-        const mine = set.cases.map((c) =>
-          outcomeOf(
-            padded(
-              rankMeasured(c.candidates, final.folds[foldOf(c.group, FOLDS)]).map((m) => m.record.organizationId),
-              c.baselines!.popularity,
-            ),
-            c.gold,
-            parentOf,
-          ),
-        );
-        const main = set.cases.map((c) =>
-          outcomeOf(
-            product(MAIN_WEIGHTS, (_, x) => relativeText(searchedOnly(evaluated.get(x.key)?.candidates ?? x.candidates, x)))(c),
-            c.gold,
-            parentOf,
-          ),
-        );
-        const groups = set.cases.map((c) => c.group);
-        log(
-          `  ${set.name}: MRR ${interval(metricOf(mine, 'mrr', groups))}, R@10 ${interval(metricOf(mine, 'r10', groups))}; paired vs main MRR ${signed(pairedDifference(mine, main, 'mrr', groups))}, R@10 ${signed(pairedDifference(mine, main, 'r10', groups))}`,
-        );
-      }
-    }
+    for (const set of [dev, waterCapped, waterAll, allCapped]) calibration(set, () => DEFAULT_WEIGHTS);
+    ablation(sets, MAIN_WEIGHTS, parentOf);
+    for (const set of sets) report({ ...set, name: `${set.name}, against main` }, rankers.slice(4), parentOf, rankers[4].label);
   } catch (error) {
     console.error(error instanceof Error ? (error.stack ?? error.message) : error);
     exitCode = 1;
@@ -287,7 +235,12 @@ const signed = (e: Estimate) => {
   return `${s(e.value)} [${s(e.low)}, ${s(e.high)}]`;
 };
 
-function report(set: EvaluationSet, rankers: Array<{ label: string; rank: Ranker }>, parentOf: (id: string) => string): void {
+function report(
+  set: EvaluationSet,
+  rankers: Array<{ label: string; rank: Ranker }>,
+  parentOf: (id: string) => string,
+  against: string = BASELINE_LABELS.bm25Country,
+): void {
   const groups = set.cases.map((c) => c.group);
   const found = set.cases.map((c) => Number(c.candidates.some((m) => c.gold.has(m.record.organizationId))));
   const size = set.cases.reduce((s, c) => s + c.candidates.length, 0) / Math.max(1, set.cases.length);
@@ -305,14 +258,12 @@ function report(set: EvaluationSet, rankers: Array<{ label: string; rank: Ranker
   log(`|---|${METRICS.map(() => '---').join('|')}|`);
   for (const r of rankers)
     log(`| ${r.label} | ${METRICS.map((m) => interval(metricOf(outcomes.get(r.label)!, m.key, groups))).join(' | ')} |`);
-  const reference = outcomes.get(BASELINE_LABELS.bm25Country)!;
-  log(
-    `\nPaired difference from ${BASELINE_LABELS.bm25Country} (same cases; 95% interval; needs better / worse / tied by reciprocal rank):`,
-  );
+  const reference = outcomes.get(against)!;
+  log(`\nPaired difference from ${against} (same cases; 95% interval; needs better / worse / tied by reciprocal rank):`);
   log(`\n| ranking | ΔR@10 | ΔMRR | Δparent R@10 | better / worse / tied |`);
   log('|---|---|---|---|---|');
   for (const r of rankers) {
-    if (r.label === BASELINE_LABELS.bm25Country) continue;
+    if (r.label === against) continue;
     const o = outcomes.get(r.label)!;
     const h = headToHead(o, reference);
     log(
@@ -326,7 +277,7 @@ function report(set: EvaluationSet, rankers: Array<{ label: string; rank: Ranker
  * often that first candidate is right, and how often a right answer is in the first ten.
  */
 function calibration(set: EvaluationSet, weightsOf: (c: EvaluatedCase) => Record<FactorKey, number>): void {
-  const bands = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 1.01];
+  const bands = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01];
   const rows = (what: string, valueOf: (top: ReturnType<typeof rankMeasured>[number]) => number) => {
     log(`\n| first candidate's ${what} | needs | first is right | a right one in the first ten |`);
     log('|---|---|---|---|');
@@ -343,9 +294,9 @@ function calibration(set: EvaluationSet, weightsOf: (c: EvaluatedCase) => Record
       log(`| ${range} | ${inBand.length} | ${(first / inBand.length).toFixed(2)} | ${(ten / inBand.length).toFixed(2)} |`);
     }
   };
-  log(`\n### Calibration, ${set.name}, learned weights (out of fold)`);
+  log(`\n### Calibration, ${set.name}, default weights in code`);
   rows('score', (top) => top.score);
-  rows('text factor', (top) => top.measures.values.text);
+  rows("field's best coverage of the need's words", (top) => top.measures.fieldCoverage);
 }
 
 interface Learner {
@@ -359,38 +310,28 @@ function learner(pool: EvaluatedCase[], factors?: readonly FactorKey[]): Learner
 }
 
 /**
- * What each factor adds: the paired MRR difference between the weights learned with every factor and those learned
- * without it (both out of fold), on each set. A factor earns its weight when the interval on the water sets is above zero.
+ * What each factor adds to the hand-set weights: the paired MRR difference between ranking with them and ranking with
+ * the factor's weight set to 0 (the others rescaled). Kept: a gain whose interval is above zero on a capped
+ * leave-one-out set, and the dev split not falling beyond its interval (issue 15's rule).
  */
-function ablation(
-  sets: EvaluationSet[],
-  full: Learner,
-  pool: EvaluatedCase[],
-  parentOf: (id: string) => string,
-  name: string,
-): FactorKey[] {
-  const outcomes = (l: Learner, set: EvaluationSet) =>
+function ablation(sets: EvaluationSet[], weights: Record<FactorKey, number>, parentOf: (id: string) => string): void {
+  const outcomes = (w: Record<FactorKey, number>, set: EvaluationSet) =>
     set.cases.map((c) =>
       outcomeOf(
         padded(
-          rankMeasured(c.candidates, set === sets[0] ? l.full : l.folds[foldOf(c.group, FOLDS)]).map((m) => m.record.organizationId),
+          rankMeasured(c.candidates, w).map((m) => m.record.organizationId),
           c.baselines!.popularity,
         ),
         c.gold,
         parentOf,
       ),
     );
-  const base = sets.map((set) => outcomes(full, set));
-  log(`\n## What each factor adds, ${name} (MRR with it − without it; weights learned on all held-out projects ≤3, out of fold)`);
+  const base = sets.map((set) => outcomes(weights, set));
+  log('\n## What each factor adds (MRR with it − without it, hand-set weights, + record retrieval)');
   log(`\n| factor | ${sets.map((s) => s.name.replace(/ \(.*$/, '')).join(' | ')} |`);
   log(`|---|${sets.map(() => '---').join('|')}|`);
-  const kept: FactorKey[] = ['text'];
-  for (const factor of FACTOR_KEYS) {
-    if (factor === 'text') continue;
-    const without = learner(
-      pool,
-      FACTOR_KEYS.filter((k) => k !== factor),
-    );
+  for (const factor of FACTOR_KEYS.filter((k) => k !== 'text' && weights[k] > 0)) {
+    const without = { ...weights, [factor]: 0 };
     const gains = sets.map((set, i) =>
       pairedDifference(
         base[i],
@@ -399,25 +340,13 @@ function ablation(
         set.cases.map((c) => c.group),
       ),
     );
-    // Kept: a gain whose interval is above zero on a capped leave-one-out set, and the dev split not falling beyond its interval.
-    const keep = (gains[1].low > 0 || gains[2].low > 0) && gains[0].high >= 0;
-    if (keep) kept.push(factor);
-    log(`| ${factor}${keep ? ' (kept)' : ''} | ${gains.map(signed).join(' | ')} |`);
+    // Its removal loses somewhere (an interval above zero): the factor stays. Loses nowhere: it leaves the default scoring.
+    const stays = gains.some((g) => g.low > MEANINGFUL);
+    log(`| ${factor}${stays ? '' : ' (removal loses nowhere)'} | ${gains.map(signed).join(' | ')} |`);
   }
-  return kept;
 }
 
-/** A case with its text factor replaced by its square root. */
-function sqrtText(c: EvaluatedCase): EvaluatedCase {
-  return {
-    ...c,
-    candidates: c.candidates.map((m) => ({
-      ...m,
-      measures: { ...m.measures, values: { ...m.measures.values, text: Math.sqrt(m.measures.values.text) } },
-    })),
-  };
-}
-
-const roundWeights = (w: Record<FactorKey, number>) => Object.fromEntries(FACTOR_KEYS.map((k) => [k, Math.round(w[k] * 1000) / 1000]));
+/** A gain smaller than this is rounding, not a gain. */
+const MEANINGFUL = 0.0005;
 
 void main();

@@ -27,6 +27,9 @@ export interface ExplainedFacts {
   similar: number;
   nearestGap: number;
   nearInTime: number;
+  /** How much of the need's words this record covers, and the best candidate's (Built.coverageOf). */
+  coverage: number;
+  fieldCoverage: number;
   groupInCountry: number;
   sameFinancier: number;
   sameInstrument: number;
@@ -56,13 +59,15 @@ export interface ExplanationTexts {
   labels: Record<FactorKey, string>;
   details(need: ExplainedNeed, m: ExplainedFacts): Record<FactorKey, string>;
   tradeFit(m: ExplainedFacts): string;
-  /** `reasons`: the top factors as [label, detail]; `scaled`: the trade fit when below 1. */
+  /** Why every contribution of a weak field is scaled down. */
+  fieldStrength(m: ExplainedFacts): string;
+  /** `reasons`: the top factors as [label, detail]; `scales`: the trade fit and the field strength, when below 1. */
   summary(
     rank: number,
     total: number,
     score: number,
     reasons: Array<[string, string]>,
-    scaled: { value: number; detail: string } | null,
+    scales: Array<{ value: number; detail: string }>,
     note?: string,
   ): string;
   groupNote(leadName: string, group: string): string;
@@ -95,6 +100,9 @@ const INSTRUMENT_ZH: Record<string, string> = {
   OTHER: '其他',
 };
 
+/** The field strength at which scores keep their full value (STRONG_FIELD in match-scoring.ts, which imports this file). */
+export const STRONG_FIELD_SHARE = 0.2;
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const percent = (x: number) => Math.round(x * 100);
 
@@ -102,7 +110,7 @@ const EN: ExplanationTexts = {
   labels: FACTORS,
 
   details: (need, m) => ({
-    text: `its track record covers ${percent(m.values.text)}% of the need's words, weighted by how distinctive they are`,
+    text: `${percent(m.values.text)}% of the best track-record match among the candidates (it covers ${percent(m.coverage)}% of the need's words, the best ${percent(m.fieldCoverage)}%)`,
     similarProjects: m.similar ? `${plural(m.similar, 'project')} found by the need's searches` : 'no project found by the need’s searches',
     countryExperience: m.inCountry ? `${plural(m.inCountry, 'project')} in ${need.countryName}` : `no project in ${need.countryName}`,
     countryRecency:
@@ -133,9 +141,13 @@ const EN: ExplanationTexts = {
     m.otherTrades
       ? `${m.otherTrades} of ${plural(m.projects, 'project')} in trades that build nothing (telecommunications, finance, aid in goods)`
       : 'no project in trades that build nothing',
-  summary: (rank, total, score, reasons, scaled, note) => {
+  fieldStrength: (m) =>
+    m.fieldCoverage >= STRONG_FIELD_SHARE
+      ? `the best candidate covers ${percent(m.fieldCoverage)}% of the need's words: a strong field`
+      : `the best candidate covers only ${percent(m.fieldCoverage)}% of the need's words (a strong field covers ${percent(STRONG_FIELD_SHARE)}%)`,
+  summary: (rank, total, score, reasons, scales, note) => {
     const why = reasons.map(([label, detail]) => `${label.toLowerCase()} (${detail})`).join('; ');
-    const scale = scaled ? `; all scaled by ${scaled.value.toFixed(2)}: ${scaled.detail}` : '';
+    const scale = scales.map((s) => `; all scaled by ${s.value.toFixed(2)}: ${s.detail}`).join('');
     return `Ranked ${rank} of ${total} with ${score.toFixed(3)}${why ? `: ${why}` : ''}${scale}${note ? `; ${note}` : ''}.`;
   },
   groupNote: (lead, group) => `listed after ${lead}, of the same group (${group})`,
@@ -179,7 +191,7 @@ const ZH: ExplanationTexts = {
     instrumentFit: '采用相同融资方式的项目比例',
   },
   details: (need, m) => ({
-    text: `业绩记录覆盖了需求用词的 ${percent(m.values.text)}%（按用词的独特性加权）`,
+    text: `达到候选企业中最佳业绩匹配的 ${percent(m.values.text)}%（覆盖需求用词的 ${percent(m.coverage)}%，最佳者 ${percent(m.fieldCoverage)}%）`,
     similarProjects: m.similar ? `需求检索找到其 ${m.similar} 个项目` : '需求检索未找到其项目',
     countryExperience: m.inCountry ? `在${need.countryNameZh}有 ${m.inCountry} 个项目` : `在${need.countryNameZh}没有项目`,
     countryRecency:
@@ -210,9 +222,13 @@ const ZH: ExplanationTexts = {
     m.otherTrades
       ? `${m.projects} 个项目中有 ${m.otherTrades} 个属于不从事工程建设的行业（电信、金融、实物援助）`
       : '没有不从事工程建设行业的项目',
-  summary: (rank, total, score, reasons, scaled, note) => {
+  fieldStrength: (m) =>
+    m.fieldCoverage >= STRONG_FIELD_SHARE
+      ? `最佳候选覆盖需求用词的 ${percent(m.fieldCoverage)}%：候选实力较强`
+      : `最佳候选仅覆盖需求用词的 ${percent(m.fieldCoverage)}%（实力较强的候选可覆盖 ${percent(STRONG_FIELD_SHARE)}%）`,
+  summary: (rank, total, score, reasons, scales, note) => {
     const why = reasons.map(([label, detail]) => `${label}（${detail}）`).join('；');
-    const scale = scaled ? `；各项均乘以 ${scaled.value.toFixed(2)}：${scaled.detail}` : '';
+    const scale = scales.map((s) => `；各项均乘以 ${s.value.toFixed(2)}：${s.detail}`).join('');
     return `在 ${total} 个候选中排名第 ${rank}，得分 ${score.toFixed(3)}${why ? `：${why}` : ''}${scale}${note ? `；${note}` : ''}。`;
   },
   groupNote: (lead, group) => `排在同一集团（${group}）的 ${lead} 之后`,

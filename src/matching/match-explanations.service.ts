@@ -64,6 +64,7 @@ export class MatchExplanationsService {
       caveat: caveat ?? null,
       factors: result.factors,
       tradeFit: result.tradeFit,
+      fieldStrength: result.fieldStrength,
       evidence: evidence.flatMap((e) => {
         const project = projects.get(e.project.id);
         return project ? [{ referenceProject: toReferenceProjectModel(project), similarity: e.similarity, reasons: e.reasons }] : [];

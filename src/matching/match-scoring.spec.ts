@@ -69,7 +69,7 @@ describe('match scoring', () => {
     ['EPC'],
   );
   const projectSimilarity = new Map([['p0', 0.9]]);
-  const signals = { text: 0.8, similar: { count: 1, best: 0.9 }, largestRecord: 10, groupInCountry: 0 };
+  const signals = { text: 0.8, similar: { count: 1, best: 0.9 }, largestRecord: 10, groupInCountry: 0, coverage: 0.3, fieldCoverage: 0.3 };
 
   it('adds the factor contributions up to the score exactly', () => {
     const result = scorePair(need, experienced, signals, DEFAULT_WEIGHTS);
@@ -90,7 +90,7 @@ describe('match scoring', () => {
 
   it('counts declared capabilities in the need’s technologies, even without a track record', () => {
     const newcomer = record([], [], ['DRINKING_WATER_TREATMENT', 'DESALINATION']);
-    const withoutText = { text: 0, similar: undefined, largestRecord: 10, groupInCountry: 0 };
+    const withoutText = { text: 0, similar: undefined, largestRecord: 10, groupInCountry: 0, coverage: 0.3, fieldCoverage: 0.3 };
     const byKey = Object.fromEntries(scorePair(need, newcomer, withoutText, DEFAULT_WEIGHTS).factors.map((f) => [f.key, f]));
     expect(byKey.capabilityFit).toMatchObject({ value: 1, detail: "declares 1 of the need's 1 technologies (DRINKING_WATER_TREATMENT)" });
     expect(scorePair(need, newcomer, withoutText, DEFAULT_WEIGHTS).score).toBeGreaterThan(
@@ -107,7 +107,7 @@ describe('match scoring', () => {
       ...[2008, 2009, 2010, 2011].map((year) => ({ countryCode: 'SD', region: 'Africa', year, sourceSector: 'COMMUNICATIONS' })),
       { countryCode: 'ET', region: 'Africa', year: 2012, sourceSector: 'TRANSPORT AND STORAGE' },
     ]);
-    const same = { text: 0.5, similar: undefined, largestRecord: 10, groupInCountry: 0 };
+    const same = { text: 0.5, similar: undefined, largestRecord: 10, groupInCountry: 0, coverage: 0.3, fieldCoverage: 0.3 };
     const result = scorePair(need, telecom, same, DEFAULT_WEIGHTS);
     // (5 − 4 + 1) ÷ (5 + 1) = ⅓ of the record builds works; a builder has at least half: ⅓ ÷ ½.
     expect(result.tradeFit).toEqual({
@@ -128,7 +128,7 @@ describe('match scoring', () => {
 
   it('ranks experience in the country and the sector above none', () => {
     const stranger = record([{ countryCode: 'PK', region: 'Asia', year: 2003 }]);
-    const withoutText = { text: 0, similar: undefined, largestRecord: 10, groupInCountry: 0 };
+    const withoutText = { text: 0, similar: undefined, largestRecord: 10, groupInCountry: 0, coverage: 0.3, fieldCoverage: 0.3 };
     expect(scorePair(need, experienced, withoutText, DEFAULT_WEIGHTS).score).toBeGreaterThan(
       scorePair(need, stranger, withoutText, DEFAULT_WEIGHTS).score,
     );

@@ -1,5 +1,5 @@
 import { Language } from '../access/actor';
-import { EXPLANATION_TEXTS, ExplainedFacts } from './explanation-texts';
+import { EXPLANATION_TEXTS, ExplainedFacts, STRONG_FIELD_SHARE } from './explanation-texts';
 import { FACTOR_KEYS, FactorKey } from './match-factors';
 import { saturate } from './text-terms';
 import { ProjectFacts, TrackRecord } from './track-record-index.service';
@@ -41,11 +41,17 @@ export interface PairScore {
   factors: ScoredFactor[];
   /** Share of the track record in trades that build works; every contribution is multiplied by it. */
   tradeFit: { value: number; detail: string };
+  /** How much of the need's words the best candidate covers, as a scale on every contribution (1 for a strong field). */
+  fieldStrength: { value: number; detail: string };
 }
 
 export interface PairSignals {
   /** Track-record relevance to the need's words, already scaled to 0–1 across the candidates. */
   text: number;
+  /** How much of the need's words this track record covers, on a scale of its own (Built.coverageOf). */
+  coverage: number;
+  /** The best coverage among the need's candidates: how strong the field is. */
+  fieldCoverage: number;
   /** Its projects the need's searches found: how many, and how closely the best one matched (0–1). */
   similar: { count: number; best: number } | undefined;
   largestRecord: number;
@@ -59,6 +65,11 @@ export const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
 /** e^(−gap/5): a project five years away counts about a third as much as one in the same year. */
 const closeness = (gap: number) => Math.exp(-gap / 5);
+/**
+ * A field whose best track record covers this share of the need's words (Built.coverageOf) or more keeps its scores;
+ * below, every score of the field shrinks in proportion. About the dev split's median best coverage (docs/MATCHING.md).
+ */
+const STRONG_FIELD = STRONG_FIELD_SHARE;
 /** How many years either side of a need count as "around its date" in the country. */
 const ACTIVITY_YEARS = 3;
 /** The share of a track record in works from which an enterprise counts as a builder (see OTHER_TRADES). */
@@ -67,6 +78,7 @@ const BUILDER_SHARE = 0.5;
 /** What one pass over a track record finds for a need: the factor values, and the facts an explanation quotes. */
 export interface PairMeasures extends ExplainedFacts {
   tradeFit: number;
+  fieldStrength: number;
 }
 
 /**
@@ -101,6 +113,9 @@ export function measure(need: NeedProfile, record: TrackRecord, signals: PairSig
     // A builder (at least half of the record builds works) keeps its whole score; below that, the score shrinks with
     // the share. Smoothed like sectorFit; an enterprise without projects has shown no other trade.
     tradeFit: Math.min(1, (projects - summary.otherTrades + 1) / (projects + 1) / BUILDER_SHARE),
+    fieldStrength: Math.min(1, signals.fieldCoverage / STRONG_FIELD),
+    coverage: signals.coverage,
+    fieldCoverage: signals.fieldCoverage,
     otherTrades: summary.otherTrades,
     values: {
       text: signals.text,
@@ -152,12 +167,13 @@ function nearestGap(years: number[], year: number): number {
  * What a factor adds to the score: value × weight × trade fit, the value and the trade fit rounded to 4 decimals first
  * and the product too, so the explanation's contributions add up exactly to the score.
  */
-const contributionOf = (value: number, weight: number, tradeFit: number) => round(round(value) * weight * round(tradeFit));
+const contributionOf = (value: number, weight: number, m: Pick<PairMeasures, 'tradeFit' | 'fieldStrength'>) =>
+  round(round(value) * weight * round(m.tradeFit) * round(m.fieldStrength));
 
 /** The score of a measured pair: the sum of its contributions. */
-export function scoreOf(m: Pick<PairMeasures, 'values' | 'tradeFit'>, weights: Record<FactorKey, number>): number {
+export function scoreOf(m: Pick<PairMeasures, 'values' | 'tradeFit' | 'fieldStrength'>, weights: Record<FactorKey, number>): number {
   let sum = 0;
-  for (const key of FACTOR_KEYS) sum += contributionOf(m.values[key], weights[key], m.tradeFit);
+  for (const key of FACTOR_KEYS) sum += contributionOf(m.values[key], weights[key], m);
   return round(sum);
 }
 
@@ -170,10 +186,15 @@ export function explain(need: NeedProfile, m: PairMeasures, weights: Record<Fact
     label: texts.labels[key],
     value: round(m.values[key]),
     weight: round(weights[key]),
-    contribution: contributionOf(m.values[key], weights[key], m.tradeFit),
+    contribution: contributionOf(m.values[key], weights[key], m),
     detail: details[key],
   })).sort((a, b) => b.contribution - a.contribution || a.key.localeCompare(b.key));
-  return { score: scoreOf(m, weights), factors, tradeFit: { value: round(m.tradeFit), detail: texts.tradeFit(m) } };
+  return {
+    score: scoreOf(m, weights),
+    factors,
+    tradeFit: { value: round(m.tradeFit), detail: texts.tradeFit(m) },
+    fieldStrength: { value: round(m.fieldStrength), detail: texts.fieldStrength(m) },
+  };
 }
 
 /** Measures and explains one pair. */
@@ -267,13 +288,13 @@ export function spreadGroups<T>(ranked: T[], groupOf: (item: T) => string | null
 /** One line a coordinator can read at a glance, in `language` (that of `result`). */
 export function summarise(rank: number, total: number, result: PairScore, note?: string, language = Language.EN): string {
   const top = result.factors.filter((f) => f.contribution > 0).slice(0, 2);
-  const scaled = result.tradeFit.value < 1 ? result.tradeFit : null;
+  const scales = [result.tradeFit, result.fieldStrength].filter((scale) => scale.value < 1);
   return EXPLANATION_TEXTS[language].summary(
     rank,
     total,
     result.score,
     top.map((f) => [f.label, f.detail]),
-    scaled,
+    scales,
     note,
   );
 }

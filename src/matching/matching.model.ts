@@ -42,6 +42,20 @@ export class MatchTradeFitModel {
   detail: string;
 }
 
+@ObjectType('MatchFieldStrength', {
+  description:
+    'How much of the need’s words the best candidate covers: a weak field scales every candidate’s score down, so scores mean the same across needs.',
+})
+export class MatchFieldStrengthModel {
+  @Field(() => Float, {
+    description: '1 when the best candidate covers a fifth of the need’s words or more; below, that coverage divided by a fifth.',
+  })
+  value: number;
+
+  @Field({ description: 'The facts behind the value, e.g. "the best candidate covers only 9% of the need’s words …".' })
+  detail: string;
+}
+
 @ObjectType('MatchEvidence', { description: 'A reference project the match cites, and why.' })
 export class MatchEvidenceModel {
   @Field(() => ReferenceProjectModel, { description: 'The project (title, country, year …).' })
@@ -64,6 +78,9 @@ export class MatchExplanationModel {
 
   @Field(() => MatchTradeFitModel, { description: 'The scale applied to every contribution.' })
   tradeFit: MatchTradeFitModel;
+
+  @Field(() => MatchFieldStrengthModel, { description: 'The second scale applied to every contribution: how strong the need’s field is.' })
+  fieldStrength: MatchFieldStrengthModel;
 
   @Field(() => [MatchEvidenceModel], { description: 'The reference projects that support the match, most similar first.' })
   evidence: MatchEvidenceModel[];

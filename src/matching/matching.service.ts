@@ -89,17 +89,17 @@ function readStageOne(queries: StageOneQuery[], results: Array<{ hits: StageOneH
 }
 
 /** Below this, the best track record covers too little of a need's words to call the field one of its kind. */
-const WEAK_TEXT = 0.2;
+const WEAK_TEXT = 0.1;
 
 /**
  * A field where no candidate has done the kind of work the need asks for: none has a reference project in its sector or
- * technologies (when it names any), or none covers even a fifth of its words. Null when the field is not weak.
+ * technologies (when it names any), or none covers even a tenth of its words. Null when the field is not weak.
  */
 function weakField(field: CandidateField): WeakField | null {
   if (field.candidates.length === 0) return null;
   const named = field.profile.technologyCategories.length > 0 || field.profile.sectorCode !== null;
   const anyOfItsKind = !named || field.candidates.some((c) => c.measures.inSector > 0);
-  const bestText = Math.max(...field.candidates.map((c) => c.measures.values.text));
+  const bestText = Math.max(...field.candidates.map((c) => c.measures.coverage));
   return anyOfItsKind && bestText >= WEAK_TEXT ? null : { anyOfItsKind, bestText };
 }
 
@@ -266,16 +266,22 @@ export class MatchingService {
     for (const record of index.mostRelevant(distinctive, RECORD_LIMIT)) candidates.add(record.organizationId);
     for (const id of include) candidates.add(id);
     const records = [...candidates].map((id) => index.records.get(id)).filter((r): r is TrackRecord => r !== undefined);
-    const coverage = index.coverageOf(words);
+    const coverageOf = index.coverageOf(words);
+    const coverage = records.map(coverageOf);
+    const best = Math.max(0, ...coverage);
     return {
       index,
       profile,
       projectSimilarity,
       searched,
-      candidates: records.map((record) => ({
+      candidates: records.map((record, i) => ({
         record,
         measures: measure(profile, record, {
-          text: coverage(record),
+          // Relative to the best candidate for ranking (it ranks better than the absolute coverage, docs/MATCHING.md); the
+          // field's strength scales the score, so that scores mean the same across needs.
+          text: best > 0 ? coverage[i] / best : 0,
+          coverage: coverage[i],
+          fieldCoverage: best,
           similar: similarByOwner.get(record.organizationId),
           largestRecord: index.largestRecord,
           groupInCountry: groupInCountry(index, record, need.countryCode),
@@ -310,10 +316,14 @@ export class MatchingService {
     const needs = await this.needs.findBy({ id: In(ids), status: NeedStatus.OPEN });
     const { weights } = await this.weights.current();
     const coverage = needs.map((n) => index.coverageOf(workWords(n))(record));
+    const best = Math.max(0, ...coverage);
     const scored = needs.map((need, i) => {
       const profile = this.profileOf(need);
       const measures = measure(profile, record, {
-        text: coverage[i],
+        text: best > 0 ? coverage[i] / best : 0,
+        coverage: coverage[i],
+        // One enterprise against many needs: the pair's own coverage says how strong it is.
+        fieldCoverage: coverage[i],
         similar: undefined,
         largestRecord: index.largestRecord,
         groupInCountry: groupInCountry(index, record, need.countryCode),

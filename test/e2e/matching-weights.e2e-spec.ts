@@ -67,14 +67,14 @@ describe('matching weights learned from decisions', () => {
         }),
       );
     }
-    // The largest record, far from every need's country and trade: what a misled refit would push up.
+    // The largest record, in another trade but present in every country: a candidate everywhere, right nowhere.
     const big = await f.organization({ kind: OrganizationKind.ENTERPRISE, nameEn: 'Giant Holdings' });
     giant = big.id;
-    for (let j = 0; j < 12; j++) {
+    for (const [j, country] of [...LOCAL, ...FAR, ...LOCAL, ...FAR].entries()) {
       await f.referenceProject(big.id, {
         title: `Stadium and conference centre ${j}`,
         description: 'A sports stadium with seating for 40,000 and a conference centre.',
-        countryCode: ['BR', 'AR', 'CL', 'PE'][j % 4],
+        countryCode: country,
         year: 2010 + (j % 8),
         sectorCode: null,
         sourceSector: 'OTHER SOCIAL INFRASTRUCTURE AND SERVICES',
