@@ -88,7 +88,7 @@ export class MatchExplanationModel {
   @Field(() => String, {
     nullable: true,
     description:
-      'Said of every candidate when the field is weak: no candidate has a reference project of the need’s kind, or none covers a fifth of its words. Null otherwise.',
+      'Said of every candidate when the field is weak: no candidate has a reference project of the need’s kind, or none covers a tenth of its words. Null otherwise. Not repeated in the summary.',
   })
   caveat?: string | null;
 }

@@ -230,7 +230,7 @@ export class MatchingService {
         weightsVersion: version,
         result,
         evidence: citeEvidence(field.profile, record, field.projectSimilarity, undefined, language),
-        summary: summarise(i + 1, list.length, result, [note, caveat].filter(Boolean).join('; ') || undefined, language),
+        summary: summarise(i + 1, list.length, result, note, language),
         caveat,
       };
     };

@@ -462,8 +462,11 @@ export class Built {
    */
   mostRelevant(words: string[], limit: number): TrackRecord[] {
     const relevance = this.relevanceTo(words);
+    // Only records using one of the words can score: found through each word's postings, not a pass over all records.
+    const using = new Set<TrackRecord>();
+    for (const id of this.weighted(words).ids) for (const record of this.recordsUsing(id)) using.add(record);
     const scored: Array<{ record: TrackRecord; score: number }> = [];
-    for (const record of this.records.values()) {
+    for (const record of using) {
       const score = relevance(record);
       if (score > 0) scored.push({ record, score });
     }
@@ -471,6 +474,22 @@ export class Built {
       .sort((a, b) => b.score - a.score || (a.record.organizationId < b.record.organizationId ? -1 : 1))
       .slice(0, limit)
       .map((s) => s.record);
+  }
+
+  private readonly postings = new Map<number, TrackRecord[]>();
+
+  /**
+   * The records using a word, found by one pass over the records the first time a snapshot is asked about it. The
+   * words asked are a need's most distinctive, which few records use; a snapshot lives until the data change.
+   */
+  private recordsUsing(id: number): TrackRecord[] {
+    let list = this.postings.get(id);
+    if (!list) {
+      list = [];
+      for (const record of this.records.values()) if (binarySearch(record.termIds, id) >= 0) list.push(record);
+      this.postings.set(id, list);
+    }
+    return list;
   }
 
   /** The distinct words known to the index, as ids, with their IDF over enterprises. */

@@ -1,5 +1,7 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { FACTOR_KEYS, FACTORS, FactorKey } from '../match-factors';
+import { Language } from '../../access/actor';
+import { EXPLANATION_TEXTS } from '../explanation-texts';
+import { FACTOR_KEYS, FactorKey } from '../match-factors';
 import { Estimate } from '../evaluation/ranking-metrics';
 import { MatchingWeightsEntity, WeightsStatus } from './matching-weights.entity';
 
@@ -91,13 +93,18 @@ export class MatchingWeightsInForceModel {
   record: MatchingWeightsModel | null;
 }
 
-export const factorWeights = (weights: Record<FactorKey, number>): FactorWeightModel[] =>
-  FACTOR_KEYS.map((factor) => ({ factor, label: FACTORS[factor], weight: Math.round((weights[factor] ?? 0) * 10_000) / 10_000 }));
+/** Every factor with its weight, labelled in `language` (the explanations' own words). */
+export const factorWeights = (weights: Record<FactorKey, number>, language: Language): FactorWeightModel[] =>
+  FACTOR_KEYS.map((factor) => ({
+    factor,
+    label: EXPLANATION_TEXTS[language].labels[factor],
+    weight: Math.round((weights[factor] ?? 0) * 10_000) / 10_000,
+  }));
 
-export const toMatchingWeightsModel = (r: MatchingWeightsEntity): MatchingWeightsModel => ({
+export const toMatchingWeightsModel = (r: MatchingWeightsEntity, language: Language): MatchingWeightsModel => ({
   version: r.version,
   status: r.status,
-  weights: factorWeights(r.weights),
+  weights: factorWeights(r.weights, language),
   learnedAt: r.learnedAt,
   learnedBy: r.learnedBy,
   historicalExamples: r.historicalExamples,

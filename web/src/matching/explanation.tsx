@@ -80,18 +80,6 @@ export function explanationOfMatch(
 const percent = (value: number) => `${Math.round(value * 100)}%`;
 
 /**
- * A summary without the weak-field caveat, when the page shows that caveat once above all candidates. A suggestion's
- * summary ends with it ("…; No candidate has done this kind of work: …."): cut from its opening words (up to the colon,
- * the same whatever the figures) to the end, keeping the closing full stop.
- */
-export function withoutCaveat(summary: string, caveat: string | null | undefined): string {
-  const opening = caveat?.split(/[:：]/)[0];
-  if (!opening) return summary;
-  const at = Math.max(summary.lastIndexOf(`; ${opening}`), summary.lastIndexOf(`；${opening}`));
-  return at < 0 ? summary : summary.slice(0, at) + (summary.endsWith('。') ? '。' : '.');
-}
-
-/**
  * Coordinators (the API tells only them): which weights ranked a suggestion — a learned version (see the statistics
  * page's matching weights) or the defaults in code.
  */
@@ -116,19 +104,16 @@ function RankedWith({ weightsVersion }: { weightsVersion: number | null }) {
 export function ExplanationView({
   explanation,
   compact = false,
-  caveat,
   weightsVersion,
 }: {
   explanation: Explanation;
   compact?: boolean;
-  /** The weak-field caveat when the page shows it once above the explanations: left out of the summary. */
-  caveat?: string | null;
   /** The weights version that ranked it (null: the defaults), told to coordinators; leave out where it does not apply. */
   weightsVersion?: number | null;
 }) {
   const { t } = useTranslation();
   const { score, factors, tradeFit, evidence } = explanation;
-  const summary = explanation.summary && withoutCaveat(explanation.summary, caveat);
+  const { summary } = explanation;
   const shown = factors.filter((factor) => factor.contribution > 0 || !compact).sort((a, b) => b.contribution - a.contribution);
   const widest = Math.max(score, ...shown.map((factor) => factor.contribution), 1e-9);
   return (

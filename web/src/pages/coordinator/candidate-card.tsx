@@ -9,8 +9,6 @@ export type Candidate = NeedCandidatesQuery['matches']['edges'][number]['node'];
 
 interface Props {
   candidate: Candidate;
-  /** The weak-field caveat, shown once above the cards: not repeated in each summary. */
-  caveat?: string | null;
   selected: boolean;
   busy: boolean;
   onSelect: (selected: boolean) => void;
@@ -20,7 +18,7 @@ interface Props {
 }
 
 /** One candidate of a need: who, why (the explanation), and the coordinator's moves. */
-export function CandidateCard({ candidate, caveat, selected, busy, onSelect, onShortlist, onApprove, onReject }: Props) {
+export function CandidateCard({ candidate, selected, busy, onSelect, onShortlist, onApprove, onReject }: Props) {
   const { t } = useTranslation();
   const name = labelOf(candidate.enterprise);
   const explanation = explanationOfMatch(candidate.score, candidate.explanation);
@@ -49,7 +47,7 @@ export function CandidateCard({ candidate, caveat, selected, busy, onSelect, onS
             {candidate.interestMessage}
           </Typography.Paragraph>
         )}
-        {explanation && <ExplanationView explanation={explanation} compact caveat={caveat} />}
+        {explanation && <ExplanationView explanation={explanation} compact />}
         <Checkbox
           checked={selected}
           aria-label={t('coordinator.candidates.selectNamed', { name })}

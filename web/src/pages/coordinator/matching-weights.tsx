@@ -6,11 +6,10 @@ import type { MatchingWeightsStatus } from '../../gql/graphql';
 import { formatDate, formatDateTime, formatNumber } from '../../format';
 import { currentLanguage } from '../../i18n';
 import { Failure, Loading, Nothing } from '../../states';
-import { factorLabelsZh } from './messages';
 
 const MATCHING_WEIGHTS = graphql(`
-  query MatchingWeightsPanel {
-    matchingWeights {
+  query MatchingWeightsPanel($language: Language) {
+    matchingWeights(language: $language) {
       version
       weights {
         factor
@@ -65,17 +64,16 @@ type Estimate = { value: number; low: number; high: number };
 const figure = (value: number) => formatNumber(Math.round(value * 1000) / 1000);
 const signed = (value: number) => (value > 0 ? `+${figure(value)}` : figure(value));
 
-/** A factor's label in the console's language: the API labels them in English only. */
-export const factorLabel = (factor: { factor: string; label: string }): string =>
-  (currentLanguage() === 'ZH' && factorLabelsZh[factor.factor]) || factor.label;
-
 /**
  * Coordinators and admins: the matching weights that rank now — learned (from which held-out projects and decisions, how
  * well) or the defaults in code —, each factor's weight, and the refits tried (in force, retired, refused and why).
  */
 export function MatchingWeightsPanel() {
   const { t } = useTranslation();
-  const { data, error, loading, refetch } = useQuery(MATCHING_WEIGHTS, { fetchPolicy: 'cache-and-network' });
+  const { data, error, loading, refetch } = useQuery(MATCHING_WEIGHTS, {
+    variables: { language: currentLanguage() },
+    fetchPolicy: 'cache-and-network',
+  });
   const heading = (
     <Typography.Title level={3} id="matching-weights">
       {t('coordinator.weights.title')}
@@ -147,7 +145,7 @@ export function MatchingWeightsPanel() {
           scroll={{ x: true }}
           dataSource={weighed}
           columns={[
-            { title: t('coordinator.weights.factor'), key: 'factor', render: (_, w) => factorLabel(w) },
+            { title: t('coordinator.weights.factor'), key: 'factor', render: (_, w) => w.label },
             { title: t('coordinator.weights.weight'), key: 'weight', align: 'right', render: (_, w) => percent(w.weight) },
           ]}
         />
@@ -156,7 +154,7 @@ export function MatchingWeightsPanel() {
             <Typography.Text>{t('coordinator.weights.informationOnly')}</Typography.Text>
             <ul style={{ margin: '4px 0 0' }}>
               {informationOnly.map((w) => (
-                <li key={w.factor}>{factorLabel(w)}</li>
+                <li key={w.factor}>{w.label}</li>
               ))}
             </ul>
           </div>

@@ -320,25 +320,3 @@ export const coordinatorZh: typeof coordinatorEn = {
   },
   regions: { Africa: '非洲', Americas: '美洲', Asia: '亚洲', Europe: '欧洲', Oceania: '大洋洲' },
 };
-
-/**
- * The factors' labels in Chinese, keyed by factor key: the API's weights (matchingWeights) label them in English only. The
- * same words as the Chinese explanations (src/matching/explanation-texts.ts); a factor missing here shows the API's label.
- */
-export const factorLabelsZh: Record<string, string> = {
-  text: '业绩记录与需求用词相符',
-  similarProjects: '有参考项目与需求高度相似',
-  countryExperience: '在需求所在国有项目',
-  countryRecency: '近期在需求所在国有工作',
-  regionExperience: '在同一地区的其他国家有项目',
-  sectorFit: '业绩记录中属于需求行业和技术的比例',
-  capabilityFit: '申报了需求所需技术的能力',
-  cooperationFit: '提供需求所要的合作方式',
-  budgetFit: '完成过与预算规模相当的项目',
-  recency: '在需求前后时期活跃',
-  trackRecord: '业绩记录的规模',
-  countryActivity: '需求前后三年内在需求所在国有项目',
-  groupInCountry: '同集团其他成员在需求所在国有项目',
-  financierInCountry: '在需求所在国有同一融资方的项目',
-  instrumentFit: '采用相同融资方式的项目比例',
-};

@@ -206,7 +206,6 @@ export function NeedCandidatesPage() {
             <Col key={candidate.id} xs={24} md={12} xl={8}>
               <CandidateCard
                 candidate={candidate}
-                caveat={caveat}
                 selected={selected.has(candidate.id)}
                 busy={busy}
                 onSelect={(on) => toggle(candidate.id, on)}
