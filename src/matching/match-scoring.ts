@@ -67,9 +67,14 @@ const round = (x: number) => Math.round(x * 10_000) / 10_000;
 const closeness = (gap: number) => Math.exp(-gap / 5);
 /**
  * A field whose best track record covers this share of the need's words (Built.coverageOf) or more keeps its scores;
- * below, every score of the field shrinks in proportion. About the dev split's median best coverage (docs/MATCHING.md).
+ * below, every score of the field shrinks towards a quarter of itself (no word covered). About the dev split's median best coverage (docs/MATCHING.md).
  */
 const STRONG_FIELD = STRONG_FIELD_SHARE;
+/**
+ * What a field covering none of the need's words keeps of its scores: declared capabilities, countries and years still
+ * say something (a newcomer without a track record is found by its capabilities alone), but little.
+ */
+const WEAKEST_FIELD = 0.25;
 /** How many years either side of a need count as "around its date" in the country. */
 const ACTIVITY_YEARS = 3;
 /** The share of a track record in works from which an enterprise counts as a builder (see OTHER_TRADES). */
@@ -113,7 +118,7 @@ export function measure(need: NeedProfile, record: TrackRecord, signals: PairSig
     // A builder (at least half of the record builds works) keeps its whole score; below that, the score shrinks with
     // the share. Smoothed like sectorFit; an enterprise without projects has shown no other trade.
     tradeFit: Math.min(1, (projects - summary.otherTrades + 1) / (projects + 1) / BUILDER_SHARE),
-    fieldStrength: Math.min(1, signals.fieldCoverage / STRONG_FIELD),
+    fieldStrength: WEAKEST_FIELD + (1 - WEAKEST_FIELD) * Math.min(1, signals.fieldCoverage / STRONG_FIELD),
     coverage: signals.coverage,
     fieldCoverage: signals.fieldCoverage,
     otherTrades: summary.otherTrades,

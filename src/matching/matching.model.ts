@@ -48,7 +48,7 @@ export class MatchTradeFitModel {
 })
 export class MatchFieldStrengthModel {
   @Field(() => Float, {
-    description: '1 when the best candidate covers a fifth of the need’s words or more; below, that coverage divided by a fifth.',
+    description: '1 when the best candidate covers a fifth of the need’s words or more; below, 0.25 + 0.75 × that coverage ÷ 0.2.',
   })
   value: number;
 

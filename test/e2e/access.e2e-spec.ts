@@ -230,6 +230,8 @@ const RULES: Record<string, Rule> = {
     variables: (w) => ({ org: w.orgs.enterpriseOrg.id }),
     allowed: ['enterprise', ...STAFF],
   },
+  matchingWeights: { document: '{ matchingWeights { version weights { factor weight } } }', variables: none, allowed: STAFF },
+  matchingWeightsHistory: { document: '{ matchingWeightsHistory(first: 5) { version status } }', variables: none, allowed: STAFF },
   reviewQueue: { document: '{ reviewQueue(first: 5) { totalCount } }', variables: none, allowed: STAFF },
   matchStatistics: { document: '{ matchStatistics { funnel { suggested } } }', variables: none, allowed: STAFF },
   matches: { document: '{ matches(first: 5) { totalCount } }', variables: none, allowed: SIGNED_IN },
