@@ -181,7 +181,13 @@ async function main(): Promise<void> {
       { label: 'main + record retrieval', rank: product(MAIN_WEIGHTS) },
       {
         label: `weights learned on all projects ≤${PER_COMPANY} (out of fold), + record retrieval`,
-        rank: (c, set) => product(set === dev ? learned.full : learned.folds[foldOf(c.group, FOLDS)])(c),
+        rank: (c, set) => product(set.cases === dev.cases ? learned.full : learned.folds[foldOf(c.group, FOLDS)])(c),
+      },
+      {
+        // Learning with a prior: halfway between the defaults and what the track records teach (both scaled to sum to 1).
+        label: 'halfway between the defaults and the learned weights (out of fold)',
+        rank: (c, set) =>
+          product(halfway(DEFAULT_WEIGHTS, set.cases === dev.cases ? learned.full : learned.folds[foldOf(c.group, FOLDS)]))(c),
       },
       { label: 'default weights in code, + record retrieval', rank: product(DEFAULT_WEIGHTS) },
     ];
@@ -344,6 +350,13 @@ function ablation(sets: EvaluationSet[], weights: Record<FactorKey, number>, par
     const stays = gains.some((g) => g.low > MEANINGFUL);
     log(`| ${factor}${stays ? '' : ' (removal loses nowhere)'} | ${gains.map(signed).join(' | ')} |`);
   }
+}
+
+/** The mean of two weight sets, each scaled to sum to 1 first. */
+function halfway(a: Record<FactorKey, number>, b: Record<FactorKey, number>): Record<FactorKey, number> {
+  const sum = (w: Record<FactorKey, number>) => FACTOR_KEYS.reduce((s, k) => s + w[k], 0);
+  const [ta, tb] = [sum(a), sum(b)];
+  return Object.fromEntries(FACTOR_KEYS.map((k) => [k, a[k] / ta / 2 + b[k] / tb / 2])) as Record<FactorKey, number>;
 }
 
 /** A gain smaller than this is rounding, not a gain. */
