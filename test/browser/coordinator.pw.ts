@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { expect, test } from '@playwright/test';
-import { api, asAccount, choose, signInAs, tokenOf } from './support';
+import { api, asAccount, choose, publishedNeed, signInAs, tokenOf } from './support';
 
 type Need = { id: string; title: string; country: { code: string; nameEn: string } };
 type Suggested = { suggestMatches: Array<{ id: string; version: number; status: string }> };
@@ -145,28 +145,12 @@ test('a coordinator reads the matching weights in force, and a weak field’s ca
 }) => {
   // A need of a kind nobody's track record has: every candidate carries the same caveat.
   const [agency, coordinator] = await Promise.all((['AGENCY_MEMBER', 'COORDINATOR'] as const).map((role) => tokenOf(request, role)));
-  const { me } = await api<{ me: { organization: { country: { code: string } } } }>(
-    request,
-    agency,
-    '{ me { organization { country { code } } } }',
-  );
-  const { createNeed } = await api<{ createNeed: { id: string } }>(
-    request,
-    agency,
-    'mutation($input: CreateNeedInput!) { createNeed(input: $input) { id } }',
-    {
-      input: {
-        title: 'Lunar regolith ice extraction for a polar research station',
-        description:
-          'Rover-mounted microwave heating of regolith, cryogenic cold traps and sublimation chambers for a crewed polar outpost.',
-        countryCode: me.organization.country.code,
-        sectorCode: '14015',
-        deadline: `${new Date().getUTCFullYear() + 1}-06-30`,
-      },
-    },
-  );
-  await api(request, agency, 'mutation($id: ID!) { publishNeed(id: $id) { id } }', { id: createNeed.id });
-  const { suggestMatches } = await api<Suggested>(request, coordinator, SUGGEST, { needId: createNeed.id });
+  const needId = await publishedNeed(request, agency, {
+    title: 'Lunar regolith ice extraction for a polar research station',
+    description: 'Rover-mounted microwave heating of regolith, cryogenic cold traps and sublimation chambers for a crewed polar outpost.',
+    sectorCode: '14015',
+  });
+  const { suggestMatches } = await api<Suggested>(request, coordinator, SUGGEST, { needId });
 
   // The demo data has no refit: the defaults in code rank, each factor above 0 in the table, the others listed apart.
   await signInAs(page, 'Coordinator', '/statistics');
@@ -176,7 +160,7 @@ test('a coordinator reads the matching weights in force, and a weak field’s ca
   await expect(weights.getByTestId('weights-information-only')).toContainText('Projects in the need’s country with the same financier');
   await expect(weights.getByText(/^No refit yet: /)).toBeVisible();
 
-  await page.goto(`/review/needs/${createNeed.id}`);
+  await page.goto(`/review/needs/${needId}`);
   await expect(page.getByTestId('candidate').first()).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'No candidate has done this kind of work' })).toBeVisible();
   // Once, above the cards: not again in each card's summary.

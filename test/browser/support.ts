@@ -107,17 +107,12 @@ export interface IntroducedMatch {
   coordinator: string;
 }
 
-/**
- * Through the API, what many pages need: the demo agency publishes a need of its own, the demo enterprise expresses
- * interest, the coordinator approves — an introduced match every role may open. Returns the tokens used.
- */
-export async function introducedMatch(
+/** Through the API, the agency of `agency` (a token) creates and publishes a need in its own country; returns its id. */
+export async function publishedNeed(
   request: APIRequestContext,
-  need: { title: string; description: string; sectorCode: string; message: string },
-): Promise<IntroducedMatch> {
-  const [agency, enterprise, coordinator] = await Promise.all(
-    (['AGENCY_MEMBER', 'ENTERPRISE_MEMBER', 'COORDINATOR'] as const).map((role) => tokenOf(request, role)),
-  );
+  agency: string,
+  need: { title: string; description: string; sectorCode: string },
+): Promise<string> {
   const { me } = await api<{ me: { organization: { country: { code: string } } } }>(
     request,
     agency,
@@ -137,8 +132,22 @@ export async function introducedMatch(
       },
     },
   );
-  const needId = createNeed.id;
-  await api(request, agency, 'mutation($id: ID!) { publishNeed(id: $id) { id } }', { id: needId });
+  await api(request, agency, 'mutation($id: ID!) { publishNeed(id: $id) { id } }', { id: createNeed.id });
+  return createNeed.id;
+}
+
+/**
+ * Through the API, what many pages need: the demo agency publishes a need of its own, the demo enterprise expresses
+ * interest, the coordinator approves — an introduced match every role may open. Returns the tokens used.
+ */
+export async function introducedMatch(
+  request: APIRequestContext,
+  need: { title: string; description: string; sectorCode: string; message: string },
+): Promise<IntroducedMatch> {
+  const [agency, enterprise, coordinator] = await Promise.all(
+    (['AGENCY_MEMBER', 'ENTERPRISE_MEMBER', 'COORDINATOR'] as const).map((role) => tokenOf(request, role)),
+  );
+  const needId = await publishedNeed(request, agency, need);
   const { expressInterest } = await api<{ expressInterest: { id: string; version: number } }>(
     request,
     enterprise,
