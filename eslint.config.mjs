@@ -39,6 +39,12 @@ export const LAYERS = [
   { folders: ['audit'] },
   { folders: ['imports'] },
   { folders: ['learning'] },
+  // The alliance's own work (issue 16): programmes, their activities and B2B meetings, donations and training, reports.
+  { folders: ['programmes'] },
+  { folders: ['activities'] },
+  { folders: ['meetings'] },
+  { folders: ['donations', 'training'] },
+  { folders: ['alliance-reports'] },
   // Entry points beside the API.
   { folders: ['demo', 'cli', 'health', 'console'] },
 ];
