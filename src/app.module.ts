@@ -14,6 +14,7 @@ import { MatchingModule } from './matching/matching.module';
 import { LearningModule } from './learning/learning.module';
 import { NeedsModule } from './needs/needs.module';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { ProgrammesModule } from './programmes/programmes.module';
 import { ReferenceDataModule } from './reference-data/reference-data.module';
 import { ReferenceProjectsModule } from './reference-projects/reference-projects.module';
 import { SearchModule } from './search/search.module';
@@ -48,6 +49,7 @@ export class AppModule {
         UsersModule,
         NeedsModule,
         CapabilitiesModule,
+        ProgrammesModule,
         ReferenceProjectsModule,
         DemoSeedModule,
         ImportsModule,

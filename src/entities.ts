@@ -1,3 +1,4 @@
+import { ProgrammeEntity, ProgrammeMemberEntity } from './programmes/programme.entity';
 import { DataSourceOptions } from 'typeorm';
 import { dataSourceOptions } from './database/data-source-options';
 import { CapabilityEntity } from './capabilities/capability.entity';
@@ -46,6 +47,8 @@ export const ENTITIES = [
   RefreshTokenEntity,
   RequestBudgetEntity,
   MatchingWeightsEntity,
+  ProgrammeEntity,
+  ProgrammeMemberEntity,
 ];
 
 /** The application's data source: src/database's options with every entity of the domains. */

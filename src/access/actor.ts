@@ -19,7 +19,9 @@ registerEnumType(Role, {
   description: 'What a user may do.',
   valuesMap: {
     ENTERPRISE_MEMBER: { description: 'Staff of an enterprise: keeps its profile, capabilities and track record; follows opportunities.' },
-    AGENCY_MEMBER: { description: "Staff of a partner agency: posts and maintains the agency's needs." },
+    AGENCY_MEMBER: {
+      description: "Staff of a partner agency or a joint research centre: posts and maintains the organisation's needs.",
+    },
     COORDINATOR: { description: 'Secretariat staff: reviews and approves matches, sees everything.' },
     ADMIN: { description: 'Operator: manages organisations and users.' },
   },

@@ -5,6 +5,17 @@ export enum OrganizationKind {
   ENTERPRISE = 'ENTERPRISE',
   AGENCY = 'AGENCY',
   SECRETARIAT = 'SECRETARIAT',
+  /** A joint research centre or laboratory (e.g. the China–Sri Lanka Joint Center for Water Technology Research and Demonstration). */
+  RESEARCH_CENTRE = 'RESEARCH_CENTRE',
+}
+
+/** Kinds whose members post needs: partner agencies, and joint centres (a demonstration site wants a pilot plant). */
+export const NEED_POSTING_KINDS: readonly OrganizationKind[] = [OrganizationKind.AGENCY, OrganizationKind.RESEARCH_CENTRE];
+
+/** One of a joint centre's host institutions: a Chinese one (a CAS institute) and a partner-country one (a water authority). */
+export interface HostInstitution {
+  name: string;
+  countryCode: string;
 }
 
 export enum VerificationStatus {
@@ -44,6 +55,10 @@ export class OrganizationEntity {
 
   @Column({ type: 'text', nullable: true })
   website: string | null;
+
+  /** For a research centre: its host institutions on both sides; empty for other kinds. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  hostInstitutions: HostInstitution[];
 
   @Column({ type: 'text', default: '' })
   description: string;

@@ -10,8 +10,20 @@ registerEnumType(OrganizationKind, {
     ENTERPRISE: { description: 'A Chinese water enterprise offering capabilities abroad.' },
     AGENCY: { description: 'A partner agency in a Belt and Road country posting water needs.' },
     SECRETARIAT: { description: 'The alliance secretariat whose coordinators review matches.' },
+    RESEARCH_CENTRE: {
+      description:
+        'A joint research centre or laboratory with host institutions on both sides; posts needs (its members have the AGENCY_MEMBER role) and hosts activities.',
+    },
   },
 });
+
+@ObjectType('HostInstitution', { description: "One of a joint research centre's host institutions." })
+export class HostInstitutionModel {
+  @Field({ description: 'Name, as the institution writes it (e.g. "Research Center for Eco-Environmental Sciences, CAS").' })
+  name: string;
+
+  countryCode: string;
+}
 registerEnumType(VerificationStatus, {
   name: 'VerificationStatus',
   description: 'Whether the secretariat has checked the organisation. Only verified organisations are public and may publish needs.',
@@ -22,12 +34,14 @@ registerEnumType(VerificationStatus, {
   },
 });
 
-@ObjectType('Organization', { description: 'An enterprise, a partner agency or the secretariat. Users belong to one.' })
+@ObjectType('Organization', {
+  description: 'An enterprise, a partner agency, a joint research centre or the secretariat. Users belong to one.',
+})
 export class OrganizationModel {
   @Field(() => ID, { description: 'Identifier.' })
   id: string;
 
-  @Field(() => OrganizationKind, { description: 'Enterprise, agency or secretariat.' })
+  @Field(() => OrganizationKind, { description: 'Enterprise, agency, research centre or secretariat.' })
   kind: OrganizationKind;
 
   @Field({ description: 'Name in English.' })
@@ -46,6 +60,9 @@ export class OrganizationModel {
 
   @Field(() => String, { nullable: true, description: 'Web site.' })
   website: string | null;
+
+  @Field(() => [HostInstitutionModel], { description: 'For a research centre: its host institutions on both sides; empty otherwise.' })
+  hostInstitutions: HostInstitutionModel[];
 
   @Field({ description: 'What the organisation does.' })
   description: string;
@@ -88,6 +105,7 @@ export function toOrganizationModel(entity: OrganizationEntity, actor: Actor | n
     countryCode: entity.countryCode,
     countryCodesServed: entity.countriesServed,
     website: entity.website,
+    hostInstitutions: entity.hostInstitutions.map((host) => ({ name: host.name, countryCode: host.countryCode })),
     description: entity.description,
     verificationStatus: entity.verificationStatus,
     parentGroup: entity.parentGroup,

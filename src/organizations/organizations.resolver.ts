@@ -7,7 +7,7 @@ import { CountryModel } from '../reference-data/reference-data.model';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { CreateOrganizationInput, OrganizationsArgs, UpdateOrganizationInput } from './dto/organization.inputs';
 import { VerificationStatus } from './organization.entity';
-import { OrganizationConnection, OrganizationModel } from './organization.model';
+import { HostInstitutionModel, OrganizationConnection, OrganizationModel } from './organization.model';
 import { OrganizationsService } from './organizations.service';
 
 @ArgsType()
@@ -75,5 +75,15 @@ export class OrganizationsResolver {
   })
   countriesServed(@Parent() organization: OrganizationModel): CountryModel[] {
     return organization.countryCodesServed.map((code) => this.referenceData.country(code));
+  }
+}
+
+@Resolver(() => HostInstitutionModel)
+export class HostInstitutionResolver {
+  constructor(private readonly referenceData: ReferenceDataService) {}
+
+  @ResolveField(() => CountryModel, { description: 'Country of the institution.' })
+  country(@Parent() host: HostInstitutionModel): CountryModel {
+    return this.referenceData.country(host.countryCode);
   }
 }

@@ -10,8 +10,8 @@ import { paginate } from '../database/paginate';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { IndexedKind } from '../search-outbox/search-outbox.entity';
 import { SearchOutboxService } from '../search-outbox/search-outbox.service';
-import { CreateOrganizationInput, OrganizationsArgs, UpdateOrganizationInput } from './dto/organization.inputs';
-import { OrganizationEntity, OrganizationKind, VerificationStatus } from './organization.entity';
+import { CreateOrganizationInput, HostInstitutionInput, OrganizationsArgs, UpdateOrganizationInput } from './dto/organization.inputs';
+import { HostInstitution, NEED_POSTING_KINDS, OrganizationEntity, OrganizationKind, VerificationStatus } from './organization.entity';
 import { OrganizationModel, toOrganizationModel } from './organization.model';
 import { OrganizationVisibility } from './organization-visibility.policy';
 
@@ -59,6 +59,7 @@ export class OrganizationsService {
       throw DomainError.badInput('parentGroup', 'only enterprises belong to a parent group');
     }
     const countriesServed = this.countriesServed(input.kind, input.countryCode.toUpperCase(), input.countriesServed);
+    const hostInstitutions = this.hostInstitutions(input.kind, input.hostInstitutions);
     const saved = await this.save(
       actor,
       'create',
@@ -71,6 +72,7 @@ export class OrganizationsService {
         countryCode: input.countryCode.toUpperCase(),
         countriesServed,
         website: input.website ?? null,
+        hostInstitutions,
         description: input.description ?? '',
         parentGroup: input.parentGroup ?? null,
         contactEmail: input.contactEmail?.toLowerCase() ?? null,
@@ -102,7 +104,7 @@ export class OrganizationsService {
     // Where a verified agency posts needs is what the secretariat checked; the agency cannot widen it on its own.
     if (
       movesWhereNeedsGo &&
-      organization.kind === OrganizationKind.AGENCY &&
+      NEED_POSTING_KINDS.includes(organization.kind) &&
       organization.verificationStatus === VerificationStatus.VERIFIED &&
       actor.role !== Role.ADMIN
     ) {
@@ -115,9 +117,23 @@ export class OrganizationsService {
         changes.countriesServed === undefined ? organization.countriesServed : changes.countriesServed,
       );
     }
+    if (changes.hostInstitutions !== undefined)
+      changes.hostInstitutions = this.hostInstitutions(organization.kind, changes.hostInstitutions);
     if (changes.description === null) changes.description = '';
     if (changes.contactEmail) changes.contactEmail = changes.contactEmail.toLowerCase();
     return toOrganizationModel(await this.save(actor, 'update', organization, Object.assign({ ...organization }, changes)), actor);
+  }
+
+  /** Validated, countries upper-cased; only research centres have host institutions. */
+  private hostInstitutions(kind: OrganizationKind, hosts: HostInstitutionInput[] | null | undefined): HostInstitution[] {
+    if (!hosts?.length) return [];
+    if (kind !== OrganizationKind.RESEARCH_CENTRE)
+      throw DomainError.badInput('hostInstitutions', 'only research centres have host institutions');
+    return hosts.map((host) => {
+      const countryCode = host.countryCode.toUpperCase();
+      this.referenceData.assertCountry('hostInstitutions', countryCode);
+      return { name: host.name, countryCode };
+    });
   }
 
   /** Validated, upper-cased, without duplicates or the home country; only agencies have any. */

@@ -11,22 +11,26 @@ import { AppConfig } from '../config/app-config';
 import { Connection } from '../common/pagination';
 import { definedFields } from '../common/validation';
 import { paginate } from '../database/paginate';
-import { OrganizationEntity, OrganizationKind } from '../organizations/organization.entity';
+import { NEED_POSTING_KINDS, OrganizationEntity, OrganizationKind } from '../organizations/organization.entity';
 import { CreateUserInput, UpdateMyProfileInput, UpdateUserInput, UsersArgs } from './dto/user.inputs';
 import { UserEntity } from './user.entity';
 import { toUserModel, UserModel } from './user.model';
 
-/** Which organisation kind each role belongs to. */
-const ROLE_ORGANIZATION_KIND: Record<Role, OrganizationKind> = {
-  [Role.ENTERPRISE_MEMBER]: OrganizationKind.ENTERPRISE,
-  [Role.AGENCY_MEMBER]: OrganizationKind.AGENCY,
-  [Role.COORDINATOR]: OrganizationKind.SECRETARIAT,
-  [Role.ADMIN]: OrganizationKind.SECRETARIAT,
+/**
+ * Which organisation kinds each role belongs in. A role is what one may do: a joint centre's staff post needs and
+ * answer introductions as an agency's do, so they are AGENCY_MEMBERs; the organisation's kind says what it is.
+ */
+const ROLE_ORGANIZATION_KINDS: Record<Role, readonly OrganizationKind[]> = {
+  [Role.ENTERPRISE_MEMBER]: [OrganizationKind.ENTERPRISE],
+  [Role.AGENCY_MEMBER]: NEED_POSTING_KINDS,
+  [Role.COORDINATOR]: [OrganizationKind.SECRETARIAT],
+  [Role.ADMIN]: [OrganizationKind.SECRETARIAT],
 };
 
 export function assertRoleFits(role: Role, organization: OrganizationEntity): void {
-  if (ROLE_ORGANIZATION_KIND[role] !== organization.kind) {
-    throw DomainError.badInput('role', `${role} belongs in a ${ROLE_ORGANIZATION_KIND[role]} organisation, not a ${organization.kind}`);
+  const kinds = ROLE_ORGANIZATION_KINDS[role];
+  if (!kinds.includes(organization.kind)) {
+    throw DomainError.badInput('role', `${role} belongs in a ${kinds.join(' or ')} organisation, not a ${organization.kind}`);
   }
 }
 

@@ -5,6 +5,7 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { MatchEntity } from '../../src/matches/match.entity';
 import { MatchStatus } from '../../src/matches/match-status';
+import { ProgrammeEntity, ProgrammeMemberEntity } from '../../src/programmes/programme.entity';
 import { NOTIFICATION_CHANNEL } from '../../src/notifications/notification-stream.service';
 import { TEST_PASSWORD } from '../support/factory';
 import { ALL_TABLES, databaseFingerprint } from '../support/fingerprint';
@@ -17,6 +18,8 @@ type AccessWorld = World & {
   introducedMatch: MatchEntity;
   /** A live refresh token of the world's enterprise member (from a real login). */
   refreshToken: string;
+  /** A programme with the world's enterprise as a member. */
+  programme: ProgrammeEntity;
 };
 
 interface Rule {
@@ -346,6 +349,38 @@ const RULES: Record<string, Rule> = {
     allowed: ['enterprise', 'admin'],
     refusedWith: OTHER_ORGANIZATIONS_NOT_FOUND,
   },
+
+  // The alliance's programmes: public to read, run by coordinators
+  programmes: {
+    document: '{ programmes(first: 5) { totalCount edges { node { id members { id } } } } }',
+    variables: none,
+    allowed: EVERYONE,
+  },
+  programme: {
+    document: 'query($id: ID!) { programme(id: $id) { id members { id } } }',
+    variables: (w) => ({ id: w.programme.id }),
+    allowed: EVERYONE,
+  },
+  createProgramme: {
+    document: 'mutation { createProgramme(input: { nameEn: "Access check", sponsor: "ANSO", startsOn: "2025-01-01" }) { id } }',
+    variables: none,
+    allowed: ['coordinator'],
+  },
+  updateProgramme: {
+    document: 'mutation($id: ID!) { updateProgramme(input: { id: $id, description: "Changed" }) { id } }',
+    variables: (w) => ({ id: w.programme.id }),
+    allowed: ['coordinator'],
+  },
+  addProgrammeMembers: {
+    document: 'mutation($p: ID!, $o: [ID!]!) { addProgrammeMembers(programmeId: $p, organizationIds: $o) { id } }',
+    variables: (w) => ({ p: w.programme.id, o: [w.orgs.otherEnterpriseOrg.id] }),
+    allowed: ['coordinator'],
+  },
+  removeProgrammeMember: {
+    document: 'mutation($p: ID!, $o: ID!) { removeProgrammeMember(programmeId: $p, organizationId: $o) { id } }',
+    variables: (w) => ({ p: w.programme.id, o: w.orgs.enterpriseOrg.id }),
+    allowed: ['coordinator'],
+  },
 };
 
 type OperationKind = 'query' | 'mutation' | 'subscription';
@@ -391,7 +426,11 @@ describe('access rules', () => {
         p: TEST_PASSWORD,
       },
     );
-    w = { ...world, introducedMatch, refreshToken: session.data!.login.refreshToken };
+    const programme = await t.factory.programme();
+    await t.dataSource
+      .getRepository(ProgrammeMemberEntity)
+      .insert({ programmeId: programme.id, organizationId: world.orgs.enterpriseOrg.id });
+    w = { ...world, introducedMatch, refreshToken: session.data!.login.refreshToken, programme };
     // Search answers from the indexes: fill them, or search would be SEARCH_UNAVAILABLE for everyone.
     await t.indexEverything();
   });
@@ -525,6 +564,10 @@ describe('access rules', () => {
         'updateNeed',
         'updateCapability',
         'updateReferenceProject',
+        'createProgramme',
+        'updateProgramme',
+        'addProgrammeMembers',
+        'removeProgrammeMember',
       ]) {
         const rule = RULES[operation];
         const res = await t.gql(rule.document, rule.variables(w), w.token(rule.allowed[0]));

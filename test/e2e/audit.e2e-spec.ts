@@ -448,6 +448,62 @@ const SCENARIOS: Scenario[] = [
     ],
   },
 
+  // Programmes: create → update → add a member → remove it
+  {
+    mutation: 'createProgramme',
+    as: 'coordinator',
+    document:
+      'mutation { createProgramme(input: { nameEn: "Water technology for the Belt and Road", sponsor: "ANSO", startsOn: "2024-01-01" }) { id } }',
+    expect: (s, d) => (
+      (s.made.programme = id(d, 'createProgramme')),
+      [
+        {
+          entityType: 'programme',
+          entityId: s.made.programme,
+          action: 'create',
+          changes: { sponsor: { before: null, after: 'ANSO' }, startsOn: { after: '2024-01-01' } },
+        },
+      ]
+    ),
+  },
+  {
+    mutation: 'updateProgramme',
+    as: 'coordinator',
+    document: 'mutation($id: ID!) { updateProgramme(input: { id: $id, endsOn: "2026-12-31" }) { id } }',
+    variables: (s) => ({ id: s.made.programme }),
+    expect: (s) => [
+      { entityType: 'programme', entityId: s.made.programme, action: 'update', changes: { endsOn: { before: null, after: '2026-12-31' } } },
+    ],
+  },
+  {
+    mutation: 'addProgrammeMembers',
+    as: 'coordinator',
+    document: 'mutation($p: ID!, $o: [ID!]!) { addProgrammeMembers(programmeId: $p, organizationIds: $o) { id } }',
+    variables: (s) => ({ p: s.made.programme, o: [s.orgs.enterpriseOrg.id] }),
+    expect: (s) => [
+      {
+        entityType: 'programme',
+        entityId: s.made.programme,
+        action: 'add_member',
+        changes: { member: { before: null, after: s.orgs.enterpriseOrg.id } },
+      },
+    ],
+  },
+  {
+    mutation: 'removeProgrammeMember',
+    as: 'coordinator',
+    document: 'mutation($p: ID!, $o: ID!) { removeProgrammeMember(programmeId: $p, organizationId: $o) { id } }',
+    variables: (s) => ({ p: s.made.programme, o: s.orgs.enterpriseOrg.id }),
+    expect: (s) => [
+      {
+        entityType: 'programme',
+        entityId: s.made.programme,
+        action: 'remove_member',
+        changes: { member: { before: s.orgs.enterpriseOrg.id, after: null } },
+      },
+    ],
+  },
+
   // Matches: suggestion, interest, review, introduction, answers, outcome
   {
     mutation: 'suggestMatches',

@@ -6,6 +6,7 @@ import { FundingStatus, NeedEntity } from '../../src/needs/need.entity';
 import { NeedStatus } from '../../src/needs/need-status';
 import { OrganizationEntity, OrganizationKind, VerificationStatus } from '../../src/organizations/organization.entity';
 import { ReferenceProjectEntity } from '../../src/reference-projects/reference-project.entity';
+import { ProgrammeEntity } from '../../src/programmes/programme.entity';
 import { UserEntity } from '../../src/users/user.entity';
 import { Role } from '../../src/access/actor';
 import { MatchEntity } from '../../src/matches/match.entity';
@@ -68,6 +69,13 @@ export class Factory {
         ...overrides,
         organizationId,
       }),
+    );
+  }
+
+  programme(overrides: DeepPartial<ProgrammeEntity> = {}): Promise<ProgrammeEntity> {
+    const repo = this.dataSource.getRepository(ProgrammeEntity);
+    return repo.save(
+      repo.create({ nameEn: `Programme ${unique()}`, sponsor: 'ANSO', startsOn: '2024-01-01', sdgTargets: ['6.1'], ...overrides }),
     );
   }
 

@@ -1,14 +1,44 @@
 import { ArgsType, Field, ID, InputType, OmitType, PartialType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsArray, IsEmail, IsEnum, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEmail,
+  IsEnum,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { Type } from 'class-transformer';
 import { PageArgs } from '../../common/pagination';
 import { LIMITS, NotBlank, Trim } from '../../common/validation';
 import { OrganizationKind, VerificationStatus } from '../organization.entity';
 
 const PHONE = /^\+?[0-9 ()./-]{5,30}$/;
 
+@InputType({ description: "One of a joint research centre's host institutions." })
+export class HostInstitutionInput {
+  @Field({ description: `Name (at most ${LIMITS.name} characters).` })
+  @Trim()
+  @IsString()
+  @NotBlank()
+  @MaxLength(LIMITS.name)
+  name: string;
+
+  @Field({ description: 'ISO 3166-1 alpha-2 code of its country.' })
+  @Trim()
+  @IsString()
+  @Length(2, 2)
+  countryCode: string;
+}
+
 @InputType({ description: 'A new organisation (admins only).' })
 export class CreateOrganizationInput {
-  @Field(() => OrganizationKind, { description: 'Enterprise, agency or secretariat.' })
+  @Field(() => OrganizationKind, { description: 'Enterprise, agency, research centre or secretariat.' })
   @IsEnum(OrganizationKind)
   kind: OrganizationKind;
 
@@ -50,6 +80,18 @@ export class CreateOrganizationInput {
   @IsString({ each: true })
   @Length(2, 2, { each: true })
   countriesServed?: string[] | null;
+
+  @Field(() => [HostInstitutionInput], {
+    nullable: true,
+    description:
+      'Research centres only: the host institutions on both sides (at most 10), e.g. a CAS institute and a national water authority.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => HostInstitutionInput)
+  hostInstitutions?: HostInstitutionInput[] | null;
 
   @Field(() => String, { nullable: true, description: 'Web site (http or https URL).' })
   @Trim()

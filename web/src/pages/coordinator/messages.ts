@@ -83,6 +83,12 @@ export const coordinatorEn = {
     cancel: 'Cancel',
     required: 'Required',
     countriesServedHint: 'Agencies only: where it posts needs besides its own country.',
+    hostInstitutions: 'Host institutions',
+    hostInstitutionsHint: 'Both sides: e.g. a CAS institute in China and a water authority or university in the partner country.',
+    hostName: 'Institution',
+    hostCountry: 'Country',
+    addHost: 'Add a host institution',
+    removeHost: 'Remove {{name}}',
     websiteHint: 'A full address, starting with https:// or http://',
     fields: {
       nameEn: 'Name in English',
@@ -97,7 +103,7 @@ export const coordinatorEn = {
     },
   },
   verification: { PENDING: 'Pending', VERIFIED: 'Verified', REJECTED: 'Rejected' },
-  kind: { AGENCY: 'Agency', ENTERPRISE: 'Enterprise', SECRETARIAT: 'Secretariat' },
+  kind: { AGENCY: 'Agency', ENTERPRISE: 'Enterprise', RESEARCH_CENTRE: 'Joint research centre', SECRETARIAT: 'Secretariat' },
   statistics: {
     period: 'Period',
     periodShown: 'Matches made from {{since}} to {{until}}',
@@ -244,6 +250,12 @@ export const coordinatorZh: typeof coordinatorEn = {
     cancel: '取消',
     required: '必填',
     countriesServedHint: '仅限合作机构：除本国以外，还在哪些国家发布需求。',
+    hostInstitutions: '共建单位',
+    hostInstitutionsHint: '中外双方，例如中国科学院某研究所与合作国的水务主管部门或大学。',
+    hostName: '单位名称',
+    hostCountry: '国家',
+    addHost: '添加共建单位',
+    removeHost: '删除 {{name}}',
     websiteHint: '完整网址，以 https:// 或 http:// 开头',
     fields: {
       nameEn: '英文名称',
@@ -258,7 +270,7 @@ export const coordinatorZh: typeof coordinatorEn = {
     },
   },
   verification: { PENDING: '待认证', VERIFIED: '已认证', REJECTED: '已拒绝' },
-  kind: { AGENCY: '机构', ENTERPRISE: '企业', SECRETARIAT: '秘书处' },
+  kind: { AGENCY: '机构', ENTERPRISE: '企业', RESEARCH_CENTRE: '联合研究中心', SECRETARIAT: '秘书处' },
   statistics: {
     period: '时间段',
     periodShown: '{{since}} 至 {{until}} 期间产生的匹配',

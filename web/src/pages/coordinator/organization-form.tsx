@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Form, Input, Modal, Select } from 'antd';
+import { Button, Form, Input, Modal, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { labelOf } from '../../format';
@@ -23,6 +23,12 @@ const ORGANIZATION_TO_EDIT = graphql(`
       }
       countriesServed {
         code
+      }
+      hostInstitutions {
+        name
+        country {
+          code
+        }
       }
       website
       description
@@ -57,6 +63,12 @@ const UPDATE_ORGANIZATION = graphql(`
       countriesServed {
         code
       }
+      hostInstitutions {
+        name
+        country {
+          code
+        }
+      }
       website
       description
       parentGroup
@@ -67,7 +79,7 @@ const UPDATE_ORGANIZATION = graphql(`
   }
 `);
 
-export const KINDS: OrganizationKind[] = ['AGENCY', 'ENTERPRISE', 'SECRETARIAT'];
+export const KINDS: OrganizationKind[] = ['AGENCY', 'ENTERPRISE', 'RESEARCH_CENTRE', 'SECRETARIAT'];
 export const STATUSES: VerificationStatus[] = ['PENDING', 'VERIFIED', 'REJECTED'];
 const TEXTS = ['nameEn', 'nameZh', 'nameLocal', 'website', 'description', 'parentGroup', 'contactEmail', 'contactPhone'] as const;
 
@@ -75,6 +87,7 @@ type Values = Record<(typeof TEXTS)[number], string | null> & {
   kind?: OrganizationKind;
   countryCode?: string;
   countriesServed: string[];
+  hostInstitutions: Array<{ name?: string; countryCode?: string }>;
   verificationStatus: VerificationStatus;
 };
 
@@ -86,6 +99,7 @@ const EMPTY: Values = {
   nameLocal: null,
   countryCode: undefined,
   countriesServed: [],
+  hostInstitutions: [],
   website: null,
   description: null,
   parentGroup: null,
@@ -94,7 +108,10 @@ const EMPTY: Values = {
   verificationStatus: 'PENDING',
 };
 
-/** What the API takes: blank texts are null (cleared), and only agencies serve countries, only enterprises have a group. */
+/**
+ * What the API takes: blank texts are null (cleared); only agencies serve countries, only enterprises have a group,
+ * only research centres have host institutions.
+ */
 function inputOf(values: Values) {
   const texts = Object.fromEntries(TEXTS.map((key) => [key, values[key]?.trim() || null])) as Record<(typeof TEXTS)[number], string | null>;
   return {
@@ -103,6 +120,10 @@ function inputOf(values: Values) {
     countryCode: values.countryCode ?? '',
     countriesServed: values.kind === 'AGENCY' ? values.countriesServed : [],
     parentGroup: values.kind === 'ENTERPRISE' ? texts.parentGroup : null,
+    hostInstitutions:
+      values.kind === 'RESEARCH_CENTRE'
+        ? values.hostInstitutions.map((host) => ({ name: host.name?.trim() ?? '', countryCode: host.countryCode ?? '' }))
+        : [],
   };
 }
 
@@ -168,6 +189,7 @@ export function OrganizationDialog({ id, name, onClose }: { id?: string; name?: 
                   kind: organization.kind,
                   countryCode: organization.country.code,
                   countriesServed: organization.countriesServed.map((c) => c.code),
+                  hostInstitutions: organization.hostInstitutions.map((host) => ({ name: host.name, countryCode: host.country.code })),
                 }
               : EMPTY
           }
@@ -211,6 +233,30 @@ function OrganizationFields({ kind: fixedKind }: { kind?: OrganizationKind }) {
       {kind === 'AGENCY' && (
         <Form.Item label={label('countriesServed')} name="countriesServed" extra={t('coordinator.organizations.countriesServedHint')}>
           <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} loading={countries.loading} options={countryOptions} />
+        </Form.Item>
+      )}
+      {kind === 'RESEARCH_CENTRE' && (
+        <Form.Item label={t('coordinator.organizations.hostInstitutions')} extra={t('coordinator.organizations.hostInstitutionsHint')}>
+          <Form.List name="hostInstitutions">
+            {(hosts, { add, remove }) => (
+              <>
+                {hosts.map((host, index) => (
+                  <Space key={host.key} align="baseline" wrap>
+                    <Form.Item name={[host.name, 'name']} label={t('coordinator.organizations.hostName')} rules={[required]}>
+                      <Input maxLength={200} style={{ width: 320 }} />
+                    </Form.Item>
+                    <Form.Item name={[host.name, 'countryCode']} label={t('coordinator.organizations.hostCountry')} rules={[required]}>
+                      <Select showSearch={{ optionFilterProp: 'label' }} options={countryOptions} style={{ width: 200 }} />
+                    </Form.Item>
+                    <Button onClick={() => remove(host.name)} aria-label={t('coordinator.organizations.removeHost', { name: index + 1 })}>
+                      −
+                    </Button>
+                  </Space>
+                ))}
+                <Button onClick={() => add({})}>{t('coordinator.organizations.addHost')}</Button>
+              </>
+            )}
+          </Form.List>
         </Form.Item>
       )}
       {kind === 'ENTERPRISE' && (
