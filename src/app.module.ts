@@ -14,6 +14,7 @@ import { MatchingModule } from './matching/matching.module';
 import { LearningModule } from './learning/learning.module';
 import { NeedsModule } from './needs/needs.module';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { ActivitiesModule } from './activities/activities.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { ReferenceDataModule } from './reference-data/reference-data.module';
 import { ReferenceProjectsModule } from './reference-projects/reference-projects.module';
@@ -50,6 +51,7 @@ export class AppModule {
         NeedsModule,
         CapabilitiesModule,
         ProgrammesModule,
+        ActivitiesModule,
         ReferenceProjectsModule,
         DemoSeedModule,
         ImportsModule,

@@ -1,3 +1,4 @@
+import { ActivityEntity, ActivityRegistrationEntity } from './activities/activity.entity';
 import { ProgrammeEntity, ProgrammeMemberEntity } from './programmes/programme.entity';
 import { DataSourceOptions } from 'typeorm';
 import { dataSourceOptions } from './database/data-source-options';
@@ -49,6 +50,8 @@ export const ENTITIES = [
   MatchingWeightsEntity,
   ProgrammeEntity,
   ProgrammeMemberEntity,
+  ActivityEntity,
+  ActivityRegistrationEntity,
 ];
 
 /** The application's data source: src/database's options with every entity of the domains. */

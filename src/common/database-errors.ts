@@ -23,3 +23,7 @@ export function retryableDatabaseError(error: unknown): DomainError | undefined 
     },
   );
 }
+
+/** PostgreSQL's unique_violation (23505): a row with the same unique key exists. */
+export const isUniqueViolation = (error: unknown): boolean =>
+  error instanceof QueryFailedError && (error.driverError as { code?: string } | undefined)?.code === '23505';

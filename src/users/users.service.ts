@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, QueryFailedError, Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { AuditLogService } from '../audit-log/audit-log.service';
 import { Actor, Role } from '../access/actor';
 import { hashPassword, isOutdatedHash, unusablePasswordHash, verifyPassword } from './password-hasher';
 import { assertAcceptablePassword } from './password-policy';
 import { RefreshTokenRepository } from './refresh-token.repository';
 import { DomainError } from '../common/domain-error';
+import { isUniqueViolation } from '../common/database-errors';
 import { AppConfig } from '../config/app-config';
 import { Connection } from '../common/pagination';
 import { definedFields } from '../common/validation';
@@ -33,9 +34,6 @@ export function assertRoleFits(role: Role, organization: OrganizationEntity): vo
     throw DomainError.badInput('role', `${role} belongs in a ${kinds.join(' or ')} organisation, not a ${organization.kind}`);
   }
 }
-
-const isUniqueViolation = (error: unknown) =>
-  error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
 
 @Injectable()
 export class UsersService {

@@ -5,6 +5,8 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { MatchEntity } from '../../src/matches/match.entity';
 import { MatchStatus } from '../../src/matches/match-status';
+import { ActivityEntity, ActivityRegistrationEntity } from '../../src/activities/activity.entity';
+import { ActivityKind, ActivityStatus, RegistrationStatus } from '../../src/activities/activity-status';
 import { ProgrammeEntity, ProgrammeMemberEntity } from '../../src/programmes/programme.entity';
 import { NOTIFICATION_CHANNEL } from '../../src/notifications/notification-stream.service';
 import { TEST_PASSWORD } from '../support/factory';
@@ -20,6 +22,9 @@ type AccessWorld = World & {
   refreshToken: string;
   /** A programme with the world's enterprise as a member. */
   programme: ProgrammeEntity;
+  /** A published activity, and a delegate of the world's enterprise registered for it. */
+  activity: ActivityEntity;
+  registration: ActivityRegistrationEntity;
 };
 
 interface Rule {
@@ -381,6 +386,81 @@ const RULES: Record<string, Rule> = {
     variables: (w) => ({ p: w.programme.id, o: w.orgs.enterpriseOrg.id }),
     allowed: ['coordinator'],
   },
+
+  // Activities: published ones public, run by coordinators; members register their own organisation's delegates
+  activities: {
+    document: '{ activities(first: 5) { totalCount edges { node { id seats { free } myRegistrations { id } } } } }',
+    variables: none,
+    allowed: EVERYONE,
+  },
+  activity: {
+    document: 'query($id: ID!) { activity(id: $id) { id seats { taken } myRegistrations { id } } }',
+    variables: (w) => ({ id: w.activity.id }),
+    allowed: EVERYONE,
+  },
+  // Everyone signed in; members read their own organisation's registrations only (test/e2e/activities.e2e-spec.ts).
+  activityRegistrations: {
+    document: 'query($id: ID!) { activityRegistrations(activityId: $id, first: 5) { edges { node { id } } } }',
+    variables: (w) => ({ id: w.activity.id }),
+    allowed: SIGNED_IN,
+  },
+  createActivity: {
+    document: `mutation($s: DateTime!, $e: DateTime!, $d: DateTime!) { createActivity(input: { kind: SEMINAR, title: "Access check", countryCode: "LK", startsAt: $s, endsAt: $e, registrationDeadline: $d, capacity: 10 }) { id } }`,
+    variables: () => ({
+      s: new Date(Date.now() + 30 * 86400_000),
+      e: new Date(Date.now() + 31 * 86400_000),
+      d: new Date(Date.now() + 20 * 86400_000),
+    }),
+    allowed: ['coordinator'],
+  },
+  updateActivity: {
+    document: 'mutation($id: ID!) { updateActivity(input: { id: $id, city: "Colombo" }) { id } }',
+    variables: (w) => ({ id: w.activity.id }),
+    allowed: ['coordinator'],
+  },
+  ...Object.fromEntries(
+    ['publishActivity', 'closeActivityRegistration', 'reopenActivityRegistration', 'markActivityHeld'].map((mutation) => [
+      mutation,
+      {
+        document: `mutation($id: ID!) { ${mutation}(id: $id) { id } }`,
+        variables: (w: AccessWorld) => ({ id: w.activity.id }),
+        allowed: ['coordinator'],
+      },
+    ]),
+  ),
+  reportActivity: {
+    document: 'mutation($id: ID!) { reportActivity(id: $id, report: "Access check") { id } }',
+    variables: (w) => ({ id: w.activity.id }),
+    allowed: ['coordinator'],
+  },
+  cancelActivity: {
+    document: 'mutation($id: ID!) { cancelActivity(id: $id, reason: "Access check") { id } }',
+    variables: (w) => ({ id: w.activity.id }),
+    allowed: ['coordinator'],
+  },
+  registerDelegates: {
+    document:
+      'mutation($id: ID!) { registerDelegates(input: { activityId: $id, delegates: [{ name: "Access Check", email: "access.check@example.org" }] }) { id } }',
+    variables: (w) => ({ id: w.activity.id }),
+    allowed: ['enterprise', 'otherEnterprise', 'agency', 'otherAgency', 'coordinator'],
+  },
+  confirmRegistration: {
+    document: 'mutation($id: ID!) { confirmRegistration(id: $id) { id } }',
+    variables: (w) => ({ id: w.registration.id }),
+    allowed: ['coordinator'],
+  },
+  refuseRegistration: {
+    document: 'mutation($id: ID!) { refuseRegistration(id: $id, reason: "Access check") { id } }',
+    variables: (w) => ({ id: w.registration.id }),
+    allowed: ['coordinator'],
+  },
+  // The registering organisation and coordinators; to other organisations the registration does not exist.
+  cancelRegistration: {
+    document: 'mutation($id: ID!) { cancelRegistration(id: $id) { id } }',
+    variables: (w) => ({ id: w.registration.id }),
+    allowed: ['enterprise', 'coordinator'],
+    refusedWith: notFoundFor('otherEnterprise', 'agency', 'otherAgency'),
+  },
 };
 
 type OperationKind = 'query' | 'mutation' | 'subscription';
@@ -430,7 +510,24 @@ describe('access rules', () => {
     await t.dataSource
       .getRepository(ProgrammeMemberEntity)
       .insert({ programmeId: programme.id, organizationId: world.orgs.enterpriseOrg.id });
-    w = { ...world, introducedMatch, refreshToken: session.data!.login.refreshToken, programme };
+    const activity = await t.dataSource.getRepository(ActivityEntity).save({
+      kind: ActivityKind.SEMINAR,
+      title: 'Seminar on water kiosks',
+      countryCode: 'LK',
+      startsAt: new Date(Date.now() + 30 * 86400_000),
+      endsAt: new Date(Date.now() + 31 * 86400_000),
+      registrationDeadline: new Date(Date.now() + 20 * 86400_000),
+      capacity: 10,
+      status: ActivityStatus.OPEN,
+    });
+    const registration = await t.dataSource.getRepository(ActivityRegistrationEntity).save({
+      activityId: activity.id,
+      organizationId: world.orgs.enterpriseOrg.id,
+      delegateName: 'Wang Fang',
+      delegateEmail: 'wang.fang@example.cn',
+      status: RegistrationStatus.PENDING,
+    });
+    w = { ...world, introducedMatch, refreshToken: session.data!.login.refreshToken, programme, activity, registration };
     // Search answers from the indexes: fill them, or search would be SEARCH_UNAVAILABLE for everyone.
     await t.indexEverything();
   });
@@ -568,6 +665,9 @@ describe('access rules', () => {
         'updateProgramme',
         'addProgrammeMembers',
         'removeProgrammeMember',
+        'createActivity',
+        'updateActivity',
+        'registerDelegates',
       ]) {
         const rule = RULES[operation];
         const res = await t.gql(rule.document, rule.variables(w), w.token(rule.allowed[0]));

@@ -1,6 +1,7 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { Kind, OperationDefinitionNode, parse } from 'graphql';
 import { UNAUDITED_MUTATIONS } from '../../src/audit/audit-exemptions';
+import { ActivityStatus } from '../../src/activities/activity-status';
 import { MatchEntity } from '../../src/matches/match.entity';
 import { MatchOrigin, MatchStatus } from '../../src/matches/match-status';
 import { NeedEntity } from '../../src/needs/need.entity';
@@ -72,6 +73,7 @@ const needInput = {
   sectorCode: '14022',
 };
 const TODAY = new Date().toISOString().slice(0, 10);
+const inDays = (days: number) => new Date(Date.now() + days * 86400_000).toISOString();
 const MOVE = (mutation: string, fields = '') =>
   `mutation($id: ID!, $v: Int!) { ${mutation}(input: { id: $id, version: $v${fields ? `, ${fields}` : ''} }) { id version status } }`;
 const versionOf = async (s: State, matchId: string) => ({
@@ -500,6 +502,210 @@ const SCENARIOS: Scenario[] = [
         entityId: s.made.programme,
         action: 'remove_member',
         changes: { member: { before: s.orgs.enterpriseOrg.id, after: null } },
+      },
+    ],
+  },
+
+  // Activities: create → update → publish → registrations (register, confirm, refuse, cancel) → close → reopen → close
+  // → held → reported; another one cancelled with its registrations
+  {
+    mutation: 'createActivity',
+    as: 'coordinator',
+    document:
+      'mutation($s: DateTime!, $e: DateTime!, $d: DateTime!) { createActivity(input: { kind: EXHIBITION, title: "Water technology exhibition", countryCode: "LK", startsAt: $s, endsAt: $e, registrationDeadline: $d, capacity: 1 }) { id } }',
+    variables: () => ({ s: inDays(30), e: inDays(32), d: inDays(20) }),
+    expect: (s, d) => (
+      (s.made.activity = id(d, 'createActivity')),
+      [
+        {
+          entityType: 'activity',
+          entityId: s.made.activity,
+          action: 'create',
+          toStatus: 'DRAFT',
+          changes: { title: { before: null, after: 'Water technology exhibition' }, capacity: { after: 1 } },
+        },
+      ]
+    ),
+  },
+  {
+    mutation: 'updateActivity',
+    as: 'coordinator',
+    document: 'mutation($id: ID!) { updateActivity(input: { id: $id, city: "Colombo" }) { id } }',
+    variables: (s) => ({ id: s.made.activity }),
+    expect: (s) => [
+      { entityType: 'activity', entityId: s.made.activity, action: 'update', changes: { city: { before: null, after: 'Colombo' } } },
+    ],
+  },
+  {
+    mutation: 'publishActivity',
+    as: 'coordinator',
+    document: 'mutation($id: ID!) { publishActivity(id: $id) { id } }',
+    variables: (s) => ({ id: s.made.activity }),
+    expect: (s) => [
+      { entityType: 'activity', entityId: s.made.activity, action: 'publish', fromStatus: 'DRAFT', toStatus: 'OPEN', changes: {} },
+    ],
+  },
+  {
+    mutation: 'registerDelegates',
+    as: 'enterprise',
+    document:
+      'mutation($id: ID!) { registerDelegates(input: { activityId: $id, delegates: [{ name: "Li Wei", email: "li.wei@example.cn" }, { name: "Zhang Min", email: "zhang.min@example.cn" }] }) { id status } }',
+    variables: (s) => ({ id: s.made.activity }),
+    expect: (s, d): ExpectedEntry[] => {
+      const [seated, waiting] = d.registerDelegates as Array<{ id: string; status: string }>;
+      s.made.seated = seated.id;
+      s.made.waiting = waiting.id;
+      return [
+        {
+          entityType: 'activity_registration',
+          entityId: seated.id,
+          action: 'register',
+          toStatus: 'PENDING',
+          changes: { delegateName: { after: 'Li Wei' } },
+        },
+        {
+          entityType: 'activity_registration',
+          entityId: waiting.id,
+          action: 'register',
+          toStatus: 'WAITLISTED',
+          changes: { delegateEmail: { after: 'zhang.min@example.cn' } },
+        },
+      ];
+    },
+  },
+  {
+    mutation: 'confirmRegistration',
+    as: 'coordinator',
+    document: 'mutation($id: ID!) { confirmRegistration(id: $id) { id } }',
+    variables: (s) => ({ id: s.made.seated }),
+    expect: (s) => [
+      {
+        entityType: 'activity_registration',
+        entityId: s.made.seated,
+        action: 'confirm',
+        fromStatus: 'PENDING',
+        toStatus: 'CONFIRMED',
+        changes: {},
+      },
+    ],
+  },
+  {
+    mutation: 'cancelRegistration',
+    as: 'enterprise',
+    document: 'mutation($id: ID!) { cancelRegistration(id: $id, reason: "Visa not granted") { id } }',
+    variables: (s) => ({ id: s.made.seated }),
+    expect: (s) => [
+      {
+        entityType: 'activity_registration',
+        entityId: s.made.seated,
+        action: 'cancel',
+        fromStatus: 'CONFIRMED',
+        toStatus: 'CANCELLED',
+        reason: 'Visa not granted',
+        changes: {},
+      },
+      // The waiting list moving up is the system's move, without an actor (test/e2e/activities.e2e-spec.ts).
+    ],
+  },
+  {
+    mutation: 'refuseRegistration',
+    as: 'coordinator',
+    document: 'mutation($id: ID!) { refuseRegistration(id: $id, reason: "One delegate per enterprise") { id } }',
+    variables: (s) => ({ id: s.made.waiting }),
+    expect: (s) => [
+      {
+        entityType: 'activity_registration',
+        entityId: s.made.waiting,
+        action: 'refuse',
+        fromStatus: 'PENDING',
+        toStatus: 'REFUSED',
+        reason: 'One delegate per enterprise',
+        changes: {},
+      },
+    ],
+  },
+  {
+    mutation: 'closeActivityRegistration',
+    as: 'coordinator',
+    document: 'mutation($id: ID!) { closeActivityRegistration(id: $id) { id } }',
+    variables: (s) => ({ id: s.made.activity }),
+    expect: (s) => [
+      {
+        entityType: 'activity',
+        entityId: s.made.activity,
+        action: 'close registration',
+        fromStatus: 'OPEN',
+        toStatus: 'CLOSED',
+        changes: {},
+      },
+    ],
+  },
+  {
+    mutation: 'reopenActivityRegistration',
+    as: 'coordinator',
+    document: 'mutation($id: ID!) { reopenActivityRegistration(id: $id) { id } }',
+    variables: (s) => ({ id: s.made.activity }),
+    expect: (s) => [
+      {
+        entityType: 'activity',
+        entityId: s.made.activity,
+        action: 'reopen registration',
+        fromStatus: 'CLOSED',
+        toStatus: 'OPEN',
+        changes: {},
+      },
+    ],
+  },
+  {
+    mutation: 'markActivityHeld',
+    as: 'coordinator',
+    document: 'mutation($id: ID!) { markActivityHeld(id: $id) { id } }',
+    // Held once it has started: the test moves it into the past and closes registration first.
+    variables: async (s) => {
+      await s.t.dataSource.query(
+        `UPDATE activity SET status = 'CLOSED', starts_at = now() - interval '1 day', registration_deadline = now() - interval '2 days' WHERE id = $1`,
+        [s.made.activity],
+      );
+      return { id: s.made.activity };
+    },
+    expect: (s) => [
+      { entityType: 'activity', entityId: s.made.activity, action: 'mark held', fromStatus: 'CLOSED', toStatus: 'HELD', changes: {} },
+    ],
+  },
+  {
+    mutation: 'reportActivity',
+    as: 'coordinator',
+    document: 'mutation($id: ID!) { reportActivity(id: $id, report: "40 exhibitors, 600 visitors") { id } }',
+    variables: (s) => ({ id: s.made.activity }),
+    expect: (s) => [
+      {
+        entityType: 'activity',
+        entityId: s.made.activity,
+        action: 'report',
+        fromStatus: 'HELD',
+        toStatus: 'REPORTED',
+        changes: { report: { before: null, after: '40 exhibitors, 600 visitors' } },
+      },
+    ],
+  },
+  {
+    mutation: 'cancelActivity',
+    as: 'coordinator',
+    document: 'mutation($id: ID!) { cancelActivity(id: $id, reason: "Flooding at the venue") { id } }',
+    variables: async (s) => {
+      const activity = await s.t.factory.activity({ status: ActivityStatus.OPEN });
+      s.made.cancelledActivity = activity.id;
+      return { id: activity.id };
+    },
+    expect: (s) => [
+      {
+        entityType: 'activity',
+        entityId: s.made.cancelledActivity,
+        action: 'cancel',
+        fromStatus: 'OPEN',
+        toStatus: 'CANCELLED',
+        reason: 'Flooding at the venue',
+        changes: {},
       },
     ],
   },

@@ -163,6 +163,10 @@ describe('README examples on the demo data', () => {
       }
       case 'date':
         return new Date().toISOString().slice(0, 10);
+      case 'draftActivity':
+        return (await one(`SELECT id FROM activity WHERE status = 'DRAFT' ORDER BY created_at DESC LIMIT 1`, []))?.id;
+      case 'activity':
+        return (await one(`SELECT id FROM activity WHERE status = 'OPEN' ORDER BY starts_at, id LIMIT 1`, []))?.id;
       default:
         throw new Error(`README.md line ${example.line}: no rule fills $${name}`);
     }

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource, DeepPartial } from 'typeorm';
 import { hashPassword } from '../../src/users/password-hasher';
+import { ActivityEntity, ActivityRegistrationEntity } from '../../src/activities/activity.entity';
+import { ActivityKind, RegistrationStatus } from '../../src/activities/activity-status';
 import { CapabilityEntity } from '../../src/capabilities/capability.entity';
 import { FundingStatus, NeedEntity } from '../../src/needs/need.entity';
 import { NeedStatus } from '../../src/needs/need-status';
@@ -76,6 +78,42 @@ export class Factory {
     const repo = this.dataSource.getRepository(ProgrammeEntity);
     return repo.save(
       repo.create({ nameEn: `Programme ${unique()}`, sponsor: 'ANSO', startsOn: '2024-01-01', sdgTargets: ['6.1'], ...overrides }),
+    );
+  }
+
+  /** An activity a month ahead (registration open for three weeks), DRAFT unless told. */
+  activity(overrides: DeepPartial<ActivityEntity> = {}): Promise<ActivityEntity> {
+    const repo = this.dataSource.getRepository(ActivityEntity);
+    const day = 86400_000;
+    return repo.save(
+      repo.create({
+        kind: ActivityKind.SEMINAR,
+        title: `Seminar ${unique()}`,
+        countryCode: 'LK',
+        startsAt: new Date(Date.now() + 30 * day),
+        endsAt: new Date(Date.now() + 31 * day),
+        registrationDeadline: new Date(Date.now() + 20 * day),
+        capacity: 20,
+        ...overrides,
+      }),
+    );
+  }
+
+  registration(
+    activityId: string,
+    organizationId: string,
+    overrides: DeepPartial<ActivityRegistrationEntity> = {},
+  ): Promise<ActivityRegistrationEntity> {
+    const repo = this.dataSource.getRepository(ActivityRegistrationEntity);
+    return repo.save(
+      repo.create({
+        activityId,
+        organizationId,
+        delegateName: `Delegate ${unique()}`,
+        delegateEmail: `delegate-${unique()}@example.org`,
+        status: RegistrationStatus.PENDING,
+        ...overrides,
+      }),
     );
   }
 

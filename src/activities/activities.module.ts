@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditLogModule } from '../audit-log/audit-log.module';
+import { OrganizationsModule } from '../organizations/organizations.module';
+import { ProgrammesModule } from '../programmes/programmes.module';
+import { ActivitiesResolver } from './activities.resolver';
+import { ActivitiesService } from './activities.service';
+import { ActivityEntity, ActivityRegistrationEntity } from './activity.entity';
+import { ActivityLoaders } from './activity.loaders';
+import { RegistrationsResolver } from './registrations.resolver';
+import { RegistrationsService } from './registrations.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([ActivityEntity, ActivityRegistrationEntity]), AuditLogModule, OrganizationsModule, ProgrammesModule],
+  providers: [ActivitiesService, RegistrationsService, ActivitiesResolver, RegistrationsResolver, ActivityLoaders],
+  exports: [ActivitiesService, RegistrationsService],
+})
+export class ActivitiesModule {}
