@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { logLevels } from '../src/app.factory';
@@ -41,6 +41,7 @@ import {
   CUT,
   Estimate,
   headToHead,
+  MetricKey,
   metricOf,
   METRICS,
   outcomeOf,
@@ -195,6 +196,7 @@ async function main(): Promise<void> {
     for (const set of [dev, waterCapped, waterAll, allCapped]) calibration(set, () => DEFAULT_WEIGHTS);
     ablation(sets, MAIN_WEIGHTS, parentOf);
     for (const set of sets) report({ ...set, name: `${set.name}, against main` }, rankers.slice(4), parentOf, rankers[4].label);
+    acrossRuns(sets, product(DEFAULT_WEIGHTS), parentOf);
   } catch (error) {
     console.error(error instanceof Error ? (error.stack ?? error.message) : error);
     exitCode = 1;
@@ -349,6 +351,42 @@ function ablation(sets: EvaluationSet[], weights: Record<FactorKey, number>, par
     // Its removal loses somewhere (an interval above zero): the factor stays. Loses nowhere: it leaves the default scoring.
     const stays = gains.some((g) => g.low > MEANINGFUL);
     log(`| ${factor}${stays ? '' : ' (removal loses nowhere)'} | ${gains.map(signed).join(' | ')} |`);
+  }
+}
+
+/**
+ * A change the same run cannot hold both sides of (an index setting, the candidates' source) is judged across two
+ * runs on the same questions: QUALITY_SAVE=file keeps this run's per-question outcomes of the default ranking;
+ * QUALITY_PAIR_WITH=file pairs this run's with a saved run's (this − saved), question by question. The questions
+ * are rebuilt from the same data in the same order, which the keys check.
+ */
+function acrossRuns(sets: EvaluationSet[], rank: (c: EvaluatedCase) => string[], parentOf: (id: string) => string): void {
+  type Saved = Record<string, { keys: string[]; groups: string[]; outcomes: CaseOutcome[] }>;
+  const now: Saved = Object.fromEntries(
+    sets.map((set) => [
+      set.name,
+      {
+        keys: set.cases.map((c) => c.key),
+        groups: set.cases.map((c) => c.group),
+        outcomes: set.cases.map((c) => outcomeOf(rank(c), c.gold, parentOf)),
+      },
+    ]),
+  );
+  if (process.env.QUALITY_SAVE) writeFileSync(process.env.QUALITY_SAVE, JSON.stringify(now));
+  if (!process.env.QUALITY_PAIR_WITH) return;
+  const saved = JSON.parse(readFileSync(process.env.QUALITY_PAIR_WITH, 'utf8')) as Saved;
+  log(`\n## This run − ${process.env.QUALITY_PAIR_WITH} (default weights, same questions, paired; 95% interval)`);
+  log('\n| set | ΔR@10 | ΔMRR | Δparent R@10 | better / worse / tied |');
+  log('|---|---|---|---|---|');
+  for (const [name, run] of Object.entries(now)) {
+    const before = saved[name];
+    if (!before || before.keys.join() !== run.keys.join()) {
+      log(`| ${name} | not the same questions in both runs | | | |`);
+      continue;
+    }
+    const h = headToHead(run.outcomes, before.outcomes);
+    const delta = (metric: MetricKey) => signed(pairedDifference(run.outcomes, before.outcomes, metric, run.groups));
+    log(`| ${name} | ${delta('r10')} | ${delta('mrr')} | ${delta('parentR10')} | ${h.better} / ${h.worse} / ${h.tied} |`);
   }
 }
 
