@@ -15,6 +15,7 @@ import { LearningModule } from './learning/learning.module';
 import { NeedsModule } from './needs/needs.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { ActivitiesModule } from './activities/activities.module';
+import { DonationsModule } from './donations/donations.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { ReferenceDataModule } from './reference-data/reference-data.module';
 import { ReferenceProjectsModule } from './reference-projects/reference-projects.module';
@@ -52,6 +53,7 @@ export class AppModule {
         CapabilitiesModule,
         ProgrammesModule,
         ActivitiesModule,
+        DonationsModule,
         ReferenceProjectsModule,
         DemoSeedModule,
         ImportsModule,

@@ -1,3 +1,4 @@
+import { DonationEntity } from './donations/donation.entity';
 import { ActivityEntity, ActivityRegistrationEntity } from './activities/activity.entity';
 import { ProgrammeEntity, ProgrammeMemberEntity } from './programmes/programme.entity';
 import { DataSourceOptions } from 'typeorm';
@@ -52,6 +53,7 @@ export const ENTITIES = [
   ProgrammeMemberEntity,
   ActivityEntity,
   ActivityRegistrationEntity,
+  DonationEntity,
 ];
 
 /** The application's data source: src/database's options with every entity of the domains. */

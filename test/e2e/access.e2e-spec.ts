@@ -7,6 +7,7 @@ import { MatchEntity } from '../../src/matches/match.entity';
 import { MatchStatus } from '../../src/matches/match-status';
 import { ActivityEntity, ActivityRegistrationEntity } from '../../src/activities/activity.entity';
 import { ActivityKind, ActivityStatus, RegistrationStatus } from '../../src/activities/activity-status';
+import { DonationEntity } from '../../src/donations/donation.entity';
 import { ProgrammeEntity, ProgrammeMemberEntity } from '../../src/programmes/programme.entity';
 import { NOTIFICATION_CHANNEL } from '../../src/notifications/notification-stream.service';
 import { TEST_PASSWORD } from '../support/factory';
@@ -25,6 +26,8 @@ type AccessWorld = World & {
   /** A published activity, and a delegate of the world's enterprise registered for it. */
   activity: ActivityEntity;
   registration: ActivityRegistrationEntity;
+  /** Pledged by the world's enterprise to the world's agency. */
+  donation: DonationEntity;
 };
 
 interface Rule {
@@ -461,6 +464,33 @@ const RULES: Record<string, Rule> = {
     allowed: ['enterprise', 'coordinator'],
     refusedWith: notFoundFor('otherEnterprise', 'agency', 'otherAgency'),
   },
+
+  // Equipment donations: the donor's and the recipient's members, and the secretariat
+  donations: {
+    document: '{ donations(first: 5) { totalCount edges { node { id donor { id } recipient { id } } } } }',
+    variables: none,
+    allowed: SIGNED_IN,
+  },
+  donation: {
+    document: 'query($id: ID!) { donation(id: $id) { id } }',
+    variables: (w) => ({ id: w.donation.id }),
+    allowed: ['enterprise', 'agency', 'coordinator', 'admin'],
+    refusedWith: notFoundFor('otherEnterprise', 'otherAgency'),
+  },
+  pledgeDonation: {
+    document:
+      'mutation($to: ID!) { pledgeDonation(input: { recipientId: $to, title: "Access check", items: [{ name: "Pump", quantity: 1 }] }) { id } }',
+    variables: (w) => ({ to: w.orgs.agencyOrg.id }),
+    allowed: ['enterprise', 'otherEnterprise', 'coordinator'],
+  },
+  // Who moves it depends on the move (donations.e2e-spec.ts); an approval: coordinators only, others of the two
+  // sides FORBIDDEN, other organisations NOT_FOUND.
+  moveDonation: {
+    document: 'mutation($id: ID!) { moveDonation(input: { id: $id, version: 1, to: APPROVED }) { id } }',
+    variables: (w) => ({ id: w.donation.id }),
+    allowed: ['coordinator'],
+    refusedWith: notFoundFor('otherEnterprise', 'otherAgency'),
+  },
 };
 
 type OperationKind = 'query' | 'mutation' | 'subscription';
@@ -527,7 +557,13 @@ describe('access rules', () => {
       delegateEmail: 'wang.fang@example.cn',
       status: RegistrationStatus.PENDING,
     });
-    w = { ...world, introducedMatch, refreshToken: session.data!.login.refreshToken, programme, activity, registration };
+    const donation = await t.dataSource.getRepository(DonationEntity).save({
+      donorId: world.orgs.enterpriseOrg.id,
+      recipientId: world.orgs.agencyOrg.id,
+      title: 'Pumps for the district',
+      items: [{ name: 'Submersible pump', quantity: 4, unitValue: null }],
+    });
+    w = { ...world, introducedMatch, refreshToken: session.data!.login.refreshToken, programme, activity, registration, donation };
     // Search answers from the indexes: fill them, or search would be SEARCH_UNAVAILABLE for everyone.
     await t.indexEverything();
   });
@@ -668,6 +704,7 @@ describe('access rules', () => {
         'createActivity',
         'updateActivity',
         'registerDelegates',
+        'pledgeDonation',
       ]) {
         const rule = RULES[operation];
         const res = await t.gql(rule.document, rule.variables(w), w.token(rule.allowed[0]));

@@ -710,6 +710,36 @@ const SCENARIOS: Scenario[] = [
     ],
   },
 
+  // Equipment donations: pledge → approve
+  {
+    mutation: 'pledgeDonation',
+    as: 'enterprise',
+    document:
+      'mutation($to: ID!) { pledgeDonation(input: { recipientId: $to, title: "Pumps for the district", items: [{ name: "Submersible pump", quantity: 4, unitValue: 2500 }], currency: "USD" }) { id } }',
+    variables: (s) => ({ to: s.orgs.agencyOrg.id }),
+    expect: (s, d) => (
+      (s.made.donation = id(d, 'pledgeDonation')),
+      [
+        {
+          entityType: 'donation',
+          entityId: s.made.donation,
+          action: 'pledge',
+          toStatus: 'PLEDGED',
+          changes: { title: { before: null, after: 'Pumps for the district' }, value: { after: 10000 } },
+        },
+      ]
+    ),
+  },
+  {
+    mutation: 'moveDonation',
+    as: 'coordinator',
+    document: 'mutation($id: ID!) { moveDonation(input: { id: $id, version: 1, to: APPROVED }) { id } }',
+    variables: (s) => ({ id: s.made.donation }),
+    expect: (s) => [
+      { entityType: 'donation', entityId: s.made.donation, action: 'approved', fromStatus: 'PLEDGED', toStatus: 'APPROVED', changes: {} },
+    ],
+  },
+
   // Matches: suggestion, interest, review, introduction, answers, outcome
   {
     mutation: 'suggestMatches',

@@ -163,6 +163,11 @@ describe('README examples on the demo data', () => {
       }
       case 'date':
         return new Date().toISOString().slice(0, 10);
+      case 'recipient':
+      case 'recipientNeed': {
+        const need = await one(`SELECT id, organization_id FROM need WHERE status = 'OPEN' ORDER BY published_at DESC, id LIMIT 1`, []);
+        return name === 'recipient' ? need?.organization_id : need?.id;
+      }
       case 'draftActivity':
         return (await one(`SELECT id FROM activity WHERE status = 'DRAFT' ORDER BY created_at DESC LIMIT 1`, []))?.id;
       case 'activity':

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditLogModule } from '../audit-log/audit-log.module';
+import { OrganizationsModule } from '../organizations/organizations.module';
+import { DonationEntity } from './donation.entity';
+import { DonationsResolver } from './donations.resolver';
+import { DonationsService } from './donations.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([DonationEntity]), AuditLogModule, OrganizationsModule],
+  providers: [DonationsService, DonationsResolver],
+  exports: [DonationsService],
+})
+export class DonationsModule {}

@@ -1,0 +1,141 @@
+import { OrganizationKind, VerificationStatus } from '../../src/organizations/organization.entity';
+import { Role } from '../../src/access/actor';
+import { ALL_TABLES, databaseFingerprint } from '../support/fingerprint';
+import { errorCode, TestApp } from '../support/test-app';
+import { useWorld, World } from '../support/world';
+
+interface Donation {
+  id: string;
+  status: string;
+  version: number;
+  value: number | null;
+  handedOverOn: string | null;
+}
+const DONATION = 'id status version value handedOverOn';
+
+describe('equipment donations: pledge, approval, and the way to operation', () => {
+  let t: TestApp;
+  let w: World;
+  useWorld((app, world) => ((t = app), (w = world)));
+
+  const pledge = async (token = w.token('enterprise'), fields: Record<string, unknown> = {}) =>
+    t.gql<{ pledgeDonation: Donation }>(
+      `mutation($input: PledgeDonationInput!) { pledgeDonation(input: $input) { ${DONATION} } }`,
+      {
+        input: {
+          recipientId: w.orgs.agencyOrg.id,
+          needId: w.openNeed.id,
+          title: 'Water-quality laboratory for the district',
+          items: [
+            { name: 'Portable water-quality laboratory', quantity: 2, unitValue: 18000 },
+            { name: 'Turbidity meter', quantity: 5, unitValue: 900 },
+          ],
+          currency: 'usd',
+          ...fields,
+        },
+      },
+      token,
+    );
+  const move = (d: Pick<Donation, 'id' | 'version'>, to: string, token: string | undefined, extra: Record<string, unknown> = {}) =>
+    t.gql<{ moveDonation: Donation }>(
+      `mutation($input: MoveDonationInput!) { moveDonation(input: $input) { ${DONATION} } }`,
+      { input: { id: d.id, version: d.version, to, ...extra } },
+      token,
+    );
+
+  it('goes PLEDGED → APPROVED → SHIPPED → HANDED_OVER → IN_OPERATION, each step by its party, the value summed from the items', async () => {
+    const pledged = (await pledge()).data!.pledgeDonation;
+    expect(pledged).toMatchObject({ status: 'PLEDGED', value: 40500 });
+    const approved = (await move(pledged, 'APPROVED', w.token('coordinator'))).data!.moveDonation;
+    const shipped = (await move(approved, 'SHIPPED', w.token('enterprise'))).data!.moveDonation;
+    const handedOver = (await move(shipped, 'HANDED_OVER', w.token('agency'), { handedOverOn: '2026-01-15' })).data!.moveDonation;
+    expect(handedOver).toMatchObject({ status: 'HANDED_OVER', handedOverOn: '2026-01-15' });
+    const running = (await move(handedOver, 'IN_OPERATION', w.token('agency'))).data!.moveDonation;
+    expect(running.status).toBe('IN_OPERATION');
+    const read = await t.gql<{ donation: { donor: { nameEn: string }; recipient: { nameEn: string }; items: Array<{ name: string }> } }>(
+      'query($id: ID!) { donation(id: $id) { donor { nameEn } recipient { nameEn } items { name } } }',
+      { id: pledged.id },
+      w.token('agency'),
+    );
+    expect(read.data?.donation).toEqual({
+      donor: { nameEn: w.orgs.enterpriseOrg.nameEn },
+      recipient: { nameEn: w.orgs.agencyOrg.nameEn },
+      items: [{ name: 'Portable water-quality laboratory' }, { name: 'Turbidity meter' }],
+    });
+    const trail = await t.dataSource.query(`SELECT action, to_status FROM audit_entry WHERE entity_id = $1 ORDER BY created_at, id`, [
+      pledged.id,
+    ]);
+    expect(trail.map((e: { action: string; to_status: string }) => e.to_status)).toEqual([
+      'PLEDGED',
+      'APPROVED',
+      'SHIPPED',
+      'HANDED_OVER',
+      'IN_OPERATION',
+    ]);
+  });
+
+  it('refuses illegal moves with CONFLICT, wrong parties with FORBIDDEN, stale versions with CONFLICT — writing nothing', async () => {
+    const pledged = (await pledge()).data!.pledgeDonation;
+    const before = await databaseFingerprint(t.dataSource, ALL_TABLES);
+    const cases: Array<[string, string | undefined, Record<string, unknown>, string]> = [
+      ['SHIPPED', w.token('enterprise'), {}, 'CONFLICT'], // not approved yet
+      ['IN_OPERATION', w.token('coordinator'), {}, 'CONFLICT'],
+      ['APPROVED', w.token('enterprise'), {}, 'FORBIDDEN'], // the donor does not approve its own pledge
+      ['HANDED_OVER', w.token('enterprise'), {}, 'FORBIDDEN'], // the recipient confirms the handover
+      ['REFUSED', w.token('coordinator'), {}, 'BAD_USER_INPUT'], // a refusal says why
+    ];
+    for (const [to, token, extra, code] of cases)
+      expect({ to, code: errorCode(await move(pledged, to, token, extra)) }).toEqual({ to, code });
+    expect(errorCode(await move({ ...pledged, version: pledged.version + 1 }, 'APPROVED', w.token('coordinator')))).toBe('CONFLICT');
+    // Other organisations are told it does not exist.
+    expect(errorCode(await move(pledged, 'WITHDRAWN', w.token('otherEnterprise')))).toBe('NOT_FOUND');
+    expect(errorCode(await t.gql('query($id: ID!) { donation(id: $id) { id } }', { id: pledged.id }, w.token('otherAgency')))).toBe(
+      'NOT_FOUND',
+    );
+    expect(await databaseFingerprint(t.dataSource, ALL_TABLES)).toEqual(before);
+
+    const refused = (await move(pledged, 'REFUSED', w.token('coordinator'), { reason: 'Outside the programme’s scope' })).data!
+      .moveDonation;
+    expect(refused.status).toBe('REFUSED');
+    expect(errorCode(await move(refused, 'APPROVED', w.token('coordinator')))).toBe('CONFLICT');
+  });
+
+  it('lets the donor withdraw before shipping, and refuses bad pledges with the offending field', async () => {
+    const pledged = (await pledge()).data!.pledgeDonation;
+    expect((await move(pledged, 'WITHDRAWN', w.token('enterprise'), { reason: 'Stock sold out' })).data?.moveDonation.status).toBe(
+      'WITHDRAWN',
+    );
+    const centre = await t.factory.organization({
+      kind: OrganizationKind.RESEARCH_CENTRE,
+      nameEn: 'China–Cambodia Joint Lab',
+      countryCode: 'KH',
+    });
+    const toCentre = await pledge(w.token('enterprise'), {
+      recipientId: centre.id,
+      needId: null,
+      items: [{ name: 'Spectrophotometer', quantity: 1 }],
+      currency: null,
+    });
+    expect(toCentre.data?.pledgeDonation).toMatchObject({ status: 'PLEDGED', value: null });
+
+    const before = await databaseFingerprint(t.dataSource, ALL_TABLES);
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ recipientId: w.orgs.otherEnterpriseOrg.id }, 'recipientId'],
+      [{ needId: w.draftNeed.id }, 'needId'],
+      [{ recipientId: w.orgs.otherAgencyOrg.id }, 'needId'], // the need is not the recipient's
+      [{ currency: null }, 'currency'],
+      [{ items: [] }, 'items'],
+    ];
+    for (const [fields, field] of cases) {
+      const res = await pledge(w.token('enterprise'), fields);
+      expect({ fields, code: errorCode(res), field: res.errors?.[0].extensions?.field }).toEqual({ fields, code: 'BAD_USER_INPUT', field });
+    }
+    const unverified = await t.factory.user(Role.ENTERPRISE_MEMBER, {
+      organizationId: (await t.factory.organization({ verificationStatus: VerificationStatus.PENDING })).id,
+    });
+    expect(errorCode(await pledge(t.tokenFor(unverified.id)))).toBe('FORBIDDEN');
+    await t.dataSource.query(`DELETE FROM app_user WHERE id = $1`, [unverified.id]);
+    await t.dataSource.query(`DELETE FROM organization WHERE id = $1`, [unverified.organizationId]);
+    expect(await databaseFingerprint(t.dataSource, ALL_TABLES)).toEqual(before);
+  });
+});
