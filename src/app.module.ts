@@ -16,6 +16,7 @@ import { NeedsModule } from './needs/needs.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { ActivitiesModule } from './activities/activities.module';
 import { DonationsModule } from './donations/donations.module';
+import { TrainingModule } from './training/training.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { ReferenceDataModule } from './reference-data/reference-data.module';
 import { ReferenceProjectsModule } from './reference-projects/reference-projects.module';
@@ -54,6 +55,7 @@ export class AppModule {
         ProgrammesModule,
         ActivitiesModule,
         DonationsModule,
+        TrainingModule,
         ReferenceProjectsModule,
         DemoSeedModule,
         ImportsModule,

@@ -1,3 +1,4 @@
+import { TrainingCourseEntity } from './training/training-course.entity';
 import { DonationEntity } from './donations/donation.entity';
 import { ActivityEntity, ActivityRegistrationEntity } from './activities/activity.entity';
 import { ProgrammeEntity, ProgrammeMemberEntity } from './programmes/programme.entity';
@@ -54,6 +55,7 @@ export const ENTITIES = [
   ActivityEntity,
   ActivityRegistrationEntity,
   DonationEntity,
+  TrainingCourseEntity,
 ];
 
 /** The application's data source: src/database's options with every entity of the domains. */

@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
-import { Actor, isStaff, Role } from '../access/actor';
+import { Actor, Role } from '../access/actor';
 import { AuditLogService } from '../audit-log/audit-log.service';
 import { DomainError } from '../common/domain-error';
 import { Connection } from '../common/pagination';
 import { paginate } from '../database/paginate';
-import { NeedEntity } from '../needs/need.entity';
-import { PUBLISHED_NEED_STATUSES } from '../needs/need-status';
-import { NEED_POSTING_KINDS, OrganizationEntity, OrganizationKind, VerificationStatus } from '../organizations/organization.entity';
-import { ProgrammeEntity } from '../programmes/programme.entity';
+import { OrganizationKind } from '../organizations/organization.entity';
+import { contributionParties } from '../programmes/contribution-parties';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { DonationEntity } from './donation.entity';
 import { DonationModel, toDonationModel } from './donation.model';
@@ -46,30 +44,18 @@ export class DonationsService {
   }
 
   async pledge(actor: Actor, input: PledgeDonationInput): Promise<DonationModel> {
-    const donorId = isStaff(actor) ? input.donorId : actor.organizationId;
-    if (!donorId) throw DomainError.badInput('donorId', 'name the donor enterprise');
-    if (!isStaff(actor) && input.donorId && input.donorId !== actor.organizationId)
-      throw DomainError.forbidden('Members pledge for their own enterprise only');
     const currency = input.currency?.toUpperCase() ?? null;
     if (currency) this.referenceData.assertCurrency('currency', currency);
     const itemsValued = input.items.some((i) => i.unitValue != null);
     if ((input.value != null || itemsValued) && !currency) throw DomainError.badInput('currency', 'currency is required with a value');
     const value = input.value ?? (itemsValued ? input.items.reduce((sum, i) => sum + (i.unitValue ?? 0) * i.quantity, 0) : null);
     return this.dataSource.transaction(async (manager) => {
-      const donor = await manager.findOneBy(OrganizationEntity, { id: donorId });
-      if (!donor || donor.kind !== OrganizationKind.ENTERPRISE) throw DomainError.badInput('donorId', 'the donor is an enterprise');
-      if (donor.verificationStatus !== VerificationStatus.VERIFIED)
-        throw DomainError.forbidden('Your enterprise must be verified by the secretariat before it pledges');
-      const recipient = await manager.findOneBy(OrganizationEntity, { id: input.recipientId });
-      if (!recipient || !NEED_POSTING_KINDS.includes(recipient.kind) || recipient.verificationStatus !== VerificationStatus.VERIFIED)
-        throw DomainError.badInput('recipientId', 'the recipient is a verified joint research centre or partner agency');
-      if (input.needId) {
-        const need = await manager.findOneBy(NeedEntity, { id: input.needId });
-        if (!need || need.organizationId !== recipient.id || !PUBLISHED_NEED_STATUSES.includes(need.status))
-          throw DomainError.badInput('needId', 'the need is a published need of the recipient');
-      }
-      if (input.programmeId && !(await manager.existsBy(ProgrammeEntity, { id: input.programmeId })))
-        throw DomainError.badInput('programmeId', `programme ${input.programmeId} does not exist`);
+      const { giverId, recipientId } = await contributionParties(
+        manager,
+        actor,
+        { ...input, giverId: input.donorId },
+        { field: 'donorId', kinds: [OrganizationKind.ENTERPRISE], noun: 'donor' },
+      );
       const saved = await this.audit.saveOrDelete(manager, {
         target: DonationEntity,
         entityType: 'donation',
@@ -77,8 +63,8 @@ export class DonationsService {
         action: 'pledge',
         before: null,
         after: manager.create(DonationEntity, {
-          donorId,
-          recipientId: recipient.id,
+          donorId: giverId,
+          recipientId,
           needId: input.needId ?? null,
           programmeId: input.programmeId ?? null,
           title: input.title,

@@ -8,6 +8,7 @@ import { MatchStatus } from '../../src/matches/match-status';
 import { ActivityEntity, ActivityRegistrationEntity } from '../../src/activities/activity.entity';
 import { ActivityKind, ActivityStatus, RegistrationStatus } from '../../src/activities/activity-status';
 import { DonationEntity } from '../../src/donations/donation.entity';
+import { TrainingCourseEntity } from '../../src/training/training-course.entity';
 import { ProgrammeEntity, ProgrammeMemberEntity } from '../../src/programmes/programme.entity';
 import { NOTIFICATION_CHANNEL } from '../../src/notifications/notification-stream.service';
 import { TEST_PASSWORD } from '../support/factory';
@@ -28,6 +29,7 @@ type AccessWorld = World & {
   registration: ActivityRegistrationEntity;
   /** Pledged by the world's enterprise to the world's agency. */
   donation: DonationEntity;
+  trainingCourse: TrainingCourseEntity;
 };
 
 interface Rule {
@@ -491,6 +493,32 @@ const RULES: Record<string, Rule> = {
     allowed: ['coordinator'],
     refusedWith: notFoundFor('otherEnterprise', 'otherAgency'),
   },
+
+  // Training courses: the trainer's and the recipient's members, and the secretariat
+  trainingCourses: {
+    document: '{ trainingCourses(first: 5) { totalCount edges { node { id trainer { id } recipient { id } } } } }',
+    variables: none,
+    allowed: SIGNED_IN,
+  },
+  trainingCourse: {
+    document: 'query($id: ID!) { trainingCourse(id: $id) { id } }',
+    variables: (w) => ({ id: w.trainingCourse.id }),
+    allowed: ['enterprise', 'agency', 'coordinator', 'admin'],
+    refusedWith: notFoundFor('otherEnterprise', 'otherAgency'),
+  },
+  // Enterprises and joint centres train (a centre's staff are agency members: an agency's pledge is BAD_USER_INPUT).
+  pledgeTraining: {
+    document:
+      'mutation($to: ID!) { pledgeTraining(input: { recipientId: $to, title: "Access check", startsOn: "2026-09-01", hours: 8, trainees: 5 }) { id } }',
+    variables: (w) => ({ to: w.orgs.agencyOrg.id }),
+    allowed: ['enterprise', 'otherEnterprise', 'agency', 'otherAgency', 'coordinator'],
+  },
+  moveTraining: {
+    document: 'mutation($id: ID!) { moveTraining(input: { id: $id, version: 1, to: APPROVED }) { id } }',
+    variables: (w) => ({ id: w.trainingCourse.id }),
+    allowed: ['coordinator'],
+    refusedWith: notFoundFor('otherEnterprise', 'otherAgency'),
+  },
 };
 
 type OperationKind = 'query' | 'mutation' | 'subscription';
@@ -563,7 +591,24 @@ describe('access rules', () => {
       title: 'Pumps for the district',
       items: [{ name: 'Submersible pump', quantity: 4, unitValue: null }],
     });
-    w = { ...world, introducedMatch, refreshToken: session.data!.login.refreshToken, programme, activity, registration, donation };
+    const trainingCourse = await t.dataSource.getRepository(TrainingCourseEntity).save({
+      trainerId: world.orgs.enterpriseOrg.id,
+      recipientId: world.orgs.agencyOrg.id,
+      title: 'Pump maintenance',
+      startsOn: '2026-09-01',
+      hours: 16,
+      trainees: 10,
+    });
+    w = {
+      ...world,
+      introducedMatch,
+      refreshToken: session.data!.login.refreshToken,
+      programme,
+      activity,
+      registration,
+      donation,
+      trainingCourse,
+    };
     // Search answers from the indexes: fill them, or search would be SEARCH_UNAVAILABLE for everyone.
     await t.indexEverything();
   });
@@ -705,6 +750,7 @@ describe('access rules', () => {
         'updateActivity',
         'registerDelegates',
         'pledgeDonation',
+        'pledgeTraining',
       ]) {
         const rule = RULES[operation];
         const res = await t.gql(rule.document, rule.variables(w), w.token(rule.allowed[0]));

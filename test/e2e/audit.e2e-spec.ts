@@ -740,6 +740,43 @@ const SCENARIOS: Scenario[] = [
     ],
   },
 
+  // Training: pledge → approve
+  {
+    mutation: 'pledgeTraining',
+    as: 'enterprise',
+    document:
+      'mutation($to: ID!) { pledgeTraining(input: { recipientId: $to, title: "Pump maintenance", startsOn: "2026-09-01", hours: 16, trainees: 10 }) { id } }',
+    variables: (s) => ({ to: s.orgs.agencyOrg.id }),
+    expect: (s, d) => (
+      (s.made.training = id(d, 'pledgeTraining')),
+      [
+        {
+          entityType: 'training_course',
+          entityId: s.made.training,
+          action: 'pledge',
+          toStatus: 'PLEDGED',
+          changes: { title: { before: null, after: 'Pump maintenance' }, trainees: { after: 10 } },
+        },
+      ]
+    ),
+  },
+  {
+    mutation: 'moveTraining',
+    as: 'coordinator',
+    document: 'mutation($id: ID!) { moveTraining(input: { id: $id, version: 1, to: APPROVED }) { id } }',
+    variables: (s) => ({ id: s.made.training }),
+    expect: (s) => [
+      {
+        entityType: 'training_course',
+        entityId: s.made.training,
+        action: 'approved',
+        fromStatus: 'PLEDGED',
+        toStatus: 'APPROVED',
+        changes: {},
+      },
+    ],
+  },
+
   // Matches: suggestion, interest, review, introduction, answers, outcome
   {
     mutation: 'suggestMatches',

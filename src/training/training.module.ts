@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditLogModule } from '../audit-log/audit-log.module';
+import { OrganizationsModule } from '../organizations/organizations.module';
+import { TrainingCourseEntity } from './training-course.entity';
+import { TrainingResolver } from './training.resolver';
+import { TrainingService } from './training.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([TrainingCourseEntity]), AuditLogModule, OrganizationsModule],
+  providers: [TrainingService, TrainingResolver],
+  exports: [TrainingService],
+})
+export class TrainingModule {}

@@ -1,0 +1,57 @@
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, CurrentActor } from '../access/access.decorator';
+import { Actor, Role } from '../access/actor';
+import { GraphQLContext } from '../graphql/graphql-context';
+import { OrganizationLoaders } from '../organizations/organization.loaders';
+import { OrganizationModel } from '../organizations/organization.model';
+import { MoveTrainingInput, PledgeTrainingInput, TrainingCourseIdArgs, TrainingCoursesArgs } from './dto/training.inputs';
+import { TrainingCourseConnection, TrainingCourseModel } from './training-course.model';
+import { TrainingService } from './training.service';
+
+@Resolver(() => TrainingCourseModel)
+export class TrainingResolver {
+  constructor(
+    private readonly service: TrainingService,
+    private readonly organizations: OrganizationLoaders,
+  ) {}
+
+  @Allow(Role.ENTERPRISE_MEMBER, Role.AGENCY_MEMBER, Role.COORDINATOR, Role.ADMIN)
+  @Query(() => TrainingCourseConnection, { description: 'Training courses you give or receive (all, for the secretariat), newest first.' })
+  trainingCourses(@CurrentActor() actor: Actor, @Args() args: TrainingCoursesArgs) {
+    return this.service.list(actor, args);
+  }
+
+  @Allow(Role.ENTERPRISE_MEMBER, Role.AGENCY_MEMBER, Role.COORDINATOR, Role.ADMIN)
+  @Query(() => TrainingCourseModel, { description: 'One training course, if you give or receive it (or are staff).' })
+  trainingCourse(@CurrentActor() actor: Actor, @Args() args: TrainingCourseIdArgs) {
+    return this.service.get(actor, args.id);
+  }
+
+  @Allow(Role.ENTERPRISE_MEMBER, Role.AGENCY_MEMBER, Role.COORDINATOR)
+  @Mutation(() => TrainingCourseModel, {
+    description:
+      'Pledge a training course (your enterprise or joint centre as the trainer) for a partner agency’s or joint centre’s staff (→ PLEDGED).',
+  })
+  pledgeTraining(@CurrentActor() actor: Actor, @Args('input', { description: 'What is taught, to whom.' }) input: PledgeTrainingInput) {
+    return this.service.pledge(actor, input);
+  }
+
+  @Allow(Role.ENTERPRISE_MEMBER, Role.AGENCY_MEMBER, Role.COORDINATOR)
+  @Mutation(() => TrainingCourseModel, {
+    description:
+      'Move a training course: APPROVED / REFUSED by a coordinator; COMPLETED (trainees, hours, certificates) by the trainer or a coordinator; WITHDRAWN by the trainer before it is given. An illegal move is CONFLICT.',
+  })
+  moveTraining(@CurrentActor() actor: Actor, @Args('input', { description: 'The move.' }) input: MoveTrainingInput) {
+    return this.service.move(actor, input);
+  }
+
+  @ResolveField(() => OrganizationModel, { description: 'The enterprise or joint centre giving it.' })
+  trainer(@Parent() course: TrainingCourseModel, @Context() context: GraphQLContext): Promise<OrganizationModel> {
+    return this.organizations.model(context, course.trainerId);
+  }
+
+  @ResolveField(() => OrganizationModel, { description: 'The agency or joint centre whose staff are trained.' })
+  recipient(@Parent() course: TrainingCourseModel, @Context() context: GraphQLContext): Promise<OrganizationModel> {
+    return this.organizations.model(context, course.recipientId);
+  }
+}

@@ -1,0 +1,100 @@
+import { OrganizationKind } from '../../src/organizations/organization.entity';
+import { Role } from '../../src/access/actor';
+import { ALL_TABLES, databaseFingerprint } from '../support/fingerprint';
+import { errorCode, TestApp } from '../support/test-app';
+import { useWorld, World } from '../support/world';
+
+interface Course {
+  id: string;
+  status: string;
+  version: number;
+  trainees: number;
+  hours: number;
+  certificatesIssued: number;
+}
+const COURSE = 'id status version trainees hours certificatesIssued';
+
+describe('technical training: pledge, approval, completion with trainees, hours and certificates', () => {
+  let t: TestApp;
+  let w: World;
+  useWorld((app, world) => ((t = app), (w = world)));
+
+  const pledge = (token: string | undefined, fields: Record<string, unknown> = {}) =>
+    t.gql<{ pledgeTraining: Course }>(
+      `mutation($input: PledgeTrainingInput!) { pledgeTraining(input: $input) { ${COURSE} } }`,
+      {
+        input: {
+          recipientId: w.orgs.agencyOrg.id,
+          needId: w.openNeed.id,
+          title: 'Operating small reverse-osmosis units',
+          startsOn: '2026-09-01',
+          endsOn: '2026-09-12',
+          hours: 60,
+          trainees: 20,
+          ...fields,
+        },
+      },
+      token,
+    );
+  const move = (c: Pick<Course, 'id' | 'version'>, to: string, token: string | undefined, extra: Record<string, unknown> = {}) =>
+    t.gql<{ moveTraining: Course }>(
+      `mutation($input: MoveTrainingInput!) { moveTraining(input: $input) { ${COURSE} } }`,
+      { input: { id: c.id, version: c.version, to, ...extra } },
+      token,
+    );
+
+  it('is pledged by an enterprise or a joint centre, approved, and completed with the figures as given', async () => {
+    const pledged = (await pledge(w.token('enterprise'))).data!.pledgeTraining;
+    expect(pledged).toMatchObject({ status: 'PLEDGED', trainees: 20, hours: 60, certificatesIssued: 0 });
+    const approved = (await move(pledged, 'APPROVED', w.token('coordinator'))).data!.moveTraining;
+    const completed = await move(approved, 'COMPLETED', w.token('enterprise'), { trainees: 18, hours: 56, certificatesIssued: 17 });
+    expect(completed.data?.moveTraining).toMatchObject({ status: 'COMPLETED', trainees: 18, hours: 56, certificatesIssued: 17 });
+
+    // A joint centre trains too (its staff are agency members).
+    const centre = await t.factory.organization({
+      kind: OrganizationKind.RESEARCH_CENTRE,
+      nameEn: 'China–Sri Lanka Joint Center',
+      countryCode: 'LK',
+    });
+    const centreMember = await t.factory.user(Role.AGENCY_MEMBER, { organizationId: centre.id });
+    const byCentre = await pledge(t.tokenFor(centreMember.id), { needId: null, title: 'Water-quality monitoring methods' });
+    expect(byCentre.data?.pledgeTraining.status).toBe('PLEDGED');
+    const read = await t.gql<{ trainingCourse: { trainer: { kind: string }; recipient: { nameEn: string } } }>(
+      'query($id: ID!) { trainingCourse(id: $id) { trainer { kind } recipient { nameEn } } }',
+      { id: byCentre.data!.pledgeTraining.id },
+      w.token('agency'),
+    );
+    expect(read.data?.trainingCourse).toEqual({ trainer: { kind: 'RESEARCH_CENTRE' }, recipient: { nameEn: w.orgs.agencyOrg.nameEn } });
+  });
+
+  it('refuses illegal moves (CONFLICT), the wrong party (FORBIDDEN) and impossible figures (BAD_USER_INPUT), writing nothing', async () => {
+    const pledged = (await pledge(w.token('enterprise'))).data!.pledgeTraining;
+    const before = await databaseFingerprint(t.dataSource, ALL_TABLES);
+    expect(errorCode(await move(pledged, 'COMPLETED', w.token('enterprise'), { trainees: 5, hours: 10 }))).toBe('CONFLICT');
+    expect(errorCode(await move(pledged, 'APPROVED', w.token('enterprise')))).toBe('FORBIDDEN');
+    expect(errorCode(await move(pledged, 'APPROVED', w.token('agency')))).toBe('FORBIDDEN');
+    expect(errorCode(await move(pledged, 'APPROVED', w.token('otherAgency')))).toBe('NOT_FOUND');
+    expect(errorCode(await move({ ...pledged, version: 9 }, 'APPROVED', w.token('coordinator')))).toBe('CONFLICT');
+    expect(await databaseFingerprint(t.dataSource, ALL_TABLES)).toEqual(before);
+
+    const approved = (await move(pledged, 'APPROVED', w.token('coordinator'))).data!.moveTraining;
+    const snapshot = await databaseFingerprint(t.dataSource, ALL_TABLES);
+    for (const [extra, field] of [
+      [{ hours: 10 }, 'trainees'],
+      [{ trainees: 10 }, 'hours'],
+      [{ trainees: 10, hours: 10, certificatesIssued: 11 }, 'certificatesIssued'],
+    ] as const) {
+      const res = await move(approved, 'COMPLETED', w.token('enterprise'), extra);
+      expect({ code: errorCode(res), field: res.errors?.[0].extensions?.field }).toEqual({ code: 'BAD_USER_INPUT', field });
+    }
+    const bad = await pledge(w.token('enterprise'), { startsOn: '2026-09-12', endsOn: '2026-09-01' });
+    expect(bad.errors?.[0].extensions?.field).toBe('endsOn');
+    const notCourse = await pledge(w.token('enterprise'), { activityId: (await t.factory.activity()).id });
+    expect(notCourse.errors?.[0].extensions?.field).toBe('activityId');
+    await t.dataSource.query(`DELETE FROM activity WHERE title LIKE 'Seminar %'`);
+    expect(await databaseFingerprint(t.dataSource, ALL_TABLES)).toEqual(snapshot);
+    expect((await move(approved, 'WITHDRAWN', w.token('enterprise'), { reason: 'Trainer fell ill' })).data?.moveTraining.status).toBe(
+      'WITHDRAWN',
+    );
+  });
+});
