@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditLogModule } from '../audit-log/audit-log.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { ProgrammesModule } from '../programmes/programmes.module';
 import { ActivitiesResolver } from './activities.resolver';
@@ -11,7 +12,13 @@ import { RegistrationsResolver } from './registrations.resolver';
 import { RegistrationsService } from './registrations.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ActivityEntity, ActivityRegistrationEntity]), AuditLogModule, OrganizationsModule, ProgrammesModule],
+  imports: [
+    TypeOrmModule.forFeature([ActivityEntity, ActivityRegistrationEntity]),
+    AuditLogModule,
+    NotificationsModule,
+    OrganizationsModule,
+    ProgrammesModule,
+  ],
   providers: [ActivitiesService, RegistrationsService, ActivitiesResolver, RegistrationsResolver, ActivityLoaders],
   exports: [ActivitiesService, RegistrationsService],
 })

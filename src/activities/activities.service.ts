@@ -5,10 +5,13 @@ import { Actor } from '../access/actor';
 import { AuditLogService } from '../audit-log/audit-log.service';
 import { DomainError } from '../common/domain-error';
 import { Connection } from '../common/pagination';
+import { isTimeZone } from '../common/time-zone';
 import { definedFields } from '../common/validation';
 import { paginate } from '../database/paginate';
+import { NotificationEventType } from '../notifications/notification-event-type';
+import { NotificationOutboxService } from '../notifications/notification-outbox.service';
 import { OrganizationEntity, OrganizationKind } from '../organizations/organization.entity';
-import { ProgrammeEntity } from '../programmes/programme.entity';
+import { ProgrammeEntity, ProgrammeMemberEntity } from '../programmes/programme.entity';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { TaxonomyKind } from '../reference-data/taxonomy-term.entity';
 import { ActivitiesArgs, CreateActivityInput, UpdateActivityInput } from './dto/activity.inputs';
@@ -16,21 +19,16 @@ import { ActivityEntity } from './activity.entity';
 import { ActivityModel, toActivityModel } from './activity.model';
 import { ActivityStatus, assertActivityMove } from './activity-status';
 import { ActivityVisibility } from './activity-visibility.policy';
+import { activityFacts } from './activity-notifications';
 import { RegistrationsService } from './registrations.service';
 
 /** The audit trail's name for an activity. */
 export const ACTIVITY_ENTITY = 'activity';
 
-const isTimeZone = (zone: string): boolean => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-/** Activities: coordinators prepare, publish and run them; anyone reads the published ones. Every move is audited. */
+/**
+ * Activities: coordinators prepare, publish and run them; anyone reads the published ones. Every move is audited;
+ * publishing tells the programme's members and the host centre (ACTIVITY_PUBLISHED), in the move's transaction.
+ */
 @Injectable()
 export class ActivitiesService {
   constructor(
@@ -39,6 +37,7 @@ export class ActivitiesService {
     private readonly referenceData: ReferenceDataService,
     private readonly audit: AuditLogService,
     private readonly registrations: RegistrationsService,
+    private readonly notifications: NotificationOutboxService,
   ) {}
 
   async list(actor: Actor | null, args: ActivitiesArgs): Promise<Connection<ActivityModel>> {
@@ -103,7 +102,7 @@ export class ActivitiesService {
     for (const field of ['kind', 'title', 'countryCode', 'startsAt', 'endsAt', 'capacity', 'registrationDeadline'] as const) {
       if (changes[field] === null) throw DomainError.badInput(field, `${field} cannot be cleared`);
     }
-    return this.dataSource.transaction(async (manager) => {
+    return this.transaction(async (manager) => {
       const activity = await this.lock(manager, id);
       if (![ActivityStatus.DRAFT, ActivityStatus.OPEN, ActivityStatus.CLOSED].includes(activity.status))
         throw DomainError.conflict(`An activity in status ${activity.status} can no longer be changed`);
@@ -137,11 +136,19 @@ export class ActivitiesService {
   }
 
   publish(actor: Actor, id: string): Promise<ActivityModel> {
-    return this.move(actor, id, ActivityStatus.OPEN, 'publish', null, (activity, from) => {
-      if (from !== ActivityStatus.DRAFT) throw DomainError.conflict(`An activity in status ${from} is already published`);
-      if (activity.registrationDeadline.getTime() <= Date.now())
-        throw DomainError.badInput('registrationDeadline', 'the registration deadline has passed: move it before publishing');
-    });
+    return this.move(
+      actor,
+      id,
+      ActivityStatus.OPEN,
+      'publish',
+      null,
+      (activity, from) => {
+        if (from !== ActivityStatus.DRAFT) throw DomainError.conflict(`An activity in status ${from} is already published`);
+        if (activity.registrationDeadline.getTime() <= Date.now())
+          throw DomainError.badInput('registrationDeadline', 'the registration deadline has passed: move it before publishing');
+      },
+      (manager, activity) => this.announce(manager, activity),
+    );
   }
 
   closeRegistration(actor: Actor, id: string): Promise<ActivityModel> {
@@ -182,7 +189,7 @@ export class ActivitiesService {
     check?: (activity: ActivityEntity, from: ActivityStatus) => void,
     after?: (manager: EntityManager, activity: ActivityEntity) => Promise<void>,
   ): Promise<ActivityModel> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.transaction(async (manager) => {
       const activity = await this.lock(manager, id);
       assertActivityMove(activity.status, to);
       const changed: ActivityEntity = { ...activity, status: to };
@@ -201,6 +208,27 @@ export class ActivitiesService {
       await after?.(manager, saved!);
       return toActivityModel(saved!);
     });
+  }
+
+  /** Tells the member organisations of its programme and its host centre that it is open for registration. */
+  private async announce(manager: EntityManager, activity: ActivityEntity): Promise<void> {
+    const members = activity.programmeId ? await manager.findBy(ProgrammeMemberEntity, { programmeId: activity.programmeId }) : [];
+    const organizationIds = [
+      ...new Set([...members.map((m) => m.organizationId), ...(activity.hostCentreId ? [activity.hostCentreId] : [])]),
+    ];
+    if (organizationIds.length === 0) return;
+    await this.notifications.emit(
+      manager,
+      NotificationEventType.ACTIVITY_PUBLISHED,
+      activityFacts(activity, { organizationIds, userIds: [], coordinators: false }),
+    );
+  }
+
+  /** One transaction; once it committed, the fan-out is woken for the events it wrote (a publication, the list moving up). */
+  private async transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const result = await this.dataSource.transaction(work);
+    this.notifications.nudge();
+    return result;
   }
 
   /** Row-locked for the rest of the transaction: moves, edits and registrations of one activity serialise. */

@@ -7,15 +7,26 @@ import { DomainError } from '../common/domain-error';
 import { Connection } from '../common/pagination';
 import { isUniqueViolation } from '../common/database-errors';
 import { paginate } from '../database/paginate';
+import { NotificationEventType } from '../notifications/notification-event-type';
+import { NotificationOutboxService } from '../notifications/notification-outbox.service';
+import { DelegateSnapshot, RegistrationChange } from '../notifications/notification-payload';
 import { OrganizationEntity, OrganizationKind, VerificationStatus } from '../organizations/organization.entity';
 import { ActivityRegistrationsArgs, RegisterDelegatesInput } from './dto/activity.inputs';
 import { ActivityEntity, ActivityRegistrationEntity } from './activity.entity';
 import { ActivityRegistrationModel, ActivitySeatsModel, toRegistrationModel } from './activity.model';
 import { ActivityStatus, assertRegistrationMove, REGISTRATION_LIVE_STATUSES, RegistrationStatus, SEAT_HOLDING } from './activity-status';
 import { ActivityVisibility } from './activity-visibility.policy';
+import { activityFacts, delegateOf, organisationAudience } from './activity-notifications';
 
 /** The audit trail's name for a registration. */
 export const REGISTRATION_ENTITY = 'activity_registration';
+
+/** What a coordinator's (or the organisation's) move tells the registering organisation. */
+const CHANGE_OF: Partial<Record<RegistrationStatus, RegistrationChange>> = {
+  [RegistrationStatus.CONFIRMED]: 'CONFIRMED',
+  [RegistrationStatus.REFUSED]: 'REFUSED',
+  [RegistrationStatus.CANCELLED]: 'CANCELLED',
+};
 
 /** Kinds of organisation that send delegates. */
 const REGISTERING_KINDS: readonly OrganizationKind[] = [
@@ -27,7 +38,8 @@ const REGISTERING_KINDS: readonly OrganizationKind[] = [
 /**
  * Delegates' registrations. Every change runs under the activity's row lock, so seats are counted and given out one
  * transaction at a time: concurrent sign-ups never over-book, and the waiting list moves up in arrival order
- * (`queueNumber`, taken under the lock).
+ * (`queueNumber`, taken under the lock). The registering organisation hears of every change but its own cancellations
+ * (ACTIVITY_REGISTRATION_CHANGED, written in the change's transaction).
  */
 @Injectable()
 export class RegistrationsService {
@@ -35,6 +47,7 @@ export class RegistrationsService {
     @InjectRepository(ActivityRegistrationEntity) private readonly registrations: Repository<ActivityRegistrationEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditLogService,
+    private readonly notifications: NotificationOutboxService,
   ) {}
 
   /** An activity's registrations: all for the secretariat, the caller's organisation's own for members. */
@@ -99,7 +112,7 @@ export class RegistrationsService {
     const repeated = emails.find((email, index) => emails.indexOf(email) !== index);
     if (repeated) throw DomainError.badInput('delegates', `${repeated} is listed twice`);
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      return await this.transaction(async (manager) => {
         const activity = await this.visibleActivity(manager, actor, input.activityId, true);
         if (activity.status !== ActivityStatus.OPEN)
           throw DomainError.conflict(`Registration is not open: the activity is ${activity.status}`);
@@ -134,6 +147,14 @@ export class RegistrationsService {
           saved.push(row!);
         }
         const positions = await this.waitingListPositions(saved, manager);
+        // One message for the whole sign-up, naming each delegate's seat or place on the list.
+        await this.tell(
+          manager,
+          activity,
+          organizationId,
+          'REGISTERED',
+          saved.map((r) => delegateOf(r, positions.get(r.id) ?? null)),
+        );
         return saved.map((r) => toRegistrationModel(r, positions.get(r.id) ?? null));
       });
     } catch (error) {
@@ -166,7 +187,7 @@ export class RegistrationsService {
       take: free,
     });
     for (const registration of next) {
-      await this.audit.saveOrDelete(manager, {
+      const promoted = await this.audit.saveOrDelete(manager, {
         target: ActivityRegistrationEntity,
         entityType: REGISTRATION_ENTITY,
         actor: null,
@@ -176,17 +197,25 @@ export class RegistrationsService {
         fromStatus: registration.status,
         toStatus: RegistrationStatus.PENDING,
       });
+      await this.tell(manager, activity, registration.organizationId, 'PROMOTED', [delegateOf(promoted!, null)]);
     }
   }
 
-  /** With a cancelled activity: every live registration is cancelled with its reason. */
+  /**
+   * With a cancelled activity: every live registration is cancelled with its reason, and each registering
+   * organisation is told once, naming its delegates.
+   */
   async cancelAllWith(manager: EntityManager, activity: ActivityEntity, reason: string): Promise<void> {
-    const live = await manager.findBy(ActivityRegistrationEntity, {
-      activityId: activity.id,
-      status: In([RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED]),
+    const live = await manager.find(ActivityRegistrationEntity, {
+      where: {
+        activityId: activity.id,
+        status: In([RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED]),
+      },
+      order: { queueNumber: 'ASC' },
     });
+    const byOrganization = new Map<string, DelegateSnapshot[]>();
     for (const registration of live) {
-      await this.audit.saveOrDelete(manager, {
+      const cancelled = await this.audit.saveOrDelete(manager, {
         target: ActivityRegistrationEntity,
         entityType: REGISTRATION_ENTITY,
         actor: null,
@@ -197,7 +226,11 @@ export class RegistrationsService {
         toStatus: RegistrationStatus.CANCELLED,
         reason,
       });
+      const delegates = byOrganization.get(registration.organizationId) ?? [];
+      byOrganization.set(registration.organizationId, [...delegates, delegateOf(cancelled!, null)]);
     }
+    for (const [organizationId, delegates] of byOrganization)
+      await this.tell(manager, activity, organizationId, 'CANCELLED', delegates, true);
   }
 
   private move(
@@ -207,7 +240,7 @@ export class RegistrationsService {
     action: string,
     reason: string | null,
   ): Promise<ActivityRegistrationModel> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.transaction(async (manager) => {
       const found = await manager.findOneBy(ActivityRegistrationEntity, { id });
       if (!found || !(isStaff(actor) || found.organizationId === actor.organizationId)) throw DomainError.notFound('Registration', id);
       // The activity first, then the registration: the same lock order as a sign-up.
@@ -227,10 +260,39 @@ export class RegistrationsService {
         toStatus: to,
         reason,
       });
+      // The organisation knows what its own members cancel; a coordinator's move it hears of.
+      const change = CHANGE_OF[to];
+      const ownCancellation =
+        to === RegistrationStatus.CANCELLED && !isStaff(actor) && actor.organizationId === registration.organizationId;
+      if (change && !ownCancellation) await this.tell(manager, activity, registration.organizationId, change, [delegateOf(saved!, null)]);
       if (SEAT_HOLDING.includes(registration.status) && !SEAT_HOLDING.includes(to)) await this.promote(manager, activity);
       const positions = await this.waitingListPositions([saved!], manager);
       return toRegistrationModel(saved!, positions.get(saved!.id) ?? null);
     });
+  }
+
+  /** Tells the registering organisation of a change of its delegates' registrations, in the change's transaction. */
+  private async tell(
+    manager: EntityManager,
+    activity: ActivityEntity,
+    organizationId: string,
+    change: RegistrationChange,
+    delegates: DelegateSnapshot[],
+    activityCancelled = false,
+  ): Promise<void> {
+    await this.notifications.emit(manager, NotificationEventType.ACTIVITY_REGISTRATION_CHANGED, {
+      ...activityFacts(activity, organisationAudience(organizationId)),
+      change,
+      delegates,
+      ...(activityCancelled ? { activityCancelled } : {}),
+    });
+  }
+
+  /** One transaction; once it committed, the fan-out is woken for the events it wrote. */
+  private async transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const result = await this.dataSource.transaction(work);
+    this.notifications.nudge();
+    return result;
   }
 
   /** The activity if the actor may see it, row-locked when asked (every registration change locks it first). */

@@ -6,6 +6,7 @@ import { DeliveryStatus } from './notification-delivery.entity';
 import { NOTIFICATION_DELIVERY_QUEUE } from './notification-delivery-queue';
 import { NotificationEventEntity } from './notification-event.entity';
 import { DigestFrequency, NotificationChannel, NotificationEventType } from './notification-event-type';
+import { NeedFacts } from './notification-payload';
 import { NotificationPreferenceEntity } from './notification-preference.entity';
 
 const HOUR_MS = 3600_000;
@@ -197,7 +198,8 @@ describe('NotificationDeliveriesRepository (real PostgreSQL)', () => {
         { status: DeliveryStatus.DIGESTED, digestId },
       ]);
       const events = await db.dataSource.transaction((manager) => repo.eventsOfDigest(digestId!, manager));
-      expect(events.map((e) => e.payload.needTitle)).toEqual(['First', 'Second']);
+      // Only alerts are held for digests: every payload is a need's.
+      expect(events.map((e) => (e.payload as NeedFacts).needTitle)).toEqual(['First', 'Second']);
       expect(events[0]).toMatchObject({ type: NotificationEventType.OPPORTUNITY_ALERT, createdAt: expect.any(Date) });
 
       // Nothing is held any more, and the same held rows would make the same digest key: nothing new.

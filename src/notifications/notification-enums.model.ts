@@ -20,6 +20,14 @@ registerEnumType(NotificationEventType, {
     OPPORTUNITY_ALERT: { description: 'A newly published need matches an enterprise well.' },
     MATCH_REMINDER: { description: 'An introduction is still unanswered: a reminder to the silent side.' },
     MATCH_ESCALATED: { description: 'An introduction is still unanswered after the reminder: the approving coordinator hears of it.' },
+    ACTIVITY_PUBLISHED: {
+      description:
+        'An activity was published (open for registration): the member organisations of its programme and its host centre hear of it.',
+    },
+    ACTIVITY_REGISTRATION_CHANGED: {
+      description:
+        "Delegates' registrations changed (seat held, waiting list with its position, confirmed, refused, cancelled, promoted from the waiting list): the registering organisation hears of it.",
+    },
   },
 });
 

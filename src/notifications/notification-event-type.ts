@@ -23,6 +23,14 @@ export enum NotificationEventType {
   MATCH_REMINDER = 'MATCH_REMINDER',
   /** An introduction is still unanswered after the reminder: the approving coordinator. */
   MATCH_ESCALATED = 'MATCH_ESCALATED',
+  /** A coordinator published an activity (open for registration): the member organisations of its programme and its host centre. */
+  ACTIVITY_PUBLISHED = 'ACTIVITY_PUBLISHED',
+  /**
+   * Delegates' registrations changed (registered with a seat or on the waiting list, confirmed, refused, cancelled by a
+   * coordinator or with the activity, promoted from the waiting list): the registering organisation. One event per
+   * change; a sign-up of several delegates, and an activity's cancellation, name all of that organisation's delegates in one.
+   */
+  ACTIVITY_REGISTRATION_CHANGED = 'ACTIVITY_REGISTRATION_CHANGED',
 }
 
 export enum NotificationChannel {

@@ -9,7 +9,7 @@ import { NOTIFICATION_DELIVERY_QUEUE } from './notification-delivery-queue';
 import { defaultPreference, PersonalChannel, Preference } from './notification-defaults';
 import { DigestFrequency, NotificationChannel, NotificationEventType } from './notification-event-type';
 import { NOTIFICATION_FANOUT_QUEUE } from './notification-outbox.service';
-import { MatchFacts } from './notification-payload';
+import { NotificationSubject } from './notification-payload';
 import { NewDelivery, NotificationDeliveriesRepository } from './notification-deliveries.repository';
 import { NewNotification, NotificationsRepository, Recipient, StoredEvent } from './notifications.repository';
 import { WebhookEndpointsRepository } from './webhooks/webhook-endpoints.repository';
@@ -65,7 +65,7 @@ export class NotificationFanoutJob implements OnModuleInit {
     const inApp: NewNotification[] = [];
     const deliveries: NewDelivery[] = [];
     for (const event of events) {
-      const links: MatchFacts = event.payload;
+      const links: NotificationSubject = event.payload;
       for (const user of recipientsOf(event)) {
         if (preferenceOf(user.id, event.type, NotificationChannel.IN_APP).enabled) {
           const texts = inAppTexts(event.type, event.payload, user.preferredLanguage, user);
@@ -76,6 +76,7 @@ export class NotificationFanoutJob implements OnModuleInit {
             ...texts,
             matchId: links.matchId ?? null,
             needId: links.needId ?? null,
+            activityId: links.activityId ?? null,
           });
         }
         const email = preferenceOf(user.id, event.type, NotificationChannel.EMAIL);

@@ -81,6 +81,49 @@ export interface MatchFacts extends NeedFacts {
 }
 
 /**
+ * Where a delegate's registration stands: the values of the activities' RegistrationStatus (notifications do not import
+ * activities; the activities' events only compile while every status is one of these).
+ */
+export type DelegateStatus = 'PENDING' | 'CONFIRMED' | 'WAITLISTED' | 'CANCELLED' | 'REFUSED';
+
+/** What happened to the registrations an ACTIVITY_REGISTRATION_CHANGED names. */
+export type RegistrationChange = 'REGISTERED' | 'CONFIRMED' | 'REFUSED' | 'CANCELLED' | 'PROMOTED';
+
+/** One delegate of a registration event, as the registration stood after the change. */
+export interface DelegateSnapshot {
+  registrationId: string;
+  name: string;
+  status: DelegateStatus;
+  /** Place on the waiting list (1 first) while WAITLISTED, else null. */
+  waitingListPosition: number | null;
+  /** The reason of a refusal or cancellation, when one was given. */
+  reason: string | null;
+}
+
+/**
+ * What every activity event says of its activity, frozen when it happened. As with a need's facts, each may be
+ * missing when read back, and the texts fall back to plain words.
+ */
+export interface ActivityFacts {
+  audience: Audience;
+  activityId?: string;
+  /** In English; `titleZh` when the activity has a Chinese title. */
+  activityTitle?: string;
+  titleZh?: string | null;
+  countryCode?: string;
+  city?: string | null;
+  /** ISO 8601 instants. */
+  startsAt?: string;
+  endsAt?: string;
+  /** The venue's IANA time zone (Asia/Colombo): the texts give dates and times in it. */
+  timeZone?: string;
+  registrationDeadline?: string;
+}
+
+/** What an event is about, for a client to link to (the inbox's matchId, needId, activityId). */
+export type NotificationSubject = Pick<MatchFacts, 'matchId' | 'needId'> & Pick<ActivityFacts, 'activityId'>;
+
+/**
  * The payload of each event type: what its producer writes (`NotificationOutboxService.emit`) and what its texts, webhooks
  * and digests read, as stored in `notification_event.payload`.
  */
@@ -103,6 +146,16 @@ export interface NotificationPayloads {
   /** `side`: the side the reminder is for; `daysWaiting`: how long the introduction has waited. */
   [T.MATCH_REMINDER]: MatchFacts & { side: MatchSide; daysWaiting: number };
   [T.MATCH_ESCALATED]: MatchFacts & { daysWaiting: number };
+  [T.ACTIVITY_PUBLISHED]: ActivityFacts;
+  /**
+   * The delegates the change concerns, all of the registering organisation: one for a single move, every delegate of
+   * a sign-up, or every live one when the activity was cancelled (`activityCancelled`, with the reason on each).
+   */
+  [T.ACTIVITY_REGISTRATION_CHANGED]: ActivityFacts & {
+    change: RegistrationChange;
+    delegates: DelegateSnapshot[];
+    activityCancelled?: boolean;
+  };
 }
 
 /** The payload of an event of any type: what code that reads events of every type (the fan-out, the digest) holds. */

@@ -26,12 +26,15 @@ export class NotificationEntity {
   @Column({ type: 'text' })
   body: string;
 
-  /** The match or need it is about, for a client to link to. */
+  /** The match, need or activity it is about, for a client to link to. */
   @Column({ type: 'uuid', nullable: true })
   matchId: string | null;
 
   @Column({ type: 'uuid', nullable: true })
   needId: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  activityId: string | null;
 
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   readAt: Date | null;

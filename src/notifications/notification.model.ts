@@ -23,6 +23,9 @@ export class NotificationModel {
   @Field(() => ID, { nullable: true, description: 'The need it is about, if any.' })
   needId: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'The activity it is about, if any (its page is /activities/<id>).' })
+  activityId: string | null;
+
   @Field({ description: 'Whether the recipient has marked it read.' })
   read: boolean;
 
@@ -40,6 +43,7 @@ export const toNotificationModel = (n: NotificationEntity): NotificationModel =>
   body: n.body,
   matchId: n.matchId,
   needId: n.needId,
+  activityId: n.activityId,
   read: n.readAt !== null,
   readAt: n.readAt,
   createdAt: n.createdAt,

@@ -70,14 +70,15 @@ describe('NotificationsRepository (real PostgreSQL)', () => {
         body: 'A body',
         matchId: null,
         needId: null,
+        activityId: '6c0e2c4e-1b5a-4d2e-9a44-0f3b7d9f3a10',
       };
       await db.dataSource.transaction((manager) => repo.addInApp([notification], manager));
       await db.dataSource.transaction((manager) => repo.addInApp([{ ...notification, title: 'Again' }], manager));
-      const rows: Array<{ id: string; title: string }> = await db.dataSource.query(
-        `SELECT id, title FROM notification WHERE user_id = $1`,
+      const rows: Array<{ id: string; title: string; activity_id: string }> = await db.dataSource.query(
+        `SELECT id, title, activity_id FROM notification WHERE user_id = $1`,
         [user.id],
       );
-      expect(rows).toEqual([{ id: expect.any(String), title: 'A title' }]);
+      expect(rows).toEqual([{ id: expect.any(String), title: 'A title', activity_id: notification.activityId }]);
       await waitUntil(() => heard.length > 0, 'the NOTIFY of the new notification', 5_000);
       expect(heard.map((h) => JSON.parse(h) as unknown)).toEqual([{ userId: user.id, id: rows[0].id }]);
     } finally {

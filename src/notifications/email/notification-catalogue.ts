@@ -28,6 +28,20 @@ export interface TextView<P = Partial<MatchFacts>> {
   outcomeDate: string | null;
   /** The outcome's value with its currency, digits grouped for the language ("1,200,000 USD"), when it has one. */
   outcomeValue: string | null;
+  /** An activity's days in the venue's time zone, in the message's language ("10–12 March 2030"), when known. */
+  activityDates: string | null;
+  /** An activity's registration deadline, day and time in the venue's time zone ("1 March 2030 at 17:00"), when known. */
+  registrationDeadline: string | null;
+  /** The venue's time zone as the deadline's reader needs it ("GMT+5:30"), when the deadline is known. */
+  zoneName: string | null;
+}
+
+/** A day of the calendar, as the venue counts it. */
+export interface CalendarDay {
+  year: number;
+  /** 1 (January) to 12. */
+  month: number;
+  day: number;
 }
 
 export interface DetailRow {
@@ -55,7 +69,7 @@ export interface Composed {
   more?: string[];
   details?: DetailBlock[];
   /** The page the e-mail's button opens. */
-  link: 'match' | 'need';
+  link: 'match' | 'need' | 'activity';
 }
 
 export interface Catalogue {
@@ -64,6 +78,8 @@ export interface Catalogue {
   /** Between a label and its value in plain text: ": " or the full-width "：". */
   colon: string;
   events: { [T in NotificationEventType]: (view: TextView<Partial<NotificationPayloads[T]>>) => Composed };
+  /** From one day to another (the same day: that day), saying once what both share ("10–12 March 2030"). */
+  days(from: CalendarDay, to: CalendarDay): string;
   greeting(displayName: string): string;
   action: Record<Composed['link'], string>;
   signOff: string[];

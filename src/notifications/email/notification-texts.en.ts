@@ -1,13 +1,15 @@
 import { DigestFrequency, NotificationEventType as T } from '../notification-event-type';
 import {
+  ActivityFacts,
   ContactSnapshot,
+  DelegateSnapshot,
   NotificationPayloads,
   OUTCOME_STAGE_KINDS,
   OutcomeKind,
   OutcomeSnapshot,
   outcomeStageOf,
 } from '../notification-payload';
-import type { Catalogue, Composed, DetailBlock, DetailRow, Party, TextView } from './notification-catalogue';
+import type { CalendarDay, Catalogue, Composed, DetailBlock, DetailRow, Party, TextView } from './notification-catalogue';
 
 // ---- Phrases shared by the English texts ----
 
@@ -95,6 +97,140 @@ function answered(v: TextView, verb: 'accepted' | 'declined'): Pick<Composed, 't
     title: `${nameOf(v, a)} ${verb} an introduction`,
     body: `${nameOf(v, a)} has ${verb} the introduction to ${nameOf(v, other(a))} for ${need(v)}.`,
   };
+}
+
+// ---- Activities ----
+
+type ActivityView = TextView<Partial<ActivityFacts>>;
+type RegistrationView = TextView<Partial<NotificationPayloads[T.ACTIVITY_REGISTRATION_CHANGED]>>;
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "10 March 2030", "10–12 March 2030", "28 February – 2 March 2030", "30 December 2030 – 2 January 2031". */
+function dayRange(from: CalendarDay, to: CalendarDay): string {
+  const full = (d: CalendarDay) => `${d.day} ${MONTHS[d.month - 1]} ${d.year}`;
+  if (from.year !== to.year) return `${full(from)} – ${full(to)}`;
+  if (from.month !== to.month) return `${from.day} ${MONTHS[from.month - 1]} – ${full(to)}`;
+  return from.day === to.day ? full(from) : `${from.day}–${full(to)}`;
+}
+
+/** “Title”, or a plain noun when the payload has none. */
+const activity = (v: ActivityView) => (v.payload.activityTitle ? `“${v.payload.activityTitle}”` : 'the activity');
+const Activity = (v: ActivityView) => (v.payload.activityTitle ? activity(v) : 'The activity');
+/** "10–12 March 2030, Colombo, Sri Lanka", as much of it as is known. */
+const whenWhere = (v: ActivityView) =>
+  [v.activityDates, v.payload.city?.trim(), v.countryName ?? v.payload.countryCode].filter((p): p is string => !!p).join(', ');
+/** " (10–12 March 2030, Colombo, Sri Lanka)" */
+const inBrackets = (v: ActivityView) => (whenWhere(v) ? ` (${whenWhere(v)})` : '');
+const deadlineLine = (v: ActivityView) =>
+  v.registrationDeadline ? [`Registration closes on ${v.registrationDeadline}${v.zoneName ? ` (${v.zoneName})` : ''}.`] : [];
+
+/** Where one delegate stands, in a list. */
+function standing(d: DelegateSnapshot, withReason: boolean): string {
+  const why = withReason && d.reason?.trim() ? ` (“${d.reason.trim()}”)` : '';
+  switch (d.status) {
+    case 'PENDING':
+      return 'seat held, to be confirmed by the secretariat';
+    case 'WAITLISTED':
+      return d.waitingListPosition ? `waiting list, number ${d.waitingListPosition}` : 'waiting list';
+    case 'CONFIRMED':
+      return 'confirmed';
+    case 'REFUSED':
+      return `refused${why}`;
+    case 'CANCELLED':
+      return `cancelled${why}`;
+  }
+}
+
+/** The reason every delegate shares (a cancelled activity's, a single delegate's), when one was given. */
+function sharedReason(delegates: DelegateSnapshot[]): string | null {
+  const reasons = new Set(delegates.map((d) => d.reason?.trim() ?? ''));
+  const [only] = reasons;
+  return reasons.size === 1 && only ? only : null;
+}
+
+/** "3 hold seats and 1 is on the waiting list" */
+function split(held: number, waiting: number): string {
+  const seats = `${held} ${held === 1 ? 'holds a seat' : 'hold seats'}`;
+  const list = `${waiting} ${waiting === 1 ? 'is' : 'are'} on the waiting list`;
+  if (waiting === 0) return seats;
+  return held === 0 ? `all ${list}` : `${seats} and ${list}`;
+}
+
+/** The sentence, title and list of a registration change: the list (in the app and the e-mail) when it names several delegates. */
+function registrationChanged(v: RegistrationView): Composed {
+  const delegates = v.payload.delegates ?? [];
+  const n = delegates.length;
+  const one = n === 1 ? delegates[0] : undefined;
+  const who = one ? one.name : n > 1 ? `${n} of your delegates` : 'your delegates';
+  /** "Registration confirmed: Li Wei for “Title”", as much of it as is known. */
+  const title = (what: string) => {
+    const about = [one?.name, v.payload.activityTitle ? activity(v) : undefined].filter((p): p is string => !!p).join(' for ');
+    return about ? `${what}: ${about}` : what;
+  };
+  const reason = sharedReason(delegates);
+  const reasonLines = reason ? [`Reason: “${reason}”`] : [];
+  const list = n > 1 ? delegates.map((d) => ({ label: d.name, value: standing(d, !reason) })) : [];
+  const listNote = list.length ? list.map((r) => `${r.label}: ${r.value}`).join('; ') + '.' : undefined;
+  const texts = (heading: string, body: string, more: string[] = []): Composed => ({
+    title: heading,
+    body,
+    inAppNote: [listNote, ...reasonLines].filter((p): p is string => !!p).join(' ') || undefined,
+    more: [...reasonLines, ...more],
+    details: list.length ? [{ heading: `Your delegates for ${activity(v)}`, rows: list }] : [],
+    link: 'activity',
+  });
+  const confirms = 'The secretariat confirms each seat held.';
+  switch (v.payload.change) {
+    case 'REGISTERED': {
+      if (one?.status === 'WAITLISTED') {
+        const place = one.waitingListPosition ? ` as number ${one.waitingListPosition}` : '';
+        return texts(
+          title(one.waitingListPosition ? `Waiting list, number ${one.waitingListPosition}` : 'Waiting list'),
+          `Every seat at ${activity(v)}${inBrackets(v)} is taken: ${one.name} is on the waiting list${place}, and moves up as seats free.`,
+        );
+      }
+      if (one)
+        return texts(title('Seat held'), `${one.name} is registered for ${activity(v)}${inBrackets(v)} and holds a seat.`, [confirms]);
+      const held = delegates.filter((d) => d.status === 'PENDING').length;
+      const waiting = delegates.filter((d) => d.status === 'WAITLISTED').length;
+      const registered = n > 1 ? `${n} delegates registered` : 'Delegates registered';
+      return texts(
+        v.payload.activityTitle ? `${registered} for ${activity(v)}` : registered,
+        // Said of the organisation, not by it: a coordinator may have registered them.
+        `${n > 1 ? `${n} delegates` : 'Delegates'} of your organisation are registered for ${activity(v)}${inBrackets(v)}${n > 1 ? `: ${split(held, waiting)}` : ''}.`,
+        held > 0 ? [confirms] : [],
+      );
+    }
+    case 'CONFIRMED':
+      return texts(
+        title('Registration confirmed'),
+        `The secretariat has confirmed the registration of ${who} for ${activity(v)}${inBrackets(v)}.`,
+      );
+    case 'REFUSED':
+      return texts(
+        title('Registration refused'),
+        `The secretariat has refused the registration of ${who} for ${activity(v)}${inBrackets(v)}.`,
+      );
+    case 'CANCELLED':
+      if (v.payload.activityCancelled)
+        return texts(
+          v.payload.activityTitle ? `Activity cancelled: ${activity(v)}` : 'Activity cancelled',
+          `${Activity(v)}${inBrackets(v)} has been cancelled, and with it the registration of ${who}.`,
+        );
+      return texts(
+        title('Registration cancelled'),
+        `The secretariat has cancelled the registration of ${who} for ${activity(v)}${inBrackets(v)}.`,
+      );
+    case 'PROMOTED':
+      return texts(
+        title('Seat now held'),
+        `A seat at ${activity(v)}${inBrackets(v)} has freed up: ${who} ${one ? 'has' : 'have'} moved up from the waiting list and now ${one ? 'holds a seat' : 'hold seats'}.`,
+        [confirms],
+      );
+    case undefined:
+      return texts(title('Registration update'), `The registration of ${who} for ${activity(v)}${inBrackets(v)} has changed.`);
+  }
 }
 
 // ---- One entry per event type ----
@@ -297,14 +433,30 @@ const events: Catalogue['events'] = {
       link: 'match',
     };
   },
+
+  [T.ACTIVITY_PUBLISHED]: (v) => ({
+    title: v.payload.activityTitle ? `New activity: ${activity(v)}` : 'A new activity is open for registration',
+    body: v.payload.activityTitle
+      ? `${activity(v)} is open for registration${whenWhere(v) ? `: ${whenWhere(v)}` : ''}.`
+      : `A new activity is open for registration${whenWhere(v) ? `: ${whenWhere(v)}` : ''}.`,
+    inAppNote: deadlineLine(v)[0],
+    more: [
+      ...deadlineLine(v),
+      'Register your organisation’s delegates on the activity’s page: seats go in the order of registration, then to a waiting list.',
+    ],
+    link: 'activity',
+  }),
+
+  [T.ACTIVITY_REGISTRATION_CHANGED]: registrationChanged,
 };
 
 export const en: Catalogue = {
   locale: 'en-GB',
   colon: ': ',
   events,
+  days: dayRange,
   greeting: (name) => `Dear ${name},`,
-  action: { match: 'View the match', need: 'View the need' },
+  action: { match: 'View the match', need: 'View the need', activity: 'View the activity' },
   signOff: ['Kind regards,', 'The WaterBridge team'],
   preferences: {
     note: 'You receive this e-mail because of your notification settings on WaterBridge.',

@@ -1,6 +1,6 @@
 import { Language, Role } from '../../access/actor';
 import { DigestFrequency, NotificationEventType } from '../notification-event-type';
-import { ContactSnapshot, NotificationPayload } from '../notification-payload';
+import { ContactSnapshot, DelegateSnapshot, NotificationPayload, NotificationPayloads } from '../notification-payload';
 import { digestEmail, DigestItem, emailMessage, inAppTexts, RecipientView } from './notification-texts';
 
 const APP = 'https://waterbridge.example.org';
@@ -37,6 +37,16 @@ const payload = (over: Partial<NotificationPayload> = {}): NotificationPayload =
   outcome: { kind: 'MOU_SIGNED' as const, date: '2026-03-05', note: 'Signed at the Belt and Road water forum.' },
   candidateCount: 3,
   daysWaiting: 9,
+  activityId: 'activity-5',
+  activityTitle: 'Seminar on rural water supply',
+  titleZh: '农村供水研讨会',
+  city: 'Colombo',
+  startsAt: '2030-03-10T03:30:00.000Z',
+  endsAt: '2030-03-12T11:00:00.000Z',
+  timeZone: 'Asia/Colombo',
+  registrationDeadline: '2030-03-01T11:30:00.000Z',
+  change: 'REGISTERED' as const,
+  delegates: [{ registrationId: 'reg-1', name: 'Li Wei', status: 'PENDING' as const, waitingListPosition: null, reason: null }],
   ...over,
 });
 /** Only what every event has: the fallbacks must still read as sentences. */
@@ -80,11 +90,21 @@ describe('notification texts', () => {
     });
   });
 
-  it('links to the match, or to the need for alerts and the review queue', () => {
+  it('has texts for every event type in both languages', () => {
+    for (const language of LANGUAGES)
+      for (const type of TYPES) expect(inAppTexts(type, payload(), language, coordinator).title).toEqual(expect.any(String));
+  });
+
+  it('links to the match, to the need for alerts and the review queue, to the activity for activities', () => {
+    const ACTIVITY_EVENTS: NotificationEventType[] = [
+      NotificationEventType.ACTIVITY_PUBLISHED,
+      NotificationEventType.ACTIVITY_REGISTRATION_CHANGED,
+    ];
     for (const type of TYPES) {
       const { text, html } = emailMessage(type, payload(), Language.EN, coordinator, `${APP}/`);
-      const expected =
-        type === NotificationEventType.OPPORTUNITY_ALERT || type === NotificationEventType.CANDIDATES_TO_REVIEW
+      const expected = ACTIVITY_EVENTS.includes(type)
+        ? `${APP}/activities/activity-5`
+        : type === NotificationEventType.OPPORTUNITY_ALERT || type === NotificationEventType.CANDIDATES_TO_REVIEW
           ? `${APP}/needs/need-3`
           : `${APP}/matches/match-7`;
       expect(text).toContain(expected);
@@ -264,6 +284,199 @@ describe('notification texts', () => {
     expect(inAppTexts(NotificationEventType.MATCH_OUTCOME_RECORDED, payload(), Language.EN, agencyReader).body).toMatch(
       /: memorandum of understanding signed\. Date: 5 March 2026\.$/,
     );
+  });
+
+  describe('activities', () => {
+    const PUBLISHED = NotificationEventType.ACTIVITY_PUBLISHED;
+    const CHANGED = NotificationEventType.ACTIVITY_REGISTRATION_CHANGED;
+    const member: RecipientView = { displayName: 'Zhang Wei', organizationId: 'org-enterprise', role: Role.ENTERPRISE_MEMBER };
+    const delegate = (name: string, status: DelegateSnapshot['status'], over: Partial<DelegateSnapshot> = {}): DelegateSnapshot => ({
+      registrationId: `reg-${name}`,
+      name,
+      status,
+      waitingListPosition: null,
+      reason: null,
+      ...over,
+    });
+    type Changed = NotificationPayloads[NotificationEventType.ACTIVITY_REGISTRATION_CHANGED];
+    const changed = (change: Changed['change'], delegates: DelegateSnapshot[], over: Partial<Changed> = {}) =>
+      payload({ change, delegates, ...over });
+    const read = (type: NotificationEventType, p: NotificationPayload, language: Language) => {
+      const inApp = inAppTexts(type, p, language, member);
+      return `${inApp.title}\n${inApp.body}`;
+    };
+
+    it('announces a publication with the dates in the venue’s time zone, the place and the deadline, and links to the activity', () => {
+      const en = emailMessage(PUBLISHED, payload(), Language.EN, member, APP);
+      expect(en.subject).toBe('New activity: “Seminar on rural water supply”');
+      expect(en.text).toContain('“Seminar on rural water supply” is open for registration: 10–12 March 2030, Colombo, Sri Lanka.');
+      // 11:30 UTC is 17:00 in Colombo.
+      expect(en.text).toMatch(/Registration closes on 1 March 2030[^\n]*17:00 \(GMT\+5:30\)\./);
+      expect(en.text).toContain(`View the activity: ${APP}/activities/activity-5`);
+      expect(en.html).toContain(`href="${APP}/activities/activity-5"`);
+      expect(inAppTexts(PUBLISHED, payload(), Language.EN, member).body).toContain('Registration closes on 1 March 2030');
+
+      const zh = emailMessage(PUBLISHED, payload(), Language.ZH, member, APP);
+      expect(zh.subject).toBe('新活动开放报名：“农村供水研讨会”');
+      expect(zh.text).toContain('“农村供水研讨会”现已开放报名（2030年3月10日至12日，斯里兰卡 Colombo）。');
+      expect(zh.text).toContain('报名截止时间：2030年3月1日 17:00（GMT+5:30）。');
+      expect(zh.text).toContain(`查看活动详情：${APP}/activities/activity-5`);
+      // No Chinese title: the English one, in Chinese sentences.
+      expect(inAppTexts(PUBLISHED, payload({ titleZh: null }), Language.ZH, member).title).toBe(
+        '新活动开放报名：“Seminar on rural water supply”',
+      );
+    });
+
+    it('counts the days as the venue’s clock does, saying once what the first and last day share', () => {
+      const when = (startsAt: string, endsAt: string, timeZone: string, language: Language) =>
+        inAppTexts(PUBLISHED, payload({ startsAt, endsAt, timeZone }), language, member).body;
+      // 20:00 UTC on 9 March is 01:30 on 10 March in Colombo; 22:00 UTC on 12 March is still the 12th there.
+      expect(when('2030-03-09T20:00:00Z', '2030-03-12T12:00:00Z', 'Asia/Colombo', Language.EN)).toContain(': 10–12 March 2030,');
+      expect(when('2030-03-09T20:00:00Z', '2030-03-12T12:00:00Z', 'UTC', Language.EN)).toContain(': 9–12 March 2030,');
+      expect(when('2030-03-10T03:00:00Z', '2030-03-10T09:00:00Z', 'Asia/Colombo', Language.EN)).toContain(': 10 March 2030,');
+      expect(when('2030-02-27T03:00:00Z', '2030-03-02T09:00:00Z', 'Asia/Colombo', Language.EN)).toContain(': 27 February – 2 March 2030,');
+      expect(when('2030-12-30T03:00:00Z', '2031-01-02T09:00:00Z', 'Asia/Colombo', Language.EN)).toContain(
+        ': 30 December 2030 – 2 January 2031,',
+      );
+      expect(when('2030-02-27T03:00:00Z', '2030-03-02T09:00:00Z', 'Asia/Colombo', Language.ZH)).toContain('（2030年2月27日至3月2日，');
+      expect(when('2030-12-30T03:00:00Z', '2031-01-02T09:00:00Z', 'Asia/Colombo', Language.ZH)).toContain(
+        '（2030年12月30日至2031年1月2日，',
+      );
+      // A zone the runtime does not know: UTC rather than no dates.
+      expect(when('2030-03-09T20:00:00Z', '2030-03-12T12:00:00Z', 'Mars/Olympus', Language.EN)).toContain(': 9–12 March 2030,');
+    });
+
+    it('tells the registering organisation each kind of change, in English and in Chinese with the Chinese title', () => {
+      const cases: Array<[Changed['change'], DelegateSnapshot, Partial<Changed>, string, string]> = [
+        [
+          'REGISTERED',
+          delegate('Li Wei', 'PENDING'),
+          {},
+          'Seat held: Li Wei for “Seminar on rural water supply”\nLi Wei is registered for “Seminar on rural water supply” (10–12 March 2030, Colombo, Sri Lanka) and holds a seat.',
+          '已获席位：Li Wei，“农村供水研讨会”\nLi Wei已报名参加“农村供水研讨会”（2030年3月10日至12日，斯里兰卡 Colombo），并已获得席位。',
+        ],
+        [
+          'REGISTERED',
+          delegate('Li Wei', 'WAITLISTED', { waitingListPosition: 3 }),
+          {},
+          'Waiting list, number 3: Li Wei for “Seminar on rural water supply”\nEvery seat at “Seminar on rural water supply” (10–12 March 2030, Colombo, Sri Lanka) is taken: Li Wei is on the waiting list as number 3, and moves up as seats free.',
+          '候补名单第 3 位：Li Wei，“农村供水研讨会”\n“农村供水研讨会”（2030年3月10日至12日，斯里兰卡 Colombo）的席位已满：Li Wei已列入候补名单第 3 位，有席位空出时将依次递补。',
+        ],
+        [
+          'CONFIRMED',
+          delegate('Li Wei', 'CONFIRMED'),
+          {},
+          'Registration confirmed: Li Wei for “Seminar on rural water supply”\nThe secretariat has confirmed the registration of Li Wei',
+          '报名已确认：Li Wei，“农村供水研讨会”\n秘书处已确认Li Wei参加“农村供水研讨会”',
+        ],
+        [
+          'REFUSED',
+          delegate('Li Wei', 'REFUSED', { reason: 'Two delegates per organisation' }),
+          {},
+          'Registration refused: Li Wei for “Seminar on rural water supply”\nThe secretariat has refused the registration of Li Wei for “Seminar on rural water supply” (10–12 March 2030, Colombo, Sri Lanka). Reason: “Two delegates per organisation”',
+          '报名未获通过：Li Wei，“农村供水研讨会”\n秘书处未通过Li Wei参加“农村供水研讨会”（2030年3月10日至12日，斯里兰卡 Colombo）的报名。原因：“Two delegates per organisation”',
+        ],
+        [
+          'CANCELLED',
+          delegate('Li Wei', 'CANCELLED', { reason: 'Visa not granted' }),
+          {},
+          'Registration cancelled: Li Wei for “Seminar on rural water supply”\nThe secretariat has cancelled the registration of Li Wei for “Seminar on rural water supply” (10–12 March 2030, Colombo, Sri Lanka). Reason: “Visa not granted”',
+          '报名已取消：Li Wei，“农村供水研讨会”\n秘书处已取消Li Wei参加“农村供水研讨会”（2030年3月10日至12日，斯里兰卡 Colombo）的报名。原因：“Visa not granted”',
+        ],
+        [
+          'CANCELLED',
+          delegate('Li Wei', 'CANCELLED', { reason: 'Flooding at the venue' }),
+          { activityCancelled: true },
+          'Activity cancelled: “Seminar on rural water supply”\n“Seminar on rural water supply” (10–12 March 2030, Colombo, Sri Lanka) has been cancelled, and with it the registration of Li Wei. Reason: “Flooding at the venue”',
+          '活动已取消：“农村供水研讨会”\n“农村供水研讨会”（2030年3月10日至12日，斯里兰卡 Colombo）已取消，Li Wei的报名随之取消。原因：“Flooding at the venue”',
+        ],
+        [
+          'PROMOTED',
+          delegate('Li Wei', 'PENDING'),
+          {},
+          'Seat now held: Li Wei for “Seminar on rural water supply”\nA seat at “Seminar on rural water supply” (10–12 March 2030, Colombo, Sri Lanka) has freed up: Li Wei has moved up from the waiting list and now holds a seat.',
+          '候补已获席位：Li Wei，“农村供水研讨会”\n“农村供水研讨会”（2030年3月10日至12日，斯里兰卡 Colombo）有席位空出：Li Wei已从候补名单递补，现已获得席位。',
+        ],
+      ];
+      for (const [change, one, over, en, zh] of cases) {
+        expect(read(CHANGED, changed(change, [one], over), Language.EN)).toContain(en);
+        expect(read(CHANGED, changed(change, [one], over), Language.ZH)).toContain(zh);
+      }
+      // Every kind of change reads differently.
+      const titles = cases.map(([change, one, over]) => inAppTexts(CHANGED, changed(change, [one], over), Language.EN, member).title);
+      expect(new Set(titles).size).toBe(cases.length);
+      // No reason given: no reason line.
+      expect(read(CHANGED, changed('CANCELLED', [delegate('Li Wei', 'CANCELLED')]), Language.EN)).not.toContain('Reason');
+    });
+
+    it('names every delegate of a sign-up, with their seat or place on the list, in one message', () => {
+      const signUp = changed('REGISTERED', [
+        delegate('Li Wei', 'PENDING'),
+        delegate('Ana Silva', 'WAITLISTED', { waitingListPosition: 1 }),
+        delegate('Bo Chen', 'WAITLISTED', { waitingListPosition: 2 }),
+      ]);
+      const inApp = inAppTexts(CHANGED, signUp, Language.EN, member);
+      expect(inApp.title).toBe('3 delegates registered for “Seminar on rural water supply”');
+      expect(inApp.body).toMatch(
+        /^3 delegates of your organisation are registered for “Seminar on rural water supply” \(10–12 March 2030, Colombo, Sri Lanka\): 1 holds a seat and 2 are on the waiting list\./,
+      );
+      expect(inApp.body).toContain(
+        'Li Wei: seat held, to be confirmed by the secretariat; Ana Silva: waiting list, number 1; Bo Chen: waiting list, number 2.',
+      );
+      const mail = emailMessage(CHANGED, signUp, Language.EN, member, APP);
+      expect(mail.text).toMatch(
+        /Your delegates for “Seminar on rural water supply”\n\s+Li Wei: seat held[^\n]*\n\s+Ana Silva: waiting list, number 1/,
+      );
+      expect(mail.text).toContain(`${APP}/activities/activity-5`);
+      const zh = inAppTexts(CHANGED, signUp, Language.ZH, member);
+      expect(zh.title).toBe('已报名 3 位代表：“农村供水研讨会”');
+      expect(zh.body).toMatch(
+        /^贵单位的 3 位代表已报名参加“农村供水研讨会”（2030年3月10日至12日，斯里兰卡 Colombo）：1 位已获席位，2 位列入候补名单。/,
+      );
+      expect(zh.body).toContain('Ana Silva：候补名单第 1 位；Bo Chen：候补名单第 2 位。');
+    });
+
+    it('names an organisation’s delegates once when the activity is cancelled, with the reason once', () => {
+      const reason = 'Flooding at the venue';
+      const cancelled = changed(
+        'CANCELLED',
+        [delegate('Li Wei', 'CANCELLED', { reason }), delegate('Ana Silva', 'CANCELLED', { reason })],
+        { activityCancelled: true },
+      );
+      const en = inAppTexts(CHANGED, cancelled, Language.EN, member).body;
+      expect(en).toContain(
+        'has been cancelled, and with it the registration of 2 of your delegates. Li Wei: cancelled; Ana Silva: cancelled.',
+      );
+      expect(en.split(reason)).toHaveLength(2);
+      expect(inAppTexts(CHANGED, cancelled, Language.ZH, member).body).toContain('贵单位的 2 位代表的报名随之取消');
+    });
+
+    it('still reads as sentences when an activity’s event carries little', () => {
+      const bare = { audience: { organizationIds: ['org-enterprise'], userIds: [], coordinators: false } } as NotificationPayload;
+      const anonymous = changed('REFUSED', [delegate('Li Wei', 'REFUSED')], {
+        activityTitle: undefined,
+        titleZh: undefined,
+        startsAt: undefined,
+        endsAt: undefined,
+        city: undefined,
+        countryCode: undefined,
+        registrationDeadline: undefined,
+      });
+      expect(read(PUBLISHED, bare, Language.EN)).toBe('A new activity is open for registration\nA new activity is open for registration.');
+      expect(read(PUBLISHED, bare, Language.ZH)).toBe('新活动开放报名\n有新活动开放报名，详情请见活动页面。');
+      expect(read(CHANGED, bare, Language.EN)).toBe(
+        'Registration update\nThe registration of your delegates for the activity has changed.',
+      );
+      expect(read(CHANGED, bare, Language.ZH)).toBe('活动报名动态\n贵单位的代表参加该活动的报名情况有变化。');
+      expect(read(CHANGED, anonymous, Language.EN)).toBe(
+        'Registration refused: Li Wei\nThe secretariat has refused the registration of Li Wei for the activity.',
+      );
+      for (const language of LANGUAGES)
+        for (const p of [bare, anonymous]) {
+          const mail = emailMessage(CHANGED, p, language, member, APP);
+          for (const text of [mail.subject, mail.text, mail.html]) expect(text).not.toMatch(/undefined|null|\[object|NaN|“”|\(\)|（）/);
+        }
+    });
   });
 
   describe('digest', () => {

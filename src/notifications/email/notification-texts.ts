@@ -1,7 +1,8 @@
 import { Language, Role } from '../../access/actor';
+import { isTimeZone } from '../../common/time-zone';
 import { DigestFrequency, NotificationEventType } from '../notification-event-type';
-import { MatchFacts, MatchSide, NotificationPayload, OutcomeSnapshot } from '../notification-payload';
-import type { Catalogue, Composed, DetailBlock, Side } from './notification-catalogue';
+import { ActivityFacts, MatchFacts, MatchSide, NotificationPayload, NotificationSubject, OutcomeSnapshot } from '../notification-payload';
+import type { CalendarDay, Catalogue, Composed, DetailBlock, Side } from './notification-catalogue';
 import { en } from './notification-texts.en';
 import { zh } from './notification-texts.zh';
 
@@ -107,8 +108,8 @@ export function digestEmail(
 
 // ---- Reading the payload for one reader ----
 
-/** What the common part of a view reads, whichever the event: the side and the outcome of the events that have them. */
-type ViewFacts = MatchFacts & { side?: MatchSide; outcome?: OutcomeSnapshot };
+/** What the common part of a view reads, whichever the event: the side, the outcome and the activity of the events that have them. */
+type ViewFacts = MatchFacts & Omit<ActivityFacts, 'audience'> & { side?: MatchSide; outcome?: OutcomeSnapshot };
 
 function compose(type: NotificationEventType, payload: NotificationPayload, catalogue: Catalogue, recipient: RecipientView): Composed {
   const facts: ViewFacts = payload;
@@ -126,7 +127,48 @@ function compose(type: NotificationEventType, payload: NotificationPayload, cata
       facts.outcome?.value != null && facts.outcome.currency
         ? `${new Intl.NumberFormat(catalogue.locale, { maximumFractionDigits: 2 }).format(facts.outcome.value)} ${facts.outcome.currency}`
         : null,
+    ...activityTimes(facts, catalogue),
   });
+}
+
+/** An activity's days, and its registration deadline with the zone it is given in, all as the venue's clock reads them. */
+function activityTimes(
+  facts: ViewFacts,
+  catalogue: Catalogue,
+): { activityDates: string | null; registrationDeadline: string | null; zoneName: string | null } {
+  const zone = facts.timeZone && isTimeZone(facts.timeZone) ? facts.timeZone : 'UTC';
+  const starts = facts.startsAt ? calendarDay(facts.startsAt, zone) : null;
+  const ends = (facts.endsAt ? calendarDay(facts.endsAt, zone) : null) ?? starts;
+  const deadline = facts.registrationDeadline ? new Date(facts.registrationDeadline) : null;
+  const known = deadline && !Number.isNaN(deadline.getTime()) ? deadline : null;
+  return {
+    activityDates: starts && ends ? catalogue.days(starts, ends) : null,
+    registrationDeadline: known
+      ? new Intl.DateTimeFormat(catalogue.locale, {
+          year: 'numeric',
+          month: 'long',
+          day: 'numeric',
+          hour: '2-digit',
+          minute: '2-digit',
+          hourCycle: 'h23',
+          timeZone: zone,
+        }).format(known)
+      : null,
+    zoneName: known
+      ? (new Intl.DateTimeFormat(catalogue.locale, { timeZone: zone, timeZoneName: 'short' })
+          .formatToParts(known)
+          .find((p) => p.type === 'timeZoneName')?.value ?? zone)
+      : null,
+  };
+}
+
+/** The day an instant falls on in `zone`; null for what is not an instant. */
+function calendarDay(instant: string, zone: string): CalendarDay | null {
+  const date = new Date(instant);
+  if (Number.isNaN(date.getTime())) return null;
+  const parts = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'numeric', day: 'numeric', timeZone: zone }).formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
+  return { year: part('year'), month: part('month'), day: part('day') };
 }
 
 /** The reader's own organisation decides the wording; coordinators (and anyone else) read the neutral one. */
@@ -152,8 +194,9 @@ function formatDate(date: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(day);
 }
 
-function linkFor(link: Composed['link'], payload: MatchFacts, appUrl: string): string | null {
+function linkFor(link: Composed['link'], payload: NotificationSubject, appUrl: string): string | null {
   const base = appUrl.replace(/\/+$/, '');
+  if (link === 'activity') return payload.activityId ? `${base}/activities/${encodeURIComponent(payload.activityId)}` : null;
   const matchUrl = payload.matchId ? `${base}/matches/${encodeURIComponent(payload.matchId)}` : null;
   const needUrl = payload.needId ? `${base}/needs/${encodeURIComponent(payload.needId)}` : null;
   return link === 'match' ? (matchUrl ?? needUrl) : (needUrl ?? matchUrl);

@@ -1,6 +1,8 @@
 import { DigestFrequency, NotificationEventType as T } from '../notification-event-type';
 import {
+  ActivityFacts,
   ContactSnapshot,
+  DelegateSnapshot,
   NotificationPayloads,
   OUTCOME_STAGE_KINDS,
   OutcomeKind,
@@ -8,7 +10,7 @@ import {
   outcomeStageOf,
   PartySnapshot,
 } from '../notification-payload';
-import type { Catalogue, Composed, DetailBlock, DetailRow, Party, TextView } from './notification-catalogue';
+import type { CalendarDay, Catalogue, Composed, DetailBlock, DetailRow, Party, TextView } from './notification-catalogue';
 
 // ---- Phrases shared by the Chinese texts (numbers set off by spaces, as in “每日摘要：3 个新机会”) ----
 
@@ -77,6 +79,122 @@ function answered(v: TextView, verb: '接受' | '谢绝'): Pick<Composed, 'title
   if (v.self === 'ENTERPRISE')
     return { title: `${agency(v)}已${verb}引荐`, body: `${agency(v)}已${verb}与贵公司关于需求${need(v)}的引荐。` };
   return { title: `${nameOf(v, a)}已${verb}引荐`, body: `${nameOf(v, a)}已${verb}与${nameOf(v, other(a))}关于需求${need(v)}的引荐。` };
+}
+
+// ---- 活动 ----
+
+type ActivityView = TextView<Partial<ActivityFacts>>;
+type RegistrationView = TextView<Partial<NotificationPayloads[T.ACTIVITY_REGISTRATION_CHANGED]>>;
+
+/** “2030年3月10日”“2030年3月10日至12日”“2030年2月28日至3月2日”“2030年12月30日至2031年1月2日”。 */
+function dayRange(from: CalendarDay, to: CalendarDay): string {
+  const start = `${from.year}年${from.month}月${from.day}日`;
+  if (from.year !== to.year) return `${start}至${to.year}年${to.month}月${to.day}日`;
+  if (from.month !== to.month) return `${start}至${to.month}月${to.day}日`;
+  return from.day === to.day ? start : `${start}至${to.day}日`;
+}
+
+/** The Chinese title when the activity has one. */
+const titleOf = (v: ActivityView) => v.payload.titleZh?.trim() || v.payload.activityTitle;
+const activity = (v: ActivityView) => (titleOf(v) ? `“${titleOf(v)}”` : '该活动');
+/** "2030年3月10日至12日，斯里兰卡 Colombo", as much of it as is known. */
+const whenWhere = (v: ActivityView) => {
+  const place = [v.countryName ?? v.payload.countryCode, v.payload.city?.trim()].filter((p): p is string => !!p).join(' ');
+  return [v.activityDates, place].filter((p): p is string => !!p).join('，');
+};
+/** "（2030年3月10日至12日，斯里兰卡 Colombo）" */
+const inBrackets = (v: ActivityView) => (whenWhere(v) ? `（${whenWhere(v)}）` : '');
+const deadlineLine = (v: ActivityView) =>
+  v.registrationDeadline ? [`报名截止时间：${v.registrationDeadline}${v.zoneName ? `（${v.zoneName}）` : ''}。`] : [];
+
+/** Where one delegate stands, in a list. */
+function standing(d: DelegateSnapshot, withReason: boolean): string {
+  const why = withReason && d.reason?.trim() ? `（原因：“${d.reason.trim()}”）` : '';
+  switch (d.status) {
+    case 'PENDING':
+      return '已获席位，待秘书处确认';
+    case 'WAITLISTED':
+      return d.waitingListPosition ? `候补名单第 ${d.waitingListPosition} 位` : '已列入候补名单';
+    case 'CONFIRMED':
+      return '报名已确认';
+    case 'REFUSED':
+      return `报名未获通过${why}`;
+    case 'CANCELLED':
+      return `报名已取消${why}`;
+  }
+}
+
+/** The reason every delegate shares (a cancelled activity's, a single delegate's), when one was given. */
+function sharedReason(delegates: DelegateSnapshot[]): string | null {
+  const reasons = new Set(delegates.map((d) => d.reason?.trim() ?? ''));
+  const [only] = reasons;
+  return reasons.size === 1 && only ? only : null;
+}
+
+/** "3 位已获席位，1 位列入候补名单" */
+function split(held: number, waiting: number): string {
+  const seats = `${held} 位已获席位`;
+  const list = `${waiting} 位列入候补名单`;
+  if (waiting === 0) return seats;
+  return held === 0 ? `全部${list}` : `${seats}，${list}`;
+}
+
+/** The sentence, title and list of a registration change: the list (in the app and the e-mail) when it names several delegates. */
+function registrationChanged(v: RegistrationView): Composed {
+  const delegates = v.payload.delegates ?? [];
+  const n = delegates.length;
+  const one = n === 1 ? delegates[0] : undefined;
+  const who = one ? one.name : n > 1 ? `贵单位的 ${n} 位代表` : '贵单位的代表';
+  const titled = !!titleOf(v);
+  /** "报名已确认：Li Wei，“标题”", as much of it as is known. */
+  const title = (what: string) => {
+    const about = [one?.name, titled ? activity(v) : undefined].filter((p): p is string => !!p).join('，');
+    return about ? `${what}：${about}` : what;
+  };
+  const reason = sharedReason(delegates);
+  const reasonLines = reason ? [`原因：“${reason}”`] : [];
+  const list = n > 1 ? delegates.map((d) => ({ label: d.name, value: standing(d, !reason) })) : [];
+  const listNote = list.length ? list.map((r) => `${r.label}：${r.value}`).join('；') + '。' : undefined;
+  const texts = (heading: string, body: string, more: string[] = []): Composed => ({
+    title: heading,
+    body,
+    inAppNote: [listNote, ...reasonLines].filter((p): p is string => !!p).join('') || undefined,
+    more: [...reasonLines, ...more],
+    details: list.length ? [{ heading: `贵单位参加${activity(v)}的代表`, rows: list }] : [],
+    link: 'activity',
+  });
+  const confirms = '已获席位的代表由秘书处逐一确认。';
+  switch (v.payload.change) {
+    case 'REGISTERED': {
+      if (one?.status === 'WAITLISTED') {
+        const place = one.waitingListPosition ? `第 ${one.waitingListPosition} 位` : '';
+        return texts(
+          title(place ? `候补名单${place}` : '已列入候补名单'),
+          `${activity(v)}${inBrackets(v)}的席位已满：${one.name}已列入候补名单${place}，有席位空出时将依次递补。`,
+        );
+      }
+      if (one) return texts(title('已获席位'), `${one.name}已报名参加${activity(v)}${inBrackets(v)}，并已获得席位。`, [confirms]);
+      const held = delegates.filter((d) => d.status === 'PENDING').length;
+      const waiting = delegates.filter((d) => d.status === 'WAITLISTED').length;
+      return texts(
+        `已报名${n > 1 ? ` ${n} 位` : ''}代表${titled ? `：${activity(v)}` : ''}`,
+        `贵单位的${n > 1 ? ` ${n} 位` : ''}代表已报名参加${activity(v)}${inBrackets(v)}${n > 1 ? `：${split(held, waiting)}` : ''}。`,
+        held > 0 ? [confirms] : [],
+      );
+    }
+    case 'CONFIRMED':
+      return texts(title('报名已确认'), `秘书处已确认${who}参加${activity(v)}${inBrackets(v)}的报名。`);
+    case 'REFUSED':
+      return texts(title('报名未获通过'), `秘书处未通过${who}参加${activity(v)}${inBrackets(v)}的报名。`);
+    case 'CANCELLED':
+      if (v.payload.activityCancelled)
+        return texts(titled ? `活动已取消：${activity(v)}` : '活动已取消', `${activity(v)}${inBrackets(v)}已取消，${who}的报名随之取消。`);
+      return texts(title('报名已取消'), `秘书处已取消${who}参加${activity(v)}${inBrackets(v)}的报名。`);
+    case 'PROMOTED':
+      return texts(title('候补已获席位'), `${activity(v)}${inBrackets(v)}有席位空出：${who}已从候补名单递补，现已获得席位。`, [confirms]);
+    case undefined:
+      return texts(title('活动报名动态'), `${who}参加${activity(v)}${inBrackets(v)}的报名情况有变化。`);
+  }
 }
 
 // ---- One entry per event type ----
@@ -273,14 +391,25 @@ const events: Catalogue['events'] = {
       link: 'match',
     };
   },
+
+  [T.ACTIVITY_PUBLISHED]: (v) => ({
+    title: titleOf(v) ? `新活动开放报名：${activity(v)}` : '新活动开放报名',
+    body: titleOf(v) ? `${activity(v)}现已开放报名${inBrackets(v)}。` : `有新活动开放报名${inBrackets(v)}，详情请见活动页面。`,
+    inAppNote: deadlineLine(v)[0],
+    more: [...deadlineLine(v), '请在活动页面为贵单位的代表报名：席位按报名先后分配，额满后进入候补名单。'],
+    link: 'activity',
+  }),
+
+  [T.ACTIVITY_REGISTRATION_CHANGED]: registrationChanged,
 };
 
 export const zh: Catalogue = {
   locale: 'zh-CN',
   colon: '：',
   events,
+  days: dayRange,
   greeting: (name) => `${name}，您好：`,
-  action: { match: '查看匹配详情', need: '查看需求详情' },
+  action: { match: '查看匹配详情', need: '查看需求详情', activity: '查看活动详情' },
   signOff: ['祝工作顺利！', 'WaterBridge 团队'],
   preferences: {
     note: '您收到此邮件，是因为您在 WaterBridge 上的通知设置。',

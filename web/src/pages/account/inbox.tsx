@@ -26,6 +26,7 @@ const INBOX = graphql(`
           createdAt
           matchId
           needId
+          activityId
         }
       }
     }
@@ -40,8 +41,15 @@ const MARK_READ = graphql(`
 
 type Note = InboxQuery['notifications']['edges'][number]['node'];
 
-/** Where a notification leads: its match, else its need. */
-const subjectOf = (note: Note): string | null => (note.matchId ? `/matches/${note.matchId}` : note.needId ? `/needs/${note.needId}` : null);
+/** Where a notification leads: its match, else its need, else its activity. */
+const subjectOf = (note: Note): string | null =>
+  note.matchId
+    ? `/matches/${note.matchId}`
+    : note.needId
+      ? `/needs/${note.needId}`
+      : note.activityId
+        ? `/activities/${note.activityId}`
+        : null;
 
 /** Anyone signed in: their notifications, newest first, unread ones marked; mark one or all read (the badge follows). */
 export function InboxPage() {

@@ -9,6 +9,8 @@ export const accountEn = {
   more: 'More',
   inboxLink: 'Inbox, {{count}} unread',
   eventType: {
+    ACTIVITY_PUBLISHED: 'Activity published',
+    ACTIVITY_REGISTRATION_CHANGED: 'Delegate registration changed',
     CANDIDATES_TO_REVIEW: 'Candidates to review',
     MATCH_ACCEPTED: 'Introduction accepted',
     MATCH_CLOSED: 'Match closed',
@@ -159,6 +161,8 @@ export const accountZh: typeof accountEn = {
   more: '更多',
   inboxLink: '消息，{{count}} 条未读',
   eventType: {
+    ACTIVITY_PUBLISHED: '活动已发布',
+    ACTIVITY_REGISTRATION_CHANGED: '代表报名有变动',
     CANDIDATES_TO_REVIEW: '有候选待审核',
     MATCH_ACCEPTED: '对接已接受',
     MATCH_CLOSED: '匹配已关闭',

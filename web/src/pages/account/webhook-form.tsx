@@ -9,6 +9,8 @@ export interface WebhookValues {
 
 /** Every event a webhook may be called for, in the order of the schema. */
 export const WEBHOOK_EVENTS: NotificationEventType[] = [
+  'ACTIVITY_PUBLISHED',
+  'ACTIVITY_REGISTRATION_CHANGED',
   'CANDIDATES_TO_REVIEW',
   'MATCH_ACCEPTED',
   'MATCH_CLOSED',
