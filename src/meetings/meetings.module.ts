@@ -4,8 +4,10 @@ import { ActivitiesModule } from '../activities/activities.module';
 import { AuditLogModule } from '../audit-log/audit-log.module';
 import { MatchingModule } from '../matching/matching.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { OrganizationsModule } from '../organizations/organizations.module';
 import { MeetingBreakEntity, MeetingRequestEntity, MeetingSlotEntity } from './meeting.entity';
 import { MeetingAgendaController } from './meeting-agenda.controller';
+import { MeetingParticipantResolver } from './meeting-participant.resolver';
 import { MeetingRemindersJob } from './meeting-reminders.job';
 import { MeetingSuggestionsService } from './meeting-suggestions.service';
 import { MeetingsResolver } from './meetings.resolver';
@@ -18,9 +20,10 @@ import { MeetingsService } from './meetings.service';
     AuditLogModule,
     MatchingModule,
     NotificationsModule,
+    OrganizationsModule,
   ],
   controllers: [MeetingAgendaController],
-  providers: [MeetingsService, MeetingSuggestionsService, MeetingsResolver, MeetingRemindersJob],
+  providers: [MeetingsService, MeetingSuggestionsService, MeetingsResolver, MeetingParticipantResolver, MeetingRemindersJob],
   exports: [MeetingsService],
 })
 export class MeetingsModule {}

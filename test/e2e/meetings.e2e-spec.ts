@@ -239,14 +239,21 @@ describe('B2B meetings at an activity: requests, scheduling, agendas, reminders,
 
   it('gives each delegate an agenda, as a list and as an iCalendar file a calendar reads back', async () => {
     const agenda = ok(
-      await t.gql<{ meetingAgenda: Array<{ startsAt: string; tableNumber: number; with: { name: string } }> }>(
-        'query($id: ID!) { meetingAgenda(registrationId: $id) { startsAt tableNumber with { name } } }',
+      await t.gql<{
+        meetingAgenda: Array<{ startsAt: string; tableNumber: number; with: { name: string; organization: { id: string } } }>;
+      }>(
+        'query($id: ID!) { meetingAgenda(registrationId: $id) { startsAt tableNumber with { name organization { id } } } }',
         { id: d.agency1 },
         as('agency'),
       ),
     ).meetingAgenda;
     expect(agenda.map((a) => a.startsAt)).toEqual([slots[1].startsAt, slots[2].startsAt]);
     expect(agenda.map((a) => a.with.name).sort()).toEqual(['Li Na', 'Zhou Min']);
+    // With whom, by organisation too: each enterprise's delegate.
+    expect(agenda.map((a) => [a.with.name, a.with.organization.id]).sort()).toEqual([
+      ['Li Na', w.orgs.otherEnterpriseOrg.id],
+      ['Zhou Min', w.orgs.enterpriseOrg.id],
+    ]);
 
     const server = t.app.getHttpServer();
     const file = await request(server)
