@@ -69,5 +69,7 @@ export function describeError(error: unknown): { message: string; code: string |
     const code = first?.extensions?.code;
     return { message: first?.message ?? error.message, code: typeof code === 'string' ? code : null };
   }
-  return { message: error instanceof Error ? error.message : String(error), code: null };
+  // A file endpoint's refusal (download.ts) carries the same codes.
+  const code = error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : null;
+  return { message: error instanceof Error ? error.message : String(error), code };
 }

@@ -15,6 +15,9 @@ import { Loading } from './states';
 import type { Role } from './gql/graphql';
 import { AccountMenu, InboxLink } from './pages/account/header';
 import { accountRoutes } from './pages/account/routes';
+import { activityRoutes } from './pages/activities/routes';
+import { programmeRoutes } from './pages/programmes/routes';
+import { contributionRoutes } from './pages/contributions/routes';
 import { agencyRoutes } from './pages/agency/routes';
 import { coordinatorRoutes } from './pages/coordinator/routes';
 import { enterpriseRoutes } from './pages/enterprise/routes';
@@ -88,22 +91,26 @@ type MenuEntry = { path: string; label: `nav.${keyof Messages['nav']}` };
 const PUBLIC_MENU: MenuEntry[] = [
   { path: '/', label: 'nav.needs' },
   { path: '/enterprises', label: 'nav.enterprises' },
+  { path: '/activities', label: 'nav.activities' },
 ];
 /** What each role works on, after the public pages. */
 const ROLE_MENU: Record<Role, MenuEntry[]> = {
   AGENCY_MEMBER: [
     { path: '/my/needs', label: 'nav.myNeeds' },
     { path: '/my/matches', label: 'nav.myMatches' },
+    { path: '/contributions', label: 'nav.contributions' },
   ],
   ENTERPRISE_MEMBER: [
     { path: '/opportunities', label: 'nav.opportunities' },
     { path: '/my/matches', label: 'nav.myMatches' },
     { path: '/my/profile', label: 'nav.myProfile' },
+    { path: '/contributions', label: 'nav.contributions' },
   ],
   COORDINATOR: [
     { path: '/review', label: 'nav.reviewQueue' },
     { path: '/statistics', label: 'nav.statistics' },
     { path: '/organizations', label: 'nav.organizations' },
+    { path: '/contributions', label: 'nav.contributions' },
   ],
   ADMIN: [
     { path: '/admin/users', label: 'nav.users' },
@@ -116,6 +123,8 @@ function selectedMenuKey(pathname: string): string {
   const all = [...PUBLIC_MENU, ...Object.values(ROLE_MENU).flat()].map((entry) => entry.path).filter((path) => path !== '/');
   const found = all.filter((path) => pathname === path || pathname.startsWith(`${path}/`)).sort((a, b) => b.length - a.length)[0];
   if (found) return found;
+  // The programmes are reached from the activities.
+  if (pathname.startsWith('/programmes')) return '/activities';
   return pathname === '/' || pathname.startsWith('/needs') ? '/' : '';
 }
 
@@ -139,7 +148,7 @@ function Header() {
       style={{
         display: 'flex',
         alignItems: 'center',
-        gap: wide ? 24 : 8,
+        gap: wide ? 16 : 8,
         paddingInline: wide ? 24 : 8,
         background: '#fff',
         borderBottom: '1px solid #eee',
@@ -151,7 +160,10 @@ function Header() {
         {t('app.name')}
       </Link>
       {wide ? (
-        <Menu mode="horizontal" selectedKeys={selected} style={{ flex: 1, minWidth: 0, borderBottom: 'none' }} items={items} />
+        // Narrower items than antd's (20 px each side): every role's entries fit beside the rest at 1280 px.
+        <ConfigProvider theme={{ components: { Menu: { itemPaddingInline: 10 } } }}>
+          <Menu mode="horizontal" selectedKeys={selected} style={{ flex: 1, minWidth: 0, borderBottom: 'none' }} items={items} />
+        </ConfigProvider>
       ) : (
         <>
           <div style={{ flex: 1 }} />
@@ -216,6 +228,9 @@ function Console() {
                   {coordinatorRoutes}
                   {accountRoutes}
                   {matchRoutes}
+                  {activityRoutes}
+                  {programmeRoutes}
+                  {contributionRoutes}
                   <Route path="*" element={<NotFound />} />
                 </Routes>
               </Suspense>

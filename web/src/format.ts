@@ -39,3 +39,9 @@ export const labelOf = (term: { labelEn: string; labelZh: string } | { nameEn: s
   if ('labelEn' in term) return zh ? term.labelZh : term.labelEn;
   return zh && term.nameZh ? term.nameZh : term.nameEn;
 };
+
+/** A calendar day ("2027-03-10", no time of day) in the reader's locale, the same day wherever the reader is. */
+export const formatDay = (value: string | null | undefined): string =>
+  value
+    ? new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${value.slice(0, 10)}T00:00:00Z`))
+    : '—';

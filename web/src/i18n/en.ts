@@ -1,4 +1,7 @@
 import { accountEn } from '../pages/account/messages';
+import type { activitiesEn } from '../pages/activities/messages';
+import type { programmesEn } from '../pages/programmes/messages';
+import type { contributionsEn } from '../pages/contributions/messages';
 import { agencyEn } from '../pages/agency/messages';
 import { coordinatorEn } from '../pages/coordinator/messages';
 import { enterpriseEn } from '../pages/enterprise/messages';
@@ -25,6 +28,8 @@ export const en = {
     settings: 'Settings',
     menu: 'Menu',
     account: 'Account',
+    activities: 'Activities',
+    contributions: 'Contributions',
   },
   access: {
     refusedTitle: 'Not for your role',
@@ -68,6 +73,12 @@ export const en = {
     back: 'Back',
     notFound: 'This page does not exist.',
     home: 'Home',
+    cancel: 'Cancel',
+    reason: 'Reason',
+    reasonRequired: 'Give a reason',
+    required: 'Required',
+    yes: 'Yes',
+    no: 'No',
   },
   needs: {
     searchPlaceholder: 'Search needs in English or Chinese (e.g. rural water supply, 海水淡化)',
@@ -153,4 +164,17 @@ export const en = {
   match: matchEn,
 };
 
-export type Messages = typeof en;
+/** The strings in the entry chunk (the header, the shared components, the needs and matching pages). */
+export type CoreMessages = typeof en;
+
+/**
+ * Strings that load with their pages (`addMessages` in i18n/index.ts), so the first visit does not download them;
+ * typed here all the same, so `t()` keys are checked against them too.
+ */
+export interface LazyMessages {
+  activities: typeof activitiesEn;
+  programmes: typeof programmesEn;
+  contributions: typeof contributionsEn;
+}
+
+export type Messages = CoreMessages & LazyMessages;

@@ -1,6 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en';
+import { en, type LazyMessages } from './en';
 import { zh } from './zh';
 
 export type Language = 'EN' | 'ZH';
@@ -35,3 +35,12 @@ export async function switchLanguage(language: Language): Promise<void> {
 export const intlLocale = (): string => (currentLanguage() === 'ZH' ? 'zh-CN' : 'en-GB');
 
 export default i18n;
+
+/**
+ * Adds the strings of a part of the console that load with its pages (both languages at once, so switching needs no
+ * download). Its `messages.ts` calls it when first imported, before any of its pages renders.
+ */
+export function addMessages<Area extends keyof LazyMessages>(area: Area, english: LazyMessages[Area], chinese: LazyMessages[Area]): void {
+  i18n.addResourceBundle('en', 'translation', { [area]: english }, true, true);
+  i18n.addResourceBundle('zh', 'translation', { [area]: chinese }, true, true);
+}

@@ -3,10 +3,10 @@ import { agencyZh } from '../pages/agency/messages';
 import { coordinatorZh } from '../pages/coordinator/messages';
 import { enterpriseZh } from '../pages/enterprise/messages';
 import { matchZh } from '../pages/match/messages';
-import type { Messages } from './en';
+import type { CoreMessages } from './en';
 
 /** 控制台的全部中文文本；键与 en.ts 一一对应（类型检查保证没有遗漏）。 */
-export const zh: Messages = {
+export const zh: CoreMessages = {
   app: { name: '水桥 WaterBridge', tagline: '连接“一带一路”国家的水需求与中国水务企业' },
   nav: {
     needs: '开放需求',
@@ -26,6 +26,8 @@ export const zh: Messages = {
     settings: '设置',
     menu: '菜单',
     account: '账户',
+    activities: '活动',
+    contributions: '捐赠与培训',
   },
   access: {
     refusedTitle: '您的角色无权访问此页',
@@ -69,6 +71,12 @@ export const zh: Messages = {
     back: '返回',
     notFound: '页面不存在。',
     home: '首页',
+    cancel: '取消',
+    reason: '原因',
+    reasonRequired: '请填写原因',
+    required: '必填',
+    yes: '确定',
+    no: '取消',
   },
   needs: {
     searchPlaceholder: '用中文或英文搜索需求（如 农村供水、desalination）',

@@ -1,0 +1,12 @@
+import chromium from '@sparticuz/chromium';
+import { chromium as pw } from '@playwright/test';
+const [, , token, path, lang = 'EN', out = '/tmp/shot.png', width = '1280'] = process.argv;
+const browser = await pw.launch({ executablePath: await chromium.executablePath(), args: chromium.args.filter((a) => a !== '--single-process'), headless: true });
+const page = await browser.newPage({ viewport: { width: Number(width), height: 900 }, locale: 'en-GB', reducedMotion: 'reduce' });
+page.on('console', (m) => { if (m.type() === 'error') console.log('console:', m.text().slice(0, 300)); });
+await page.goto('http://127.0.0.1:3998/sign-in');
+await page.evaluate(([t, l]) => { if (t !== '-') localStorage.setItem('waterbridge.token', t); localStorage.setItem('waterbridge.language', l); }, [token, lang]);
+await page.goto('http://127.0.0.1:3998' + path);
+await page.waitForTimeout(2500);
+await page.screenshot({ path: out, fullPage: true });
+await browser.close();
