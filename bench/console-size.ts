@@ -36,6 +36,9 @@ const PAGES: Array<[string, string]> = [
   ['candidates (coordinator)', 'src/pages/coordinator/need-candidates.tsx'],
   ['statistics (coordinator)', 'src/pages/coordinator/statistics.tsx'],
   ['a match (/matches/:id)', 'src/pages/match/match.tsx'],
+  ['activities (/activities)', 'src/pages/activities/activities.tsx'],
+  ['an activity (/activities/:id)', 'src/pages/activities/activity.tsx'],
+  ['donations and training', 'src/pages/contributions/contributions.tsx'],
 ];
 
 const sizeOf = (keys: Set<string>) => {

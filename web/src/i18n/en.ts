@@ -1,11 +1,11 @@
 import { accountEn } from '../pages/account/messages';
 import type { activitiesEn } from '../pages/activities/messages';
+import type { coordinatorEn } from '../pages/coordinator/messages';
+import type { matchEn } from '../pages/match/messages';
 import type { programmesEn } from '../pages/programmes/messages';
 import type { contributionsEn } from '../pages/contributions/messages';
 import { agencyEn } from '../pages/agency/messages';
-import { coordinatorEn } from '../pages/coordinator/messages';
 import { enterpriseEn } from '../pages/enterprise/messages';
-import { matchEn } from '../pages/match/messages';
 
 /** Every string of the console in English; zh.ts must hold the same keys (its type is this one's). */
 export const en = {
@@ -43,6 +43,8 @@ export const en = {
     tradeFit: 'Trade fit',
     evidence: 'Projects cited as evidence',
     similarity: 'Similarity',
+    rankedWith: 'Ranked with weights v{{version}}',
+    rankedWithDefaults: 'Ranked with the default weights',
   },
   enterprises: {
     searchPlaceholder: 'Search enterprises in English or Chinese (e.g. membrane, 污水处理)',
@@ -159,9 +161,7 @@ export const en = {
   },
   agency: agencyEn,
   enterprise: enterpriseEn,
-  coordinator: coordinatorEn,
   account: accountEn,
-  match: matchEn,
 };
 
 /** The strings in the entry chunk (the header, the shared components, the needs and matching pages). */
@@ -172,6 +172,8 @@ export type CoreMessages = typeof en;
  * typed here all the same, so `t()` keys are checked against them too.
  */
 export interface LazyMessages {
+  coordinator: typeof coordinatorEn;
+  match: typeof matchEn;
   activities: typeof activitiesEn;
   programmes: typeof programmesEn;
   contributions: typeof contributionsEn;

@@ -1,8 +1,6 @@
 import { accountZh } from '../pages/account/messages';
 import { agencyZh } from '../pages/agency/messages';
-import { coordinatorZh } from '../pages/coordinator/messages';
 import { enterpriseZh } from '../pages/enterprise/messages';
-import { matchZh } from '../pages/match/messages';
 import type { CoreMessages } from './en';
 
 /** 控制台的全部中文文本；键与 en.ts 一一对应（类型检查保证没有遗漏）。 */
@@ -41,6 +39,8 @@ export const zh: CoreMessages = {
     tradeFit: '行业契合度',
     evidence: '引为依据的项目',
     similarity: '相似度',
+    rankedWith: '排序所用权重：第 {{version}} 版',
+    rankedWithDefaults: '排序所用权重：默认权重',
   },
   enterprises: {
     searchPlaceholder: '用中文或英文搜索企业（如 膜、wastewater）',
@@ -157,7 +157,5 @@ export const zh: CoreMessages = {
   },
   agency: agencyZh,
   enterprise: enterpriseZh,
-  coordinator: coordinatorZh,
   account: accountZh,
-  match: matchZh,
 };

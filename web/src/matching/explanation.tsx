@@ -89,9 +89,7 @@ function RankedWith({ weightsVersion }: { weightsVersion: number | null }) {
   if (user?.role !== 'COORDINATOR' && user?.role !== 'ADMIN') return null;
   return (
     <Typography.Text type="secondary" data-testid="ranked-with">
-      {weightsVersion === null
-        ? t('coordinator.weights.rankedWithDefaults')
-        : t('coordinator.weights.rankedWith', { version: weightsVersion })}
+      {weightsVersion === null ? t('explanation.rankedWithDefaults') : t('explanation.rankedWith', { version: weightsVersion })}
     </Typography.Text>
   );
 }

@@ -7,6 +7,7 @@ import { graphql } from '../../gql';
 import { formatDate, labelOf } from '../../format';
 import { Failure, Loading, Nothing } from '../../states';
 import type { NeedStatus } from '../../gql/graphql';
+import '../match/messages';
 
 const NEED_MATCHES = graphql(`
   query AgencyNeedMatches($needId: ID!) {

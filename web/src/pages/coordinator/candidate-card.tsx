@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { NeedCandidatesQuery } from '../../gql/graphql';
 import { labelOf } from '../../format';
 import { explanationOfMatch, ExplanationView } from '../../matching/explanation';
+import './messages';
 
 export type Candidate = NeedCandidatesQuery['matches']['edges'][number]['node'];
 

@@ -6,6 +6,7 @@ import type { MatchingWeightsStatus } from '../../gql/graphql';
 import { formatDate, formatDateTime, formatNumber } from '../../format';
 import { currentLanguage } from '../../i18n';
 import { Failure, Loading, Nothing } from '../../states';
+import './messages';
 
 const MATCHING_WEIGHTS = graphql(`
   query MatchingWeightsPanel($language: Language) {

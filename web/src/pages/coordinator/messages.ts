@@ -1,3 +1,5 @@
+import { addMessages } from '../../i18n';
+
 /** The coordinator pages' strings; coordinatorZh must hold the same keys (its type is coordinatorEn's). */
 export const coordinatorEn = {
   title: 'Coordinator',
@@ -160,8 +162,6 @@ export const coordinatorEn = {
     historyGain: 'Gain',
     historyReason: 'Reason',
     status: { ACTIVE: 'In force', RETIRED: 'Retired', REFUSED: 'Refused' },
-    rankedWith: 'Ranked with weights v{{version}}',
-    rankedWithDefaults: 'Ranked with the default weights',
   },
   regions: { Africa: 'Africa', Americas: 'Americas', Asia: 'Asia', Europe: 'Europe', Oceania: 'Oceania' },
 };
@@ -327,8 +327,8 @@ export const coordinatorZh: typeof coordinatorEn = {
     historyGain: '提升',
     historyReason: '原因',
     status: { ACTIVE: '生效中', RETIRED: '已停用', REFUSED: '未采用' },
-    rankedWith: '排序所用权重：第 {{version}} 版',
-    rankedWithDefaults: '排序所用权重：默认权重',
   },
   regions: { Africa: '非洲', Americas: '美洲', Asia: '亚洲', Europe: '欧洲', Oceania: '大洋洲' },
 };
+
+addMessages('coordinator', coordinatorEn, coordinatorZh);

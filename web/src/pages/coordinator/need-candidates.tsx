@@ -10,6 +10,7 @@ import { currentLanguage } from '../../i18n';
 import { Failure, Loading, Nothing } from '../../states';
 import { CandidateCard, type Candidate } from './candidate-card';
 import { RejectDialog } from './reject-dialog';
+import './messages';
 
 // 25 explained candidates cost ~3,600 of the API's 5,000 per query (each explanation's lists count 10 items).
 const NEED_CANDIDATES = graphql(`

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { graphql } from '../../gql';
 import { Failure, Loading } from '../../states';
 import type { NeedStatus } from '../../gql/graphql';
+import './messages';
 
 const WAITING = graphql(`
   query CoordinatorNeedPanel($needId: ID!) {

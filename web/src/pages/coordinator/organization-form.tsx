@@ -9,6 +9,7 @@ import type { OrganizationKind, VerificationStatus } from '../../gql/graphql';
 import { Failure, Loading } from '../../states';
 import type { coordinatorEn } from './messages';
 import { COUNTRIES } from './review-format';
+import './messages';
 
 const ORGANIZATION_TO_EDIT = graphql(`
   query OrganizationToEdit($id: ID!) {

@@ -9,6 +9,7 @@ import { formatDate, labelOf } from '../../format';
 import { useSession } from '../../session';
 import { Failure, Loading, Nothing } from '../../states';
 import { KINDS, OrganizationDialog, STATUSES } from './organization-form';
+import './messages';
 
 const ORGANIZATIONS = graphql(`
   query Organizations(

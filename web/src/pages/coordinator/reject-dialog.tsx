@@ -8,6 +8,7 @@ import { showFieldError } from '../../forms';
 import { labelOf } from '../../format';
 import { Failure } from '../../states';
 import type { Candidate } from './candidate-card';
+import './messages';
 
 const REJECT = graphql(`
   mutation RejectCandidate($input: MatchReasonInput!) {

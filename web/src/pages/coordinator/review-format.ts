@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { graphql } from '../../gql';
 import { formatNumber } from '../../format';
+import './messages';
 
 /** A match score (0 to 1) as people read it: three decimals at most, in the reader's locale. */
 export const scoreText = (score: number): string => formatNumber(Math.round(score * 1000) / 1000);

@@ -7,6 +7,7 @@ import type { MatchOrigin, ReviewQueueQuery } from '../../gql/graphql';
 import { formatDate, formatNumber, labelOf } from '../../format';
 import { Failure, Loading, Nothing } from '../../states';
 import { COUNTRIES, scoreText, waitedFor } from './review-format';
+import './messages';
 
 const REVIEW_QUEUE = graphql(`
   query ReviewQueue($countryCode: String, $minScore: Float, $origin: MatchOrigin, $first: Int!, $after: String) {

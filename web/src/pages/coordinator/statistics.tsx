@@ -9,6 +9,7 @@ import { LazyWorldMap } from '../../charts/lazy-world-map';
 import { FunnelView } from './charts';
 import { MatchingWeightsPanel } from './matching-weights';
 import { COUNTRIES, REGIONS } from './review-format';
+import './messages';
 
 const MATCH_STATISTICS = graphql(`
   query MatchStatistics($since: DateTime, $until: DateTime, $region: String, $countryCode: String) {

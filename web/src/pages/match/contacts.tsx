@@ -2,6 +2,7 @@ import { Card, Col, Descriptions, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../session';
 import type { MatchView } from './match';
+import './messages';
 
 type Contact = NonNullable<MatchView['agencyContact']>;
 

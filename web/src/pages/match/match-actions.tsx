@@ -7,6 +7,7 @@ import { showFieldError } from '../../forms';
 import { useSession } from '../../session';
 import { Failure } from '../../states';
 import type { MatchView } from './match';
+import './messages';
 
 // Every move returns what it changes (status, version, answers) and the page is read again for its timeline.
 const RESPOND = graphql(`

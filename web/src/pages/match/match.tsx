@@ -11,6 +11,7 @@ import { MatchActions } from './match-actions';
 import { MatchContacts } from './contacts';
 import { MatchOutcomes } from './outcomes';
 import { MatchTimeline } from './timeline';
+import './messages';
 
 const MATCH = graphql(`
   query MatchPage($id: ID!) {

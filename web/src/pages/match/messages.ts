@@ -1,3 +1,5 @@
+import { addMessages } from '../../i18n';
+
 /** The match page's strings; matchZh must hold the same keys (its type is matchEn's). */
 export const matchEn = {
   title: 'Match',
@@ -180,3 +182,5 @@ export const matchZh: typeof matchEn = {
     'record outcome': '记录成果',
   },
 };
+
+addMessages('match', matchEn, matchZh);

@@ -9,6 +9,7 @@ import { showFieldError } from '../../forms';
 import { useSession } from '../../session';
 import { Failure, Nothing } from '../../states';
 import type { MatchView } from './match';
+import './messages';
 
 const RECORD_OUTCOME = graphql(`
   mutation RecordMatchOutcome($input: RecordMatchOutcomeInput!) {

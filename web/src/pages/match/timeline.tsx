@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../format';
 import type { MatchPageQuery, MatchStatus } from '../../gql/graphql';
 import { Nothing } from '../../states';
+import './messages';
 
 type Entry = MatchPageQuery['auditTrail'][number];
 
