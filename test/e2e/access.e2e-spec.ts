@@ -485,6 +485,16 @@ const RULES: Record<string, Rule> = {
     allowed: ['enterprise', 'agency', 'coordinator', 'admin'],
     refusedWith: notFoundFor('otherEnterprise', 'otherAgency'),
   },
+  recordDonationAsOutcome: {
+    document: 'mutation($id: ID!, $m: ID!) { recordDonationAsOutcome(input: { id: $id, matchId: $m, matchVersion: 1 }) { id } }',
+    variables: (w) => ({ id: w.donation.id, m: w.match.id }),
+    allowed: ['coordinator'],
+  },
+  recordTrainingAsOutcome: {
+    document: 'mutation($id: ID!, $m: ID!) { recordTrainingAsOutcome(input: { id: $id, matchId: $m, matchVersion: 1 }) { id } }',
+    variables: (w) => ({ id: w.trainingCourse.id, m: w.match.id }),
+    allowed: ['coordinator'],
+  },
   // B2B meetings: members see and act for their own delegates; other organisations are told a delegate does not exist.
   meetingPlan: {
     document: 'query($id: ID!) { meetingPlan(activityId: $id) { tables slots { id } } }',
