@@ -18,6 +18,7 @@ import { OrganizationsModule } from './organizations/organizations.module';
 import { ActivitiesModule } from './activities/activities.module';
 import { DonationsModule } from './donations/donations.module';
 import { TrainingModule } from './training/training.module';
+import { MeetingsModule } from './meetings/meetings.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { ReferenceDataModule } from './reference-data/reference-data.module';
 import { ReferenceProjectsModule } from './reference-projects/reference-projects.module';
@@ -55,6 +56,7 @@ export class AppModule {
         CapabilitiesModule,
         ProgrammesModule,
         ActivitiesModule,
+        MeetingsModule,
         DonationsModule,
         TrainingModule,
         ReferenceProjectsModule,

@@ -1,3 +1,4 @@
+import { MeetingBreakEntity, MeetingRequestEntity, MeetingSlotEntity } from './meetings/meeting.entity';
 import { TrainingCourseEntity } from './training/training-course.entity';
 import { DonationEntity } from './donations/donation.entity';
 import { ActivityEntity, ActivityRegistrationEntity } from './activities/activity.entity';
@@ -56,6 +57,9 @@ export const ENTITIES = [
   ActivityRegistrationEntity,
   DonationEntity,
   TrainingCourseEntity,
+  MeetingSlotEntity,
+  MeetingBreakEntity,
+  MeetingRequestEntity,
 ];
 
 /** The application's data source: src/database's options with every entity of the domains. */

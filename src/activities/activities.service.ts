@@ -238,10 +238,9 @@ export class ActivitiesService {
     return activity;
   }
 
-  private async checked<T extends Omit<ActivityEntity, 'id' | 'status' | 'report' | 'createdAt' | 'updatedAt' | 'version'>>(
-    manager: EntityManager,
-    a: T,
-  ): Promise<T> {
+  private async checked<
+    T extends Omit<ActivityEntity, 'id' | 'status' | 'report' | 'meetingTables' | 'createdAt' | 'updatedAt' | 'version'>,
+  >(manager: EntityManager, a: T): Promise<T> {
     this.referenceData.assertCountry('countryCode', a.countryCode);
     if (a.endsAt.getTime() < a.startsAt.getTime()) throw DomainError.badInput('endsAt', 'endsAt is before startsAt');
     if (a.registrationDeadline.getTime() > a.startsAt.getTime())

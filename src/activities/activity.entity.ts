@@ -9,6 +9,7 @@ import { ActivityKind, ActivityStatus, RegistrationStatus } from './activity-sta
 @Index(['status', 'startsAt'])
 @Check('CHK_activity_period', 'ends_at >= starts_at')
 @Check('CHK_activity_capacity', 'capacity >= 0')
+@Check('CHK_activity_meeting_tables', 'meeting_tables >= 0')
 export class ActivityEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -61,6 +62,10 @@ export class ActivityEntity {
 
   @Column({ type: 'timestamptz', precision: 3 })
   registrationDeadline: Date;
+
+  /** Tables for B2B meetings in every meeting slot (0: no meetings are held). */
+  @Column({ type: 'integer', default: 0 })
+  meetingTables: number;
 
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   technologyCategories: string[];

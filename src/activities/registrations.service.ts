@@ -15,7 +15,7 @@ import { ActivityRegistrationsArgs, RegisterDelegatesInput } from './dto/activit
 import { ActivityEntity, ActivityRegistrationEntity } from './activity.entity';
 import { ActivityRegistrationModel, ActivitySeatsModel, toRegistrationModel } from './activity.model';
 import { ActivityStatus, assertRegistrationMove, REGISTRATION_LIVE_STATUSES, RegistrationStatus, SEAT_HOLDING } from './activity-status';
-import { ActivityVisibility } from './activity-visibility.policy';
+import { findVisibleActivity } from './activity-visibility.policy';
 import { activityFacts, delegateOf, organisationAudience } from './activity-notifications';
 
 /** The audit trail's name for a registration. */
@@ -52,7 +52,7 @@ export class RegistrationsService {
 
   /** An activity's registrations: all for the secretariat, the caller's organisation's own for members. */
   async list(actor: Actor, args: ActivityRegistrationsArgs): Promise<Connection<ActivityRegistrationModel>> {
-    await this.visibleActivity(this.dataSource.manager, actor, args.activityId);
+    await findVisibleActivity(this.dataSource.manager, actor, args.activityId);
     const query = this.registrations.createQueryBuilder('r').where('r.activityId = :activityId', { activityId: args.activityId });
     if (!isStaff(actor)) query.andWhere('r.organizationId = :org', { org: actor.organizationId });
     if (args.status) query.andWhere('r.status = :status', { status: args.status });
@@ -113,7 +113,7 @@ export class RegistrationsService {
     if (repeated) throw DomainError.badInput('delegates', `${repeated} is listed twice`);
     try {
       return await this.transaction(async (manager) => {
-        const activity = await this.visibleActivity(manager, actor, input.activityId, true);
+        const activity = await findVisibleActivity(manager, actor, input.activityId, true);
         if (activity.status !== ActivityStatus.OPEN)
           throw DomainError.conflict(`Registration is not open: the activity is ${activity.status}`);
         if (activity.registrationDeadline.getTime() <= Date.now()) throw DomainError.conflict('The registration deadline has passed');
@@ -244,7 +244,7 @@ export class RegistrationsService {
       const found = await manager.findOneBy(ActivityRegistrationEntity, { id });
       if (!found || !(isStaff(actor) || found.organizationId === actor.organizationId)) throw DomainError.notFound('Registration', id);
       // The activity first, then the registration: the same lock order as a sign-up.
-      const activity = await this.visibleActivity(manager, actor, found.activityId, true);
+      const activity = await findVisibleActivity(manager, actor, found.activityId, true);
       const registration = await manager.findOneOrFail(ActivityRegistrationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!REGISTRATION_LIVE_STATUSES.includes(activity.status))
         throw DomainError.conflict(`Registrations can no longer change: the activity is ${activity.status}`);
@@ -293,16 +293,6 @@ export class RegistrationsService {
     const result = await this.dataSource.transaction(work);
     this.notifications.nudge();
     return result;
-  }
-
-  /** The activity if the actor may see it, row-locked when asked (every registration change locks it first). */
-  private async visibleActivity(manager: EntityManager, actor: Actor, activityId: string, lock = false): Promise<ActivityEntity> {
-    const activity = await manager.findOne(ActivityEntity, {
-      where: { id: activityId },
-      ...(lock ? { lock: { mode: 'pessimistic_write' } } : {}),
-    });
-    if (!activity || !ActivityVisibility.canSee(actor, activity)) throw DomainError.notFound('Activity', activityId);
-    return activity;
   }
 
   /** Place on its activity's waiting list (1 first) of each WAITLISTED registration given. */

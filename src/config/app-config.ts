@@ -558,6 +558,13 @@ export class AppConfig {
   @IsInt()
   MATCH_REMINDER_DAYS: number = 7;
 
+  /** Minutes before a scheduled B2B meeting when both sides are reminded of it. */
+  @Transform(toInt)
+  @Min(1)
+  @Max(7 * 24 * 60)
+  @IsInt()
+  MEETING_REMINDER_MINUTES: number = 60;
+
   /** Days after which an introduction nobody answered expires. */
   @Transform(toInt)
   @Min(1)

@@ -16,6 +16,7 @@ export interface JobPayloads {
   'notification-delivery-sweep': object;
   'notification-digest': object;
   'matching-refit': object;
+  'meeting-reminders': object;
 }
 
 export type JobName = keyof JobPayloads;

@@ -6,6 +6,7 @@ import { DomainError } from '../common/domain-error';
 import { toNeedModel } from '../needs/need.model';
 import { NeedVisibility } from '../needs/need-visibility.policy';
 import { NeedStatus } from '../needs/need-status';
+import { NeedEntity } from '../needs/need.entity';
 import { OrganizationEntity, OrganizationKind } from '../organizations/organization.entity';
 import { toOrganizationModel } from '../organizations/organization.model';
 import { ReferenceProjectEntity } from '../reference-projects/reference-project.entity';
@@ -52,6 +53,17 @@ export class MatchExplanationsService {
       .map((r, i) => ({ r, explanation: explanations[i] }))
       .filter(({ r }) => r.need.status === NeedStatus.OPEN && NeedVisibility.canSee(actor, r.need))
       .map(({ r, explanation }) => ({ rank: r.rank, score: r.result.score, need: toNeedModel(r.need), explanation }));
+  }
+
+  /** `MatchingService.scorePairs` with the explanations as the API gives them; the caller checks who may see what. */
+  async pairs(
+    needs: readonly NeedEntity[],
+    organizationIds: readonly string[],
+    language = Language.EN,
+  ): Promise<Array<{ need: NeedEntity; organizationId: string; score: number; explanation: MatchExplanationModel }>> {
+    const ranked = await this.matching.scorePairs(needs, organizationIds, language);
+    const explanations = await this.explain(ranked);
+    return ranked.map((r, i) => ({ need: r.need, organizationId: r.organizationId, score: r.result.score, explanation: explanations[i] }));
   }
 
   private async explain(

@@ -23,6 +23,6 @@ import { TrackRecordRepository } from './track-record.repository';
     MatchingResolver,
     MatchingWeightsResolver,
   ],
-  exports: [MatchingService, MatchingWeightsService],
+  exports: [MatchingService, MatchingWeightsService, MatchExplanationsService],
 })
 export class MatchingModule {}

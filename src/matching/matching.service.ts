@@ -121,6 +121,15 @@ export interface RankedEnterprise {
   summary: string;
 }
 
+/** One need and one enterprise, scored and explained (`scorePairs`). */
+export interface RankedPair {
+  need: NeedEntity;
+  organizationId: string;
+  result: PairScore;
+  evidence: Evidence[];
+  summary: string;
+}
+
 /** A need's candidates after stage 1, each measured on every factor (unweighted), with what explanations cite. */
 export interface CandidateField {
   index: Built;
@@ -342,6 +351,45 @@ export class MatchingService {
       return {
         need,
         rank: i + 1,
+        result,
+        evidence: citeEvidence(profile, record, new Map(), undefined, language),
+        summary: summarise(i + 1, scored.length, result, undefined, language),
+      };
+    });
+  }
+
+  /**
+   * Given needs against given enterprises, every pair scored and explained, best first: for a meeting at an activity,
+   * whom to meet among the people who are there, not among everyone. Within a need the enterprises are compared as in
+   * stage 2 (text relative to the best of them, the field's strength from that best); no stage-1 search is made, so
+   * a project's similarity does not count. Enterprises without a verified track record are left out.
+   */
+  async scorePairs(needs: readonly NeedEntity[], organizationIds: readonly string[], language = Language.EN): Promise<RankedPair[]> {
+    const index = await this.trackRecords.current();
+    const { weights } = await this.weights.current();
+    const records = organizationIds.map((id) => index.records.get(id)).filter((r): r is TrackRecord => r !== undefined);
+    const scored = needs.flatMap((need) => {
+      const profile = this.profileOf(need);
+      const coverage = records.map(index.coverageOf(workWords(need)));
+      const best = Math.max(0, ...coverage);
+      return records.map((record, i) => {
+        const measures = measure(profile, record, {
+          text: best > 0 ? coverage[i] / best : 0,
+          coverage: coverage[i],
+          fieldCoverage: best,
+          similar: undefined,
+          largestRecord: index.largestRecord,
+          groupInCountry: groupInCountry(index, record, need.countryCode),
+        });
+        return { need, record, profile, measures, score: scoreOf(measures, weights) };
+      });
+    });
+    scored.sort((a, b) => b.score - a.score || byText(a.record.name, b.record.name) || byText(a.need.id, b.need.id));
+    return scored.map(({ need, record, profile, measures }, i) => {
+      const result = explain(profile, measures, weights, language);
+      return {
+        need,
+        organizationId: record.organizationId,
         result,
         evidence: citeEvidence(profile, record, new Map(), undefined, language),
         summary: summarise(i + 1, scored.length, result, undefined, language),

@@ -28,6 +28,14 @@ registerEnumType(NotificationEventType, {
       description:
         "Delegates' registrations changed (seat held, waiting list with its position, confirmed, refused, cancelled, promoted from the waiting list): the registering organisation hears of it.",
     },
+    MEETING_REQUEST_CHANGED: {
+      description:
+        'A 1:1 meeting request at an activity: asked for (the invited delegate’s organisation hears of it), accepted or declined (the requester’s), cancelled (the other side’s).',
+    },
+    MEETINGS_SCHEDULED: {
+      description: 'The secretariat scheduled an activity’s meetings: each organisation whose delegates have meetings gets its agenda.',
+    },
+    MEETING_REMINDER: { description: 'A scheduled meeting starts soon: both organisations are reminded.' },
   },
 });
 

@@ -31,6 +31,15 @@ export enum NotificationEventType {
    * change; a sign-up of several delegates, and an activity's cancellation, name all of that organisation's delegates in one.
    */
   ACTIVITY_REGISTRATION_CHANGED = 'ACTIVITY_REGISTRATION_CHANGED',
+  /**
+   * A 1:1 meeting request at an activity changed: asked for (the invited delegate's organisation), accepted or declined
+   * (the requester's), cancelled (the other side's).
+   */
+  MEETING_REQUEST_CHANGED = 'MEETING_REQUEST_CHANGED',
+  /** A coordinator scheduled an activity's meetings: each organisation whose delegates' agendas changed, with its agenda. */
+  MEETINGS_SCHEDULED = 'MEETINGS_SCHEDULED',
+  /** A scheduled meeting starts soon: both organisations. */
+  MEETING_REMINDER = 'MEETING_REMINDER',
 }
 
 export enum NotificationChannel {

@@ -120,6 +120,29 @@ export interface ActivityFacts {
   registrationDeadline?: string;
 }
 
+/** What happened to the meeting request a MEETING_REQUEST_CHANGED names. */
+export type MeetingChange = 'REQUESTED' | 'ACCEPTED' | 'DECLINED' | 'CANCELLED';
+
+/** A delegate in a meeting, as the other side sees them. */
+export interface MeetingPartySnapshot {
+  name: string;
+  organization: string;
+  organizationZh?: string | null;
+}
+
+/** One 1:1 meeting (or request for one), frozen when the event happened; times once it is scheduled. */
+export interface MeetingSnapshot {
+  meetingRequestId: string;
+  requester: MeetingPartySnapshot;
+  invitee: MeetingPartySnapshot;
+  message: string;
+  reason?: string | null;
+  /** ISO 8601 instants of its slot, and its table, once placed. */
+  startsAt?: string | null;
+  endsAt?: string | null;
+  tableNumber?: number | null;
+}
+
 /** What an event is about, for a client to link to (the inbox's matchId, needId, activityId). */
 export type NotificationSubject = Pick<MatchFacts, 'matchId' | 'needId'> & Pick<ActivityFacts, 'activityId'>;
 
@@ -156,6 +179,10 @@ export interface NotificationPayloads {
     delegates: DelegateSnapshot[];
     activityCancelled?: boolean;
   };
+  [T.MEETING_REQUEST_CHANGED]: ActivityFacts & { meetingChange: MeetingChange; meeting: MeetingSnapshot };
+  /** The organisation's delegates' meetings as now scheduled, in time order, and how many of their accepted requests found no place. */
+  [T.MEETINGS_SCHEDULED]: ActivityFacts & { meetings: MeetingSnapshot[]; unplaced: number };
+  [T.MEETING_REMINDER]: ActivityFacts & { meeting: MeetingSnapshot; minutesBefore: number };
 }
 
 /** The payload of an event of any type: what code that reads events of every type (the fan-out, the digest) holds. */

@@ -8,6 +8,7 @@ import { MatchStatus } from '../../src/matches/match-status';
 import { ActivityEntity, ActivityRegistrationEntity } from '../../src/activities/activity.entity';
 import { ActivityKind, ActivityStatus, RegistrationStatus } from '../../src/activities/activity-status';
 import { DonationEntity } from '../../src/donations/donation.entity';
+import { MeetingRequestEntity, MeetingSlotEntity } from '../../src/meetings/meeting.entity';
 import { TrainingCourseEntity } from '../../src/training/training-course.entity';
 import { ProgrammeEntity, ProgrammeMemberEntity } from '../../src/programmes/programme.entity';
 import { NOTIFICATION_CHANNEL } from '../../src/notifications/notification-stream.service';
@@ -30,6 +31,11 @@ type AccessWorld = World & {
   /** Pledged by the world's enterprise to the world's agency. */
   donation: DonationEntity;
   trainingCourse: TrainingCourseEntity;
+  /** Confirmed delegates of the world's enterprise and agency at the activity, a meeting slot, and a meeting request between them. */
+  enterpriseDelegate: ActivityRegistrationEntity;
+  agencyDelegate: ActivityRegistrationEntity;
+  meetingSlot: MeetingSlotEntity;
+  meetingRequest: MeetingRequestEntity;
 };
 
 interface Rule {
@@ -486,6 +492,70 @@ const RULES: Record<string, Rule> = {
     allowed: ['enterprise', 'agency', 'coordinator', 'admin'],
     refusedWith: notFoundFor('otherEnterprise', 'otherAgency'),
   },
+  // B2B meetings: members see and act for their own delegates; other organisations are told a delegate does not exist.
+  meetingPlan: {
+    document: 'query($id: ID!) { meetingPlan(activityId: $id) { tables slots { id } } }',
+    variables: (w) => ({ id: w.activity.id }),
+    allowed: SIGNED_IN,
+  },
+  activityMeetings: {
+    document: 'query($id: ID!) { activityMeetings(activityId: $id) { id } }',
+    variables: (w) => ({ id: w.activity.id }),
+    allowed: SIGNED_IN,
+  },
+  meetingAgenda: {
+    document: 'query($id: ID!) { meetingAgenda(registrationId: $id) { meetingRequestId } }',
+    variables: (w) => ({ id: w.agencyDelegate.id }),
+    allowed: ['agency', 'coordinator', 'admin'],
+    refusedWith: notFoundFor('enterprise', 'otherEnterprise', 'otherAgency'),
+  },
+  meetingBreaks: {
+    document: 'query($id: ID!) { meetingBreaks(registrationId: $id) { id } }',
+    variables: (w) => ({ id: w.agencyDelegate.id }),
+    allowed: ['agency', 'coordinator', 'admin'],
+    refusedWith: notFoundFor('enterprise', 'otherEnterprise', 'otherAgency'),
+  },
+  meetingSuggestions: {
+    document: 'query($id: ID!) { meetingSuggestions(registrationId: $id) { rank } }',
+    variables: (w) => ({ id: w.agencyDelegate.id }),
+    allowed: ['agency', 'coordinator', 'admin'],
+    refusedWith: notFoundFor('enterprise', 'otherEnterprise', 'otherAgency'),
+  },
+  setMeetingPlan: {
+    document:
+      'mutation($id: ID!, $s: DateTime!, $e: DateTime!) { setMeetingPlan(input: { activityId: $id, tables: 3, slots: [{ startsAt: $s, endsAt: $e }] }) { tables } }',
+    variables: (w) => ({ id: w.activity.id, s: w.meetingSlot.startsAt.toISOString(), e: w.meetingSlot.endsAt.toISOString() }),
+    allowed: ['coordinator'],
+  },
+  setMeetingBreaks: {
+    document: 'mutation($id: ID!) { setMeetingBreaks(input: { registrationId: $id, slotIds: [] }) { id } }',
+    variables: (w) => ({ id: w.agencyDelegate.id }),
+    allowed: ['agency', 'coordinator'],
+    refusedWith: notFoundFor('enterprise', 'otherEnterprise', 'otherAgency'),
+  },
+  requestMeeting: {
+    document: 'mutation($f: ID!, $t: ID!) { requestMeeting(input: { fromRegistrationId: $f, toRegistrationId: $t }) { id } }',
+    variables: (w) => ({ f: w.enterpriseDelegate.id, t: w.agencyDelegate.id }),
+    allowed: ['enterprise', 'coordinator'],
+    refusedWith: notFoundFor('otherEnterprise', 'agency', 'otherAgency'),
+  },
+  answerMeetingRequest: {
+    document: 'mutation($id: ID!) { answerMeetingRequest(id: $id, accept: true) { id } }',
+    variables: (w) => ({ id: w.meetingRequest.id }),
+    allowed: ['agency', 'coordinator'],
+    refusedWith: notFoundFor('otherEnterprise', 'otherAgency'),
+  },
+  cancelMeetingRequest: {
+    document: 'mutation($id: ID!) { cancelMeetingRequest(id: $id, reason: "Access check") { id } }',
+    variables: (w) => ({ id: w.meetingRequest.id }),
+    allowed: ['enterprise', 'agency', 'coordinator'],
+    refusedWith: notFoundFor('otherEnterprise', 'otherAgency'),
+  },
+  scheduleMeetings: {
+    document: 'mutation($id: ID!) { scheduleMeetings(activityId: $id) { placed } }',
+    variables: (w) => ({ id: w.activity.id }),
+    allowed: ['coordinator'],
+  },
   pledgeDonation: {
     document:
       'mutation($to: ID!) { pledgeDonation(input: { recipientId: $to, title: "Access check", items: [{ name: "Pump", quantity: 1 }] }) { id } }',
@@ -584,6 +654,7 @@ describe('access rules', () => {
       registrationDeadline: new Date(Date.now() + 20 * 86400_000),
       capacity: 10,
       status: ActivityStatus.OPEN,
+      meetingTables: 2,
     });
     const registration = await t.dataSource.getRepository(ActivityRegistrationEntity).save({
       activityId: activity.id,
@@ -592,6 +663,20 @@ describe('access rules', () => {
       delegateEmail: 'wang.fang@example.cn',
       status: RegistrationStatus.PENDING,
     });
+    const delegate = (organizationId: string, delegateName: string, delegateEmail: string) =>
+      t.dataSource
+        .getRepository(ActivityRegistrationEntity)
+        .save({ activityId: activity.id, organizationId, delegateName, delegateEmail, status: RegistrationStatus.CONFIRMED });
+    const enterpriseDelegate = await delegate(world.orgs.enterpriseOrg.id, 'Zhou Min', 'zhou.min@example.cn');
+    const agencyDelegate = await delegate(world.orgs.agencyOrg.id, 'Nimal Perera', 'nimal.perera@example.lk');
+    const meetingSlot = await t.dataSource.getRepository(MeetingSlotEntity).save({
+      activityId: activity.id,
+      startsAt: new Date(activity.startsAt.getTime() + 3600_000),
+      endsAt: new Date(activity.startsAt.getTime() + 5400_000),
+    });
+    const meetingRequest = await t.dataSource
+      .getRepository(MeetingRequestEntity)
+      .save({ activityId: activity.id, requesterId: enterpriseDelegate.id, inviteeId: agencyDelegate.id });
     const donation = await t.dataSource.getRepository(DonationEntity).save({
       donorId: world.orgs.enterpriseOrg.id,
       recipientId: world.orgs.agencyOrg.id,
@@ -615,6 +700,10 @@ describe('access rules', () => {
       registration,
       donation,
       trainingCourse,
+      enterpriseDelegate,
+      agencyDelegate,
+      meetingSlot,
+      meetingRequest,
     };
     // Search answers from the indexes: fill them, or search would be SEARCH_UNAVAILABLE for everyone.
     await t.indexEverything();
@@ -758,6 +847,8 @@ describe('access rules', () => {
         'registerDelegates',
         'pledgeDonation',
         'pledgeTraining',
+        'setMeetingBreaks',
+        'setMeetingPlan',
       ]) {
         const rule = RULES[operation];
         const res = await t.gql(rule.document, rule.variables(w), w.token(rule.allowed[0]));

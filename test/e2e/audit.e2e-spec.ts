@@ -1,7 +1,8 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { Kind, OperationDefinitionNode, parse } from 'graphql';
 import { UNAUDITED_MUTATIONS } from '../../src/audit/audit-exemptions';
-import { ActivityStatus } from '../../src/activities/activity-status';
+import { ActivityStatus, RegistrationStatus } from '../../src/activities/activity-status';
+import { ActivityEntity, ActivityRegistrationEntity } from '../../src/activities/activity.entity';
 import { MatchEntity } from '../../src/matches/match.entity';
 import { MatchOrigin, MatchStatus } from '../../src/matches/match-status';
 import { NeedEntity } from '../../src/needs/need.entity';
@@ -653,6 +654,129 @@ const SCENARIOS: Scenario[] = [
         fromStatus: 'CLOSED',
         toStatus: 'OPEN',
         changes: {},
+      },
+    ],
+  },
+  // B2B meetings at the activity: plan, a delegate's break, a request accepted, scheduled, then cancelled.
+  {
+    mutation: 'setMeetingPlan',
+    as: 'coordinator',
+    document: 'mutation($input: SetMeetingPlanInput!) { setMeetingPlan(input: $input) { slots { id } } }',
+    variables: async (s) => {
+      const registrations = s.t.dataSource.getRepository(ActivityRegistrationEntity);
+      const delegate = (organizationId: string, delegateName: string, delegateEmail: string) =>
+        registrations.save({
+          activityId: s.made.activity,
+          organizationId,
+          delegateName,
+          delegateEmail,
+          status: RegistrationStatus.CONFIRMED,
+        });
+      s.made.enterpriseDelegate = (await delegate(s.orgs.enterpriseOrg.id, 'Chen Jie', 'chen.jie@example.cn')).id;
+      s.made.agencyDelegate = (await delegate(s.orgs.agencyOrg.id, 'Ruwan Jayasinghe', 'ruwan@example.lk')).id;
+      const { startsAt } = await s.t.dataSource.getRepository(ActivityEntity).findOneByOrFail({ id: s.made.activity });
+      const at = (minutes: number) => new Date(startsAt.getTime() + minutes * 60_000).toISOString();
+      return {
+        input: {
+          activityId: s.made.activity,
+          tables: 2,
+          slots: [
+            { startsAt: at(60), endsAt: at(80) },
+            { startsAt: at(80), endsAt: at(100) },
+          ],
+        },
+      };
+    },
+    expect: (s, d) => {
+      [s.made.firstSlot, s.made.secondSlot] = (d.setMeetingPlan as { slots: Array<{ id: string }> }).slots.map((slot) => slot.id);
+      return [
+        {
+          entityType: 'activity',
+          entityId: s.made.activity,
+          action: 'set meeting plan',
+          changes: { meetingTables: { before: 0, after: 2 } },
+        },
+      ];
+    },
+  },
+  {
+    mutation: 'setMeetingBreaks',
+    as: 'agency',
+    document: 'mutation($id: ID!, $slot: ID!) { setMeetingBreaks(input: { registrationId: $id, slotIds: [$slot] }) { id } }',
+    variables: (s) => ({ id: s.made.agencyDelegate, slot: s.made.firstSlot }),
+    expect: (s) => [
+      {
+        entityType: 'activity_registration',
+        entityId: s.made.agencyDelegate,
+        action: 'set meeting breaks',
+        changes: { meetingBreaks: { before: [], after: [s.made.firstSlot] } },
+      },
+    ],
+  },
+  {
+    mutation: 'requestMeeting',
+    as: 'enterprise',
+    document:
+      'mutation($f: ID!, $t: ID!) { requestMeeting(input: { fromRegistrationId: $f, toRegistrationId: $t, message: "Leak detection" }) { id } }',
+    variables: (s) => ({ f: s.made.enterpriseDelegate, t: s.made.agencyDelegate }),
+    expect: (s, d) => (
+      (s.made.meeting = id(d, 'requestMeeting')),
+      [
+        {
+          entityType: 'meeting_request',
+          entityId: s.made.meeting,
+          action: 'request meeting',
+          toStatus: 'REQUESTED',
+          changes: { message: { after: 'Leak detection' } },
+        },
+      ]
+    ),
+  },
+  {
+    mutation: 'answerMeetingRequest',
+    as: 'agency',
+    document: 'mutation($id: ID!) { answerMeetingRequest(id: $id, accept: true) { id } }',
+    variables: (s) => ({ id: s.made.meeting }),
+    expect: (s) => [
+      {
+        entityType: 'meeting_request',
+        entityId: s.made.meeting,
+        action: 'accept meeting',
+        fromStatus: 'REQUESTED',
+        toStatus: 'ACCEPTED',
+        changes: {},
+      },
+    ],
+  },
+  {
+    mutation: 'scheduleMeetings',
+    as: 'coordinator',
+    document: 'mutation($id: ID!) { scheduleMeetings(activityId: $id) { placed } }',
+    variables: (s) => ({ id: s.made.activity }),
+    expect: (s) => [
+      {
+        entityType: 'activity',
+        entityId: s.made.activity,
+        action: 'schedule meetings',
+        changes: { meetings: { after: { placed: 1, unplaced: 0, cancelled: 0 } } },
+      },
+    ],
+  },
+  {
+    mutation: 'cancelMeetingRequest',
+    as: 'enterprise',
+    document: 'mutation($id: ID!) { cancelMeetingRequest(id: $id, reason: "Delegation reduced") { id } }',
+    variables: (s) => ({ id: s.made.meeting }),
+    expect: (s) => [
+      {
+        entityType: 'meeting_request',
+        entityId: s.made.meeting,
+        action: 'cancel meeting',
+        fromStatus: 'ACCEPTED',
+        toStatus: 'CANCELLED',
+        reason: 'Delegation reduced',
+        // Scheduled in the second slot (the agency's delegate is away in the first); cancelling frees it.
+        changes: { slotId: { before: s.made.secondSlot, after: null }, tableNumber: { before: 1, after: null } },
       },
     ],
   },

@@ -1,5 +1,5 @@
 import { DigestFrequency, NotificationEventType } from '../notification-event-type';
-import { MatchFacts, MatchSide, NotificationPayloads } from '../notification-payload';
+import { MatchFacts, MatchSide, MeetingSnapshot, NotificationPayloads } from '../notification-payload';
 
 /*
  * What a language file provides (notification-texts.en.ts, notification-texts.zh.ts). Kept apart from
@@ -34,6 +34,8 @@ export interface TextView<P = Partial<MatchFacts>> {
   registrationDeadline: string | null;
   /** The venue's time zone as the deadline's reader needs it ("GMT+5:30"), when the deadline is known. */
   zoneName: string | null;
+  /** A meeting's day and times in the venue's time zone, with the zone ("10 March 2030, 14:00–14:20 (GMT+5:30)"); null until scheduled. */
+  meetingTime(meeting: MeetingSnapshot): string | null;
 }
 
 /** A day of the calendar, as the venue counts it. */

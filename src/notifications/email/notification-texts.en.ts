@@ -3,6 +3,8 @@ import {
   ActivityFacts,
   ContactSnapshot,
   DelegateSnapshot,
+  MeetingPartySnapshot,
+  MeetingSnapshot,
   NotificationPayloads,
   OUTCOME_STAGE_KINDS,
   OutcomeKind,
@@ -233,6 +235,108 @@ function registrationChanged(v: RegistrationView): Composed {
   }
 }
 
+// ---- B2B meetings ----
+
+type MeetingView = TextView<Partial<NotificationPayloads[T.MEETING_REQUEST_CHANGED]>>;
+type ScheduleView = TextView<Partial<NotificationPayloads[T.MEETINGS_SCHEDULED]>>;
+type ReminderView = TextView<Partial<NotificationPayloads[T.MEETING_REMINDER]>>;
+
+/** "Li Wei (Colombo Water Board)" */
+const person = (p: MeetingPartySnapshot | undefined) => (p ? `${p.name} (${p.organization})` : 'a delegate');
+const messageLine = (m: MeetingSnapshot | undefined) => (m?.message?.trim() ? [`Their message: “${m.message.trim()}”`] : []);
+const meetingReasonLine = (m: MeetingSnapshot | undefined) => (m?.reason?.trim() ? [`Reason: “${m.reason.trim()}”`] : []);
+/** "14:00–14:20 on 10 March 2030 (GMT+5:30), table 7", as much as is known. */
+const placeOf = (v: TextView<unknown>, m: MeetingSnapshot) =>
+  [v.meetingTime(m), m.tableNumber ? `table ${m.tableNumber}` : null].filter((p): p is string => !!p).join(', ');
+
+function meetingChanged(v: MeetingView): Composed {
+  const m = v.payload.meeting;
+  const at = `at ${activity(v)}`;
+  switch (v.payload.meetingChange) {
+    case 'REQUESTED':
+      return {
+        title: `Meeting request from ${person(m?.requester)}`,
+        body: `${person(m?.requester)} asks to meet ${person(m?.invitee)} ${at}${inBrackets(v)}.`,
+        inAppNote: messageLine(m)[0],
+        more: [
+          ...messageLine(m),
+          'Accept or decline on the activity’s page. Accepted meetings get a time and a table when the secretariat schedules the meetings.',
+        ],
+        link: 'activity',
+      };
+    case 'ACCEPTED':
+      return {
+        title: `Meeting accepted by ${person(m?.invitee)}`,
+        body: `${person(m?.invitee)} has accepted to meet ${person(m?.requester)} ${at}. The secretariat gives it a time and a table when it schedules the meetings.`,
+        link: 'activity',
+      };
+    case 'DECLINED':
+      return {
+        title: `Meeting declined by ${person(m?.invitee)}`,
+        body: `${person(m?.invitee)} has declined to meet ${person(m?.requester)} ${at}.`,
+        inAppNote: meetingReasonLine(m)[0],
+        more: meetingReasonLine(m),
+        link: 'activity',
+      };
+    case undefined:
+      return {
+        title: 'Meeting request update',
+        body: `A meeting request of your delegates ${at} has changed.`,
+        link: 'activity',
+      };
+    case 'CANCELLED': {
+      const when = m && placeOf(v, m) ? ` (${placeOf(v, m)})` : '';
+      return {
+        title: 'Meeting cancelled',
+        body: `The meeting between ${person(m?.requester)} and ${person(m?.invitee)} ${at}${when} has been cancelled.`,
+        inAppNote: meetingReasonLine(m)[0],
+        more: meetingReasonLine(m),
+        link: 'activity',
+      };
+    }
+  }
+}
+
+function meetingsScheduled(v: ScheduleView): Composed {
+  const meetings = v.payload.meetings ?? [];
+  const unplaced = v.payload.unplaced ?? 0;
+  const count = `${meetings.length} meeting${meetings.length === 1 ? '' : 's'}`;
+  const left =
+    unplaced > 0
+      ? [`${unplaced} accepted request${unplaced === 1 ? '' : 's'} of your delegates could not be placed; the meetings list says why.`]
+      : [];
+  return {
+    title: v.payload.activityTitle ? `Your meetings at ${activity(v)}: ${count}` : `Your meetings: ${count}`,
+    body: `The secretariat has scheduled the 1:1 meetings at ${activity(v)}${inBrackets(v)}: your delegates have ${count}.`,
+    inAppNote: left[0],
+    more: [...left, 'Each delegate’s agenda can be downloaded as a calendar file (.ics) from the activity’s page.'],
+    details: meetings.length
+      ? [
+          {
+            heading: 'Agenda',
+            rows: meetings.map((m) => ({
+              label: placeOf(v, m) || 'time to be set',
+              value: `${person(m.requester)} meets ${person(m.invitee)}`,
+            })),
+          },
+        ]
+      : [],
+    link: 'activity',
+  };
+}
+
+function meetingReminder(v: ReminderView): Composed {
+  const m = v.payload.meeting;
+  const where = m ? placeOf(v, m) : '';
+  return {
+    title: `Meeting soon: ${person(m?.requester)} and ${person(m?.invitee)}`,
+    body: `A reminder: ${person(m?.requester)} meets ${person(m?.invitee)} at ${activity(v)}${where ? `, ${where}` : ''}.`,
+    inAppNote: messageLine(m)[0],
+    more: messageLine(m),
+    link: 'activity',
+  };
+}
+
 // ---- One entry per event type ----
 
 const events: Catalogue['events'] = {
@@ -448,6 +552,9 @@ const events: Catalogue['events'] = {
   }),
 
   [T.ACTIVITY_REGISTRATION_CHANGED]: registrationChanged,
+  [T.MEETING_REQUEST_CHANGED]: meetingChanged,
+  [T.MEETINGS_SCHEDULED]: meetingsScheduled,
+  [T.MEETING_REMINDER]: meetingReminder,
 };
 
 export const en: Catalogue = {

@@ -1,6 +1,6 @@
 import { Language, Role } from '../../access/actor';
 import { DigestFrequency, NotificationEventType } from '../notification-event-type';
-import { ContactSnapshot, DelegateSnapshot, NotificationPayload, NotificationPayloads } from '../notification-payload';
+import { ContactSnapshot, DelegateSnapshot, MeetingSnapshot, NotificationPayload, NotificationPayloads } from '../notification-payload';
 import { digestEmail, DigestItem, emailMessage, inAppTexts, RecipientView } from './notification-texts';
 
 const APP = 'https://waterbridge.example.org';
@@ -19,6 +19,18 @@ const enterpriseContacts: ContactSnapshot = {
   phone: '+86 10 6588 1234',
   website: 'https://blueriver.example.cn',
   people: [{ name: 'Zhang Wei', email: 'zhang.wei@blueriver.example.cn' }],
+};
+
+/** A 1:1 meeting at 14:00–14:20 in Colombo (08:30 UTC), table 3. */
+const MEETING: MeetingSnapshot = {
+  meetingRequestId: 'meeting-9',
+  requester: { name: 'Zhou Min', organization: 'Blue River Water Engineering', organizationZh: '蓝河水务工程有限公司' },
+  invitee: { name: 'Nimal Perera', organization: 'Lanka Water Board', organizationZh: '斯里兰卡国家供水排水委员会' },
+  message: 'Solar desalination for islands',
+  reason: 'Flight changed',
+  startsAt: '2030-03-10T08:30:00.000Z',
+  endsAt: '2030-03-10T08:50:00.000Z',
+  tableNumber: 3,
 };
 
 /** A payload with every field an event may carry; `over` narrows it to one situation. */
@@ -47,6 +59,11 @@ const payload = (over: Partial<NotificationPayload> = {}): NotificationPayload =
   registrationDeadline: '2030-03-01T11:30:00.000Z',
   change: 'REGISTERED' as const,
   delegates: [{ registrationId: 'reg-1', name: 'Li Wei', status: 'PENDING' as const, waitingListPosition: null, reason: null }],
+  meetingChange: 'REQUESTED' as const,
+  meeting: MEETING,
+  meetings: [MEETING],
+  unplaced: 1,
+  minutesBefore: 60,
   ...over,
 });
 /** Only what every event has: the fallbacks must still read as sentences. */
@@ -99,6 +116,9 @@ describe('notification texts', () => {
     const ACTIVITY_EVENTS: NotificationEventType[] = [
       NotificationEventType.ACTIVITY_PUBLISHED,
       NotificationEventType.ACTIVITY_REGISTRATION_CHANGED,
+      NotificationEventType.MEETING_REQUEST_CHANGED,
+      NotificationEventType.MEETINGS_SCHEDULED,
+      NotificationEventType.MEETING_REMINDER,
     ];
     for (const type of TYPES) {
       const { text, html } = emailMessage(type, payload(), Language.EN, coordinator, `${APP}/`);
@@ -476,6 +496,58 @@ describe('notification texts', () => {
           const mail = emailMessage(CHANGED, p, language, member, APP);
           for (const text of [mail.subject, mail.text, mail.html]) expect(text).not.toMatch(/undefined|null|\[object|NaN|“”|\(\)|（）/);
         }
+    });
+  });
+
+  describe('B2B meetings', () => {
+    const member: RecipientView = { displayName: 'Nimal Perera', organizationId: 'org-agency', role: Role.AGENCY_MEMBER };
+    const read = (type: NotificationEventType, p: NotificationPayload, language: Language) => {
+      const inApp = inAppTexts(type, p, language, member);
+      return `${inApp.title}\n${inApp.body}`;
+    };
+    const T = NotificationEventType;
+
+    it('tells each change of a request with who asked whom, the message or the reason', () => {
+      expect(read(T.MEETING_REQUEST_CHANGED, payload(), Language.EN)).toBe(
+        'Meeting request from Zhou Min (Blue River Water Engineering)\nZhou Min (Blue River Water Engineering) asks to meet Nimal Perera (Lanka Water Board) at “Seminar on rural water supply” (10–12 March 2030, Colombo, Sri Lanka). Their message: “Solar desalination for islands”',
+      );
+      expect(inAppTexts(T.MEETING_REQUEST_CHANGED, payload(), Language.EN, member).body).not.toContain('Flight changed');
+      expect(emailMessage(T.MEETING_REQUEST_CHANGED, payload(), Language.EN, member, APP).text).toContain(
+        'Their message: “Solar desalination for islands”',
+      );
+      expect(read(T.MEETING_REQUEST_CHANGED, payload({ meetingChange: 'DECLINED' }), Language.EN)).toBe(
+        'Meeting declined by Nimal Perera (Lanka Water Board)\nNimal Perera (Lanka Water Board) has declined to meet Zhou Min (Blue River Water Engineering) at “Seminar on rural water supply”. Reason: “Flight changed”',
+      );
+      expect(emailMessage(T.MEETING_REQUEST_CHANGED, payload({ meetingChange: 'DECLINED' }), Language.EN, member, APP).text).toContain(
+        'Reason: “Flight changed”',
+      );
+      // A cancelled meeting that was scheduled says when it would have been, on the venue's clock.
+      expect(read(T.MEETING_REQUEST_CHANGED, payload({ meetingChange: 'CANCELLED' }), Language.EN)).toMatch(
+        /at “Seminar on rural water supply” \(10 March 2030, 14:00–14:20 \(GMT\+5:30\), table 3\) has been cancelled\. Reason: “Flight changed”$/,
+      );
+      expect(read(T.MEETING_REQUEST_CHANGED, payload({ meetingChange: 'ACCEPTED' }), Language.ZH)).toBe(
+        'Nimal Perera（斯里兰卡国家供水排水委员会）已接受洽谈' +
+          '\nNimal Perera（斯里兰卡国家供水排水委员会）已接受在“农村供水研讨会”期间与Zhou Min（蓝河水务工程有限公司）洽谈，秘书处排期时将安排时间和桌号。',
+      );
+    });
+
+    it('sends an organisation its agenda, each meeting at its time in the venue’s zone and its table, and what found no place', () => {
+      const mail = emailMessage(T.MEETINGS_SCHEDULED, payload(), Language.EN, member, APP);
+      expect(mail.subject).toBe('Your meetings at “Seminar on rural water supply”: 1 meeting');
+      expect(mail.text).toMatch(
+        /10 March 2030, 14:00–14:20 \(GMT\+5:30\), table 3[^\n]*Zhou Min \(Blue River Water Engineering\) meets Nimal Perera \(Lanka Water Board\)/,
+      );
+      expect(mail.text).toContain('1 accepted request of your delegates could not be placed');
+      const zh = emailMessage(T.MEETINGS_SCHEDULED, payload(), Language.ZH, member, APP);
+      expect(zh.subject).toBe('“农村供水研讨会”洽谈日程：1 场');
+      expect(zh.text).toMatch(/2030年3月10日, 14:00–14:20 \(GMT\+5:30\)，第 3 桌/);
+    });
+
+    it('reminds of a meeting with its time and table', () => {
+      expect(read(T.MEETING_REMINDER, payload(), Language.EN)).toBe(
+        'Meeting soon: Zhou Min (Blue River Water Engineering) and Nimal Perera (Lanka Water Board)\nA reminder: Zhou Min (Blue River Water Engineering) meets Nimal Perera (Lanka Water Board) at “Seminar on rural water supply”, 10 March 2030, 14:00–14:20 (GMT+5:30), table 3. Their message: “Solar desalination for islands”',
+      );
+      expect(read(T.MEETING_REMINDER, payload(), Language.ZH)).toContain('第 3 桌');
     });
   });
 

@@ -1,8 +1,16 @@
 import { Language, Role } from '../../access/actor';
 import { isTimeZone } from '../../common/time-zone';
 import { DigestFrequency, NotificationEventType } from '../notification-event-type';
-import { ActivityFacts, MatchFacts, MatchSide, NotificationPayload, NotificationSubject, OutcomeSnapshot } from '../notification-payload';
-import type { CalendarDay, Catalogue, Composed, DetailBlock, Side } from './notification-catalogue';
+import {
+  ActivityFacts,
+  MatchFacts,
+  MatchSide,
+  MeetingSnapshot,
+  NotificationPayload,
+  NotificationSubject,
+  OutcomeSnapshot,
+} from '../notification-payload';
+import type { CalendarDay, Catalogue, Composed, DetailBlock, Side, TextView } from './notification-catalogue';
 import { en } from './notification-texts.en';
 import { zh } from './notification-texts.zh';
 
@@ -135,7 +143,7 @@ function compose(type: NotificationEventType, payload: NotificationPayload, cata
 function activityTimes(
   facts: ViewFacts,
   catalogue: Catalogue,
-): { activityDates: string | null; registrationDeadline: string | null; zoneName: string | null } {
+): Pick<TextView, 'activityDates' | 'registrationDeadline' | 'zoneName' | 'meetingTime'> {
   const zone = facts.timeZone && isTimeZone(facts.timeZone) ? facts.timeZone : 'UTC';
   const starts = facts.startsAt ? calendarDay(facts.startsAt, zone) : null;
   const ends = (facts.endsAt ? calendarDay(facts.endsAt, zone) : null) ?? starts;
@@ -159,7 +167,21 @@ function activityTimes(
           .formatToParts(known)
           .find((p) => p.type === 'timeZoneName')?.value ?? zone)
       : null,
+    meetingTime: (meeting) => meetingTime(meeting, zone, catalogue.locale),
   };
+}
+
+/** A scheduled meeting's day, start and end as the venue's clock reads them, with the zone; null until it has a slot. */
+function meetingTime(meeting: MeetingSnapshot, zone: string, locale: string): string | null {
+  const starts = meeting.startsAt ? new Date(meeting.startsAt) : null;
+  const ends = meeting.endsAt ? new Date(meeting.endsAt) : null;
+  if (!starts || !ends || Number.isNaN(starts.getTime()) || Number.isNaN(ends.getTime())) return null;
+  const day = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: zone }).format(starts);
+  const clock = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone });
+  const zoneName =
+    new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'short' }).formatToParts(starts).find((p) => p.type === 'timeZoneName')
+      ?.value ?? zone;
+  return `${day}, ${clock.format(starts)}–${clock.format(ends)} (${zoneName})`;
 }
 
 /** The day an instant falls on in `zone`; null for what is not an instant. */

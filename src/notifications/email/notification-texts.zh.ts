@@ -3,6 +3,8 @@ import {
   ActivityFacts,
   ContactSnapshot,
   DelegateSnapshot,
+  MeetingPartySnapshot,
+  MeetingSnapshot,
   NotificationPayloads,
   OUTCOME_STAGE_KINDS,
   OutcomeKind,
@@ -195,6 +197,96 @@ function registrationChanged(v: RegistrationView): Composed {
     case undefined:
       return texts(title('活动报名动态'), `${who}参加${activity(v)}${inBrackets(v)}的报名情况有变化。`);
   }
+}
+
+// ---- 一对一洽谈 ----
+
+type MeetingView = TextView<Partial<NotificationPayloads[T.MEETING_REQUEST_CHANGED]>>;
+type ScheduleView = TextView<Partial<NotificationPayloads[T.MEETINGS_SCHEDULED]>>;
+type ReminderView = TextView<Partial<NotificationPayloads[T.MEETING_REMINDER]>>;
+
+/** “李伟（科伦坡水务局）”，有中文名称时用中文名称。 */
+const person = (p: MeetingPartySnapshot | undefined) => (p ? `${p.name}（${p.organizationZh?.trim() || p.organization}）` : '一位代表');
+const messageLine = (m: MeetingSnapshot | undefined) => (m?.message?.trim() ? [`对方留言：“${m.message.trim()}”`] : []);
+const meetingReasonLine = (m: MeetingSnapshot | undefined) => (m?.reason?.trim() ? [`原因：“${m.reason.trim()}”`] : []);
+const placeOf = (v: TextView<unknown>, m: MeetingSnapshot) =>
+  [v.meetingTime(m), m.tableNumber ? `第 ${m.tableNumber} 桌` : null].filter((p): p is string => !!p).join('，');
+
+function meetingChanged(v: MeetingView): Composed {
+  const m = v.payload.meeting;
+  switch (v.payload.meetingChange) {
+    case 'REQUESTED':
+      return {
+        title: `洽谈邀请：${person(m?.requester)}`,
+        body: `${person(m?.requester)}希望在${activity(v)}${inBrackets(v)}期间与${person(m?.invitee)}进行一对一洽谈。`,
+        inAppNote: messageLine(m)[0],
+        more: [...messageLine(m), '请在活动页面接受或谢绝。接受的洽谈将在秘书处排期时安排时间和桌号。'],
+        link: 'activity',
+      };
+    case 'ACCEPTED':
+      return {
+        title: `${person(m?.invitee)}已接受洽谈`,
+        body: `${person(m?.invitee)}已接受在${activity(v)}期间与${person(m?.requester)}洽谈，秘书处排期时将安排时间和桌号。`,
+        link: 'activity',
+      };
+    case 'DECLINED':
+      return {
+        title: `${person(m?.invitee)}已谢绝洽谈`,
+        body: `${person(m?.invitee)}已谢绝在${activity(v)}期间与${person(m?.requester)}洽谈。`,
+        inAppNote: meetingReasonLine(m)[0],
+        more: meetingReasonLine(m),
+        link: 'activity',
+      };
+    case undefined:
+      return {
+        title: '洽谈邀请动态',
+        body: `贵单位代表在${activity(v)}期间的一项洽谈邀请有变化。`,
+        link: 'activity',
+      };
+    case 'CANCELLED': {
+      const when = m && placeOf(v, m) ? `（${placeOf(v, m)}）` : '';
+      return {
+        title: '洽谈邀请已取消',
+        body: `${person(m?.requester)}与${person(m?.invitee)}在${activity(v)}期间的洽谈${when}已取消。`,
+        inAppNote: meetingReasonLine(m)[0],
+        more: meetingReasonLine(m),
+        link: 'activity',
+      };
+    }
+  }
+}
+
+function meetingsScheduled(v: ScheduleView): Composed {
+  const meetings = v.payload.meetings ?? [];
+  const unplaced = v.payload.unplaced ?? 0;
+  const left = unplaced > 0 ? [`贵单位代表有 ${unplaced} 项已接受的洽谈未能排入日程，原因见洽谈列表。`] : [];
+  return {
+    title: titleOf(v) ? `${activity(v)}洽谈日程：${meetings.length} 场` : `洽谈日程：${meetings.length} 场`,
+    body: `秘书处已为${activity(v)}${inBrackets(v)}排定一对一洽谈：贵单位代表共有 ${meetings.length} 场洽谈。`,
+    inAppNote: left[0],
+    more: [...left, '每位代表的日程可在活动页面下载为日历文件（.ics）。'],
+    details: meetings.length
+      ? [
+          {
+            heading: '日程',
+            rows: meetings.map((m) => ({ label: placeOf(v, m) || '时间待定', value: `${person(m.requester)}与${person(m.invitee)}` })),
+          },
+        ]
+      : [],
+    link: 'activity',
+  };
+}
+
+function meetingReminder(v: ReminderView): Composed {
+  const m = v.payload.meeting;
+  const where = m ? placeOf(v, m) : '';
+  return {
+    title: `洽谈即将开始：${person(m?.requester)}与${person(m?.invitee)}`,
+    body: `提醒：${person(m?.requester)}将与${person(m?.invitee)}在${activity(v)}洽谈${where ? `，${where}` : ''}。`,
+    inAppNote: messageLine(m)[0],
+    more: messageLine(m),
+    link: 'activity',
+  };
 }
 
 // ---- One entry per event type ----
@@ -401,6 +493,9 @@ const events: Catalogue['events'] = {
   }),
 
   [T.ACTIVITY_REGISTRATION_CHANGED]: registrationChanged,
+  [T.MEETING_REQUEST_CHANGED]: meetingChanged,
+  [T.MEETINGS_SCHEDULED]: meetingsScheduled,
+  [T.MEETING_REMINDER]: meetingReminder,
 };
 
 export const zh: Catalogue = {

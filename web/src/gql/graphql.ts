@@ -362,6 +362,12 @@ export type NotificationEventType =
   | 'MATCH_OUTCOME_RECORDED'
   /** An introduction is still unanswered: a reminder to the silent side. */
   | 'MATCH_REMINDER'
+  /** The secretariat scheduled an activity’s meetings: each organisation whose delegates have meetings gets its agenda. */
+  | 'MEETINGS_SCHEDULED'
+  /** A scheduled meeting starts soon: both organisations are reminded. */
+  | 'MEETING_REMINDER'
+  /** A 1:1 meeting request at an activity: asked for (the invited delegate’s organisation hears of it), accepted or declined (the requester’s), cancelled (the other side’s). */
+  | 'MEETING_REQUEST_CHANGED'
   /** A newly published need matches an enterprise well. */
   | 'OPPORTUNITY_ALERT';
 

@@ -11,6 +11,9 @@ export const accountEn = {
   eventType: {
     ACTIVITY_PUBLISHED: 'Activity published',
     ACTIVITY_REGISTRATION_CHANGED: 'Delegate registration changed',
+    MEETING_REQUEST_CHANGED: 'Meeting request',
+    MEETINGS_SCHEDULED: 'Meetings scheduled',
+    MEETING_REMINDER: 'Meeting reminder',
     CANDIDATES_TO_REVIEW: 'Candidates to review',
     MATCH_ACCEPTED: 'Introduction accepted',
     MATCH_CLOSED: 'Match closed',
@@ -163,6 +166,9 @@ export const accountZh: typeof accountEn = {
   eventType: {
     ACTIVITY_PUBLISHED: '活动已发布',
     ACTIVITY_REGISTRATION_CHANGED: '代表报名有变动',
+    MEETING_REQUEST_CHANGED: '洽谈邀请',
+    MEETINGS_SCHEDULED: '洽谈日程已排定',
+    MEETING_REMINDER: '洽谈提醒',
     CANDIDATES_TO_REVIEW: '有候选待审核',
     MATCH_ACCEPTED: '对接已接受',
     MATCH_CLOSED: '匹配已关闭',
