@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ActivityKind, ActivityStatus } from '../activities/activity-status';
 import { DonationStatus } from '../donations/donation-status';
 import { MatchOutcomeKind, MatchStatus } from '../matches/match-status';
+import { MeetingRequestStatus } from '../meetings/meeting-status';
 import { OrganizationKind } from '../organizations/organization.entity';
 import { TrainingStatus } from '../training/training-status';
 import { AllianceReportGrouping, AllianceReportScope } from './alliance-report-scope';
@@ -231,11 +232,19 @@ export class AllianceReportsRepository {
   }
 
   /**
-   * B2B meetings held at the activities counted above: accepted and placed in a slot.
-   * TODO(issue 16): count meeting_request rows once the meetings table is on this branch (merge from main).
+   * B2B meetings held: requests accepted and placed in a slot, at the activities counted above (held, and started in
+   * the period); a meeting belongs as its activity does.
    */
-  async meetings(_manager: EntityManager, _scope: AllianceReportScope): Promise<CountRow[]> {
-    return [];
+  meetings(manager: EntityManager, scope: AllianceReportScope): Promise<CountRow[]> {
+    return this.grouped(
+      manager,
+      scope,
+      [ACTIVITY_FACTS],
+      `SELECT g.key, GROUPING(g.key) = 1 AS total, count(*)::int AS count
+         FROM (SELECT %KEY% AS key FROM meeting_request r JOIN activity_facts f ON f.id = r.activity_id
+                WHERE r.status = '${MeetingRequestStatus.ACCEPTED}' AND r.slot_id IS NOT NULL) g
+        GROUP BY GROUPING SETS ((g.key), ())`,
+    );
   }
 
   engagements(manager: EntityManager, scope: AllianceReportScope): Promise<CountRow[]> {

@@ -40,24 +40,25 @@ export class AllianceReportsService {
       if (!narrowed.programme) throw DomainError.badInput('programmeId', `programme ${scope.programmeId} does not exist`);
       if (!narrowed.centre) throw DomainError.badInput('centreId', `${scope.centreId} is not a joint research centre`);
       const { groups, totals } = await this.figures(manager, scope);
-      const names = new Map(
-        (
-          await this.repository.names(
-            manager,
-            scope.groupBy,
-            [...groups.keys()].filter((k) => k !== null),
-          )
-        ).map((n) => [n.key, n]),
-      );
-      const rows: AllianceReportRowModel[] = [...groups].map(([key, figures]) => ({
-        key,
-        nameEn: key === null ? null : (names.get(key)?.name_en ?? key),
-        nameZh: key === null ? null : (names.get(key)?.name_zh ?? null),
-        figures,
-      }));
-      rows.sort((a, b) => (a.key === null ? 1 : b.key === null ? -1 : a.nameEn!.localeCompare(b.nameEn!) || a.key.localeCompare(b.key)));
+      const rows = await this.namedRows(manager, scope, groups);
       return { groupBy: scope.groupBy, from: scope.from, to: scope.to, rows, totals };
     });
+  }
+
+  /** The groups as rows with their names, by English name; the row without a key (no programme, no centre) last. */
+  private async namedRows(
+    manager: EntityManager,
+    scope: AllianceReportScope,
+    groups: Map<string | null, AllianceFiguresModel>,
+  ): Promise<AllianceReportRowModel[]> {
+    const keys = [...groups.keys()].filter((key) => key !== null);
+    const names = new Map((await this.repository.names(manager, scope.groupBy, keys)).map((name) => [name.key, name]));
+    const named = [...groups].flatMap(([key, figures]) =>
+      key === null ? [] : [{ key, nameEn: names.get(key)?.name_en ?? key, nameZh: names.get(key)?.name_zh ?? null, figures }],
+    );
+    named.sort((a, b) => a.nameEn.localeCompare(b.nameEn) || a.key.localeCompare(b.key));
+    const unattributed = groups.get(null);
+    return unattributed ? [...named, { key: null, nameEn: null, nameZh: null, figures: unattributed }] : named;
   }
 
   /** Each family's figures, in the figures of their group or of the totals: the rows PostgreSQL grouped, not the things. */

@@ -89,8 +89,8 @@ function parseCsv(text: string): string[][] {
 /**
  * The alliance report against figures computed by hand from a small seed made through the API: two programmes, two
  * joint centres in Sri Lanka and Iran, agencies in Sri Lanka and Kenya, donations in several states and currencies,
- * training completed and not, activities held and not, matches engaged (one with two outcomes) and one only
- * introduced — and, for each family, one thing just outside the period.
+ * training completed and not, activities held and not with B2B meetings placed and not, matches engaged (one with
+ * two outcomes) and one only introduced — and, for each family, one thing just outside the period.
  */
 describe('alliance reports: per programme, centre and country, against hand-computed figures', () => {
   let t: TestApp;
@@ -157,20 +157,26 @@ describe('alliance reports: per programme, centre and country, against hand-comp
   }
 
   /**
-   * An activity created and published ahead, its registration closed, then moved to have started at `startsAt` (the
-   * lifecycle cannot be walked in the past: the database is set back, as activities.e2e-spec.ts does), and brought to
-   * `end`: HELD, REPORTED, CANCELLED, or left CLOSED.
+   * An activity created and published ahead (its B2B meetings, if any, arranged while registration is open), its
+   * registration closed, then moved to have started at `startsAt` (the lifecycle cannot be walked in the past: the
+   * database is set back, as activities.e2e-spec.ts does), and brought to `end`: HELD, REPORTED, CANCELLED, or left CLOSED.
    */
-  async function activity(input: Record<string, unknown>, startsAt: Date, end: 'HELD' | 'REPORTED' | 'CANCELLED' | 'CLOSED') {
+  async function activity(
+    input: Record<string, unknown>,
+    startsAt: Date,
+    end: 'HELD' | 'REPORTED' | 'CANCELLED' | 'CLOSED',
+    meetings?: Parameters<typeof b2b>[2],
+  ) {
+    const ahead = new Date(Math.floor((Date.now() + 30 * DAY) / DAY) * DAY + 9 * 3600_000);
     const { createActivity } = await ok<{ createActivity: { id: string } }>(
       'mutation($input: CreateActivityInput!) { createActivity(input: $input) { id } }',
       {
         input: {
           title: 'Activity',
           capacity: 30,
-          startsAt: new Date(Date.now() + 30 * DAY),
-          endsAt: new Date(Date.now() + 31 * DAY),
-          registrationDeadline: new Date(Date.now() + 20 * DAY),
+          startsAt: ahead,
+          endsAt: new Date(ahead.getTime() + 8 * 3600_000),
+          registrationDeadline: new Date(ahead.getTime() - 10 * DAY),
           ...input,
         },
       },
@@ -179,6 +185,7 @@ describe('alliance reports: per programme, centre and country, against hand-comp
     const id = createActivity.id;
     const move = (mutation: string, extra = '') => ok(`mutation($id: ID!) { ${mutation}(id: $id${extra}) { id } }`, { id }, 'coordinator');
     await move('publishActivity');
+    if (meetings) await b2b(id, ahead, meetings);
     await move('closeActivityRegistration');
     await t.dataSource.query(
       `UPDATE activity SET starts_at = $2, ends_at = $2::timestamptz + interval '8 hours', registration_deadline = $2::timestamptz - interval '1 day' WHERE id = $1`,
@@ -188,6 +195,62 @@ describe('alliance reports: per programme, centre and country, against hand-comp
     if (end === 'HELD' || end === 'REPORTED') await move('markActivityHeld');
     if (end === 'REPORTED') await move('reportActivity', ', report: "Forty delegates; two pilot sites chosen"');
     return id;
+  }
+
+  type Delegate = 'enterprise' | 'otherEnterprise' | 'agency1' | 'agency2';
+  /**
+   * B2B meetings at an open activity: confirmed delegates (one of each enterprise, two of the agency), a plan of
+   * half-hour slots from `startsAt` at `plan.tables` tables, the enterprises' requests answered by the agency as
+   * given, then scheduled; `plan.placed` is how many the scheduler must place.
+   */
+  async function b2b(
+    activityId: string,
+    startsAt: Date,
+    plan: { slots: number; tables: number; requests: Array<[Delegate, Delegate, boolean]>; placed: number },
+  ): Promise<void> {
+    const register = async (who: Principal, names: string[]) =>
+      (
+        await ok<{ registerDelegates: Array<{ id: string }> }>(
+          'mutation($input: RegisterDelegatesInput!) { registerDelegates(input: $input) { id } }',
+          {
+            input: { activityId, delegates: names.map((name) => ({ name, email: `${name.replace(' ', '.').toLowerCase()}@example.org` })) },
+          },
+          who,
+        )
+      ).registerDelegates.map((r) => r.id);
+    const [agency1, agency2] = await register('agency', ['Nimal Perera', 'Kumari Silva']);
+    const [enterprise] = await register('enterprise', ['Zhou Min']);
+    const [otherEnterprise] = await register('otherEnterprise', ['Li Na']);
+    const delegates: Record<Delegate, string> = { agency1, agency2, enterprise, otherEnterprise };
+    for (const id of Object.values(delegates))
+      await ok('mutation($id: ID!) { confirmRegistration(id: $id) { id } }', { id }, 'coordinator');
+    const slots = Array.from({ length: plan.slots }, (_, i) => ({
+      startsAt: new Date(startsAt.getTime() + i * 1800_000),
+      endsAt: new Date(startsAt.getTime() + (i + 1) * 1800_000),
+    }));
+    await ok(
+      'mutation($input: SetMeetingPlanInput!) { setMeetingPlan(input: $input) { tables } }',
+      { input: { activityId, tables: plan.tables, slots } },
+      'coordinator',
+    );
+    for (const [from, to, accept] of plan.requests) {
+      const { requestMeeting } = await ok<{ requestMeeting: { id: string } }>(
+        'mutation($input: RequestMeetingInput!) { requestMeeting(input: $input) { id } }',
+        { input: { fromRegistrationId: delegates[from], toRegistrationId: delegates[to] } },
+        from,
+      );
+      await ok(
+        'mutation($id: ID!, $accept: Boolean!) { answerMeetingRequest(id: $id, accept: $accept) { id } }',
+        { id: requestMeeting.id, accept },
+        'agency',
+      );
+    }
+    const { scheduleMeetings } = await ok<{ scheduleMeetings: { placed: number } }>(
+      'mutation($id: ID!) { scheduleMeetings(activityId: $id) { placed } }',
+      { id: activityId },
+      'coordinator',
+    );
+    expect(scheduleMeetings.placed).toBe(plan.placed);
   }
 
   /** A published need of the organisation of `member` (a token), with its SDG 6 targets. */
@@ -323,7 +386,18 @@ describe('alliance reports: per programme, centre and country, against hand-comp
     // Activities: A1, A2, A4, A6 held in the period; A3 held the day before it (on its venue's calendar); A5 cancelled; A7 not marked held.
     const lk = { programmeId: programmeLk, hostCentreId: centreLk.id, countryCode: 'LK', timeZone: 'Asia/Colombo' };
     const ir = { programmeId: programmeIr, hostCentreId: centreIr.id, countryCode: 'IR', timeZone: 'Asia/Tehran' };
-    await activity({ ...lk, kind: 'SEMINAR', sdgTargets: ['6.3'] }, at(-30, '03:30'), 'REPORTED'); // A1
+    // A1, with B2B meetings: three accepted for two slots at one table (two held, one left without a place), one declined.
+    await activity({ ...lk, kind: 'SEMINAR', sdgTargets: ['6.3'] }, at(-30, '03:30'), 'REPORTED', {
+      slots: 2,
+      tables: 1,
+      requests: [
+        ['enterprise', 'agency1', true],
+        ['otherEnterprise', 'agency1', true],
+        ['enterprise', 'agency2', true],
+        ['otherEnterprise', 'agency2', false],
+      ],
+      placed: 2,
+    });
     // A2 opens at 00:30 in Colombo (UTC+5:30) on day −60, still day −61 in UTC: counted.
     await activity({ ...lk, kind: 'FIELD_INVESTIGATION', sdgTargets: ['6.1'] }, at(-61, '19:00'), 'HELD');
     // A3 opens at 23:00 in Tehran (UTC+3:30) on day −61, half an hour after A2 in UTC: not counted.
@@ -331,7 +405,13 @@ describe('alliance reports: per programme, centre and country, against hand-comp
     await activity({ ...ir, kind: 'CONFERENCE', sdgTargets: ['6.4'] }, at(-7, '06:30'), 'HELD'); // A4
     await activity({ ...lk, kind: 'EXHIBITION', sdgTargets: ['6.6'] }, at(-5, '04:00'), 'CANCELLED'); // A5
     await activity({ kind: 'TRAINING_COURSE', countryCode: 'KE', timeZone: 'Africa/Nairobi' }, at(-1, '07:00'), 'HELD'); // A6: no programme, no centre
-    await activity({ ...lk, kind: 'SEMINAR', sdgTargets: ['6.2'] }, at(-2, '04:00'), 'CLOSED'); // A7
+    // A7, with one meeting placed: never marked held, so neither it nor its meeting counts.
+    await activity({ ...lk, kind: 'SEMINAR', sdgTargets: ['6.2'] }, at(-2, '04:00'), 'CLOSED', {
+      slots: 1,
+      tables: 1,
+      requests: [['enterprise', 'agency1', true]],
+      placed: 1,
+    });
 
     // Matches: M1 (the Sri Lankan centre's need) and M3 (the Kenyan need) engaged today; M2 only introduced. An
     // expressed interest is scored against the search indexes: fill them first.
@@ -371,7 +451,8 @@ describe('alliance reports: per programme, centre and country, against hand-comp
     },
     // C1, C2, C5: trainees 18 + 10 + 5; course hours 56 + 12.5 + 8; trainee-hours 18×56 + 10×12.5 + 5×8 = 1008 + 125 + 40.
     training: { coursesCompleted: 3, trainees: 33, courseHours: 76.5, traineeHours: 1173, certificatesIssued: 27 },
-    // A1 seminar, A2 field investigation, A4 conference, A6 training course.
+    // A1 seminar, A2 field investigation, A4 conference, A6 training course; A1's two meetings placed (not the third,
+    // accepted without a place, nor the declined one, nor A7's: A7 was not held).
     activities: {
       held: 4,
       byKind: [
@@ -380,6 +461,7 @@ describe('alliance reports: per programme, centre and country, against hand-comp
         { kind: 'SEMINAR', count: 1 },
         { kind: 'TRAINING_COURSE', count: 1 },
       ],
+      meetingsHeld: 2,
     },
     // M1 and M3; M1's MoU and contract.
     matches: {
@@ -395,7 +477,10 @@ describe('alliance reports: per programme, centre and country, against hand-comp
     sdgTargets: ['6.1', '6.2', '6.3', '6.4', '6.b'],
   });
 
-  /** What belongs to the Sri Lankan centre: D1, D2; C1 (it received it), C2 (it gave it); A1, A2 (it hosted them); M1 (its need). */
+  /**
+   * What belongs to the Sri Lankan centre: D1, D2; C1 (it received it), C2 (it gave it); A1, A2 (it hosted them) and
+   * A1's two meetings; M1 (its need).
+   */
   const CENTRE_LK = figures({
     donations: {
       handedOver: 2,
@@ -412,6 +497,7 @@ describe('alliance reports: per programme, centre and country, against hand-comp
         { kind: 'FIELD_INVESTIGATION', count: 1 },
         { kind: 'SEMINAR', count: 1 },
       ],
+      meetingsHeld: 2,
     },
     matches: {
       engaged: 1,
@@ -559,6 +645,7 @@ describe('alliance reports: per programme, centre and country, against hand-comp
             { kind: 'SEMINAR', count: 1 },
             { kind: 'TRAINING_COURSE', count: 1 },
           ],
+          meetingsHeld: 2,
         },
       }),
     );
@@ -710,7 +797,7 @@ describe('alliance reports: per programme, centre and country, against hand-comp
         activities_held_SEMINAR: '1',
         activities_held_TRAINING_COURSE: '0',
         activities_held_EQUIPMENT_HANDOVER: '0',
-        meetings_held: String(CENTRE_LK.activities.meetingsHeld),
+        meetings_held: '2',
         matches_engaged: '1',
         outcomes_recorded: '2',
         outcomes_MOU_SIGNED: '1',
