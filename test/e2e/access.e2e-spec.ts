@@ -253,6 +253,13 @@ const RULES: Record<string, Rule> = {
   matchingWeightsHistory: { document: '{ matchingWeightsHistory(first: 5) { version status } }', variables: none, allowed: STAFF },
   reviewQueue: { document: '{ reviewQueue(first: 5) { totalCount } }', variables: none, allowed: STAFF },
   matchStatistics: { document: '{ matchStatistics { funnel { suggested } } }', variables: none, allowed: STAFF },
+  // The alliance's reports (also GET /reports/alliance.csv, whose refusals alliance-reports.e2e-spec.ts checks): the secretariat
+  allianceReport: {
+    document:
+      '{ allianceReport(groupBy: CENTRE, from: "2026-01-01", to: "2026-12-31") { rows { key } totals { donations { handedOver } } } }',
+    variables: none,
+    allowed: STAFF,
+  },
   matches: { document: '{ matches(first: 5) { totalCount } }', variables: none, allowed: SIGNED_IN },
   match: {
     // An introduced match: both its sides and staff; the other organisations do not see it.
