@@ -281,7 +281,7 @@ describe('B2B meetings at an activity: requests, scheduling, agendas, reminders,
       .get(`/meetings/agenda.ics?registration=${d.agency1}`)
       .set('authorization', `Bearer ${as('enterprise')}`);
     expect(others.status).toBe(404);
-    expect(others.body.code).toBe('NOT_FOUND');
+    expect(others.body.errors[0].extensions.code).toBe('NOT_FOUND');
     const bad = await request(server)
       .get('/meetings/agenda.ics?registration=nope')
       .set('authorization', `Bearer ${as('agency')}`);
