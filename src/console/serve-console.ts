@@ -5,8 +5,11 @@ import { join, resolve, sep } from 'node:path';
 /** Where `npm run build:web` puts the console: dist/web, seen from src/ (tests) or dist/src/ (npm start). */
 export const CONSOLE_DIR = resolve(__dirname, __dirname.includes(`${sep}dist${sep}`) ? '../../web' : '../../dist/web');
 
-/** Every GET path but the API's (/graphql, /health, /ready, /metrics): the console's pages. */
-const CONSOLE_PAGES = /^\/(?!(graphql|health|ready|metrics)(\/|$)).*/;
+/**
+ * Every GET path but the API's: /graphql, /health, /ready, /metrics, and the files it serves (a delegate's meeting
+ * agenda, the alliance report as CSV). Everything else is a console page.
+ */
+export const CONSOLE_PAGES = /^\/(?!(graphql|health|ready|metrics)(\/|$)|meetings\/agenda\.ics$|reports\/alliance\.csv$).*/;
 
 /**
  * Serves the built console at / beside the API: its hashed assets for a year, and index.html for every other page

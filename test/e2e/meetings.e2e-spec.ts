@@ -352,6 +352,20 @@ describe('B2B meetings at an activity: requests, scheduling, agendas, reminders,
   });
 
   it('frees a cancelled meeting’s place, cancels requests of a delegate no longer confirmed, and freezes once the activity is held', async () => {
+    // Were the activity called off, nobody's agenda would hold its meetings.
+    const agendaOf = async () =>
+      ok(
+        await t.gql<{ meetingAgenda: unknown[] }>(
+          'query($id: ID!) { meetingAgenda(registrationId: $id) { startsAt } }',
+          { id: d.agency1 },
+          as('agency'),
+        ),
+      ).meetingAgenda;
+    expect(await agendaOf()).toHaveLength(2);
+    await t.dataSource.query(`UPDATE activity SET status = 'CANCELLED' WHERE id = $1`, [activityId]);
+    expect(await agendaOf()).toEqual([]);
+    await t.dataSource.query(`UPDATE activity SET status = 'OPEN' WHERE id = $1`, [activityId]);
+
     const cancelled = ok(
       await t.gql<{ cancelMeetingRequest: Meeting }>(
         `mutation($id: ID!) { cancelMeetingRequest(id: $id, reason: "Flight changed") { ${MEETING} } }`,
