@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessModule } from './access/access.module';
+import { AllianceReportsModule } from './alliance-reports/alliance-reports.module';
 import { AuthModule } from './auth/auth.module';
 import { CapabilitiesModule } from './capabilities/capabilities.module';
 import { AppConfig, servesApi } from './config/app-config';
@@ -66,6 +67,8 @@ export class AppModule {
         AuditModule,
         NotificationsModule,
         MatchesModule,
+        // Reports are read through the API (GraphQL and the CSV export): a worker serves neither.
+        ...(servesApi(config) ? [AllianceReportsModule] : []),
       ],
     };
   }

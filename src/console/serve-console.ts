@@ -6,10 +6,10 @@ import { join, resolve, sep } from 'node:path';
 export const CONSOLE_DIR = resolve(__dirname, __dirname.includes(`${sep}dist${sep}`) ? '../../web' : '../../dist/web');
 
 /**
- * Every GET path but the API's (/graphql, /health, /ready, /metrics, and the files under /meetings such as a
- * delegate's agenda.ics): the console's pages.
+ * Every GET path but the API's: /graphql, /health, /ready, /metrics, and the files it serves (a delegate's meeting
+ * agenda, the alliance report as CSV). Everything else is a console page.
  */
-const CONSOLE_PAGES = /^\/(?!(graphql|health|ready|metrics|meetings)(\/|$)).*/;
+export const CONSOLE_PAGES = /^\/(?!(graphql|health|ready|metrics)(\/|$)|meetings\/agenda\.ics$|reports\/alliance\.csv$).*/;
 
 /**
  * Serves the built console at / beside the API: its hashed assets for a year, and index.html for every other page

@@ -32,6 +32,7 @@ describe('DemoSeedService (real database)', () => {
       organizations: 1 + demoData.enterprises.length + demoData.agencies.length,
       needs: demoData.needs.length,
       users: 2 + demoData.enterprises.length + demoData.agencies.length,
+      alliance: { centres: 3, activities: 3, donations: 4, trainingCourses: 4 },
     });
     const before = {
       organizations: await count('organization'),
@@ -58,7 +59,8 @@ describe('DemoSeedService (real database)', () => {
         other.app.get(DemoSeedService).seedIfFirstStart(),
       ]);
       expect(results.filter((r) => r !== null)).toHaveLength(1);
-      expect((await other.dataSource.query('SELECT count(*)::int AS n FROM need'))[0].n).toBe(demoData.needs.length);
+      // The data's needs, and the one the Sri Lankan joint centre posts.
+      expect((await other.dataSource.query('SELECT count(*)::int AS n FROM need'))[0].n).toBe(demoData.needs.length + 1);
     } finally {
       await other.close();
     }
@@ -95,10 +97,12 @@ describe('DemoSeedService (real database)', () => {
     const rows: Array<{ email: string; name: string }> = await db.query(
       `SELECT u.email, o.name_en AS name FROM app_user u JOIN organization o ON o.id = u.organization_id`,
     );
-    expect(rows.length).toBe(2 + demoData.enterprises.length + demoData.agencies.length);
+    // The three joint centres' staff are the only accounts beyond the data's organisations.
+    expect(rows.length).toBe(2 + demoData.enterprises.length + demoData.agencies.length + 3);
     for (const { email, name } of rows) expect(banner).toContain(`${email.padEnd(60)} ${name}`);
     expect(banner).toMatch(/^Enterprises \(92, same password\):$/m);
-    expect(banner).toMatch(/^Agencies \(75, same password\):$/m);
+    expect(banner).toMatch(/^Agencies and joint centres \(78, same password\):$/m);
+    expect(banner).toContain('centre-sri-lanka@demo.waterbridge.org');
     // Readable logins: no internal "n-" key prefix (e.g. hunan-hongyu-engineering@…).
     expect(banner).toContain('hunan-hongyu-engineering@demo.waterbridge.org');
     expect(banner).not.toMatch(/\bn-[a-z]/);
@@ -136,6 +140,40 @@ describe('DemoSeedService (real database)', () => {
     expect(enterprises.find((e) => e.nameEn.startsWith('China Gezhouba'))?.nameZh).toBe('中国葛洲坝集团有限公司');
   });
 
+  it('seeds the alliance’s work: the three joint centres in their countries, a programme, held and open activities with valid meetings, donations and training', async () => {
+    const centres = await db.query(`SELECT name_en, country_code FROM organization WHERE kind = 'RESEARCH_CENTRE' ORDER BY country_code`);
+    expect(centres.map((c: { country_code: string }) => c.country_code)).toEqual(['IR', 'KH', 'LK']);
+    expect(centres.find((c: { country_code: string }) => c.country_code === 'LK').name_en).toBe(
+      'China–Sri Lanka Joint Center for Water Technology Research and Demonstration',
+    );
+    const activities = await db.query(`SELECT kind, status, starts_at < now() AS past FROM activity ORDER BY starts_at`);
+    expect(activities).toEqual([
+      { kind: 'FIELD_INVESTIGATION', status: 'REPORTED', past: true },
+      { kind: 'SEMINAR', status: 'HELD', past: true },
+      { kind: 'EXHIBITION', status: 'OPEN', past: false },
+    ]);
+    // Meetings held: placed by the scheduler, nobody twice in a slot, no table used twice, breaks respected.
+    const [clash] = await db.query(`
+      SELECT count(*)::int AS n FROM meeting_request a JOIN meeting_request b ON a.id < b.id AND a.slot_id = b.slot_id
+       WHERE a.requester_id IN (b.requester_id, b.invitee_id) OR a.invitee_id IN (b.requester_id, b.invitee_id) OR a.table_number = b.table_number`);
+    expect(clash.n).toBe(0);
+    const [onBreak] = await db.query(`
+      SELECT count(*)::int AS n FROM meeting_request m JOIN meeting_break b ON b.slot_id = m.slot_id AND b.registration_id IN (m.requester_id, m.invitee_id)`);
+    expect(onBreak.n).toBe(0);
+    const [held] = await db.query(`
+      SELECT count(*)::int AS n FROM meeting_request m JOIN activity a ON a.id = m.activity_id
+       WHERE a.status IN ('HELD', 'REPORTED') AND m.status = 'ACCEPTED' AND m.slot_id IS NOT NULL`);
+    expect(held.n).toBe(9);
+    expect(await db.query(`SELECT status FROM equipment_donation ORDER BY status::text`)).toEqual(
+      ['HANDED_OVER', 'IN_OPERATION', 'PLEDGED', 'SHIPPED'].map((status) => ({ status })),
+    );
+    expect(await db.query(`SELECT status, count(*)::int AS n FROM training_course GROUP BY status ORDER BY status::text`)).toEqual([
+      { status: 'APPROVED', n: 1 },
+      { status: 'COMPLETED', n: 2 },
+      { status: 'PLEDGED', n: 1 },
+    ]);
+  });
+
   it('keeps seeded titles within the limits the API enforces', async () => {
     const [{ longest }] = await db.query(
       'SELECT greatest((SELECT max(length(title)) FROM need), (SELECT max(length(title)) FROM reference_project))::int AS longest',
@@ -150,7 +188,11 @@ describe('DemoSeedService (real database)', () => {
     const needs = res.data!.needs.edges.map((e) => e.node);
     for (const n of needs) expect(`${n.title}\n${n.description}`).not.toMatch(/\((?:linked to|see)[^)]*#\s?\d|Eximbank provides/i);
     // Each need shows the financier its record names (e.g. "Export-Import Bank of China" for a China Eximbank loan).
-    for (const n of needs) expect(n.financier).toBe(demoData.needs.find((d) => d.description === n.description)!.financier);
+    for (const n of needs) {
+      const source = demoData.needs.find((d) => d.description === n.description);
+      // The joint centre's need is the demo's own, not a record's.
+      if (source) expect(n.financier).toBe(source.financier);
+    }
     expect(needs.filter((n) => n.financier === 'Export-Import Bank of China').length).toBeGreaterThan(0);
   });
 
@@ -165,9 +207,10 @@ describe('DemoSeedService (real database)', () => {
     }>(
       '{ needs(first: 100, status: OPEN) { totalCount edges { node { country { code } sector { code } organization { kind verificationStatus } } } } }',
     );
-    expect(res.data?.needs.totalCount).toBe(demoData.needs.length);
+    expect(res.data?.needs.totalCount).toBe(demoData.needs.length + 1);
     for (const { node } of res.data!.needs.edges) {
-      expect(node.organization).toEqual({ kind: 'AGENCY', verificationStatus: 'VERIFIED' });
+      expect(['AGENCY', 'RESEARCH_CENTRE']).toContain(node.organization.kind);
+      expect(node.organization.verificationStatus).toBe('VERIFIED');
       expect(node.country.code).toMatch(/^[A-Z]{2}$/);
     }
   });

@@ -15,6 +15,7 @@ import { UserEntity } from '../users/user.entity';
 import { Language, Role } from '../access/actor';
 import demoData from './demo-data.json';
 import { SeedRunEntity } from './seed-run.entity';
+import { ALLIANCE_SEED_NAME, AllianceSeedReport, DEMO_CENTRES, seedAlliance } from './alliance-demo';
 
 /** Bump when demo-data.json changes shape, so existing installs are not re-seeded by accident. */
 export const DEMO_SEED_NAME = 'demo-gcdf-v1';
@@ -33,6 +34,7 @@ export interface DemoSeedReport {
   capabilities: number;
   referenceProjects: number;
   accounts: DemoAccount[];
+  alliance: AllianceSeedReport;
 }
 
 type DemoData = typeof demoData;
@@ -65,19 +67,37 @@ export class DemoSeedService {
     return this.dataSource.manager.existsBy(SeedRunEntity, { name: DEMO_SEED_NAME });
   }
 
-  async seedIfFirstStart(data: DemoData = demoData): Promise<DemoSeedReport | null> {
+  /**
+   * Seeds what is missing: the GCDF-derived organisations, needs and track records on a first start, and the
+   * alliance's work (joint centres, a programme, activities with meetings, donations, training: alliance-demo.ts),
+   * also on a demo database seeded before it existed. Null when there was nothing to do.
+   */
+  async seedIfFirstStart(data: DemoData = demoData, now = new Date()): Promise<DemoSeedReport | null> {
     return this.outbox.transaction(async (manager) => {
       await lockForTransaction(manager, 'waterbridge:demo-seed');
-      if (await manager.existsBy(SeedRunEntity, { name: DEMO_SEED_NAME })) return null;
-      const report = await this.seed(manager, data);
-      await manager.insert(SeedRunEntity, { name: DEMO_SEED_NAME });
+      const done = async (name: string) => manager.existsBy(SeedRunEntity, { name });
+      const [gcdf, alliance] = [await done(DEMO_SEED_NAME), await done(ALLIANCE_SEED_NAME)];
+      if (gcdf && alliance) return null;
+      // scrypt runs on libuv's thread pool. Every demo account has the same published password: one hash serves them all.
+      const passwordHash = await hashPassword(this.config.DEMO_PASSWORD, this.config.PASSWORD_HASH_COST);
+      const report = gcdf ? null : await this.seed(manager, data, passwordHash);
+      const allianceReport = await seedAlliance(manager, { emailDomain: EMAIL_DOMAIN, passwordHash, now });
+      await manager.insert(SeedRunEntity, [...(gcdf ? [] : [{ name: DEMO_SEED_NAME }]), { name: ALLIANCE_SEED_NAME }]);
       // Everything seeded goes to the search indexes through the outbox, like any other write.
       await this.outbox.recordAll(manager);
+      if (report)
+        this.logger.log(
+          `Seeded ${report.organizations} organisations, ${report.users} users, ${report.needs} needs, ${report.referenceProjects} reference projects`,
+        );
       this.logger.log(
-        `Seeded ${report.organizations} organisations, ${report.users} users, ${report.needs} needs, ${report.referenceProjects} reference projects`,
+        `Seeded the alliance's work: ${allianceReport.centres} joint centres, ${allianceReport.activities} activities with ${allianceReport.meetings} meetings, ${allianceReport.donations} donations, ${allianceReport.trainingCourses} training courses`,
       );
-      return report;
+      return { ...(report ?? this.emptyReport(data)), alliance: allianceReport };
     });
+  }
+
+  private emptyReport(data: DemoData): Omit<DemoSeedReport, 'alliance'> {
+    return { organizations: 0, users: 0, needs: 0, capabilities: 0, referenceProjects: 0, accounts: this.demoAccounts(data) };
   }
 
   /** The accounts printed at start; available on later starts too. */
@@ -98,6 +118,8 @@ export class DemoSeedService {
       ...this.demoAccounts(data).slice(0, 2),
       ...data.enterprises.map((e) => ({ role: Role.ENTERPRISE_MEMBER, email: loginOf(e.externalId), organization: e.nameEn })),
       ...data.agencies.map((a) => ({ role: Role.AGENCY_MEMBER, email: loginOf(a.externalId), organization: a.nameEn })),
+      // A joint centre's staff are agency members.
+      ...DEMO_CENTRES(EMAIL_DOMAIN).map((c) => ({ role: Role.AGENCY_MEMBER, email: c.login, organization: c.nameEn })),
     ];
   }
 
@@ -113,7 +135,7 @@ export class DemoSeedService {
       [Role.COORDINATOR, 'Coordinator'],
       [Role.ADMIN, 'Admin'],
       [Role.ENTERPRISE_MEMBER, 'Enterprises'],
-      [Role.AGENCY_MEMBER, 'Agencies'],
+      [Role.AGENCY_MEMBER, 'Agencies and joint centres'],
     ] as const) {
       const accounts = every.filter((a) => a.role === role);
       lines.push(`${heading} (${accounts.length}, same password):`, ...accounts.map(line));
@@ -121,7 +143,7 @@ export class DemoSeedService {
     return lines;
   }
 
-  private async seed(manager: EntityManager, data: DemoData): Promise<DemoSeedReport> {
+  private async seed(manager: EntityManager, data: DemoData, passwordHash: string): Promise<Omit<DemoSeedReport, 'alliance'>> {
     const secretariat = await manager.save(
       manager.create(OrganizationEntity, {
         kind: OrganizationKind.SECRETARIAT,
@@ -236,9 +258,6 @@ export class DemoSeedService {
       publishedAt: now,
     }));
 
-    // scrypt runs on libuv's thread pool: hashing in parallel keeps the first start short.
-    // Every demo account has the same published password: one hash serves them all (at 2^17 each would take a second).
-    const passwordHash = await hashPassword(this.config.DEMO_PASSWORD, this.config.PASSWORD_HASH_COST);
     await insertAll(
       manager,
       UserEntity,

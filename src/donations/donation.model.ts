@@ -41,6 +41,9 @@ export class DonationModel {
   needId: string | null;
   programmeId: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'The match whose outcome its handover was recorded as.' })
+  matchId: string | null;
+
   @Field({ description: 'What is given, in a line.' })
   title: string;
 
@@ -79,6 +82,7 @@ export function toDonationModel(d: DonationEntity): DonationModel {
     recipientId: d.recipientId,
     needId: d.needId,
     programmeId: d.programmeId,
+    matchId: d.matchId,
     title: d.title,
     items: d.items.map((i) => ({ name: i.name, quantity: i.quantity, unitValue: i.unitValue })),
     value: d.value,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MatchesModule } from '../matches/matches.module';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditLogModule } from '../audit-log/audit-log.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
@@ -7,7 +8,7 @@ import { DonationsResolver } from './donations.resolver';
 import { DonationsService } from './donations.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([DonationEntity]), AuditLogModule, OrganizationsModule],
+  imports: [TypeOrmModule.forFeature([DonationEntity]), AuditLogModule, OrganizationsModule, MatchesModule],
   providers: [DonationsService, DonationsResolver],
   exports: [DonationsService],
 })

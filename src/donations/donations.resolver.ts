@@ -1,5 +1,6 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, CurrentActor } from '../access/access.decorator';
+import { RecordContributionOutcomeInput } from '../programmes/contribution-outcome';
 import { Actor, Role } from '../access/actor';
 import { GraphQLContext } from '../graphql/graphql-context';
 import { OrganizationLoaders } from '../organizations/organization.loaders';
@@ -42,6 +43,18 @@ export class DonationsResolver {
   })
   moveDonation(@CurrentActor() actor: Actor, @Args('input', { description: 'The move.' }) input: MoveDonationInput) {
     return this.service.move(actor, input);
+  }
+
+  @Allow(Role.COORDINATOR)
+  @Mutation(() => DonationModel, {
+    description:
+      'Record a donation handed over (or in operation) as a HANDOVER outcome of the match between the donor and the recipient’s need, with its date and value; both sides are told. Once per donation. Coordinators.',
+  })
+  recordDonationAsOutcome(
+    @CurrentActor() actor: Actor,
+    @Args('input', { description: 'The contribution and the match.' }) input: RecordContributionOutcomeInput,
+  ) {
+    return this.service.recordAsOutcome(actor, input);
   }
 
   @ResolveField(() => OrganizationModel, { description: 'The enterprise that gives it.' })

@@ -8,6 +8,9 @@ import { Connection } from '../common/pagination';
 import { paginate } from '../database/paginate';
 import { OrganizationKind } from '../organizations/organization.entity';
 import { contributionParties } from '../programmes/contribution-parties';
+import { recordContributionOutcome, RecordContributionOutcomeInput } from '../programmes/contribution-outcome';
+import { MatchOutcomeKind } from '../matches/match-status';
+import { MatchWorkflowService } from '../matches/match-workflow.service';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { DonationEntity } from './donation.entity';
 import { DonationModel, toDonationModel } from './donation.model';
@@ -25,6 +28,7 @@ export class DonationsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly referenceData: ReferenceDataService,
     private readonly audit: AuditLogService,
+    private readonly workflow: MatchWorkflowService,
   ) {}
 
   list(actor: Actor, args: DonationsArgs): Promise<Connection<DonationModel>> {
@@ -106,6 +110,39 @@ export class DonationsService {
       });
       return toDonationModel(saved!);
     });
+  }
+
+  /** A coordinator records a donation handed over (or in operation) as a HANDOVER outcome of the match it served. */
+  async recordAsOutcome(actor: Actor, input: RecordContributionOutcomeInput): Promise<DonationModel> {
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const donation = await this.lockVisible(manager, actor, input.id);
+      if (!donation.handedOverOn || ![DonationStatus.HANDED_OVER, DonationStatus.IN_OPERATION].includes(donation.status))
+        throw DomainError.conflict(`Only a donation handed over is an outcome; this one is ${donation.status}`);
+      await recordContributionOutcome(
+        manager,
+        this.workflow,
+        actor,
+        { giverId: donation.donorId, recipientId: donation.recipientId, recordedMatchId: donation.matchId },
+        input,
+        {
+          kind: MatchOutcomeKind.HANDOVER,
+          date: donation.handedOverOn,
+          value: donation.value,
+          currency: donation.currency,
+          note: `Equipment donation: ${donation.title}`,
+        },
+      );
+      return this.audit.saveOrDelete(manager, {
+        target: DonationEntity,
+        entityType: 'donation',
+        actor,
+        action: 'record as match outcome',
+        before: donation,
+        after: { ...donation, matchId: input.matchId },
+      });
+    });
+    this.workflow.nudge();
+    return toDonationModel(saved!);
   }
 
   private async lockVisible(manager: EntityManager, actor: Actor, id: string): Promise<DonationEntity> {

@@ -388,55 +388,78 @@ export class MatchWorkflowService {
    * both sides with the stage the collaboration has reached.
    */
   recordOutcome(actor: Actor, input: RecordMatchOutcomeInput): Promise<MatchModel> {
-    return this.move(actor, input, async (manager, match, parties) => {
-      const adding = match.status === MatchStatus.OUTCOME_RECORDED;
-      if (!adding) assertMove(match.status, MatchStatus.OUTCOME_RECORDED, match.reason);
-      const dateProblem = outcomeDateProblem(input.date, match.introducedAt, new Date());
-      if (dateProblem) throw DomainError.badInput('date', dateProblem);
-      const value = input.value ?? null;
-      const currency = input.currency ?? null;
-      if (value !== null && currency === null) throw DomainError.badInput('currency', 'currency is required when a value is given');
-      if (currency !== null && value === null) throw DomainError.badInput('value', 'a currency needs a value');
-      if (currency !== null) this.referenceData.assertCurrency('currency', currency);
+    return this.move(actor, input, (manager, match, parties) => this.addOutcome(manager, actor, match, parties, input));
+  }
 
-      const outcome = await this.outcomes.add(manager, {
-        matchId: match.id,
-        kind: input.kind,
-        date: input.date,
+  /**
+   * `recordOutcome` inside the caller's transaction (a donation handed over, a course completed: the outcome and the
+   * contribution's link to it commit together). The caller nudges the fan-out after commit (`nudge`).
+   */
+  async recordOutcomeIn(manager: EntityManager, actor: Actor, input: RecordMatchOutcomeInput): Promise<MatchEntity> {
+    const [{ match, parties }] = await this.lockAt(manager, [input], actor);
+    return this.addOutcome(manager, actor, match, parties, input);
+  }
+
+  /** Wakes the fan-out and the search sync for what a caller's transaction wrote through `recordOutcomeIn`. */
+  nudge(): void {
+    this.notifications.nudge();
+    this.search.nudge();
+  }
+
+  private async addOutcome(
+    manager: EntityManager,
+    actor: Actor,
+    match: MatchEntity,
+    parties: MatchParties,
+    input: RecordMatchOutcomeInput,
+  ): Promise<MatchEntity> {
+    const adding = match.status === MatchStatus.OUTCOME_RECORDED;
+    if (!adding) assertMove(match.status, MatchStatus.OUTCOME_RECORDED, match.reason);
+    const dateProblem = outcomeDateProblem(input.date, match.introducedAt, new Date());
+    if (dateProblem) throw DomainError.badInput('date', dateProblem);
+    const value = input.value ?? null;
+    const currency = input.currency ?? null;
+    if (value !== null && currency === null) throw DomainError.badInput('currency', 'currency is required when a value is given');
+    if (currency !== null && value === null) throw DomainError.badInput('value', 'a currency needs a value');
+    if (currency !== null) this.referenceData.assertCurrency('currency', currency);
+
+    const outcome = await this.outcomes.add(manager, {
+      matchId: match.id,
+      kind: input.kind,
+      date: input.date,
+      value,
+      currency,
+      note: input.note ?? null,
+      recordedBy: actor.userId,
+    });
+    const description = describeOutcome(outcome);
+    // The entry's changes are the outcome's own fields, each from nothing to its value.
+    const added = changeEntry(null, outcome, ['kind', 'date', 'value', 'currency', 'note']).map((c) => ({
+      ...c,
+      field: `outcome.${c.field}`,
+    }));
+    let saved: MatchEntity;
+    if (adding) {
+      // No status move, but a change all the same: whoever read the match before this outcome holds a stale version.
+      await manager.increment(MatchEntity, { id: match.id }, 'version', 1);
+      saved = match;
+      await this.audit.record(manager, [entry(match.id, actor, 'record outcome', match.status, match.status, description, added)]);
+    } else {
+      saved = await this.changeStatus(manager, actor, match, MatchStatus.OUTCOME_RECORDED, 'record outcome', description, added);
+    }
+    const [series] = await this.outcomes.seriesOf([match.id], manager);
+    await this.notifications.emit(manager, NotificationEventType.MATCH_OUTCOME_RECORDED, {
+      ...matchPayload(saved, parties, { organizationIds: [parties.agency.id, parties.enterprise.id], userIds: [], coordinators: false }),
+      outcome: {
+        kind: outcome.kind,
+        date: outcome.date,
         value,
         currency,
-        note: input.note ?? null,
-        recordedBy: actor.userId,
-      });
-      const description = describeOutcome(outcome);
-      // The entry's changes are the outcome's own fields, each from nothing to its value.
-      const added = changeEntry(null, outcome, ['kind', 'date', 'value', 'currency', 'note']).map((c) => ({
-        ...c,
-        field: `outcome.${c.field}`,
-      }));
-      let saved: MatchEntity;
-      if (adding) {
-        // No status move, but a change all the same: whoever read the match before this outcome holds a stale version.
-        await manager.increment(MatchEntity, { id: match.id }, 'version', 1);
-        saved = match;
-        await this.audit.record(manager, [entry(match.id, actor, 'record outcome', match.status, match.status, description, added)]);
-      } else {
-        saved = await this.changeStatus(manager, actor, match, MatchStatus.OUTCOME_RECORDED, 'record outcome', description, added);
-      }
-      const [series] = await this.outcomes.seriesOf([match.id], manager);
-      await this.notifications.emit(manager, NotificationEventType.MATCH_OUTCOME_RECORDED, {
-        ...matchPayload(saved, parties, { organizationIds: [parties.agency.id, parties.enterprise.id], userIds: [], coordinators: false }),
-        outcome: {
-          kind: outcome.kind,
-          date: outcome.date,
-          value,
-          currency,
-          note: outcome.note,
-          stage: furthestStage(series.map((o) => o.kind)),
-        },
-      });
-      return saved;
+        note: outcome.note,
+        stage: furthestStage(series.map((o) => o.kind)),
+      },
     });
+    return saved;
   }
 
   private async approveLocked(manager: EntityManager, actor: Actor, match: MatchEntity, parties: MatchParties): Promise<MatchEntity> {
@@ -565,8 +588,7 @@ export class MatchWorkflowService {
 
   private async transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     const result = await this.dataSource.transaction(work);
-    this.notifications.nudge();
-    this.search.nudge();
+    this.nudge();
     return result;
   }
 }

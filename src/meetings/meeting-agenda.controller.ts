@@ -1,20 +1,13 @@
 import { Controller, Get, Header, Headers, Query, Res } from '@nestjs/common';
 import { RequestAuthenticator } from '../access/request-authenticator';
-import { DomainError } from '../common/domain-error';
-import { httpRefusal } from '../common/http-errors';
+import { DomainError, ErrorCode } from '../common/domain-error';
+import { domainErrorToGraphQL } from '../common/graphql-errors';
 import { AppConfig } from '../config/app-config';
+import { PlainResponse } from '../observability/plain-response';
 import { agendaCalendar } from './agenda-calendar';
 import { MeetingsService } from './meetings.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** The part of Express's response this endpoint uses. */
-interface FileResponse {
-  status(code: number): FileResponse;
-  setHeader(name: string, value: string): unknown;
-  json(body: unknown): unknown;
-  send(body: string): unknown;
-}
 
 /**
  * A delegate's meeting agenda as an iCalendar file: `GET /meetings/agenda.ics?registration=<id>` with the same bearer
@@ -34,7 +27,7 @@ export class MeetingAgendaController {
   async agenda(
     @Headers('authorization') authorization: string | undefined,
     @Query('registration') registrationId: string | undefined,
-    @Res() res: FileResponse,
+    @Res() res: PlainResponse,
   ): Promise<void> {
     try {
       const actor = await this.auth.actorFromHeader(authorization);
@@ -64,10 +57,11 @@ export class MeetingAgendaController {
       res.setHeader('content-disposition', `attachment; filename="agenda-${registrationId}.ics"`);
       res.send(body);
     } catch (error) {
-      const refusal = httpRefusal(error);
-      if (!refusal) throw error;
-      if (refusal.status === 401) res.setHeader('www-authenticate', 'Bearer');
-      res.status(refusal.status).json(refusal.body);
+      // Refusals as the reports' CSV answers them: the HTTP status of the code, a body shaped like a GraphQL error.
+      if (!(error instanceof DomainError)) throw error;
+      const { message, extensions } = domainErrorToGraphQL(error);
+      if (error.code === ErrorCode.Unauthenticated) res.setHeader('www-authenticate', 'Bearer realm="meetings"');
+      res.status(extensions.status as number).json({ errors: [{ message, extensions }] });
     }
   }
 }

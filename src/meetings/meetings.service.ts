@@ -104,7 +104,8 @@ export class MeetingsService {
         { inviteeId: registration.id, status: MeetingRequestStatus.ACCEPTED },
       ],
     });
-    const placed = requests.filter((r) => r.slotId !== null);
+    // A cancelled activity holds no meetings, whatever was placed before.
+    const placed = activity.status === ActivityStatus.CANCELLED ? [] : requests.filter((r) => r.slotId !== null);
     const slots = new Map((await this.slotsOf(manager, activity.id)).map((s) => [s.id, s]));
     const people = await this.participants(manager, [registration.id, ...placed.flatMap((r) => [r.requesterId, r.inviteeId])]);
     const meetings = placed

@@ -1,6 +1,7 @@
 import { Check, Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import { ActivityEntity } from '../activities/activity.entity';
 import { CreatedAt, numericToNumber, UpdatedAt } from '../database/columns';
+import { MatchEntity } from '../matches/match.entity';
 import { NeedEntity } from '../needs/need.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { ProgrammeEntity } from '../programmes/programme.entity';
@@ -37,6 +38,13 @@ export class TrainingCourseEntity {
 
   @Column({ type: 'uuid', nullable: true })
   programmeId: string | null;
+
+  /** The match whose outcome its completion was recorded as (once, by a coordinator). */
+  @Column({ type: 'uuid', nullable: true })
+  matchId: string | null;
+
+  @ManyToOne(() => MatchEntity, { onDelete: 'RESTRICT' })
+  match?: MatchEntity;
 
   @ManyToOne(() => ProgrammeEntity, { onDelete: 'RESTRICT' })
   programme?: ProgrammeEntity;

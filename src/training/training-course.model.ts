@@ -26,6 +26,9 @@ export class TrainingCourseModel {
   recipientId: string;
   needId: string | null;
   programmeId: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The match whose outcome its completion was recorded as.' })
+  matchId: string | null;
   activityId: string | null;
 
   @Field({ description: 'Title.' })
@@ -72,6 +75,7 @@ export function toTrainingCourseModel(c: TrainingCourseEntity): TrainingCourseMo
     recipientId: c.recipientId,
     needId: c.needId,
     programmeId: c.programmeId,
+    matchId: c.matchId,
     activityId: c.activityId,
     title: c.title,
     description: c.description,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MatchesModule } from '../matches/matches.module';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditLogModule } from '../audit-log/audit-log.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
@@ -7,7 +8,7 @@ import { TrainingResolver } from './training.resolver';
 import { TrainingService } from './training.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([TrainingCourseEntity]), AuditLogModule, OrganizationsModule],
+  imports: [TypeOrmModule.forFeature([TrainingCourseEntity]), AuditLogModule, OrganizationsModule, MatchesModule],
   providers: [TrainingService, TrainingResolver],
   exports: [TrainingService],
 })

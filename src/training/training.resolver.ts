@@ -1,5 +1,6 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, CurrentActor } from '../access/access.decorator';
+import { RecordContributionOutcomeInput } from '../programmes/contribution-outcome';
 import { Actor, Role } from '../access/actor';
 import { GraphQLContext } from '../graphql/graphql-context';
 import { OrganizationLoaders } from '../organizations/organization.loaders';
@@ -43,6 +44,18 @@ export class TrainingResolver {
   })
   moveTraining(@CurrentActor() actor: Actor, @Args('input', { description: 'The move.' }) input: MoveTrainingInput) {
     return this.service.move(actor, input);
+  }
+
+  @Allow(Role.COORDINATOR)
+  @Mutation(() => TrainingCourseModel, {
+    description:
+      'Record a completed course as a TRAINING_DELIVERED outcome of the match between the trainer and the recipient’s need, dated its last day; both sides are told. Once per course. Coordinators.',
+  })
+  recordTrainingAsOutcome(
+    @CurrentActor() actor: Actor,
+    @Args('input', { description: 'The contribution and the match.' }) input: RecordContributionOutcomeInput,
+  ) {
+    return this.service.recordAsOutcome(actor, input);
   }
 
   @ResolveField(() => OrganizationModel, { description: 'The enterprise or joint centre giving it.' })

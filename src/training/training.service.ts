@@ -10,6 +10,9 @@ import { Connection } from '../common/pagination';
 import { paginate } from '../database/paginate';
 import { OrganizationKind } from '../organizations/organization.entity';
 import { contributionParties } from '../programmes/contribution-parties';
+import { recordContributionOutcome, RecordContributionOutcomeInput } from '../programmes/contribution-outcome';
+import { MatchOutcomeKind } from '../matches/match-status';
+import { MatchWorkflowService } from '../matches/match-workflow.service';
 import { MoveTrainingInput, PledgeTrainingInput, TrainingCoursesArgs } from './dto/training.inputs';
 import { TrainingCourseEntity } from './training-course.entity';
 import { TrainingCourseModel, toTrainingCourseModel } from './training-course.model';
@@ -23,6 +26,7 @@ export class TrainingService {
     @InjectRepository(TrainingCourseEntity) private readonly courses: Repository<TrainingCourseEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditLogService,
+    private readonly workflow: MatchWorkflowService,
   ) {}
 
   list(actor: Actor, args: TrainingCoursesArgs): Promise<Connection<TrainingCourseModel>> {
@@ -121,5 +125,39 @@ export class TrainingService {
       });
       return toTrainingCourseModel(saved!);
     });
+  }
+
+  /** A coordinator records a completed course as a TRAINING_DELIVERED outcome of the match it served. */
+  async recordAsOutcome(actor: Actor, input: RecordContributionOutcomeInput): Promise<TrainingCourseModel> {
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const course = await manager.findOne(TrainingCourseEntity, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
+      if (!course || !TrainingVisibility.canSee(actor, course)) throw DomainError.notFound('Training course', input.id);
+      if (course.status !== TrainingStatus.COMPLETED)
+        throw DomainError.conflict(`Only a completed course is an outcome; this one is ${course.status}`);
+      await recordContributionOutcome(
+        manager,
+        this.workflow,
+        actor,
+        { giverId: course.trainerId, recipientId: course.recipientId, recordedMatchId: course.matchId },
+        input,
+        {
+          kind: MatchOutcomeKind.TRAINING_DELIVERED,
+          date: course.endsOn ?? course.startsOn,
+          value: null,
+          currency: null,
+          note: `Training: ${course.title} (${course.trainees} trainees, ${course.hours} hours, ${course.certificatesIssued} certificates)`,
+        },
+      );
+      return this.audit.saveOrDelete(manager, {
+        target: TrainingCourseEntity,
+        entityType: 'training_course',
+        actor,
+        action: 'record as match outcome',
+        before: course,
+        after: { ...course, matchId: input.matchId },
+      });
+    });
+    this.workflow.nudge();
+    return toTrainingCourseModel(saved!);
   }
 }

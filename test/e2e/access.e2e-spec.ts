@@ -253,6 +253,13 @@ const RULES: Record<string, Rule> = {
   matchingWeightsHistory: { document: '{ matchingWeightsHistory(first: 5) { version status } }', variables: none, allowed: STAFF },
   reviewQueue: { document: '{ reviewQueue(first: 5) { totalCount } }', variables: none, allowed: STAFF },
   matchStatistics: { document: '{ matchStatistics { funnel { suggested } } }', variables: none, allowed: STAFF },
+  // The alliance's reports (also GET /reports/alliance.csv, whose refusals alliance-reports.e2e-spec.ts checks): the secretariat
+  allianceReport: {
+    document:
+      '{ allianceReport(groupBy: CENTRE, from: "2026-01-01", to: "2026-12-31") { rows { key } totals { donations { handedOver } } } }',
+    variables: none,
+    allowed: STAFF,
+  },
   matches: { document: '{ matches(first: 5) { totalCount } }', variables: none, allowed: SIGNED_IN },
   match: {
     // An introduced match: both its sides and staff; the other organisations do not see it.
@@ -484,6 +491,16 @@ const RULES: Record<string, Rule> = {
     variables: (w) => ({ id: w.donation.id }),
     allowed: ['enterprise', 'agency', 'coordinator', 'admin'],
     refusedWith: notFoundFor('otherEnterprise', 'otherAgency'),
+  },
+  recordDonationAsOutcome: {
+    document: 'mutation($id: ID!, $m: ID!) { recordDonationAsOutcome(input: { id: $id, matchId: $m, matchVersion: 1 }) { id } }',
+    variables: (w) => ({ id: w.donation.id, m: w.match.id }),
+    allowed: ['coordinator'],
+  },
+  recordTrainingAsOutcome: {
+    document: 'mutation($id: ID!, $m: ID!) { recordTrainingAsOutcome(input: { id: $id, matchId: $m, matchVersion: 1 }) { id } }',
+    variables: (w) => ({ id: w.trainingCourse.id, m: w.match.id }),
+    allowed: ['coordinator'],
   },
   // B2B meetings: members see and act for their own delegates; other organisations are told a delegate does not exist.
   meetingPlan: {

@@ -1055,6 +1055,59 @@ const SCENARIOS: Scenario[] = [
       },
     ],
   },
+  // A donation handed over and a course completed, recorded as outcomes of the same match.
+  {
+    mutation: 'recordDonationAsOutcome',
+    as: 'coordinator',
+    document: 'mutation($id: ID!, $m: ID!, $v: Int!) { recordDonationAsOutcome(input: { id: $id, matchId: $m, matchVersion: $v }) { id } }',
+    variables: async (s) => {
+      // Handed over today (its moves are audited above and in donations.e2e-spec.ts).
+      await s.t.dataSource.query(`UPDATE equipment_donation SET status = 'HANDED_OVER', handed_over_on = $2 WHERE id = $1`, [
+        s.made.donation,
+        TODAY,
+      ]);
+      const { id: m, v } = await versionOf(s, s.match.id);
+      return { id: s.made.donation, m, v };
+    },
+    expect: (s): ExpectedEntry[] => [
+      {
+        entityType: 'donation',
+        entityId: s.made.donation,
+        action: 'record as match outcome',
+        changes: { matchId: { before: null, after: s.match.id } },
+      },
+      {
+        entityType: 'match',
+        entityId: s.match.id,
+        action: 'record outcome',
+        changes: { 'outcome.kind': { before: null, after: 'HANDOVER' }, 'outcome.value': { before: null, after: 10000 } },
+      },
+    ],
+  },
+  {
+    mutation: 'recordTrainingAsOutcome',
+    as: 'coordinator',
+    document: 'mutation($id: ID!, $m: ID!, $v: Int!) { recordTrainingAsOutcome(input: { id: $id, matchId: $m, matchVersion: $v }) { id } }',
+    variables: async (s) => {
+      await s.t.dataSource.query(`UPDATE training_course SET status = 'COMPLETED', ends_on = $2 WHERE id = $1`, [s.made.training, TODAY]);
+      const { id: m, v } = await versionOf(s, s.match.id);
+      return { id: s.made.training, m, v };
+    },
+    expect: (s): ExpectedEntry[] => [
+      {
+        entityType: 'training_course',
+        entityId: s.made.training,
+        action: 'record as match outcome',
+        changes: { matchId: { before: null, after: s.match.id } },
+      },
+      {
+        entityType: 'match',
+        entityId: s.match.id,
+        action: 'record outcome',
+        changes: { 'outcome.kind': { before: null, after: 'TRAINING_DELIVERED' } },
+      },
+    ],
+  },
   {
     mutation: 'approveMatches',
     as: 'coordinator',
@@ -1264,6 +1317,9 @@ describe('audit trail', () => {
           'accept',
           'record outcome',
           'record outcome',
+          // The donation and the training course recorded as its outcomes.
+          'record outcome',
+          'record outcome',
         ]);
         expect(actions((await trail(s.made.organization, who)).data!.auditTrail)).toEqual(['create', 'set verification']);
         expect(actions((await trail(s.made.webhook, who)).data!.auditTrail)).toEqual(['create', 'update', 'rotate secret', 'delete']);
@@ -1290,7 +1346,15 @@ describe('audit trail', () => {
     it("the sides read an introduced match's trail from the introduction on, without the secretariat's review steps; others are told it does not exist", async () => {
       for (const who of ['agency', 'enterprise'] as const) {
         const entries = (await trail(s.match.id, who)).data!.auditTrail;
-        expect(actions(entries)).toEqual(['introduce', 'accept', 'accept', 'record outcome', 'record outcome']);
+        expect(actions(entries)).toEqual([
+          'introduce',
+          'accept',
+          'accept',
+          'record outcome',
+          'record outcome',
+          'record outcome',
+          'record outcome',
+        ]);
         // The coordinator is shown by role and organisation; the other side's people are not named before the
         // contacts are disclosed (and the trail does not do it after either).
         expect(entries[0].actor).toEqual({

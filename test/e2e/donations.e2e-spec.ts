@@ -1,8 +1,9 @@
 import { OrganizationKind, VerificationStatus } from '../../src/organizations/organization.entity';
 import { Role } from '../../src/access/actor';
+import { MatchStatus } from '../../src/matches/match-status';
 import { ALL_TABLES, databaseFingerprint } from '../support/fingerprint';
 import { errorCode, TestApp } from '../support/test-app';
-import { useWorld, World } from '../support/world';
+import { engageWorldMatch, useWorld, World } from '../support/world';
 
 interface Donation {
   id: string;
@@ -42,6 +43,11 @@ describe('equipment donations: pledge, approval, and the way to operation', () =
       { input: { id: d.id, version: d.version, to, ...extra } },
       token,
     );
+
+  const engagedMatch = () => engageWorldMatch(t, w);
+  const outcomesOf = (matchId: string) =>
+    t.dataSource.query(`SELECT kind, date::text, value::float, currency, note FROM match_outcome WHERE match_id = $1`, [matchId]);
+  const yesterday = new Date(Date.now() - 86400_000).toISOString().slice(0, 10);
 
   it('goes PLEDGED → APPROVED → SHIPPED → HANDED_OVER → IN_OPERATION, each step by its party, the value summed from the items', async () => {
     const pledged = (await pledge()).data!.pledgeDonation;
@@ -137,5 +143,55 @@ describe('equipment donations: pledge, approval, and the way to operation', () =
     await t.dataSource.query(`DELETE FROM app_user WHERE id = $1`, [unverified.id]);
     await t.dataSource.query(`DELETE FROM organization WHERE id = $1`, [unverified.organizationId]);
     expect(await databaseFingerprint(t.dataSource, ALL_TABLES)).toEqual(before);
+  });
+
+  it('records a donation handed over as the HANDOVER outcome of the match it served, once, by a coordinator', async () => {
+    const match = await engagedMatch();
+    const pledged = (await pledge()).data!.pledgeDonation;
+    const record = (id: string, matchId: string, version: number, token = w.token('coordinator')) =>
+      t.gql<{ recordDonationAsOutcome: { matchId: string | null } }>(
+        'mutation($input: RecordContributionOutcomeInput!) { recordDonationAsOutcome(input: $input) { matchId } }',
+        { input: { id, matchId, matchVersion: version } },
+        token,
+      );
+    // Not yet handed over: CONFLICT, and nothing written.
+    const before = await databaseFingerprint(t.dataSource, ALL_TABLES);
+    expect(errorCode(await record(pledged.id, match.id, match.version))).toBe('CONFLICT');
+    expect(await databaseFingerprint(t.dataSource, ALL_TABLES)).toEqual(before);
+
+    const approved = (await move(pledged, 'APPROVED', w.token('coordinator'))).data!.moveDonation;
+    const shipped = (await move(approved, 'SHIPPED', w.token('enterprise'))).data!.moveDonation;
+    const handedOver = (await move(shipped, 'HANDED_OVER', w.token('agency'), { handedOverOn: yesterday })).data!.moveDonation;
+    expect(handedOver.status).toBe('HANDED_OVER');
+
+    // A match of other parties is refused with the field; the donor may not record it; nothing written.
+    const otherMatch = await t.factory.match(w.openNeed.id, w.orgs.otherEnterpriseOrg.id, { status: MatchStatus.ENGAGED, rank: 3 });
+    const unchanged = await databaseFingerprint(t.dataSource, ALL_TABLES);
+    const wrongParties = await record(pledged.id, otherMatch.id, otherMatch.version);
+    expect([errorCode(wrongParties), wrongParties.errors?.[0].extensions?.field]).toEqual(['BAD_USER_INPUT', 'matchId']);
+    expect(errorCode(await record(pledged.id, match.id, match.version, w.token('enterprise')))).toBe('FORBIDDEN');
+    expect(errorCode(await record(pledged.id, match.id, match.version + 5))).toBe('CONFLICT');
+    expect(await databaseFingerprint(t.dataSource, ALL_TABLES)).toEqual(unchanged);
+
+    expect((await record(pledged.id, match.id, match.version)).data?.recordDonationAsOutcome.matchId).toBe(match.id);
+    expect(await outcomesOf(match.id)).toEqual([
+      {
+        kind: 'HANDOVER',
+        date: yesterday,
+        value: 40500,
+        currency: 'USD',
+        note: 'Equipment donation: Water-quality laboratory for the district',
+      },
+    ]);
+    const [{ status }] = await t.dataSource.query(`SELECT status FROM match WHERE id = $1`, [match.id]);
+    expect(status).toBe('OUTCOME_RECORDED');
+    const [told] = await t.dataSource.query(
+      `SELECT payload FROM notification_event WHERE type = 'MATCH_OUTCOME_RECORDED' AND payload->>'matchId' = $1`,
+      [match.id],
+    );
+    expect(told.payload.outcome).toMatchObject({ kind: 'HANDOVER', value: 40500, currency: 'USD' });
+    // Once only.
+    const [{ version }] = await t.dataSource.query(`SELECT version FROM match WHERE id = $1`, [match.id]);
+    expect(errorCode(await record(pledged.id, match.id, version))).toBe('CONFLICT');
   });
 });

@@ -288,7 +288,7 @@ describe('B2B meetings at an activity: requests, scheduling, agendas, reminders,
       .get(`/meetings/agenda.ics?registration=${d.agency1}`)
       .set('authorization', `Bearer ${as('enterprise')}`);
     expect(others.status).toBe(404);
-    expect(others.body.code).toBe('NOT_FOUND');
+    expect(others.body.errors[0].extensions.code).toBe('NOT_FOUND');
     const bad = await request(server)
       .get('/meetings/agenda.ics?registration=nope')
       .set('authorization', `Bearer ${as('agency')}`);
@@ -359,6 +359,20 @@ describe('B2B meetings at an activity: requests, scheduling, agendas, reminders,
   });
 
   it('frees a cancelled meeting’s place, cancels requests of a delegate no longer confirmed, and freezes once the activity is held', async () => {
+    // Were the activity called off, nobody's agenda would hold its meetings.
+    const agendaOf = async () =>
+      ok(
+        await t.gql<{ meetingAgenda: unknown[] }>(
+          'query($id: ID!) { meetingAgenda(registrationId: $id) { startsAt } }',
+          { id: d.agency1 },
+          as('agency'),
+        ),
+      ).meetingAgenda;
+    expect(await agendaOf()).toHaveLength(2);
+    await t.dataSource.query(`UPDATE activity SET status = 'CANCELLED' WHERE id = $1`, [activityId]);
+    expect(await agendaOf()).toEqual([]);
+    await t.dataSource.query(`UPDATE activity SET status = 'OPEN' WHERE id = $1`, [activityId]);
+
     const cancelled = ok(
       await t.gql<{ cancelMeetingRequest: Meeting }>(
         `mutation($id: ID!) { cancelMeetingRequest(id: $id, reason: "Flight changed") { ${MEETING} } }`,

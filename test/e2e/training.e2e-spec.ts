@@ -2,7 +2,7 @@ import { OrganizationKind } from '../../src/organizations/organization.entity';
 import { Role } from '../../src/access/actor';
 import { ALL_TABLES, databaseFingerprint } from '../support/fingerprint';
 import { errorCode, TestApp } from '../support/test-app';
-import { useWorld, World } from '../support/world';
+import { engageWorldMatch, useWorld, World } from '../support/world';
 
 interface Course {
   id: string;
@@ -42,6 +42,11 @@ describe('technical training: pledge, approval, completion with trainees, hours 
       { input: { id: c.id, version: c.version, to, ...extra } },
       token,
     );
+
+  const engagedMatch = () => engageWorldMatch(t, w);
+  const outcomesOf = (matchId: string) =>
+    t.dataSource.query(`SELECT kind, date::text, value::float, currency, note FROM match_outcome WHERE match_id = $1`, [matchId]);
+  const yesterday = new Date(Date.now() - 86400_000).toISOString().slice(0, 10);
 
   it('is pledged by an enterprise or a joint centre, approved, and completed with the figures as given', async () => {
     const pledged = (await pledge(w.token('enterprise'))).data!.pledgeTraining;
@@ -96,5 +101,30 @@ describe('technical training: pledge, approval, completion with trainees, hours 
     expect((await move(approved, 'WITHDRAWN', w.token('enterprise'), { reason: 'Trainer fell ill' })).data?.moveTraining.status).toBe(
       'WITHDRAWN',
     );
+  });
+
+  it('records a completed course as the TRAINING_DELIVERED outcome of the match it served, dated its last day', async () => {
+    const match = await engagedMatch();
+    const pledged = (await pledge(w.token('enterprise'), { startsOn: yesterday, endsOn: yesterday, hours: 16, trainees: 12 })).data!
+      .pledgeTraining;
+    const record = (version: number) =>
+      t.gql<{ recordTrainingAsOutcome: { matchId: string | null } }>(
+        'mutation($input: RecordContributionOutcomeInput!) { recordTrainingAsOutcome(input: $input) { matchId } }',
+        { input: { id: pledged.id, matchId: match.id, matchVersion: version } },
+        w.token('coordinator'),
+      );
+    expect(errorCode(await record(match.version))).toBe('CONFLICT');
+    const approved = (await move(pledged, 'APPROVED', w.token('coordinator'))).data!.moveTraining;
+    await move(approved, 'COMPLETED', w.token('enterprise'), { trainees: 12, hours: 16, certificatesIssued: 11 });
+    expect((await record(match.version)).data?.recordTrainingAsOutcome.matchId).toBe(match.id);
+    expect(await outcomesOf(match.id)).toEqual([
+      {
+        kind: 'TRAINING_DELIVERED',
+        date: yesterday,
+        value: null,
+        currency: null,
+        note: 'Training: Operating small reverse-osmosis units (12 trainees, 16 hours, 11 certificates)',
+      },
+    ]);
   });
 });

@@ -1,3 +1,5 @@
+import { MatchEntity } from '../../src/matches/match.entity';
+import { MatchStatus, SideResponse } from '../../src/matches/match-status';
 import { NeedStatus } from '../../src/needs/need-status';
 import { OrganizationKind, VerificationStatus } from '../../src/organizations/organization.entity';
 import { UserEntity } from '../../src/users/user.entity';
@@ -69,4 +71,18 @@ export function useWorld(use: (t: TestApp, w: World) => void, env: Record<string
     use(app, await buildWorld(app));
   });
   afterAll(() => app?.close());
+}
+
+/** The world's match (its enterprise, its agency's open need), engaged 30 days ago: both sides accepted. */
+export async function engageWorldMatch(t: TestApp, w: World): Promise<MatchEntity> {
+  const introducedAt = new Date(Date.now() - 30 * 86400_000);
+  const matches = t.dataSource.getRepository(MatchEntity);
+  await matches.update(w.match.id, {
+    status: MatchStatus.ENGAGED,
+    agencyResponse: SideResponse.ACCEPTED,
+    enterpriseResponse: SideResponse.ACCEPTED,
+    introducedAt,
+    statusChangedAt: introducedAt,
+  });
+  return matches.findOneByOrFail({ id: w.match.id });
 }
