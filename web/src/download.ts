@@ -1,6 +1,6 @@
 import { tokenOf } from './session';
 
-/** A refusal of a file endpoint (JSON with the same codes as GraphQL's errors), shown as any other error. */
+/** A refusal of a file endpoint (its body shaped as a GraphQL error, with the same codes), shown as any other error. */
 export class FileRefusal extends Error {
   constructor(
     message: string,
@@ -18,8 +18,12 @@ export async function downloadFile(path: string, fileName: string): Promise<void
   const token = tokenOf();
   const response = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { message?: string; code?: string } | null;
-    throw new FileRefusal(body?.message ?? response.statusText, body?.code ?? null);
+    // Shaped as a GraphQL error: { errors: [{ message, extensions: { code } }] }.
+    const body = (await response.json().catch(() => null)) as {
+      errors?: Array<{ message?: string; extensions?: { code?: string } }>;
+    } | null;
+    const first = body?.errors?.[0];
+    throw new FileRefusal(first?.message ?? response.statusText, first?.extensions?.code ?? null);
   }
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');

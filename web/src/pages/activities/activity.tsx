@@ -160,7 +160,7 @@ export function ActivityPage() {
         <Descriptions.Item label={t('activities.seats')} span={2}>
           <span data-testid="activity-seats">
             {t('activities.seatsLong', {
-              capacity: formatNumber(activity.capacity),
+              count: activity.capacity,
               free: formatNumber(activity.seats.free),
               confirmed: formatNumber(activity.seats.confirmed),
               waiting: formatNumber(activity.seats.waiting),

@@ -24,7 +24,7 @@ export const programmesEn = {
   removeConfirm: 'Take {{name}} out of this programme?',
   addMembers: 'Add',
   addMembersLabel: 'Organisations to add',
-  addMembersPlaceholder: 'Find verified centres, agencies and enterprises by name',
+  addMembersHint: '(verified joint centres, agencies and enterprises, found by name)',
   noCandidates: 'No verified organisation by that name',
   kind: {
     RESEARCH_CENTRE: 'Joint research centre',
@@ -72,7 +72,7 @@ export const programmesZh: typeof programmesEn = {
   removeConfirm: '确定将 {{name}} 移出本项目？',
   addMembers: '添加',
   addMembersLabel: '要添加的机构',
-  addMembersPlaceholder: '按名称查找已认证的中心、机构和企业',
+  addMembersHint: '（按名称查找已认证的联合研究中心、机构和企业）',
   noCandidates: '没有该名称的已认证机构',
   kind: {
     RESEARCH_CENTRE: '联合研究中心',

@@ -255,11 +255,14 @@ function AddMembers({ programmeId, members }: { programmeId: string; members: Me
   };
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
+      <label htmlFor="programme-new-members">
+        <Typography.Text strong>{t('programmes.addMembersLabel')}</Typography.Text>{' '}
+        <Typography.Text type="secondary">{t('programmes.addMembersHint')}</Typography.Text>
+      </label>
       <Space wrap style={{ width: '100%' }}>
         <Select
+          id="programme-new-members"
           mode="multiple"
-          aria-label={t('programmes.addMembersLabel')}
-          placeholder={t('programmes.addMembersPlaceholder')}
           style={{ minWidth: 360, maxWidth: '100%' }}
           value={chosen}
           onChange={setChosen}

@@ -6,7 +6,7 @@ import { ConfirmButton } from '../../../confirm-button';
 import { graphql } from '../../../gql';
 import type { MemberMeetingsQuery } from '../../../gql/graphql';
 import { ReasonDialog } from '../../../reason-dialog';
-import { Failure, Nothing } from '../../../states';
+import { Failure } from '../../../states';
 import { formatSlot } from '../../../time-zones';
 import type { ActivityDetails } from '../activity';
 import { MeetingStatusTag, participantLabel, unplacedText } from './participant';
@@ -143,7 +143,7 @@ export function DelegateRequests({
       {incoming.length ? (
         <List size="small" bordered dataSource={incoming} renderItem={(r) => item(r, 'incoming')} />
       ) : (
-        <Nothing text={t('activities.meetings.noIncoming')} />
+        <Typography.Text type="secondary">{t('activities.meetings.noIncoming')}</Typography.Text>
       )}
       <Typography.Title level={4} style={{ margin: 0 }}>
         {t('activities.meetings.outgoing')}
@@ -151,7 +151,7 @@ export function DelegateRequests({
       {outgoing.length ? (
         <List size="small" bordered dataSource={outgoing} renderItem={(r) => item(r, 'outgoing')} />
       ) : (
-        <Nothing text={t('activities.meetings.noOutgoing')} />
+        <Typography.Text type="secondary">{t('activities.meetings.noOutgoing')}</Typography.Text>
       )}
       {declining && (
         <ReasonDialog

@@ -1,0 +1,300 @@
+/// <reference lib="dom" />
+import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { api, choose, confirmInPopup, tokenOf } from './support';
+
+/**
+ * The alliance's pages (issue 16): activities and registration, B2B meetings, the secretariat's activity form and
+ * lifecycle, programmes, donations. Each test makes its own activity through the API; the pages are read as the demo
+ * accounts, signed in with a token of the API's (the sign-in form is sign-in.pw.ts's), in the language each step says.
+ */
+type Role = 'AGENCY_MEMBER' | 'COORDINATOR' | 'ENTERPRISE_MEMBER';
+const DAY = 86_400_000;
+
+/** A page of its own (another browser context) signed in as `token`, reading the console in `language`. */
+async function pageAs(browser: Browser, token: string, language: 'EN' | 'ZH' = 'EN'): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto('/sign-in');
+  await page.evaluate(
+    ([value, lang]) => {
+      localStorage.setItem('waterbridge.token', value);
+      localStorage.setItem('waterbridge.language', lang);
+    },
+    [token, language] as const,
+  );
+  return page;
+}
+
+async function tokens(request: APIRequestContext, ...roles: Role[]): Promise<Record<Role, string>> {
+  const found = await Promise.all(roles.map((role) => tokenOf(request, role)));
+  return Object.fromEntries(roles.map((role, i) => [role, found[i]])) as Record<Role, string>;
+}
+
+/** Through the API, a coordinator publishes an activity in Sri Lanka a month ahead (the venue's clock: Asia/Colombo). */
+async function publishedActivity(
+  request: APIRequestContext,
+  coordinator: string,
+  fields: { title: string; kind: string; capacity: number },
+) {
+  const startsAt = new Date(Math.ceil((Date.now() + 30 * DAY) / DAY) * DAY + 3.5 * 3_600_000); // 09:00 in Colombo
+  const { createActivity } = await api<{ createActivity: { id: string } }>(
+    request,
+    coordinator,
+    'mutation($input: CreateActivityInput!) { createActivity(input: $input) { id } }',
+    {
+      input: {
+        ...fields,
+        countryCode: 'LK',
+        city: 'Colombo',
+        timeZone: 'Asia/Colombo',
+        startsAt: startsAt.toISOString(),
+        endsAt: new Date(startsAt.getTime() + 8 * 3_600_000).toISOString(),
+        registrationDeadline: new Date(startsAt.getTime() - 7 * DAY).toISOString(),
+      },
+    },
+  );
+  await api(request, coordinator, 'mutation($id: ID!) { publishActivity(id: $id) { id } }', { id: createActivity.id });
+  return { id: createActivity.id, startsAt };
+}
+
+async function register(request: APIRequestContext, token: string, activityId: string, name: string, position: string) {
+  const { registerDelegates } = await api<{ registerDelegates: Array<{ id: string }> }>(
+    request,
+    token,
+    'mutation($input: RegisterDelegatesInput!) { registerDelegates(input: $input) { id } }',
+    {
+      input: { activityId, delegates: [{ name, position, email: `${name.replace(/\W/g, '.').toLowerCase()}.${Date.now()}@example.org` }] },
+    },
+  );
+  return registerDelegates[0].id;
+}
+
+test('an enterprise member registers two delegates: one holds the last seat, one waits; the secretariat confirms; the member cancels', async ({
+  browser,
+  request,
+}) => {
+  const { COORDINATOR: coordinator, ENTERPRISE_MEMBER: enterprise } = await tokens(request, 'COORDINATOR', 'ENTERPRISE_MEMBER');
+  const title = `Seminar on non-revenue water ${Date.now()}`;
+  const { id } = await publishedActivity(request, coordinator, { title, kind: 'SEMINAR', capacity: 1 });
+
+  const member = await pageAs(browser, enterprise);
+  await member.goto('/activities');
+  await choose(member.getByLabel('Kind of activity'), 'Seminar');
+  await expect(member).toHaveURL(/kind=SEMINAR/);
+  await member.getByRole('link', { name: title }).click();
+  await expect(member.getByRole('heading', { level: 2, name: title })).toBeVisible();
+  await expect(member.getByTestId('activity-when')).toContainText('09:00');
+  await expect(member.getByTestId('activity-when')).toContainText('(Asia/Colombo)');
+  await expect(member.getByTestId('activity-seats')).toHaveText('1 seat: 1 free, 0 confirmed; 0 on the waiting list');
+
+  const first = member.getByRole('group', { name: 'Delegate 1' });
+  await first.getByLabel('Name').fill('Ana Silva');
+  await first.getByLabel('E-mail').fill(`ana.silva.${Date.now()}@example.org`);
+  await first.getByLabel('Position').fill('Hydraulic engineer');
+  await member.getByRole('button', { name: 'Add a delegate' }).click();
+  const second = member.getByRole('group', { name: 'Delegate 2' });
+  await second.getByLabel('Name').fill('Wang Lei');
+  await second.getByLabel('E-mail').fill(`wang.lei.${Date.now()}@example.org`);
+  await member.getByRole('button', { name: 'Register', exact: true }).click();
+  const registered = member.getByTestId('registered');
+  await expect(registered).toContainText('Ana Silva: a seat is held');
+  await expect(registered).toContainText('Wang Lei: no seat left — on the waiting list, no. 1');
+  await expect(member.getByRole('row', { name: /Ana Silva/ }).getByTestId('registration-status')).toHaveText('Seat held, to be confirmed');
+  await expect(member.getByRole('row', { name: /Wang Lei/ }).getByTestId('registration-status')).toHaveText('Waiting list: no. 1');
+  await expect(member.getByTestId('activity-seats')).toHaveText('1 seat: 0 free, 0 confirmed; 1 on the waiting list');
+
+  // The secretariat confirms the seat held.
+  const secretariat = await pageAs(browser, coordinator);
+  await secretariat.goto(`/activities/${id}?tab=registrations`);
+  await secretariat.getByRole('button', { name: 'Confirm Ana Silva' }).click();
+  await expect(secretariat.getByRole('row', { name: /Ana Silva/ }).getByTestId('registration-status')).toHaveText('Confirmed');
+
+  // The member finds it confirmed, and takes the one waiting off the list.
+  await member.reload();
+  await expect(member.getByRole('row', { name: /Ana Silva/ }).getByTestId('registration-status')).toHaveText('Confirmed');
+  await member
+    .getByRole('row', { name: /Wang Lei/ })
+    .getByRole('button', { name: 'Cancel registration' })
+    .click();
+  await confirmInPopup(member, 'Yes');
+  await expect(member.getByRole('row', { name: /Wang Lei/ }).getByTestId('registration-status')).toHaveText('Cancelled');
+  await expect(member.getByTestId('activity-seats')).toHaveText('1 seat: 0 free, 1 confirmed; 0 on the waiting list');
+});
+
+test('meetings: whom to meet with why, a request the agency accepts in Chinese, the secretariat schedules it, the agenda as an .ics file', async ({
+  browser,
+  request,
+}) => {
+  const all = await tokens(request, 'COORDINATOR', 'ENTERPRISE_MEMBER', 'AGENCY_MEMBER');
+  const { me } = await api<{ me: { organization: { nameEn: string } } }>(request, all.AGENCY_MEMBER, '{ me { organization { nameEn } } }');
+  const { id, startsAt } = await publishedActivity(request, all.COORDINATOR, {
+    title: `Exhibition of water technologies ${Date.now()}`,
+    kind: 'EXHIBITION',
+    capacity: 20,
+  });
+  const delegates = [
+    await register(request, all.ENTERPRISE_MEMBER, id, 'Zhou Min', 'Chief engineer'),
+    await register(request, all.AGENCY_MEMBER, id, 'Nimal Perera', 'Director of planning'),
+  ];
+  for (const registration of delegates)
+    await api(request, all.COORDINATOR, 'mutation($id: ID!) { confirmRegistration(id: $id) { id } }', { id: registration });
+  const slot = (k: number) => ({
+    startsAt: new Date(startsAt.getTime() + k * 1_800_000).toISOString(),
+    endsAt: new Date(startsAt.getTime() + (k + 1) * 1_800_000).toISOString(),
+  });
+  await api(request, all.COORDINATOR, 'mutation($input: SetMeetingPlanInput!) { setMeetingPlan(input: $input) { tables } }', {
+    input: { activityId: id, tables: 1, slots: [slot(0), slot(1)] },
+  });
+
+  // The enterprise's delegate: the agency is suggested, with the matching engine's why; a meeting is asked for.
+  const enterprise = await pageAs(browser, all.ENTERPRISE_MEMBER);
+  await enterprise.goto(`/activities/${id}?tab=meetings`);
+  const suggestion = enterprise.getByRole('region', { name: me.organization.nameEn });
+  await expect(suggestion.getByRole('img', { name: /: \+\d/ }).first()).toBeVisible();
+  await suggestion.getByRole('button', { name: 'Request a meeting' }).click();
+  const dialog = enterprise.getByRole('dialog', { name: `Request a meeting with ${me.organization.nameEn}` });
+  await expect(dialog.getByText('Nimal Perera, Director of planning')).toBeVisible();
+  await dialog.getByLabel('What to talk about').fill('Pumping stations for the new intake');
+  await dialog.getByRole('button', { name: 'Send the request' }).click();
+  await expect(enterprise.getByTestId('meeting-requested')).toHaveText(
+    'Meeting requested with Nimal Perera: they are told and answer here.',
+  );
+  await expect(enterprise.getByTestId('request-outgoing')).toContainText('Awaiting an answer');
+  await expect(suggestion.getByText('Already requested')).toBeVisible();
+
+  // The agency's member, reading the console in Chinese, accepts.
+  const agency = await pageAs(browser, all.AGENCY_MEMBER, 'ZH');
+  await agency.goto(`/activities/${id}?tab=meetings`);
+  const incoming = agency.getByTestId('request-incoming');
+  await expect(incoming).toContainText('Zhou Min, Chief engineer');
+  await expect(incoming).toContainText('Pumping stations for the new intake');
+  await incoming.getByRole('button', { name: '接受' }).click();
+  await expect(incoming.getByTestId('meeting-status')).toHaveText('已接受');
+
+  // The secretariat schedules: the one accepted request is placed, as many as any schedule could.
+  const secretariat = await pageAs(browser, all.COORDINATOR);
+  await secretariat.goto(`/activities/${id}?tab=meetings`);
+  await secretariat.getByRole('button', { name: 'Schedule meetings' }).click();
+  const result = secretariat.getByTestId('schedule-result');
+  await expect(result.getByRole('row').first()).toContainText('Placed1');
+  await expect(result).toContainText('At most possible1');
+  await expect(secretariat.getByTestId('all-requests')).toContainText('table 1');
+
+  // The enterprise's agenda: 09:00 in Colombo, table 1, with the agency's delegate; and the same as a calendar file.
+  await enterprise.reload();
+  const agenda = enterprise.getByTestId('agenda');
+  await expect(agenda.getByRole('row', { name: /Nimal Perera/ })).toContainText('09:00');
+  const [file, download] = await Promise.all([
+    enterprise.waitForResponse((response) => response.url().includes('/meetings/agenda.ics')),
+    enterprise.waitForEvent('download'),
+    enterprise.getByRole('button', { name: 'Download the agenda (.ics)' }).click(),
+  ]);
+  expect(file.headers()['content-type']).toMatch(/^text\/calendar/);
+  expect(download.suggestedFilename()).toBe('agenda-Zhou-Min.ics');
+  const calendar = await readFile(await download.path(), 'utf8');
+  expect(calendar).toContain('BEGIN:VCALENDAR');
+  expect(calendar).toMatch(/SUMMARY:Meeting: Nimal Perera/);
+
+  // Away in the second slot: kept once saved.
+  await enterprise.getByRole('checkbox').nth(1).check();
+  await enterprise.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(enterprise.getByTestId('breaks-saved')).toBeVisible();
+  await enterprise.reload();
+  await expect(enterprise.getByRole('checkbox').nth(1)).toBeChecked();
+});
+
+test('a coordinator writes an activity (a refused deadline shown at its field), publishes it, closes registration and cancels it', async ({
+  browser,
+  request,
+}) => {
+  const { COORDINATOR: coordinator } = await tokens(request, 'COORDINATOR');
+  const page = await pageAs(browser, coordinator);
+  const title = `Field investigation of the Kelani river intake ${Date.now()}`;
+  const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
+  await page.goto('/activities');
+  await page.getByRole('button', { name: 'New activity' }).click();
+  await choose(page.getByLabel('Kind'), 'Field investigation');
+  await page.getByLabel('Seats').fill('12');
+  await page.getByLabel('Title in English').fill(title);
+  await page.getByLabel('Title in Chinese').fill('凯拉尼河取水口实地考察');
+  await choose(page.getByLabel('Country'), 'Sri Lanka (LK)');
+  await page.getByLabel('City or site').fill('Kelaniya');
+  await choose(page.getByLabel('Time zone of the venue'), 'Asia/Colombo');
+  await page.getByLabel('Starts').fill(`${day(40)}T09:00`);
+  await page.getByLabel('Ends').fill(`${day(42)}T17:00`);
+  await page.getByLabel('Registration closes').fill(`${day(41)}T12:00`);
+  await page.getByRole('button', { name: 'Save and publish' }).click();
+  // The server refuses a deadline after the start, at the field.
+  await expect(page.getByLabel('Registration closes')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('registrations must close before the activity starts')).toBeVisible();
+  await page.getByLabel('Registration closes').fill(`${day(30)}T12:00`);
+  await page.getByRole('button', { name: 'Save and publish' }).click();
+
+  await expect(page.getByRole('heading', { level: 2, name: title })).toBeVisible();
+  await expect(page.getByTestId('activity-status')).toHaveText('Registration open');
+  // Read back on the venue's clock, as typed.
+  await expect(page.getByTestId('activity-when')).toContainText('09:00');
+  await expect(page.getByTestId('activity-when')).toContainText('17:00 (Asia/Colombo)');
+
+  const lifecycle = page.getByTestId('lifecycle');
+  await lifecycle.getByRole('button', { name: 'Close registration' }).click();
+  await confirmInPopup(page, 'Yes');
+  await expect(page.getByTestId('activity-status')).toHaveText('Registration closed');
+  await lifecycle.getByRole('button', { name: 'Cancel the activity' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Cancel the activity' });
+  await dialog.getByLabel('Reason (told to everyone registered)').fill('The site is flooded this season.');
+  await dialog.getByRole('button', { name: 'Cancel the activity' }).click();
+  await expect(page.getByTestId('activity-status')).toHaveText('Cancelled');
+  await expect(lifecycle).toContainText('Nothing more happens to this activity.');
+});
+
+test('equipment: an enterprise pledges it to an agency, ships it once approved; the agency records the handover', async ({
+  browser,
+  request,
+}) => {
+  const all = await tokens(request, 'COORDINATOR', 'ENTERPRISE_MEMBER', 'AGENCY_MEMBER');
+  const { me } = await api<{ me: { organization: { nameEn: string } } }>(request, all.AGENCY_MEMBER, '{ me { organization { nameEn } } }');
+  const title = `Portable water-quality laboratories ${Date.now()}`;
+
+  const enterprise = await pageAs(browser, all.ENTERPRISE_MEMBER);
+  await enterprise.goto('/contributions');
+  await enterprise.getByRole('button', { name: 'Pledge equipment' }).click();
+  const dialog = enterprise.getByRole('dialog', { name: 'Pledge equipment' });
+  await choose(dialog.getByLabel('Recipient'), me.organization.nameEn);
+  await dialog.getByLabel('What is given, in a line').fill(title);
+  const item = dialog.getByRole('group', { name: 'Item 1' });
+  await item.getByLabel('Item').fill('Portable water-quality laboratory');
+  await item.getByLabel('Quantity').fill('2');
+  await item.getByLabel('Value of one').fill('15000');
+  await dialog.getByLabel('Currency').fill('usd');
+  await dialog.getByRole('button', { name: 'Pledge' }).click();
+  await expect(dialog).toBeHidden();
+  const row = (page: Page) => page.getByRole('row', { name: new RegExp(title) });
+  await expect(row(enterprise).getByTestId('donation-status')).toHaveText('Pledged');
+  await expect(row(enterprise)).toContainText('US$30,000');
+
+  // The secretariat approves it (its list and buttons are the same page's); the donor ships it.
+  const { donations } = await api<{ donations: { edges: Array<{ node: { id: string; title: string; version: number } }> } }>(
+    request,
+    all.COORDINATOR,
+    '{ donations(status: PLEDGED, first: 100) { edges { node { id title version } } } }',
+  );
+  const pledged = donations.edges.find((edge) => edge.node.title === title)!.node;
+  await api(request, all.COORDINATOR, 'mutation($input: MoveDonationInput!) { moveDonation(input: $input) { id } }', {
+    input: { id: pledged.id, version: pledged.version, to: 'APPROVED' },
+  });
+  await enterprise.reload();
+  await row(enterprise).getByRole('button', { name: 'Mark as shipped' }).click();
+  await confirmInPopup(enterprise, 'Yes');
+  await expect(row(enterprise).getByTestId('donation-status')).toHaveText('Shipped');
+
+  // The recipient records the handover, today unless said otherwise.
+  const agency = await pageAs(browser, all.AGENCY_MEMBER);
+  await agency.goto('/contributions');
+  await row(agency).getByRole('button', { name: 'Record the handover' }).click();
+  const handover = agency.getByRole('dialog');
+  await expect(handover.getByLabel('Day it was handed over')).toHaveValue(new Date().toISOString().slice(0, 10));
+  await handover.getByRole('button', { name: 'Record the handover' }).click();
+  await expect(row(agency).getByTestId('donation-status')).toHaveText('Handed over');
+  await expect(row(agency).getByRole('button', { name: 'In operation' })).toBeVisible();
+});
