@@ -41,14 +41,14 @@ const MARK_READ = graphql(`
 
 type Note = InboxQuery['notifications']['edges'][number]['node'];
 
-/** Where a notification leads: its match, else its need, else its activity. */
+/** Where a notification leads: its match, else its need, else its activity (a meeting's: the activity's meetings tab). */
 const subjectOf = (note: Note): string | null =>
   note.matchId
     ? `/matches/${note.matchId}`
     : note.needId
       ? `/needs/${note.needId}`
       : note.activityId
-        ? `/activities/${note.activityId}`
+        ? `/activities/${note.activityId}${note.type.startsWith('MEETING') ? '?tab=meetings' : ''}`
         : null;
 
 /** Anyone signed in: their notifications, newest first, unread ones marked; mark one or all read (the badge follows). */
