@@ -32,6 +32,11 @@ export enum NotificationEventType {
    */
   ACTIVITY_REGISTRATION_CHANGED = 'ACTIVITY_REGISTRATION_CHANGED',
   /**
+   * An open (or closed) activity's days, place or registration deadline changed: the organisations with delegates
+   * registered (a seat, pending or confirmed, or the waiting list).
+   */
+  ACTIVITY_CHANGED = 'ACTIVITY_CHANGED',
+  /**
    * A 1:1 meeting request at an activity changed: asked for (the invited delegate's organisation), accepted or declined
    * (the requester's), cancelled (the other side's).
    */

@@ -120,6 +120,9 @@ export interface ActivityFacts {
   registrationDeadline?: string;
 }
 
+/** What an ACTIVITY_CHANGED names: the days (or the venue's time zone), the place, the registration deadline. */
+export type ActivityChange = 'dates' | 'place' | 'deadline';
+
 /** What happened to the meeting request a MEETING_REQUEST_CHANGED names. */
 export type MeetingChange = 'REQUESTED' | 'ACCEPTED' | 'DECLINED' | 'CANCELLED';
 
@@ -179,6 +182,8 @@ export interface NotificationPayloads {
     delegates: DelegateSnapshot[];
     activityCancelled?: boolean;
   };
+  /** What changed (`dates`, `place`, `deadline`), and the activity's facts as they were before (`before`). */
+  [T.ACTIVITY_CHANGED]: ActivityFacts & { changes: ActivityChange[]; before: Omit<ActivityFacts, 'audience'> };
   [T.MEETING_REQUEST_CHANGED]: ActivityFacts & { meetingChange: MeetingChange; meeting: MeetingSnapshot };
   /** The organisation's delegates' meetings as now scheduled, in time order, and how many of their accepted requests found no place. */
   [T.MEETINGS_SCHEDULED]: ActivityFacts & { meetings: MeetingSnapshot[]; unplaced: number };

@@ -235,6 +235,44 @@ function registrationChanged(v: RegistrationView): Composed {
   }
 }
 
+// ---- An activity changed ----
+
+type ChangedView = TextView<Partial<NotificationPayloads[T.ACTIVITY_CHANGED]>>;
+
+function activityChanged(v: ChangedView): Composed {
+  const changes = v.payload.changes ?? [];
+  const was = v.payload.before;
+  const placeOf = (city?: string | null, country?: string | null) => [city?.trim(), country].filter((p): p is string => !!p).join(', ');
+  const parts: string[] = [];
+  if (changes.includes('dates') && v.activityDates)
+    parts.push(`it now takes place on ${v.activityDates}${v.before?.activityDates ? ` (was ${v.before.activityDates})` : ''}`);
+  if (changes.includes('place')) {
+    const now = placeOf(v.payload.city, v.countryName ?? v.payload.countryCode);
+    const before = placeOf(was?.city, was?.countryCode ? (regionNameEn(was.countryCode) ?? was.countryCode) : null);
+    if (now) parts.push(`it now takes place in ${now}${before ? ` (was ${before})` : ''}`);
+  }
+  if (changes.includes('deadline') && v.registrationDeadline)
+    parts.push(
+      `registration now closes on ${v.registrationDeadline}${v.zoneName ? ` (${v.zoneName})` : ''}${v.before?.registrationDeadline ? ` (was ${v.before.registrationDeadline})` : ''}`,
+    );
+  return {
+    title: v.payload.activityTitle ? `Activity changed: ${activity(v)}` : 'An activity changed',
+    body: parts.length ? `${Activity(v)} has changed: ${parts.join('; ')}.` : `${Activity(v)} has changed.`,
+    more: ['Your delegates’ registrations stand. Cancel the registration of anyone who can no longer come on the activity’s page.'],
+    link: 'activity',
+  };
+}
+
+/** A country's English name, for the place an activity had before. */
+function regionNameEn(code: string): string | null {
+  try {
+    const name = new Intl.DisplayNames(['en-GB'], { type: 'region', fallback: 'none' }).of(code.toUpperCase());
+    return name ?? null;
+  } catch {
+    return null;
+  }
+}
+
 // ---- B2B meetings ----
 
 type MeetingView = TextView<Partial<NotificationPayloads[T.MEETING_REQUEST_CHANGED]>>;
@@ -552,6 +590,7 @@ const events: Catalogue['events'] = {
   }),
 
   [T.ACTIVITY_REGISTRATION_CHANGED]: registrationChanged,
+  [T.ACTIVITY_CHANGED]: activityChanged,
   [T.MEETING_REQUEST_CHANGED]: meetingChanged,
   [T.MEETINGS_SCHEDULED]: meetingsScheduled,
   [T.MEETING_REMINDER]: meetingReminder,

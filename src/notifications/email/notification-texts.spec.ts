@@ -116,6 +116,7 @@ describe('notification texts', () => {
     const ACTIVITY_EVENTS: NotificationEventType[] = [
       NotificationEventType.ACTIVITY_PUBLISHED,
       NotificationEventType.ACTIVITY_REGISTRATION_CHANGED,
+      NotificationEventType.ACTIVITY_CHANGED,
       NotificationEventType.MEETING_REQUEST_CHANGED,
       NotificationEventType.MEETINGS_SCHEDULED,
       NotificationEventType.MEETING_REMINDER,
@@ -496,6 +497,38 @@ describe('notification texts', () => {
           const mail = emailMessage(CHANGED, p, language, member, APP);
           for (const text of [mail.subject, mail.text, mail.html]) expect(text).not.toMatch(/undefined|null|\[object|NaN|“”|\(\)|（）/);
         }
+    });
+  });
+
+  describe('an activity changed', () => {
+    const member: RecipientView = { displayName: 'Nimal Perera', organizationId: 'org-agency', role: Role.AGENCY_MEMBER };
+    // Before: 3–5 March 2030 in Kandy, registration until 20 February 17:00 Colombo time.
+    const before = {
+      activityId: 'activity-5',
+      activityTitle: 'Seminar on rural water supply',
+      countryCode: 'LK',
+      city: 'Kandy',
+      startsAt: '2030-03-03T03:30:00.000Z',
+      endsAt: '2030-03-05T11:00:00.000Z',
+      timeZone: 'Asia/Colombo',
+      registrationDeadline: '2030-02-20T11:30:00.000Z',
+    };
+    const changed = (changes: Array<'dates' | 'place' | 'deadline'>) => payload({ changes, before });
+    const read = (p: NotificationPayload, language: Language) => {
+      const inApp = inAppTexts(NotificationEventType.ACTIVITY_CHANGED, p, language, member);
+      return `${inApp.title}\n${inApp.body}`;
+    };
+
+    it('says what changed, with what it was before, on the venue’s clock', () => {
+      expect(read(changed(['dates', 'place']), Language.EN)).toBe(
+        'Activity changed: “Seminar on rural water supply”\n“Seminar on rural water supply” has changed: it now takes place on 10–12 March 2030 (was 3–5 March 2030); it now takes place in Colombo, Sri Lanka (was Kandy, Sri Lanka).',
+      );
+      expect(read(changed(['deadline']), Language.EN)).toMatch(
+        /registration now closes on 1 March 2030[^(]*17:00 \(GMT\+5:30\) \(was 20 February 2030[^)]*17:00\)\.$/,
+      );
+      expect(read(changed(['dates']), Language.ZH)).toBe(
+        '活动有变更：“农村供水研讨会”\n“农村供水研讨会”有变更：时间改为2030年3月10日至12日（原为2030年3月3日至5日）。',
+      );
     });
   });
 

@@ -199,6 +199,44 @@ function registrationChanged(v: RegistrationView): Composed {
   }
 }
 
+// ---- 活动变更 ----
+
+type ChangedView = TextView<Partial<NotificationPayloads[T.ACTIVITY_CHANGED]>>;
+
+function activityChanged(v: ChangedView): Composed {
+  const changes = v.payload.changes ?? [];
+  const was = v.payload.before;
+  const placeOf = (country?: string | null, city?: string | null) => [country, city?.trim()].filter((p): p is string => !!p).join(' ');
+  const parts: string[] = [];
+  if (changes.includes('dates') && v.activityDates)
+    parts.push(`时间改为${v.activityDates}${v.before?.activityDates ? `（原为${v.before.activityDates}）` : ''}`);
+  if (changes.includes('place')) {
+    const now = placeOf(v.countryName ?? v.payload.countryCode, v.payload.city);
+    const before = placeOf(was?.countryCode ? (regionNameZh(was.countryCode) ?? was.countryCode) : null, was?.city);
+    if (now) parts.push(`地点改为${now}${before ? `（原为${before}）` : ''}`);
+  }
+  if (changes.includes('deadline') && v.registrationDeadline)
+    parts.push(
+      `报名截止时间改为${v.registrationDeadline}${v.zoneName ? `（${v.zoneName}）` : ''}${v.before?.registrationDeadline ? `（原为${v.before.registrationDeadline}）` : ''}`,
+    );
+  return {
+    title: titleOf(v) ? `活动有变更：${activity(v)}` : '一项活动有变更',
+    body: parts.length ? `${activity(v)}有变更：${parts.join('；')}。` : `${activity(v)}有变更，详情请见活动页面。`,
+    more: ['贵单位代表的报名保持有效。如有代表无法出席，请在活动页面取消其报名。'],
+    link: 'activity',
+  };
+}
+
+/** A country's Chinese name, for the place an activity had before. */
+function regionNameZh(code: string): string | null {
+  try {
+    const name = new Intl.DisplayNames(['zh-CN'], { type: 'region', fallback: 'none' }).of(code.toUpperCase());
+    return name ?? null;
+  } catch {
+    return null;
+  }
+}
+
 // ---- 一对一洽谈 ----
 
 type MeetingView = TextView<Partial<NotificationPayloads[T.MEETING_REQUEST_CHANGED]>>;
@@ -493,6 +531,7 @@ const events: Catalogue['events'] = {
   }),
 
   [T.ACTIVITY_REGISTRATION_CHANGED]: registrationChanged,
+  [T.ACTIVITY_CHANGED]: activityChanged,
   [T.MEETING_REQUEST_CHANGED]: meetingChanged,
   [T.MEETINGS_SCHEDULED]: meetingsScheduled,
   [T.MEETING_REMINDER]: meetingReminder,

@@ -340,6 +340,8 @@ export type NotificationChannel =
 
 /** What happened, as far as anyone needs telling (in-app, by e-mail or by webhook). */
 export type NotificationEventType =
+  /** An open activity's days, place or registration deadline changed: the organisations with delegates registered hear of it, with what it was before. */
+  | 'ACTIVITY_CHANGED'
   /** An activity was published (open for registration): the member organisations of its programme and its host centre hear of it. */
   | 'ACTIVITY_PUBLISHED'
   /** Delegates' registrations changed (seat held, waiting list with its position, confirmed, refused, cancelled, promoted from the waiting list): the registering organisation hears of it. */

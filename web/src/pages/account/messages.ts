@@ -11,6 +11,7 @@ export const accountEn = {
   eventType: {
     ACTIVITY_PUBLISHED: 'Activity published',
     ACTIVITY_REGISTRATION_CHANGED: 'Delegate registration changed',
+    ACTIVITY_CHANGED: 'Activity changed',
     MEETING_REQUEST_CHANGED: 'Meeting request',
     MEETINGS_SCHEDULED: 'Meetings scheduled',
     MEETING_REMINDER: 'Meeting reminder',
@@ -166,6 +167,7 @@ export const accountZh: typeof accountEn = {
   eventType: {
     ACTIVITY_PUBLISHED: '活动已发布',
     ACTIVITY_REGISTRATION_CHANGED: '代表报名有变动',
+    ACTIVITY_CHANGED: '活动有变更',
     MEETING_REQUEST_CHANGED: '洽谈邀请',
     MEETINGS_SCHEDULED: '洽谈日程已排定',
     MEETING_REMINDER: '洽谈提醒',
