@@ -37,6 +37,12 @@ export enum NotificationEventType {
    */
   ACTIVITY_CHANGED = 'ACTIVITY_CHANGED',
   /**
+   * An equipment donation or a training course moved (pledged, approved, refused, shipped, handed over, in operation,
+   * completed, withdrawn): its recipient, and its giver when the move was not its own; a pledge also the coordinators,
+   * who approve it.
+   */
+  CONTRIBUTION_CHANGED = 'CONTRIBUTION_CHANGED',
+  /**
    * A 1:1 meeting request at an activity changed: asked for (the invited delegate's organisation), accepted or declined
    * (the requester's), cancelled (the other side's).
    */

@@ -125,9 +125,11 @@ describe('notification texts', () => {
       const { text, html } = emailMessage(type, payload(), Language.EN, coordinator, `${APP}/`);
       const expected = ACTIVITY_EVENTS.includes(type)
         ? `${APP}/activities/activity-5`
-        : type === NotificationEventType.OPPORTUNITY_ALERT || type === NotificationEventType.CANDIDATES_TO_REVIEW
-          ? `${APP}/needs/need-3`
-          : `${APP}/matches/match-7`;
+        : type === NotificationEventType.CONTRIBUTION_CHANGED
+          ? `${APP}/contributions`
+          : type === NotificationEventType.OPPORTUNITY_ALERT || type === NotificationEventType.CANDIDATES_TO_REVIEW
+            ? `${APP}/needs/need-3`
+            : `${APP}/matches/match-7`;
       expect(text).toContain(expected);
       expect(html).toContain(`href="${expected}"`);
     }
@@ -497,6 +499,53 @@ describe('notification texts', () => {
           const mail = emailMessage(CHANGED, p, language, member, APP);
           for (const text of [mail.subject, mail.text, mail.html]) expect(text).not.toMatch(/undefined|null|\[object|NaN|“”|\(\)|（）/);
         }
+    });
+  });
+
+  describe('donations and training', () => {
+    const recipient: RecipientView = { displayName: 'Nimal Perera', organizationId: 'org-agency', role: Role.AGENCY_MEMBER };
+    const donation = (status: string, over: Partial<NotificationPayload> = {}) =>
+      payload({
+        contribution: 'DONATION',
+        contributionId: 'donation-1',
+        contributionTitle: 'Water-quality laboratory',
+        status,
+        giver: { organizationId: 'org-enterprise', nameEn: 'Blue River Water Engineering', nameZh: '蓝河水务工程有限公司' },
+        recipient: { organizationId: 'org-agency', nameEn: 'Lanka Water Board', nameZh: null },
+        value: 40500,
+        currency: 'USD',
+        handedOverOn: '2026-01-15',
+        ...over,
+      });
+    const read = (p: NotificationPayload, language = Language.EN) => {
+      const inApp = inAppTexts(NotificationEventType.CONTRIBUTION_CHANGED, p, language, recipient);
+      return `${inApp.title}\n${inApp.body}`;
+    };
+
+    it('tells each move of a donation with the giver, the value, the handover day or the reason', () => {
+      expect(read(donation('PLEDGED'))).toBe(
+        'Donation pledged: “Water-quality laboratory”\nBlue River Water Engineering has pledged “Water-quality laboratory” (40,500 USD) to Lanka Water Board. The secretariat approves it.',
+      );
+      expect(read(donation('HANDED_OVER'))).toBe(
+        'Donation handed over: “Water-quality laboratory”\n“Water-quality laboratory” was handed over to Lanka Water Board on 15 January 2026.',
+      );
+      expect(read(donation('REFUSED', { reason: 'Not in the programme’s scope' }))).toContain('Reason: “Not in the programme’s scope”');
+      expect(read(donation('PLEDGED'), Language.ZH)).toBe(
+        '新的设备捐赠：“Water-quality laboratory”\n蓝河水务工程有限公司拟向Lanka Water Board捐赠“Water-quality laboratory”（40,500 USD），待秘书处批准。',
+      );
+    });
+
+    it('tells a completed course with what was given', () => {
+      const course = donation('COMPLETED', {
+        contribution: 'TRAINING',
+        contributionTitle: 'Operating small RO units',
+        trainees: 18,
+        hours: 56,
+        certificatesIssued: 17,
+      });
+      expect(read(course)).toBe(
+        'Course completed: “Operating small RO units”\nBlue River Water Engineering has completed the course “Operating small RO units” for Lanka Water Board: 18 trained over 56 hours, 17 certificates issued.',
+      );
     });
   });
 

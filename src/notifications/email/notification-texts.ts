@@ -118,7 +118,12 @@ export function digestEmail(
 
 /** What the common part of a view reads, whichever the event: the side, the outcome and the activity of the events that have them. */
 type ViewFacts = MatchFacts &
-  Omit<ActivityFacts, 'audience'> & { side?: MatchSide; outcome?: OutcomeSnapshot; before?: Omit<ActivityFacts, 'audience'> };
+  Omit<ActivityFacts, 'audience'> & {
+    side?: MatchSide;
+    outcome?: OutcomeSnapshot;
+    before?: Omit<ActivityFacts, 'audience'>;
+    handedOverOn?: string | null;
+  };
 
 function compose(type: NotificationEventType, payload: NotificationPayload, catalogue: Catalogue, recipient: RecipientView): Composed {
   const facts: ViewFacts = payload;
@@ -138,6 +143,7 @@ function compose(type: NotificationEventType, payload: NotificationPayload, cata
         : null,
     ...activityTimes(facts, catalogue),
     before: facts.before ? activityTimes(facts.before, catalogue) : null,
+    handedOverOn: facts.handedOverOn ? formatDate(facts.handedOverOn, catalogue.locale) : null,
   });
 }
 
@@ -221,6 +227,7 @@ function formatDate(date: string, locale: string): string {
 function linkFor(link: Composed['link'], payload: NotificationSubject, appUrl: string): string | null {
   const base = appUrl.replace(/\/+$/, '');
   if (link === 'activity') return payload.activityId ? `${base}/activities/${encodeURIComponent(payload.activityId)}` : null;
+  if (link === 'contributions') return `${base}/contributions`;
   const matchUrl = payload.matchId ? `${base}/matches/${encodeURIComponent(payload.matchId)}` : null;
   const needUrl = payload.needId ? `${base}/needs/${encodeURIComponent(payload.needId)}` : null;
   return link === 'match' ? (matchUrl ?? needUrl) : (needUrl ?? matchUrl);

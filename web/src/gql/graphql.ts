@@ -348,6 +348,8 @@ export type NotificationEventType =
   | 'ACTIVITY_REGISTRATION_CHANGED'
   /** New candidates (or an expressed interest) wait in the review queue. */
   | 'CANDIDATES_TO_REVIEW'
+  /** An equipment donation or a training course moved (pledged, approved, refused, shipped, handed over, in operation, completed, withdrawn): the recipient, and the giver when the move was not its own; a pledge also the coordinators. */
+  | 'CONTRIBUTION_CHANGED'
   /** One side accepted an introduction. */
   | 'MATCH_ACCEPTED'
   /** A match a side knew of was closed, with the reason: by the secretariat (an introduction withdrawn, an expressed interest rejected or withdrawn), or with its need (withdrawn, closed, past its deadline, matched). */
