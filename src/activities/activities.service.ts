@@ -10,17 +10,18 @@ import { definedFields } from '../common/validation';
 import { paginate } from '../database/paginate';
 import { NotificationEventType } from '../notifications/notification-event-type';
 import { NotificationOutboxService } from '../notifications/notification-outbox.service';
-import { OrganizationEntity, OrganizationKind } from '../organizations/organization.entity';
+import { ActivityChange } from '../notifications/notification-payload';
+import { OrganizationEntity, OrganizationKind, VerificationStatus } from '../organizations/organization.entity';
 import { ProgrammeEntity, ProgrammeMemberEntity } from '../programmes/programme.entity';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { TaxonomyKind } from '../reference-data/taxonomy-term.entity';
 import { ActivitiesArgs, CreateActivityInput, UpdateActivityInput } from './dto/activity.inputs';
-import { ActivityEntity } from './activity.entity';
+import { ActivityEntity, ActivityRegistrationEntity } from './activity.entity';
 import { ActivityModel, toActivityModel } from './activity.model';
-import { ActivityStatus, assertActivityMove } from './activity-status';
+import { ActivityStatus, assertActivityMove, RegistrationStatus } from './activity-status';
 import { ActivityVisibility } from './activity-visibility.policy';
-import { activityFacts } from './activity-notifications';
-import { RegistrationsService } from './registrations.service';
+import { activityFacts, describeActivity } from './activity-notifications';
+import { REGISTERING_KINDS, RegistrationsService } from './registrations.service';
 
 /** The audit trail's name for an activity. */
 export const ACTIVITY_ENTITY = 'activity';
@@ -131,6 +132,7 @@ export class ActivitiesService {
         after: merged,
       });
       if (merged.capacity > activity.capacity) await this.registrations.promote(manager, saved!);
+      await this.tellOfChanges(manager, activity, saved!);
       return toActivityModel(saved!);
     });
   }
@@ -210,18 +212,55 @@ export class ActivitiesService {
     });
   }
 
-  /** Tells the member organisations of its programme and its host centre that it is open for registration. */
+  /**
+   * Tells who may come that it is open for registration: the member organisations of its programme and its host
+   * centre; for the alliance's own activity (no programme), every verified enterprise, agency and joint centre.
+   */
   private async announce(manager: EntityManager, activity: ActivityEntity): Promise<void> {
-    const members = activity.programmeId ? await manager.findBy(ProgrammeMemberEntity, { programmeId: activity.programmeId }) : [];
-    const organizationIds = [
-      ...new Set([...members.map((m) => m.organizationId), ...(activity.hostCentreId ? [activity.hostCentreId] : [])]),
-    ];
+    const members = activity.programmeId
+      ? (await manager.findBy(ProgrammeMemberEntity, { programmeId: activity.programmeId })).map((m) => m.organizationId)
+      : (
+          await manager.find(OrganizationEntity, {
+            select: { id: true },
+            where: { kind: In([...REGISTERING_KINDS]), verificationStatus: VerificationStatus.VERIFIED },
+          })
+        ).map((o) => o.id);
+    const organizationIds = [...new Set([...members, ...(activity.hostCentreId ? [activity.hostCentreId] : [])])];
     if (organizationIds.length === 0) return;
     await this.notifications.emit(
       manager,
       NotificationEventType.ACTIVITY_PUBLISHED,
       activityFacts(activity, { organizationIds, userIds: [], coordinators: false }),
     );
+  }
+
+  /**
+   * An open or closed activity whose days, place or deadline changed tells the organisations with delegates registered
+   * (a seat or the waiting list), with what it was before.
+   */
+  private async tellOfChanges(manager: EntityManager, before: ActivityEntity, after: ActivityEntity): Promise<void> {
+    if (![ActivityStatus.OPEN, ActivityStatus.CLOSED].includes(after.status)) return;
+    const moved = (fields: Array<keyof ActivityEntity>) => fields.some((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]));
+    const changes: ActivityChange[] = [
+      ...(moved(['startsAt', 'endsAt', 'timeZone']) ? (['dates'] as const) : []),
+      ...(moved(['city', 'countryCode']) ? (['place'] as const) : []),
+      ...(moved(['registrationDeadline']) ? (['deadline'] as const) : []),
+    ];
+    if (changes.length === 0) return;
+    const registered = await manager
+      .createQueryBuilder(ActivityRegistrationEntity, 'r')
+      .select('DISTINCT r.organizationId', 'organizationId')
+      .where('r.activityId = :id AND r.status IN (:...live)', {
+        id: after.id,
+        live: [RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED],
+      })
+      .getRawMany<{ organizationId: string }>();
+    if (registered.length === 0) return;
+    await this.notifications.emit(manager, NotificationEventType.ACTIVITY_CHANGED, {
+      ...activityFacts(after, { organizationIds: registered.map((r) => r.organizationId), userIds: [], coordinators: false }),
+      changes,
+      before: describeActivity(before),
+    });
   }
 
   /** One transaction; once it committed, the fan-out is woken for the events it wrote (a publication, the list moving up). */

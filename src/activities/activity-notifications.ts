@@ -3,8 +3,12 @@ import { ActivityEntity, ActivityRegistrationEntity } from './activity.entity';
 
 /** What every notification about an activity says of it, frozen as it is now (a later change rewrites no message). */
 export function activityFacts(activity: ActivityEntity, audience: Audience): ActivityFacts {
+  return { audience, ...describeActivity(activity) };
+}
+
+/** The activity's facts alone: also what an ACTIVITY_CHANGED says it was before. */
+export function describeActivity(activity: ActivityEntity): Omit<ActivityFacts, 'audience'> {
   return {
-    audience,
     activityId: activity.id,
     activityTitle: activity.title,
     titleZh: activity.titleZh,

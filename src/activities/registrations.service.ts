@@ -29,7 +29,7 @@ const CHANGE_OF: Partial<Record<RegistrationStatus, RegistrationChange>> = {
 };
 
 /** Kinds of organisation that send delegates. */
-const REGISTERING_KINDS: readonly OrganizationKind[] = [
+export const REGISTERING_KINDS: readonly OrganizationKind[] = [
   OrganizationKind.ENTERPRISE,
   OrganizationKind.AGENCY,
   OrganizationKind.RESEARCH_CENTRE,

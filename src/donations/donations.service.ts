@@ -8,6 +8,8 @@ import { Connection } from '../common/pagination';
 import { paginate } from '../database/paginate';
 import { OrganizationKind } from '../organizations/organization.entity';
 import { contributionParties } from '../programmes/contribution-parties';
+import { tellOfContribution } from '../programmes/contribution-notifications';
+import { NotificationOutboxService } from '../notifications/notification-outbox.service';
 import { recordContributionOutcome, RecordContributionOutcomeInput } from '../programmes/contribution-outcome';
 import { MatchOutcomeKind } from '../matches/match-status';
 import { MatchWorkflowService } from '../matches/match-workflow.service';
@@ -29,6 +31,7 @@ export class DonationsService {
     private readonly referenceData: ReferenceDataService,
     private readonly audit: AuditLogService,
     private readonly workflow: MatchWorkflowService,
+    private readonly notifications: NotificationOutboxService,
   ) {}
 
   list(actor: Actor, args: DonationsArgs): Promise<Connection<DonationModel>> {
@@ -53,63 +56,69 @@ export class DonationsService {
     const itemsValued = input.items.some((i) => i.unitValue != null);
     if ((input.value != null || itemsValued) && !currency) throw DomainError.badInput('currency', 'currency is required with a value');
     const value = input.value ?? (itemsValued ? input.items.reduce((sum, i) => sum + (i.unitValue ?? 0) * i.quantity, 0) : null);
-    return this.dataSource.transaction(async (manager) => {
-      const { giverId, recipientId } = await contributionParties(
-        manager,
-        actor,
-        { ...input, giverId: input.donorId },
-        { field: 'donorId', kinds: [OrganizationKind.ENTERPRISE], noun: 'donor' },
-      );
-      const saved = await this.audit.saveOrDelete(manager, {
-        target: DonationEntity,
-        entityType: 'donation',
-        actor,
-        action: 'pledge',
-        before: null,
-        after: manager.create(DonationEntity, {
-          donorId: giverId,
-          recipientId,
-          needId: input.needId ?? null,
-          programmeId: input.programmeId ?? null,
-          title: input.title,
-          items: input.items.map((i) => ({ name: i.name, quantity: i.quantity, unitValue: i.unitValue ?? null })),
-          value,
-          currency,
-          status: DonationStatus.PLEDGED,
-        }),
-        toStatus: DonationStatus.PLEDGED,
-      });
-      return toDonationModel(saved!);
-    });
+    return this.dataSource
+      .transaction(async (manager) => {
+        const { giverId, recipientId } = await contributionParties(
+          manager,
+          actor,
+          { ...input, giverId: input.donorId },
+          { field: 'donorId', kinds: [OrganizationKind.ENTERPRISE], noun: 'donor' },
+        );
+        const saved = await this.audit.saveOrDelete(manager, {
+          target: DonationEntity,
+          entityType: 'donation',
+          actor,
+          action: 'pledge',
+          before: null,
+          after: manager.create(DonationEntity, {
+            donorId: giverId,
+            recipientId,
+            needId: input.needId ?? null,
+            programmeId: input.programmeId ?? null,
+            title: input.title,
+            items: input.items.map((i) => ({ name: i.name, quantity: i.quantity, unitValue: i.unitValue ?? null })),
+            value,
+            currency,
+            status: DonationStatus.PLEDGED,
+          }),
+          toStatus: DonationStatus.PLEDGED,
+        });
+        await this.tell(manager, actor, saved!);
+        return toDonationModel(saved!);
+      })
+      .finally(() => this.notifications.nudge());
   }
 
   /** One move of the lifecycle, by a party allowed to make it, at the version the caller read. */
   async move(actor: Actor, input: MoveDonationInput): Promise<DonationModel> {
-    return this.dataSource.transaction(async (manager) => {
-      const donation = await this.lockVisible(manager, actor, input.id);
-      const party = partyOf(actor, donation);
-      if (!party || !MOVERS[input.to].includes(party))
-        throw DomainError.forbidden(`${input.to} is recorded by ${MOVERS[input.to].join(' or ').toLowerCase() || 'nobody'}, not by you`);
-      if (donation.version !== input.version)
-        throw DomainError.conflict(`The donation changed since you read it (version ${donation.version}, not ${input.version})`);
-      assertDonationMove(donation.status, input.to);
-      if (input.to === DonationStatus.REFUSED && !input.reason?.trim()) throw DomainError.badInput('reason', 'say why it is refused');
-      const handedOverOn = input.to === DonationStatus.HANDED_OVER ? (input.handedOverOn ?? todayUtc()) : donation.handedOverOn;
-      if (handedOverOn && input.to === DonationStatus.HANDED_OVER && handedOverOn > todayUtc())
-        throw DomainError.badInput('handedOverOn', `${handedOverOn} is in the future`);
-      const saved = await this.audit.saveOrDelete(manager, {
-        target: DonationEntity,
-        entityType: 'donation',
-        actor,
-        action: input.to.toLowerCase().replace('_', ' '),
-        before: donation,
-        after: { ...donation, status: input.to, handedOverOn, reason: input.reason ?? donation.reason },
-        fromStatus: donation.status,
-        toStatus: input.to,
-        reason: input.reason ?? null,
-      });
-      return toDonationModel(saved!);
-    });
+    return this.dataSource
+      .transaction(async (manager) => {
+        const donation = await this.lockVisible(manager, actor, input.id);
+        const party = partyOf(actor, donation);
+        if (!party || !MOVERS[input.to].includes(party))
+          throw DomainError.forbidden(`${input.to} is recorded by ${MOVERS[input.to].join(' or ').toLowerCase() || 'nobody'}, not by you`);
+        if (donation.version !== input.version)
+          throw DomainError.conflict(`The donation changed since you read it (version ${donation.version}, not ${input.version})`);
+        assertDonationMove(donation.status, input.to);
+        if (input.to === DonationStatus.REFUSED && !input.reason?.trim()) throw DomainError.badInput('reason', 'say why it is refused');
+        const handedOverOn = input.to === DonationStatus.HANDED_OVER ? (input.handedOverOn ?? todayUtc()) : donation.handedOverOn;
+        if (handedOverOn && input.to === DonationStatus.HANDED_OVER && handedOverOn > todayUtc())
+          throw DomainError.badInput('handedOverOn', `${handedOverOn} is in the future`);
+        const saved = await this.audit.saveOrDelete(manager, {
+          target: DonationEntity,
+          entityType: 'donation',
+          actor,
+          action: input.to.toLowerCase().replace('_', ' '),
+          before: donation,
+          after: { ...donation, status: input.to, handedOverOn, reason: input.reason ?? donation.reason },
+          fromStatus: donation.status,
+          toStatus: input.to,
+          reason: input.reason ?? null,
+        });
+        await this.tell(manager, actor, saved!);
+        return toDonationModel(saved!);
+      })
+      .finally(() => this.notifications.nudge());
   }
 
   /** A coordinator records a donation handed over (or in operation) as a HANDOVER outcome of the match it served. */
@@ -143,6 +152,21 @@ export class DonationsService {
     });
     this.workflow.nudge();
     return toDonationModel(saved!);
+  }
+
+  private tell(manager: EntityManager, actor: Actor, d: DonationEntity): Promise<void> {
+    return tellOfContribution(manager, this.notifications, actor, {
+      contribution: 'DONATION',
+      id: d.id,
+      title: d.title,
+      status: d.status,
+      giverId: d.donorId,
+      recipientId: d.recipientId,
+      reason: d.reason,
+      value: d.value,
+      currency: d.currency,
+      handedOverOn: d.handedOverOn,
+    });
   }
 
   private async lockVisible(manager: EntityManager, actor: Actor, id: string): Promise<DonationEntity> {

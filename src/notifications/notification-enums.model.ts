@@ -28,6 +28,14 @@ registerEnumType(NotificationEventType, {
       description:
         "Delegates' registrations changed (seat held, waiting list with its position, confirmed, refused, cancelled, promoted from the waiting list): the registering organisation hears of it.",
     },
+    ACTIVITY_CHANGED: {
+      description:
+        "An open activity's days, place or registration deadline changed: the organisations with delegates registered hear of it, with what it was before.",
+    },
+    CONTRIBUTION_CHANGED: {
+      description:
+        'An equipment donation or a training course moved (pledged, approved, refused, shipped, handed over, in operation, completed, withdrawn): the recipient, and the giver when the move was not its own; a pledge also the coordinators.',
+    },
     MEETING_REQUEST_CHANGED: {
       description:
         'A 1:1 meeting request at an activity: asked for (the invited delegate’s organisation hears of it), accepted or declined (the requester’s), cancelled (the other side’s).',

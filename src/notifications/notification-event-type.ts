@@ -32,6 +32,17 @@ export enum NotificationEventType {
    */
   ACTIVITY_REGISTRATION_CHANGED = 'ACTIVITY_REGISTRATION_CHANGED',
   /**
+   * An open (or closed) activity's days, place or registration deadline changed: the organisations with delegates
+   * registered (a seat, pending or confirmed, or the waiting list).
+   */
+  ACTIVITY_CHANGED = 'ACTIVITY_CHANGED',
+  /**
+   * An equipment donation or a training course moved (pledged, approved, refused, shipped, handed over, in operation,
+   * completed, withdrawn): its recipient, and its giver when the move was not its own; a pledge also the coordinators,
+   * who approve it.
+   */
+  CONTRIBUTION_CHANGED = 'CONTRIBUTION_CHANGED',
+  /**
    * A 1:1 meeting request at an activity changed: asked for (the invited delegate's organisation), accepted or declined
    * (the requester's), cancelled (the other side's).
    */

@@ -120,6 +120,31 @@ export interface ActivityFacts {
   registrationDeadline?: string;
 }
 
+/** An equipment donation or a training course, as a CONTRIBUTION_CHANGED tells it after the move. */
+export interface ContributionFacts {
+  audience: Audience;
+  contribution?: 'DONATION' | 'TRAINING';
+  contributionId?: string;
+  contributionTitle?: string;
+  /** The status it moved to: the values of DonationStatus and TrainingStatus. */
+  status?: string;
+  giver?: PartySnapshot;
+  recipient?: PartySnapshot;
+  /** Why it was refused or withdrawn, when said. */
+  reason?: string;
+  /** A donation's total value and currency, when it has one; its handover day once handed over. */
+  value?: number | null;
+  currency?: string | null;
+  handedOverOn?: string | null;
+  /** A course's figures (as planned, or as given once completed). */
+  trainees?: number;
+  hours?: number;
+  certificatesIssued?: number;
+}
+
+/** What an ACTIVITY_CHANGED names: the days (or the venue's time zone), the place, the registration deadline. */
+export type ActivityChange = 'dates' | 'place' | 'deadline';
+
 /** What happened to the meeting request a MEETING_REQUEST_CHANGED names. */
 export type MeetingChange = 'REQUESTED' | 'ACCEPTED' | 'DECLINED' | 'CANCELLED';
 
@@ -144,7 +169,9 @@ export interface MeetingSnapshot {
 }
 
 /** What an event is about, for a client to link to (the inbox's matchId, needId, activityId). */
-export type NotificationSubject = Pick<MatchFacts, 'matchId' | 'needId'> & Pick<ActivityFacts, 'activityId'>;
+export type NotificationSubject = Pick<MatchFacts, 'matchId' | 'needId'> &
+  Pick<ActivityFacts, 'activityId'> &
+  Pick<ContributionFacts, 'contributionId'>;
 
 /**
  * The payload of each event type: what its producer writes (`NotificationOutboxService.emit`) and what its texts, webhooks
@@ -179,6 +206,9 @@ export interface NotificationPayloads {
     delegates: DelegateSnapshot[];
     activityCancelled?: boolean;
   };
+  /** What changed (`dates`, `place`, `deadline`), and the activity's facts as they were before (`before`). */
+  [T.ACTIVITY_CHANGED]: ActivityFacts & { changes: ActivityChange[]; before: Omit<ActivityFacts, 'audience'> };
+  [T.CONTRIBUTION_CHANGED]: ContributionFacts;
   [T.MEETING_REQUEST_CHANGED]: ActivityFacts & { meetingChange: MeetingChange; meeting: MeetingSnapshot };
   /** The organisation's delegates' meetings as now scheduled, in time order, and how many of their accepted requests found no place. */
   [T.MEETINGS_SCHEDULED]: ActivityFacts & { meetings: MeetingSnapshot[]; unplaced: number };

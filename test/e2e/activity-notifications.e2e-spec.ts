@@ -6,6 +6,7 @@ import { startWebhookReceiver, WebhookReceiver } from '../support/webhook-receiv
 import { buildWorld, Principal, World } from '../support/world';
 
 const DAY = 24 * 3600 * 1000;
+const REGISTRATION = 'ACTIVITY_REGISTRATION_CHANGED';
 const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString();
 
 interface Note {
@@ -57,9 +58,10 @@ describe('activity notifications', () => {
       )
     ).notifications.edges.map((e) => e.node);
   /** The activity notifications `who` has about `activityId`, once `count` have arrived. */
-  const heard = (who: Principal, activityId: string, count: number) =>
+  /** Waits for `count` notifications of `who` about the activity (of one type, when given). */
+  const heard = (who: Principal, activityId: string, count: number, type?: string) =>
     waitUntil(async () => {
-      const notes = (await inbox(who)).filter((n) => n.activityId === activityId);
+      const notes = (await inbox(who)).filter((n) => n.activityId === activityId && (!type || n.type === type));
       return notes.length >= count ? notes : undefined;
     }, `${count} notification(s) of ${who} about the activity`);
   const createActivity = async (fields: Record<string, unknown>) =>
@@ -175,7 +177,7 @@ describe('activity notifications', () => {
       ['WAITLISTED', 1],
       ['WAITLISTED', 2],
     ]);
-    const [signUp] = await heard('enterprise', id, 1);
+    const [signUp] = await heard('enterprise', id, 1, REGISTRATION);
     expect(signUp.title).toBe('2 delegates registered for “Seminar on rural water supply”');
     expect(signUp.body).toContain('Li Wei: waiting list, number 1; Zhang Min: waiting list, number 2.');
 
@@ -186,10 +188,10 @@ describe('activity notifications', () => {
       w.token('coordinator'),
     );
     expect(cancelled.data?.cancelRegistration.status).toBe('CANCELLED');
-    const promoted = (await heard('enterprise', id, 2)).find((n) => n.title.startsWith('Seat now held'));
+    const promoted = (await heard('enterprise', id, 2, REGISTRATION)).find((n) => n.title.startsWith('Seat now held'));
     expect(promoted?.title).toBe('Seat now held: Li Wei for “Seminar on rural water supply”');
     expect(promoted?.body).toContain('Li Wei has moved up from the waiting list and now holds a seat.');
-    const told = (await heard('agency', id, 2)).map((n) => n.title);
+    const told = (await heard('agency', id, 2, REGISTRATION)).map((n) => n.title);
     expect(told).toContain('Registration cancelled: Nimal Perera for “Seminar on rural water supply”');
 
     // The organisation cancelling its own delegate is not told what it did.
@@ -210,7 +212,9 @@ describe('activity notifications', () => {
         `${otherEnterpriseOrg.nameEn} CANCELLED: Amina Diallo/CANCELLED//Flooding at the venue`,
       ].sort(),
     );
-    const [last] = await heard('otherEnterprise', id, 2).then((notes) => notes.filter((n) => n.title.startsWith('Activity cancelled')));
+    const [last] = await heard('otherEnterprise', id, 2, REGISTRATION).then((notes) =>
+      notes.filter((n) => n.title.startsWith('Activity cancelled')),
+    );
     expect(last.body).toContain('has been cancelled, and with it the registration of Amina Diallo. Reason: “Flooding at the venue”');
   });
 
@@ -229,9 +233,61 @@ describe('activity notifications', () => {
     // The second delegate is already registered: the first one's row is rolled back, and so is the message.
     expect(errorCode(await register('enterprise', id, ['Zhang Min', 'Li Wei']))).toBe('CONFLICT');
     expect(await registrationEvents(id)).toEqual([`${w.orgs.enterpriseOrg.nameEn} REGISTERED: Li Wei/PENDING//`]);
-    const [note] = await heard('enterprise', id, 1);
+    const [note] = await heard('enterprise', id, 1, REGISTRATION);
     expect(note.title).toBe('Seat held: Li Wei for “Seminar on rural water supply”');
     await new Promise((r) => setTimeout(r, 500));
-    expect((await inbox('enterprise')).filter((n) => n.activityId === id)).toHaveLength(1);
+    expect((await inbox('enterprise')).filter((n) => n.activityId === id && n.type === REGISTRATION)).toHaveLength(1);
+  });
+
+  it('tells every verified member organisation of the alliance’s own activity (no programme)', async () => {
+    const id = await createActivity({ title: 'Alliance conference on water security' });
+    await coordinator('publishActivity', id);
+    const [published] = await t.dataSource.query<Array<{ payload: { audience: { organizationIds: string[] } } }>>(
+      `SELECT payload FROM notification_event WHERE type = 'ACTIVITY_PUBLISHED' AND payload->>'activityId' = $1`,
+      [id],
+    );
+    const { enterpriseOrg, otherEnterpriseOrg, agencyOrg, otherAgencyOrg, unverifiedAgencyOrg, secretariat } = w.orgs;
+    const told = new Set(published.payload.audience.organizationIds);
+    for (const org of [enterpriseOrg, otherEnterpriseOrg, agencyOrg, otherAgencyOrg])
+      expect({ org: org.nameEn, told: told.has(org.id) }).toEqual({ org: org.nameEn, told: true });
+    // Not the unverified agency, not the secretariat (coordinators run it).
+    for (const org of [unverifiedAgencyOrg, secretariat])
+      expect({ org: org.nameEn, told: told.has(org.id) }).toEqual({ org: org.nameEn, told: false });
+    const [note] = await heard('otherAgency', id, 1, 'ACTIVITY_PUBLISHED');
+    expect(note.title).toBe('New activity: “Alliance conference on water security”');
+  });
+
+  it('tells the organisations with delegates registered when the days, place or deadline change — not of other edits', async () => {
+    const id = await createActivity({ title: 'Exhibition of water technology', capacity: 1 });
+    await coordinator('publishActivity', id);
+    await ok(register('agency', id, ['Nimal Perera']));
+    await ok(register('enterprise', id, ['Li Wei'])); // on the waiting list: told too
+    const update = (fields: Record<string, unknown>) =>
+      ok(
+        t.gql(
+          'mutation($input: UpdateActivityInput!) { updateActivity(input: $input) { id } }',
+          { input: { id, ...fields } },
+          w.token('coordinator'),
+        ),
+      );
+    const changedEvents = async () =>
+      t.dataSource.query<Array<{ payload: { changes: string[]; audience: { organizationIds: string[] }; before: { city: string } } }>>(
+        `SELECT payload FROM notification_event WHERE type = 'ACTIVITY_CHANGED' AND payload->>'activityId' = $1 ORDER BY created_at`,
+        [id],
+      );
+    await update({ description: 'Stands for 40 enterprises.' });
+    expect(await changedEvents()).toEqual([]);
+
+    // 40 days out instead of 30, in Kandy instead of Colombo.
+    await update({ startsAt: inDays(40), endsAt: inDays(42), city: 'Kandy' });
+    const [event] = await changedEvents();
+    expect(event.payload.changes).toEqual(['dates', 'place']);
+    expect(event.payload.before.city).toBe('Colombo');
+    expect([...event.payload.audience.organizationIds].sort()).toEqual([w.orgs.agencyOrg.id, w.orgs.enterpriseOrg.id].sort());
+    const [note] = await heard('enterprise', id, 1, 'ACTIVITY_CHANGED');
+    expect(note.title).toBe('Activity changed: “Exhibition of water technology”');
+    expect(note.body).toMatch(/it now takes place on .+ \(was .+\); it now takes place in Kandy, Sri Lanka \(was Colombo, Sri Lanka\)\.$/);
+    // Organisations without delegates are not told.
+    expect((await inbox('otherEnterprise')).filter((n) => n.activityId === id && n.type === 'ACTIVITY_CHANGED')).toEqual([]);
   });
 });

@@ -78,6 +78,26 @@ describe('equipment donations: pledge, approval, and the way to operation', () =
       'HANDED_OVER',
       'IN_OPERATION',
     ]);
+    // Each move told the other side (both, for the secretariat's); the pledge also the coordinators, who approve it.
+    const told = await t.dataSource.query(
+      `SELECT payload->>'status' AS status, payload->'audience' AS audience FROM notification_event
+        WHERE type = 'CONTRIBUTION_CHANGED' AND payload->>'contributionId' = $1 ORDER BY created_at, id`,
+      [pledged.id],
+    );
+    const { agencyOrg, enterpriseOrg } = w.orgs;
+    expect(
+      told.map((e: { status: string; audience: { organizationIds: string[]; coordinators: boolean } }) => [
+        e.status,
+        [...e.audience.organizationIds].sort(),
+        e.audience.coordinators,
+      ]),
+    ).toEqual([
+      ['PLEDGED', [agencyOrg.id], true],
+      ['APPROVED', [agencyOrg.id, enterpriseOrg.id].sort(), false],
+      ['SHIPPED', [agencyOrg.id], false],
+      ['HANDED_OVER', [enterpriseOrg.id], false],
+      ['IN_OPERATION', [enterpriseOrg.id], false],
+    ]);
   });
 
   it('refuses illegal moves with CONFLICT, wrong parties with FORBIDDEN, stale versions with CONFLICT — writing nothing', async () => {

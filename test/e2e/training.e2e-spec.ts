@@ -54,6 +54,25 @@ describe('technical training: pledge, approval, completion with trainees, hours 
     const approved = (await move(pledged, 'APPROVED', w.token('coordinator'))).data!.moveTraining;
     const completed = await move(approved, 'COMPLETED', w.token('enterprise'), { trainees: 18, hours: 56, certificatesIssued: 17 });
     expect(completed.data?.moveTraining).toMatchObject({ status: 'COMPLETED', trainees: 18, hours: 56, certificatesIssued: 17 });
+    // The recipient heard of each move it did not make; the pledge also reached the coordinators.
+    const told = await t.dataSource.query(
+      `SELECT payload->>'status' AS status, payload->'audience' AS audience, payload->>'trainees' AS trainees FROM notification_event
+        WHERE type = 'CONTRIBUTION_CHANGED' AND payload->>'contributionId' = $1 ORDER BY created_at, id`,
+      [pledged.id],
+    );
+    const { agencyOrg, enterpriseOrg } = w.orgs;
+    expect(
+      told.map((e: { status: string; trainees: string; audience: { organizationIds: string[]; coordinators: boolean } }) => [
+        e.status,
+        [...e.audience.organizationIds].sort(),
+        e.audience.coordinators,
+        e.trainees,
+      ]),
+    ).toEqual([
+      ['PLEDGED', [agencyOrg.id], true, '20'],
+      ['APPROVED', [agencyOrg.id, enterpriseOrg.id].sort(), false, '20'],
+      ['COMPLETED', [agencyOrg.id], false, '18'],
+    ]);
 
     // A joint centre trains too (its staff are agency members).
     const centre = await t.factory.organization({

@@ -34,6 +34,10 @@ export interface TextView<P = Partial<MatchFacts>> {
   registrationDeadline: string | null;
   /** The venue's time zone as the deadline's reader needs it ("GMT+5:30"), when the deadline is known. */
   zoneName: string | null;
+  /** A donation's handover day in the message's language ("15 January 2026", "2026年1月15日"), when the payload has one. */
+  handedOverOn: string | null;
+  /** An ACTIVITY_CHANGED's days and deadline as they were before (the same formats), when the payload has them. */
+  before: Pick<TextView, 'activityDates' | 'registrationDeadline' | 'zoneName'> | null;
   /** A meeting's day and times in the venue's time zone, with the zone ("10 March 2030, 14:00–14:20 (GMT+5:30)"); null until scheduled. */
   meetingTime(meeting: MeetingSnapshot): string | null;
 }
@@ -71,7 +75,7 @@ export interface Composed {
   more?: string[];
   details?: DetailBlock[];
   /** The page the e-mail's button opens. */
-  link: 'match' | 'need' | 'activity';
+  link: 'match' | 'need' | 'activity' | 'contributions';
 }
 
 export interface Catalogue {

@@ -1,6 +1,7 @@
 import { DigestFrequency, NotificationEventType as T } from '../notification-event-type';
 import {
   ActivityFacts,
+  ContributionFacts,
   ContactSnapshot,
   DelegateSnapshot,
   MeetingPartySnapshot,
@@ -232,6 +233,102 @@ function registrationChanged(v: RegistrationView): Composed {
       );
     case undefined:
       return texts(title('Registration update'), `The registration of ${who} for ${activity(v)}${inBrackets(v)} has changed.`);
+  }
+}
+
+// ---- Donations and training ----
+
+type ContributionView = TextView<Partial<ContributionFacts>>;
+
+function contributionChanged(v: ContributionView): Composed {
+  const p = v.payload;
+  const training = p.contribution === 'TRAINING';
+  const noun = training ? 'course' : 'donation';
+  const Noun = training ? 'Course' : 'Donation';
+  const what = p.contributionTitle ? `“${p.contributionTitle}”` : `the ${noun}`;
+  const giver = p.giver?.nameEn ?? (training ? 'the trainer' : 'the donor');
+  const recipient = p.recipient?.nameEn ?? 'the recipient';
+  // A reason belongs to a refusal or a withdrawal only.
+  const said = (p.status === 'REFUSED' || p.status === 'WITHDRAWN') && p.reason?.trim();
+  const reasonLines = said ? [`Reason: “${said}”`] : [];
+  const value =
+    p.value != null && p.currency ? ` (${new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }).format(p.value)} ${p.currency})` : '';
+  const figures = training && p.trainees != null && p.hours != null ? ` (${p.trainees} trainees, ${p.hours} hours)` : '';
+  const texts = (title: string, body: string, more: string[] = []): Composed => ({
+    title: p.contributionTitle ? `${title}: ${what}` : title,
+    body,
+    inAppNote: reasonLines[0],
+    more: [...reasonLines, ...more],
+    link: 'contributions',
+  });
+  switch (p.status) {
+    case 'PLEDGED':
+      return training
+        ? texts('Course offered', `${giver} offers the course ${what}${figures} to ${recipient}. The secretariat approves it.`)
+        : texts('Donation pledged', `${giver} has pledged ${what}${value} to ${recipient}. The secretariat approves it.`);
+    case 'APPROVED':
+      return texts(`${Noun} approved`, `The secretariat has approved the ${noun} ${what} by ${giver} to ${recipient}.`);
+    case 'REFUSED':
+      return texts(`${Noun} refused`, `The secretariat has refused the ${noun} ${what} by ${giver} to ${recipient}.`);
+    case 'WITHDRAWN':
+      return texts(`${Noun} withdrawn`, `${giver} has withdrawn the ${noun} ${what} to ${recipient}.`);
+    case 'SHIPPED':
+      return texts('Donation shipped', `${giver} has shipped ${what} to ${recipient}.`, [
+        'The recipient confirms the handover on WaterBridge.',
+      ]);
+    case 'HANDED_OVER': {
+      const day = v.handedOverOn ? ` on ${v.handedOverOn}` : '';
+      return texts('Donation handed over', `${what} was handed over to ${recipient}${day}.`);
+    }
+    case 'IN_OPERATION':
+      return texts('Donation in operation', `${what}, donated by ${giver}, is in operation at ${recipient}.`);
+    case 'COMPLETED': {
+      const given =
+        p.trainees != null && p.hours != null
+          ? `: ${p.trainees} trained over ${p.hours} hours, ${p.certificatesIssued ?? 0} certificates issued`
+          : '';
+      return texts('Course completed', `${giver} has completed the course ${what} for ${recipient}${given}.`);
+    }
+    default:
+      return texts(`${Noun} update`, `The ${noun} ${what} has changed.`);
+  }
+}
+
+// ---- An activity changed ----
+
+type ChangedView = TextView<Partial<NotificationPayloads[T.ACTIVITY_CHANGED]>>;
+
+function activityChanged(v: ChangedView): Composed {
+  const changes = v.payload.changes ?? [];
+  const was = v.payload.before;
+  const placeOf = (city?: string | null, country?: string | null) => [city?.trim(), country].filter((p): p is string => !!p).join(', ');
+  const parts: string[] = [];
+  if (changes.includes('dates') && v.activityDates)
+    parts.push(`it now takes place on ${v.activityDates}${v.before?.activityDates ? ` (was ${v.before.activityDates})` : ''}`);
+  if (changes.includes('place')) {
+    const now = placeOf(v.payload.city, v.countryName ?? v.payload.countryCode);
+    const before = placeOf(was?.city, was?.countryCode ? (regionNameEn(was.countryCode) ?? was.countryCode) : null);
+    if (now) parts.push(`it now takes place in ${now}${before ? ` (was ${before})` : ''}`);
+  }
+  if (changes.includes('deadline') && v.registrationDeadline)
+    parts.push(
+      `registration now closes on ${v.registrationDeadline}${v.zoneName ? ` (${v.zoneName})` : ''}${v.before?.registrationDeadline ? ` (was ${v.before.registrationDeadline})` : ''}`,
+    );
+  return {
+    title: v.payload.activityTitle ? `Activity changed: ${activity(v)}` : 'An activity changed',
+    body: parts.length ? `${Activity(v)} has changed: ${parts.join('; ')}.` : `${Activity(v)} has changed.`,
+    more: ['Your delegates’ registrations stand. Cancel the registration of anyone who can no longer come on the activity’s page.'],
+    link: 'activity',
+  };
+}
+
+/** A country's English name, for the place an activity had before. */
+function regionNameEn(code: string): string | null {
+  try {
+    const name = new Intl.DisplayNames(['en-GB'], { type: 'region', fallback: 'none' }).of(code.toUpperCase());
+    return name ?? null;
+  } catch {
+    return null;
   }
 }
 
@@ -552,6 +649,8 @@ const events: Catalogue['events'] = {
   }),
 
   [T.ACTIVITY_REGISTRATION_CHANGED]: registrationChanged,
+  [T.ACTIVITY_CHANGED]: activityChanged,
+  [T.CONTRIBUTION_CHANGED]: contributionChanged,
   [T.MEETING_REQUEST_CHANGED]: meetingChanged,
   [T.MEETINGS_SCHEDULED]: meetingsScheduled,
   [T.MEETING_REMINDER]: meetingReminder,
@@ -563,7 +662,7 @@ export const en: Catalogue = {
   events,
   days: dayRange,
   greeting: (name) => `Dear ${name},`,
-  action: { match: 'View the match', need: 'View the need', activity: 'View the activity' },
+  action: { match: 'View the match', need: 'View the need', activity: 'View the activity', contributions: 'View donations and training' },
   signOff: ['Kind regards,', 'The WaterBridge team'],
   preferences: {
     note: 'You receive this e-mail because of your notification settings on WaterBridge.',

@@ -116,6 +116,7 @@ describe('notification texts', () => {
     const ACTIVITY_EVENTS: NotificationEventType[] = [
       NotificationEventType.ACTIVITY_PUBLISHED,
       NotificationEventType.ACTIVITY_REGISTRATION_CHANGED,
+      NotificationEventType.ACTIVITY_CHANGED,
       NotificationEventType.MEETING_REQUEST_CHANGED,
       NotificationEventType.MEETINGS_SCHEDULED,
       NotificationEventType.MEETING_REMINDER,
@@ -124,9 +125,11 @@ describe('notification texts', () => {
       const { text, html } = emailMessage(type, payload(), Language.EN, coordinator, `${APP}/`);
       const expected = ACTIVITY_EVENTS.includes(type)
         ? `${APP}/activities/activity-5`
-        : type === NotificationEventType.OPPORTUNITY_ALERT || type === NotificationEventType.CANDIDATES_TO_REVIEW
-          ? `${APP}/needs/need-3`
-          : `${APP}/matches/match-7`;
+        : type === NotificationEventType.CONTRIBUTION_CHANGED
+          ? `${APP}/contributions`
+          : type === NotificationEventType.OPPORTUNITY_ALERT || type === NotificationEventType.CANDIDATES_TO_REVIEW
+            ? `${APP}/needs/need-3`
+            : `${APP}/matches/match-7`;
       expect(text).toContain(expected);
       expect(html).toContain(`href="${expected}"`);
     }
@@ -496,6 +499,85 @@ describe('notification texts', () => {
           const mail = emailMessage(CHANGED, p, language, member, APP);
           for (const text of [mail.subject, mail.text, mail.html]) expect(text).not.toMatch(/undefined|null|\[object|NaN|“”|\(\)|（）/);
         }
+    });
+  });
+
+  describe('donations and training', () => {
+    const recipient: RecipientView = { displayName: 'Nimal Perera', organizationId: 'org-agency', role: Role.AGENCY_MEMBER };
+    const donation = (status: string, over: Partial<NotificationPayload> = {}) =>
+      payload({
+        contribution: 'DONATION',
+        contributionId: 'donation-1',
+        contributionTitle: 'Water-quality laboratory',
+        status,
+        giver: { organizationId: 'org-enterprise', nameEn: 'Blue River Water Engineering', nameZh: '蓝河水务工程有限公司' },
+        recipient: { organizationId: 'org-agency', nameEn: 'Lanka Water Board', nameZh: null },
+        value: 40500,
+        currency: 'USD',
+        handedOverOn: '2026-01-15',
+        ...over,
+      });
+    const read = (p: NotificationPayload, language = Language.EN) => {
+      const inApp = inAppTexts(NotificationEventType.CONTRIBUTION_CHANGED, p, language, recipient);
+      return `${inApp.title}\n${inApp.body}`;
+    };
+
+    it('tells each move of a donation with the giver, the value, the handover day or the reason', () => {
+      expect(read(donation('PLEDGED'))).toBe(
+        'Donation pledged: “Water-quality laboratory”\nBlue River Water Engineering has pledged “Water-quality laboratory” (40,500 USD) to Lanka Water Board. The secretariat approves it.',
+      );
+      expect(read(donation('HANDED_OVER'))).toBe(
+        'Donation handed over: “Water-quality laboratory”\n“Water-quality laboratory” was handed over to Lanka Water Board on 15 January 2026.',
+      );
+      expect(read(donation('REFUSED', { reason: 'Not in the programme’s scope' }))).toContain('Reason: “Not in the programme’s scope”');
+      expect(read(donation('PLEDGED'), Language.ZH)).toBe(
+        '新的设备捐赠：“Water-quality laboratory”\n蓝河水务工程有限公司拟向Lanka Water Board捐赠“Water-quality laboratory”（40,500 USD），待秘书处批准。',
+      );
+    });
+
+    it('tells a completed course with what was given', () => {
+      const course = donation('COMPLETED', {
+        contribution: 'TRAINING',
+        contributionTitle: 'Operating small RO units',
+        trainees: 18,
+        hours: 56,
+        certificatesIssued: 17,
+      });
+      expect(read(course)).toBe(
+        'Course completed: “Operating small RO units”\nBlue River Water Engineering has completed the course “Operating small RO units” for Lanka Water Board: 18 trained over 56 hours, 17 certificates issued.',
+      );
+    });
+  });
+
+  describe('an activity changed', () => {
+    const member: RecipientView = { displayName: 'Nimal Perera', organizationId: 'org-agency', role: Role.AGENCY_MEMBER };
+    // Before: 3–5 March 2030 in Kandy, registration until 20 February 17:00 Colombo time.
+    const before = {
+      activityId: 'activity-5',
+      activityTitle: 'Seminar on rural water supply',
+      countryCode: 'LK',
+      city: 'Kandy',
+      startsAt: '2030-03-03T03:30:00.000Z',
+      endsAt: '2030-03-05T11:00:00.000Z',
+      timeZone: 'Asia/Colombo',
+      registrationDeadline: '2030-02-20T11:30:00.000Z',
+    };
+    const changed = (changes: Array<'dates' | 'place' | 'deadline'>) => payload({ changes, before });
+    const read = (p: NotificationPayload, language: Language) => {
+      const inApp = inAppTexts(NotificationEventType.ACTIVITY_CHANGED, p, language, member);
+      return `${inApp.title}\n${inApp.body}`;
+    };
+
+    it('says what changed, with what it was before, on the venue’s clock', () => {
+      expect(read(changed(['dates', 'place']), Language.EN)).toBe(
+        'Activity changed: “Seminar on rural water supply”\n“Seminar on rural water supply” has changed: it now takes place on 10–12 March 2030 (was 3–5 March 2030); it now takes place in Colombo, Sri Lanka (was Kandy, Sri Lanka).',
+      );
+      expect(read(changed(['deadline']), Language.EN)).toMatch(
+        /registration now closes on 1 March 2030[^(]*17:00 \(GMT\+5:30\) \(was 20 February 2030[^)]*17:00\)\.$/,
+      );
+      expect(read(changed(['dates']), Language.ZH)).toBe(
+        '活动有变更：“农村供水研讨会”\n“农村供水研讨会”有变更：时间改为2030年3月10日至12日（原为2030年3月3日至5日）。',
+      );
     });
   });
 

@@ -117,7 +117,13 @@ export function digestEmail(
 // ---- Reading the payload for one reader ----
 
 /** What the common part of a view reads, whichever the event: the side, the outcome and the activity of the events that have them. */
-type ViewFacts = MatchFacts & Omit<ActivityFacts, 'audience'> & { side?: MatchSide; outcome?: OutcomeSnapshot };
+type ViewFacts = MatchFacts &
+  Omit<ActivityFacts, 'audience'> & {
+    side?: MatchSide;
+    outcome?: OutcomeSnapshot;
+    before?: Omit<ActivityFacts, 'audience'>;
+    handedOverOn?: string | null;
+  };
 
 function compose(type: NotificationEventType, payload: NotificationPayload, catalogue: Catalogue, recipient: RecipientView): Composed {
   const facts: ViewFacts = payload;
@@ -136,12 +142,14 @@ function compose(type: NotificationEventType, payload: NotificationPayload, cata
         ? `${new Intl.NumberFormat(catalogue.locale, { maximumFractionDigits: 2 }).format(facts.outcome.value)} ${facts.outcome.currency}`
         : null,
     ...activityTimes(facts, catalogue),
+    before: facts.before ? activityTimes(facts.before, catalogue) : null,
+    handedOverOn: facts.handedOverOn ? formatDate(facts.handedOverOn, catalogue.locale) : null,
   });
 }
 
 /** An activity's days, and its registration deadline with the zone it is given in, all as the venue's clock reads them. */
 function activityTimes(
-  facts: ViewFacts,
+  facts: Omit<ActivityFacts, 'audience'>,
   catalogue: Catalogue,
 ): Pick<TextView, 'activityDates' | 'registrationDeadline' | 'zoneName' | 'meetingTime'> {
   const zone = facts.timeZone && isTimeZone(facts.timeZone) ? facts.timeZone : 'UTC';
@@ -219,6 +227,7 @@ function formatDate(date: string, locale: string): string {
 function linkFor(link: Composed['link'], payload: NotificationSubject, appUrl: string): string | null {
   const base = appUrl.replace(/\/+$/, '');
   if (link === 'activity') return payload.activityId ? `${base}/activities/${encodeURIComponent(payload.activityId)}` : null;
+  if (link === 'contributions') return `${base}/contributions`;
   const matchUrl = payload.matchId ? `${base}/matches/${encodeURIComponent(payload.matchId)}` : null;
   const needUrl = payload.needId ? `${base}/needs/${encodeURIComponent(payload.needId)}` : null;
   return link === 'match' ? (matchUrl ?? needUrl) : (needUrl ?? matchUrl);

@@ -1,6 +1,7 @@
 import { DigestFrequency, NotificationEventType as T } from '../notification-event-type';
 import {
   ActivityFacts,
+  ContributionFacts,
   ContactSnapshot,
   DelegateSnapshot,
   MeetingPartySnapshot,
@@ -196,6 +197,99 @@ function registrationChanged(v: RegistrationView): Composed {
       return texts(title('候补已获席位'), `${activity(v)}${inBrackets(v)}有席位空出：${who}已从候补名单递补，现已获得席位。`, [confirms]);
     case undefined:
       return texts(title('活动报名动态'), `${who}参加${activity(v)}${inBrackets(v)}的报名情况有变化。`);
+  }
+}
+
+// ---- 设备捐赠与技术培训 ----
+
+type ContributionView = TextView<Partial<ContributionFacts>>;
+
+function contributionChanged(v: ContributionView): Composed {
+  const p = v.payload;
+  const training = p.contribution === 'TRAINING';
+  const noun = training ? '培训课程' : '设备捐赠';
+  const what = p.contributionTitle ? `“${p.contributionTitle}”` : `该${noun}`;
+  const nameOf = (party?: { nameEn: string; nameZh: string | null }) => party?.nameZh?.trim() || party?.nameEn;
+  const giver = nameOf(p.giver) ?? (training ? '培训方' : '捐赠方');
+  const recipient = nameOf(p.recipient) ?? '受援方';
+  const said = (p.status === 'REFUSED' || p.status === 'WITHDRAWN') && p.reason?.trim();
+  const reasonLines = said ? [`原因：“${said}”`] : [];
+  const value =
+    p.value != null && p.currency
+      ? `（${new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 }).format(p.value)} ${p.currency}）`
+      : '';
+  const figures = training && p.trainees != null && p.hours != null ? `（${p.trainees} 名学员，${p.hours} 学时）` : '';
+  const texts = (title: string, body: string, more: string[] = []): Composed => ({
+    title: p.contributionTitle ? `${title}：${what}` : title,
+    body,
+    inAppNote: reasonLines[0],
+    more: [...reasonLines, ...more],
+    link: 'contributions',
+  });
+  switch (p.status) {
+    case 'PLEDGED':
+      return training
+        ? texts('新的培训课程', `${giver}拟为${recipient}开设培训课程${what}${figures}，待秘书处批准。`)
+        : texts('新的设备捐赠', `${giver}拟向${recipient}捐赠${what}${value}，待秘书处批准。`);
+    case 'APPROVED':
+      return texts(`${noun}已批准`, `秘书处已批准${giver}向${recipient}提供的${noun}${what}。`);
+    case 'REFUSED':
+      return texts(`${noun}未获批准`, `秘书处未批准${giver}向${recipient}提供的${noun}${what}。`);
+    case 'WITHDRAWN':
+      return texts(`${noun}已撤回`, `${giver}已撤回向${recipient}提供的${noun}${what}。`);
+    case 'SHIPPED':
+      return texts('捐赠设备已发运', `${giver}已向${recipient}发运${what}。`, ['受援方收到后请在水桥平台确认交接。']);
+    case 'HANDED_OVER':
+      return texts('捐赠设备已交接', `${what}已交付${recipient}${v.handedOverOn ? `（${v.handedOverOn}）` : ''}。`);
+    case 'IN_OPERATION':
+      return texts('捐赠设备已投入使用', `${giver}捐赠的${what}已在${recipient}投入使用。`);
+    case 'COMPLETED': {
+      const given =
+        p.trainees != null && p.hours != null
+          ? `：培训 ${p.trainees} 人，共 ${p.hours} 学时，颁发证书 ${p.certificatesIssued ?? 0} 份`
+          : '';
+      return texts('培训课程已完成', `${giver}已为${recipient}完成培训课程${what}${given}。`);
+    }
+    default:
+      return texts(`${noun}动态`, `${noun}${what}有变化。`);
+  }
+}
+
+// ---- 活动变更 ----
+
+type ChangedView = TextView<Partial<NotificationPayloads[T.ACTIVITY_CHANGED]>>;
+
+function activityChanged(v: ChangedView): Composed {
+  const changes = v.payload.changes ?? [];
+  const was = v.payload.before;
+  const placeOf = (country?: string | null, city?: string | null) => [country, city?.trim()].filter((p): p is string => !!p).join(' ');
+  const parts: string[] = [];
+  if (changes.includes('dates') && v.activityDates)
+    parts.push(`时间改为${v.activityDates}${v.before?.activityDates ? `（原为${v.before.activityDates}）` : ''}`);
+  if (changes.includes('place')) {
+    const now = placeOf(v.countryName ?? v.payload.countryCode, v.payload.city);
+    const before = placeOf(was?.countryCode ? (regionNameZh(was.countryCode) ?? was.countryCode) : null, was?.city);
+    if (now) parts.push(`地点改为${now}${before ? `（原为${before}）` : ''}`);
+  }
+  if (changes.includes('deadline') && v.registrationDeadline)
+    parts.push(
+      `报名截止时间改为${v.registrationDeadline}${v.zoneName ? `（${v.zoneName}）` : ''}${v.before?.registrationDeadline ? `（原为${v.before.registrationDeadline}）` : ''}`,
+    );
+  return {
+    title: titleOf(v) ? `活动有变更：${activity(v)}` : '一项活动有变更',
+    body: parts.length ? `${activity(v)}有变更：${parts.join('；')}。` : `${activity(v)}有变更，详情请见活动页面。`,
+    more: ['贵单位代表的报名保持有效。如有代表无法出席，请在活动页面取消其报名。'],
+    link: 'activity',
+  };
+}
+
+/** A country's Chinese name, for the place an activity had before. */
+function regionNameZh(code: string): string | null {
+  try {
+    const name = new Intl.DisplayNames(['zh-CN'], { type: 'region', fallback: 'none' }).of(code.toUpperCase());
+    return name ?? null;
+  } catch {
+    return null;
   }
 }
 
@@ -493,6 +587,8 @@ const events: Catalogue['events'] = {
   }),
 
   [T.ACTIVITY_REGISTRATION_CHANGED]: registrationChanged,
+  [T.ACTIVITY_CHANGED]: activityChanged,
+  [T.CONTRIBUTION_CHANGED]: contributionChanged,
   [T.MEETING_REQUEST_CHANGED]: meetingChanged,
   [T.MEETINGS_SCHEDULED]: meetingsScheduled,
   [T.MEETING_REMINDER]: meetingReminder,
@@ -504,7 +600,7 @@ export const zh: Catalogue = {
   events,
   days: dayRange,
   greeting: (name) => `${name}，您好：`,
-  action: { match: '查看匹配详情', need: '查看需求详情', activity: '查看活动详情' },
+  action: { match: '查看匹配详情', need: '查看需求详情', activity: '查看活动详情', contributions: '查看捐赠与培训' },
   signOff: ['祝工作顺利！', 'WaterBridge 团队'],
   preferences: {
     note: '您收到此邮件，是因为您在 WaterBridge 上的通知设置。',

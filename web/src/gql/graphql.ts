@@ -514,12 +514,16 @@ export type NotificationChannel =
 
 /** What happened, as far as anyone needs telling (in-app, by e-mail or by webhook). */
 export type NotificationEventType =
+  /** An open activity's days, place or registration deadline changed: the organisations with delegates registered hear of it, with what it was before. */
+  | 'ACTIVITY_CHANGED'
   /** An activity was published (open for registration): the member organisations of its programme and its host centre hear of it. */
   | 'ACTIVITY_PUBLISHED'
   /** Delegates' registrations changed (seat held, waiting list with its position, confirmed, refused, cancelled, promoted from the waiting list): the registering organisation hears of it. */
   | 'ACTIVITY_REGISTRATION_CHANGED'
   /** New candidates (or an expressed interest) wait in the review queue. */
   | 'CANDIDATES_TO_REVIEW'
+  /** An equipment donation or a training course moved (pledged, approved, refused, shipped, handed over, in operation, completed, withdrawn): the recipient, and the giver when the move was not its own; a pledge also the coordinators. */
+  | 'CONTRIBUTION_CHANGED'
   /** One side accepted an introduction. */
   | 'MATCH_ACCEPTED'
   /** A match a side knew of was closed, with the reason: by the secretariat (an introduction withdrawn, an expressed interest rejected or withdrawn), or with its need (withdrawn, closed, past its deadline, matched). */

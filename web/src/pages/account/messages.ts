@@ -11,6 +11,8 @@ export const accountEn = {
   eventType: {
     ACTIVITY_PUBLISHED: 'Activity published',
     ACTIVITY_REGISTRATION_CHANGED: 'Delegate registration changed',
+    ACTIVITY_CHANGED: 'Activity changed',
+    CONTRIBUTION_CHANGED: 'Donation or training update',
     MEETING_REQUEST_CHANGED: 'Meeting request',
     MEETINGS_SCHEDULED: 'Meetings scheduled',
     MEETING_REMINDER: 'Meeting reminder',
@@ -166,6 +168,8 @@ export const accountZh: typeof accountEn = {
   eventType: {
     ACTIVITY_PUBLISHED: '活动已发布',
     ACTIVITY_REGISTRATION_CHANGED: '代表报名有变动',
+    ACTIVITY_CHANGED: '活动有变更',
+    CONTRIBUTION_CHANGED: '捐赠或培训动态',
     MEETING_REQUEST_CHANGED: '洽谈邀请',
     MEETINGS_SCHEDULED: '洽谈日程已排定',
     MEETING_REMINDER: '洽谈提醒',
