@@ -41,15 +41,20 @@ const MARK_READ = graphql(`
 
 type Note = InboxQuery['notifications']['edges'][number]['node'];
 
-/** Where a notification leads: its match, else its need, else its activity (a meeting's: the activity's meetings tab). */
+/**
+ * Where a notification leads: a donation's or a course's move to the donations and training (the notification names
+ * neither), else its match, else its need, else its activity (a meeting's: the activity's meetings tab).
+ */
 const subjectOf = (note: Note): string | null =>
-  note.matchId
-    ? `/matches/${note.matchId}`
-    : note.needId
-      ? `/needs/${note.needId}`
-      : note.activityId
-        ? `/activities/${note.activityId}${note.type.startsWith('MEETING') ? '?tab=meetings' : ''}`
-        : null;
+  note.type === 'CONTRIBUTION_CHANGED'
+    ? '/contributions'
+    : note.matchId
+      ? `/matches/${note.matchId}`
+      : note.needId
+        ? `/needs/${note.needId}`
+        : note.activityId
+          ? `/activities/${note.activityId}${note.type.startsWith('MEETING') ? '?tab=meetings' : ''}`
+          : null;
 
 /** Anyone signed in: their notifications, newest first, unread ones marked; mark one or all read (the badge follows). */
 export function InboxPage() {
