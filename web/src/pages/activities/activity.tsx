@@ -98,7 +98,6 @@ export function ActivityPage() {
   const [params, setParams] = useSearchParams();
   const { data, error, loading, refetch } = useQuery(ACTIVITY, { variables: { id }, fetchPolicy: 'cache-and-network' });
   if (loading && !data) return <Loading />;
-  if (error && !data) return <Failure error={error} retry={() => void refetch()} />;
   if (!data) return <Failure error={error} retry={() => void refetch()} />;
   const activity = data.activity;
   const terms = (list: Array<{ code: string; labelEn: string; labelZh: string }>) =>
