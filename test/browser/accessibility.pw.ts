@@ -180,11 +180,25 @@ test('a coordinator: the review queue, a need’s candidates, statistics, organi
 }) => {
   const made = await needWithMatch(page.request);
   const { activityId, programmeId } = await allianceActivity(page.request, made);
+  // The demo data's held seminar: its meetings placed by the scheduler, each at its table.
+  const { activities } = await api<{ activities: { edges: Array<{ node: { id: string; title: string } }> } }>(
+    page.request,
+    made.coordinator,
+    '{ activities(status: HELD, first: 20) { edges { node { id title } } } }',
+  );
+  const held = activities.edges.find(({ node }) => node.title.startsWith('Seminar on rural drinking-water quality'))!.node.id;
   await signInWith(page, made.coordinator);
   await checkPages(page, [`/review/needs/${made.needId}`, '/statistics', `/activities/${activityId}?tab=meetings`]);
   await checkPages(
     page,
-    ['/review', '/organizations', `/activities/${activityId}?tab=registrations`, '/activities/new', `/programmes/${programmeId}`],
+    [
+      '/review',
+      '/organizations',
+      `/activities/${activityId}?tab=registrations`,
+      `/activities/${held}?tab=meetings`,
+      '/activities/new',
+      `/programmes/${programmeId}`,
+    ],
     ['EN'],
   );
 });

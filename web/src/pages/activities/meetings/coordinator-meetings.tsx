@@ -233,7 +233,9 @@ export function CoordinatorMeetings({ activity }: { activity: ActivityDetails })
       <Typography.Title level={3} style={{ margin: 0 }}>
         {t('activities.meetings.scheduling')}
       </Typography.Title>
-      <Typography.Text type="secondary">{t('activities.meetings.schedulingHint', { count: accepted })}</Typography.Text>
+      <Typography.Text type="secondary">
+        {changeable ? t('activities.meetings.schedulingHint', { count: accepted }) : t('activities.meetings.final')}
+      </Typography.Text>
       {changeable && (
         <Button type="primary" onClick={() => void run()} loading={scheduling.loading} style={{ alignSelf: 'flex-start' }}>
           {t('activities.meetings.schedule')}
