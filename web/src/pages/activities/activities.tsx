@@ -37,6 +37,7 @@ const ACTIVITIES = graphql(`
           }
           seats {
             free
+            confirmed
             waiting
           }
         }
@@ -181,7 +182,14 @@ export function ActivitiesPage() {
                 key: 'seats',
                 align: 'right',
                 render: (_, activity) =>
-                  t('activities.seatsShort', { free: formatNumber(activity.seats.free), waiting: formatNumber(activity.seats.waiting) }),
+                  activity.status === 'CANCELLED'
+                    ? '—'
+                    : activity.status === 'HELD' || activity.status === 'REPORTED'
+                      ? t('activities.delegatesCount', { count: activity.seats.confirmed })
+                      : t('activities.seatsShort', {
+                          free: formatNumber(activity.seats.free),
+                          waiting: formatNumber(activity.seats.waiting),
+                        }),
               },
             ]}
           />
