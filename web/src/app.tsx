@@ -103,6 +103,7 @@ const ROLE_MENU: Record<Role, MenuEntry[]> = {
   COORDINATOR: [
     { path: '/review', label: 'nav.reviewQueue' },
     { path: '/statistics', label: 'nav.statistics' },
+    { path: '/reports', label: 'nav.reports' },
     { path: '/organizations', label: 'nav.organizations' },
   ],
   ADMIN: [

@@ -19,6 +19,7 @@ export const en = {
     myProfile: 'Our profile',
     reviewQueue: 'Review queue',
     statistics: 'Statistics',
+    reports: 'Reports',
     organizations: 'Organisations',
     users: 'Users',
     inbox: 'Inbox',
