@@ -21,6 +21,10 @@ export default defineConfig({
   },
   oxc: { jsx: { runtime: 'automatic' } },
   server: {
-    proxy: { '/graphql': { target: process.env.WB_API_URL ?? 'http://localhost:3000', ws: true } },
+    proxy: {
+      '/graphql': { target: process.env.WB_API_URL ?? 'http://localhost:3000', ws: true },
+      // The report's CSV file (its page, /reports, stays the console's).
+      '^/reports/alliance\\.csv': { target: process.env.WB_API_URL ?? 'http://localhost:3000' },
+    },
   },
 });

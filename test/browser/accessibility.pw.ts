@@ -208,3 +208,8 @@ test('an administrator: users, and what everyone has — inbox, notification set
   await checkPages(page, ['/inbox', '/settings/notifications']);
   await checkPages(page, ['/admin/users', '/settings/password'], ['EN']);
 });
+
+test('a coordinator: the alliance report', async ({ page }) => {
+  await signInWith(page, await tokenOf(page.request, 'COORDINATOR'));
+  await checkPages(page, ['/reports']);
+});

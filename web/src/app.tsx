@@ -109,6 +109,7 @@ const ROLE_MENU: Record<Role, MenuEntry[]> = {
   COORDINATOR: [
     { path: '/review', label: 'nav.reviewQueue' },
     { path: '/statistics', label: 'nav.statistics' },
+    { path: '/reports', label: 'nav.reports' },
     { path: '/organizations', label: 'nav.organizations' },
     { path: '/contributions', label: 'nav.contributions' },
   ],

@@ -3,6 +3,7 @@ import type { activitiesEn } from '../pages/activities/messages';
 import type { coordinatorEn } from '../pages/coordinator/messages';
 import type { matchEn } from '../pages/match/messages';
 import type { programmesEn } from '../pages/programmes/messages';
+import type { reportsEn } from '../pages/reports/messages';
 import type { contributionsEn } from '../pages/contributions/messages';
 import { agencyEn } from '../pages/agency/messages';
 import { enterpriseEn } from '../pages/enterprise/messages';
@@ -22,6 +23,7 @@ export const en = {
     myProfile: 'Our profile',
     reviewQueue: 'Review queue',
     statistics: 'Statistics',
+    reports: 'Reports',
     organizations: 'Organisations',
     users: 'Users',
     inbox: 'Inbox',
@@ -177,6 +179,7 @@ export interface LazyMessages {
   activities: typeof activitiesEn;
   programmes: typeof programmesEn;
   contributions: typeof contributionsEn;
+  reports: typeof reportsEn;
 }
 
 export type Messages = CoreMessages & LazyMessages;

@@ -18,6 +18,7 @@ export const zh: CoreMessages = {
     myProfile: '企业资料',
     reviewQueue: '审核队列',
     statistics: '统计',
+    reports: '报告',
     organizations: '机构',
     users: '用户',
     inbox: '消息',

@@ -8,6 +8,8 @@ const NeedCandidatesPage = lazy(() => import('./need-candidates').then((m) => ({
 const OrganizationsPage = lazy(() => import('./organizations').then((m) => ({ default: m.OrganizationsPage })));
 // The dashboard carries ECharts (the funnel; the world map loads on its own): its own chunk, loaded only when opened.
 const StatisticsPage = lazy(() => import('./statistics').then((m) => ({ default: m.StatisticsPage })));
+// The alliance report (issue 16): its strings, charts and map load with it.
+const ReportPage = lazy(() => import('../reports/report-page').then((m) => ({ default: m.ReportPage })));
 
 // The API lets admins do all of this too (reviewQueue, moves, matchStatistics, setOrganizationVerification).
 const STAFF: Role[] = ['COORDINATOR', 'ADMIN'];
@@ -44,6 +46,14 @@ export const coordinatorRoutes = (
       element={
         <RequireRole roles={STAFF}>
           <StatisticsPage />
+        </RequireRole>
+      }
+    />
+    <Route
+      path="/reports"
+      element={
+        <RequireRole roles={STAFF}>
+          <ReportPage />
         </RequireRole>
       }
     />
