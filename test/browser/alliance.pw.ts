@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { api, choose, confirmInPopup, tokenOf } from './support';
 
@@ -11,9 +11,17 @@ import { api, choose, confirmInPopup, tokenOf } from './support';
 type Role = 'AGENCY_MEMBER' | 'COORDINATOR' | 'ENTERPRISE_MEMBER';
 const DAY = 86_400_000;
 
+/** The browser contexts a test opened, closed after it (their live connections would otherwise outlive it). */
+const opened: BrowserContext[] = [];
+test.afterEach(async () => {
+  await Promise.all(opened.splice(0).map((context) => context.close()));
+});
+
 /** A page of its own (another browser context) signed in as `token`, reading the console in `language`. */
 async function pageAs(browser: Browser, token: string, language: 'EN' | 'ZH' = 'EN'): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
+  const context = await browser.newContext();
+  opened.push(context);
+  const page = await context.newPage();
   await page.goto('/sign-in');
   await page.evaluate(
     ([value, lang]) => {
