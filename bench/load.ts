@@ -7,6 +7,7 @@ import { freePort } from '../src/infra/embedded/free-port';
 import { processesMentioning } from '../src/infra/embedded/process-files';
 import { exited, launch, MAIN, Started, waitForReady } from '../test/support/app-process';
 import { percentile } from '../test/support/statistics';
+import { metric, scrapeMetrics } from './support/metrics';
 
 /**
  * npm run bench:load — a mixed workload against the application started as `npm start` starts it (embedded PostgreSQL
@@ -428,34 +429,6 @@ function report(title: string, measured: Measured[]): { requests: number; errors
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
-
-/** The application's Prometheus metrics, if it serves them (GET /metrics): series → value. */
-async function scrapeMetrics(port: number): Promise<Map<string, number> | undefined> {
-  try {
-    const res = await fetch(`http://127.0.0.1:${port}/metrics`);
-    if (!res.ok) return undefined;
-    const series = new Map<string, number>();
-    for (const line of (await res.text()).split('\n')) {
-      if (!line || line.startsWith('#')) continue;
-      const at = line.lastIndexOf(' ');
-      series.set(line.slice(0, at), Number(line.slice(at + 1)));
-    }
-    return series.size > 0 ? series : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Sum of the series named `name` whose labels contain every `labels` fragment (e.g. 'operation="LoadNeeds"'). */
-function metric(series: Map<string, number> | undefined, name: string, ...labels: string[]): number {
-  let total = 0;
-  for (const [key, value] of series ?? []) {
-    const brace = key.indexOf('{');
-    if ((brace < 0 ? key : key.slice(0, brace)) !== name) continue;
-    if (labels.every((l) => key.includes(l))) total += value;
-  }
-  return total;
-}
 
 /** What the application's own metrics say about the minute: time inside GraphQL, matching and search; event-loop delay; heap. */
 function reportMetrics(before: Map<string, number> | undefined, after: Map<string, number> | undefined, measured: Measured[]): void {

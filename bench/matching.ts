@@ -9,9 +9,7 @@ import { Meilisearch } from 'meilisearch';
 import { logLevels } from '../src/app.factory';
 import { hashPassword } from '../src/users/password-hasher';
 import { prepareIsolatedWorld } from '../src/cli/match-batch.command';
-import { CapabilityEntity } from '../src/capabilities/capability.entity';
-import { GcdfImportService, inferredCapabilities } from '../src/imports/gcdf-import.service';
-import { classifyProject } from '../src/imports/gcdf/water-classifier';
+import { GcdfImportService } from '../src/imports/gcdf-import.service';
 import { freePort } from '../src/infra/embedded/free-port';
 import { MatchingService, toMeilisearch } from '../src/matching/matching.service';
 import { TrackRecordIndexService } from '../src/matching/track-record-index.service';
@@ -25,6 +23,8 @@ import { MeilisearchWriter } from '../src/search/meilisearch.providers';
 import { configOrExit, startRuntime } from '../src/runtime';
 import { exited, launch, Started, waitForReady } from '../test/support/app-process';
 import { percentile } from '../test/support/statistics';
+import { expandedSize, loadExpandedData } from './support/expanded-data';
+import { metric, scrapeMetrics } from './support/metrics';
 
 /**
  * npm run bench:matching — a large index from the real data (10,000 enterprises, 100,000 reference projects made by
@@ -32,9 +32,7 @@ import { percentile } from '../test/support/statistics';
  * concurrent clients), the raw Meilisearch searches it issues, the full reindex rate against raw Meilisearch on the
  * same documents, and the sync lag from a mutation to a searchable document. Prints figures; asserts nothing.
  */
-const DATA = process.env.GCDF_DATA ?? join(__dirname, '..', '..', '..', 'shared', 'data', 'gcdf-water');
-const ENTERPRISES = Number(process.env.BENCH_ENTERPRISES ?? 10_000);
-const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 100_000);
+const DATA = expandedSize().data;
 const SEQUENTIAL = 200;
 const CLIENTS = 8;
 const PER_CLIENT = 40;
@@ -44,13 +42,6 @@ const log = (message: string) => console.log(message);
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 const describe = (values: number[]) =>
   `p50 ${percentile(values, 50).toFixed(1)} ms, p95 ${percentile(values, 95).toFixed(1)} ms, p99 ${percentile(values, 99).toFixed(1)} ms (n=${values.length})`;
-
-interface Company {
-  id: string;
-  name: string;
-  parentGroup: string | null;
-  projects: Array<{ id: string; title: string; description: string; country: string | null; sector: string | null; year: number | null }>;
-}
 
 async function main(): Promise<void> {
   Logger.overrideLogger(logLevels('warn'));
@@ -147,7 +138,7 @@ async function main(): Promise<void> {
     const needIds = needRows.map((n) => n.id);
     const match = (id: string) =>
       gql(
-        'query($id: ID!) { matchCandidates(needId: $id, first: 10) { rank score enterprise { id } explanation { factors { key contribution } evidence { referenceProject { title year } } } } }',
+        'query MatchCandidates($id: ID!) { matchCandidates(needId: $id, first: 10) { rank score enterprise { id } explanation { factors { key contribution } evidence { referenceProject { title year } } } } }',
         { id },
         coordinatorToken,
       );
@@ -158,12 +149,14 @@ async function main(): Promise<void> {
     for (const id of needIds.slice(1, 11)) await match(id);
 
     const sequential: number[] = [];
+    const metricsBefore = await scrapeMetrics(port);
     for (let i = 0; i < SEQUENTIAL; i++) {
       const start = process.hrtime.bigint();
       await match(needIds[i % needIds.length]);
       sequential.push(ms(start));
     }
     log(`matchCandidates over HTTP, sequential: ${describe(sequential)} (target p95 ≤ 60 ms)`);
+    reportInside(metricsBefore, await scrapeMetrics(port), sequential);
 
     t = process.hrtime.bigint();
     await Promise.all(
@@ -252,90 +245,31 @@ async function app_cleanup(
   await runtime.stop(exitCode === 0 ? 'benchmark done' : 'benchmark failed', exitCode, cleanup);
 }
 
+/**
+ * Where the sequential requests spent their time, from the API's own /metrics (means): inside GraphQL, the ranking
+ * (stage 1 and 2, `MatchingService.rankEnterprises`) and its multi-search as the API waited for it.
+ */
+function reportInside(before: Map<string, number> | undefined, after: Map<string, number> | undefined, client: number[]): void {
+  if (!before || !after) return log('The API serves no /metrics: no breakdown.');
+  const mean = (name: string, label: string) => {
+    const count = metric(after, `${name}_count`, label) - metric(before, `${name}_count`, label);
+    return count > 0 ? ((metric(after, `${name}_sum`, label) - metric(before, `${name}_sum`, label)) / count) * 1000 : NaN;
+  };
+  const graphql = mean('waterbridge_graphql_request_duration_seconds', 'operation="MatchCandidates"');
+  const ranking = mean('waterbridge_match_duration_seconds', 'kind="candidates"');
+  const search = mean('waterbridge_search_duration_seconds', 'operation="multi_search"');
+  const atClient = client.reduce((a, b) => a + b, 0) / client.length;
+  log(
+    `  inside the API, means: GraphQL ${graphql.toFixed(1)} ms of the client's ${atClient.toFixed(1)} ms; of it the ranking ` +
+      `${ranking.toFixed(1)} ms, of which the multi-search ${search.toFixed(1)} ms (so stage 2 and the rest of the ranking ` +
+      `${(ranking - search).toFixed(1)} ms; the rest of the operation — access, reading the need, the enterprises and the cited ` +
+      `projects, the answer — ${(graphql - ranking).toFixed(1)} ms)`,
+  );
+}
+
 async function rssOf(pid: number): Promise<number> {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
-}
-
-/** Inserts the companies and their copies straight into PostgreSQL (multi-row inserts; the import path is timed elsewhere). */
-async function loadExpandedData(
-  dataSource: DataSource,
-  referenceData: ReferenceDataService,
-): Promise<{ enterprises: number; projects: number }> {
-  const companies: Company[] = readFileSync(join(DATA, 'companies.jsonl'), 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l));
-  const real = companies.flatMap((c) =>
-    c.projects.map((p) => ({
-      company: c,
-      p,
-      c: classifyProject(p.title, p.description),
-      country: p.country ? (referenceData.countryCodeByName(p.country) ?? null) : null,
-    })),
-  );
-  const byCompany = new Map<string, typeof real>();
-  for (const r of real) byCompany.set(r.company.id, [...(byCompany.get(r.company.id) ?? []), r]);
-  const countries = referenceData.listCountries({ beltAndRoad: true }).map((c) => c.code);
-  const copiesPerProject = Math.max(1, Math.round(PROJECTS / ((ENTERPRISES / companies.length) * real.length)));
-  let enterprises = 0;
-  let projects = 0;
-  let seed = 7;
-  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
-  for (let copy = 0; enterprises < ENTERPRISES; copy++) {
-    const batch = companies.slice(0, Math.min(companies.length, ENTERPRISES - enterprises));
-    const orgRows = batch.map((c) => ({ id: randomUUID(), c }));
-    await dataSource.query(
-      `INSERT INTO organization (id, kind, name_en, parent_group, country_code, description, verification_status, external_id)
-       SELECT id, 'ENTERPRISE', name, pg, 'CN', '', 'VERIFIED', ext FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, name text, pg text, ext text)`,
-      [
-        JSON.stringify(
-          orgRows.map(({ id, c }) => ({
-            id,
-            name: copy ? `${c.name} (${copy})` : c.name,
-            pg: c.parentGroup,
-            ext: copy ? `${c.id}~${copy}` : c.id,
-          })),
-        ),
-      ],
-    );
-    const capabilities = orgRows.flatMap(({ id, c }) => inferredCapabilities(id, c.name));
-    if (capabilities.length > 0) await dataSource.getRepository(CapabilityEntity).insert(capabilities);
-    enterprises += batch.length;
-    const rows: unknown[] = [];
-    for (const { id, c } of orgRows) {
-      for (const r of byCompany.get(c.id) ?? []) {
-        for (let k = 0; k < copiesPerProject && projects + rows.length < PROJECTS; k++) {
-          // The first copy is the real project; later ones move in time and, now and then, to another country.
-          const country = k === 0 || random() < 0.6 ? r.country : countries[Math.floor(random() * countries.length)];
-          const year =
-            r.p.year === null ? null : k === 0 ? r.p.year : Math.min(2021, Math.max(2000, r.p.year + Math.round((random() - 0.5) * 10)));
-          rows.push({
-            org: id,
-            ext: `${r.p.id}~${copy}~${k}`,
-            title: r.c.analysis.title.slice(0, 200),
-            description: r.c.analysis.description.slice(0, 20_000),
-            country,
-            year,
-            sector: r.c.sectorCode,
-            source: r.p.sector,
-            role: r.c.role,
-            cats: r.c.technologyCategories,
-          });
-        }
-      }
-    }
-    for (let i = 0; i < rows.length; i += 2000) {
-      await dataSource.query(
-        `INSERT INTO reference_project (organization_id, external_id, title, description, country_code, year, sector_code, source_sector, role, technology_categories)
-         SELECT org, ext, title, description, country, year, sector, source, role::project_role, cats FROM jsonb_to_recordset($1::jsonb)
-           AS r(org uuid, ext text, title text, description text, country text, year int, sector text, source text, role text, cats text[])`,
-        [JSON.stringify(rows.slice(i, i + 2000))],
-      );
-    }
-    projects += rows.length;
-  }
-  return { enterprises, projects };
 }
 
 /** Meilisearch's own rate on the same documents as the full reindex: built in memory first, then sent as fast as it takes them. */

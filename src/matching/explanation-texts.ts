@@ -54,6 +54,13 @@ export interface CitationFacts {
   recentYear: number | null;
 }
 
+/**
+ * Whether a project has a reason to be cited: `citation` says something of it, in every language, exactly when one of
+ * these holds (citeEvidence puts only the cited projects into words; a test holds the two together).
+ */
+export const hasReason = (c: CitationFacts): boolean =>
+  c.sameCountry || c.sameRegion || c.similarWork > 0 || c.sameSector || c.recentYear !== null;
+
 /** The words of an explanation in one language. Numbers, codes and names are the same in every language. */
 export interface ExplanationTexts {
   labels: Record<FactorKey, string>;

@@ -1,5 +1,7 @@
+import { Language } from '../access/actor';
+import { EXPLANATION_TEXTS, hasReason } from './explanation-texts';
 import { DEFAULT_WEIGHTS, FACTOR_KEYS, parseMatchWeights } from './match-factors';
-import { citeEvidence, NeedProfile, scorePair, spreadGroups, summarise } from './match-scoring';
+import { citeEvidence, firstBy, NeedProfile, scorePair, spreadGroups, summarise } from './match-scoring';
 import { distinctiveTerms, terms } from './text-terms';
 import { summariseRecord, TrackRecord } from './track-record-index.service';
 
@@ -138,6 +140,39 @@ describe('match scoring', () => {
     const [first] = citeEvidence(need, experienced, projectSimilarity);
     expect(first.project.id).toBe('p0');
     expect(first.reasons).toEqual(['same country (Sudan)', 'similar work (match 90%)', 'same sector or technology', 'recent (2010)']);
+  });
+
+  it('cites only projects with a reason, and says one exactly when hasReason holds, in both languages', () => {
+    const projects = record([
+      { countryCode: 'PK', region: 'Asia', year: 2000 },
+      { countryCode: 'ET', region: 'Africa', year: 2000 },
+      { countryCode: 'PK', region: 'Asia', year: 2014 },
+    ]);
+    expect(citeEvidence(need, projects, new Map()).map((e) => e.project.id)).toEqual(['p2', 'p1']);
+    for (const language of [Language.EN, Language.ZH]) {
+      for (let bits = 0; bits < 32; bits++) {
+        const facts = {
+          sameCountry: (bits & 1) > 0,
+          sameRegion: (bits & 2) > 0,
+          similarWork: bits & 4 ? 0.4 : 0,
+          sameSector: (bits & 8) > 0,
+          recentYear: bits & 16 ? 2011 : null,
+        };
+        expect(EXPLANATION_TEXTS[language].citation(need, facts).length > 0).toBe(hasReason(facts));
+      }
+    }
+  });
+
+  it('keeps the first few of a list in order as sorting it all would', () => {
+    let seed = 5;
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    const byValueThenId = (a: { v: number; id: number }, b: { v: number; id: number }) => b.v - a.v || a.id - b.id;
+    for (const size of [0, 1, 2, 3, 7, 50]) {
+      const items = Array.from({ length: size }, (_, id) => ({ v: Math.floor(random() * 4), id }));
+      for (const limit of [0, 1, 3, 10]) {
+        expect(firstBy(items, limit, byValueThenId)).toEqual([...items].sort(byValueThenId).slice(0, limit));
+      }
+    }
   });
 
   it('follows the configured weights', () => {

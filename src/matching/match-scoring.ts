@@ -1,5 +1,5 @@
 import { Language } from '../access/actor';
-import { EXPLANATION_TEXTS, ExplainedFacts, STRONG_FIELD_SHARE } from './explanation-texts';
+import { CitationFacts, EXPLANATION_TEXTS, ExplainedFacts, hasReason, STRONG_FIELD_SHARE } from './explanation-texts';
 import { FACTOR_KEYS, FactorKey } from './match-factors';
 import { saturate } from './text-terms';
 import { ProjectFacts, TrackRecord } from './track-record-index.service';
@@ -207,7 +207,10 @@ export function scorePair(need: NeedProfile, record: TrackRecord, signals: PairS
   return explain(need, measure(need, record, signals), weights);
 }
 
-/** The reference projects that support a pair, most similar first (computed for the candidates shown only). */
+/**
+ * The reference projects that support a pair, most similar first (computed for the candidates shown only). Every
+ * project's facts are gathered, but only the `limit` cited are put into words.
+ */
 export function citeEvidence(
   need: NeedProfile,
   record: TrackRecord,
@@ -216,31 +219,49 @@ export function citeEvidence(
   language = Language.EN,
 ): Evidence[] {
   const needCategories = new Set(need.technologyCategories);
+  const citable: Array<{ project: ProjectFacts; similarity: number; facts: CitationFacts }> = [];
+  for (const project of record.projects) {
+    const text = projectSimilarity.get(project.id) ?? 0;
+    const sameCountry = project.countryCode === need.countryCode;
+    const sameSector = project.technologyCategories.some((c) => needCategories.has(c)) || project.sectorCode === need.sectorCode;
+    const facts: CitationFacts = {
+      sameCountry,
+      sameRegion: project.region === need.region,
+      similarWork: text,
+      sameSector,
+      recentYear: project.year !== null && Math.abs(project.year - need.year) <= 3 ? project.year : null,
+    };
+    if (hasReason(facts))
+      citable.push({ project, similarity: round(0.5 * text + 0.3 * Number(sameCountry) + 0.2 * Number(sameSector)), facts });
+  }
   const texts = EXPLANATION_TEXTS[language];
-  return record.projects
-    .map((project) => {
-      const text = projectSimilarity.get(project.id) ?? 0;
-      const sameCountry = project.countryCode === need.countryCode;
-      const sameSector = project.technologyCategories.some((c) => needCategories.has(c)) || project.sectorCode === need.sectorCode;
-      const reasons = texts.citation(need, {
-        sameCountry,
-        sameRegion: project.region === need.region,
-        similarWork: text,
-        sameSector,
-        recentYear: project.year !== null && Math.abs(project.year - need.year) <= 3 ? project.year : null,
-      });
-      const similarity = round(0.5 * text + 0.3 * Number(sameCountry) + 0.2 * Number(sameSector));
-      return { project, similarity, reasons };
-    })
-    .filter((e) => e.reasons.length > 0)
-    .sort(
-      (a, b) =>
-        b.similarity - a.similarity ||
-        (b.project.year ?? 0) - (a.project.year ?? 0) ||
-        byText(a.project.title, b.project.title) ||
-        byText(a.project.id, b.project.id),
-    )
-    .slice(0, limit);
+  return firstBy(
+    citable,
+    limit,
+    (a, b) =>
+      b.similarity - a.similarity ||
+      (b.project.year ?? 0) - (a.project.year ?? 0) ||
+      byText(a.project.title, b.project.title) ||
+      byText(a.project.id, b.project.id),
+  ).map(({ project, similarity, facts }) => ({ project, similarity, reasons: texts.citation(need, facts) }));
+}
+
+/**
+ * The first `limit` items in `compare` order, in that order: what sorting them all and keeping the first `limit` gives,
+ * when `compare` orders every two distinct items (no ties), without sorting them all (a few of hundreds of projects).
+ */
+export function firstBy<T>(items: readonly T[], limit: number, compare: (a: T, b: T) => number): T[] {
+  const first: T[] = [];
+  for (const item of items) {
+    if (first.length === limit && (limit === 0 || compare(item, first[limit - 1]) >= 0)) continue;
+    let at = first.length === limit ? limit - 1 : first.length;
+    while (at > 0 && compare(item, first[at - 1]) < 0) {
+      first[at] = first[at - 1];
+      at--;
+    }
+    first[at] = item;
+  }
+  return first;
 }
 
 /** A candidate measured on every factor, before any weights. */

@@ -219,6 +219,54 @@ describe('Built (the snapshot matching reads)', () => {
     expect(built.mostRelevant(['water'], 1)).toHaveLength(1);
   });
 
+  it('retrieves exactly what scoring every record would, whole or patched, ties by id', () => {
+    const vocabulary = new Map<string, number>();
+    const WORDS = ['water', 'pump', 'pipeline', 'dam', 'desalination', 'sewage', 'irrigation', 'borehole', 'tower', 'reservoir'];
+    let seed = 3;
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    const text = () => Array.from({ length: 1 + Math.floor(random() * 5) }, () => WORDS[Math.floor(random() * WORDS.length)]).join(' ');
+    const rows = Array.from({ length: 240 }, (_, i) =>
+      project(`org${String(i % 100).padStart(3, '0')}`, { title: text(), description: text() }),
+    );
+    // Two records alike in every word: equal scores, ordered by id.
+    rows.push(project('twin-b', { title: 'Borehole pump' }), project('twin-a', { title: 'Borehole pump' }));
+    const whole = Built.empty(vocabulary).withChanges('fp-1', new Map(), fold(vocabulary, rows), []);
+    // A patch: one record replaced (with a word no record had), one removed, one added.
+    const changed = fold(vocabulary, [
+      project('org005', { title: 'Desalination reservoir', description: 'Stadium.' }),
+      project('new', { title: 'Water stadium' }),
+    ]);
+    const patched = whole.withChanges('fp-2', new Map(), changed, ['org007']);
+    // Enough new records at once that the postings are made again.
+    const many = fold(
+      vocabulary,
+      rows.slice(0, 150).map((r) => ({ ...r, organization_id: `x-${r.organization_id}` })),
+    );
+    const rebuilt = patched.withChanges('fp-3', new Map(), many, ['org009']);
+    const everyRecord = (built: Built, words: string[], limit: number) => {
+      const relevance = built.relevanceTo(words);
+      return [...built.records.values()]
+        .map((r) => ({ id: r.organizationId, score: relevance(r) }))
+        .filter((r) => r.score > 0)
+        .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
+        .slice(0, limit)
+        .map((r) => r.id);
+    };
+    const queries = [['water'], ['borehole', 'pump'], ['pump', 'dam', 'stadium'], ['desalination', 'reservoir', 'sewage'], ['stadium']];
+    for (const built of [whole, patched, rebuilt]) {
+      for (const words of queries) {
+        for (const limit of [1, 5, 40, 500]) {
+          expect(built.mostRelevant(words, limit).map((r) => r.organizationId)).toEqual(everyRecord(built, words, limit));
+        }
+      }
+    }
+    expect(patched.mostRelevant(['stadium'], 5).map((r) => r.organizationId)).toEqual(['new', 'org005']);
+    expect(whole.mostRelevant(['stadium'], 5)).toEqual([]);
+    expect(whole.mostRelevant(['borehole', 'pump'], 500).map((r) => r.organizationId)).toEqual(
+      expect.arrayContaining(['twin-a', 'twin-b']),
+    );
+  });
+
   it('holds projects out of a record as if they had never been folded in', () => {
     const vocabulary = new Map<string, number>();
     const rows = [
