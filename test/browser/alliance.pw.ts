@@ -38,6 +38,26 @@ async function tokens(request: APIRequestContext, ...roles: Role[]): Promise<Rec
   return Object.fromEntries(roles.map((role, i) => [role, found[i]])) as Record<Role, string>;
 }
 
+/** The organisation of the demo account behind `token`. */
+async function organizationOf(request: APIRequestContext, token: string): Promise<{ id: string; nameEn: string }> {
+  const { me } = await api<{ me: { organization: { id: string; nameEn: string } } }>(
+    request,
+    token,
+    '{ me { organization { id nameEn } } }',
+  );
+  return me.organization;
+}
+
+/** The three roles' tokens, and the demo enterprise and agency. */
+async function parties(request: APIRequestContext) {
+  const all = await tokens(request, 'COORDINATOR', 'ENTERPRISE_MEMBER', 'AGENCY_MEMBER');
+  const [enterprise, agency] = await Promise.all([
+    organizationOf(request, all.ENTERPRISE_MEMBER),
+    organizationOf(request, all.AGENCY_MEMBER),
+  ]);
+  return { all, enterprise, agency };
+}
+
 /** Through the API, a coordinator publishes an activity in Sri Lanka a month ahead (the venue's clock: Asia/Colombo). */
 async function publishedActivity(
   request: APIRequestContext,
@@ -260,15 +280,14 @@ test('equipment: an enterprise pledges it to an agency, ships it once approved; 
   browser,
   request,
 }) => {
-  const all = await tokens(request, 'COORDINATOR', 'ENTERPRISE_MEMBER', 'AGENCY_MEMBER');
-  const { me } = await api<{ me: { organization: { nameEn: string } } }>(request, all.AGENCY_MEMBER, '{ me { organization { nameEn } } }');
+  const { all, agency: recipient } = await parties(request);
   const title = `Portable water-quality laboratories ${Date.now()}`;
 
   const enterprise = await pageAs(browser, all.ENTERPRISE_MEMBER);
   await enterprise.goto('/contributions');
   await enterprise.getByRole('button', { name: 'Pledge equipment' }).click();
   const dialog = enterprise.getByRole('dialog', { name: 'Pledge equipment' });
-  await choose(dialog.getByLabel('Recipient'), me.organization.nameEn);
+  await choose(dialog.getByLabel('Recipient'), recipient.nameEn);
   await dialog.getByLabel('What is given, in a line').fill(title);
   const item = dialog.getByRole('group', { name: 'Item 1' });
   await item.getByLabel('Item').fill('Portable water-quality laboratory');
@@ -306,16 +325,6 @@ test('equipment: an enterprise pledges it to an agency, ships it once approved; 
   await expect(row(agency).getByTestId('donation-status')).toHaveText('Handed over');
   await expect(row(agency).getByRole('button', { name: 'In operation' })).toBeVisible();
 });
-
-/** The name of the organisation of the demo account behind `token`. */
-async function organizationOf(request: APIRequestContext, token: string): Promise<{ id: string; nameEn: string }> {
-  const { me } = await api<{ me: { organization: { id: string; nameEn: string } } }>(
-    request,
-    token,
-    '{ me { organization { id nameEn } } }',
-  );
-  return me.organization;
-}
 
 test('a coordinator records an equipment handover in the recipient’s name, then as the outcome of the match it served; the match shows it', async ({
   browser,
@@ -400,11 +409,7 @@ test('training: the secretariat offers a course in an enterprise’s name and ap
   browser,
   request,
 }) => {
-  const all = await tokens(request, 'COORDINATOR', 'ENTERPRISE_MEMBER', 'AGENCY_MEMBER');
-  const [enterprise, agency] = await Promise.all([
-    organizationOf(request, all.ENTERPRISE_MEMBER),
-    organizationOf(request, all.AGENCY_MEMBER),
-  ]);
+  const { all, enterprise, agency } = await parties(request);
   const title = `Operating membrane filtration plants ${Date.now()}`;
   const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
   const row = (page: Page) => page.getByRole('row', { name: new RegExp(title) });
@@ -453,11 +458,7 @@ test('a coordinator creates a programme, edits it and adds a partner agency and 
   browser,
   request,
 }) => {
-  const all = await tokens(request, 'COORDINATOR', 'ENTERPRISE_MEMBER', 'AGENCY_MEMBER');
-  const [enterprise, agency] = await Promise.all([
-    organizationOf(request, all.ENTERPRISE_MEMBER),
-    organizationOf(request, all.AGENCY_MEMBER),
-  ]);
+  const { all, enterprise, agency } = await parties(request);
   const name = `Safe water for Mekong villages ${Date.now()}`;
   const page = await pageAs(browser, all.COORDINATOR);
   await page.goto('/programmes');
