@@ -198,6 +198,8 @@ test('a coordinator: the review queue, a need’s candidates, statistics, organi
       `/activities/${held}?tab=meetings`,
       '/activities/new',
       `/programmes/${programmeId}`,
+      '/contributions',
+      '/contributions?tab=training',
     ],
     ['EN'],
   );

@@ -1,11 +1,11 @@
 /// <reference lib="dom" />
 import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { api, choose, confirmInPopup, tokenOf } from './support';
+import { api, choose, confirmInPopup, introducedMatch, tokenOf } from './support';
 
 /**
  * The alliance's pages (issue 16): activities and registration, B2B meetings, the secretariat's activity form and
- * lifecycle, programmes, donations. Each test makes its own activity through the API; the pages are read as the demo
+ * lifecycle, programmes and their form, donations and training, and the secretariat acting in an organisation's name. Each test makes its own activity through the API; the pages are read as the demo
  * accounts, signed in with a token of the API's (the sign-in form is sign-in.pw.ts's), in the language each step says.
  */
 type Role = 'AGENCY_MEMBER' | 'COORDINATOR' | 'ENTERPRISE_MEMBER';
@@ -36,6 +36,26 @@ async function pageAs(browser: Browser, token: string, language: 'EN' | 'ZH' = '
 async function tokens(request: APIRequestContext, ...roles: Role[]): Promise<Record<Role, string>> {
   const found = await Promise.all(roles.map((role) => tokenOf(request, role)));
   return Object.fromEntries(roles.map((role, i) => [role, found[i]])) as Record<Role, string>;
+}
+
+/** The organisation of the demo account behind `token`. */
+async function organizationOf(request: APIRequestContext, token: string): Promise<{ id: string; nameEn: string }> {
+  const { me } = await api<{ me: { organization: { id: string; nameEn: string } } }>(
+    request,
+    token,
+    '{ me { organization { id nameEn } } }',
+  );
+  return me.organization;
+}
+
+/** The three roles' tokens, and the demo enterprise and agency. */
+async function parties(request: APIRequestContext) {
+  const all = await tokens(request, 'COORDINATOR', 'ENTERPRISE_MEMBER', 'AGENCY_MEMBER');
+  const [enterprise, agency] = await Promise.all([
+    organizationOf(request, all.ENTERPRISE_MEMBER),
+    organizationOf(request, all.AGENCY_MEMBER),
+  ]);
+  return { all, enterprise, agency };
 }
 
 /** Through the API, a coordinator publishes an activity in Sri Lanka a month ahead (the venue's clock: Asia/Colombo). */
@@ -260,15 +280,14 @@ test('equipment: an enterprise pledges it to an agency, ships it once approved; 
   browser,
   request,
 }) => {
-  const all = await tokens(request, 'COORDINATOR', 'ENTERPRISE_MEMBER', 'AGENCY_MEMBER');
-  const { me } = await api<{ me: { organization: { nameEn: string } } }>(request, all.AGENCY_MEMBER, '{ me { organization { nameEn } } }');
+  const { all, agency: recipient } = await parties(request);
   const title = `Portable water-quality laboratories ${Date.now()}`;
 
   const enterprise = await pageAs(browser, all.ENTERPRISE_MEMBER);
   await enterprise.goto('/contributions');
   await enterprise.getByRole('button', { name: 'Pledge equipment' }).click();
   const dialog = enterprise.getByRole('dialog', { name: 'Pledge equipment' });
-  await choose(dialog.getByLabel('Recipient'), me.organization.nameEn);
+  await choose(dialog.getByLabel('Recipient'), recipient.nameEn);
   await dialog.getByLabel('What is given, in a line').fill(title);
   const item = dialog.getByRole('group', { name: 'Item 1' });
   await item.getByLabel('Item').fill('Portable water-quality laboratory');
@@ -305,4 +324,213 @@ test('equipment: an enterprise pledges it to an agency, ships it once approved; 
   await handover.getByRole('button', { name: 'Record the handover' }).click();
   await expect(row(agency).getByTestId('donation-status')).toHaveText('Handed over');
   await expect(row(agency).getByRole('button', { name: 'In operation' })).toBeVisible();
+});
+
+test('a coordinator records an equipment handover in the recipient’s name, then as the outcome of the match it served; the match shows it', async ({
+  browser,
+  request,
+}) => {
+  // An engaged match: the demo agency's need, the demo enterprise, both accepted.
+  const needTitle = `Pressure sensors for the Kandy trunk mains ${Date.now()}`;
+  const made = await introducedMatch(request, {
+    title: needTitle,
+    description: 'Pressure sensors and loggers along the trunk mains, with the staff trained to read them.',
+    sectorCode: '14020',
+    message: 'We supplied such sensors before.',
+  });
+  const respond = (token: string, version: number) =>
+    api<{ respondToMatch: { version: number } }>(
+      request,
+      token,
+      'mutation($input: RespondToMatchInput!) { respondToMatch(input: $input) { version } }',
+      { input: { id: made.matchId, version, accept: true } },
+    );
+  const accepted = await respond(made.enterprise, made.version);
+  await respond(made.agency, accepted.respondToMatch.version);
+
+  // Equipment for that need, pledged, approved and shipped through the API.
+  const agency = await organizationOf(request, made.agency);
+  const title = `Pressure loggers ${Date.now()}`;
+  const { pledgeDonation } = await api<{ pledgeDonation: { id: string; version: number } }>(
+    request,
+    made.enterprise,
+    'mutation($input: PledgeDonationInput!) { pledgeDonation(input: $input) { id version } }',
+    {
+      input: {
+        recipientId: agency.id,
+        needId: made.needId,
+        title,
+        items: [{ name: 'Pressure logger', quantity: 20, unitValue: 400 }],
+        currency: 'USD',
+      },
+    },
+  );
+  const move = (token: string, version: number, to: string) =>
+    api<{ moveDonation: { version: number } }>(
+      request,
+      token,
+      'mutation($input: MoveDonationInput!) { moveDonation(input: $input) { version } }',
+      { input: { id: pledgeDonation.id, version, to } },
+    );
+  const approved = await move(made.coordinator, pledgeDonation.version, 'APPROVED');
+  await move(made.enterprise, approved.moveDonation.version, 'SHIPPED');
+
+  // The secretariat records the handover for the recipient…
+  const page = await pageAs(browser, made.coordinator);
+  await page.goto('/contributions');
+  const row = page.getByRole('row', { name: new RegExp(title) });
+  await row.getByRole('button', { name: 'Record the handover' }).click();
+  const handover = page.getByRole('dialog', { name: `Handover of “${title}”` });
+  await handover.getByRole('button', { name: 'Record the handover' }).click();
+  await expect(handover).toBeHidden();
+  await expect(row.getByTestId('donation-status')).toHaveText('Handed over');
+
+  // …then records it as the outcome of the engaged match, chosen among the donor's on the recipient's needs.
+  await row.getByRole('button', { name: 'Record as a match outcome' }).click();
+  const dialog = page.getByRole('dialog', { name: `Record “${title}” as a match outcome` });
+  await expect(dialog).toContainText('A handover outcome, dated');
+  await dialog.getByLabel('Match').click();
+  await page.getByTitle(new RegExp(needTitle)).click();
+  await dialog.getByRole('button', { name: 'Record the outcome' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('outcome-recorded')).toContainText(`Recorded as an outcome of the match on “${needTitle}”.`);
+  await expect(row.getByRole('button', { name: 'Record as a match outcome' })).toBeHidden();
+  await expect(row.getByRole('link', { name: 'Outcome of a match' })).toHaveAttribute('href', `/matches/${made.matchId}`);
+
+  await page.getByTestId('outcome-recorded').getByRole('link', { name: 'Open the match' }).click();
+  await expect(page).toHaveURL(new RegExp(`/matches/${made.matchId}$`));
+  const outcomes = page.getByTestId('match-outcomes');
+  await expect(outcomes).toContainText('Handover');
+  await expect(outcomes).toContainText(`Equipment donation: ${title}`);
+  await expect(outcomes).toContainText('US$8,000');
+});
+
+test('training: the secretariat offers a course in an enterprise’s name and approves it; the trainer records it given; the recipient reads it in Chinese', async ({
+  browser,
+  request,
+}) => {
+  const { all, enterprise, agency } = await parties(request);
+  const title = `Operating membrane filtration plants ${Date.now()}`;
+  const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
+  const row = (page: Page) => page.getByRole('row', { name: new RegExp(title) });
+
+  const secretariat = await pageAs(browser, all.COORDINATOR);
+  await secretariat.goto('/contributions?tab=training');
+  await secretariat.getByRole('button', { name: 'Offer a training course' }).click();
+  const offer = secretariat.getByRole('dialog', { name: 'Offer a training course' });
+  await choose(offer.getByLabel('Trainer', { exact: true }), enterprise.nameEn);
+  await choose(offer.getByLabel('Trainees from'), agency.nameEn);
+  await offer.getByLabel('Title').fill(title);
+  await offer.getByLabel('First day').fill(day(-3));
+  await offer.getByLabel('Last day').fill(day(-1));
+  await offer.getByLabel('Planned hours').fill('24');
+  await offer.getByLabel('Planned trainees').fill('15');
+  await offer.getByRole('button', { name: 'Offer' }).click();
+  await expect(offer).toBeHidden();
+  await expect(row(secretariat)).toContainText(enterprise.nameEn);
+  await expect(row(secretariat).getByTestId('training-status')).toHaveText('Pledged');
+  await row(secretariat).getByRole('button', { name: 'Approve' }).click();
+  await confirmInPopup(secretariat, 'Yes');
+  await expect(row(secretariat).getByTestId('training-status')).toHaveText('Approved');
+
+  // The trainer records the course as given: fewer trainees than planned, more hours, certificates for most.
+  const trainer = await pageAs(browser, all.ENTERPRISE_MEMBER);
+  await trainer.goto('/contributions?tab=training');
+  await row(trainer).getByRole('button', { name: 'Record the course as given' }).click();
+  const given = trainer.getByRole('dialog', { name: `Course given: “${title}”` });
+  await expect(given.getByLabel('Trainees trained')).toHaveValue('15');
+  await given.getByLabel('Trainees trained').fill('12');
+  await given.getByLabel('Hours given').fill('30');
+  await given.getByLabel('Certificates issued').fill('10');
+  await given.getByRole('button', { name: 'Record the course as given' }).click();
+  await expect(given).toBeHidden();
+  await expect(row(trainer).getByTestId('training-status')).toHaveText('Completed');
+  await expect(row(trainer)).toContainText('12 trained, 30 h, 10 certificates');
+
+  // The recipient's member, reading in Chinese, finds it completed with what was given.
+  const recipient = await pageAs(browser, all.AGENCY_MEMBER, 'ZH');
+  await recipient.goto('/contributions?tab=training');
+  await expect(row(recipient).getByTestId('training-status')).toHaveText('已完成');
+  await expect(row(recipient)).toContainText('已培训 12 人、30 学时、颁发证书 10 份');
+});
+
+test('a coordinator creates a programme, edits it and adds a partner agency and an enterprise; the programme page shows them', async ({
+  browser,
+  request,
+}) => {
+  const { all, enterprise, agency } = await parties(request);
+  const name = `Safe water for Mekong villages ${Date.now()}`;
+  const page = await pageAs(browser, all.COORDINATOR);
+  await page.goto('/programmes');
+  await page.getByRole('button', { name: 'New programme' }).click();
+  await page.getByLabel('Name in English').fill(name);
+  await page.getByLabel('Name in Chinese').fill('湄公河村庄安全饮水');
+  await page.getByLabel('Sponsor').fill('Alliance of International Science Organizations (ANSO)');
+  await page.getByLabel('First day').fill('2026-03-01');
+  await page.getByLabel('Budget').fill('1500000');
+  await page.getByLabel('Currency').fill('cny');
+  await page.getByRole('button', { name: 'Create' }).click();
+
+  await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
+  await expect(page.getByText('CN¥1,500,000')).toBeVisible();
+  await expect(page.getByText('No member yet.')).toBeVisible();
+
+  // Edited: a new sponsor line and a last day.
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Edit programme' })).toBeVisible();
+  await expect(page.getByLabel('Name in English')).toHaveValue(name);
+  await page.getByLabel('Sponsor').fill('ANSO and the Cambodian Ministry of Rural Development');
+  await page.getByLabel('Last day').fill('2028-12-31');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
+  await expect(page.getByText('ANSO and the Cambodian Ministry of Rural Development')).toBeVisible();
+
+  // Members: a partner agency and a member enterprise, found by name.
+  const members = page.getByLabel('Organisations to add');
+  for (const [who, kind] of [
+    [agency.nameEn, 'Partner agency'],
+    [enterprise.nameEn, 'Member enterprise'],
+  ]) {
+    await members.fill(who);
+    await page.getByTitle(`${who} · ${kind}`, { exact: true }).click();
+  }
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  const table = page.getByTestId('programme-members');
+  await expect(table.getByRole('row', { name: agency.nameEn })).toContainText('Partner agency');
+  await expect(table.getByRole('row', { name: enterprise.nameEn })).toContainText('Member enterprise');
+
+  // Read again, as anyone reads it.
+  await page.reload();
+  await expect(page.getByTestId('programme-members').getByRole('row')).toHaveCount(3);
+});
+
+test('a coordinator registers a delegate in an agency’s name; the agency finds its delegate', async ({ browser, request }) => {
+  const all = await tokens(request, 'COORDINATOR', 'AGENCY_MEMBER');
+  const agency = await organizationOf(request, all.AGENCY_MEMBER);
+  const title = `Seminar on sludge reuse ${Date.now()}`;
+  const { id } = await publishedActivity(request, all.COORDINATOR, { title, kind: 'SEMINAR', capacity: 5 });
+
+  const secretariat = await pageAs(browser, all.COORDINATOR);
+  await secretariat.goto(`/activities/${id}?tab=registrations`);
+  await secretariat.getByRole('button', { name: 'Register delegates for an organisation' }).click();
+  const dialog = secretariat.getByRole('dialog', { name: 'Register delegates for an organisation' });
+  await choose(dialog.getByLabel('Organisation registering'), agency.nameEn);
+  const first = dialog.getByRole('group', { name: 'Delegate 1' });
+  await first.getByLabel('Name').fill('Kumari Jayasinghe');
+  await first.getByLabel('E-mail').fill(`kumari.jayasinghe.${Date.now()}@example.org`);
+  await first.getByLabel('Position').fill('Plant manager');
+  await dialog.getByRole('button', { name: 'Register', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  const registered = secretariat.getByTestId('registered');
+  await expect(registered).toContainText(`Registered for ${agency.nameEn}`);
+  await expect(registered).toContainText('Kumari Jayasinghe: a seat is held');
+  const row = secretariat.getByRole('row', { name: /Kumari Jayasinghe/ });
+  await expect(row).toContainText(agency.nameEn);
+  await expect(row.getByTestId('registration-status')).toHaveText('Seat held, to be confirmed');
+
+  const member = await pageAs(browser, all.AGENCY_MEMBER);
+  await member.goto(`/activities/${id}`);
+  await expect(member.getByRole('row', { name: /Kumari Jayasinghe/ }).getByTestId('registration-status')).toHaveText(
+    'Seat held, to be confirmed',
+  );
 });

@@ -96,6 +96,12 @@ export const activitiesEn = {
     cancelNamed: 'Cancel registration of {{name}}',
     refuseTitle: 'Refuse {{name}}',
     cancelTitle: 'Cancel the registration of {{name}}',
+    registerFor: 'Register delegates for an organisation',
+    registerForTitle: 'Register delegates for an organisation',
+    registerForOrganization: 'Organisation registering',
+    registerForHint:
+      'A verified enterprise, partner agency or joint centre (found by a part of its name); it is told as if it had registered them.',
+    registeredFor: 'Registered for {{organization}}',
   },
   lifecycle: {
     title: 'Secretariat',
@@ -319,6 +325,11 @@ export const activitiesZh: typeof activitiesEn = {
     cancelNamed: '取消报名：{{name}}',
     refuseTitle: '拒绝 {{name}}',
     cancelTitle: '取消 {{name}} 的报名',
+    registerFor: '代机构报名代表',
+    registerForTitle: '代机构报名代表',
+    registerForOrganization: '报名机构',
+    registerForHint: '已认证的企业、合作机构或联合研究中心（输入名称的一部分查找）。',
+    registeredFor: '已为 {{organization}} 报名',
   },
   lifecycle: {
     title: '秘书处',

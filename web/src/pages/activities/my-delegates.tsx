@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { Alert, Button, Col, Form, Input, Row, Space, Table, Typography } from 'antd';
+import { Alert, Button, Form, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmButton } from '../../confirm-button';
@@ -9,17 +9,7 @@ import { Failure, Nothing } from '../../states';
 import { formatVenueMoment } from '../../time-zones';
 import type { ActivityDetails } from './activity';
 import { LIVE_REGISTRATION, RegistrationStatusTag } from './activity-format';
-
-const REGISTER = graphql(`
-  mutation RegisterDelegates($input: RegisterDelegatesInput!) {
-    registerDelegates(input: $input) {
-      id
-      delegateName
-      status
-      waitingListPosition
-    }
-  }
-`);
+import { BLANK_DELEGATE, DelegateFields, REGISTER_DELEGATES, RegisteredAlert, registrationInput, type Registered } from './delegate-fields';
 
 const CANCEL = graphql(`
   mutation CancelMyRegistration($id: ID!) {
@@ -33,9 +23,7 @@ const CANCEL = graphql(`
   }
 `);
 
-type Registered = { id: string; delegateName: string; status: string; waitingListPosition?: number | null };
 type Mine = ActivityDetails['myRegistrations'][number];
-const BLANK: DelegateInput = { name: '', email: '', position: '' };
 // The activity's seats and the list move with every registration: the page reads them again.
 const REFETCH = { refetchQueries: ['ActivityPage'], awaitRefetchQueries: true };
 
@@ -46,7 +34,7 @@ const REFETCH = { refetchQueries: ['ActivityPage'], awaitRefetchQueries: true };
 export function MyDelegates({ activity }: { activity: ActivityDetails }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ delegates: DelegateInput[] }>();
-  const [register, registering] = useMutation(REGISTER, REFETCH);
+  const [register, registering] = useMutation(REGISTER_DELEGATES, REFETCH);
   const [cancel, cancelling] = useMutation(CANCEL, REFETCH);
   const [registered, setRegistered] = useState<Registered[]>([]);
   const [failure, setFailure] = useState<unknown>(null);
@@ -56,14 +44,7 @@ export function MyDelegates({ activity }: { activity: ActivityDetails }) {
     setFailure(null);
     setRegistered([]);
     try {
-      const { data } = await register({
-        variables: {
-          input: {
-            activityId: activity.id,
-            delegates: delegates.map((d) => ({ name: d.name.trim(), email: d.email.trim(), position: d.position?.trim() || null })),
-          },
-        },
-      });
+      const { data } = await register({ variables: { input: registrationInput(activity.id, delegates) } });
       setRegistered(data?.registerDelegates ?? []);
       form.resetFields();
     } catch (error) {
@@ -71,11 +52,6 @@ export function MyDelegates({ activity }: { activity: ActivityDetails }) {
       setFailure(error);
     }
   };
-  const outcome = (r: Registered) =>
-    r.status === 'WAITLISTED'
-      ? t('activities.delegates.waitlisted', { name: r.delegateName, position: r.waitingListPosition ?? '?' })
-      : t('activities.delegates.seatHeld', { name: r.delegateName });
-
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={3}>{t('activities.delegates.title')}</Typography.Title>
@@ -131,21 +107,7 @@ export function MyDelegates({ activity }: { activity: ActivityDetails }) {
           ]}
         />
       )}
-      {registered.length > 0 && (
-        <Alert
-          type="success"
-          showIcon
-          data-testid="registered"
-          title={t('activities.delegates.registered')}
-          description={
-            <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-              {registered.map((r) => (
-                <li key={r.id}>{outcome(r)}</li>
-              ))}
-            </ul>
-          }
-        />
-      )}
+      {registered.length > 0 && <RegisteredAlert registered={registered} />}
       {failure !== null && <Failure error={failure} />}
       <Typography.Title level={4}>{t('activities.delegates.register')}</Typography.Title>
       {!open ? (
@@ -154,59 +116,14 @@ export function MyDelegates({ activity }: { activity: ActivityDetails }) {
         <Form
           form={form}
           layout="vertical"
-          initialValues={{ delegates: [BLANK] }}
+          initialValues={{ delegates: [BLANK_DELEGATE] }}
           disabled={registering.loading}
           onFinish={(values) => void submit(values)}
         >
           <Typography.Paragraph type="secondary">
             {t('activities.delegates.hint', { deadline: formatVenueMoment(activity.registrationDeadline, activity.timeZone) })}
           </Typography.Paragraph>
-          <Form.List name="delegates">
-            {(fields, { add, remove }) => (
-              <Space direction="vertical" style={{ width: '100%' }}>
-                {fields.map((field, index) => (
-                  <div key={field.key} role="group" aria-label={t('activities.delegates.delegateN', { n: index + 1 })}>
-                    <Row gutter={12} align="bottom">
-                      <Col xs={24} md={7}>
-                        <Form.Item
-                          name={[field.name, 'name']}
-                          label={t('activities.delegates.name')}
-                          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-                        >
-                          <Input maxLength={200} autoComplete="off" />
-                        </Form.Item>
-                      </Col>
-                      <Col xs={24} md={7}>
-                        <Form.Item
-                          name={[field.name, 'email']}
-                          label={t('activities.delegates.email')}
-                          rules={[
-                            { required: true, whitespace: true, message: t('common.required') },
-                            { type: 'email', message: t('activities.delegates.emailInvalid') },
-                          ]}
-                        >
-                          <Input type="email" maxLength={320} autoComplete="off" />
-                        </Form.Item>
-                      </Col>
-                      <Col xs={24} md={7}>
-                        <Form.Item name={[field.name, 'position']} label={t('activities.delegates.position')}>
-                          <Input maxLength={200} autoComplete="off" />
-                        </Form.Item>
-                      </Col>
-                      <Col xs={24} md={3}>
-                        {fields.length > 1 && (
-                          <Form.Item>
-                            <Button onClick={() => remove(field.name)}>{t('activities.delegates.remove')}</Button>
-                          </Form.Item>
-                        )}
-                      </Col>
-                    </Row>
-                  </div>
-                ))}
-                {fields.length < 20 && <Button onClick={() => add(BLANK)}>{t('activities.delegates.add')}</Button>}
-              </Space>
-            )}
-          </Form.List>
+          <DelegateFields />
           <Button type="primary" htmlType="submit" loading={registering.loading} style={{ marginTop: 16 }}>
             {t('activities.delegates.submit')}
           </Button>

@@ -1,14 +1,17 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Button, Select, Space, Table, Typography } from 'antd';
-import { useState } from 'react';
+import { Button, Form, Select, Space, Table, Typography } from 'antd';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, labelOf } from '../../format';
 import { graphql } from '../../gql';
-import type { ActivityRegistrationsQuery, RegistrationStatus } from '../../gql/graphql';
+import type { ActivityRegistrationsQuery, DelegateInput, RegistrationStatus } from '../../gql/graphql';
+import { OrganizationSelect } from '../../organization-select';
 import { ReasonDialog } from '../../reason-dialog';
 import { Failure, Loading, Nothing } from '../../states';
 import type { ActivityDetails } from './activity';
+import { FormDialog } from '../contributions/form-dialog';
 import { LIVE_REGISTRATION, RegistrationStatusTag } from './activity-format';
+import { BLANK_DELEGATE, DelegateFields, REGISTER_DELEGATES, RegisteredAlert, registrationInput, type Registered } from './delegate-fields';
 
 const REGISTRATIONS = graphql(`
   query ActivityRegistrations($activityId: ID!, $status: RegistrationStatus, $first: Int!, $after: String) {
@@ -93,6 +96,9 @@ export function Registrations({ activity }: { activity: ActivityDetails }) {
   const [refuse] = useMutation(REFUSE, REFETCH);
   const [cancel] = useMutation(CANCEL, REFETCH);
   const list = data?.activityRegistrations;
+  const open = activity.status === 'OPEN' && Date.parse(activity.registrationDeadline) > Date.now();
+  const [registering, setRegistering] = useState(false);
+  const [registered, setRegistered] = useState<{ organization: string; delegates: Registered[] } | null>(null);
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -100,17 +106,25 @@ export function Registrations({ activity }: { activity: ActivityDetails }) {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('activities.registrations.title')}
         </Typography.Title>
-        <Select
-          aria-label={t('activities.registrations.statusFilter')}
-          style={{ minWidth: 220 }}
-          value={status ?? ''}
-          onChange={(value: string) => setStatus((value || undefined) as RegistrationStatus | undefined)}
-          options={[
-            { value: '', label: t('activities.registrations.allStatuses') },
-            ...STATUSES.map((value) => ({ value, label: t(`activities.registrationStatus.${value}`) })),
-          ]}
-        />
+        <Space wrap>
+          {open && (
+            <Button type="primary" onClick={() => setRegistering(true)}>
+              {t('activities.registrations.registerFor')}
+            </Button>
+          )}
+          <Select
+            aria-label={t('activities.registrations.statusFilter')}
+            style={{ minWidth: 220 }}
+            value={status ?? ''}
+            onChange={(value: string) => setStatus((value || undefined) as RegistrationStatus | undefined)}
+            options={[
+              { value: '', label: t('activities.registrations.allStatuses') },
+              ...STATUSES.map((value) => ({ value, label: t(`activities.registrationStatus.${value}`) })),
+            ]}
+          />
+        </Space>
       </Space>
+      {registered && <RegisteredAlert registered={registered.delegates} organization={registered.organization} />}
       {failure !== null && <Failure error={failure} />}
       {error && <Failure error={error} retry={() => void refetch()} />}
       {!list && loading && <Loading />}
@@ -208,6 +222,7 @@ export function Registrations({ activity }: { activity: ActivityDetails }) {
           {t('activities.more')}
         </Button>
       )}
+      {registering && <RegisterForDialog activityId={activity.id} onRegistered={setRegistered} onClose={() => setRegistering(false)} />}
       {asking && (
         <ReasonDialog
           title={t(asking.move === 'refuse' ? 'activities.registrations.refuseTitle' : 'activities.registrations.cancelTitle', {
@@ -224,5 +239,58 @@ export function Registrations({ activity }: { activity: ActivityDetails }) {
         />
       )}
     </Space>
+  );
+}
+
+interface RegisterForValues {
+  organizationId?: string;
+  delegates: DelegateInput[];
+}
+
+/** Coordinators: delegates registered in a verified organisation's name, each taking a free seat or a place on the list. */
+function RegisterForDialog({
+  activityId,
+  onRegistered,
+  onClose,
+}: {
+  activityId: string;
+  onRegistered: (registered: { organization: string; delegates: Registered[] }) => void;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<RegisterForValues>();
+  const [register] = useMutation(REGISTER_DELEGATES, REFETCH);
+  // The organisation's name as it was chosen, for the message.
+  const names = useRef(new Map<string, string>()).current;
+  const submit = async (values: RegisterForValues) => {
+    const { data } = await register({ variables: { input: registrationInput(activityId, values.delegates, values.organizationId) } });
+    onRegistered({ organization: names.get(values.organizationId!) ?? '', delegates: data?.registerDelegates ?? [] });
+  };
+  return (
+    <FormDialog<RegisterForValues>
+      title={t('activities.registrations.registerForTitle')}
+      okText={t('activities.delegates.submit')}
+      form={form}
+      initialValues={{ delegates: [BLANK_DELEGATE] }}
+      onSubmit={submit}
+      onClose={onClose}
+      width={900}
+    >
+      <Form.Item
+        name="organizationId"
+        label={t('activities.registrations.registerForOrganization')}
+        extra={t('activities.registrations.registerForHint')}
+        rules={[{ required: true, message: t('common.required') }]}
+      >
+        <OrganizationSelect
+          kinds={['ENTERPRISE', 'AGENCY', 'RESEARCH_CENTRE']}
+          describe={(o) => {
+            names.set(o.id, labelOf(o));
+            return labelOf(o);
+          }}
+        />
+      </Form.Item>
+      <DelegateFields />
+    </FormDialog>
   );
 }

@@ -1,14 +1,13 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Button, Form, Input, List, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Form, Input, List, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmButton } from '../../confirm-button';
-import { formatDate, formatDay, formatMoney, formatNumber, labelOf } from '../../format';
+import { formatDate, formatDay, formatMoney, formatNumber } from '../../format';
 import { graphql } from '../../gql';
 import type { DonationsQuery, DonationStatus, MoveDonationInput } from '../../gql/graphql';
-import { ReasonDialog } from '../../reason-dialog';
 import { useSession } from '../../session';
-import { Failure, Loading, Nothing } from '../../states';
+import { ContributionList, pagedList, type OpenDialog } from './contribution-list';
 import { FormDialog } from './form-dialog';
 import { PledgeDonationDialog } from './pledge-donation';
 
@@ -31,6 +30,7 @@ const DONATIONS = graphql(`
           reason
           version
           updatedAt
+          matchId
           items {
             name
             quantity
@@ -65,6 +65,17 @@ const MOVE = graphql(`
   }
 `);
 
+const RECORD_OUTCOME = graphql(`
+  mutation RecordDonationAsOutcome($input: RecordContributionOutcomeInput!) {
+    recordDonationAsOutcome(input: $input) {
+      id
+      matchId
+      version
+      updatedAt
+    }
+  }
+`);
+
 type Donation = DonationsQuery['donations']['edges'][number]['node'];
 const STATUSES: DonationStatus[] = ['PLEDGED', 'APPROVED', 'SHIPPED', 'HANDED_OVER', 'IN_OPERATION', 'REFUSED', 'WITHDRAWN'];
 const PAGE = 50;
@@ -72,78 +83,58 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * Equipment donations the reader's organisation gives or receives (all, for the secretariat), with the moves that are
- * the reader's to make: the secretariat approves or refuses, the donor ships or withdraws, the recipient records the
- * handover and that it is in operation.
+ * the reader's to make: the secretariat approves or refuses, the donor ships or withdraws, the recipient (or the
+ * secretariat for it) records the handover and that it is in operation; the secretariat records a handover as the
+ * outcome of the match it served, and pledges for a donor enterprise.
  */
 export function Donations() {
   const { t } = useTranslation();
   const { user } = useSession();
   const [status, setStatus] = useState<DonationStatus | undefined>();
-  const [pledging, setPledging] = useState(false);
-  const [asking, setAsking] = useState<{ donation: Donation; to: 'REFUSED' | 'WITHDRAWN' | 'HANDED_OVER' } | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
-  const { data, error, loading, fetchMore, refetch } = useQuery(DONATIONS, {
+  const query = useQuery(DONATIONS, {
     variables: { status, first: PAGE },
     fetchPolicy: 'cache-and-network',
     notifyOnNetworkStatusChange: true,
   });
   // A stale version (someone moved it meanwhile) is CONFLICT: the list is read again either way.
   const [move, moving] = useMutation(MOVE, { refetchQueries: ['Donations'], awaitRefetchQueries: true });
+  const [recordOutcome] = useMutation(RECORD_OUTCOME, { refetchQueries: ['Donations'], awaitRefetchQueries: true });
   const send = (donation: Donation, input: Omit<MoveDonationInput, 'id' | 'version'>) =>
     move({ variables: { input: { id: donation.id, version: donation.version, ...input } } });
-  const act = (work: Promise<unknown>) => {
-    setFailure(null);
-    work.catch(setFailure);
-  };
   const coordinator = user?.role === 'COORDINATOR';
   const mine = user?.organization?.id;
-  const canPledge = user?.role === 'ENTERPRISE_MEMBER';
-  const list = data?.donations;
+  // Enterprises pledge their own equipment; the secretariat pledges naming the donor.
+  const canPledge = user?.role === 'ENTERPRISE_MEMBER' || coordinator;
 
-  const actions = (d: Donation) => {
+  // The recipient's moves, which the secretariat may record for it.
+  const moves = (d: Donation, open: OpenDialog, act: (work: Promise<unknown>) => void) => {
     const buttons = [];
-    if (coordinator && d.status === 'PLEDGED') {
+    if (d.donor.id === mine && d.status === 'APPROVED')
       buttons.push(
         <ConfirmButton
-          key="approve"
+          key="ship"
           size="small"
           primary
           loading={moving.loading}
-          question={t('contributions.approveConfirm', { title: d.title })}
-          onConfirm={() => act(send(d, { to: 'APPROVED' }))}
+          question={t('contributions.donations.shipConfirm')}
+          onConfirm={() => act(send(d, { to: 'SHIPPED' }))}
         >
-          {t('contributions.approve')}
+          {t('contributions.donations.ship')}
         </ConfirmButton>,
-        <Button key="refuse" size="small" onClick={() => setAsking({ donation: d, to: 'REFUSED' })}>
-          {t('contributions.refuse')}
-        </Button>,
       );
-    }
-    if (d.donor.id === mine) {
-      if (d.status === 'APPROVED')
-        buttons.push(
-          <ConfirmButton
-            key="ship"
-            size="small"
-            primary
-            loading={moving.loading}
-            question={t('contributions.donations.shipConfirm')}
-            onConfirm={() => act(send(d, { to: 'SHIPPED' }))}
-          >
-            {t('contributions.donations.ship')}
-          </ConfirmButton>,
-        );
-      if (d.status === 'PLEDGED' || d.status === 'APPROVED')
-        buttons.push(
-          <Button key="withdraw" size="small" onClick={() => setAsking({ donation: d, to: 'WITHDRAWN' })}>
-            {t('contributions.withdraw')}
-          </Button>,
-        );
-    }
-    if (d.recipient.id === mine) {
+    if (d.recipient.id === mine || coordinator) {
       if (d.status === 'SHIPPED')
         buttons.push(
-          <Button key="handover" size="small" type="primary" onClick={() => setAsking({ donation: d, to: 'HANDED_OVER' })}>
+          <Button
+            key="handover"
+            size="small"
+            type="primary"
+            onClick={() =>
+              open((close) => (
+                <HandoverDialog donation={d} onSubmit={(handedOverOn) => send(d, { to: 'HANDED_OVER', handedOverOn })} onClose={close} />
+              ))
+            }
+          >
             {t('contributions.donations.handedOver')}
           </Button>,
         );
@@ -161,129 +152,66 @@ export function Donations() {
           </ConfirmButton>,
         );
     }
-    return buttons.length ? (
-      <Space wrap size={4}>
-        {buttons}
-      </Space>
-    ) : null;
+    return buttons;
   };
 
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Select
-          aria-label={t('contributions.statusFilter')}
-          style={{ minWidth: 220 }}
-          value={status ?? ''}
-          onChange={(value: string) => setStatus((value || undefined) as DonationStatus | undefined)}
-          options={[
-            { value: '', label: t('contributions.allStatuses') },
-            ...STATUSES.map((value) => ({ value, label: t(`contributions.donationStatus.${value}`) })),
-          ]}
-        />
-        {canPledge && (
-          <Button type="primary" onClick={() => setPledging(true)}>
-            {t('contributions.pledgeDonation.open')}
-          </Button>
-        )}
-      </Space>
-      {failure !== null && <Failure error={failure} />}
-      {error && <Failure error={error} retry={() => void refetch()} />}
-      {!list && loading && <Loading />}
-      {list &&
-        (list.edges.length === 0 ? (
-          <Nothing text={t('contributions.donations.none')} />
-        ) : (
-          <Table<Donation>
-            rowKey="id"
-            data-testid="donations"
-            dataSource={list.edges.map((edge) => edge.node)}
-            pagination={false}
-            scroll={{ x: 960 }}
-            expandable={{
-              expandedRowRender: (d) => (
-                <List
-                  size="small"
-                  header={<Typography.Text strong>{t('contributions.donations.items')}</Typography.Text>}
-                  dataSource={d.items}
-                  renderItem={(item, index) => (
-                    <List.Item key={index}>
-                      {t('contributions.donations.item', {
-                        quantity: formatNumber(item.quantity),
-                        name: item.name,
-                        value: formatMoney(item.unitValue, d.currency),
-                      })}
-                    </List.Item>
-                  )}
-                />
-              ),
-            }}
-            columns={[
-              { title: t('contributions.donations.what'), dataIndex: 'title' },
-              { title: t('contributions.donor'), key: 'donor', render: (_, d) => labelOf(d.donor) },
-              { title: t('contributions.recipient'), key: 'recipient', render: (_, d) => labelOf(d.recipient) },
-              { title: t('contributions.value'), key: 'value', align: 'right', render: (_, d) => formatMoney(d.value, d.currency) },
-              {
-                title: t('contributions.status'),
-                key: 'status',
-                render: (_, d) => (
-                  <Space direction="vertical" size={0}>
-                    <Tag data-testid="donation-status">{t(`contributions.donationStatus.${d.status}`)}</Tag>
-                    {d.handedOverOn && (
-                      <Typography.Text type="secondary">
-                        {t('contributions.donations.handedOverOn', { date: formatDay(d.handedOverOn) })}
-                      </Typography.Text>
-                    )}
-                    {d.reason && <Typography.Text type="secondary">{d.reason}</Typography.Text>}
-                  </Space>
-                ),
-              },
-              { title: t('contributions.updated'), key: 'updated', render: (_, d) => formatDate(d.updatedAt) },
-              { title: t('activities.actions'), key: 'actions', render: (_, d) => actions(d) },
-            ]}
+    <ContributionList<Donation, DonationStatus>
+      statuses={STATUSES}
+      statusText={(value) => t(`contributions.donationStatus.${value}`)}
+      status={status}
+      onStatus={setStatus}
+      pledge={
+        canPledge ? { text: t('contributions.pledgeDonation.open'), dialog: (close) => <PledgeDonationDialog onClose={close} /> } : null
+      }
+      {...pagedList('donations', query)}
+      none={t('contributions.donations.none')}
+      testId="donations"
+      statusTestId="donation-status"
+      giverTitle={t('contributions.donor')}
+      giver={(d) => d.donor}
+      recipientTitle={t('contributions.recipient')}
+      what={{ title: t('contributions.donations.what'), dataIndex: 'title' }}
+      columns={[{ title: t('contributions.value'), key: 'value', align: 'right', render: (_, d) => formatMoney(d.value, d.currency) }]}
+      statusNote={(d) =>
+        d.handedOverOn && (
+          <Typography.Text type="secondary">
+            {t('contributions.donations.handedOverOn', { date: formatDay(d.handedOverOn) })}
+          </Typography.Text>
+        )
+      }
+      trailing={[{ title: t('contributions.updated'), key: 'updated', render: (_, d) => formatDate(d.updatedAt) }]}
+      expandable={{
+        expandedRowRender: (d) => (
+          <List
+            size="small"
+            header={<Typography.Text strong>{t('contributions.donations.items')}</Typography.Text>}
+            dataSource={d.items}
+            renderItem={(item, index) => (
+              <List.Item key={index}>
+                {t('contributions.donations.item', {
+                  quantity: formatNumber(item.quantity),
+                  name: item.name,
+                  value: formatMoney(item.unitValue, d.currency),
+                })}
+              </List.Item>
+            )}
           />
-        ))}
-      {list?.pageInfo.hasNextPage && (
-        <Button
-          loading={loading}
-          onClick={() =>
-            void fetchMore({
-              variables: { after: list.pageInfo.endCursor },
-              updateQuery: (previous, { fetchMoreResult }) => ({
-                donations: { ...fetchMoreResult.donations, edges: [...previous.donations.edges, ...fetchMoreResult.donations.edges] },
-              }),
-            })
-          }
-        >
-          {t('contributions.more')}
-        </Button>
-      )}
-      {pledging && <PledgeDonationDialog onClose={() => setPledging(false)} />}
-      {asking?.to === 'REFUSED' && (
-        <ReasonDialog
-          title={t('contributions.refuseTitle', { title: asking.donation.title })}
-          okText={t('contributions.refuse')}
-          onSubmit={(reason) => send(asking.donation, { to: 'REFUSED', reason })}
-          onClose={() => setAsking(null)}
-        />
-      )}
-      {asking?.to === 'WITHDRAWN' && (
-        <ReasonDialog
-          title={t('contributions.withdrawTitle', { title: asking.donation.title })}
-          okText={t('contributions.withdraw')}
-          required={false}
-          onSubmit={(reason) => send(asking.donation, { to: 'WITHDRAWN', reason: reason || null })}
-          onClose={() => setAsking(null)}
-        />
-      )}
-      {asking?.to === 'HANDED_OVER' && (
-        <HandoverDialog
-          donation={asking.donation}
-          onSubmit={(handedOverOn) => send(asking.donation, { to: 'HANDED_OVER', handedOverOn })}
-          onClose={() => setAsking(null)}
-        />
-      )}
-    </Space>
+        ),
+      }}
+      send={send}
+      moving={moving.loading}
+      moves={moves}
+      outcome={{
+        ready: (d) => Boolean(d.handedOverOn) && (d.status === 'HANDED_OVER' || d.status === 'IN_OPERATION'),
+        text: (d) =>
+          t('contributions.outcome.handover', {
+            date: formatDay(d.handedOverOn ?? ''),
+            value: d.value === null || d.value === undefined ? '—' : formatMoney(d.value, d.currency),
+          }),
+        record: (d, match) => recordOutcome({ variables: { input: { id: d.id, matchId: match.id, matchVersion: match.version } } }),
+      }}
+    />
   );
 }
 

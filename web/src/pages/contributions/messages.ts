@@ -4,7 +4,8 @@ import { addMessages } from '../../i18n';
 export const contributionsEn = {
   title: 'Donations and training',
   intro: 'Equipment your organisation gives or receives, and training courses it gives or receives, with the moves that are yours to make.',
-  introStaff: 'Every equipment donation and training course pledged through the alliance: approve or refuse the pledged ones.',
+  introStaff:
+    'Every equipment donation and training course pledged through the alliance: approve or refuse the pledged ones, pledge or record a handover or a course given in an organisation’s name, and record what was given as the outcome of a match.',
   tabs: { donations: 'Equipment donations', training: 'Training courses' },
   statusFilter: 'Status',
   allStatuses: 'All statuses',
@@ -22,6 +23,7 @@ export const contributionsEn = {
   currency: 'Currency',
   currencyHint: 'ISO code, e.g. CNY, USD (needed with any value)',
   recipientHint: 'A verified joint research centre or partner agency.',
+  giverHint: 'The secretariat pledges in this organisation’s name (found by a part of its name).',
   approve: 'Approve',
   approveConfirm: 'Approve “{{title}}”?',
   refuse: 'Refuse',
@@ -71,6 +73,23 @@ export const contributionsEn = {
     hoursGiven: 'Hours given',
     certificates: 'Certificates issued',
   },
+  outcome: {
+    open: 'Record as a match outcome',
+    title: 'Record “{{title}}” as a match outcome',
+    submit: 'Record the outcome',
+    handover:
+      'A handover outcome, dated {{date}} (the handover), of value {{value}}, is added to the match chosen; both sides are told. A donation is recorded once.',
+    training:
+      'A “training delivered” outcome, dated {{date}} (the course’s last day), is added to the match chosen; both sides are told. A course is recorded once.',
+    match: 'Match',
+    matchHint: 'The engaged matches of {{giver}} on needs of {{recipient}}.',
+    matchOption: '{{need}} — {{status}} since {{date}}',
+    engaged: 'engaged',
+    noMatch: '{{giver}} has no engaged match on a need of {{recipient}}: there is nothing to record this against.',
+    recorded: 'Recorded as an outcome of the match on “{{need}}”.',
+    openMatch: 'Open the match',
+    ofMatch: 'Outcome of a match',
+  },
   pledgeDonation: {
     open: 'Pledge equipment',
     title: 'Pledge equipment',
@@ -101,7 +120,8 @@ export const contributionsEn = {
 export const contributionsZh: typeof contributionsEn = {
   title: '捐赠与培训',
   intro: '贵机构捐赠或接收的设备、提供或接受的培训课程，以及需要由贵方完成的操作。',
-  introStaff: '通过联盟承诺的全部设备捐赠和培训课程：批准或拒绝新的承诺。',
+  introStaff:
+    '通过联盟承诺的全部设备捐赠和培训课程：批准或拒绝新的承诺，以机构名义承诺或登记交接、课程完成，并将捐赠与培训登记为对接成果。',
   tabs: { donations: '设备捐赠', training: '培训课程' },
   statusFilter: '状态',
   allStatuses: '全部状态',
@@ -119,6 +139,7 @@ export const contributionsZh: typeof contributionsEn = {
   currency: '币种',
   currencyHint: 'ISO 代码，如 CNY、USD（填写价值时必填）',
   recipientHint: '已认证的联合研究中心或合作机构。',
+  giverHint: '秘书处以该机构名义承诺（输入名称的一部分查找）。',
   approve: '批准',
   approveConfirm: '确定批准“{{title}}”？',
   refuse: '拒绝',
@@ -167,6 +188,21 @@ export const contributionsZh: typeof contributionsEn = {
     traineesTrained: '培训人数',
     hoursGiven: '实际学时',
     certificates: '颁发证书数',
+  },
+  outcome: {
+    open: '登记为对接成果',
+    title: '将“{{title}}”登记为对接成果',
+    submit: '登记成果',
+    handover: '将在所选对接中添加一项“完成移交”成果，日期为 {{date}}（交接日），价值 {{value}}，并通知双方。每项捐赠只能登记一次。',
+    training: '将在所选对接中添加一项“完成技术培训”成果，日期为 {{date}}（课程最后一天），并通知双方。每门课程只能登记一次。',
+    match: '对接',
+    matchHint: '{{giver}} 与 {{recipient}} 的需求之间已达成合作意向的对接。',
+    matchOption: '{{need}} — 自 {{date}} 起{{status}}',
+    engaged: '已达成合作意向',
+    noMatch: '{{giver}} 与 {{recipient}} 的需求之间没有已达成合作意向的对接，无法登记。',
+    recorded: '已登记为“{{need}}”对接的成果。',
+    openMatch: '查看对接',
+    ofMatch: '对接成果',
   },
   pledgeDonation: {
     open: '承诺捐赠设备',

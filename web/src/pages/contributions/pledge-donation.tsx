@@ -1,10 +1,10 @@
 import { useMutation } from '@apollo/client/react';
-import { Button, Col, Form, Input, InputNumber, Row, Select, Space } from 'antd';
+import { Button, Col, Form, Input, InputNumber, Row, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../../gql';
 import type { PledgeDonationInput } from '../../gql/graphql';
 import { FormDialog } from './form-dialog';
-import { usePledgeChoices } from './pledge-choices';
+import { PledgeParties, type PartyValues } from './pledge-parties';
 
 const PLEDGE = graphql(`
   mutation PledgeDonation($input: PledgeDonationInput!) {
@@ -16,10 +16,8 @@ const PLEDGE = graphql(`
   }
 `);
 
-interface Values {
-  recipientId?: string;
-  needId?: string | null;
-  programmeId?: string | null;
+interface Values extends PartyValues {
+  donorId?: string;
   title: string;
   items: Array<{ name: string; quantity: number | null; unitValue: number | null }>;
   currency: string;
@@ -28,15 +26,17 @@ interface Values {
 
 const INITIAL: Values = { title: '', items: [{ name: '', quantity: 1, unitValue: null }], currency: '', value: null };
 
-/** Enterprise members: equipment their enterprise gives a joint centre or an agency, against its need or within a programme. */
+/**
+ * Enterprise members: equipment their enterprise gives a joint centre or an agency, against its need or within a
+ * programme. The secretariat pledges the same in a donor enterprise's name.
+ */
 export function PledgeDonationDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const recipientId = Form.useWatch('recipientId', form);
-  const choices = usePledgeChoices(recipientId);
   const [pledge] = useMutation(PLEDGE, { refetchQueries: ['Donations'], awaitRefetchQueries: true });
   const submit = (values: Values) => {
     const input: PledgeDonationInput = {
+      donorId: values.donorId ?? null,
       recipientId: values.recipientId!,
       needId: values.needId ?? null,
       programmeId: values.programmeId ?? null,
@@ -58,26 +58,11 @@ export function PledgeDonationDialog({ onClose }: { onClose: () => void }) {
       onClose={onClose}
       width={760}
     >
-      <Form.Item name="recipientId" label={t('contributions.recipient')} rules={required} extra={t('contributions.recipientHint')}>
-        <Select
-          showSearch={{ optionFilterProp: 'label' }}
-          loading={choices.loading}
-          options={choices.recipients}
-          onChange={() => form.setFieldValue('needId', null)}
-        />
-      </Form.Item>
-      <Row gutter={16}>
-        <Col xs={24} md={12}>
-          <Form.Item name="needId" label={t('contributions.need')}>
-            <Select allowClear disabled={!recipientId} loading={choices.needsLoading} options={choices.needs} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item name="programmeId" label={t('contributions.programme')}>
-            <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={choices.programmes} />
-          </Form.Item>
-        </Col>
-      </Row>
+      <PledgeParties
+        form={form}
+        giver={{ name: 'donorId', label: t('contributions.donor'), kinds: ['ENTERPRISE'] }}
+        recipientLabel={t('contributions.recipient')}
+      />
       <Form.Item name="title" label={t('contributions.pledgeDonation.what')} rules={[{ ...required[0], whitespace: true }]}>
         <Input maxLength={200} />
       </Form.Item>

@@ -5,6 +5,7 @@ import { graphql } from '../../gql';
 import type { PledgeTrainingInput } from '../../gql/graphql';
 import { FormDialog } from './form-dialog';
 import { usePledgeChoices } from './pledge-choices';
+import { PledgeParties, type PartyValues } from './pledge-parties';
 
 const PLEDGE = graphql(`
   mutation PledgeTraining($input: PledgeTrainingInput!) {
@@ -16,10 +17,8 @@ const PLEDGE = graphql(`
   }
 `);
 
-interface Values {
-  recipientId?: string;
-  needId?: string | null;
-  programmeId?: string | null;
+interface Values extends PartyValues {
+  trainerId?: string;
   activityId?: string | null;
   title: string;
   description: string;
@@ -31,15 +30,15 @@ interface Values {
 
 const INITIAL: Values = { title: '', description: '', startsOn: '', endsOn: '', hours: null, trainees: null };
 
-/** Enterprise and joint centre members: a course their organisation gives a partner's staff. */
+/** Enterprise and joint centre members: a course their organisation gives a partner's staff; the secretariat names the trainer. */
 export function PledgeTrainingDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const recipientId = Form.useWatch('recipientId', form);
-  const choices = usePledgeChoices(recipientId);
+  const choices = usePledgeChoices(undefined);
   const [pledge] = useMutation(PLEDGE, { refetchQueries: ['TrainingCourses'], awaitRefetchQueries: true });
   const submit = (values: Values) => {
     const input: PledgeTrainingInput = {
+      trainerId: values.trainerId ?? null,
       recipientId: values.recipientId!,
       needId: values.needId ?? null,
       programmeId: values.programmeId ?? null,
@@ -65,26 +64,11 @@ export function PledgeTrainingDialog({ onClose }: { onClose: () => void }) {
       onClose={onClose}
       width={760}
     >
-      <Form.Item name="recipientId" label={t('contributions.trainees')} rules={required} extra={t('contributions.recipientHint')}>
-        <Select
-          showSearch={{ optionFilterProp: 'label' }}
-          loading={choices.loading}
-          options={choices.recipients}
-          onChange={() => form.setFieldValue('needId', null)}
-        />
-      </Form.Item>
-      <Row gutter={16}>
-        <Col {...half}>
-          <Form.Item name="needId" label={t('contributions.need')}>
-            <Select allowClear disabled={!recipientId} loading={choices.needsLoading} options={choices.needs} />
-          </Form.Item>
-        </Col>
-        <Col {...half}>
-          <Form.Item name="programmeId" label={t('contributions.programme')}>
-            <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={choices.programmes} />
-          </Form.Item>
-        </Col>
-      </Row>
+      <PledgeParties
+        form={form}
+        giver={{ name: 'trainerId', label: t('contributions.trainer'), kinds: ['ENTERPRISE', 'RESEARCH_CENTRE'] }}
+        recipientLabel={t('contributions.trainees')}
+      />
       <Form.Item name="activityId" label={t('contributions.pledgeTraining.activity')}>
         <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={choices.trainingActivities} />
       </Form.Item>

@@ -1,14 +1,12 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Button, Col, Form, InputNumber, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Col, Form, InputNumber, Row, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ConfirmButton } from '../../confirm-button';
-import { formatDay, formatNumber, labelOf } from '../../format';
+import { formatDay, formatNumber } from '../../format';
 import { graphql } from '../../gql';
 import type { MoveTrainingInput, TrainingCoursesQuery, TrainingStatus } from '../../gql/graphql';
-import { ReasonDialog } from '../../reason-dialog';
 import { useSession } from '../../session';
-import { Failure, Loading, Nothing } from '../../states';
+import { ContributionList, pagedList, type OpenDialog } from './contribution-list';
 import { FormDialog } from './form-dialog';
 import { PledgeTrainingDialog } from './pledge-training';
 
@@ -33,10 +31,12 @@ const TRAINING = graphql(`
           certificatesIssued
           reason
           version
+          matchId
           trainer {
             id
             nameEn
             nameZh
+            kind
           }
           recipient {
             id
@@ -64,194 +64,112 @@ const MOVE = graphql(`
   }
 `);
 
+const RECORD_OUTCOME = graphql(`
+  mutation RecordTrainingAsOutcome($input: RecordContributionOutcomeInput!) {
+    recordTrainingAsOutcome(input: $input) {
+      id
+      matchId
+      version
+      updatedAt
+    }
+  }
+`);
+
 type Course = TrainingCoursesQuery['trainingCourses']['edges'][number]['node'];
 const STATUSES: TrainingStatus[] = ['PLEDGED', 'APPROVED', 'COMPLETED', 'REFUSED', 'WITHDRAWN'];
 const PAGE = 50;
 
 /**
  * Training courses the reader's organisation gives or receives (all, for the secretariat), with the moves that are the
- * reader's: the secretariat approves or refuses, the trainer records the course given (trainees, hours, certificates)
- * or withdraws it.
+ * reader's: the secretariat approves or refuses, the trainer (or the secretariat for it) records the course given
+ * (trainees, hours, certificates), the trainer withdraws it; the secretariat records a course given as the outcome of
+ * the match it served, and pledges naming the trainer.
  */
 export function Training() {
   const { t } = useTranslation();
   const { user } = useSession();
   const [status, setStatus] = useState<TrainingStatus | undefined>();
-  const [pledging, setPledging] = useState(false);
-  const [asking, setAsking] = useState<{ course: Course; to: 'REFUSED' | 'WITHDRAWN' | 'COMPLETED' } | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
-  const { data, error, loading, fetchMore, refetch } = useQuery(TRAINING, {
+  const query = useQuery(TRAINING, {
     variables: { status, first: PAGE },
     fetchPolicy: 'cache-and-network',
     notifyOnNetworkStatusChange: true,
   });
   const [move, moving] = useMutation(MOVE, { refetchQueries: ['TrainingCourses'], awaitRefetchQueries: true });
+  const [recordOutcome] = useMutation(RECORD_OUTCOME, { refetchQueries: ['TrainingCourses'], awaitRefetchQueries: true });
   const send = (course: Course, input: Omit<MoveTrainingInput, 'id' | 'version'>) =>
     move({ variables: { input: { id: course.id, version: course.version, ...input } } });
-  const act = (work: Promise<unknown>) => {
-    setFailure(null);
-    work.catch(setFailure);
-  };
   const coordinator = user?.role === 'COORDINATOR';
   const mine = user?.organization?.id;
-  // Enterprises and joint centres train; a partner agency's members are trained.
-  const canPledge = user?.role === 'ENTERPRISE_MEMBER' || (user?.role === 'AGENCY_MEMBER' && user.organization?.kind === 'RESEARCH_CENTRE');
-  const list = data?.trainingCourses;
+  // Enterprises and joint centres train; a partner agency's members are trained; the secretariat names the trainer.
+  const canPledge =
+    coordinator || user?.role === 'ENTERPRISE_MEMBER' || (user?.role === 'AGENCY_MEMBER' && user.organization?.kind === 'RESEARCH_CENTRE');
 
-  const actions = (c: Course) => {
-    const buttons = [];
-    if (coordinator && c.status === 'PLEDGED')
-      buttons.push(
-        <ConfirmButton
-          key="approve"
-          size="small"
-          primary
-          loading={moving.loading}
-          question={t('contributions.approveConfirm', { title: c.title })}
-          onConfirm={() => act(send(c, { to: 'APPROVED' }))}
-        >
-          {t('contributions.approve')}
-        </ConfirmButton>,
-        <Button key="refuse" size="small" onClick={() => setAsking({ course: c, to: 'REFUSED' })}>
-          {t('contributions.refuse')}
-        </Button>,
-      );
-    if (c.trainer.id === mine) {
-      if (c.status === 'APPROVED')
-        buttons.push(
-          <Button key="complete" size="small" type="primary" onClick={() => setAsking({ course: c, to: 'COMPLETED' })}>
+  const moves = (c: Course, open: OpenDialog) =>
+    (c.trainer.id === mine || coordinator) && c.status === 'APPROVED'
+      ? [
+          <Button
+            key="complete"
+            size="small"
+            type="primary"
+            onClick={() =>
+              open((close) => <CompletionDialog course={c} onSubmit={(given) => send(c, { to: 'COMPLETED', ...given })} onClose={close} />)
+            }
+          >
             {t('contributions.training.complete')}
           </Button>,
-        );
-      if (c.status === 'PLEDGED' || c.status === 'APPROVED')
-        buttons.push(
-          <Button key="withdraw" size="small" onClick={() => setAsking({ course: c, to: 'WITHDRAWN' })}>
-            {t('contributions.withdraw')}
-          </Button>,
-        );
-    }
-    return buttons.length ? (
-      <Space wrap size={4}>
-        {buttons}
-      </Space>
-    ) : null;
-  };
+        ]
+      : [];
 
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Select
-          aria-label={t('contributions.statusFilter')}
-          style={{ minWidth: 220 }}
-          value={status ?? ''}
-          onChange={(value: string) => setStatus((value || undefined) as TrainingStatus | undefined)}
-          options={[
-            { value: '', label: t('contributions.allStatuses') },
-            ...STATUSES.map((value) => ({ value, label: t(`contributions.trainingStatus.${value}`) })),
-          ]}
-        />
-        {canPledge && (
-          <Button type="primary" onClick={() => setPledging(true)}>
-            {t('contributions.pledgeTraining.open')}
-          </Button>
-        )}
-      </Space>
-      {failure !== null && <Failure error={failure} />}
-      {error && <Failure error={error} retry={() => void refetch()} />}
-      {!list && loading && <Loading />}
-      {list &&
-        (list.edges.length === 0 ? (
-          <Nothing text={t('contributions.training.none')} />
-        ) : (
-          <Table<Course>
-            rowKey="id"
-            data-testid="training-courses"
-            dataSource={list.edges.map((edge) => edge.node)}
-            pagination={false}
-            scroll={{ x: 960 }}
-            expandable={{
-              rowExpandable: (c) => Boolean(c.description),
-              expandedRowRender: (c) => (
-                <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{c.description}</Typography.Paragraph>
-              ),
-            }}
-            columns={[
-              { title: t('contributions.training.course'), dataIndex: 'title' },
-              { title: t('contributions.trainer'), key: 'trainer', render: (_, c) => labelOf(c.trainer) },
-              { title: t('contributions.trainees'), key: 'recipient', render: (_, c) => labelOf(c.recipient) },
-              {
-                title: t('contributions.training.dates'),
-                key: 'dates',
-                render: (_, c) => (c.endsOn ? `${formatDay(c.startsOn)} – ${formatDay(c.endsOn)}` : formatDay(c.startsOn)),
-              },
-              {
-                title: t('contributions.training.size'),
-                key: 'size',
-                render: (_, c) =>
-                  t(c.status === 'COMPLETED' ? 'contributions.training.given' : 'contributions.training.planned', {
-                    trainees: formatNumber(c.trainees),
-                    hours: formatNumber(c.hours),
-                    certificates: formatNumber(c.certificatesIssued),
-                  }),
-              },
-              {
-                title: t('contributions.status'),
-                key: 'status',
-                render: (_, c) => (
-                  <Space direction="vertical" size={0}>
-                    <Tag data-testid="training-status">{t(`contributions.trainingStatus.${c.status}`)}</Tag>
-                    {c.reason && <Typography.Text type="secondary">{c.reason}</Typography.Text>}
-                  </Space>
-                ),
-              },
-              { title: t('activities.actions'), key: 'actions', render: (_, c) => actions(c) },
-            ]}
-          />
-        ))}
-      {list?.pageInfo.hasNextPage && (
-        <Button
-          loading={loading}
-          onClick={() =>
-            void fetchMore({
-              variables: { after: list.pageInfo.endCursor },
-              updateQuery: (previous, { fetchMoreResult }) => ({
-                trainingCourses: {
-                  ...fetchMoreResult.trainingCourses,
-                  edges: [...previous.trainingCourses.edges, ...fetchMoreResult.trainingCourses.edges],
-                },
-              }),
-            })
-          }
-        >
-          {t('contributions.more')}
-        </Button>
-      )}
-      {pledging && <PledgeTrainingDialog onClose={() => setPledging(false)} />}
-      {asking?.to === 'REFUSED' && (
-        <ReasonDialog
-          title={t('contributions.refuseTitle', { title: asking.course.title })}
-          okText={t('contributions.refuse')}
-          onSubmit={(reason) => send(asking.course, { to: 'REFUSED', reason })}
-          onClose={() => setAsking(null)}
-        />
-      )}
-      {asking?.to === 'WITHDRAWN' && (
-        <ReasonDialog
-          title={t('contributions.withdrawTitle', { title: asking.course.title })}
-          okText={t('contributions.withdraw')}
-          required={false}
-          onSubmit={(reason) => send(asking.course, { to: 'WITHDRAWN', reason: reason || null })}
-          onClose={() => setAsking(null)}
-        />
-      )}
-      {asking?.to === 'COMPLETED' && (
-        <CompletionDialog
-          course={asking.course}
-          onSubmit={(given) => send(asking.course, { to: 'COMPLETED', ...given })}
-          onClose={() => setAsking(null)}
-        />
-      )}
-    </Space>
+    <ContributionList<Course, TrainingStatus>
+      statuses={STATUSES}
+      statusText={(value) => t(`contributions.trainingStatus.${value}`)}
+      status={status}
+      onStatus={setStatus}
+      pledge={
+        canPledge ? { text: t('contributions.pledgeTraining.open'), dialog: (close) => <PledgeTrainingDialog onClose={close} /> } : null
+      }
+      {...pagedList('trainingCourses', query)}
+      none={t('contributions.training.none')}
+      testId="training-courses"
+      statusTestId="training-status"
+      giverTitle={t('contributions.trainer')}
+      giver={(c) => c.trainer}
+      recipientTitle={t('contributions.trainees')}
+      what={{ title: t('contributions.training.course'), dataIndex: 'title' }}
+      columns={[
+        {
+          title: t('contributions.training.dates'),
+          key: 'dates',
+          render: (_, c) => (c.endsOn ? `${formatDay(c.startsOn)} – ${formatDay(c.endsOn)}` : formatDay(c.startsOn)),
+        },
+        {
+          title: t('contributions.training.size'),
+          key: 'size',
+          render: (_, c) =>
+            t(c.status === 'COMPLETED' ? 'contributions.training.given' : 'contributions.training.planned', {
+              trainees: formatNumber(c.trainees),
+              hours: formatNumber(c.hours),
+              certificates: formatNumber(c.certificatesIssued),
+            }),
+        },
+      ]}
+      expandable={{
+        rowExpandable: (c) => Boolean(c.description),
+        expandedRowRender: (c) => (
+          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{c.description}</Typography.Paragraph>
+        ),
+      }}
+      send={send}
+      moving={moving.loading}
+      moves={moves}
+      outcome={{
+        // A match is an enterprise's: a course a joint centre gave serves none.
+        ready: (c) => c.status === 'COMPLETED' && c.trainer.kind === 'ENTERPRISE',
+        text: (c) => t('contributions.outcome.training', { date: formatDay(c.endsOn ?? c.startsOn) }),
+        record: (c, match) => recordOutcome({ variables: { input: { id: c.id, matchId: match.id, matchVersion: match.version } } }),
+      }}
+    />
   );
 }
 

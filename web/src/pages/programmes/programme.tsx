@@ -1,11 +1,12 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Button, Descriptions, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ConfirmButton } from '../../confirm-button';
 import { formatMoney, labelOf } from '../../format';
 import { graphql } from '../../gql';
+import { OrganizationSelect } from '../../organization-select';
 import type { OrganizationKind, ProgrammePageQuery } from '../../gql/graphql';
 import { useSession } from '../../session';
 import { Failure, Loading, Nothing } from '../../states';
@@ -55,21 +56,6 @@ const PROGRAMME = graphql(`
           startsAt
           endsAt
           timeZone
-        }
-      }
-    }
-  }
-`);
-
-const CANDIDATES = graphql(`
-  query ProgrammeMemberCandidates($nameContains: String) {
-    organizations(nameContains: $nameContains, verificationStatus: VERIFIED, first: 20) {
-      edges {
-        node {
-          id
-          nameEn
-          nameZh
-          kind
         }
       }
     }
@@ -233,22 +219,14 @@ function MembersTable({ programmeId, members, editable }: { programmeId: string;
 /** Coordinators: find verified centres, agencies and enterprises by name and add them. */
 function AddMembers({ programmeId, members }: { programmeId: string; members: Member[] }) {
   const { t } = useTranslation();
-  const [search, setSearch] = useState('');
   const [chosen, setChosen] = useState<string[]>([]);
   const [failure, setFailure] = useState<unknown>(null);
-  const candidates = useQuery(CANDIDATES, { variables: { nameContains: search.trim() || undefined } });
   const [add, adding] = useMutation(ADD_MEMBERS);
-  const taken = new Set(members.map((m) => m.id));
-  const options = (candidates.data?.organizations.edges ?? [])
-    .map((edge) => edge.node)
-    .filter((o) => MEMBER_KINDS.includes(o.kind) && !taken.has(o.id))
-    .map((o) => ({ value: o.id, label: `${labelOf(o)} · ${t(`programmes.kind.${o.kind}`)}` }));
   const submit = async () => {
     setFailure(null);
     try {
       await add({ variables: { programmeId, organizationIds: chosen } });
       setChosen([]);
-      setSearch('');
     } catch (caught) {
       setFailure(caught);
     }
@@ -260,16 +238,16 @@ function AddMembers({ programmeId, members }: { programmeId: string; members: Me
         <Typography.Text type="secondary">{t('programmes.addMembersHint')}</Typography.Text>
       </label>
       <Space wrap style={{ width: '100%' }}>
-        <Select
+        <OrganizationSelect
           id="programme-new-members"
           mode="multiple"
+          kinds={MEMBER_KINDS}
+          exclude={new Set(members.map((m) => m.id))}
+          describe={(o) => `${labelOf(o)} · ${t(`programmes.kind.${o.kind}`)}`}
+          notFound={t('programmes.noCandidates')}
           style={{ minWidth: 360, maxWidth: '100%' }}
           value={chosen}
           onChange={setChosen}
-          showSearch={{ filterOption: false, onSearch: setSearch, searchValue: search }}
-          loading={candidates.loading}
-          options={options}
-          notFoundContent={candidates.loading ? t('common.loading') : t('programmes.noCandidates')}
         />
         <Button type="primary" disabled={chosen.length === 0} loading={adding.loading} onClick={() => void submit()}>
           {t('programmes.addMembers')}

@@ -23,8 +23,14 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { LazyWorldMap } from '../../charts/lazy-world-map';
 import { formatMoney, formatNumber, labelOf } from '../../format';
-import { graphql } from '../../gql';
-import type { ActivityKind, AllianceReportGrouping, AllianceReportQuery, MatchOutcomeKind } from '../../gql/graphql';
+import { graphql, useFragment as unmask } from '../../gql';
+import type {
+  ActivityKind,
+  AllianceFigurePartsFragment,
+  AllianceReportGrouping,
+  AllianceReportQuery,
+  MatchOutcomeKind,
+} from '../../gql/graphql';
 import { intlLocale } from '../../i18n';
 import { Failure, Loading, Nothing } from '../../states';
 import { downloadCsv } from './download-csv';
@@ -32,6 +38,50 @@ import './messages';
 
 // ECharts' bars load with the first report shown, not with the page's own chunk.
 const BarView = lazy(() => import('./report-charts').then((m) => ({ default: m.BarView })));
+
+/** The figures of a row and of the totals: one selection for both. */
+const ALLIANCE_FIGURES = graphql(`
+  fragment AllianceFigureParts on AllianceFigures {
+    donations {
+      handedOver
+      inOperation
+      withoutValue
+      values {
+        currency
+        handedOver
+        inOperation
+      }
+    }
+    training {
+      coursesCompleted
+      trainees
+      courseHours
+      traineeHours
+      certificatesIssued
+    }
+    activities {
+      held
+      meetingsHeld
+      byKind {
+        kind
+        count
+      }
+    }
+    matches {
+      engaged
+      outcomesRecorded
+      outcomesByKind {
+        kind
+        count
+      }
+    }
+    sdgTargets {
+      code
+      labelEn
+      labelZh
+    }
+  }
+`);
 
 const ALLIANCE_REPORT = graphql(`
   query AllianceReport(
@@ -51,85 +101,11 @@ const ALLIANCE_REPORT = graphql(`
         nameEn
         nameZh
         figures {
-          donations {
-            handedOver
-            inOperation
-            withoutValue
-            values {
-              currency
-              handedOver
-              inOperation
-            }
-          }
-          training {
-            coursesCompleted
-            trainees
-            courseHours
-            traineeHours
-            certificatesIssued
-          }
-          activities {
-            held
-            meetingsHeld
-            byKind {
-              kind
-              count
-            }
-          }
-          matches {
-            engaged
-            outcomesRecorded
-            outcomesByKind {
-              kind
-              count
-            }
-          }
-          sdgTargets {
-            code
-            labelEn
-            labelZh
-          }
+          ...AllianceFigureParts
         }
       }
       totals {
-        donations {
-          handedOver
-          inOperation
-          withoutValue
-          values {
-            currency
-            handedOver
-            inOperation
-          }
-        }
-        training {
-          coursesCompleted
-          trainees
-          courseHours
-          traineeHours
-          certificatesIssued
-        }
-        activities {
-          held
-          meetingsHeld
-          byKind {
-            kind
-            count
-          }
-        }
-        matches {
-          engaged
-          outcomesRecorded
-          outcomesByKind {
-            kind
-            count
-          }
-        }
-        sdgTargets {
-          code
-          labelEn
-          labelZh
-        }
+        ...AllianceFigureParts
       }
     }
   }
@@ -192,9 +168,17 @@ const REPORT_FILTERS = graphql(`
   }
 `);
 
-type Report = AllianceReportQuery['allianceReport'];
-type Figures = Report['totals'];
-type ReportRow = Report['rows'][number];
+type RawReport = AllianceReportQuery['allianceReport'];
+type Figures = AllianceFigurePartsFragment;
+type ReportRow = Omit<RawReport['rows'][number], 'figures'> & { figures: Figures };
+type Report = Omit<RawReport, 'rows' | 'totals'> & { rows: ReportRow[]; totals: Figures };
+
+/** The report with its rows' and totals' figures read out of the fragment they were asked with. */
+const readReport = (raw: RawReport): Report => ({
+  ...raw,
+  rows: raw.rows.map((row) => ({ ...row, figures: unmask(ALLIANCE_FIGURES, row.figures) })),
+  totals: unmask(ALLIANCE_FIGURES, raw.totals),
+});
 type NamedRow = { key?: string | null; nameEn?: string | null; nameZh?: string | null };
 
 const GROUPINGS: AllianceReportGrouping[] = ['PROGRAMME', 'CENTRE', 'COUNTRY'];
@@ -261,7 +245,8 @@ export function ReportPage() {
     fetchPolicy: 'cache-and-network',
   });
   // The last report stays shown while the next one is asked for (another grouping or period), under its own period.
-  const report = (data ?? previousData)?.allianceReport;
+  const raw = (data ?? previousData)?.allianceReport;
+  const report = useMemo(() => raw && readReport(raw), [raw]);
   const byCountry = useQuery(REPORT_BY_COUNTRY, { variables: filters, skip: groupBy === 'COUNTRY', fetchPolicy: 'cache-and-network' });
 
   const [downloading, setDownloading] = useState(false);

@@ -4,11 +4,12 @@ import { Button, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadFile } from '../../../download';
-import { graphql } from '../../../gql';
+import { graphql, useFragment as unmask } from '../../../gql';
 import type { DelegateAgendaQuery } from '../../../gql/graphql';
 import { Failure, Loading, Nothing } from '../../../states';
 import { formatSlot } from '../../../time-zones';
 import type { ActivityDetails } from '../activity';
+import { MEETING_PARTICIPANT } from './activity-meetings';
 import { participantLabel } from './participant';
 
 const AGENDA = graphql(`
@@ -20,14 +21,7 @@ const AGENDA = graphql(`
       tableNumber
       message
       with {
-        registrationId
-        name
-        position
-        organization {
-          id
-          nameEn
-          nameZh
-        }
+        ...MeetingParticipantParts
       }
     }
   }
@@ -90,7 +84,11 @@ export function Agenda({ activity, delegateId, delegateName }: { activity: Activ
                 render: (_, e) => <time dateTime={e.startsAt}>{formatSlot(e.startsAt, e.endsAt, activity.timeZone)}</time>,
               },
               { title: t('activities.meetings.table'), dataIndex: 'tableNumber', align: 'right' },
-              { title: t('activities.meetings.with'), key: 'with', render: (_, e) => participantLabel(e.with) },
+              {
+                title: t('activities.meetings.with'),
+                key: 'with',
+                render: (_, e) => participantLabel(unmask(MEETING_PARTICIPANT, e.with)),
+              },
               { title: t('activities.meetings.about'), dataIndex: 'message' },
             ]}
           />

@@ -41,7 +41,7 @@ export function Breaks({
     fetchPolicy: 'cache-and-network',
   });
   // A meeting placed in a slot now ticked loses its place: the agenda is read again.
-  const [save, saving] = useMutation(SET_BREAKS, { refetchQueries: ['DelegateBreaks', 'DelegateAgenda', 'MemberMeetings'] });
+  const [save, saving] = useMutation(SET_BREAKS, { refetchQueries: ['DelegateBreaks', 'DelegateAgenda', 'ActivityMeetingRequests'] });
   const [edited, setEdited] = useState<{ delegateId: string; slotIds: string[] } | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);

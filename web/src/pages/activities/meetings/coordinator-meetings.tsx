@@ -4,58 +4,12 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../format';
 import { graphql } from '../../../gql';
-import type { CoordinatorMeetingsQuery, ScheduleMeetingsMutation } from '../../../gql/graphql';
+import type { ScheduleMeetingsMutation } from '../../../gql/graphql';
 import { Failure, Loading, Nothing } from '../../../states';
 import { formatSlot, isoToVenueTime, venueTimeToIso } from '../../../time-zones';
 import type { ActivityDetails } from '../activity';
+import { ACTIVITY_MEETINGS, readRequests, type MeetingRequest } from './activity-meetings';
 import { MeetingStatusTag, participantLabel, unplacedText } from './participant';
-
-const COORDINATOR_MEETINGS = graphql(`
-  query CoordinatorMeetings($activityId: ID!) {
-    meetingPlan(activityId: $activityId) {
-      tables
-      slots {
-        id
-        startsAt
-        endsAt
-      }
-    }
-    activityMeetings(activityId: $activityId) {
-      id
-      status
-      message
-      reason
-      tableNumber
-      unplacedReason
-      version
-      slot {
-        id
-        startsAt
-        endsAt
-      }
-      requester {
-        registrationId
-        name
-        position
-        organization {
-          id
-          nameEn
-          nameZh
-        }
-      }
-      invitee {
-        registrationId
-        name
-        position
-        organization {
-          id
-          nameEn
-          nameZh
-        }
-      }
-    }
-  }
-`);
 
 const SET_PLAN = graphql(`
   mutation SetMeetingPlan($input: SetMeetingPlanInput!) {
@@ -82,7 +36,7 @@ const SCHEDULE = graphql(`
   }
 `);
 
-type Request = CoordinatorMeetingsQuery['activityMeetings'][number];
+type Request = MeetingRequest;
 interface PlanValues {
   tables: number | null;
   slots: Array<{ startsAt: string; endsAt: string }>;
@@ -96,13 +50,13 @@ const HALF_HOUR = 30 * 60_000;
 export function CoordinatorMeetings({ activity }: { activity: ActivityDetails }) {
   const { t } = useTranslation();
   const zone = activity.timeZone;
-  const { data, error, refetch } = useQuery(COORDINATOR_MEETINGS, {
+  const { data, error, refetch } = useQuery(ACTIVITY_MEETINGS, {
     variables: { activityId: activity.id },
     fetchPolicy: 'cache-and-network',
   });
   const [form] = Form.useForm<PlanValues>();
-  const [setPlan, saving] = useMutation(SET_PLAN, { refetchQueries: ['CoordinatorMeetings'], awaitRefetchQueries: true });
-  const [schedule, scheduling] = useMutation(SCHEDULE, { refetchQueries: ['CoordinatorMeetings'], awaitRefetchQueries: true });
+  const [setPlan, saving] = useMutation(SET_PLAN, { refetchQueries: ['ActivityMeetingRequests'], awaitRefetchQueries: true });
+  const [schedule, scheduling] = useMutation(SCHEDULE, { refetchQueries: ['ActivityMeetingRequests'], awaitRefetchQueries: true });
   const [planFailure, setPlanFailure] = useState<unknown>(null);
   const [planSaved, setPlanSaved] = useState(false);
   const [result, setResult] = useState<ScheduleMeetingsMutation['scheduleMeetings'] | null>(null);
@@ -166,7 +120,7 @@ export function CoordinatorMeetings({ activity }: { activity: ActivityDetails })
 
   if (error && !data) return <Failure error={error} retry={() => void refetch()} />;
   if (!data) return <Loading />;
-  const requests = data.activityMeetings;
+  const requests = readRequests(data.activityMeetings);
   const accepted = requests.filter((r) => r.status === 'ACCEPTED').length;
 
   return (

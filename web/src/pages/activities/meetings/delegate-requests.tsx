@@ -4,11 +4,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmButton } from '../../../confirm-button';
 import { graphql } from '../../../gql';
-import type { MemberMeetingsQuery } from '../../../gql/graphql';
 import { ReasonDialog } from '../../../reason-dialog';
 import { Failure } from '../../../states';
 import { formatSlot } from '../../../time-zones';
 import type { ActivityDetails } from '../activity';
+import type { MeetingRequest } from './activity-meetings';
 import { MeetingStatusTag, participantLabel, unplacedText } from './participant';
 
 const ANSWER = graphql(`
@@ -33,9 +33,9 @@ const CANCEL = graphql(`
   }
 `);
 
-type Request = MemberMeetingsQuery['activityMeetings'][number];
+type Request = MeetingRequest;
 // An answer changes the suggestions ("already requested") and, once scheduled, the agenda.
-const REFETCH = { refetchQueries: ['MemberMeetings', 'DelegateSuggestions', 'DelegateAgenda'], awaitRefetchQueries: true };
+const REFETCH = { refetchQueries: ['ActivityMeetingRequests', 'DelegateSuggestions', 'DelegateAgenda'], awaitRefetchQueries: true };
 
 /** A delegate's meeting requests: those sent to them (accept, or decline with a reason) and those they sent (cancel). */
 export function DelegateRequests({

@@ -2,61 +2,13 @@ import { useQuery } from '@apollo/client/react';
 import { Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { graphql } from '../../../gql';
 import { Failure, Loading, Nothing } from '../../../states';
 import type { ActivityDetails } from '../activity';
+import { ACTIVITY_MEETINGS, readRequests } from './activity-meetings';
 import { Agenda } from './agenda';
 import { Breaks } from './breaks';
 import { DelegateRequests } from './delegate-requests';
 import { Suggestions } from './suggestions';
-
-const MEMBER_MEETINGS = graphql(`
-  query MemberMeetings($activityId: ID!) {
-    meetingPlan(activityId: $activityId) {
-      tables
-      slots {
-        id
-        startsAt
-        endsAt
-      }
-    }
-    activityMeetings(activityId: $activityId) {
-      id
-      status
-      message
-      reason
-      tableNumber
-      unplacedReason
-      version
-      createdAt
-      slot {
-        id
-        startsAt
-        endsAt
-      }
-      requester {
-        registrationId
-        name
-        position
-        organization {
-          id
-          nameEn
-          nameZh
-        }
-      }
-      invitee {
-        registrationId
-        name
-        position
-        organization {
-          id
-          nameEn
-          nameZh
-        }
-      }
-    }
-  }
-`);
 
 /**
  * Members, on an activity's Meetings tab: for one of their confirmed delegates at a time, the meeting requests to
@@ -68,7 +20,7 @@ export function MemberMeetings({ activity }: { activity: ActivityDetails }) {
   const confirmed = activity.myRegistrations.filter((r) => r.status === 'CONFIRMED');
   const [chosen, setChosen] = useState<string | undefined>();
   const delegateId = confirmed.some((r) => r.id === chosen) ? chosen! : confirmed[0]?.id;
-  const { data, error, loading, refetch } = useQuery(MEMBER_MEETINGS, {
+  const { data, error, loading, refetch } = useQuery(ACTIVITY_MEETINGS, {
     variables: { activityId: activity.id },
     fetchPolicy: 'cache-and-network',
     skip: !delegateId,
@@ -100,7 +52,7 @@ export function MemberMeetings({ activity }: { activity: ActivityDetails }) {
         <DelegateRequests
           activity={activity}
           delegateId={delegateId}
-          requests={data.activityMeetings.filter(
+          requests={readRequests(data.activityMeetings).filter(
             (r) => r.requester.registrationId === delegateId || r.invitee.registrationId === delegateId,
           )}
           changeable={changeable}

@@ -188,7 +188,7 @@ function RequestDialog({
   const { t } = useTranslation();
   const [form] = Form.useForm<{ toRegistrationId: string; message: string }>();
   const [request, { loading }] = useMutation(REQUEST, {
-    refetchQueries: ['MemberMeetings', 'DelegateSuggestions'],
+    refetchQueries: ['ActivityMeetingRequests', 'DelegateSuggestions'],
     awaitRefetchQueries: true,
   });
   const [failure, setFailure] = useState<unknown>(null);
