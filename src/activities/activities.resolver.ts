@@ -32,7 +32,10 @@ export class ActivitiesResolver {
   ) {}
 
   @Public()
-  @Query(() => ActivityConnection, { description: 'Activities, newest first. Drafts show to coordinators and admins only.' })
+  @Query(() => ActivityConnection, {
+    description:
+      'Activities: newest first; with `upcoming`, soonest first; with `past`, the most recently ended first. Drafts show to coordinators and admins only.',
+  })
   activities(@CurrentActor() actor: Actor | null, @Args() args: ActivitiesArgs) {
     return this.service.list(actor, args);
   }

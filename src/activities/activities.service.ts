@@ -50,7 +50,15 @@ export class ActivitiesService {
     if (args.programmeId) query.andWhere('a.programmeId = :programmeId', { programmeId: args.programmeId });
     if (args.hostCentreId) query.andWhere('a.hostCentreId = :hostCentreId', { hostCentreId: args.hostCentreId });
     if (args.countryCode) query.andWhere('a.countryCode = :country', { country: args.countryCode.toUpperCase() });
-    if (args.upcoming) query.andWhere('a.endsAt > now()');
+    if (args.upcoming && args.past) throw DomainError.badInput('past', 'ask for upcoming or past activities, not both');
+    if (args.upcoming) {
+      query.andWhere('a.endsAt > now()');
+      return paginate(query, args, toActivityModel, { column: 'startsAt', direction: 'ASC' });
+    }
+    if (args.past) {
+      query.andWhere('a.endsAt <= now()');
+      return paginate(query, args, toActivityModel, { column: 'endsAt', direction: 'DESC' });
+    }
     return paginate(query, args, toActivityModel);
   }
 
