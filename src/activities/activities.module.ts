@@ -20,6 +20,6 @@ import { RegistrationsService } from './registrations.service';
     ProgrammesModule,
   ],
   providers: [ActivitiesService, RegistrationsService, ActivitiesResolver, RegistrationsResolver, ActivityLoaders],
-  exports: [ActivitiesService, RegistrationsService],
+  exports: [ActivitiesService, RegistrationsService, ActivityLoaders],
 })
 export class ActivitiesModule {}

@@ -66,6 +66,12 @@ export class ActivitiesService {
     return toActivityModel(await this.findVisible(actor, id));
   }
 
+  /** The activities of `ids` the actor may see, by id (the others are left out). */
+  async visibleByIds(actor: Actor | null, ids: readonly string[]): Promise<Map<string, ActivityModel>> {
+    const activities = await this.activities.findBy({ id: In([...ids]) });
+    return new Map(activities.filter((a) => ActivityVisibility.canSee(actor, a)).map((a) => [a.id, toActivityModel(a)]));
+  }
+
   async findVisible(actor: Actor | null, id: string): Promise<ActivityEntity> {
     const activity = await this.activities.findOneBy({ id });
     if (!activity || !ActivityVisibility.canSee(actor, activity)) throw DomainError.notFound('Activity', id);

@@ -194,6 +194,18 @@ describe('equipment donations: pledge, approval, and the way to operation', () =
     expect(await databaseFingerprint(t.dataSource, ALL_TABLES)).toEqual(unchanged);
 
     expect((await record(pledged.id, match.id, match.version)).data?.recordDonationAsOutcome.matchId).toBe(match.id);
+    // The donation leads to the need it answered and the match it was recorded for, for each side.
+    for (const who of ['enterprise', 'agency'] as const) {
+      const read = await t.gql<{ donation: unknown }>(
+        'query($id: ID!) { donation(id: $id) { need { id } programme { id } match { id } } }',
+        { id: pledged.id },
+        w.token(who),
+      );
+      expect({ who, donation: read.data?.donation }).toEqual({
+        who,
+        donation: { need: { id: w.openNeed.id }, programme: null, match: { id: match.id } },
+      });
+    }
     expect(await outcomesOf(match.id)).toEqual([
       {
         kind: 'HANDOVER',
