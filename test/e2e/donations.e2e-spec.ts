@@ -1,6 +1,7 @@
 import { OrganizationKind, VerificationStatus } from '../../src/organizations/organization.entity';
 import { Role } from '../../src/access/actor';
 import { MatchStatus } from '../../src/matches/match-status';
+import { NotificationFanoutJob } from '../../src/notifications/notification-fanout.job';
 import { ALL_TABLES, databaseFingerprint } from '../support/fingerprint';
 import { errorCode, TestApp } from '../support/test-app';
 import { engageWorldMatch, useWorld, World } from '../support/world';
@@ -163,6 +164,33 @@ describe('equipment donations: pledge, approval, and the way to operation', () =
     await t.dataSource.query(`DELETE FROM app_user WHERE id = $1`, [unverified.id]);
     await t.dataSource.query(`DELETE FROM organization WHERE id = $1`, [unverified.organizationId]);
     expect(await databaseFingerprint(t.dataSource, ALL_TABLES)).toEqual(before);
+  });
+
+  it('links the in-app notification of a donation to the donation, and of a course to the course', async () => {
+    const donation = (await pledge()).data!.pledgeDonation;
+    const course = await t.gql<{ pledgeTraining: { id: string } }>(
+      `mutation($input: PledgeTrainingInput!) { pledgeTraining(input: $input) { id } }`,
+      {
+        input: { recipientId: w.orgs.agencyOrg.id, title: 'Operating the laboratory', startsOn: '2026-09-01', hours: 16, trainees: 8 },
+      },
+      w.token('enterprise'),
+    );
+    expect(course.errors).toBeUndefined();
+    await t.app.get(NotificationFanoutJob).drain();
+    type Note = { type: string; donationId: string | null; trainingCourseId: string | null; activityId: string | null };
+    const inbox = await t.gql<{ notifications: { edges: Array<{ node: Note }> } }>(
+      '{ notifications(first: 50) { edges { node { type donationId trainingCourseId activityId } } } }',
+      {},
+      w.token('agency'),
+    );
+    const notes = inbox.data!.notifications.edges.map((e) => e.node).filter((n) => n.type === 'CONTRIBUTION_CHANGED');
+    expect(notes).toContainEqual({ type: 'CONTRIBUTION_CHANGED', donationId: donation.id, trainingCourseId: null, activityId: null });
+    expect(notes).toContainEqual({
+      type: 'CONTRIBUTION_CHANGED',
+      donationId: null,
+      trainingCourseId: course.data!.pledgeTraining.id,
+      activityId: null,
+    });
   });
 
   it('records a donation handed over as the HANDOVER outcome of the match it served, once, by a coordinator', async () => {
