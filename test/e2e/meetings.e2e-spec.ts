@@ -331,7 +331,7 @@ describe('B2B meetings at an activity: requests, scheduling, agendas, reminders,
           need: { id: string };
           score: number;
           alreadyRequested: boolean;
-          explanation: { summary: string; factors: Array<{ contribution: number }> };
+          explanation: { summary: string | null; factors: Array<{ contribution: number }> };
         }>;
       }>(
         'query($id: ID!) { meetingSuggestions(registrationId: $id) { rank organization { nameEn } delegates { name } need { id } score alreadyRequested explanation { summary factors { contribution } } } }',
@@ -346,16 +346,33 @@ describe('B2B meetings at an activity: requests, scheduling, agendas, reminders,
     expect(suggestions[0].alreadyRequested).toBe(false);
     const sum = suggestions[0].explanation.factors.reduce((s, f) => s + f.contribution, 0);
     expect(sum).toBeCloseTo(suggestions[0].score, 3);
+    // The summary ranks the pair among the others there ("Ranked 1 of 2"): the secretariat's, as a match's is.
+    expect(suggestions.map((s) => s.explanation.summary)).toEqual([null, null]);
+    const forCoordinator = ok(
+      await t.gql<{ meetingSuggestions: Array<{ explanation: { summary: string | null } }> }>(
+        'query($id: ID!) { meetingSuggestions(registrationId: $id) { explanation { summary } } }',
+        { id: d.agency2 },
+        as('coordinator'),
+      ),
+    ).meetingSuggestions;
+    expect(forCoordinator.map((s) => s.explanation.summary)).toEqual([
+      expect.stringMatching(/^Ranked 1 of /),
+      expect.stringMatching(/^Ranked 2 of /),
+    ]);
 
     // The other way round: the enterprise is told to meet the agency, on the agency's need; Zhou Min already has a request with Nimal.
     const forEnterprise = ok(
-      await t.gql<{ meetingSuggestions: Array<{ organization: { nameEn: string }; alreadyRequested: boolean }> }>(
-        'query($id: ID!) { meetingSuggestions(registrationId: $id) { organization { nameEn } alreadyRequested } }',
+      await t.gql<{
+        meetingSuggestions: Array<{ organization: { nameEn: string }; alreadyRequested: boolean; explanation: { summary: string | null } }>;
+      }>(
+        'query($id: ID!) { meetingSuggestions(registrationId: $id) { organization { nameEn } alreadyRequested explanation { summary } } }',
         { id: d.enterprise },
         as('enterprise'),
       ),
     ).meetingSuggestions;
-    expect(forEnterprise).toEqual([{ organization: { nameEn: w.orgs.agencyOrg.nameEn }, alreadyRequested: true }]);
+    expect(forEnterprise).toEqual([
+      { organization: { nameEn: w.orgs.agencyOrg.nameEn }, alreadyRequested: true, explanation: { summary: null } },
+    ]);
   });
 
   it('frees a cancelled meeting’s place, cancels requests of a delegate no longer confirmed, and freezes once the activity is held', async () => {
