@@ -252,8 +252,12 @@ export class MeetingsService {
     });
   }
 
-  /** The invited delegate's organisation (or the secretariat) accepts or declines. */
-  answer(actor: Actor, id: string, accept: boolean, reason: string | null): Promise<MeetingRequestModel> {
+  /**
+   * The invited delegate's organisation (or the secretariat) accepts or declines; a decline says why, as every refusal
+   * does (a refused registration, donation or course, a rejected match): the requester is told the reason.
+   */
+  async answer(actor: Actor, id: string, accept: boolean, reason: string | null): Promise<MeetingRequestModel> {
+    if (!accept && !reason?.trim()) throw DomainError.badInput('reason', 'say why you decline the meeting: the requester is told');
     const to = accept ? MeetingRequestStatus.ACCEPTED : MeetingRequestStatus.DECLINED;
     return this.move(actor, id, to, accept ? 'accept meeting' : 'decline meeting', reason, (r, invitee) => {
       if (!isStaff(actor) && invitee.organizationId !== actor.organizationId)

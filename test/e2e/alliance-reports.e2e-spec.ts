@@ -240,8 +240,8 @@ describe('alliance reports: per programme, centre and country, against hand-comp
         from,
       );
       await ok(
-        'mutation($id: ID!, $accept: Boolean!) { answerMeetingRequest(id: $id, accept: $accept) { id } }',
-        { id: requestMeeting.id, accept },
+        'mutation($id: ID!, $accept: Boolean!, $reason: String) { answerMeetingRequest(id: $id, accept: $accept, reason: $reason) { id } }',
+        { id: requestMeeting.id, accept, reason: accept ? null : 'Not our field' },
         'agency',
       );
     }

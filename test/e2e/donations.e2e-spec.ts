@@ -110,6 +110,7 @@ describe('equipment donations: pledge, approval, and the way to operation', () =
       ['APPROVED', w.token('enterprise'), {}, 'FORBIDDEN'], // the donor does not approve its own pledge
       ['HANDED_OVER', w.token('enterprise'), {}, 'FORBIDDEN'], // the recipient confirms the handover
       ['REFUSED', w.token('coordinator'), {}, 'BAD_USER_INPUT'], // a refusal says why
+      ['REFUSED', w.token('coordinator'), { reason: '   ' }, 'BAD_USER_INPUT'], // and not in blanks
     ];
     for (const [to, token, extra, code] of cases)
       expect({ to, code: errorCode(await move(pledged, to, token, extra)) }).toEqual({ to, code });

@@ -103,7 +103,7 @@ describe('B2B meetings at an activity: requests, scheduling, agendas, reminders,
       { input: { fromRegistrationId: from, toRegistrationId: to, message } },
       as(who),
     );
-  const answer = (who: Who, id: string, accept: boolean, reason?: string) =>
+  const answer = (who: Who, id: string, accept: boolean, reason?: string | null) =>
     t.gql<{ answerMeetingRequest: Meeting }>(
       `mutation($id: ID!, $accept: Boolean!, $reason: String) { answerMeetingRequest(id: $id, accept: $accept, reason: $reason) { ${MEETING} } }`,
       { id, accept, reason },
@@ -164,6 +164,15 @@ describe('B2B meetings at an activity: requests, scheduling, agendas, reminders,
     expect(errorCode(await requestMeeting('enterprise', d.otherEnterprise, d.agency1))).toBe('NOT_FOUND');
     expect(errorCode(await answer('enterprise', wanted.id, true))).toBe('FORBIDDEN');
     expect(errorCode(await answer('otherAgency', wanted.id, true))).toBe('NOT_FOUND');
+    // A decline says why, as every refusal does: without a reason (or a blank one) it is refused on `reason`.
+    for (const reason of [undefined, null, '   ']) {
+      const res = await answer('agency', declined.id, false, reason);
+      expect({ reason, code: errorCode(res), field: res.errors?.[0].extensions?.field }).toEqual({
+        reason,
+        code: 'BAD_USER_INPUT',
+        field: 'reason',
+      });
+    }
     expect(await databaseFingerprint(t.dataSource, ALL_TABLES)).toEqual(before);
 
     expect(ok(await answer('agency', wanted.id, true)).answerMeetingRequest.status).toBe('ACCEPTED');

@@ -103,6 +103,15 @@ describe('technical training: pledge, approval, completion with trainees, hours 
     expect(errorCode(await move(pledged, 'APPROVED', w.token('agency')))).toBe('FORBIDDEN');
     expect(errorCode(await move(pledged, 'APPROVED', w.token('otherAgency')))).toBe('NOT_FOUND');
     expect(errorCode(await move({ ...pledged, version: 9 }, 'APPROVED', w.token('coordinator')))).toBe('CONFLICT');
+    // A refusal says why: without a reason, or a blank one, it is refused on `reason`.
+    for (const extra of [{}, { reason: '  ' }]) {
+      const res = await move(pledged, 'REFUSED', w.token('coordinator'), extra);
+      expect({ extra, code: errorCode(res), field: res.errors?.[0].extensions?.field }).toEqual({
+        extra,
+        code: 'BAD_USER_INPUT',
+        field: 'reason',
+      });
+    }
     expect(await databaseFingerprint(t.dataSource, ALL_TABLES)).toEqual(before);
 
     const approved = (await move(pledged, 'APPROVED', w.token('coordinator'))).data!.moveTraining;
