@@ -92,7 +92,8 @@ export class ActivitiesResolver {
 
   @Allow(Role.COORDINATOR)
   @Mutation(() => ActivityModel, {
-    description: 'Call it off before it is held (→ CANCELLED); every registration is cancelled. Coordinators.',
+    description:
+      'Call it off before it is held (→ CANCELLED); every live registration and meeting request is cancelled with the reason, and told. Coordinators.',
   })
   cancelActivity(@CurrentActor() actor: Actor, @Args() args: ActivityReasonArgs) {
     return this.service.cancel(actor, args.id, args.reason);

@@ -21,8 +21,9 @@ interface Meeting {
 }
 interface MeetingEvent {
   audience: { organizationIds: string[] };
+  activityId: string;
   meetingChange?: string;
-  meeting: { requester: { name: string }; invitee: { name: string }; startsAt: string | null };
+  meeting: { requester: { name: string }; invitee: { name: string }; startsAt: string | null; reason?: string | null };
   meetings: unknown[];
   minutesBefore?: number;
 }
@@ -51,23 +52,27 @@ describe('B2B meetings at an activity: requests, scheduling, agendas, reminders,
   /** Confirmed delegates: two of the agency, one of each enterprise. */
   const d: Record<'agency1' | 'agency2' | 'enterprise' | 'otherEnterprise', string> = {} as never;
 
-  const register = async (who: Who, delegates: Array<{ name: string; email: string }>) =>
-    ok(
+  /** Registers the delegates of `who`'s organisation and confirms them; their registration ids. */
+  const register = async (who: Who, delegates: Array<{ name: string; email: string }>, activity = activityId) => {
+    const ids = ok(
       await t.gql<{ registerDelegates: Array<{ id: string }> }>(
         'mutation($input: RegisterDelegatesInput!) { registerDelegates(input: $input) { id } }',
-        { input: { activityId, delegates } },
+        { input: { activityId: activity, delegates } },
         as(who),
       ),
     ).registerDelegates.map((r) => r.id);
-
-  beforeAll(async () => {
-    activityId = ok(
+    for (const id of ids) ok(await t.gql('mutation($id: ID!) { confirmRegistration(id: $id) { status } }', { id }, as('coordinator')));
+    return ids;
+  };
+  /** A published exhibition starting at `start`. */
+  const openActivity = async (title: string) => {
+    const id = ok(
       await t.gql<{ createActivity: { id: string } }>(
         'mutation($input: CreateActivityInput!) { createActivity(input: $input) { id } }',
         {
           input: {
             kind: 'EXHIBITION',
-            title: 'Water technology exhibition',
+            title,
             countryCode: 'LK',
             city: 'Colombo',
             startsAt: start.toISOString(),
@@ -80,15 +85,18 @@ describe('B2B meetings at an activity: requests, scheduling, agendas, reminders,
         as('coordinator'),
       ),
     ).createActivity.id;
-    ok(await t.gql('mutation($id: ID!) { publishActivity(id: $id) { status } }', { id: activityId }, as('coordinator')));
+    ok(await t.gql('mutation($id: ID!) { publishActivity(id: $id) { status } }', { id }, as('coordinator')));
+    return id;
+  };
+
+  beforeAll(async () => {
+    activityId = await openActivity('Water technology exhibition');
     [d.agency1, d.agency2] = await register('agency', [
       { name: 'Nimal Perera', email: 'nimal@example.lk' },
       { name: 'Kumari Silva', email: 'kumari@example.lk' },
     ]);
     [d.enterprise] = await register('enterprise', [{ name: 'Zhou Min', email: 'zhou.min@example.cn' }]);
     [d.otherEnterprise] = await register('otherEnterprise', [{ name: 'Li Na', email: 'li.na@example.cn' }]);
-    for (const id of Object.values(d))
-      ok(await t.gql('mutation($id: ID!) { confirmRegistration(id: $id) { status } }', { id }, as('coordinator')));
   });
 
   const setPlan = (tables: number, slots: Array<{ startsAt: string; endsAt: string }>, who: Who = 'coordinator') =>
@@ -420,5 +428,59 @@ describe('B2B meetings at an activity: requests, scheduling, agendas, reminders,
     await t.dataSource.query(`UPDATE activity SET status = 'HELD' WHERE id = $1`, [activityId]);
     expect(errorCode(await requestMeeting('enterprise', d.enterprise, d.agency1))).toBe('CONFLICT');
     expect(errorCode(await setPlan(2, slotTimes))).toBe('CONFLICT');
+  });
+  it('cancels the live meeting requests with the activity, in its transaction, with its reason, telling both sides', async () => {
+    const calledOff = await openActivity('Exhibition called off');
+    const [nimal] = await register('agency', [{ name: 'Nimal Perera', email: 'nimal@example.lk' }], calledOff);
+    const [zhou] = await register('enterprise', [{ name: 'Zhou Min', email: 'zhou.min@example.cn' }], calledOff);
+    const [li] = await register('otherEnterprise', [{ name: 'Li Na', email: 'li.na@example.cn' }], calledOff);
+    const accepted = ok(await requestMeeting('enterprise', zhou, nimal)).requestMeeting;
+    ok(await answer('agency', accepted.id, true));
+    const requested = ok(await requestMeeting('otherEnterprise', li, nimal)).requestMeeting;
+    const declined = ok(await requestMeeting('otherEnterprise', li, zhou)).requestMeeting;
+    ok(await answer('enterprise', declined.id, false, 'We compete on this tender'));
+
+    ok(
+      await t.gql(
+        'mutation($id: ID!) { cancelActivity(id: $id, reason: "Flooding at the venue") { status } }',
+        { id: calledOff },
+        as('coordinator'),
+      ),
+    );
+    const rows = await t.dataSource.query(`SELECT id, status, reason FROM meeting_request WHERE activity_id = $1 ORDER BY created_at, id`, [
+      calledOff,
+    ]);
+    expect(rows).toEqual([
+      { id: accepted.id, status: 'CANCELLED', reason: 'Flooding at the venue' },
+      { id: requested.id, status: 'CANCELLED', reason: 'Flooding at the venue' },
+      { id: declined.id, status: 'DECLINED', reason: 'We compete on this tender' },
+    ]);
+    // Each is a move of its own in the audit trail, the system's (no actor), as the registrations cancelled with it are.
+    const trail = await t.dataSource.query(
+      `SELECT entity_id, action, actor_user_id, from_status, to_status, reason FROM audit_entry
+        WHERE entity_id = ANY($1) AND to_status = 'CANCELLED' ORDER BY created_at, id`,
+      [[accepted.id, requested.id, declined.id]],
+    );
+    expect(trail).toEqual(
+      [
+        [accepted.id, 'ACCEPTED'],
+        [requested.id, 'REQUESTED'],
+      ].map(([id, from]) => ({
+        entity_id: id,
+        action: 'cancel meeting with the activity',
+        actor_user_id: null,
+        from_status: from,
+        to_status: 'CANCELLED',
+        reason: 'Flooding at the venue',
+      })),
+    );
+    // Both sides of each hear of it (MEETING_REQUEST_CHANGED), with the reason.
+    const told = (await events('MEETING_REQUEST_CHANGED'))
+      .filter((e) => e.activityId === calledOff && e.meetingChange === 'CANCELLED')
+      .map((e) => [e.meeting.requester.name, e.meeting.invitee.name, [...e.audience.organizationIds].sort(), e.meeting.reason]);
+    expect(told).toEqual([
+      ['Zhou Min', 'Nimal Perera', [w.orgs.enterpriseOrg.id, w.orgs.agencyOrg.id].sort(), 'Flooding at the venue'],
+      ['Li Na', 'Nimal Perera', [w.orgs.otherEnterpriseOrg.id, w.orgs.agencyOrg.id].sort(), 'Flooding at the venue'],
+    ]);
   });
 });
