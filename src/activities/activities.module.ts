@@ -6,6 +6,7 @@ import { OrganizationsModule } from '../organizations/organizations.module';
 import { ProgrammesModule } from '../programmes/programmes.module';
 import { ActivitiesResolver } from './activities.resolver';
 import { ActivitiesService } from './activities.service';
+import { ActivityCancellationSteps } from './activity-cancellation';
 import { ActivityEntity, ActivityRegistrationEntity } from './activity.entity';
 import { ActivityLoaders } from './activity.loaders';
 import { RegistrationsResolver } from './registrations.resolver';
@@ -19,7 +20,14 @@ import { RegistrationsService } from './registrations.service';
     OrganizationsModule,
     ProgrammesModule,
   ],
-  providers: [ActivitiesService, RegistrationsService, ActivitiesResolver, RegistrationsResolver, ActivityLoaders],
-  exports: [ActivitiesService, RegistrationsService],
+  providers: [
+    ActivitiesService,
+    RegistrationsService,
+    ActivitiesResolver,
+    RegistrationsResolver,
+    ActivityLoaders,
+    ActivityCancellationSteps,
+  ],
+  exports: [ActivitiesService, RegistrationsService, ActivityLoaders, ActivityCancellationSteps],
 })
 export class ActivitiesModule {}

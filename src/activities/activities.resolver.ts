@@ -4,8 +4,8 @@ import { Actor, Role } from '../access/actor';
 import { GraphQLContext } from '../graphql/graphql-context';
 import { OrganizationLoaders } from '../organizations/organization.loaders';
 import { OrganizationModel } from '../organizations/organization.model';
-import { ProgrammeModel, toProgrammeModel } from '../programmes/programme.model';
-import { ProgrammesService } from '../programmes/programmes.service';
+import { ProgrammeLoaders } from '../programmes/programme.loaders';
+import { ProgrammeModel } from '../programmes/programme.model';
 import { CountryModel, TaxonomyTermModel } from '../reference-data/reference-data.model';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { TaxonomyKind } from '../reference-data/taxonomy-term.entity';
@@ -27,12 +27,15 @@ export class ActivitiesResolver {
     private readonly service: ActivitiesService,
     private readonly loaders: ActivityLoaders,
     private readonly organizations: OrganizationLoaders,
-    private readonly programmes: ProgrammesService,
+    private readonly programmes: ProgrammeLoaders,
     private readonly referenceData: ReferenceDataService,
   ) {}
 
   @Public()
-  @Query(() => ActivityConnection, { description: 'Activities, newest first. Drafts show to coordinators and admins only.' })
+  @Query(() => ActivityConnection, {
+    description:
+      'Activities: newest first; with `upcoming`, soonest first; with `past`, the most recently ended first. Drafts show to coordinators and admins only.',
+  })
   activities(@CurrentActor() actor: Actor | null, @Args() args: ActivitiesArgs) {
     return this.service.list(actor, args);
   }
@@ -89,7 +92,8 @@ export class ActivitiesResolver {
 
   @Allow(Role.COORDINATOR)
   @Mutation(() => ActivityModel, {
-    description: 'Call it off before it is held (→ CANCELLED); every registration is cancelled. Coordinators.',
+    description:
+      'Call it off before it is held (→ CANCELLED); every live registration and meeting request is cancelled with the reason, and told. Coordinators.',
   })
   cancelActivity(@CurrentActor() actor: Actor, @Args() args: ActivityReasonArgs) {
     return this.service.cancel(actor, args.id, args.reason);
@@ -101,8 +105,8 @@ export class ActivitiesResolver {
   }
 
   @ResolveField(() => ProgrammeModel, { nullable: true, description: 'The programme it belongs to, if any.' })
-  async programme(@Parent() activity: ActivityModel): Promise<ProgrammeModel | null> {
-    return activity.programmeId ? toProgrammeModel(await this.programmes.load(activity.programmeId)) : null;
+  programme(@Parent() activity: ActivityModel, @Context() context: GraphQLContext): Promise<ProgrammeModel | null> {
+    return this.programmes.programme(context, activity.programmeId);
   }
 
   @ResolveField(() => OrganizationModel, { nullable: true, description: 'The joint research centre hosting it, if any.' })

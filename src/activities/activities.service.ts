@@ -19,6 +19,7 @@ import { ActivitiesArgs, CreateActivityInput, UpdateActivityInput } from './dto/
 import { ActivityEntity, ActivityRegistrationEntity } from './activity.entity';
 import { ActivityModel, toActivityModel } from './activity.model';
 import { ActivityStatus, assertActivityMove, RegistrationStatus } from './activity-status';
+import { ActivityCancellationSteps } from './activity-cancellation';
 import { ActivityVisibility } from './activity-visibility.policy';
 import { activityFacts, describeActivity } from './activity-notifications';
 import { REGISTERING_KINDS, RegistrationsService } from './registrations.service';
@@ -39,6 +40,7 @@ export class ActivitiesService {
     private readonly audit: AuditLogService,
     private readonly registrations: RegistrationsService,
     private readonly notifications: NotificationOutboxService,
+    private readonly cancellationSteps: ActivityCancellationSteps,
   ) {}
 
   async list(actor: Actor | null, args: ActivitiesArgs): Promise<Connection<ActivityModel>> {
@@ -50,12 +52,26 @@ export class ActivitiesService {
     if (args.programmeId) query.andWhere('a.programmeId = :programmeId', { programmeId: args.programmeId });
     if (args.hostCentreId) query.andWhere('a.hostCentreId = :hostCentreId', { hostCentreId: args.hostCentreId });
     if (args.countryCode) query.andWhere('a.countryCode = :country', { country: args.countryCode.toUpperCase() });
-    if (args.upcoming) query.andWhere('a.endsAt > now()');
+    if (args.upcoming && args.past) throw DomainError.badInput('past', 'ask for upcoming or past activities, not both');
+    if (args.upcoming) {
+      query.andWhere('a.endsAt > now()');
+      return paginate(query, args, toActivityModel, { column: 'startsAt', direction: 'ASC' });
+    }
+    if (args.past) {
+      query.andWhere('a.endsAt <= now()');
+      return paginate(query, args, toActivityModel, { column: 'endsAt', direction: 'DESC' });
+    }
     return paginate(query, args, toActivityModel);
   }
 
   async get(actor: Actor | null, id: string): Promise<ActivityModel> {
     return toActivityModel(await this.findVisible(actor, id));
+  }
+
+  /** The activities of `ids` the actor may see, by id (the others are left out). */
+  async visibleByIds(actor: Actor | null, ids: readonly string[]): Promise<Map<string, ActivityModel>> {
+    const activities = await this.activities.findBy({ id: In([...ids]) });
+    return new Map(activities.filter((a) => ActivityVisibility.canSee(actor, a)).map((a) => [a.id, toActivityModel(a)]));
   }
 
   async findVisible(actor: Actor | null, id: string): Promise<ActivityEntity> {
@@ -175,11 +191,15 @@ export class ActivitiesService {
     return this.move(actor, id, ActivityStatus.REPORTED, 'report', null, (activity) => (activity.report = report));
   }
 
-  /** Calls it off; every live registration is cancelled with the reason. */
+  /**
+   * Calls it off; every live registration is cancelled with the reason, and what other domains hold of it (its
+   * meeting requests) goes with it, in the same transaction (ActivityCancellationSteps).
+   */
   cancel(actor: Actor, id: string, reason: string): Promise<ActivityModel> {
-    return this.move(actor, id, ActivityStatus.CANCELLED, 'cancel', reason, undefined, (manager, activity) =>
-      this.registrations.cancelAllWith(manager, activity, reason),
-    );
+    return this.move(actor, id, ActivityStatus.CANCELLED, 'cancel', reason, undefined, async (manager, activity) => {
+      await this.registrations.cancelAllWith(manager, activity, reason);
+      await this.cancellationSteps.run(manager, activity, reason);
+    });
   }
 
   private move(

@@ -1,5 +1,6 @@
 import { AllianceReportModel } from './alliance-report.model';
 import { AllianceReportGrouping } from './alliance-report-scope';
+import { ActivityKind } from '../activities/activity-status';
 import { allianceReportCsv, csvCell } from './alliance-report-csv';
 
 const zero = (): AllianceReportModel['totals'] => ({
@@ -51,7 +52,35 @@ describe('alliance report CSV', () => {
     expect(lines[0]).toContain('donation_value_handed_over_USD,donation_value_in_operation_USD,training_courses_completed');
     expect(lines[1].startsWith('c1,"Centre, one",中心,2,1,0,1500.50,0.00,0,')).toBe(true);
     expect(lines[2].startsWith(',(no joint centre),,0,0,0,0.00,0.00,0,')).toBe(true);
-    expect(lines[3].startsWith(',Total,合计,2,1,0,1500.50,0.00,')).toBe(true);
+    // The totals have a key of their own; the row of what belongs to no centre keeps an empty one.
+    expect(lines[3].startsWith('TOTAL,Total,合计,2,1,0,1500.50,0.00,')).toBe(true);
     expect(lines[4]).toBe('');
+  });
+  it('gives every activity kind its column, in the order the enum declares them', () => {
+    const totals = zero();
+    totals.activities = {
+      held: 3,
+      // Listed in another order: the columns do not follow it.
+      byKind: [
+        { kind: ActivityKind.EQUIPMENT_HANDOVER, count: 1 },
+        { kind: ActivityKind.CONFERENCE, count: 2 },
+      ],
+      meetingsHeld: 0,
+    };
+    const csv = allianceReportCsv({ groupBy: AllianceReportGrouping.COUNTRY, from: '2026-01-01', to: '2026-12-31', rows: [], totals });
+    const [header, total] = csv
+      .slice(1)
+      .split('\r\n')
+      .map((line) => line.split(','));
+    const columns = header.flatMap((h, i) => (h.startsWith('activities_held_') ? [[h, total[i]]] : []));
+    expect(columns).toEqual([
+      ['activities_held_FIELD_INVESTIGATION', '0'],
+      ['activities_held_CONFERENCE', '2'],
+      ['activities_held_EXHIBITION', '0'],
+      ['activities_held_SEMINAR', '0'],
+      ['activities_held_TRAINING_COURSE', '0'],
+      ['activities_held_EQUIPMENT_HANDOVER', '1'],
+    ]);
+    expect(total[0]).toBe('TOTAL');
   });
 });

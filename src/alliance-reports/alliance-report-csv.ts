@@ -29,8 +29,15 @@ const money = (n: number) => n.toFixed(2);
 const hours = (n: number) => Math.round(n * 100) / 100;
 
 /**
+ * `group_key` of the totals line. A group's key is its id or country code, and the row of what belongs to no programme
+ * or centre has an empty one: this keeps the totals apart from it (and from any group) for a program reading the file.
+ */
+export const TOTAL_KEY = 'TOTAL';
+
+/**
  * The report as CSV: a header line, one line per row of the report, then the totals; one column per figure. Currency
- * columns are those of the totals (so every row has the same columns); kinds always get their column, zero or not.
+ * columns are those of the totals (so every row has the same columns); kinds always get their column, zero or not, in
+ * the order their enums declare them.
  */
 export function allianceReportCsv(report: AllianceReportModel): string {
   const currencies = report.totals.donations.values.map((v) => v.currency);
@@ -81,7 +88,7 @@ export function allianceReportCsv(report: AllianceReportModel): string {
   const lines = [
     header,
     ...report.rows.map((row) => [row.key ?? '', row.nameEn ?? UNATTRIBUTED[report.groupBy], row.nameZh ?? '', ...figures(row.figures)]),
-    ['', 'Total', '合计', ...figures(report.totals)],
+    [TOTAL_KEY, 'Total', '合计', ...figures(report.totals)],
   ];
   return BOM + lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

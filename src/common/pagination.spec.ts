@@ -3,7 +3,7 @@ import { decodeCursor, encodeCursor, toConnection } from './pagination';
 
 describe('keyset cursors', () => {
   it('round-trip a position exactly, to the millisecond', () => {
-    const position = { createdAt: new Date('2026-11-29T08:00:00.123Z'), id: '5c0f1d9e-2b1a-4c3d-9e8f-0a1b2c3d4e5f' };
+    const position = { at: new Date('2026-11-29T08:00:00.123Z'), id: '5c0f1d9e-2b1a-4c3d-9e8f-0a1b2c3d4e5f' };
     expect(decodeCursor(encodeCursor(position))).toEqual(position);
   });
 
@@ -20,10 +20,14 @@ describe('keyset cursors', () => {
 
   it('build a page from first + 1 rows', () => {
     const rows = [3, 2, 1].map((n) => ({ createdAt: new Date(n * 1000), id: `id-${n}` }));
-    const page = toConnection(rows, 2, 10, false, (r) => r.id);
+    const positionOf = (r: (typeof rows)[number]) => ({ at: r.createdAt, id: r.id });
+    const page = toConnection(rows, 2, 10, false, (r) => r.id, positionOf);
     expect(page.edges.map((e) => e.node)).toEqual(['id-3', 'id-2']);
     expect(page.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
-    expect(decodeCursor(page.pageInfo.endCursor!)).toEqual(rows[1]);
-    expect(toConnection(rows.slice(0, 2), 2, 2, true, (r) => r.id).pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+    expect(decodeCursor(page.pageInfo.endCursor!)).toEqual({ at: rows[1].createdAt, id: rows[1].id });
+    expect(toConnection(rows.slice(0, 2), 2, 2, true, (r) => r.id, positionOf).pageInfo).toMatchObject({
+      hasNextPage: false,
+      hasPreviousPage: true,
+    });
   });
 });

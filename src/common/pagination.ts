@@ -72,39 +72,41 @@ export function ConnectionType<T>(node: Type<T>, nodeName: string): Type<Connect
 }
 
 /**
- * Keyset cursor over (createdAt, id): stable while rows are added, and cheap at any depth. createdAt columns have
- * millisecond precision so a JavaScript Date round-trips exactly.
+ * Keyset cursor over (a date column, id) — createdAt for most lists, or the column a list is ordered by (an activity's
+ * startsAt): stable while rows are added, and cheap at any depth. Those columns have millisecond precision so a
+ * JavaScript Date round-trips exactly.
  */
 export interface KeysetPosition {
-  createdAt: Date;
+  at: Date;
   id: string;
 }
 
 export function encodeCursor(position: KeysetPosition): string {
-  return Buffer.from(JSON.stringify([position.createdAt.toISOString(), position.id])).toString('base64url');
+  return Buffer.from(JSON.stringify([position.at.toISOString(), position.id])).toString('base64url');
 }
 
 export function decodeCursor(cursor: string): KeysetPosition {
   try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    const date = new Date(createdAt);
+    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+    const date = new Date(at);
     if (typeof id !== 'string' || Number.isNaN(date.getTime())) throw new Error('malformed');
-    return { createdAt: date, id };
+    return { at: date, id };
   } catch {
     throw DomainError.badInput('after', 'is not a cursor returned by this list');
   }
 }
 
-/** Turns `first + 1` rows fetched after a cursor into a page. */
-export function toConnection<E extends KeysetPosition, N>(
+/** Turns `first + 1` rows fetched after a cursor into a page; `positionOf` gives a row's place in the list's order. */
+export function toConnection<E, N>(
   rows: E[],
   first: number,
   totalCount: number,
   hasPrevious: boolean,
   map: (row: E) => N,
+  positionOf: (row: E) => KeysetPosition,
 ): Connection<N> {
   const page = rows.slice(0, first);
-  const edges = page.map((row) => ({ cursor: encodeCursor(row), node: map(row) }));
+  const edges = page.map((row) => ({ cursor: encodeCursor(positionOf(row)), node: map(row) }));
   return {
     edges,
     totalCount,

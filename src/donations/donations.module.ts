@@ -1,16 +1,13 @@
 import { Module } from '@nestjs/common';
-import { NotificationsModule } from '../notifications/notifications.module';
-import { MatchesModule } from '../matches/matches.module';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditLogModule } from '../audit-log/audit-log.module';
-import { OrganizationsModule } from '../organizations/organizations.module';
+import { ContributionsModule } from '../programmes/contributions.module';
 import { DonationEntity } from './donation.entity';
-import { DonationsResolver } from './donations.resolver';
+import { DonationLinksResolver, DonationsResolver } from './donations.resolver';
 import { DonationsService } from './donations.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([DonationEntity]), AuditLogModule, OrganizationsModule, MatchesModule, NotificationsModule],
-  providers: [DonationsService, DonationsResolver],
+  imports: [TypeOrmModule.forFeature([DonationEntity]), ContributionsModule],
+  providers: [DonationsService, DonationsResolver, DonationLinksResolver],
   exports: [DonationsService],
 })
 export class DonationsModule {}

@@ -5,9 +5,13 @@ import { Actor, Role } from '../access/actor';
 import { GraphQLContext } from '../graphql/graphql-context';
 import { OrganizationLoaders } from '../organizations/organization.loaders';
 import { OrganizationModel } from '../organizations/organization.model';
+import { contributionLinksResolver } from '../programmes/contribution-links.resolver';
 import { DonationConnection, DonationModel } from './donation.model';
 import { DonationsService } from './donations.service';
 import { DonationIdArgs, DonationsArgs, MoveDonationInput, PledgeDonationInput } from './dto/donation.inputs';
+
+/** A donation's need, programme and match. */
+export const DonationLinksResolver = contributionLinksResolver(DonationModel, 'donation');
 
 @Resolver(() => DonationModel)
 export class DonationsResolver {

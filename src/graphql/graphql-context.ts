@@ -18,6 +18,21 @@ export class RequestLoaders {
     }
     return loader;
   }
+
+  /**
+   * The request's loader under `key` of rows by id, each batch read by `read`; null for an id it did not return (no
+   * such row, or one the caller may not see): a related object the reader may not see is null, not an error.
+   */
+  byId<V>(key: symbol, read: (ids: readonly string[]) => Promise<Map<string, V>>): DataLoader<string, V | null> {
+    return this.get(
+      key,
+      () =>
+        new DataLoader<string, V | null>(async (ids) => {
+          const found = await read(ids);
+          return ids.map((id) => found.get(id) ?? null);
+        }),
+    );
+  }
 }
 
 export interface GraphQLContext {

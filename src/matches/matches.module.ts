@@ -45,6 +45,6 @@ import { NeedPublishedJob } from './need-published.job';
     MatchStatisticsService,
     MatchStatisticsResolver,
   ],
-  exports: [MatchWorkflowService],
+  exports: [MatchWorkflowService, MatchLoaders],
 })
 export class MatchesModule {}

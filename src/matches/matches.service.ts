@@ -36,13 +36,18 @@ export class MatchesService {
 
   /** Several matches in one query, in the order of `ids`; NOT_FOUND for the first the caller may not read. */
   async getMany(actor: Actor, ids: string[]): Promise<MatchModel[]> {
-    const rows = ids.length ? await this.visibleTo(actor).andWhere('m.id IN (:...ids)', { ids }).getMany() : [];
-    const byId = new Map(rows.map((m) => [m.id, m]));
+    const byId = await this.visibleByIds(actor, ids);
     return ids.map((id) => {
       const match = byId.get(id);
       if (!match) throw DomainError.notFound('Match', id);
-      return toMatchModel(match, actor);
+      return match;
     });
+  }
+
+  /** The matches of `ids` the actor may read, as it may read them, by id (the others are left out). */
+  async visibleByIds(actor: Actor, ids: readonly string[]): Promise<Map<string, MatchModel>> {
+    const rows = ids.length ? await this.visibleTo(actor).andWhere('m.id IN (:...ids)', { ids }).getMany() : [];
+    return new Map(rows.map((m) => [m.id, toMatchModel(m, actor)]));
   }
 
   async list(actor: Actor, args: MatchesArgs): Promise<Connection<MatchModel>> {

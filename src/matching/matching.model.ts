@@ -70,8 +70,12 @@ export class MatchEvidenceModel {
 
 @ObjectType('MatchExplanation', { description: 'Why a candidate got its score: every factor and the evidence behind them.' })
 export class MatchExplanationModel {
-  @Field({ description: 'One sentence for a coordinator.' })
-  summary: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'One sentence for a coordinator, with the rank. Null in meeting suggestions read by members: it compares the pair with the other organisations there, as a match’s summary does (which the sides never see).',
+  })
+  summary: string | null;
 
   @Field(() => [MatchFactorModel], { description: 'The factors, largest contribution first; their contributions add up to the score.' })
   factors: MatchFactorModel[];

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { Actor, Language } from '../access/actor';
+import { Actor, isStaff, Language } from '../access/actor';
 import { ActivityRegistrationEntity } from '../activities/activity.entity';
 import { RegistrationStatus } from '../activities/activity-status';
 import { findVisibleActivity } from '../activities/activity-visibility.policy';
@@ -25,7 +25,8 @@ const NEEDS_PER_ORGANISATION = 20;
  * Whom a delegate should meet at an activity, ranked by the matching engine among the organisations that are there:
  * for an agency or joint centre, the enterprises with confirmed delegates, scored on its own open needs; for an
  * enterprise, the agencies and centres with confirmed delegates, scored on their open needs. Each organisation appears
- * once, with its best-scoring need and that pair's explanation.
+ * once, with its best-scoring need and that pair's explanation (without its summary for members: it ranks the pair
+ * among the others, which the sides of a match never see either).
  */
 @Injectable()
 export class MeetingSuggestionsService {
@@ -85,7 +86,8 @@ export class MeetingSuggestionsService {
         organization: toOrganizationModel(organizations.get(organizationId)!, actor),
         delegates: delegates.map((r) => people.get(r.id)!),
         need: toNeedModel(pair.need),
-        explanation: pair.explanation,
+        // As with a match (toMatchModel), the summary's "Ranked 1 of N" compares the pair with the others: staff only.
+        explanation: isStaff(actor) ? pair.explanation : { ...pair.explanation, summary: null },
         alreadyRequested: delegates.some((r) => requested.has(r.id)),
       };
     });

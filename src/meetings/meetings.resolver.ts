@@ -112,7 +112,8 @@ export class MeetingsResolver {
 
   @Allow(...REGISTERING_ROLES)
   @Mutation(() => MeetingRequestModel, {
-    description: 'Accept or decline a meeting request to your delegate (REQUESTED → ACCEPTED or DECLINED).',
+    description:
+      'Accept or decline a meeting request to your delegate (REQUESTED → ACCEPTED or DECLINED). A decline gives its reason (BAD_USER_INPUT on `reason` without one).',
   })
   answerMeetingRequest(@CurrentActor() actor: Actor, @Args() args: AnswerMeetingRequestArgs) {
     return this.meetings.answer(actor, args.id, args.accept, args.reason ?? null);

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor, isStaff } from '../access/actor';
+import { ActivityCancellationSteps } from '../activities/activity-cancellation';
 import { ActivityEntity, ActivityRegistrationEntity } from '../activities/activity.entity';
 import { ActivityStatus, REGISTRATION_LIVE_STATUSES, RegistrationStatus } from '../activities/activity-status';
 import { findVisibleActivity } from '../activities/activity-visibility.policy';
@@ -43,12 +44,17 @@ export interface Participant extends MeetingParticipantModel {
  * CLOSED; once it is HELD, its placed meetings are the meetings held.
  */
 @Injectable()
-export class MeetingsService {
+export class MeetingsService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditLogService,
     private readonly notifications: NotificationOutboxService,
+    private readonly cancellationSteps: ActivityCancellationSteps,
   ) {}
+
+  onModuleInit(): void {
+    this.cancellationSteps.add((manager, activity, reason) => this.cancelAllOf(manager, activity, reason));
+  }
 
   // ---- Reading ----
 
@@ -252,8 +258,12 @@ export class MeetingsService {
     });
   }
 
-  /** The invited delegate's organisation (or the secretariat) accepts or declines. */
-  answer(actor: Actor, id: string, accept: boolean, reason: string | null): Promise<MeetingRequestModel> {
+  /**
+   * The invited delegate's organisation (or the secretariat) accepts or declines; a decline says why, as every refusal
+   * does (a refused registration, donation or course, a rejected match): the requester is told the reason.
+   */
+  async answer(actor: Actor, id: string, accept: boolean, reason: string | null): Promise<MeetingRequestModel> {
+    if (!accept && !reason?.trim()) throw DomainError.badInput('reason', 'say why you decline the meeting: the requester is told');
     const to = accept ? MeetingRequestStatus.ACCEPTED : MeetingRequestStatus.DECLINED;
     return this.move(actor, id, to, accept ? 'accept meeting' : 'decline meeting', reason, (r, invitee) => {
       if (!isStaff(actor) && invitee.organizationId !== actor.organizationId)
@@ -312,6 +322,54 @@ export class MeetingsService {
     });
   }
 
+  /**
+   * The activity is being cancelled (ActivitiesService.cancel, in its transaction): each live request goes with it,
+   * with the activity's reason, and both sides hear of it. Registered as a step of the cancellation at start-up.
+   */
+  async cancelAllOf(manager: EntityManager, activity: ActivityEntity, reason: string): Promise<void> {
+    const live = await manager.find(MeetingRequestEntity, {
+      where: { activityId: activity.id, status: In([...LIVE_MEETING_STATUSES]) },
+      order: { createdAt: 'ASC', id: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
+    const people = await this.participants(
+      manager,
+      live.flatMap((r) => [r.requesterId, r.inviteeId]),
+    );
+    for (const request of live)
+      await this.cancelForBoth(manager, activity, request, people, { action: 'cancel meeting with the activity', reason });
+  }
+
+  /** The system's cancellation of a request (no actor): audited with its reason, and told to both sides. */
+  private async cancelForBoth(
+    manager: EntityManager,
+    activity: ActivityEntity,
+    request: MeetingRequestEntity,
+    people: Map<string, Participant>,
+    why: { action: string; reason: string },
+  ): Promise<void> {
+    const saved = await this.audit.saveOrDelete(manager, {
+      target: MeetingRequestEntity,
+      entityType: MEETING_REQUEST_ENTITY,
+      actor: null,
+      action: why.action,
+      before: request,
+      after: {
+        ...request,
+        status: MeetingRequestStatus.CANCELLED,
+        reason: why.reason,
+        slotId: null,
+        tableNumber: null,
+        unplacedReason: null,
+      },
+      fromStatus: request.status,
+      toStatus: MeetingRequestStatus.CANCELLED,
+      reason: why.reason,
+    });
+    const sides = [people.get(request.requesterId)!.organizationId, people.get(request.inviteeId)!.organizationId];
+    await this.tell(manager, activity, { ...saved!, slotId: request.slotId, tableNumber: request.tableNumber }, 'CANCELLED', sides);
+  }
+
   // ---- Scheduling ----
 
   /**
@@ -337,24 +395,13 @@ export class MeetingsService {
       const confirmed = (r: MeetingRequestEntity) =>
         people.get(r.requesterId)?.status === RegistrationStatus.CONFIRMED &&
         people.get(r.inviteeId)?.status === RegistrationStatus.CONFIRMED;
-      let cancelled = 0;
-      for (const request of accepted.filter((r) => !confirmed(r))) {
-        const reason = 'a delegate’s registration is no longer confirmed';
-        const saved = await this.audit.saveOrDelete(manager, {
-          target: MeetingRequestEntity,
-          entityType: MEETING_REQUEST_ENTITY,
-          actor: null,
+      const lapsed = accepted.filter((r) => !confirmed(r));
+      for (const request of lapsed)
+        await this.cancelForBoth(manager, activity, request, people, {
           action: 'cancel meeting with the registration',
-          before: request,
-          after: { ...request, status: MeetingRequestStatus.CANCELLED, reason, slotId: null, tableNumber: null, unplacedReason: null },
-          fromStatus: request.status,
-          toStatus: MeetingRequestStatus.CANCELLED,
-          reason,
+          reason: 'a delegate’s registration is no longer confirmed',
         });
-        const sides = [people.get(request.requesterId)!.organizationId, people.get(request.inviteeId)!.organizationId];
-        await this.tell(manager, activity, { ...saved!, slotId: request.slotId, tableNumber: request.tableNumber }, 'CANCELLED', sides);
-        cancelled += 1;
-      }
+      const cancelled = lapsed.length;
       const requests = accepted.filter(confirmed);
       const participantIds = [...new Set(requests.flatMap((r) => [r.requesterId, r.inviteeId]))];
       const breaks = participantIds.length ? await manager.findBy(MeetingBreakEntity, { registrationId: In(participantIds) }) : [];

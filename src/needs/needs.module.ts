@@ -7,10 +7,11 @@ import { NeedDeadlinesJob } from './need-deadlines.job';
 import { NeedsResolver } from './needs.resolver';
 import { NeedsRepository } from './needs.repository';
 import { NeedsService } from './needs.service';
+import { NeedLoaders } from './need.loaders';
 
 @Module({
   imports: [TypeOrmModule.forFeature([NeedEntity]), AuditLogModule, OrganizationsModule],
-  providers: [NeedsService, NeedsRepository, NeedsResolver, NeedDeadlinesJob],
-  exports: [NeedsService, NeedsRepository],
+  providers: [NeedsService, NeedsRepository, NeedsResolver, NeedDeadlinesJob, NeedLoaders],
+  exports: [NeedsService, NeedsRepository, NeedLoaders],
 })
 export class NeedsModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { AuditLogService } from '../audit-log/audit-log.service';
 import { Actor, Role } from '../access/actor';
 import { DomainError } from '../common/domain-error';
@@ -70,6 +70,12 @@ export class NeedsService {
     const need = await this.needs.findOneBy({ id });
     if (!need || !NeedVisibility.canSee(actor, need)) throw DomainError.notFound('Need', id);
     return toNeedModel(need);
+  }
+
+  /** The needs of `ids` the actor may see, by id (the others are left out). */
+  async visibleByIds(actor: Actor | null, ids: readonly string[]): Promise<Map<string, NeedModel>> {
+    const needs = await this.needs.findBy({ id: In([...ids]) });
+    return new Map(needs.filter((n) => NeedVisibility.canSee(actor, n)).map((n) => [n.id, toNeedModel(n)]));
   }
 
   async create(actor: Actor, input: CreateNeedInput): Promise<NeedModel> {

@@ -9,7 +9,7 @@ import { NOTIFICATION_DELIVERY_QUEUE } from './notification-delivery-queue';
 import { defaultPreference, PersonalChannel, Preference } from './notification-defaults';
 import { DigestFrequency, NotificationChannel, NotificationEventType } from './notification-event-type';
 import { NOTIFICATION_FANOUT_QUEUE } from './notification-outbox.service';
-import { NotificationSubject } from './notification-payload';
+import { notificationLinks, NotificationSubject } from './notification-payload';
 import { NewDelivery, NotificationDeliveriesRepository } from './notification-deliveries.repository';
 import { NewNotification, NotificationsRepository, Recipient, StoredEvent } from './notifications.repository';
 import { WebhookEndpointsRepository } from './webhooks/webhook-endpoints.repository';
@@ -74,9 +74,7 @@ export class NotificationFanoutJob implements OnModuleInit {
             eventId: event.id,
             type: event.type,
             ...texts,
-            matchId: links.matchId ?? null,
-            needId: links.needId ?? null,
-            activityId: links.activityId ?? null,
+            ...notificationLinks(links),
           });
         }
         const email = preferenceOf(user.id, event.type, NotificationChannel.EMAIL);

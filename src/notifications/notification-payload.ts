@@ -168,10 +168,29 @@ export interface MeetingSnapshot {
   tableNumber?: number | null;
 }
 
-/** What an event is about, for a client to link to (the inbox's matchId, needId, activityId). */
+/** What an event is about, for a client to link to (the inbox's matchId, needId, activityId, donationId, trainingCourseId). */
 export type NotificationSubject = Pick<MatchFacts, 'matchId' | 'needId'> &
   Pick<ActivityFacts, 'activityId'> &
-  Pick<ContributionFacts, 'contributionId'>;
+  Pick<ContributionFacts, 'contribution' | 'contributionId'>;
+
+/** The links an in-app notification keeps of its event: a contribution's id goes to the column of its kind. */
+export function notificationLinks(subject: NotificationSubject): {
+  matchId: string | null;
+  needId: string | null;
+  activityId: string | null;
+  donationId: string | null;
+  trainingCourseId: string | null;
+} {
+  const contributionOf = (kind: ContributionFacts['contribution']) =>
+    subject.contribution === kind ? (subject.contributionId ?? null) : null;
+  return {
+    matchId: subject.matchId ?? null,
+    needId: subject.needId ?? null,
+    activityId: subject.activityId ?? null,
+    donationId: contributionOf('DONATION'),
+    trainingCourseId: contributionOf('TRAINING'),
+  };
+}
 
 /**
  * The payload of each event type: what its producer writes (`NotificationOutboxService.emit`) and what its texts, webhooks

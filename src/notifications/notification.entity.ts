@@ -26,7 +26,7 @@ export class NotificationEntity {
   @Column({ type: 'text' })
   body: string;
 
-  /** The match, need or activity it is about, for a client to link to. */
+  /** The match, need, activity, donation or training course it is about, for a client to link to. */
   @Column({ type: 'uuid', nullable: true })
   matchId: string | null;
 
@@ -35,6 +35,12 @@ export class NotificationEntity {
 
   @Column({ type: 'uuid', nullable: true })
   activityId: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  donationId: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  trainingCourseId: string | null;
 
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   readAt: Date | null;

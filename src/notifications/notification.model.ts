@@ -26,6 +26,12 @@ export class NotificationModel {
   @Field(() => ID, { nullable: true, description: 'The activity it is about, if any (its page is /activities/<id>).' })
   activityId: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'The equipment donation it is about, if any (`donation(id)`).' })
+  donationId: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The training course it is about, if any (`trainingCourse(id)`).' })
+  trainingCourseId: string | null;
+
   @Field({ description: 'Whether the recipient has marked it read.' })
   read: boolean;
 
@@ -44,6 +50,8 @@ export const toNotificationModel = (n: NotificationEntity): NotificationModel =>
   matchId: n.matchId,
   needId: n.needId,
   activityId: n.activityId,
+  donationId: n.donationId,
+  trainingCourseId: n.trainingCourseId,
   read: n.readAt !== null,
   readAt: n.readAt,
   createdAt: n.createdAt,

@@ -71,14 +71,24 @@ describe('NotificationsRepository (real PostgreSQL)', () => {
         matchId: null,
         needId: null,
         activityId: '6c0e2c4e-1b5a-4d2e-9a44-0f3b7d9f3a10',
+        donationId: null,
+        trainingCourseId: '0f6d3c1a-8e2b-4a7d-b5c9-3e1f2a4b6c8d',
       };
       await db.dataSource.transaction((manager) => repo.addInApp([notification], manager));
       await db.dataSource.transaction((manager) => repo.addInApp([{ ...notification, title: 'Again' }], manager));
       const rows: Array<{ id: string; title: string; activity_id: string }> = await db.dataSource.query(
-        `SELECT id, title, activity_id FROM notification WHERE user_id = $1`,
+        `SELECT id, title, activity_id, donation_id, training_course_id FROM notification WHERE user_id = $1`,
         [user.id],
       );
-      expect(rows).toEqual([{ id: expect.any(String), title: 'A title', activity_id: notification.activityId }]);
+      expect(rows).toEqual([
+        {
+          id: expect.any(String),
+          title: 'A title',
+          activity_id: notification.activityId,
+          donation_id: null,
+          training_course_id: notification.trainingCourseId,
+        },
+      ]);
       await waitUntil(() => heard.length > 0, 'the NOTIFY of the new notification', 5_000);
       expect(heard.map((h) => JSON.parse(h) as unknown)).toEqual([{ userId: user.id, id: rows[0].id }]);
     } finally {

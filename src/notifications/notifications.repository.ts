@@ -35,6 +35,8 @@ export interface NewNotification {
   matchId: string | null;
   needId: string | null;
   activityId: string | null;
+  donationId: string | null;
+  trainingCourseId: string | null;
 }
 
 /** A user's stored choice for one event type and channel. */
@@ -82,9 +84,10 @@ export class NotificationsRepository {
   async addInApp(notifications: NewNotification[], manager: EntityManager): Promise<void> {
     await manager.query(
       `WITH added AS (
-         INSERT INTO notification (user_id, event_id, type, title, body, match_id, need_id, activity_id)
+         INSERT INTO notification (user_id, event_id, type, title, body, match_id, need_id, activity_id, donation_id, training_course_id)
          SELECT * FROM jsonb_to_recordset($1::jsonb)
-           AS n("userId" uuid, "eventId" uuid, type text, title text, body text, "matchId" uuid, "needId" uuid, "activityId" uuid)
+           AS n("userId" uuid, "eventId" uuid, type text, title text, body text, "matchId" uuid, "needId" uuid, "activityId" uuid,
+                "donationId" uuid, "trainingCourseId" uuid)
          ON CONFLICT (event_id, user_id) DO NOTHING
          RETURNING id, user_id)
        SELECT count(pg_notify($2, json_build_object('userId', user_id, 'id', id)::text)) FROM added`,

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { GraphQLContext } from '../graphql/graphql-context';
+import { ProgrammeModel } from './programme.model';
 import { ProgrammesService } from './programmes.service';
 
 const MEMBERS = Symbol('programme members');
+const BY_ID = Symbol('programmes by id');
 
-/** A page of programmes' members, read in one query per request. */
+/** A page of programmes' members, and the programmes a page of rows points to, read in one query per request. */
 @Injectable()
 export class ProgrammeLoaders {
   constructor(private readonly programmes: ProgrammesService) {}
@@ -20,5 +22,11 @@ export class ProgrammeLoaders {
         }),
     );
     return loader.load(programmeId);
+  }
+
+  /** The programme, or null for none. */
+  programme(context: GraphQLContext, programmeId: string | null): Promise<ProgrammeModel | null> {
+    if (programmeId === null) return Promise.resolve(null);
+    return context.loaders.byId(BY_ID, (ids) => this.programmes.byIds(ids)).load(programmeId);
   }
 }

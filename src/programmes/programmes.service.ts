@@ -48,6 +48,11 @@ export class ProgrammesService {
     return programme;
   }
 
+  /** The programmes of `ids`, by id (programmes are public). */
+  async byIds(ids: readonly string[]): Promise<Map<string, ProgrammeModel>> {
+    return new Map((await this.programmes.findBy({ id: In([...ids]) })).map((p) => [p.id, toProgrammeModel(p)]));
+  }
+
   /** Member organisation ids of each programme. */
   async memberIds(programmeIds: readonly string[]): Promise<Map<string, string[]>> {
     const rows = await this.members.find({

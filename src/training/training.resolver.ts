@@ -5,15 +5,22 @@ import { Actor, Role } from '../access/actor';
 import { GraphQLContext } from '../graphql/graphql-context';
 import { OrganizationLoaders } from '../organizations/organization.loaders';
 import { OrganizationModel } from '../organizations/organization.model';
+import { contributionLinksResolver } from '../programmes/contribution-links.resolver';
+import { ActivityLoaders } from '../activities/activity.loaders';
+import { ActivityModel } from '../activities/activity.model';
 import { MoveTrainingInput, PledgeTrainingInput, TrainingCourseIdArgs, TrainingCoursesArgs } from './dto/training.inputs';
 import { TrainingCourseConnection, TrainingCourseModel } from './training-course.model';
 import { TrainingService } from './training.service';
+
+/** A course's need, programme and match. */
+export const TrainingLinksResolver = contributionLinksResolver(TrainingCourseModel, 'course');
 
 @Resolver(() => TrainingCourseModel)
 export class TrainingResolver {
   constructor(
     private readonly service: TrainingService,
     private readonly organizations: OrganizationLoaders,
+    private readonly activities: ActivityLoaders,
   ) {}
 
   @Allow(Role.ENTERPRISE_MEMBER, Role.AGENCY_MEMBER, Role.COORDINATOR, Role.ADMIN)
@@ -66,5 +73,13 @@ export class TrainingResolver {
   @ResolveField(() => OrganizationModel, { description: 'The agency or joint centre whose staff are trained.' })
   recipient(@Parent() course: TrainingCourseModel, @Context() context: GraphQLContext): Promise<OrganizationModel> {
     return this.organizations.model(context, course.recipientId);
+  }
+
+  @ResolveField(() => ActivityModel, {
+    nullable: true,
+    description: 'The activity (a TRAINING_COURSE) it is given at; null when none, or while that activity is a draft you may not see.',
+  })
+  activity(@Parent() course: TrainingCourseModel, @Context() context: GraphQLContext): Promise<ActivityModel | null> {
+    return this.activities.visible(context, course.activityId);
   }
 }

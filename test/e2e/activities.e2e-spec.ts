@@ -250,6 +250,47 @@ describe('activities: lifecycle, registration within capacity, the waiting list'
     expect(trail).toEqual([{ action: 'cancel with the activity', actor_user_id: null, reason: 'Flooding at the venue' }]);
   });
 
+  it('lists upcoming activities soonest first and past ones most recently ended first, page after page', async () => {
+    // Created in an order that is neither: newest-first would read them back the other way round.
+    const at = async (title: string, starts: number, ends: number) => {
+      const id = await createActivity({ title, countryCode: 'NP', city: 'Kathmandu', timeZone: 'Asia/Kathmandu' });
+      await move('publishActivity', id);
+      await t.dataSource
+        .getRepository(ActivityEntity)
+        .update(id, { startsAt: new Date(Date.now() + starts * DAY), endsAt: new Date(Date.now() + ends * DAY) });
+      return title;
+    };
+    const later = await at('Later', 40, 41);
+    const soonest = await at('Soonest', 5, 6);
+    const started = await at('Started, not ended', -1, 2);
+    const middle = await at('Middle', 20, 21);
+    const longAgo = await at('Long ago', -30, -29);
+    const justEnded = await at('Just ended', -4, -1);
+    // Started before "just ended" but ended after it: past ones are ordered by their end.
+    const endedLast = await at('Long, ended last', -10, -0.5);
+
+    type Page = { edges: Array<{ node: { title: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+    const titles = async (filter: string) => {
+      const seen: string[] = [];
+      let after: string | null = null;
+      do {
+        const res = await t.gql<{ activities: Page }>(
+          `query($after: String) { activities(countryCode: "NP", ${filter}, first: 2, after: $after) { edges { node { title } } pageInfo { hasNextPage endCursor } } }`,
+          { after },
+        );
+        expect(res.errors).toBeUndefined();
+        const page: Page = res.data!.activities;
+        seen.push(...page.edges.map((e) => e.node.title));
+        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      } while (after);
+      return seen;
+    };
+    expect(await titles('upcoming: true')).toEqual([started, soonest, middle, later]);
+    expect(await titles('past: true')).toEqual([endedLast, justEnded, longAgo]);
+    const both = await t.gql('{ activities(upcoming: true, past: true) { totalCount } }');
+    expect({ code: errorCode(both), field: both.errors?.[0].extensions?.field }).toEqual({ code: 'BAD_USER_INPUT', field: 'past' });
+  });
+
   it('refuses a bad activity with the offending field', async () => {
     const cases: Array<[Record<string, unknown>, string]> = [
       [{ endsAt: inDays(29) }, 'endsAt'],

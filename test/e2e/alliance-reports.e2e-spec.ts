@@ -240,8 +240,8 @@ describe('alliance reports: per programme, centre and country, against hand-comp
         from,
       );
       await ok(
-        'mutation($id: ID!, $accept: Boolean!) { answerMeetingRequest(id: $id, accept: $accept) { id } }',
-        { id: requestMeeting.id, accept },
+        'mutation($id: ID!, $accept: Boolean!, $reason: String) { answerMeetingRequest(id: $id, accept: $accept, reason: $reason) { id } }',
+        { id: requestMeeting.id, accept, reason: accept ? null : 'Not our field' },
         'agency',
       );
     }
@@ -810,8 +810,10 @@ describe('alliance reports: per programme, centre and country, against hand-comp
         sdg_targets: '6.1 6.2 6.3',
       });
       expect(lines.map((l) => l[1])).toEqual([centreIr.nameEn, centreLk.nameEn, '(no joint centre)', 'Total']);
+      // The totals and the row of what belongs to no centre are told apart by their key.
+      expect(row('(no joint centre)').group_key).toBe('');
       expect(row('Total')).toMatchObject({
-        group_key: '',
+        group_key: 'TOTAL',
         name_zh: '合计',
         donations_handed_over: '5',
         donation_value_handed_over_USD: '44000.00',

@@ -1,6 +1,7 @@
 import { OrganizationKind, VerificationStatus } from '../../src/organizations/organization.entity';
 import { Role } from '../../src/access/actor';
 import { MatchStatus } from '../../src/matches/match-status';
+import { NotificationFanoutJob } from '../../src/notifications/notification-fanout.job';
 import { ALL_TABLES, databaseFingerprint } from '../support/fingerprint';
 import { errorCode, TestApp } from '../support/test-app';
 import { engageWorldMatch, useWorld, World } from '../support/world';
@@ -109,6 +110,7 @@ describe('equipment donations: pledge, approval, and the way to operation', () =
       ['APPROVED', w.token('enterprise'), {}, 'FORBIDDEN'], // the donor does not approve its own pledge
       ['HANDED_OVER', w.token('enterprise'), {}, 'FORBIDDEN'], // the recipient confirms the handover
       ['REFUSED', w.token('coordinator'), {}, 'BAD_USER_INPUT'], // a refusal says why
+      ['REFUSED', w.token('coordinator'), { reason: '   ' }, 'BAD_USER_INPUT'], // and not in blanks
     ];
     for (const [to, token, extra, code] of cases)
       expect({ to, code: errorCode(await move(pledged, to, token, extra)) }).toEqual({ to, code });
@@ -165,6 +167,33 @@ describe('equipment donations: pledge, approval, and the way to operation', () =
     expect(await databaseFingerprint(t.dataSource, ALL_TABLES)).toEqual(before);
   });
 
+  it('links the in-app notification of a donation to the donation, and of a course to the course', async () => {
+    const donation = (await pledge()).data!.pledgeDonation;
+    const course = await t.gql<{ pledgeTraining: { id: string } }>(
+      `mutation($input: PledgeTrainingInput!) { pledgeTraining(input: $input) { id } }`,
+      {
+        input: { recipientId: w.orgs.agencyOrg.id, title: 'Operating the laboratory', startsOn: '2026-09-01', hours: 16, trainees: 8 },
+      },
+      w.token('enterprise'),
+    );
+    expect(course.errors).toBeUndefined();
+    await t.app.get(NotificationFanoutJob).drain();
+    type Note = { type: string; donationId: string | null; trainingCourseId: string | null; activityId: string | null };
+    const inbox = await t.gql<{ notifications: { edges: Array<{ node: Note }> } }>(
+      '{ notifications(first: 50) { edges { node { type donationId trainingCourseId activityId } } } }',
+      {},
+      w.token('agency'),
+    );
+    const notes = inbox.data!.notifications.edges.map((e) => e.node).filter((n) => n.type === 'CONTRIBUTION_CHANGED');
+    expect(notes).toContainEqual({ type: 'CONTRIBUTION_CHANGED', donationId: donation.id, trainingCourseId: null, activityId: null });
+    expect(notes).toContainEqual({
+      type: 'CONTRIBUTION_CHANGED',
+      donationId: null,
+      trainingCourseId: course.data!.pledgeTraining.id,
+      activityId: null,
+    });
+  });
+
   it('records a donation handed over as the HANDOVER outcome of the match it served, once, by a coordinator', async () => {
     const match = await engagedMatch();
     const pledged = (await pledge()).data!.pledgeDonation;
@@ -194,6 +223,18 @@ describe('equipment donations: pledge, approval, and the way to operation', () =
     expect(await databaseFingerprint(t.dataSource, ALL_TABLES)).toEqual(unchanged);
 
     expect((await record(pledged.id, match.id, match.version)).data?.recordDonationAsOutcome.matchId).toBe(match.id);
+    // The donation leads to the need it answered and the match it was recorded for, for each side.
+    for (const who of ['enterprise', 'agency'] as const) {
+      const read = await t.gql<{ donation: unknown }>(
+        'query($id: ID!) { donation(id: $id) { need { id } programme { id } match { id } } }',
+        { id: pledged.id },
+        w.token(who),
+      );
+      expect({ who, donation: read.data?.donation }).toEqual({
+        who,
+        donation: { need: { id: w.openNeed.id }, programme: null, match: { id: match.id } },
+      });
+    }
     expect(await outcomesOf(match.id)).toEqual([
       {
         kind: 'HANDOVER',

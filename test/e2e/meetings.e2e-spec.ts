@@ -21,8 +21,9 @@ interface Meeting {
 }
 interface MeetingEvent {
   audience: { organizationIds: string[] };
+  activityId: string;
   meetingChange?: string;
-  meeting: { requester: { name: string }; invitee: { name: string }; startsAt: string | null };
+  meeting: { requester: { name: string }; invitee: { name: string }; startsAt: string | null; reason?: string | null };
   meetings: unknown[];
   minutesBefore?: number;
 }
@@ -51,23 +52,27 @@ describe('B2B meetings at an activity: requests, scheduling, agendas, reminders,
   /** Confirmed delegates: two of the agency, one of each enterprise. */
   const d: Record<'agency1' | 'agency2' | 'enterprise' | 'otherEnterprise', string> = {} as never;
 
-  const register = async (who: Who, delegates: Array<{ name: string; email: string }>) =>
-    ok(
+  /** Registers the delegates of `who`'s organisation and confirms them; their registration ids. */
+  const register = async (who: Who, delegates: Array<{ name: string; email: string }>, activity = activityId) => {
+    const ids = ok(
       await t.gql<{ registerDelegates: Array<{ id: string }> }>(
         'mutation($input: RegisterDelegatesInput!) { registerDelegates(input: $input) { id } }',
-        { input: { activityId, delegates } },
+        { input: { activityId: activity, delegates } },
         as(who),
       ),
     ).registerDelegates.map((r) => r.id);
-
-  beforeAll(async () => {
-    activityId = ok(
+    for (const id of ids) ok(await t.gql('mutation($id: ID!) { confirmRegistration(id: $id) { status } }', { id }, as('coordinator')));
+    return ids;
+  };
+  /** A published exhibition starting at `start`. */
+  const openActivity = async (title: string) => {
+    const id = ok(
       await t.gql<{ createActivity: { id: string } }>(
         'mutation($input: CreateActivityInput!) { createActivity(input: $input) { id } }',
         {
           input: {
             kind: 'EXHIBITION',
-            title: 'Water technology exhibition',
+            title,
             countryCode: 'LK',
             city: 'Colombo',
             startsAt: start.toISOString(),
@@ -80,15 +85,18 @@ describe('B2B meetings at an activity: requests, scheduling, agendas, reminders,
         as('coordinator'),
       ),
     ).createActivity.id;
-    ok(await t.gql('mutation($id: ID!) { publishActivity(id: $id) { status } }', { id: activityId }, as('coordinator')));
+    ok(await t.gql('mutation($id: ID!) { publishActivity(id: $id) { status } }', { id }, as('coordinator')));
+    return id;
+  };
+
+  beforeAll(async () => {
+    activityId = await openActivity('Water technology exhibition');
     [d.agency1, d.agency2] = await register('agency', [
       { name: 'Nimal Perera', email: 'nimal@example.lk' },
       { name: 'Kumari Silva', email: 'kumari@example.lk' },
     ]);
     [d.enterprise] = await register('enterprise', [{ name: 'Zhou Min', email: 'zhou.min@example.cn' }]);
     [d.otherEnterprise] = await register('otherEnterprise', [{ name: 'Li Na', email: 'li.na@example.cn' }]);
-    for (const id of Object.values(d))
-      ok(await t.gql('mutation($id: ID!) { confirmRegistration(id: $id) { status } }', { id }, as('coordinator')));
   });
 
   const setPlan = (tables: number, slots: Array<{ startsAt: string; endsAt: string }>, who: Who = 'coordinator') =>
@@ -103,7 +111,7 @@ describe('B2B meetings at an activity: requests, scheduling, agendas, reminders,
       { input: { fromRegistrationId: from, toRegistrationId: to, message } },
       as(who),
     );
-  const answer = (who: Who, id: string, accept: boolean, reason?: string) =>
+  const answer = (who: Who, id: string, accept: boolean, reason?: string | null) =>
     t.gql<{ answerMeetingRequest: Meeting }>(
       `mutation($id: ID!, $accept: Boolean!, $reason: String) { answerMeetingRequest(id: $id, accept: $accept, reason: $reason) { ${MEETING} } }`,
       { id, accept, reason },
@@ -164,6 +172,15 @@ describe('B2B meetings at an activity: requests, scheduling, agendas, reminders,
     expect(errorCode(await requestMeeting('enterprise', d.otherEnterprise, d.agency1))).toBe('NOT_FOUND');
     expect(errorCode(await answer('enterprise', wanted.id, true))).toBe('FORBIDDEN');
     expect(errorCode(await answer('otherAgency', wanted.id, true))).toBe('NOT_FOUND');
+    // A decline says why, as every refusal does: without a reason (or a blank one) it is refused on `reason`.
+    for (const reason of [undefined, null, '   ']) {
+      const res = await answer('agency', declined.id, false, reason);
+      expect({ reason, code: errorCode(res), field: res.errors?.[0].extensions?.field }).toEqual({
+        reason,
+        code: 'BAD_USER_INPUT',
+        field: 'reason',
+      });
+    }
     expect(await databaseFingerprint(t.dataSource, ALL_TABLES)).toEqual(before);
 
     expect(ok(await answer('agency', wanted.id, true)).answerMeetingRequest.status).toBe('ACCEPTED');
@@ -331,7 +348,7 @@ describe('B2B meetings at an activity: requests, scheduling, agendas, reminders,
           need: { id: string };
           score: number;
           alreadyRequested: boolean;
-          explanation: { summary: string; factors: Array<{ contribution: number }> };
+          explanation: { summary: string | null; factors: Array<{ contribution: number }> };
         }>;
       }>(
         'query($id: ID!) { meetingSuggestions(registrationId: $id) { rank organization { nameEn } delegates { name } need { id } score alreadyRequested explanation { summary factors { contribution } } } }',
@@ -346,16 +363,33 @@ describe('B2B meetings at an activity: requests, scheduling, agendas, reminders,
     expect(suggestions[0].alreadyRequested).toBe(false);
     const sum = suggestions[0].explanation.factors.reduce((s, f) => s + f.contribution, 0);
     expect(sum).toBeCloseTo(suggestions[0].score, 3);
+    // The summary ranks the pair among the others there ("Ranked 1 of 2"): the secretariat's, as a match's is.
+    expect(suggestions.map((s) => s.explanation.summary)).toEqual([null, null]);
+    const forCoordinator = ok(
+      await t.gql<{ meetingSuggestions: Array<{ explanation: { summary: string | null } }> }>(
+        'query($id: ID!) { meetingSuggestions(registrationId: $id) { explanation { summary } } }',
+        { id: d.agency2 },
+        as('coordinator'),
+      ),
+    ).meetingSuggestions;
+    expect(forCoordinator.map((s) => s.explanation.summary)).toEqual([
+      expect.stringMatching(/^Ranked 1 of /),
+      expect.stringMatching(/^Ranked 2 of /),
+    ]);
 
     // The other way round: the enterprise is told to meet the agency, on the agency's need; Zhou Min already has a request with Nimal.
     const forEnterprise = ok(
-      await t.gql<{ meetingSuggestions: Array<{ organization: { nameEn: string }; alreadyRequested: boolean }> }>(
-        'query($id: ID!) { meetingSuggestions(registrationId: $id) { organization { nameEn } alreadyRequested } }',
+      await t.gql<{
+        meetingSuggestions: Array<{ organization: { nameEn: string }; alreadyRequested: boolean; explanation: { summary: string | null } }>;
+      }>(
+        'query($id: ID!) { meetingSuggestions(registrationId: $id) { organization { nameEn } alreadyRequested explanation { summary } } }',
         { id: d.enterprise },
         as('enterprise'),
       ),
     ).meetingSuggestions;
-    expect(forEnterprise).toEqual([{ organization: { nameEn: w.orgs.agencyOrg.nameEn }, alreadyRequested: true }]);
+    expect(forEnterprise).toEqual([
+      { organization: { nameEn: w.orgs.agencyOrg.nameEn }, alreadyRequested: true, explanation: { summary: null } },
+    ]);
   });
 
   it('frees a cancelled meeting’s place, cancels requests of a delegate no longer confirmed, and freezes once the activity is held', async () => {
@@ -394,5 +428,59 @@ describe('B2B meetings at an activity: requests, scheduling, agendas, reminders,
     await t.dataSource.query(`UPDATE activity SET status = 'HELD' WHERE id = $1`, [activityId]);
     expect(errorCode(await requestMeeting('enterprise', d.enterprise, d.agency1))).toBe('CONFLICT');
     expect(errorCode(await setPlan(2, slotTimes))).toBe('CONFLICT');
+  });
+  it('cancels the live meeting requests with the activity, in its transaction, with its reason, telling both sides', async () => {
+    const calledOff = await openActivity('Exhibition called off');
+    const [nimal] = await register('agency', [{ name: 'Nimal Perera', email: 'nimal@example.lk' }], calledOff);
+    const [zhou] = await register('enterprise', [{ name: 'Zhou Min', email: 'zhou.min@example.cn' }], calledOff);
+    const [li] = await register('otherEnterprise', [{ name: 'Li Na', email: 'li.na@example.cn' }], calledOff);
+    const accepted = ok(await requestMeeting('enterprise', zhou, nimal)).requestMeeting;
+    ok(await answer('agency', accepted.id, true));
+    const requested = ok(await requestMeeting('otherEnterprise', li, nimal)).requestMeeting;
+    const declined = ok(await requestMeeting('otherEnterprise', li, zhou)).requestMeeting;
+    ok(await answer('enterprise', declined.id, false, 'We compete on this tender'));
+
+    ok(
+      await t.gql(
+        'mutation($id: ID!) { cancelActivity(id: $id, reason: "Flooding at the venue") { status } }',
+        { id: calledOff },
+        as('coordinator'),
+      ),
+    );
+    const rows = await t.dataSource.query(`SELECT id, status, reason FROM meeting_request WHERE activity_id = $1 ORDER BY created_at, id`, [
+      calledOff,
+    ]);
+    expect(rows).toEqual([
+      { id: accepted.id, status: 'CANCELLED', reason: 'Flooding at the venue' },
+      { id: requested.id, status: 'CANCELLED', reason: 'Flooding at the venue' },
+      { id: declined.id, status: 'DECLINED', reason: 'We compete on this tender' },
+    ]);
+    // Each is a move of its own in the audit trail, the system's (no actor), as the registrations cancelled with it are.
+    const trail = await t.dataSource.query(
+      `SELECT entity_id, action, actor_user_id, from_status, to_status, reason FROM audit_entry
+        WHERE entity_id = ANY($1) AND to_status = 'CANCELLED' ORDER BY created_at, id`,
+      [[accepted.id, requested.id, declined.id]],
+    );
+    expect(trail).toEqual(
+      [
+        [accepted.id, 'ACCEPTED'],
+        [requested.id, 'REQUESTED'],
+      ].map(([id, from]) => ({
+        entity_id: id,
+        action: 'cancel meeting with the activity',
+        actor_user_id: null,
+        from_status: from,
+        to_status: 'CANCELLED',
+        reason: 'Flooding at the venue',
+      })),
+    );
+    // Both sides of each hear of it (MEETING_REQUEST_CHANGED), with the reason.
+    const told = (await events('MEETING_REQUEST_CHANGED'))
+      .filter((e) => e.activityId === calledOff && e.meetingChange === 'CANCELLED')
+      .map((e) => [e.meeting.requester.name, e.meeting.invitee.name, [...e.audience.organizationIds].sort(), e.meeting.reason]);
+    expect(told).toEqual([
+      ['Zhou Min', 'Nimal Perera', [w.orgs.enterpriseOrg.id, w.orgs.agencyOrg.id].sort(), 'Flooding at the venue'],
+      ['Li Na', 'Nimal Perera', [w.orgs.otherEnterpriseOrg.id, w.orgs.agencyOrg.id].sort(), 'Flooding at the venue'],
+    ]);
   });
 });

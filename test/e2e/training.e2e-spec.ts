@@ -1,3 +1,7 @@
+import { ActivityEntity } from '../../src/activities/activity.entity';
+import { ActivityKind, ActivityStatus } from '../../src/activities/activity-status';
+import { NeedEntity } from '../../src/needs/need.entity';
+import { NeedStatus } from '../../src/needs/need-status';
 import { OrganizationKind } from '../../src/organizations/organization.entity';
 import { Role } from '../../src/access/actor';
 import { ALL_TABLES, databaseFingerprint } from '../support/fingerprint';
@@ -99,6 +103,15 @@ describe('technical training: pledge, approval, completion with trainees, hours 
     expect(errorCode(await move(pledged, 'APPROVED', w.token('agency')))).toBe('FORBIDDEN');
     expect(errorCode(await move(pledged, 'APPROVED', w.token('otherAgency')))).toBe('NOT_FOUND');
     expect(errorCode(await move({ ...pledged, version: 9 }, 'APPROVED', w.token('coordinator')))).toBe('CONFLICT');
+    // A refusal says why: without a reason, or a blank one, it is refused on `reason`.
+    for (const extra of [{}, { reason: '  ' }]) {
+      const res = await move(pledged, 'REFUSED', w.token('coordinator'), extra);
+      expect({ extra, code: errorCode(res), field: res.errors?.[0].extensions?.field }).toEqual({
+        extra,
+        code: 'BAD_USER_INPUT',
+        field: 'reason',
+      });
+    }
     expect(await databaseFingerprint(t.dataSource, ALL_TABLES)).toEqual(before);
 
     const approved = (await move(pledged, 'APPROVED', w.token('coordinator'))).data!.moveTraining;
@@ -145,5 +158,58 @@ describe('technical training: pledge, approval, completion with trainees, hours 
         note: 'Training: Operating small reverse-osmosis units (12 trainees, 16 hours, 11 certificates)',
       },
     ]);
+  });
+  it('shows what it was pledged against (need, programme, activity, match) as far as the reader may see each: null, not an error', async () => {
+    const programme = await t.factory.programme();
+    const activity = await t.factory.activity({ kind: ActivityKind.TRAINING_COURSE });
+    const pledged = (
+      await pledge(w.token('enterprise'), {
+        programmeId: programme.id,
+        activityId: activity.id,
+        startsOn: yesterday,
+        endsOn: yesterday,
+        hours: 8,
+        trainees: 5,
+      })
+    ).data!.pledgeTraining;
+    type Links = { need: { id: string } | null; programme: { id: string } | null; activity: { id: string } | null; match: unknown };
+    const links = async (who: 'enterprise' | 'agency' | 'coordinator') => {
+      const res = await t.gql<{ trainingCourse: Links }>(
+        'query($id: ID!) { trainingCourse(id: $id) { need { id } programme { id } activity { id } match { id status } } }',
+        { id: pledged.id },
+        w.token(who),
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data!.trainingCourse;
+    };
+    const need = { id: w.openNeed.id };
+    expect(await links('coordinator')).toEqual({ need, programme: { id: programme.id }, activity: { id: activity.id }, match: null });
+    // The activity is still a draft: the secretariat's alone until it is published.
+    expect(await links('enterprise')).toEqual({ need, programme: { id: programme.id }, activity: null, match: null });
+    await t.dataSource.getRepository(ActivityEntity).update(activity.id, { status: ActivityStatus.OPEN });
+    expect((await links('agency')).activity).toEqual({ id: activity.id });
+
+    // Recorded as the outcome of the match it served: both sides and the secretariat read the match.
+    const match = await engagedMatch();
+    const approved = (await move(pledged, 'APPROVED', w.token('coordinator'))).data!.moveTraining;
+    await move(approved, 'COMPLETED', w.token('enterprise'), { trainees: 5, hours: 8, certificatesIssued: 5 });
+    await t.gql(
+      'mutation($input: RecordContributionOutcomeInput!) { recordTrainingAsOutcome(input: $input) { id } }',
+      { input: { id: pledged.id, matchId: match.id, matchVersion: match.version } },
+      w.token('coordinator'),
+    );
+    for (const who of ['enterprise', 'agency', 'coordinator'] as const)
+      expect({ who, match: (await links(who)).match }).toEqual({ who, match: { id: match.id, status: 'OUTCOME_RECORDED' } });
+
+    // The need withdrawn since: the trainer no longer sees it; its agency and the secretariat still do.
+    const needs = t.dataSource.getRepository(NeedEntity);
+    await needs.update(w.openNeed.id, { status: NeedStatus.WITHDRAWN });
+    try {
+      expect((await links('enterprise')).need).toBeNull();
+      expect((await links('agency')).need).toEqual(need);
+      expect((await links('coordinator')).need).toEqual(need);
+    } finally {
+      await needs.update(w.openNeed.id, { status: NeedStatus.OPEN });
+    }
   });
 });

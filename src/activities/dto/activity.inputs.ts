@@ -175,10 +175,21 @@ export class ActivitiesArgs extends PageArgs {
   @Length(2, 2)
   countryCode?: string;
 
-  @Field({ nullable: true, description: 'true: only activities that have not ended yet, soonest first.' })
+  @Field({
+    nullable: true,
+    description: 'true: only activities that have not ended yet, soonest first (by startsAt). Not with `past`.',
+  })
   @IsOptional()
   @IsBoolean()
   upcoming?: boolean;
+
+  @Field({
+    nullable: true,
+    description: 'true: only activities that have ended, the most recently ended first (by endsAt). Not with `upcoming`.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  past?: boolean;
 }
 
 @InputType({ description: 'A delegate to register.' })

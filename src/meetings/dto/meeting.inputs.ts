@@ -101,10 +101,14 @@ export class AnswerMeetingRequestArgs extends MeetingRequestIdArgs {
   @IsBoolean()
   accept: boolean;
 
-  @Field(() => String, { nullable: true, description: `Why, when declining (at most ${LIMITS.shortText} characters).` })
+  @Field(() => String, {
+    nullable: true,
+    description: `Why: required to decline (at most ${LIMITS.shortText} characters); told to the requester.`,
+  })
   @Trim()
   @IsOptional()
   @IsString()
+  @NotBlank()
   @MaxLength(LIMITS.shortText)
   reason?: string | null;
 }

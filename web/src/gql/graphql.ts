@@ -1305,7 +1305,7 @@ export type DelegateSuggestionsQueryVariables = Exact<{
 }>;
 
 
-export type DelegateSuggestionsQuery = { meetingSuggestions: Array<{ rank: number, score: number, alreadyRequested: boolean, organization: { id: string, nameEn: string, nameZh: string | null }, need: { id: string, title: string }, delegates: Array<{ registrationId: string, name: string, position: string | null }>, explanation: { summary: string, caveat: string | null, factors: Array<{ key: string, label: string, value: number, weight: number, contribution: number, detail: string }>, tradeFit: { value: number, detail: string }, evidence: Array<{ similarity: number, reasons: Array<string>, referenceProject: { id: string, title: string, year: number | null, country: { code: string, nameEn: string, nameZh: string } | null } }> } }> };
+export type DelegateSuggestionsQuery = { meetingSuggestions: Array<{ rank: number, score: number, alreadyRequested: boolean, organization: { id: string, nameEn: string, nameZh: string | null }, need: { id: string, title: string }, delegates: Array<{ registrationId: string, name: string, position: string | null }>, explanation: { summary: string | null, caveat: string | null, factors: Array<{ key: string, label: string, value: number, weight: number, contribution: number, detail: string }>, tradeFit: { value: number, detail: string }, evidence: Array<{ similarity: number, reasons: Array<string>, referenceProject: { id: string, title: string, year: number | null, country: { code: string, nameEn: string, nameZh: string } | null } }> } }> };
 
 export type RequestMeetingMutationVariables = Exact<{
   input: RequestMeetingInput;
@@ -1699,7 +1699,7 @@ export type OpportunitiesQueryVariables = Exact<{
 }>;
 
 
-export type OpportunitiesQuery = { opportunities: Array<{ rank: number, score: number, need: { id: string, title: string, budgetMin: number | null, budgetMax: number | null, currency: string | null, deadline: string | null, country: { code: string, nameEn: string, nameZh: string }, sector: { labelEn: string, labelZh: string } }, explanation: { summary: string, factors: Array<{ key: string, label: string, value: number, weight: number, contribution: number, detail: string }>, tradeFit: { value: number, detail: string }, evidence: Array<{ similarity: number, reasons: Array<string>, referenceProject: { id: string, title: string, year: number | null, country: { code: string, nameEn: string, nameZh: string } | null } }> } }> };
+export type OpportunitiesQuery = { opportunities: Array<{ rank: number, score: number, need: { id: string, title: string, budgetMin: number | null, budgetMax: number | null, currency: string | null, deadline: string | null, country: { code: string, nameEn: string, nameZh: string }, sector: { labelEn: string, labelZh: string } }, explanation: { summary: string | null, factors: Array<{ key: string, label: string, value: number, weight: number, contribution: number, detail: string }>, tradeFit: { value: number, detail: string }, evidence: Array<{ similarity: number, reasons: Array<string>, referenceProject: { id: string, title: string, year: number | null, country: { code: string, nameEn: string, nameZh: string } | null } }> } }> };
 
 export type OurProfileQueryVariables = Exact<{
   id: string | number;
