@@ -17,13 +17,14 @@ import { NeedEntity } from '../src/needs/need.entity';
 import { ReferenceDataService } from '../src/reference-data/reference-data.service';
 import { ReindexService } from '../src/search/reindex.service';
 import { SearchDocumentService } from '../src/search/search-document.service';
-import { SearchIndex, settingsFor } from '../src/search/search-indexes';
+import { SearchIndex } from '../src/search/search-indexes';
 import { SearchRepository } from '../src/search/search.repository';
 import { MeilisearchWriter } from '../src/search/meilisearch.providers';
 import { configOrExit, startRuntime } from '../src/runtime';
-import { exited, launch, Started, waitForReady } from '../test/support/app-process';
+import { exited, launch, MAIN, Started, waitForReady } from '../test/support/app-process';
 import { percentile } from '../test/support/statistics';
 import { expandedSize, loadExpandedData } from './support/expanded-data';
+import { applicationIndexingRate, rawIndexingRate } from './support/indexing';
 import { metric, scrapeMetrics } from './support/metrics';
 
 /**
@@ -31,6 +32,9 @@ import { metric, scrapeMetrics } from './support/metrics';
  * varying the ~5,000 real ones), then in one run: matchCandidates over GraphQL/HTTP (sequential percentiles and 8
  * concurrent clients), the raw Meilisearch searches it issues, the full reindex rate against raw Meilisearch on the
  * same documents, and the sync lag from a mutation to a searchable document. Prints figures; asserts nothing.
+ *
+ * BENCH_API_CPU_PROFILE=<folder>: the API runs with node --cpu-prof and writes its CPU profile there when it stops
+ * (open it in Chrome's DevTools, or read it with bench/support/cpu-profile.ts).
  */
 const DATA = expandedSize().data;
 const SEQUENTIAL = 200;
@@ -73,11 +77,7 @@ async function main(): Promise<void> {
     );
 
     // 2. Full reindex through the application, then raw Meilisearch on the same documents.
-    t = process.hrtime.bigint();
-    const counts = await app.get(ReindexService).reindexAll();
-    const reindexSeconds = ms(t) / 1000;
-    const reindexed = Object.values(counts).reduce((a, b) => a + b, 0);
-    const appRate = reindexed / reindexSeconds;
+    const { documents: reindexed, seconds: reindexSeconds, rate: appRate } = await applicationIndexingRate(app.get(ReindexService));
     log(`Reindex (application, all indexes): ${reindexed} documents in ${reindexSeconds.toFixed(1)} s = ${appRate.toFixed(0)} documents/s`);
     const rawRate = await rawIndexingRate(
       app.get(MeilisearchWriter),
@@ -115,6 +115,9 @@ async function main(): Promise<void> {
         GRAPHQL_BUDGET_ANONYMOUS_PER_MINUTE: '1000000000',
         GRAPHQL_BUDGET_SIGNED_IN_PER_MINUTE: '1000000000',
       }),
+      process.env.BENCH_API_CPU_PROFILE
+        ? [process.execPath, '--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_API_CPU_PROFILE}`, MAIN]
+        : undefined,
     );
     await waitForReady(api, port, 180_000);
     const gql = async (query: string, variables: Record<string, unknown>, token?: string) => {
@@ -270,42 +273,6 @@ function reportInside(before: Map<string, number> | undefined, after: Map<string
 async function rssOf(pid: number): Promise<number> {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
-}
-
-/** Meilisearch's own rate on the same documents as the full reindex: built in memory first, then sent as fast as it takes them. */
-async function rawIndexingRate(
-  meili: Meilisearch,
-  builder: SearchDocumentService,
-  dataSource: DataSource,
-  prefix: string,
-): Promise<number> {
-  const sources: Array<[SearchIndex, string, (ids: string[]) => Promise<unknown[]>]> = [
-    [SearchIndex.Needs, 'SELECT id FROM need ORDER BY id', (ids) => builder.needs(ids)],
-    [SearchIndex.Enterprises, `SELECT id FROM organization WHERE kind = 'ENTERPRISE' ORDER BY id`, (ids) => builder.enterprises(ids)],
-    [SearchIndex.ReferenceProjects, 'SELECT id FROM reference_project ORDER BY id', (ids) => builder.referenceProjects(ids)],
-  ];
-  const prepared: Array<{ uid: string; batches: unknown[][] }> = [];
-  let total = 0;
-  for (const [index, sql, build] of sources) {
-    const uid = `${prefix}raw_${index}`;
-    await meili.deleteIndexIfExists(uid);
-    await meili.createIndex(uid, { primaryKey: 'id' }).waitTask({ timeout: 0 });
-    await meili.index(uid).updateSettings(settingsFor(index)).waitTask({ timeout: 0 });
-    const ids: string[] = (await dataSource.query<Array<{ id: string }>>(sql)).map((r) => r.id);
-    const batches: unknown[][] = [];
-    for (let i = 0; i < ids.length; i += 2000) batches.push(await build(ids.slice(i, i + 2000)));
-    prepared.push({ uid, batches });
-    total += ids.length;
-  }
-  const start = process.hrtime.bigint();
-  const tasks = [];
-  // Enqueued one request after the other (as a careful client would), then awaited together.
-  for (const { uid, batches } of prepared)
-    for (const batch of batches) tasks.push(await meili.index(uid).addDocuments(batch as Array<Record<string, unknown>>));
-  for (const task of tasks) await meili.tasks.waitForTask(task.taskUid, { timeout: 0, interval: 50 });
-  const seconds = ms(start) / 1000;
-  for (const { uid } of prepared) await meili.deleteIndex(uid).waitTask({ timeout: 0 });
-  return total / seconds;
 }
 
 /** A coordinator and the member of one agency, with a known password. */

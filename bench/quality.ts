@@ -1,11 +1,7 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { logLevels } from '../src/app.factory';
-import { prepareIsolatedWorld } from '../src/cli/match-batch.command';
 import { GcdfImportService } from '../src/imports/gcdf-import.service';
 import { DEFAULT_WEIGHTS, FACTOR_KEYS, FactorKey } from '../src/matching/match-factors';
 
@@ -52,7 +48,7 @@ import { FOLDS, foldWeights, PER_COMPANY, trainingLists } from '../src/matching/
 import { NeedEntity } from '../src/needs/need.entity';
 import { ReferenceDataService } from '../src/reference-data/reference-data.service';
 import { SearchSyncJob } from '../src/search/search-sync.job';
-import { configOrExit, startRuntime } from '../src/runtime';
+import { inBenchWorld } from './support/bench-world';
 
 /**
  * npm run bench:quality — how well matching ranks, on three sets in one run: the dev split of gcdf-water, and two
@@ -78,130 +74,116 @@ interface EvaluationSet {
 type Ranker = (c: EvaluatedCase, set: EvaluationSet) => string[];
 
 async function main(): Promise<void> {
-  Logger.overrideLogger(logLevels('warn'));
-  const world = await prepareIsolatedWorld();
-  const config = configOrExit({
-    ...process.env,
-    ...world.environment,
-    WORKERS_ENABLED: 'false',
-    JWT_SECRET: `bench-${randomUUID()}-secret`,
-    // A benchmark waits for a busy machine's searches rather than failing on the API's timeout.
-    SEARCH_TIMEOUT_MS: '60000',
-  });
-  const runtime = await startRuntime(config, new Logger('bench'));
-  let exitCode = 0;
-  try {
-    await runtime.app.init();
-    const app = runtime.app;
-    const dataSource = app.get(DataSource);
-    const matching = app.get(MatchingService);
-    const referenceData = app.get(ReferenceDataService);
+  // A benchmark waits for a busy machine's searches rather than failing on the API's timeout.
+  await inBenchWorld(
+    async (app) => {
+      const dataSource = app.get(DataSource);
+      const matching = app.get(MatchingService);
+      const referenceData = app.get(ReferenceDataService);
 
-    let started = Date.now();
-    const importer = app.get(GcdfImportService);
-    await importer.importCompanies(join(DATA, 'companies.jsonl'));
-    await importer.importNeeds(join(DATA, 'dev-needs.jsonl'));
-    await app.get(SearchSyncJob).drain();
-    await matching.refresh();
-    log(`Loaded and indexed ${DATA} in ${seconds(started)}`);
+      let started = Date.now();
+      const importer = app.get(GcdfImportService);
+      await importer.importCompanies(join(DATA, 'companies.jsonl'));
+      await importer.importNeeds(join(DATA, 'dev-needs.jsonl'));
+      await app.get(SearchSyncJob).drain();
+      await matching.refresh();
+      log(`Loaded and indexed ${DATA} in ${seconds(started)}`);
 
-    const organizations: Array<{ id: string; external_id: string | null; parent_group: string | null }> = await dataSource.query(
-      `SELECT id, external_id, parent_group FROM organization WHERE kind = 'ENTERPRISE'`,
-    );
-    const parent = new Map(organizations.map((o) => [o.id, o.parent_group ?? o.external_id ?? o.id]));
-    const parentOf = (id: string) => parent.get(id) ?? id;
-    const byExternalId = new Map(organizations.map((o) => [o.external_id, o.id]));
-
-    // The dev split: imported needs, gold companies by their ids in the file.
-    started = Date.now();
-    const gold = new Map(
-      readFileSync(join(DATA, 'dev-gold.jsonl'), 'utf8')
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => JSON.parse(line) as { id: string; goldCompanyIds: string[] })
-        .map((g) => [g.id, g.goldCompanyIds.map((id) => byExternalId.get(id)).filter((id): id is string => id !== undefined)]),
-    );
-    const devNeeds = (await dataSource.getRepository(NeedEntity).find({ order: { externalId: 'ASC' } })).filter((n) =>
-      gold.has(n.externalId!),
-    );
-    const dev: EvaluationSet = { name: `dev split (${devNeeds.length} needs)`, cases: [] };
-    for (const need of devNeeds) {
-      dev.cases.push(
-        await evaluate(
-          matching,
-          { key: need.externalId!, group: need.externalId!, gold: gold.get(need.externalId!)!, need, without: [] },
-          true,
-        ),
+      const organizations: Array<{ id: string; external_id: string | null; parent_group: string | null }> = await dataSource.query(
+        `SELECT id, external_id, parent_group FROM organization WHERE kind = 'ENTERPRISE'`,
       );
-    }
-    log(`Dev split evaluated in ${seconds(started)}`);
+      const parent = new Map(organizations.map((o) => [o.id, o.parent_group ?? o.external_id ?? o.id]));
+      const parentOf = (id: string) => parent.get(id) ?? id;
+      const byExternalId = new Map(organizations.map((o) => [o.external_id, o.id]));
 
-    // The leave-one-out sets.
-    started = Date.now();
-    const heldOut = (await heldOutCasesOf(dataSource)).filter((_, i) => i % SAMPLE === 0);
-    const evaluated = new Map<string, EvaluatedCase>();
-    // A few at a time: most of a case's time is Meilisearch answering, which has its own threads.
-    for (let i = 0; i < heldOut.length; i += PARALLEL) {
-      const batch = heldOut.slice(i, i + PARALLEL);
-      const done = await Promise.all(batch.map((c) => evaluate(matching, questionOf(c, referenceData), true)));
-      done.forEach((e) => evaluated.set(e.key, e));
-      if (Math.floor((i + PARALLEL) / 500) > Math.floor(i / 500))
-        console.error(`  ${i + batch.length} of ${heldOut.length} held-out projects (${seconds(started)})`);
-    }
-    const water = heldOut.filter((c) => c.water);
-    const capped = atMostPerCompany(heldOut, PER_COMPANY);
-    const sets: EvaluationSet[] = [
-      dev,
-      describeSet(`leave-one-out, water projects, at most ${PER_COMPANY} per company`, atMostPerCompany(water, PER_COMPANY), evaluated),
-      describeSet(`leave-one-out, all projects, at most ${PER_COMPANY} per company`, capped, evaluated),
-      describeSet('leave-one-out, water projects (every one)', water, evaluated),
-      describeSet('leave-one-out, all projects (every one)', heldOut, evaluated),
-    ];
-    log(`Leave-one-out: ${heldOut.length} projects (${water.length} water) evaluated in ${seconds(started)}`);
-
-    // Learned weights, judged out of fold: a case is ranked by weights learned without its linked group's fold.
-    started = Date.now();
-    const [, waterCapped, allCapped, waterAll] = sets;
-    const learned = learner(allCapped.cases);
-    log(
-      `Weights learned on all held-out projects ≤${PER_COMPANY} (${FOLDS} folds + all) in ${seconds(started)}: ${formatWeights(learned.full)}`,
-    );
-
-    const padding = (c: EvaluatedCase) => c.baselines!.popularity;
-    const product =
-      (weights: Record<FactorKey, number>, transform?: (cs: MeasuredCandidate[], c: EvaluatedCase) => MeasuredCandidate[]) =>
-      (c: EvaluatedCase) =>
-        padded(
-          rankMeasured(transform ? transform(c.candidates, c) : c.candidates, weights).map((s) => s.record.organizationId),
-          padding(c),
+      // The dev split: imported needs, gold companies by their ids in the file.
+      started = Date.now();
+      const gold = new Map(
+        readFileSync(join(DATA, 'dev-gold.jsonl'), 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => JSON.parse(line) as { id: string; goldCompanyIds: string[] })
+          .map((g) => [g.id, g.goldCompanyIds.map((id) => byExternalId.get(id)).filter((id): id is string => id !== undefined)]),
+      );
+      const devNeeds = (await dataSource.getRepository(NeedEntity).find({ order: { externalId: 'ASC' } })).filter((n) =>
+        gold.has(n.externalId!),
+      );
+      const dev: EvaluationSet = { name: `dev split (${devNeeds.length} needs)`, cases: [] };
+      for (const need of devNeeds) {
+        dev.cases.push(
+          await evaluate(
+            matching,
+            { key: need.externalId!, group: need.externalId!, gold: gold.get(need.externalId!)!, need, without: [] },
+            true,
+          ),
         );
-    const main = product(MAIN_WEIGHTS, (cs, c) => relativeText(searchedOnly(cs, c)));
-    const rankers: Array<{ label: string; rank: Ranker }> = [
-      ...BASELINES.map((b) => ({ label: BASELINE_LABELS[b], rank: (c: EvaluatedCase) => c.baselines![b] })),
-      { label: 'main: Meilisearch candidates, hand-set weights', rank: main },
-      { label: 'main + record retrieval', rank: product(MAIN_WEIGHTS) },
-      {
-        label: `weights learned on all projects ≤${PER_COMPANY} (out of fold), + record retrieval`,
-        rank: (c, set) => product(set.cases === dev.cases ? learned.full : learned.folds[foldOf(c.group, FOLDS)])(c),
-      },
-      {
-        // Learning with a prior: halfway between the defaults and what the track records teach (both scaled to sum to 1).
-        label: 'halfway between the defaults and the learned weights (out of fold)',
-        rank: (c, set) =>
-          product(halfway(DEFAULT_WEIGHTS, set.cases === dev.cases ? learned.full : learned.folds[foldOf(c.group, FOLDS)]))(c),
-      },
-      { label: 'default weights in code, + record retrieval', rank: product(DEFAULT_WEIGHTS) },
-    ];
-    for (const set of sets) report(set, rankers, parentOf);
-    for (const set of [dev, waterCapped, waterAll, allCapped]) calibration(set, () => DEFAULT_WEIGHTS);
-    ablation(sets, MAIN_WEIGHTS, parentOf);
-    for (const set of sets) report({ ...set, name: `${set.name}, against main` }, rankers.slice(4), parentOf, rankers[4].label);
-    acrossRuns(sets, product(DEFAULT_WEIGHTS), parentOf);
-  } catch (error) {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-    exitCode = 1;
-  }
-  await runtime.stop(exitCode === 0 ? 'benchmark done' : 'benchmark failed', exitCode, world.cleanup);
+      }
+      log(`Dev split evaluated in ${seconds(started)}`);
+
+      // The leave-one-out sets.
+      started = Date.now();
+      const heldOut = (await heldOutCasesOf(dataSource)).filter((_, i) => i % SAMPLE === 0);
+      const evaluated = new Map<string, EvaluatedCase>();
+      // A few at a time: most of a case's time is Meilisearch answering, which has its own threads.
+      for (let i = 0; i < heldOut.length; i += PARALLEL) {
+        const batch = heldOut.slice(i, i + PARALLEL);
+        const done = await Promise.all(batch.map((c) => evaluate(matching, questionOf(c, referenceData), true)));
+        done.forEach((e) => evaluated.set(e.key, e));
+        if (Math.floor((i + PARALLEL) / 500) > Math.floor(i / 500))
+          console.error(`  ${i + batch.length} of ${heldOut.length} held-out projects (${seconds(started)})`);
+      }
+      const water = heldOut.filter((c) => c.water);
+      const capped = atMostPerCompany(heldOut, PER_COMPANY);
+      const sets: EvaluationSet[] = [
+        dev,
+        describeSet(`leave-one-out, water projects, at most ${PER_COMPANY} per company`, atMostPerCompany(water, PER_COMPANY), evaluated),
+        describeSet(`leave-one-out, all projects, at most ${PER_COMPANY} per company`, capped, evaluated),
+        describeSet('leave-one-out, water projects (every one)', water, evaluated),
+        describeSet('leave-one-out, all projects (every one)', heldOut, evaluated),
+      ];
+      log(`Leave-one-out: ${heldOut.length} projects (${water.length} water) evaluated in ${seconds(started)}`);
+
+      // Learned weights, judged out of fold: a case is ranked by weights learned without its linked group's fold.
+      started = Date.now();
+      const [, waterCapped, allCapped, waterAll] = sets;
+      const learned = learner(allCapped.cases);
+      log(
+        `Weights learned on all held-out projects ≤${PER_COMPANY} (${FOLDS} folds + all) in ${seconds(started)}: ${formatWeights(learned.full)}`,
+      );
+
+      const padding = (c: EvaluatedCase) => c.baselines!.popularity;
+      const product =
+        (weights: Record<FactorKey, number>, transform?: (cs: MeasuredCandidate[], c: EvaluatedCase) => MeasuredCandidate[]) =>
+        (c: EvaluatedCase) =>
+          padded(
+            rankMeasured(transform ? transform(c.candidates, c) : c.candidates, weights).map((s) => s.record.organizationId),
+            padding(c),
+          );
+      const main = product(MAIN_WEIGHTS, (cs, c) => relativeText(searchedOnly(cs, c)));
+      const rankers: Array<{ label: string; rank: Ranker }> = [
+        ...BASELINES.map((b) => ({ label: BASELINE_LABELS[b], rank: (c: EvaluatedCase) => c.baselines![b] })),
+        { label: 'main: Meilisearch candidates, hand-set weights', rank: main },
+        { label: 'main + record retrieval', rank: product(MAIN_WEIGHTS) },
+        {
+          label: `weights learned on all projects ≤${PER_COMPANY} (out of fold), + record retrieval`,
+          rank: (c, set) => product(set.cases === dev.cases ? learned.full : learned.folds[foldOf(c.group, FOLDS)])(c),
+        },
+        {
+          // Learning with a prior: halfway between the defaults and what the track records teach (both scaled to sum to 1).
+          label: 'halfway between the defaults and the learned weights (out of fold)',
+          rank: (c, set) =>
+            product(halfway(DEFAULT_WEIGHTS, set.cases === dev.cases ? learned.full : learned.folds[foldOf(c.group, FOLDS)]))(c),
+        },
+        { label: 'default weights in code, + record retrieval', rank: product(DEFAULT_WEIGHTS) },
+      ];
+      for (const set of sets) report(set, rankers, parentOf);
+      for (const set of [dev, waterCapped, waterAll, allCapped]) calibration(set, () => DEFAULT_WEIGHTS);
+      ablation(sets, MAIN_WEIGHTS, parentOf);
+      for (const set of sets) report({ ...set, name: `${set.name}, against main` }, rankers.slice(4), parentOf, rankers[4].label);
+      acrossRuns(sets, product(DEFAULT_WEIGHTS), parentOf);
+    },
+    { SEARCH_TIMEOUT_MS: '60000' },
+  );
 }
 
 function questionOf(c: HeldOutCase, referenceData: ReferenceDataService) {

@@ -1,14 +1,9 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
 import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Meilisearch } from 'meilisearch';
-import { logLevels } from '../src/app.factory';
-import { prepareIsolatedWorld } from '../src/cli/match-batch.command';
 import { DemoSeedService } from '../src/demo/demo-seed.service';
 import { PUBLISHED_NEED_STATUSES } from '../src/needs/need-status';
-import { configOrExit, startRuntime } from '../src/runtime';
 import { translateQuery } from '../src/search/chinese-query';
 import { MeilisearchWriter } from '../src/search/meilisearch.providers';
 import { oneOf } from '../src/common/search-filters';
@@ -26,6 +21,7 @@ import {
   shareWithResults,
   TOP,
 } from '../test/support/cross-language';
+import { inBenchWorld } from './support/bench-world';
 
 /**
  * npm run bench:search-languages — the cross-language query set (test/fixtures/cross-language-queries.json) against the
@@ -40,19 +36,7 @@ const log = (message: string) => console.log(message);
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 
 async function main(): Promise<void> {
-  Logger.overrideLogger(logLevels('warn'));
-  const world = await prepareIsolatedWorld();
-  const config = configOrExit({
-    ...process.env,
-    ...world.environment,
-    WORKERS_ENABLED: 'false',
-    JWT_SECRET: `bench-${randomUUID()}-secret-long-enough`,
-  });
-  const runtime = await startRuntime(config, new Logger('bench'));
-  let exitCode = 0;
-  try {
-    await runtime.app.init();
-    const app = runtime.app;
+  await inBenchWorld(async (app, config) => {
     await app.get(DemoSeedService).seedIfFirstStart();
     await app.get(SearchSyncJob).drain();
     const writer = app.get(MeilisearchWriter);
@@ -117,13 +101,7 @@ async function main(): Promise<void> {
           log(`    ${r.en} (${r.enIds.length}) / ${r.zh} → ${prepare(r.zh)} (${r.zhIds.filter((id) => r.enIds.includes(id)).length})`);
     }
     await writer.deleteIndexIfExists(baseline);
-  } catch (error) {
-    console.error(error);
-    exitCode = 1;
-  } finally {
-    // The servers stop first, then their throwaway folders go.
-    await runtime.stop(exitCode === 0 ? 'benchmark done' : 'benchmark failed', exitCode, world.cleanup);
-  }
+  });
 }
 
 void main();
