@@ -24,6 +24,9 @@ import { UserEntity } from '../users/user.entity';
 
 export const ALLIANCE_SEED_NAME = 'demo-alliance-v1';
 
+/** The Sri Lankan centre's need, which the donation and a course answer (and the demo's matches engage: match-demo.ts). */
+export const LK_CENTRE_NEED_TITLE = 'Pilot reverse-osmosis plant for a CKDu-affected village in the dry zone';
+
 export interface DemoCentre {
   key: 'lk' | 'ir' | 'kh';
   nameEn: string;
@@ -134,7 +137,7 @@ export async function seedAlliance(
   const lkNeed = await manager.save(
     manager.create(NeedEntity, {
       organizationId: lk.id,
-      title: 'Pilot reverse-osmosis plant for a CKDu-affected village in the dry zone',
+      title: LK_CENTRE_NEED_TITLE,
       description:
         'The demonstration site needs a containerised brackish-water reverse-osmosis unit (about 10 m³/day) with remote monitoring, and training of two local operators, to supply safe drinking water to a village affected by chronic kidney disease of unknown aetiology.',
       countryCode: 'LK',

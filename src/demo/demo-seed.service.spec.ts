@@ -33,6 +33,7 @@ describe('DemoSeedService (real database)', () => {
       needs: demoData.needs.length,
       users: 2 + demoData.enterprises.length + demoData.agencies.length,
       alliance: { centres: 3, activities: 3, donations: 4, trainingCourses: 4 },
+      matches: { engaged: 4, outcomes: 3 },
     });
     const before = {
       organizations: await count('organization'),
@@ -207,11 +208,131 @@ describe('DemoSeedService (real database)', () => {
     }>(
       '{ needs(first: 100, status: OPEN) { totalCount edges { node { country { code } sector { code } organization { kind verificationStatus } } } } }',
     );
-    expect(res.data?.needs.totalCount).toBe(demoData.needs.length + 1);
+    // The needs of the demo's engaged matches are matched: the Sri Lankan centre's and two agencies' (match-demo.ts).
+    expect(res.data?.needs.totalCount).toBe(demoData.needs.length + 1 - 3);
     for (const { node } of res.data!.needs.edges) {
       expect(['AGENCY', 'RESEARCH_CENTRE']).toContain(node.organization.kind);
       expect(node.organization.verificationStatus).toBe('VERIFIED');
       expect(node.country.code).toMatch(/^[A-Z]{2}$/);
+    }
+  });
+
+  const REPORT = `query($groupBy: AllianceReportGrouping!, $from: String!, $to: String!) {
+    allianceReport(groupBy: $groupBy, from: $from, to: $to) {
+      rows { key nameEn figures { matches { engaged outcomesRecorded outcomesByKind { kind count } } } }
+      totals { matches { engaged outcomesRecorded outcomesByKind { kind count } } }
+    }
+  }`;
+  type Figures = { matches: { engaged: number; outcomesRecorded: number; outcomesByKind: Array<{ kind: string; count: number }> } };
+  const report = async (groupBy: string) => {
+    const [{ id }] = await db.query(`SELECT id FROM app_user WHERE email = 'coordinator@demo.waterbridge.org'`);
+    const day = (offset: number) => new Date(Date.now() + offset * 24 * 3600_000).toISOString().slice(0, 10);
+    const res = await t.gql<{
+      allianceReport: { rows: Array<{ key: string | null; nameEn: string | null; figures: Figures }>; totals: Figures };
+    }>(REPORT, { groupBy, from: day(-365), to: day(0) }, t.tokenFor(id));
+    expect(res.errors).toBeUndefined();
+    return res.data!.allianceReport;
+  };
+
+  it('seeds the matching loop: matches engaged through the workflow’s moves, the donation and the course recorded as their outcomes', async () => {
+    const matches = await db.query(`
+      SELECT o.external_id AS enterprise, m.status, m.origin, m.agency_response, m.enterprise_response,
+             m.rank > 0 AS ranked, jsonb_array_length(m.explanation->'factors') > 0 AS explained, m.introduced_at < now() - interval '30 days' AS past
+        FROM match m JOIN organization o ON o.id = m.enterprise_id ORDER BY o.external_id`);
+    const engaged = {
+      origin: 'INTEREST',
+      agency_response: 'ACCEPTED',
+      enterprise_response: 'ACCEPTED',
+      ranked: true,
+      explained: true,
+      past: true,
+    };
+    expect(matches).toEqual([
+      { enterprise: 'CGGC', status: 'OUTCOME_RECORDED', ...engaged },
+      { enterprise: 'CMEC', status: 'ENGAGED', ...engaged },
+      { enterprise: 'CWE', status: 'OUTCOME_RECORDED', ...engaged },
+      { enterprise: 'SINOHYDRO', status: 'OUTCOME_RECORDED', ...engaged },
+    ]);
+    // The trail of each move, by whom, in order: interest, the coordinator's approval and introduction, both answers, the outcome.
+    const trail = await db.query(`
+      SELECT e.action, e.from_status AS "from", e.to_status AS "to", e.actor_role AS role FROM audit_entry e
+        JOIN match m ON m.id = e.entity_id JOIN organization o ON o.id = m.enterprise_id
+       WHERE e.entity_type = 'match' AND o.external_id = 'SINOHYDRO' ORDER BY e.created_at, e.id`);
+    expect(trail).toEqual([
+      { action: 'express interest', from: null, to: 'SUGGESTED', role: 'ENTERPRISE_MEMBER' },
+      { action: 'approve', from: 'SUGGESTED', to: 'APPROVED', role: 'COORDINATOR' },
+      { action: 'introduce', from: 'APPROVED', to: 'INTRODUCED', role: 'COORDINATOR' },
+      { action: 'accept', from: 'INTRODUCED', to: 'INTRODUCED', role: 'ENTERPRISE_MEMBER' },
+      { action: 'accept', from: 'INTRODUCED', to: 'ENGAGED', role: 'AGENCY_MEMBER' },
+      { action: 'record outcome', from: 'ENGAGED', to: 'OUTCOME_RECORDED', role: 'COORDINATOR' },
+    ]);
+    // The outcomes: the donation's handover and the course's completion, linked both ways, on their own days.
+    expect(
+      await db.query(`
+        SELECT o.kind, o.date = coalesce(d.handed_over_on, c.ends_on) AS on_its_day, o.value::float8 AS value, o.currency
+          FROM match_outcome o LEFT JOIN equipment_donation d ON d.match_id = o.match_id LEFT JOIN training_course c ON c.match_id = o.match_id
+         ORDER BY o.kind`),
+    ).toEqual([
+      { kind: 'MOU_SIGNED', on_its_day: null, value: null, currency: null },
+      { kind: 'TRAINING_DELIVERED', on_its_day: true, value: null, currency: null },
+      { kind: 'HANDOVER', on_its_day: true, value: 77_500, currency: 'USD' },
+    ]);
+    // Nobody is told of the old moves; both sides hear of each outcome — the demo's own accounts, on its e-mail domain.
+    expect(await db.query(`SELECT type, count(*)::int AS n FROM notification_event WHERE type LIKE 'MATCH_%' GROUP BY type`)).toEqual([
+      { type: 'MATCH_OUTCOME_RECORDED', n: 3 },
+    ]);
+    const [{ elsewhere }] = await db.query(`SELECT count(*)::int AS elsewhere FROM app_user WHERE email NOT LIKE '%@demo.waterbridge.org'`);
+    expect(elsewhere).toBe(0);
+  });
+
+  it('shows the engagements and outcomes in the alliance report, by joint centre, country and programme', async () => {
+    const byCentre = await report('CENTRE');
+    const lk = byCentre.rows.find((r) => r.nameEn?.startsWith('China–Sri Lanka'));
+    expect(lk?.figures.matches).toEqual({
+      engaged: 2,
+      outcomesRecorded: 2,
+      outcomesByKind: [
+        { kind: 'TRAINING_DELIVERED', count: 1 },
+        { kind: 'HANDOVER', count: 1 },
+      ],
+    });
+    // The agencies' engagements belong to no centre.
+    expect(byCentre.rows.find((r) => r.key === null)?.figures.matches).toMatchObject({ engaged: 2, outcomesRecorded: 1 });
+    expect(byCentre.totals.matches).toMatchObject({ engaged: 4, outcomesRecorded: 3 });
+
+    const byCountry = await report('COUNTRY');
+    expect(byCountry.rows.find((r) => r.key === 'LK')?.figures.matches).toMatchObject({ engaged: 3, outcomesRecorded: 2 });
+    expect(byCountry.rows.find((r) => r.key === 'KH')?.figures.matches).toEqual({
+      engaged: 1,
+      outcomesRecorded: 1,
+      outcomesByKind: [{ kind: 'MOU_SIGNED', count: 1 }],
+    });
+    // Matches belong to no programme.
+    const byProgramme = await report('PROGRAMME');
+    expect(byProgramme.rows.find((r) => r.key === null)?.figures.matches).toMatchObject({ engaged: 4, outcomesRecorded: 3 });
+  });
+
+  it('adds the matching loop to a demo database seeded before it, dated from that database’s own activities', async () => {
+    const old = await startTestApp();
+    try {
+      const seeder = old.app.get(DemoSeedService);
+      // A demo seeded 200 days ago, before the matches' seed existed.
+      await old.dataSource.query(`INSERT INTO seed_run (name) VALUES ('demo-matches-v1')`);
+      await seeder.seedIfFirstStart(demoData, new Date(Date.now() - 200 * 24 * 3600_000));
+      await old.dataSource.query(`DELETE FROM seed_run WHERE name = 'demo-matches-v1'`);
+      expect(await old.dataSource.query('SELECT count(*)::int AS n FROM match')).toEqual([{ n: 0 }]);
+
+      expect(await seeder.seedIfFirstStart()).toMatchObject({ alliance: null, matches: { engaged: 4, outcomes: 3 } });
+      // Engaged after the field investigation (350 days ago), before the handover (310 days ago) that is its outcome.
+      const [row] = await old.dataSource.query(`
+        SELECT (SELECT min(created_at) FROM audit_entry e WHERE e.entity_id = m.id AND e.to_status = 'ENGAGED') < d.handed_over_on AS before_handover,
+               m.introduced_at > a.starts_at AS after_investigation
+          FROM match m JOIN equipment_donation d ON d.match_id = m.id
+          JOIN activity a ON a.kind = 'FIELD_INVESTIGATION'`);
+      expect(row).toEqual({ before_handover: true, after_investigation: true });
+      expect(await seeder.seedIfFirstStart()).toBeNull();
+    } finally {
+      await old.close();
     }
   });
 });

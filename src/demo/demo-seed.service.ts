@@ -4,7 +4,7 @@ import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm'
 import { hashPassword } from '../users/password-hasher';
 import { CapabilityEntity } from '../capabilities/capability.entity';
 import { fitTitle } from '../common/validation';
-import { lockForTransaction } from '../database/advisory-lock';
+import { lockForTransaction, withAdvisoryLock } from '../database/advisory-lock';
 import { AppConfig } from '../config/app-config';
 import { FundingStatus, NeedEntity } from '../needs/need.entity';
 import { NeedStatus } from '../needs/need-status';
@@ -16,10 +16,18 @@ import { Language, Role } from '../access/actor';
 import demoData from './demo-data.json';
 import { SeedRunEntity } from './seed-run.entity';
 import { ALLIANCE_SEED_NAME, AllianceSeedReport, DEMO_CENTRES, seedAlliance } from './alliance-demo';
+import { MATCHES_SEED_NAME, MatchesSeedReport, seedMatches } from './match-demo';
+import { AuditLogService } from '../audit-log/audit-log.service';
+import { JobQueueService } from '../jobs/job-queue.service';
+import { MatchingService } from '../matching/matching.service';
+import { MatchingWeightsService } from '../matching/weights/matching-weights.service';
+import { MatchWorkflowService } from '../matches/match-workflow.service';
 
 /** Bump when demo-data.json changes shape, so existing installs are not re-seeded by accident. */
 export const DEMO_SEED_NAME = 'demo-gcdf-v1';
 const EMAIL_DOMAIN = 'demo.waterbridge.org';
+/** Any fixed number, other than the migrations' and the job queue's locks. */
+const DEMO_SEED_LOCK = 7_240_616;
 
 export interface DemoAccount {
   role: Role;
@@ -34,7 +42,10 @@ export interface DemoSeedReport {
   capabilities: number;
   referenceProjects: number;
   accounts: DemoAccount[];
-  alliance: AllianceSeedReport;
+  /** Null when the alliance's work was there already. */
+  alliance: AllianceSeedReport | null;
+  /** Null when the demo's matches were there already. */
+  matches: MatchesSeedReport | null;
 }
 
 type DemoData = typeof demoData;
@@ -60,6 +71,11 @@ export class DemoSeedService {
     private readonly outbox: SearchOutboxService,
     private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly matching: MatchingService,
+    private readonly weights: MatchingWeightsService,
+    private readonly workflow: MatchWorkflowService,
+    private readonly audit: AuditLogService,
+    private readonly jobs: JobQueueService,
   ) {}
 
   /** Whether this database holds the demo data (the seed ran on it). */
@@ -68,11 +84,25 @@ export class DemoSeedService {
   }
 
   /**
-   * Seeds what is missing: the GCDF-derived organisations, needs and track records on a first start, and the
-   * alliance's work (joint centres, a programme, activities with meetings, donations, training: alliance-demo.ts),
-   * also on a demo database seeded before it existed. Null when there was nothing to do.
+   * Seeds what is missing: the GCDF-derived organisations, needs and track records on a first start; the alliance's
+   * work (joint centres, a programme, activities with meetings, donations, training: alliance-demo.ts); the matches
+   * engaged after its activities, with their outcomes (match-demo.ts) — each also on a demo database seeded before it
+   * existed. Null when there was nothing to do.
+   *
+   * Two transactions, each with its seed markers: the matches' explanations come from the product's matching, which
+   * reads the track records the first one committed. A session lock holds both, so instances starting together seed
+   * one after the other (and only one reports), and a crash between them leaves the second to the next start.
    */
   async seedIfFirstStart(data: DemoData = demoData, now = new Date()): Promise<DemoSeedReport | null> {
+    return withAdvisoryLock(this.config.DATABASE_URL ?? '', DEMO_SEED_LOCK, async () => {
+      const seeded = await this.seedDataAndAlliance(data, now);
+      const matches = await this.seedMatchesIfMissing();
+      if (!seeded && !matches) return null;
+      return { ...(seeded ?? { ...this.emptyReport(data), alliance: null }), matches };
+    });
+  }
+
+  private seedDataAndAlliance(data: DemoData, now: Date): Promise<Omit<DemoSeedReport, 'matches'> | null> {
     return this.outbox.transaction(async (manager) => {
       await lockForTransaction(manager, 'waterbridge:demo-seed');
       const done = async (name: string) => manager.existsBy(SeedRunEntity, { name });
@@ -96,7 +126,37 @@ export class DemoSeedService {
     });
   }
 
-  private emptyReport(data: DemoData): Omit<DemoSeedReport, 'alliance'> {
+  /** The matches engaged after the alliance's activities, on a database holding the demo and the alliance's work. */
+  private async seedMatchesIfMissing(): Promise<MatchesSeedReport | null> {
+    const done = (name: string) => this.dataSource.manager.existsBy(SeedRunEntity, { name });
+    if ((await done(MATCHES_SEED_NAME)) || !(await done(ALLIANCE_SEED_NAME))) return null;
+    // The track records as the first transaction committed them (the index may have been built before).
+    await this.matching.refresh();
+    const report = await this.outbox.transaction(async (manager) => {
+      await lockForTransaction(manager, 'waterbridge:demo-seed');
+      if (await manager.existsBy(SeedRunEntity, { name: MATCHES_SEED_NAME })) return null;
+      const seeded = await seedMatches(
+        manager,
+        {
+          matching: this.matching,
+          weights: this.weights,
+          workflow: this.workflow,
+          audit: this.audit,
+          outbox: this.outbox,
+          jobs: this.jobs,
+        },
+        { emailDomain: EMAIL_DOMAIN },
+      );
+      await manager.insert(SeedRunEntity, { name: MATCHES_SEED_NAME });
+      this.logger.log(`Seeded the matching loop: ${seeded.engaged} matches engaged, ${seeded.outcomes} outcomes recorded`);
+      return seeded;
+    });
+    // The outcomes' notifications (to the demo's own accounts) go out now.
+    this.workflow.nudge();
+    return report;
+  }
+
+  private emptyReport(data: DemoData): Omit<DemoSeedReport, 'alliance' | 'matches'> {
     return { organizations: 0, users: 0, needs: 0, capabilities: 0, referenceProjects: 0, accounts: this.demoAccounts(data) };
   }
 
@@ -143,7 +203,7 @@ export class DemoSeedService {
     return lines;
   }
 
-  private async seed(manager: EntityManager, data: DemoData, passwordHash: string): Promise<Omit<DemoSeedReport, 'alliance'>> {
+  private async seed(manager: EntityManager, data: DemoData, passwordHash: string): Promise<Omit<DemoSeedReport, 'alliance' | 'matches'>> {
     const secretariat = await manager.save(
       manager.create(OrganizationEntity, {
         kind: OrganizationKind.SECRETARIAT,
