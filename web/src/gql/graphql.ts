@@ -603,7 +603,7 @@ export type PledgeDonationInput = {
 
 /** Training your enterprise or joint centre offers (coordinators: for any, naming the trainer). */
 export type PledgeTrainingInput = {
-  /** The activity (a TRAINING_COURSE) it is given at. */
+  /** The activity (a TRAINING_COURSE) it is given at; one you may not see (a draft, to members) is NOT_FOUND. */
   activityId?: string | number | null | undefined;
   /** What is taught. */
   description?: string | null | undefined;
