@@ -130,6 +130,9 @@ describe('technical training: pledge, approval, completion with trainees, hours 
     expect(notCourse.errors?.[0].extensions?.field).toBe('activityId');
     await t.dataSource.query(`DELETE FROM activity WHERE title LIKE 'Seminar %'`);
     expect(await databaseFingerprint(t.dataSource, ALL_TABLES)).toEqual(snapshot);
+    // Withdrawing is the trainer's own decision: the secretariat, which records a completion for it, may not.
+    expect(errorCode(await move(approved, 'WITHDRAWN', w.token('coordinator'), { reason: 'Trainer unreachable' }))).toBe('FORBIDDEN');
+    expect(await databaseFingerprint(t.dataSource, ALL_TABLES)).toEqual(snapshot);
     expect((await move(approved, 'WITHDRAWN', w.token('enterprise'), { reason: 'Trainer fell ill' })).data?.moveTraining.status).toBe(
       'WITHDRAWN',
     );

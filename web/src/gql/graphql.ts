@@ -316,7 +316,7 @@ export type DonationStatus =
   | 'REFUSED'
   /** On its way. */
   | 'SHIPPED'
-  /** Taken back before it shipped. */
+  /** Taken back by the donor before it shipped. */
   | 'WITHDRAWN';
 
 /** An enterprise asks to be considered for a need. */
@@ -763,7 +763,7 @@ export type TrainingStatus =
   | 'PLEDGED'
   /** Refused by a coordinator, with the reason. */
   | 'REFUSED'
-  /** Taken back before it was given. */
+  /** Taken back by the trainer before it was given. */
   | 'WITHDRAWN';
 
 /** Changes to an activity: fields left out stay as they are; optional fields can be cleared with null. */

@@ -83,8 +83,8 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * Equipment donations the reader's organisation gives or receives (all, for the secretariat), with the moves that are
- * the reader's to make: the secretariat approves or refuses, the donor ships or withdraws, the recipient (or the
- * secretariat for it) records the handover and that it is in operation; the secretariat records a handover as the
+ * the reader's to make: the secretariat approves or refuses, the donor (or the secretariat for it) ships, the donor
+ * alone withdraws, the recipient (or the secretariat for it) records the handover and that it is in operation; the secretariat records a handover as the
  * outcome of the match it served, and pledges for a donor enterprise.
  */
 export function Donations() {
@@ -106,10 +106,10 @@ export function Donations() {
   // Enterprises pledge their own equipment; the secretariat pledges naming the donor.
   const canPledge = user?.role === 'ENTERPRISE_MEMBER' || coordinator;
 
-  // The recipient's moves, which the secretariat may record for it.
+  // The donor's shipment and the recipient's moves, which the secretariat may record for them.
   const moves = (d: Donation, open: OpenDialog, act: (work: Promise<unknown>) => void) => {
     const buttons = [];
-    if (d.donor.id === mine && d.status === 'APPROVED')
+    if ((d.donor.id === mine || coordinator) && d.status === 'APPROVED')
       buttons.push(
         <ConfirmButton
           key="ship"
