@@ -4,12 +4,42 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmButton } from '../../confirm-button';
 import { formatDate, formatDay, formatMoney, formatNumber } from '../../format';
-import { graphql } from '../../gql';
-import type { DonationsQuery, DonationStatus, MoveDonationInput } from '../../gql/graphql';
+import { graphql, useFragment as unmask } from '../../gql';
+import type { DonationPartsFragment, DonationStatus, MoveDonationInput } from '../../gql/graphql';
 import { useSession } from '../../session';
-import { ContributionList, pagedList, type OpenDialog } from './contribution-list';
+import { ContributionList, openedRow, pagedList, useOpened, type OpenDialog } from './contribution-list';
 import { FormDialog } from './form-dialog';
 import { PledgeDonationDialog } from './pledge-donation';
+
+const DONATION_PARTS = graphql(`
+  fragment DonationParts on Donation {
+    id
+    title
+    status
+    value
+    currency
+    handedOverOn
+    reason
+    version
+    updatedAt
+    matchId
+    items {
+      name
+      quantity
+      unitValue
+    }
+    donor {
+      id
+      nameEn
+      nameZh
+    }
+    recipient {
+      id
+      nameEn
+      nameZh
+    }
+  }
+`);
 
 const DONATIONS = graphql(`
   query Donations($status: DonationStatus, $first: Int!, $after: String) {
@@ -21,33 +51,18 @@ const DONATIONS = graphql(`
       }
       edges {
         node {
-          id
-          title
-          status
-          value
-          currency
-          handedOverOn
-          reason
-          version
-          updatedAt
-          matchId
-          items {
-            name
-            quantity
-            unitValue
-          }
-          donor {
-            id
-            nameEn
-            nameZh
-          }
-          recipient {
-            id
-            nameEn
-            nameZh
-          }
+          ...DonationParts
         }
       }
+    }
+  }
+`);
+
+/** The one donation a link opens (a notification's): `/contributions?donation=<id>`. */
+const DONATION = graphql(`
+  query Donation($id: ID!) {
+    donation(id: $id) {
+      ...DonationParts
     }
   }
 `);
@@ -76,7 +91,7 @@ const RECORD_OUTCOME = graphql(`
   }
 `);
 
-type Donation = DonationsQuery['donations']['edges'][number]['node'];
+type Donation = DonationPartsFragment;
 const STATUSES: DonationStatus[] = ['PLEDGED', 'APPROVED', 'SHIPPED', 'HANDED_OVER', 'IN_OPERATION', 'REFUSED', 'WITHDRAWN'];
 const PAGE = 50;
 const today = () => new Date().toISOString().slice(0, 10);
@@ -96,9 +111,11 @@ export function Donations() {
     fetchPolicy: 'cache-and-network',
     notifyOnNetworkStatusChange: true,
   });
+  const opened = useOpened('donation');
+  const one = useQuery(DONATION, { variables: { id: opened.id ?? '' }, skip: !opened.id, fetchPolicy: 'cache-and-network' });
   // A stale version (someone moved it meanwhile) is CONFLICT: the list is read again either way.
-  const [move, moving] = useMutation(MOVE, { refetchQueries: ['Donations'], awaitRefetchQueries: true });
-  const [recordOutcome] = useMutation(RECORD_OUTCOME, { refetchQueries: ['Donations'], awaitRefetchQueries: true });
+  const [move, moving] = useMutation(MOVE, { refetchQueries: ['Donations', 'Donation'], awaitRefetchQueries: true });
+  const [recordOutcome] = useMutation(RECORD_OUTCOME, { refetchQueries: ['Donations', 'Donation'], awaitRefetchQueries: true });
   const send = (donation: Donation, input: Omit<MoveDonationInput, 'id' | 'version'>) =>
     move({ variables: { input: { id: donation.id, version: donation.version, ...input } } });
   const coordinator = user?.role === 'COORDINATOR';
@@ -164,7 +181,8 @@ export function Donations() {
       pledge={
         canPledge ? { text: t('contributions.pledgeDonation.open'), dialog: (close) => <PledgeDonationDialog onClose={close} /> } : null
       }
-      {...pagedList('donations', query)}
+      {...pagedList('donations', query, (node) => unmask(DONATION_PARTS, node))}
+      opened={openedRow(opened, one, (data) => unmask(DONATION_PARTS, data.donation))}
       none={t('contributions.donations.none')}
       testId="donations"
       statusTestId="donation-status"

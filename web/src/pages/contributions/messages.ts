@@ -73,6 +73,10 @@ export const contributionsEn = {
     hoursGiven: 'Hours given',
     certificates: 'Certificates issued',
   },
+  opened: {
+    note: 'Opened from a link: only this one is shown.',
+    all: 'Show the whole list',
+  },
   outcome: {
     open: 'Record as a match outcome',
     title: 'Record “{{title}}” as a match outcome',
@@ -188,6 +192,10 @@ export const contributionsZh: typeof contributionsEn = {
     traineesTrained: '培训人数',
     hoursGiven: '实际学时',
     certificates: '颁发证书数',
+  },
+  opened: {
+    note: '从链接打开：仅显示这一项。',
+    all: '显示全部',
   },
   outcome: {
     open: '登记为对接成果',
