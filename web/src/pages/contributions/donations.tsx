@@ -114,8 +114,10 @@ export function Donations() {
   const opened = useOpened('donation');
   const one = useQuery(DONATION, { variables: { id: opened.id ?? '' }, skip: !opened.id, fetchPolicy: 'cache-and-network' });
   // A stale version (someone moved it meanwhile) is CONFLICT: the list is read again either way.
-  const [move, moving] = useMutation(MOVE, { refetchQueries: ['Donations', 'Donation'], awaitRefetchQueries: true });
-  const [recordOutcome] = useMutation(RECORD_OUTCOME, { refetchQueries: ['Donations', 'Donation'], awaitRefetchQueries: true });
+  // The one a link opened follows through the cache (a move returns its new state); asked again by name, the skipped
+  // query would run with no id.
+  const [move, moving] = useMutation(MOVE, { refetchQueries: ['Donations'], awaitRefetchQueries: true });
+  const [recordOutcome] = useMutation(RECORD_OUTCOME, { refetchQueries: ['Donations'], awaitRefetchQueries: true });
   const send = (donation: Donation, input: Omit<MoveDonationInput, 'id' | 'version'>) =>
     move({ variables: { input: { id: donation.id, version: donation.version, ...input } } });
   const coordinator = user?.role === 'COORDINATOR';

@@ -111,8 +111,10 @@ export function Training() {
   });
   const opened = useOpened('course');
   const one = useQuery(COURSE, { variables: { id: opened.id ?? '' }, skip: !opened.id, fetchPolicy: 'cache-and-network' });
-  const [move, moving] = useMutation(MOVE, { refetchQueries: ['TrainingCourses', 'TrainingCourse'], awaitRefetchQueries: true });
-  const [recordOutcome] = useMutation(RECORD_OUTCOME, { refetchQueries: ['TrainingCourses', 'TrainingCourse'], awaitRefetchQueries: true });
+  // The one a link opened follows through the cache (a move returns its new state); asked again by name, the skipped
+  // query would run with no id.
+  const [move, moving] = useMutation(MOVE, { refetchQueries: ['TrainingCourses'], awaitRefetchQueries: true });
+  const [recordOutcome] = useMutation(RECORD_OUTCOME, { refetchQueries: ['TrainingCourses'], awaitRefetchQueries: true });
   const send = (course: Course, input: Omit<MoveTrainingInput, 'id' | 'version'>) =>
     move({ variables: { input: { id: course.id, version: course.version, ...input } } });
   const coordinator = user?.role === 'COORDINATOR';
