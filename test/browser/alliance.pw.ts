@@ -385,12 +385,14 @@ test('a coordinator records an equipment handover in the recipient’s name, the
   await expect(handover).toBeHidden();
   await expect(row.getByTestId('donation-status')).toHaveText('Handed over');
 
-  // …then records it as the outcome of the engaged match, chosen among the donor's on the recipient's needs.
+  // …then records it as the outcome of the engaged match: the donation answers that need, so the donor's one match
+  // on it is the only one offered, and chosen already.
+  await expect(row.getByTestId('answers').getByRole('link', { name: needTitle })).toHaveAttribute('href', `/needs/${made.needId}`);
   await row.getByRole('button', { name: 'Record as a match outcome' }).click();
   const dialog = page.getByRole('dialog', { name: `Record “${title}” as a match outcome` });
   await expect(dialog).toContainText('A handover outcome, dated');
-  await dialog.getByLabel('Match').click();
-  await page.getByTitle(new RegExp(needTitle)).click();
+  await expect(dialog).toContainText(`on “${needTitle}”, the need of`);
+  await expect(dialog.getByTitle(new RegExp(needTitle))).toBeVisible();
   await dialog.getByRole('button', { name: 'Record the outcome' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('outcome-recorded')).toContainText(`Recorded as an outcome of the match on “${needTitle}”.`);

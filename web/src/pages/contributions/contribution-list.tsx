@@ -25,6 +25,10 @@ export interface ContributionRow {
   version: number;
   matchId?: string | null;
   recipient: Party;
+  /** What it answers, as far as the reader may see: the recipient's need, the programme; the match it was recorded for. */
+  need?: { id: string; title: string } | null;
+  programme?: Party | null;
+  match?: { id: string } | null;
 }
 
 /** The moves both lifecycles share: the secretariat approves or refuses a pledge, the giver withdraws it. */
@@ -241,6 +245,8 @@ export function ContributionList<T extends ContributionRow, S extends string>(pr
                 title={row.title}
                 giver={giver(row)}
                 recipient={row.recipient}
+                need={row.need}
+                matchId={row.match?.id}
                 outcome={props.outcome.text(row)}
                 onRecord={(match) => props.outcome.record(row, match)}
                 onRecorded={setRecorded}
@@ -298,12 +304,13 @@ export function ContributionList<T extends ContributionRow, S extends string>(pr
             data-testid={props.testId}
             dataSource={list.edges.map((edge) => edge.node)}
             pagination={false}
-            scroll={{ x: 960 }}
+            scroll={{ x: 1120 }}
             expandable={props.expandable && { ...props.expandable, defaultExpandedRowKeys: opened.id ? [opened.id] : undefined }}
             columns={[
               props.what,
               { title: props.giverTitle, key: 'giver', render: (_, row) => labelOf(giver(row)) },
               { title: props.recipientTitle, key: 'recipient', render: (_, row) => labelOf(row.recipient) },
+              { title: t('contributions.answers'), key: 'answers', render: (_, row) => <Answers row={row} /> },
               ...props.columns,
               {
                 title: t('contributions.status'),
@@ -328,6 +335,22 @@ export function ContributionList<T extends ContributionRow, S extends string>(pr
         </Button>
       )}
       {dialog?.render(() => setDialog(null))}
+    </Space>
+  );
+}
+
+/** What a contribution answers: the recipient's need it was pledged against, and the programme it belongs to. */
+function Answers({ row }: { row: ContributionRow }) {
+  const { t } = useTranslation();
+  if (!row.need && !row.programme) return <Typography.Text type="secondary">—</Typography.Text>;
+  return (
+    <Space direction="vertical" size={0} data-testid="answers">
+      {row.need && <Link to={`/needs/${row.need.id}`}>{row.need.title}</Link>}
+      {row.programme && (
+        <Typography.Text type="secondary">
+          {t('contributions.inProgramme')} <Link to={`/programmes/${row.programme.id}`}>{labelOf(row.programme)}</Link>
+        </Typography.Text>
+      )}
     </Space>
   );
 }

@@ -23,6 +23,18 @@ const DONATION_PARTS = graphql(`
     version
     updatedAt
     matchId
+    need {
+      id
+      title
+    }
+    programme {
+      id
+      nameEn
+      nameZh
+    }
+    match {
+      id
+    }
     items {
       name
       quantity

@@ -24,6 +24,18 @@ const COURSE_PARTS = graphql(`
     reason
     version
     matchId
+    need {
+      id
+      title
+    }
+    programme {
+      id
+      nameEn
+      nameZh
+    }
+    match {
+      id
+    }
     trainer {
       id
       nameEn
