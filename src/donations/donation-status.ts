@@ -28,13 +28,17 @@ export function assertDonationMove(from: DonationStatus, to: DonationStatus): vo
   if (!ALLOWED[from].includes(to)) throw DomainError.conflict(`A donation in status ${from} cannot move to ${to}`);
 }
 
-/** Who may make each move: the donor's members, the recipient's, coordinators. */
+/**
+ * Who may make each move: the donor's members, the recipient's, coordinators. Coordinators record a party's move on its
+ * behalf (a shipment, a handover: the audit trail says who); taking a pledge back is the donor's own decision.
+ */
 export type DonationParty = 'DONOR' | 'RECIPIENT' | 'COORDINATOR';
 export const MOVERS: Record<DonationStatus, readonly DonationParty[]> = {
   [DonationStatus.PLEDGED]: [],
   [DonationStatus.APPROVED]: ['COORDINATOR'],
   [DonationStatus.REFUSED]: ['COORDINATOR'],
-  [DonationStatus.WITHDRAWN]: ['DONOR', 'COORDINATOR'],
+  [DonationStatus.WITHDRAWN]: ['DONOR'],
+  // The donor ships, or the secretariat records that it did.
   [DonationStatus.SHIPPED]: ['DONOR', 'COORDINATOR'],
   // The recipient confirms it received the equipment, or the secretariat records it.
   [DonationStatus.HANDED_OVER]: ['RECIPIENT', 'COORDINATOR'],

@@ -13,7 +13,7 @@ registerEnumType(DonationStatus, {
     HANDED_OVER: { description: 'Received by the recipient, on `handedOverOn`.' },
     IN_OPERATION: { description: 'Installed and in use.' },
     REFUSED: { description: 'Refused by a coordinator, with the reason.' },
-    WITHDRAWN: { description: 'Taken back before it shipped.' },
+    WITHDRAWN: { description: 'Taken back by the donor before it shipped.' },
   },
 });
 

@@ -11,7 +11,7 @@ registerEnumType(TrainingStatus, {
     APPROVED: { description: 'Approved by a coordinator.' },
     COMPLETED: { description: 'Given: trainees, hours and certificates as reported.' },
     REFUSED: { description: 'Refused by a coordinator, with the reason.' },
-    WITHDRAWN: { description: 'Taken back before it was given.' },
+    WITHDRAWN: { description: 'Taken back by the trainer before it was given.' },
   },
 });
 

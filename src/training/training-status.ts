@@ -21,12 +21,13 @@ export function assertTrainingMove(from: TrainingStatus, to: TrainingStatus): vo
   if (!ALLOWED[from].includes(to)) throw DomainError.conflict(`A training course in status ${from} cannot move to ${to}`);
 }
 
+/** Who may make each move; as for donations, coordinators record a party's move for it, but the trainer alone withdraws. */
 export type TrainingParty = 'TRAINER' | 'RECIPIENT' | 'COORDINATOR';
 export const TRAINING_MOVERS: Record<TrainingStatus, readonly TrainingParty[]> = {
   [TrainingStatus.PLEDGED]: [],
   [TrainingStatus.APPROVED]: ['COORDINATOR'],
   [TrainingStatus.REFUSED]: ['COORDINATOR'],
-  [TrainingStatus.WITHDRAWN]: ['TRAINER', 'COORDINATOR'],
+  [TrainingStatus.WITHDRAWN]: ['TRAINER'],
   // The trainer reports the course given (trainees, hours, certificates), or the secretariat records it.
   [TrainingStatus.COMPLETED]: ['TRAINER', 'COORDINATOR'],
 };

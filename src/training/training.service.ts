@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { Actor, Role } from '../access/actor';
-import { ActivityEntity } from '../activities/activity.entity';
 import { ActivityKind } from '../activities/activity-status';
+import { findVisibleActivity } from '../activities/activity-visibility.policy';
 import { AuditLogService } from '../audit-log/audit-log.service';
 import { DomainError } from '../common/domain-error';
 import { Connection } from '../common/pagination';
@@ -58,7 +58,8 @@ export class TrainingService {
           { ...input, giverId: input.trainerId },
           { field: 'trainerId', kinds: [OrganizationKind.ENTERPRISE, OrganizationKind.RESEARCH_CENTRE], noun: 'trainer' },
         );
-        if (input.activityId && !(await manager.existsBy(ActivityEntity, { id: input.activityId, kind: ActivityKind.TRAINING_COURSE })))
+        // An activity the caller may not see (a draft, to members) is NOT_FOUND, as it is everywhere else.
+        if (input.activityId && (await findVisibleActivity(manager, actor, input.activityId)).kind !== ActivityKind.TRAINING_COURSE)
           throw DomainError.badInput('activityId', 'the activity is a training course of the alliance');
         const saved = await this.audit.saveOrDelete(manager, {
           target: TrainingCourseEntity,

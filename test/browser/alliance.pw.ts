@@ -385,12 +385,14 @@ test('a coordinator records an equipment handover in the recipient’s name, the
   await expect(handover).toBeHidden();
   await expect(row.getByTestId('donation-status')).toHaveText('Handed over');
 
-  // …then records it as the outcome of the engaged match, chosen among the donor's on the recipient's needs.
+  // …then records it as the outcome of the engaged match: the donation answers that need, so the donor's one match
+  // on it is the only one offered, and chosen already.
+  await expect(row.getByTestId('answers').getByRole('link', { name: needTitle })).toHaveAttribute('href', `/needs/${made.needId}`);
   await row.getByRole('button', { name: 'Record as a match outcome' }).click();
   const dialog = page.getByRole('dialog', { name: `Record “${title}” as a match outcome` });
   await expect(dialog).toContainText('A handover outcome, dated');
-  await dialog.getByLabel('Match').click();
-  await page.getByTitle(new RegExp(needTitle)).click();
+  await expect(dialog).toContainText(`on “${needTitle}”, the need of`);
+  await expect(dialog.getByTitle(new RegExp(needTitle))).toBeVisible();
   await dialog.getByRole('button', { name: 'Record the outcome' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('outcome-recorded')).toContainText(`Recorded as an outcome of the match on “${needTitle}”.`);
@@ -403,6 +405,61 @@ test('a coordinator records an equipment handover in the recipient’s name, the
   await expect(outcomes).toContainText('Handover');
   await expect(outcomes).toContainText(`Equipment donation: ${title}`);
   await expect(outcomes).toContainText('US$8,000');
+});
+
+test('the recipient opens, from its inbox, the donation and the course a notification is about: each alone, then the whole list', async ({
+  browser,
+  request,
+}) => {
+  const { all, agency } = await parties(request);
+  const stamp = Date.now();
+  const donationTitle = `Chlorine dosing pumps ${stamp}`;
+  const courseTitle = `Dosing pump maintenance ${stamp}`;
+  const { pledgeDonation: donation } = await api<{ pledgeDonation: { id: string } }>(
+    request,
+    all.ENTERPRISE_MEMBER,
+    'mutation($input: PledgeDonationInput!) { pledgeDonation(input: $input) { id } }',
+    { input: { recipientId: agency.id, title: donationTitle, items: [{ name: 'Dosing pump', quantity: 4 }] } },
+  );
+  const { pledgeTraining: course } = await api<{ pledgeTraining: { id: string } }>(
+    request,
+    all.ENTERPRISE_MEMBER,
+    'mutation($input: PledgeTrainingInput!) { pledgeTraining(input: $input) { id } }',
+    { input: { recipientId: agency.id, title: courseTitle, startsOn: '2026-10-05', hours: 12, trainees: 8 } },
+  );
+  // The recipient is told of both pledges (in-app, once the outbox has delivered them).
+  await expect
+    .poll(async () => {
+      const { notifications } = await api<{
+        notifications: { edges: Array<{ node: { donationId: string | null; trainingCourseId: string | null } }> };
+      }>(request, all.AGENCY_MEMBER, '{ notifications(first: 50) { edges { node { donationId trainingCourseId } } } }');
+      const about = notifications.edges.map((edge) => edge.node.donationId ?? edge.node.trainingCourseId);
+      return about.includes(donation.id) && about.includes(course.id);
+    })
+    .toBe(true);
+
+  const page = await pageAs(browser, all.AGENCY_MEMBER);
+  const openFromInbox = async (title: string) => {
+    await page.goto('/inbox');
+    await page.getByTestId('notification').filter({ hasText: title }).first().getByRole('link').click();
+  };
+  await openFromInbox(donationTitle);
+  await expect(page).toHaveURL(new RegExp(`/contributions\\?donation=${donation.id}$`));
+  const donations = page.getByTestId('donations');
+  await expect(donations.getByRole('row', { name: new RegExp(donationTitle) })).toBeVisible();
+  await expect(donations.getByTestId('donation-status')).toHaveCount(1);
+  await expect(donations).toContainText('Dosing pump'); // its items, shown opened
+  await page.getByRole('button', { name: 'Show the whole list' }).click();
+  await expect(page).toHaveURL(/\/contributions$/);
+  await expect(page.getByLabel('Status', { exact: true })).toBeVisible(); // the list again, with its filter
+  await expect(donations.getByRole('row', { name: new RegExp(donationTitle) })).toBeVisible();
+
+  await openFromInbox(courseTitle);
+  await expect(page).toHaveURL(new RegExp(`/contributions\\?tab=training&course=${course.id}$`));
+  await expect(page.getByRole('tab', { name: 'Training courses', selected: true })).toBeVisible();
+  const courses = page.getByTestId('training-courses');
+  await expect(courses.getByRole('row', { name: new RegExp(courseTitle) })).toBeVisible();
+  await expect(courses.getByTestId('training-status')).toHaveCount(1);
 });
 
 test('training: the secretariat offers a course in an enterprise’s name and approves it; the trainer records it given; the recipient reads it in Chinese', async ({

@@ -128,6 +128,26 @@ describe('equipment donations: pledge, approval, and the way to operation', () =
     expect(errorCode(await move(refused, 'APPROVED', w.token('coordinator')))).toBe('CONFLICT');
   });
 
+  it('lets a coordinator record the shipment for the donor (audited as the coordinator), but not withdraw the pledge', async () => {
+    const pledged = (await pledge()).data!.pledgeDonation;
+    // Withdrawing is the donor's own decision, before approval as after: FORBIDDEN to the secretariat, writing nothing.
+    const approved = (await move(pledged, 'APPROVED', w.token('coordinator'))).data!.moveDonation;
+    const before = await databaseFingerprint(t.dataSource, ALL_TABLES);
+    for (const who of ['coordinator', 'agency'] as const) {
+      const res = await move(approved, 'WITHDRAWN', w.token(who), { reason: 'Donor unreachable' });
+      expect({ who, code: errorCode(res) }).toEqual({ who, code: 'FORBIDDEN' });
+    }
+    expect(await databaseFingerprint(t.dataSource, ALL_TABLES)).toEqual(before);
+
+    const shipped = await move(approved, 'SHIPPED', w.token('coordinator'));
+    expect(shipped.data?.moveDonation.status).toBe('SHIPPED');
+    const [entry] = await t.dataSource.query(
+      `SELECT actor_user_id AS actor FROM audit_entry WHERE entity_id = $1 AND to_status = 'SHIPPED'`,
+      [pledged.id],
+    );
+    expect(entry.actor).toBe(w.users.coordinator.id);
+  });
+
   it('lets the donor withdraw before shipping, and refuses bad pledges with the offending field', async () => {
     const pledged = (await pledge()).data!.pledgeDonation;
     expect((await move(pledged, 'WITHDRAWN', w.token('enterprise'), { reason: 'Stock sold out' })).data?.moveDonation.status).toBe(

@@ -126,13 +126,31 @@ describe('technical training: pledge, approval, completion with trainees, hours 
     }
     const bad = await pledge(w.token('enterprise'), { startsOn: '2026-09-12', endsOn: '2026-09-01' });
     expect(bad.errors?.[0].extensions?.field).toBe('endsOn');
-    const notCourse = await pledge(w.token('enterprise'), { activityId: (await t.factory.activity()).id });
+    const notCourse = await pledge(w.token('enterprise'), { activityId: (await t.factory.activity({ status: ActivityStatus.OPEN })).id });
     expect(notCourse.errors?.[0].extensions?.field).toBe('activityId');
     await t.dataSource.query(`DELETE FROM activity WHERE title LIKE 'Seminar %'`);
+    expect(await databaseFingerprint(t.dataSource, ALL_TABLES)).toEqual(snapshot);
+    // Withdrawing is the trainer's own decision: the secretariat, which records a completion for it, may not.
+    expect(errorCode(await move(approved, 'WITHDRAWN', w.token('coordinator'), { reason: 'Trainer unreachable' }))).toBe('FORBIDDEN');
     expect(await databaseFingerprint(t.dataSource, ALL_TABLES)).toEqual(snapshot);
     expect((await move(approved, 'WITHDRAWN', w.token('enterprise'), { reason: 'Trainer fell ill' })).data?.moveTraining.status).toBe(
       'WITHDRAWN',
     );
+  });
+
+  it('is not pledged at an activity the member may not see: a draft is NOT_FOUND, as one that does not exist, and writes nothing', async () => {
+    const draft = await t.factory.activity({ kind: ActivityKind.TRAINING_COURSE, title: 'Draft: membrane cleaning course' });
+    const before = await databaseFingerprint(t.dataSource, ALL_TABLES);
+    for (const activityId of [draft.id, '00000000-0000-4000-8000-000000000000']) {
+      const res = await pledge(w.token('enterprise'), { activityId });
+      expect({ activityId, code: errorCode(res), data: res.data }).toEqual({ activityId, code: 'NOT_FOUND', data: null });
+    }
+    expect(await databaseFingerprint(t.dataSource, ALL_TABLES)).toEqual(before);
+    // The secretariat sees its drafts, and pledges there for the trainer; once published, the trainer's members do too.
+    const byCoordinator = await pledge(w.token('coordinator'), { activityId: draft.id, trainerId: w.orgs.enterpriseOrg.id });
+    expect(byCoordinator.data?.pledgeTraining.status).toBe('PLEDGED');
+    await t.dataSource.getRepository(ActivityEntity).update(draft.id, { status: ActivityStatus.OPEN });
+    expect((await pledge(w.token('enterprise'), { activityId: draft.id })).data?.pledgeTraining.status).toBe('PLEDGED');
   });
 
   it('records a completed course as the TRAINING_DELIVERED outcome of the match it served, dated its last day', async () => {
@@ -162,8 +180,10 @@ describe('technical training: pledge, approval, completion with trainees, hours 
   it('shows what it was pledged against (need, programme, activity, match) as far as the reader may see each: null, not an error', async () => {
     const programme = await t.factory.programme();
     const activity = await t.factory.activity({ kind: ActivityKind.TRAINING_COURSE });
+    // The secretariat pledges for the trainer at its draft activity (members may not see drafts, so may not pledge there).
     const pledged = (
-      await pledge(w.token('enterprise'), {
+      await pledge(w.token('coordinator'), {
+        trainerId: w.orgs.enterpriseOrg.id,
         programmeId: programme.id,
         activityId: activity.id,
         startsOn: yesterday,

@@ -27,7 +27,10 @@ export class PledgeTrainingInput {
   @IsUUID()
   programmeId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The activity (a TRAINING_COURSE) it is given at.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The activity (a TRAINING_COURSE) it is given at; one you may not see (a draft, to members) is NOT_FOUND.',
+  })
   @IsOptional()
   @IsUUID()
   activityId?: string | null;

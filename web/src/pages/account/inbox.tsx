@@ -27,6 +27,8 @@ const INBOX = graphql(`
           matchId
           needId
           activityId
+          donationId
+          trainingCourseId
         }
       }
     }
@@ -42,19 +44,23 @@ const MARK_READ = graphql(`
 type Note = InboxQuery['notifications']['edges'][number]['node'];
 
 /**
- * Where a notification leads: a donation's or a course's move to the donations and training (the notification names
- * neither), else its match, else its need, else its activity (a meeting's: the activity's meetings tab).
+ * Where a notification leads: the donation or the training course it is about, opened on the donations and training
+ * page; else its match, else its need, else its activity (a meeting's: the activity's meetings tab).
  */
 const subjectOf = (note: Note): string | null =>
-  note.type === 'CONTRIBUTION_CHANGED'
-    ? '/contributions'
-    : note.matchId
-      ? `/matches/${note.matchId}`
-      : note.needId
-        ? `/needs/${note.needId}`
-        : note.activityId
-          ? `/activities/${note.activityId}${note.type.startsWith('MEETING') ? '?tab=meetings' : ''}`
-          : null;
+  note.donationId
+    ? `/contributions?donation=${note.donationId}`
+    : note.trainingCourseId
+      ? `/contributions?tab=training&course=${note.trainingCourseId}`
+      : note.type === 'CONTRIBUTION_CHANGED'
+        ? '/contributions'
+        : note.matchId
+          ? `/matches/${note.matchId}`
+          : note.needId
+            ? `/needs/${note.needId}`
+            : note.activityId
+              ? `/activities/${note.activityId}${note.type.startsWith('MEETING') ? '?tab=meetings' : ''}`
+              : null;
 
 /** Anyone signed in: their notifications, newest first, unread ones marked; mark one or all read (the badge follows). */
 export function InboxPage() {

@@ -12,8 +12,8 @@ import { formatVenueRange } from '../../time-zones';
 import { ACTIVITY_KINDS, activityTitle, ActivityStatusTag } from './activity-format';
 
 const ACTIVITIES = graphql(`
-  query Activities($upcoming: Boolean, $kind: ActivityKind, $countryCode: String, $first: Int!, $after: String) {
-    activities(upcoming: $upcoming, kind: $kind, countryCode: $countryCode, first: $first, after: $after) {
+  query Activities($upcoming: Boolean, $past: Boolean, $kind: ActivityKind, $countryCode: String, $first: Int!, $after: String) {
+    activities(upcoming: $upcoming, past: $past, kind: $kind, countryCode: $countryCode, first: $first, after: $after) {
       pageInfo {
         hasNextPage
         endCursor
@@ -73,9 +73,9 @@ export function ActivitiesPage() {
   const kind = (params.get('kind') as ActivityKind | null) ?? undefined;
   const countryCode = params.get('country') ?? undefined;
   const countries = useQuery(ACTIVITY_COUNTRIES);
-  // The API filters "not ended yet" only; the past are the rest, ended before now.
+  // The API filters and orders both: upcoming soonest first, past the most recently ended first, page after page.
   const { data, error, loading, fetchMore, refetch } = useQuery(ACTIVITIES, {
-    variables: { upcoming: when === 'upcoming' ? true : undefined, kind, countryCode, first: PAGE },
+    variables: { upcoming: when === 'upcoming' || undefined, past: when === 'past' || undefined, kind, countryCode, first: PAGE },
     fetchPolicy: 'cache-and-network',
     notifyOnNetworkStatusChange: true,
   });
@@ -85,11 +85,7 @@ export function ActivitiesPage() {
     else next.delete(key);
     setParams(next);
   };
-  const now = Date.now();
-  const rows = (data?.activities.edges ?? [])
-    .map((edge) => edge.node)
-    .filter((activity) => when === 'upcoming' || Date.parse(activity.endsAt) <= now)
-    .sort((a, b) => (when === 'upcoming' ? 1 : -1) * (Date.parse(a.startsAt) - Date.parse(b.startsAt)));
+  const rows = (data?.activities.edges ?? []).map((edge) => edge.node);
   const page = data?.activities.pageInfo;
 
   return (

@@ -1,7 +1,7 @@
 import { Button, Select, Space, Table, Tag, Typography, type TableColumnsType, type TableProps } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ConfirmButton } from '../../confirm-button';
 import { labelOf } from '../../format';
 import { ReasonDialog } from '../../reason-dialog';
@@ -25,6 +25,10 @@ export interface ContributionRow {
   version: number;
   matchId?: string | null;
   recipient: Party;
+  /** What it answers, as far as the reader may see: the recipient's need, the programme; the match it was recorded for. */
+  need?: { id: string; title: string } | null;
+  programme?: Party | null;
+  match?: { id: string } | null;
 }
 
 /** The moves both lifecycles share: the secretariat approves or refuses a pledge, the giver withdraws it. */
@@ -41,10 +45,10 @@ interface Connection<T> {
 type Pages<K extends string, C> = Record<K, C>;
 
 /**
- * A list query's result as the list takes it (`{...pagedList('donations', query)}`): the connection, its state, and
- * "more" appending the next page to the ones read.
+ * A list query's result as the list takes it (`{...pagedList('donations', query, read)}`): the connection with each
+ * node read out of the fragment it was asked with, its state, and "more" appending the next page to the ones read.
  */
-export function pagedList<K extends string, C extends Connection<unknown>>(
+export function pagedList<K extends string, C extends Connection<unknown>, T>(
   field: K,
   query: {
     data?: Pages<K, C>;
@@ -56,9 +60,11 @@ export function pagedList<K extends string, C extends Connection<unknown>>(
       updateQuery: (previous: Pages<K, C>, options: { fetchMoreResult: Pages<K, C> }) => Pages<K, C>;
     }) => Promise<unknown>;
   },
+  read: (node: C['edges'][number]['node']) => T,
 ) {
+  const connection = query.data?.[field];
   return {
-    connection: query.data?.[field],
+    connection: connection && { ...connection, edges: connection.edges.map((edge) => ({ node: read(edge.node) })) },
     error: query.error,
     loading: query.loading,
     refetch: () => void query.refetch(),
@@ -73,6 +79,40 @@ export function pagedList<K extends string, C extends Connection<unknown>>(
   };
 }
 
+/**
+ * The one contribution a link opens (a notification's: `/contributions?donation=<id>`, `?tab=training&course=<id>`):
+ * its id in the URL under `param`, and closing it (back to the whole list).
+ */
+export function useOpened(param: string): { id: string | null; close: () => void } {
+  const [params, setParams] = useSearchParams();
+  return {
+    id: params.get(param),
+    close: () => {
+      const next = new URLSearchParams(params);
+      next.delete(param);
+      setParams(next, { replace: true });
+    },
+  };
+}
+
+/** The contribution opened by a link, read alone: shown by itself, expanded, until the reader asks for the whole list. */
+export interface Opened<T> {
+  id: string | null;
+  row: T | undefined;
+  error: unknown;
+  refetch: () => void;
+  close: () => void;
+}
+
+/** What the list takes of the opened one: its query's result, read out of the fragment it was asked with. */
+export function openedRow<D, T>(
+  opened: { id: string | null; close: () => void },
+  query: { data?: D; error?: unknown; refetch: () => Promise<unknown> },
+  read: (data: D) => T,
+): Opened<T> {
+  return { ...opened, row: query.data && read(query.data), error: query.error, refetch: () => void query.refetch() };
+}
+
 export interface ContributionListProps<T extends ContributionRow, S extends string> {
   statuses: S[];
   statusText: (status: S) => string;
@@ -81,6 +121,8 @@ export interface ContributionListProps<T extends ContributionRow, S extends stri
   /** The pledge button's text and its dialog; null when the reader may not pledge. */
   pledge: { text: string; dialog: (close: () => void) => ReactNode } | null;
   connection: Connection<T> | undefined;
+  /** The one a link opened, shown instead of the list. */
+  opened: Opened<T>;
   error: unknown;
   loading: boolean;
   refetch: () => void;
@@ -125,7 +167,15 @@ export function ContributionList<T extends ContributionRow, S extends string>(pr
   const [recorded, setRecorded] = useState<RecordedMatch | null>(null);
   const coordinator = user?.role === 'COORDINATOR';
   const mine = user?.organization?.id;
-  const { connection: list, send, giver } = props;
+  const { opened, send, giver } = props;
+  // A contribution a link opened is shown alone; "show all" goes back to the list.
+  const alone = opened.id !== null;
+  const list: Connection<T> | undefined = alone
+    ? opened.row && { edges: [{ node: opened.row }], pageInfo: { hasNextPage: false } }
+    : props.connection;
+  const error = alone ? opened.error : props.error;
+  const loading = alone ? !opened.row && !opened.error : props.loading;
+  const refetch = alone ? opened.refetch : props.refetch;
   const open: OpenDialog = (render) => setDialog({ render });
   const act = (work: Promise<unknown>) => {
     setFailure(null);
@@ -195,6 +245,8 @@ export function ContributionList<T extends ContributionRow, S extends string>(pr
                 title={row.title}
                 giver={giver(row)}
                 recipient={row.recipient}
+                need={row.need}
+                matchId={row.match?.id}
                 outcome={props.outcome.text(row)}
                 onRecord={(match) => props.outcome.record(row, match)}
                 onRecorded={setRecorded}
@@ -216,16 +268,23 @@ export function ContributionList<T extends ContributionRow, S extends string>(pr
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Select
-          aria-label={t('contributions.statusFilter')}
-          style={{ minWidth: 220 }}
-          value={props.status ?? ''}
-          onChange={(value: string) => props.onStatus((value || undefined) as S | undefined)}
-          options={[
-            { value: '', label: t('contributions.allStatuses') },
-            ...props.statuses.map((value) => ({ value, label: props.statusText(value) })),
-          ]}
-        />
+        {alone ? (
+          <Space wrap>
+            <Typography.Text type="secondary">{t('contributions.opened.note')}</Typography.Text>
+            <Button onClick={opened.close}>{t('contributions.opened.all')}</Button>
+          </Space>
+        ) : (
+          <Select
+            aria-label={t('contributions.statusFilter')}
+            style={{ minWidth: 220 }}
+            value={props.status ?? ''}
+            onChange={(value: string) => props.onStatus((value || undefined) as S | undefined)}
+            options={[
+              { value: '', label: t('contributions.allStatuses') },
+              ...props.statuses.map((value) => ({ value, label: props.statusText(value) })),
+            ]}
+          />
+        )}
         {props.pledge && (
           <Button type="primary" onClick={() => open(props.pledge!.dialog)}>
             {props.pledge.text}
@@ -234,8 +293,8 @@ export function ContributionList<T extends ContributionRow, S extends string>(pr
       </Space>
       {recorded && <OutcomeRecorded match={recorded} onClose={() => setRecorded(null)} />}
       {failure !== null && <Failure error={failure} />}
-      {Boolean(props.error) && <Failure error={props.error} retry={props.refetch} />}
-      {!list && props.loading && <Loading />}
+      {Boolean(error) && <Failure error={error} retry={refetch} />}
+      {!list && loading && <Loading />}
       {list &&
         (list.edges.length === 0 ? (
           <Nothing text={props.none} />
@@ -245,12 +304,13 @@ export function ContributionList<T extends ContributionRow, S extends string>(pr
             data-testid={props.testId}
             dataSource={list.edges.map((edge) => edge.node)}
             pagination={false}
-            scroll={{ x: 960 }}
-            expandable={props.expandable}
+            scroll={{ x: 1120 }}
+            expandable={props.expandable && { ...props.expandable, defaultExpandedRowKeys: opened.id ? [opened.id] : undefined }}
             columns={[
               props.what,
               { title: props.giverTitle, key: 'giver', render: (_, row) => labelOf(giver(row)) },
               { title: props.recipientTitle, key: 'recipient', render: (_, row) => labelOf(row.recipient) },
+              { title: t('contributions.answers'), key: 'answers', render: (_, row) => <Answers row={row} /> },
               ...props.columns,
               {
                 title: t('contributions.status'),
@@ -270,11 +330,27 @@ export function ContributionList<T extends ContributionRow, S extends string>(pr
           />
         ))}
       {list?.pageInfo.hasNextPage && (
-        <Button loading={props.loading} onClick={() => props.more(list.pageInfo.endCursor)}>
+        <Button loading={loading} onClick={() => props.more(list.pageInfo.endCursor)}>
           {t('contributions.more')}
         </Button>
       )}
       {dialog?.render(() => setDialog(null))}
+    </Space>
+  );
+}
+
+/** What a contribution answers: the recipient's need it was pledged against, and the programme it belongs to. */
+function Answers({ row }: { row: ContributionRow }) {
+  const { t } = useTranslation();
+  if (!row.need && !row.programme) return <Typography.Text type="secondary">—</Typography.Text>;
+  return (
+    <Space direction="vertical" size={0} data-testid="answers">
+      {row.need && <Link to={`/needs/${row.need.id}`}>{row.need.title}</Link>}
+      {row.programme && (
+        <Typography.Text type="secondary">
+          {t('contributions.inProgramme')} <Link to={`/programmes/${row.programme.id}`}>{labelOf(row.programme)}</Link>
+        </Typography.Text>
+      )}
     </Space>
   );
 }

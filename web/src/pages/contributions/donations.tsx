@@ -4,12 +4,54 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmButton } from '../../confirm-button';
 import { formatDate, formatDay, formatMoney, formatNumber } from '../../format';
-import { graphql } from '../../gql';
-import type { DonationsQuery, DonationStatus, MoveDonationInput } from '../../gql/graphql';
+import { graphql, useFragment as unmask } from '../../gql';
+import type { DonationPartsFragment, DonationStatus, MoveDonationInput } from '../../gql/graphql';
 import { useSession } from '../../session';
-import { ContributionList, pagedList, type OpenDialog } from './contribution-list';
+import { ContributionList, openedRow, pagedList, useOpened, type OpenDialog } from './contribution-list';
 import { FormDialog } from './form-dialog';
 import { PledgeDonationDialog } from './pledge-donation';
+
+const DONATION_PARTS = graphql(`
+  fragment DonationParts on Donation {
+    id
+    title
+    status
+    value
+    currency
+    handedOverOn
+    reason
+    version
+    updatedAt
+    matchId
+    need {
+      id
+      title
+    }
+    programme {
+      id
+      nameEn
+      nameZh
+    }
+    match {
+      id
+    }
+    items {
+      name
+      quantity
+      unitValue
+    }
+    donor {
+      id
+      nameEn
+      nameZh
+    }
+    recipient {
+      id
+      nameEn
+      nameZh
+    }
+  }
+`);
 
 const DONATIONS = graphql(`
   query Donations($status: DonationStatus, $first: Int!, $after: String) {
@@ -21,33 +63,18 @@ const DONATIONS = graphql(`
       }
       edges {
         node {
-          id
-          title
-          status
-          value
-          currency
-          handedOverOn
-          reason
-          version
-          updatedAt
-          matchId
-          items {
-            name
-            quantity
-            unitValue
-          }
-          donor {
-            id
-            nameEn
-            nameZh
-          }
-          recipient {
-            id
-            nameEn
-            nameZh
-          }
+          ...DonationParts
         }
       }
+    }
+  }
+`);
+
+/** The one donation a link opens (a notification's): `/contributions?donation=<id>`. */
+const DONATION = graphql(`
+  query Donation($id: ID!) {
+    donation(id: $id) {
+      ...DonationParts
     }
   }
 `);
@@ -76,15 +103,15 @@ const RECORD_OUTCOME = graphql(`
   }
 `);
 
-type Donation = DonationsQuery['donations']['edges'][number]['node'];
+type Donation = DonationPartsFragment;
 const STATUSES: DonationStatus[] = ['PLEDGED', 'APPROVED', 'SHIPPED', 'HANDED_OVER', 'IN_OPERATION', 'REFUSED', 'WITHDRAWN'];
 const PAGE = 50;
 const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * Equipment donations the reader's organisation gives or receives (all, for the secretariat), with the moves that are
- * the reader's to make: the secretariat approves or refuses, the donor ships or withdraws, the recipient (or the
- * secretariat for it) records the handover and that it is in operation; the secretariat records a handover as the
+ * the reader's to make: the secretariat approves or refuses, the donor (or the secretariat for it) ships, the donor
+ * alone withdraws, the recipient (or the secretariat for it) records the handover and that it is in operation; the secretariat records a handover as the
  * outcome of the match it served, and pledges for a donor enterprise.
  */
 export function Donations() {
@@ -96,7 +123,11 @@ export function Donations() {
     fetchPolicy: 'cache-and-network',
     notifyOnNetworkStatusChange: true,
   });
+  const opened = useOpened('donation');
+  const one = useQuery(DONATION, { variables: { id: opened.id ?? '' }, skip: !opened.id, fetchPolicy: 'cache-and-network' });
   // A stale version (someone moved it meanwhile) is CONFLICT: the list is read again either way.
+  // The one a link opened follows through the cache (a move returns its new state); asked again by name, the skipped
+  // query would run with no id.
   const [move, moving] = useMutation(MOVE, { refetchQueries: ['Donations'], awaitRefetchQueries: true });
   const [recordOutcome] = useMutation(RECORD_OUTCOME, { refetchQueries: ['Donations'], awaitRefetchQueries: true });
   const send = (donation: Donation, input: Omit<MoveDonationInput, 'id' | 'version'>) =>
@@ -106,10 +137,10 @@ export function Donations() {
   // Enterprises pledge their own equipment; the secretariat pledges naming the donor.
   const canPledge = user?.role === 'ENTERPRISE_MEMBER' || coordinator;
 
-  // The recipient's moves, which the secretariat may record for it.
+  // The donor's shipment and the recipient's moves, which the secretariat may record for them.
   const moves = (d: Donation, open: OpenDialog, act: (work: Promise<unknown>) => void) => {
     const buttons = [];
-    if (d.donor.id === mine && d.status === 'APPROVED')
+    if ((d.donor.id === mine || coordinator) && d.status === 'APPROVED')
       buttons.push(
         <ConfirmButton
           key="ship"
@@ -164,7 +195,8 @@ export function Donations() {
       pledge={
         canPledge ? { text: t('contributions.pledgeDonation.open'), dialog: (close) => <PledgeDonationDialog onClose={close} /> } : null
       }
-      {...pagedList('donations', query)}
+      {...pagedList('donations', query, (node) => unmask(DONATION_PARTS, node))}
+      opened={openedRow(opened, one, (data) => unmask(DONATION_PARTS, data.donation))}
       none={t('contributions.donations.none')}
       testId="donations"
       statusTestId="donation-status"

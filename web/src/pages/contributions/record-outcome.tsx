@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client/react';
+import { useEffect } from 'react';
 import { Alert, Form, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -8,8 +9,8 @@ import '../match/messages';
 import { FormDialog } from './form-dialog';
 
 const GIVER_MATCHES = graphql(`
-  query GiverMatches($enterpriseId: ID!) {
-    matches(enterpriseId: $enterpriseId, status: [ENGAGED, OUTCOME_RECORDED], first: 100) {
+  query GiverMatches($enterpriseId: ID!, $needId: ID) {
+    matches(enterpriseId: $enterpriseId, needId: $needId, status: [ENGAGED, OUTCOME_RECORDED], first: 100) {
       edges {
         node {
           id
@@ -44,13 +45,16 @@ interface Party {
 
 /**
  * Coordinators: a donation handed over or a course completed recorded as an outcome of the match it served — one of
- * the giver's engaged matches on a need of the recipient (the API takes no other). The outcome's kind, date and value
+ * the giver's engaged matches on a need of the recipient (the API takes no other), on the need it answers when it
+ * answers one. The match it names (or the only one there is) is chosen already. The outcome's kind, date and value
  * come from the contribution itself, as the confirmation says.
  */
 export function RecordOutcomeDialog({
   title,
   giver,
   recipient,
+  need,
+  matchId,
   outcome,
   onRecord,
   onRecorded,
@@ -59,6 +63,10 @@ export function RecordOutcomeDialog({
   title: string;
   giver: Party;
   recipient: Party;
+  /** The need the contribution answers, if any (as the reader may see it): only matches on it are offered. */
+  need?: { id: string; title: string } | null;
+  /** The match the contribution names, if any: chosen already. */
+  matchId?: string | null;
   /** What will be recorded, in words (kind and date). */
   outcome: string;
   onRecord: (match: { id: string; version: number }) => Promise<unknown>;
@@ -67,8 +75,16 @@ export function RecordOutcomeDialog({
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ matchId?: string }>();
-  const { data, loading, error } = useQuery(GIVER_MATCHES, { variables: { enterpriseId: giver.id }, fetchPolicy: 'network-only' });
+  const { data, loading, error } = useQuery(GIVER_MATCHES, {
+    variables: { enterpriseId: giver.id, needId: need?.id },
+    fetchPolicy: 'network-only',
+  });
   const matches = (data?.matches.edges ?? []).map((edge) => edge.node).filter((m) => m.need.organization.id === recipient.id);
+  const chosen = matches.find((m) => m.id === matchId)?.id ?? (matches.length === 1 ? matches[0].id : undefined);
+  useEffect(() => {
+    if (chosen && !form.getFieldValue('matchId')) form.setFieldsValue({ matchId: chosen });
+  }, [chosen, form]);
+  const parties = { giver: labelOf(giver), recipient: labelOf(recipient), need: need?.title };
   const submit = async ({ matchId }: { matchId?: string }) => {
     const match = matches.find((m) => m.id === matchId)!;
     await onRecord(match);
@@ -91,13 +107,13 @@ export function RecordOutcomeDialog({
           type="info"
           showIcon
           data-testid="no-match"
-          title={t('contributions.outcome.noMatch', { giver: labelOf(giver), recipient: labelOf(recipient) })}
+          title={t(need ? 'contributions.outcome.noMatchOnNeed' : 'contributions.outcome.noMatch', parties)}
         />
       ) : (
         <Form.Item
           name="matchId"
           label={t('contributions.outcome.match')}
-          extra={t('contributions.outcome.matchHint', { giver: labelOf(giver), recipient: labelOf(recipient) })}
+          extra={t(need ? 'contributions.outcome.matchHintOnNeed' : 'contributions.outcome.matchHint', parties)}
           rules={[{ required: true, message: t('common.required') }]}
         >
           <Select

@@ -3,12 +3,52 @@ import { Button, Col, Form, InputNumber, Row, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDay, formatNumber } from '../../format';
-import { graphql } from '../../gql';
-import type { MoveTrainingInput, TrainingCoursesQuery, TrainingStatus } from '../../gql/graphql';
+import { graphql, useFragment as unmask } from '../../gql';
+import type { MoveTrainingInput, TrainingCoursePartsFragment, TrainingStatus } from '../../gql/graphql';
 import { useSession } from '../../session';
-import { ContributionList, pagedList, type OpenDialog } from './contribution-list';
+import { ContributionList, openedRow, pagedList, useOpened, type OpenDialog } from './contribution-list';
 import { FormDialog } from './form-dialog';
 import { PledgeTrainingDialog } from './pledge-training';
+
+const COURSE_PARTS = graphql(`
+  fragment TrainingCourseParts on TrainingCourse {
+    id
+    title
+    description
+    status
+    startsOn
+    endsOn
+    hours
+    trainees
+    certificatesIssued
+    reason
+    version
+    matchId
+    need {
+      id
+      title
+    }
+    programme {
+      id
+      nameEn
+      nameZh
+    }
+    match {
+      id
+    }
+    trainer {
+      id
+      nameEn
+      nameZh
+      kind
+    }
+    recipient {
+      id
+      nameEn
+      nameZh
+    }
+  }
+`);
 
 const TRAINING = graphql(`
   query TrainingCourses($status: TrainingStatus, $first: Int!, $after: String) {
@@ -20,31 +60,18 @@ const TRAINING = graphql(`
       }
       edges {
         node {
-          id
-          title
-          description
-          status
-          startsOn
-          endsOn
-          hours
-          trainees
-          certificatesIssued
-          reason
-          version
-          matchId
-          trainer {
-            id
-            nameEn
-            nameZh
-            kind
-          }
-          recipient {
-            id
-            nameEn
-            nameZh
-          }
+          ...TrainingCourseParts
         }
       }
+    }
+  }
+`);
+
+/** The one course a link opens (a notification's): `/contributions?tab=training&course=<id>`. */
+const COURSE = graphql(`
+  query TrainingCourse($id: ID!) {
+    trainingCourse(id: $id) {
+      ...TrainingCourseParts
     }
   }
 `);
@@ -75,7 +102,7 @@ const RECORD_OUTCOME = graphql(`
   }
 `);
 
-type Course = TrainingCoursesQuery['trainingCourses']['edges'][number]['node'];
+type Course = TrainingCoursePartsFragment;
 const STATUSES: TrainingStatus[] = ['PLEDGED', 'APPROVED', 'COMPLETED', 'REFUSED', 'WITHDRAWN'];
 const PAGE = 50;
 
@@ -94,6 +121,10 @@ export function Training() {
     fetchPolicy: 'cache-and-network',
     notifyOnNetworkStatusChange: true,
   });
+  const opened = useOpened('course');
+  const one = useQuery(COURSE, { variables: { id: opened.id ?? '' }, skip: !opened.id, fetchPolicy: 'cache-and-network' });
+  // The one a link opened follows through the cache (a move returns its new state); asked again by name, the skipped
+  // query would run with no id.
   const [move, moving] = useMutation(MOVE, { refetchQueries: ['TrainingCourses'], awaitRefetchQueries: true });
   const [recordOutcome] = useMutation(RECORD_OUTCOME, { refetchQueries: ['TrainingCourses'], awaitRefetchQueries: true });
   const send = (course: Course, input: Omit<MoveTrainingInput, 'id' | 'version'>) =>
@@ -129,7 +160,8 @@ export function Training() {
       pledge={
         canPledge ? { text: t('contributions.pledgeTraining.open'), dialog: (close) => <PledgeTrainingDialog onClose={close} /> } : null
       }
-      {...pagedList('trainingCourses', query)}
+      {...pagedList('trainingCourses', query, (node) => unmask(COURSE_PARTS, node))}
+      opened={openedRow(opened, one, (data) => unmask(COURSE_PARTS, data.trainingCourse))}
       none={t('contributions.training.none')}
       testId="training-courses"
       statusTestId="training-status"
