@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { graphqlDocuments } from './vite-plugin-graphql-documents.mjs';
 
 /**
  * The console, built into dist/web and served at / by the API (src/console). `npm run dev:web` serves it with hot
@@ -6,6 +7,8 @@ import { defineConfig } from 'vite';
  */
 export default defineConfig({
   root: import.meta.dirname,
+  // Each GraphQL document in the chunk of its page, not all of them in the entry (docs/CONSOLE.md).
+  plugins: [graphqlDocuments()],
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,
