@@ -79,9 +79,6 @@ export default tseslint.config(
     plugins: { 'import-x': importX },
     settings: {
       'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.json'] })],
-      // no-cycle parses the files an import leads to: with TypeScript's parser, or it sees no imports there.
-      'import-x/extensions': ['.ts', '.js', '.mjs'],
-      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
@@ -90,8 +87,6 @@ export default tseslint.config(
       '@typescript-eslint/require-await': 'off',
       '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
-      // Our cycles only: a path through node_modules never comes back to our files, and walking it is most of the rule's time.
-      'import-x/no-cycle': ['error', { ignoreExternal: true }],
       'import-x/no-restricted-paths': [
         'error',
         {
@@ -107,11 +102,6 @@ export default tseslint.config(
     // Specs beside the code are tests: they may use test/support (the launcher of the real servers).
     files: ['src/**/*.spec.ts'],
     rules: { 'import-x/no-restricted-paths': ['error', { zones: layerZones() }] },
-  },
-  {
-    // Nothing imports a spec: it can close no cycle, so walking every import it leads to would find none.
-    files: ['**/*.spec.ts', 'test/**/*.e2e-spec.ts', 'test/**/*.pw.ts'],
-    rules: { 'import-x/no-cycle': 'off' },
   },
   {
     // Tests and benchmarks read GraphQL responses as untyped JSON: their assertions are the type check.
