@@ -38,12 +38,17 @@ const figure = (page: Page, testId: string) => page.getByTestId(testId).locator(
 /** The period typed into the date range picker, as a person would (start, Enter, end, Enter). */
 async function choosePeriod(page: Page, from: string, to: string) {
   const start = page.getByPlaceholder('Start date');
-  await start.click();
-  await start.fill(from);
-  await start.press('Enter');
   const end = page.getByPlaceholder('End date');
-  await end.fill(to);
-  await end.press('Enter');
+  // Typing into the range picker as its calendar opens can lose the first date (the page re-renders under it): typed
+  // again until the period reaches the address, as a person would retype it.
+  await expect(async () => {
+    await start.click();
+    await start.fill(from);
+    await start.press('Enter');
+    await end.fill(to);
+    await end.press('Enter');
+    await expect(page).toHaveURL(new RegExp(`from=${from}&to=${to}`), { timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
 }
 
 test('a coordinator reads the alliance report by joint centre — totals, sortable rows, bars, map — in English and Chinese, and downloads it as CSV', async ({
@@ -57,6 +62,7 @@ test('a coordinator reads the alliance report by joint centre — totals, sortab
   await expect(page.getByTestId('period-shown')).toContainText(`From 1 Jan ${to.slice(0, 4)} to`);
 
   await page.getByRole('radiogroup', { name: 'Group by' }).getByText('Joint centre').click();
+  await expect(page).toHaveURL(/groupBy=CENTRE/);
   await choosePeriod(page, from, to);
   await expect(page).toHaveURL(new RegExp(`groupBy=CENTRE.*from=${from}&to=${to}`));
   // The report of that period shown (the last one stays shown until it comes).
