@@ -57,14 +57,15 @@ export class MatchesService {
     if (args.status?.length) query.andWhere('m.status IN (:...status)', { status: args.status });
     const order = args.orderBy ?? (args.needId ? MatchOrder.RANK : MatchOrder.NEWEST);
     if (order === MatchOrder.NEWEST) return paginate(query, args, (m) => toMatchModel(m, actor));
-    // Scores change only when a match is suggested again, so an offset walks the ranking steadily enough.
+    // Scores change only when a match is suggested again, so an offset walks the ranking steadily enough. The joins are
+    // many-to-one (one row per match), so SQL's own OFFSET/LIMIT page it in one query (skip/take would add a second).
     const offset = decodeOffset(args.after);
     const [rows, total] = await query
       .orderBy('m.score', 'DESC')
       .addOrderBy('m.createdAt', 'ASC')
       .addOrderBy('m.id', 'ASC')
-      .skip(offset)
-      .take(args.first + 1)
+      .offset(offset)
+      .limit(args.first + 1)
       .getManyAndCount();
     return toOffsetConnection(
       rows.map((m) => toMatchModel(m, actor)),
