@@ -80,7 +80,9 @@ describe('NotificationDeliveriesRepository (real PostgreSQL)', () => {
 
   it('leases a pending delivery to one claim at a time, and records its outcome only under that lease', async () => {
     const [{ id }] = await insert([email()]);
+    expect(await repo.isLeased(id)).toBe(false);
     const claimed = await claim(id);
+    expect(await repo.isLeased(id)).toBe(true);
     expect(claimed).toMatchObject({
       id,
       channel: NotificationChannel.EMAIL,
@@ -104,14 +106,16 @@ describe('NotificationDeliveriesRepository (real PostgreSQL)', () => {
       deliveredAt: expect.any(Date),
     });
     expect(await attemptsOf(id)).toEqual([{ attempt: 1, succeeded: true }]);
-    // Settled: nothing left to claim.
+    // Settled: nothing left to claim, and no lease.
     expect(await claim(id)).toBeUndefined();
+    expect(await repo.isLeased(id)).toBe(false);
   });
 
   it('gives a delivery whose lease ran out to the next claim; the first can then no longer record', async () => {
     const [{ id }] = await insert([email()]);
     const first = await claim(id, 0);
     await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(await repo.isLeased(id)).toBe(false);
     const second = await claim(id);
     expect(second).toMatchObject({ attempts: 2 });
     expect(await repo.settle(first!, DeliveryStatus.DELIVERED, OK, 1)).toBe(false);

@@ -79,6 +79,15 @@ export class NotificationDeliveriesRepository {
     return rows[0];
   }
 
+  /** Whether the delivery is PENDING under a lease that has not run out (another worker is sending it). */
+  async isLeased(deliveryId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM notification_delivery WHERE id = $1 AND status = 'PENDING' AND lease_until >= now()`,
+      [deliveryId],
+    );
+    return rows.length > 0;
+  }
+
   /**
    * Records an attempt and the delivery's new status, in one transaction, only if `claimed` still holds the lease;
    * false when it ran out and another worker claimed the row (the outcome is that worker's to record).

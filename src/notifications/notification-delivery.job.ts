@@ -113,8 +113,10 @@ export class NotificationDeliveryJob implements OnModuleInit {
   /** One attempt; true when it failed and should be retried. */
   async deliver(deliveryId: string): Promise<boolean> {
     const claimed = await this.claim(deliveryId);
-    // Already settled, or leased to a worker sending it right now: nothing to do here.
-    if (!claimed) return false;
+    // Settled: nothing to do. Leased to another worker: this job comes back after its backoff, and finds the row
+    // settled or, should that worker have died, free to claim; completing it here would leave a failed send of that
+    // worker with no job until the minute's sweep.
+    if (!claimed) return this.deliveries.isLeased(deliveryId);
     const { row, send } = claimed;
     const started = Date.now();
     const outcome = await send().catch((error: unknown): AttemptOutcome => ({

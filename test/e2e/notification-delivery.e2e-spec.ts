@@ -3,6 +3,9 @@ import { AppConfig } from '../../src/config/app-config';
 import { NotificationEventType } from '../../src/notifications/notification-event-type';
 import { NotificationDeliverySweepJob } from '../../src/notifications/notification-delivery-sweep.job';
 import { NotificationFanoutJob } from '../../src/notifications/notification-fanout.job';
+import { NotificationDeliveriesRepository } from '../../src/notifications/notification-deliveries.repository';
+import { DeliveryStatus } from '../../src/notifications/notification-delivery.entity';
+import { NotificationDeliveryJob } from '../../src/notifications/notification-delivery.job';
 import { NotificationOutboxService } from '../../src/notifications/notification-outbox.service';
 import { NotificationPayload } from '../../src/notifications/notification-payload';
 import { exited, launch } from '../support/app-process';
@@ -273,6 +276,11 @@ describe('notification delivery under faults', () => {
     let tarpit: Tarpit | undefined;
     const children: ChildProcess[] = [];
     const JOB_TIMEOUT = '5';
+    /**
+     * Each test below boots one or two worker processes (5–20 s each on a loaded CI machine) and may wait for a
+     * recovery the minute's sweep makes; their own waits (up to 150 s) say what did not happen, not jest's default.
+     */
+    const CRASH_TEST_TIMEOUT = 200_000;
 
     beforeAll(async () => {
       buildOnce();
@@ -323,151 +331,182 @@ describe('notification delivery under faults', () => {
       return child;
     };
 
-    it('resumes after the crash: every e-mail arrives, none is lost, a resend carries the same Message-ID', async () => {
-      const count = 60;
-      await emit(
-        t,
-        NotificationEventType.MATCH_OUTCOME_RECORDED,
-        Array.from({ length: count }, (_, i) => payloadFor(w, [w.orgs.otherEnterpriseOrg.id], i)),
-      );
+    it(
+      'resumes after the crash: every e-mail arrives, none is lost, a resend carries the same Message-ID',
+      async () => {
+        const count = 60;
+        await emit(
+          t,
+          NotificationEventType.MATCH_OUTCOME_RECORDED,
+          Array.from({ length: count }, (_, i) => payloadFor(w, [w.orgs.otherEnterpriseOrg.id], i)),
+        );
+        await t.app.get(NotificationFanoutJob).drain();
+
+        const first = await startWorker();
+        await smtp.waitFor(15, 60_000);
+        first.kill('SIGKILL');
+        const atKill = smtp.messages.length;
+        expect(atKill).toBeLessThan(count);
+
+        const second = await startWorker();
+        await waitUntil(() => new Set(smtp.messages.map((m) => m.messageId)).size >= count, `all ${count} messages`, 90_000);
+        await new Promise((r) => setTimeout(r, 2000));
+        second.kill('SIGTERM');
+
+        // No loss: every delivery arrived, and every delivery row says so.
+        const keys = smtp.messages.map((m) => m.headers['x-waterbridge-delivery']);
+        expect(new Set(keys).size).toBe(count);
+        const states = await deliveryStates(t, 'EMAIL');
+        expect(states).toHaveLength(count);
+        expect(states.every((s) => s.status === 'DELIVERED')).toBe(true);
+        // Only a message in flight at the kill (sent, not yet recorded) can come twice, and then with the same
+        // Message-ID, by which the recipient's mail system shows it once.
+        const resent = smtp.messages.length - count;
+        expect(resent).toBeLessThanOrEqual(8);
+        for (const key of new Set(keys)) {
+          const copies = smtp.messages.filter((m) => m.headers['x-waterbridge-delivery'] === key);
+          expect(new Set(copies.map((m) => m.messageId)).size).toBe(1);
+        }
+      },
+      CRASH_TEST_TIMEOUT,
+    );
+
+    it(
+      'delivers a webhook call whose worker was killed mid-send once its lease runs out: recorded delivered once, the crashed attempt counted',
+      async () => {
+        tarpit = await startTarpit();
+        const webhook = await t.factory.webhook(w.orgs.otherEnterpriseOrg.id, {
+          url: tarpit.url,
+          secret: 'whsec_killed-send',
+          events: [NotificationEventType.MATCH_ENGAGED],
+        });
+        await emit(t, NotificationEventType.MATCH_ENGAGED, [payloadFor(w, [w.orgs.otherEnterpriseOrg.id], 100)]);
+        await t.app.get(NotificationFanoutJob).drain();
+        const [delivery]: Array<{ id: string; idempotencyKey: string }> = await t.dataSource.query(
+          `SELECT id, idempotency_key AS "idempotencyKey" FROM notification_delivery WHERE webhook_id = $1`,
+          [webhook.id],
+        );
+
+        // The receiver holds the call; the worker sending it dies.
+        const first = await startWorker();
+        await tarpit.waitFor(1, 60_000);
+        first.kill('SIGKILL');
+        await exited(first);
+        const [leased] = await t.dataSource.query(
+          `SELECT status, attempts, lease_until IS NOT NULL AS leased FROM notification_delivery WHERE id = $1`,
+          [delivery.id],
+        );
+        expect(leased).toEqual({ status: 'PENDING', attempts: 1, leased: true });
+
+        tarpit.release();
+        const second = await startWorker();
+        await waitUntil(
+          async () => {
+            const [row] = await t.dataSource.query(`SELECT status FROM notification_delivery WHERE id = $1`, [delivery.id]);
+            return row.status === 'DELIVERED';
+          },
+          'the delivery to be recorded',
+          60_000,
+        );
+        await new Promise((r) => setTimeout(r, 2000));
+        second.kill('SIGTERM');
+        await exited(second);
+
+        // The receiver got the call at least twice (the killed one and the resend), always with the same delivery id…
+        expect(tarpit.received.length).toBeGreaterThanOrEqual(2);
+        expect(new Set(tarpit.received)).toEqual(new Set([delivery.idempotencyKey]));
+        // …and the delivery was recorded once: the crashed attempt counts (a delivery that kills its worker every time
+        // ends DEAD instead of looping), the log has the one attempt that got an answer.
+        const [row] = await t.dataSource.query(
+          `SELECT status, attempts, lease_until AS "leaseUntil" FROM notification_delivery WHERE id = $1`,
+          [delivery.id],
+        );
+        expect(row).toEqual({ status: 'DELIVERED', attempts: 2, leaseUntil: null });
+        const log = await t.dataSource.query(`SELECT attempt, succeeded FROM notification_delivery_attempt WHERE delivery_id = $1`, [
+          delivery.id,
+        ]);
+        expect(log).toEqual([{ attempt: 2, succeeded: true }]);
+      },
+      CRASH_TEST_TIMEOUT,
+    );
+
+    it('retries a job that finds its delivery leased to another worker, and completes it once the delivery is settled', async () => {
+      await emit(t, NotificationEventType.MATCH_OUTCOME_RECORDED, [payloadFor(w, [w.orgs.agencyOrg.id], 300)]);
       await t.app.get(NotificationFanoutJob).drain();
-
-      const first = await startWorker();
-      await smtp.waitFor(15, 60_000);
-      first.kill('SIGKILL');
-      const atKill = smtp.messages.length;
-      expect(atKill).toBeLessThan(count);
-
-      const second = await startWorker();
-      await waitUntil(() => new Set(smtp.messages.map((m) => m.messageId)).size >= count, `all ${count} messages`, 90_000);
-      await new Promise((r) => setTimeout(r, 2000));
-      second.kill('SIGTERM');
-
-      // No loss: every delivery arrived, and every delivery row says so.
-      const keys = smtp.messages.map((m) => m.headers['x-waterbridge-delivery']);
-      expect(new Set(keys).size).toBe(count);
-      const states = await deliveryStates(t, 'EMAIL');
-      expect(states).toHaveLength(count);
-      expect(states.every((s) => s.status === 'DELIVERED')).toBe(true);
-      // Only a message in flight at the kill (sent, not yet recorded) can come twice, and then with the same
-      // Message-ID, by which the recipient's mail system shows it once.
-      const resent = smtp.messages.length - count;
-      expect(resent).toBeLessThanOrEqual(8);
-      for (const key of new Set(keys)) {
-        const copies = smtp.messages.filter((m) => m.headers['x-waterbridge-delivery'] === key);
-        expect(new Set(copies.map((m) => m.messageId)).size).toBe(1);
-      }
-    });
-
-    it('delivers a webhook call whose worker was killed mid-send once its lease runs out: recorded delivered once, the crashed attempt counted', async () => {
-      tarpit = await startTarpit();
-      const webhook = await t.factory.webhook(w.orgs.otherEnterpriseOrg.id, {
-        url: tarpit.url,
-        secret: 'whsec_killed-send',
-        events: [NotificationEventType.MATCH_ENGAGED],
-      });
-      await emit(t, NotificationEventType.MATCH_ENGAGED, [payloadFor(w, [w.orgs.otherEnterpriseOrg.id], 100)]);
-      await t.app.get(NotificationFanoutJob).drain();
-      const [delivery]: Array<{ id: string; idempotencyKey: string }> = await t.dataSource.query(
-        `SELECT id, idempotency_key AS "idempotencyKey" FROM notification_delivery WHERE webhook_id = $1`,
-        [webhook.id],
-      );
-
-      // The receiver holds the call; the worker sending it dies.
-      const first = await startWorker();
-      await tarpit.waitFor(1, 60_000);
-      first.kill('SIGKILL');
-      await exited(first);
-      const [leased] = await t.dataSource.query(
-        `SELECT status, attempts, lease_until IS NOT NULL AS leased FROM notification_delivery WHERE id = $1`,
-        [delivery.id],
-      );
-      expect(leased).toEqual({ status: 'PENDING', attempts: 1, leased: true });
-
-      tarpit.release();
-      const second = await startWorker();
-      await waitUntil(
-        async () => {
-          const [row] = await t.dataSource.query(`SELECT status FROM notification_delivery WHERE id = $1`, [delivery.id]);
-          return row.status === 'DELIVERED';
-        },
-        'the delivery to be recorded',
-        60_000,
-      );
-      await new Promise((r) => setTimeout(r, 2000));
-      second.kill('SIGTERM');
-      await exited(second);
-
-      // The receiver got the call at least twice (the killed one and the resend), always with the same delivery id…
-      expect(tarpit.received.length).toBeGreaterThanOrEqual(2);
-      expect(new Set(tarpit.received)).toEqual(new Set([delivery.idempotencyKey]));
-      // …and the delivery was recorded once: the crashed attempt counts (a delivery that kills its worker every time
-      // ends DEAD instead of looping), the log has the one attempt that got an answer.
-      const [row] = await t.dataSource.query(
-        `SELECT status, attempts, lease_until AS "leaseUntil" FROM notification_delivery WHERE id = $1`,
-        [delivery.id],
-      );
-      expect(row).toEqual({ status: 'DELIVERED', attempts: 2, leaseUntil: null });
-      const log = await t.dataSource.query(`SELECT attempt, succeeded FROM notification_delivery_attempt WHERE delivery_id = $1`, [
-        delivery.id,
-      ]);
-      expect(log).toEqual([{ attempt: 2, succeeded: true }]);
-    });
-
-    it('gives a job back to PENDING deliveries that lost theirs (the sweep), once, and they are delivered', async () => {
-      await emit(
-        t,
-        NotificationEventType.MATCH_OUTCOME_RECORDED,
-        [0, 1, 2].map((i) => payloadFor(w, [w.orgs.agencyOrg.id], 200 + i)),
-      );
-      await t.app.get(NotificationFanoutJob).drain();
-      const rows: Array<{ id: string }> = await t.dataSource.query(
+      const [{ id }]: Array<{ id: string }> = await t.dataSource.query(
         `SELECT id FROM notification_delivery WHERE status = 'PENDING' AND user_id = $1`,
         [w.users.agency.id],
       );
-      expect(rows).toHaveLength(3);
-      const ids = rows.map((r) => r.id);
-      // The queue loses their jobs, as it did when a send outlived its job (the retry found the row locked and
-      // completed; the send then failed into a PENDING row with no job left).
-      await t.dataSource.query(`DELETE FROM pgboss.job WHERE name = 'notification-delivery' AND data->>'deliveryId' = ANY($1)`, [ids]);
-      const liveJobs = async () =>
-        (
-          await t.dataSource.query<Array<{ id: string }>>(
-            `SELECT data->>'deliveryId' AS id FROM pgboss.job WHERE name = 'notification-delivery' AND state IN ('created', 'retry', 'active') AND data->>'deliveryId' = ANY($1) ORDER BY 1`,
-            [ids],
-          )
-        ).map((r) => r.id);
-      expect(await liveJobs()).toEqual([]);
-
-      const sweep = t.app.get(NotificationDeliverySweepJob);
-      await sweep.sweep();
-      expect(await liveJobs()).toEqual([...ids].sort());
-      // A second sweep leaves rows that have a job alone.
-      await sweep.sweep();
-      expect(await liveJobs()).toEqual([...ids].sort());
-
-      const before = smtp.messages.length;
-      const worker = await startWorker();
-      await waitUntil(
-        async () => {
-          const [{ n }] = await t.dataSource.query(
-            `SELECT count(*)::int AS n FROM notification_delivery WHERE id = ANY($1) AND status = 'DELIVERED'`,
-            [ids],
-          );
-          return n === 3;
-        },
-        'the three deliveries',
-        60_000,
-      );
-      await new Promise((r) => setTimeout(r, 2000));
-      worker.kill('SIGTERM');
-      await exited(worker);
-      const keys = smtp.messages
-        .slice(before)
-        .map((m) => m.headers['x-waterbridge-delivery'])
-        .filter((k) => k?.includes(w.users.agency.id));
-      expect(keys).toHaveLength(3);
-      expect(new Set(keys).size).toBe(3);
+      const deliveries = t.app.get(NotificationDeliveriesRepository);
+      const job = t.app.get(NotificationDeliveryJob);
+      // Another worker holds it (its job expired under load, say, and was handed here): come back later…
+      const held = await t.dataSource.transaction((manager) => deliveries.claim(id, 60_000, manager));
+      expect(await job.deliver(id)).toBe(true);
+      expect(smtp.messages.filter((m) => m.headers['x-waterbridge-delivery'] === held!.idempotencyKey)).toEqual([]);
+      // …and once that worker has recorded its send, there is nothing left to do.
+      await deliveries.settle(held!, DeliveryStatus.DELIVERED, { ok: true, statusCode: 250, error: null }, 5);
+      expect(await job.deliver(id)).toBe(false);
+      expect(await deliveryStates(t, 'EMAIL')).toContainEqual({ status: 'DELIVERED', attempts: 1 });
     });
+
+    it(
+      'gives a job back to PENDING deliveries that lost theirs (the sweep), once, and they are delivered',
+      async () => {
+        await emit(
+          t,
+          NotificationEventType.MATCH_OUTCOME_RECORDED,
+          [0, 1, 2].map((i) => payloadFor(w, [w.orgs.agencyOrg.id], 200 + i)),
+        );
+        await t.app.get(NotificationFanoutJob).drain();
+        const rows: Array<{ id: string }> = await t.dataSource.query(
+          `SELECT id FROM notification_delivery WHERE status = 'PENDING' AND user_id = $1`,
+          [w.users.agency.id],
+        );
+        expect(rows).toHaveLength(3);
+        const ids = rows.map((r) => r.id);
+        // The queue loses their jobs, as it did when a send outlived its job (the retry found the row locked and
+        // completed; the send then failed into a PENDING row with no job left).
+        await t.dataSource.query(`DELETE FROM pgboss.job WHERE name = 'notification-delivery' AND data->>'deliveryId' = ANY($1)`, [ids]);
+        const liveJobs = async () =>
+          (
+            await t.dataSource.query<Array<{ id: string }>>(
+              `SELECT data->>'deliveryId' AS id FROM pgboss.job WHERE name = 'notification-delivery' AND state IN ('created', 'retry', 'active') AND data->>'deliveryId' = ANY($1) ORDER BY 1`,
+              [ids],
+            )
+          ).map((r) => r.id);
+        expect(await liveJobs()).toEqual([]);
+
+        const sweep = t.app.get(NotificationDeliverySweepJob);
+        await sweep.sweep();
+        expect(await liveJobs()).toEqual([...ids].sort());
+        // A second sweep leaves rows that have a job alone.
+        await sweep.sweep();
+        expect(await liveJobs()).toEqual([...ids].sort());
+
+        const before = smtp.messages.length;
+        const worker = await startWorker();
+        await waitUntil(
+          async () => {
+            const [{ n }] = await t.dataSource.query(
+              `SELECT count(*)::int AS n FROM notification_delivery WHERE id = ANY($1) AND status = 'DELIVERED'`,
+              [ids],
+            );
+            return n === 3;
+          },
+          'the three deliveries',
+          60_000,
+        );
+        await new Promise((r) => setTimeout(r, 2000));
+        worker.kill('SIGTERM');
+        await exited(worker);
+        const keys = smtp.messages
+          .slice(before)
+          .map((m) => m.headers['x-waterbridge-delivery'])
+          .filter((k) => k?.includes(w.users.agency.id));
+        expect(keys).toHaveLength(3);
+        expect(new Set(keys).size).toBe(3);
+      },
+      CRASH_TEST_TIMEOUT,
+    );
   });
 });
