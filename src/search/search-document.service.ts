@@ -6,7 +6,6 @@ import { NeedEntity } from '../needs/need.entity';
 import { OrganizationEntity, OrganizationKind, VerificationStatus } from '../organizations/organization.entity';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
 import { TaxonomyKind } from '../reference-data/taxonomy-term.entity';
-import { ReferenceProjectEntity } from '../reference-projects/reference-project.entity';
 import { EnterpriseDocument, NeedDocument, ReferenceProjectDocument } from './search-documents';
 import { SearchDocumentsRepository } from './search-documents.repository';
 
@@ -96,27 +95,12 @@ export class SearchDocumentService {
 
   async referenceProjects(ids: string[]): Promise<ReferenceProjectDocument[]> {
     if (ids.length === 0) return [];
-    const projects = await this.dataSource
-      .getRepository(ReferenceProjectEntity)
-      .find({ where: { id: In(ids) }, relations: { organization: true } });
+    const projects = await this.sources.referenceProjects(ids);
     return projects.map((p) => ({
-      id: p.id,
-      organizationId: p.organizationId,
-      organizationName: p.organization?.nameEn ?? '',
-      parentGroup: p.organization?.parentGroup ?? null,
-      verified: p.organization?.verificationStatus === VerificationStatus.VERIFIED,
-      title: p.title,
-      description: p.description,
-      countryCode: p.countryCode,
+      ...p,
       region: p.countryCode ? this.referenceData.country(p.countryCode).region : null,
       countryNames: p.countryCode ? this.countryNames([p.countryCode]) : [],
-      year: p.year,
-      sectorCode: p.sectorCode,
-      technologyCategories: p.technologyCategories,
       categoryLabels: this.labels(TaxonomyKind.TECHNOLOGY_CATEGORY, p.technologyCategories),
-      role: p.role,
-      financier: p.financier,
-      financingInstrument: p.financingInstrument,
     }));
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { ReferenceProjectDocument } from './search-documents';
 import { SearchIndex } from './search-indexes';
 
 /** Where each index's documents come from. */
@@ -23,6 +24,9 @@ export interface ProjectSummary {
   categories: string[];
   titles: string[];
 }
+
+/** A reference project as its search document needs it, before the reference data (region, names, labels) is added. */
+export type ReferenceProjectRow = Omit<ReferenceProjectDocument, 'region' | 'countryNames' | 'categoryLabels'>;
 
 /** The PostgreSQL side of the search indexes: which rows feed each index, and the aggregates their documents carry. */
 @Injectable()
@@ -58,6 +62,22 @@ export class SearchDocumentsRepository {
       organizationIds,
     ]);
     return rows.map((r) => r.id);
+  }
+
+  /**
+   * The reference projects with these ids, with what their documents say of the owner: one plain query (a reindex reads
+   * every project, and TypeORM's entities with a joined relation cost more than the query itself).
+   */
+  referenceProjects(ids: string[]): Promise<ReferenceProjectRow[]> {
+    return this.dataSource.query(
+      `SELECT p.id, p.organization_id AS "organizationId", o.name_en AS "organizationName", o.parent_group AS "parentGroup",
+              o.verification_status = 'VERIFIED' AS verified, p.title, p.description, p.country_code AS "countryCode", p.year,
+              p.sector_code AS "sectorCode", p.technology_categories AS "technologyCategories", p.role, p.financier,
+              p.financing_instrument AS "financingInstrument"
+         FROM reference_project p JOIN organization o ON o.id = p.organization_id
+        WHERE p.id = ANY($1)`,
+      [ids],
+    );
   }
 
   /** One summary per organisation that has reference projects. */
