@@ -12,11 +12,12 @@ export enum DonationStatus {
 
 /**
  * An equipment donation's lifecycle: PLEDGED (by the donor) → APPROVED (by a coordinator) → SHIPPED → HANDED_OVER →
- * IN_OPERATION; a coordinator may refuse a pledge, and the donor withdraw it before it ships.
+ * IN_OPERATION; until it ships, a coordinator may refuse it (a pledge, or an approval whose donor stopped answering:
+ * only the donor withdraws) and the donor withdraw it.
  */
 const ALLOWED: Record<DonationStatus, readonly DonationStatus[]> = {
   [DonationStatus.PLEDGED]: [DonationStatus.APPROVED, DonationStatus.REFUSED, DonationStatus.WITHDRAWN],
-  [DonationStatus.APPROVED]: [DonationStatus.SHIPPED, DonationStatus.WITHDRAWN],
+  [DonationStatus.APPROVED]: [DonationStatus.SHIPPED, DonationStatus.REFUSED, DonationStatus.WITHDRAWN],
   [DonationStatus.SHIPPED]: [DonationStatus.HANDED_OVER],
   [DonationStatus.HANDED_OVER]: [DonationStatus.IN_OPERATION],
   [DonationStatus.IN_OPERATION]: [],

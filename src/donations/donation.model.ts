@@ -12,7 +12,7 @@ registerEnumType(DonationStatus, {
     SHIPPED: { description: 'On its way.' },
     HANDED_OVER: { description: 'Received by the recipient, on `handedOverOn`.' },
     IN_OPERATION: { description: 'Installed and in use.' },
-    REFUSED: { description: 'Refused by a coordinator, with the reason.' },
+    REFUSED: { description: 'Refused by a coordinator, with the reason: a pledge, or an approved donation before it ships.' },
     WITHDRAWN: { description: 'Taken back by the donor before it shipped.' },
   },
 });

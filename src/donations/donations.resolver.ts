@@ -43,7 +43,7 @@ export class DonationsResolver {
   @Allow(Role.ENTERPRISE_MEMBER, Role.AGENCY_MEMBER, Role.COORDINATOR)
   @Mutation(() => DonationModel, {
     description:
-      'Move a donation: APPROVED / REFUSED by a coordinator; SHIPPED by the donor (or a coordinator for it); HANDED_OVER and IN_OPERATION by the recipient (or a coordinator for it); WITHDRAWN by the donor alone, before it ships. An illegal move is CONFLICT.',
+      'Move a donation: APPROVED / REFUSED (a pledge, or an approved donation before it ships) by a coordinator; SHIPPED by the donor (or a coordinator for it); HANDED_OVER and IN_OPERATION by the recipient (or a coordinator for it); WITHDRAWN by the donor alone, before it ships. An illegal move is CONFLICT.',
   })
   moveDonation(@CurrentActor() actor: Actor, @Args('input', { description: 'The move.' }) input: MoveDonationInput) {
     return this.service.move(actor, input);

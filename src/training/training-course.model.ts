@@ -10,7 +10,7 @@ registerEnumType(TrainingStatus, {
     PLEDGED: { description: 'Offered by the trainer; waits for the secretariat.' },
     APPROVED: { description: 'Approved by a coordinator.' },
     COMPLETED: { description: 'Given: trainees, hours and certificates as reported.' },
-    REFUSED: { description: 'Refused by a coordinator, with the reason.' },
+    REFUSED: { description: 'Refused by a coordinator, with the reason: a pledge, or an approved course before it is given.' },
     WITHDRAWN: { description: 'Taken back by the trainer before it was given.' },
   },
 });

@@ -8,10 +8,13 @@ export enum TrainingStatus {
   WITHDRAWN = 'WITHDRAWN',
 }
 
-/** A training course's lifecycle: PLEDGED (by the trainer) → APPROVED (coordinator) → COMPLETED; or REFUSED / WITHDRAWN. */
+/**
+ * A training course's lifecycle: PLEDGED (by the trainer) → APPROVED (coordinator) → COMPLETED; or REFUSED (by a
+ * coordinator, before it is given: a pledge, or an approved course whose trainer stopped answering) / WITHDRAWN.
+ */
 const ALLOWED: Record<TrainingStatus, readonly TrainingStatus[]> = {
   [TrainingStatus.PLEDGED]: [TrainingStatus.APPROVED, TrainingStatus.REFUSED, TrainingStatus.WITHDRAWN],
-  [TrainingStatus.APPROVED]: [TrainingStatus.COMPLETED, TrainingStatus.WITHDRAWN],
+  [TrainingStatus.APPROVED]: [TrainingStatus.COMPLETED, TrainingStatus.REFUSED, TrainingStatus.WITHDRAWN],
   [TrainingStatus.COMPLETED]: [],
   [TrainingStatus.REFUSED]: [],
   [TrainingStatus.WITHDRAWN]: [],

@@ -47,7 +47,7 @@ export class TrainingResolver {
   @Allow(Role.ENTERPRISE_MEMBER, Role.AGENCY_MEMBER, Role.COORDINATOR)
   @Mutation(() => TrainingCourseModel, {
     description:
-      'Move a training course: APPROVED / REFUSED by a coordinator; COMPLETED (trainees, hours, certificates) by the trainer (or a coordinator for it); WITHDRAWN by the trainer alone, before it is given. An illegal move is CONFLICT.',
+      'Move a training course: APPROVED / REFUSED (a pledge, or an approved course before it is given) by a coordinator; COMPLETED (trainees, hours, certificates) by the trainer (or a coordinator for it); WITHDRAWN by the trainer alone, before it is given. An illegal move is CONFLICT.',
   })
   moveTraining(@CurrentActor() actor: Actor, @Args('input', { description: 'The move.' }) input: MoveTrainingInput) {
     return this.service.move(actor, input);

@@ -326,6 +326,38 @@ test('equipment: an enterprise pledges it to an agency, ships it once approved; 
   await expect(row(agency).getByRole('button', { name: 'In operation' })).toBeVisible();
 });
 
+test('a coordinator refuses an approved donation whose donor stopped answering, saying why; the donor reads the reason', async ({
+  browser,
+  request,
+}) => {
+  const { all, agency: recipient } = await parties(request);
+  const title = `Chlorinators for the district ${Date.now()}`;
+  const { pledgeDonation: pledged } = await api<{ pledgeDonation: { id: string; version: number } }>(
+    request,
+    all.ENTERPRISE_MEMBER,
+    'mutation($input: PledgeDonationInput!) { pledgeDonation(input: $input) { id version } }',
+    { input: { recipientId: recipient.id, title, items: [{ name: 'Chlorinator', quantity: 4 }] } },
+  );
+  await api(request, all.COORDINATOR, 'mutation($input: MoveDonationInput!) { moveDonation(input: $input) { id } }', {
+    input: { id: pledged.id, version: pledged.version, to: 'APPROVED' },
+  });
+
+  const coordinator = await pageAs(browser, all.COORDINATOR);
+  await coordinator.goto('/contributions');
+  const row = (page: Page) => page.getByRole('row', { name: new RegExp(title) });
+  await expect(row(coordinator).getByTestId('donation-status')).toHaveText('Approved');
+  await row(coordinator).getByRole('button', { name: 'Refuse' }).click();
+  const dialog = coordinator.getByRole('dialog');
+  await dialog.getByLabel('Reason').fill('No answer from the donor for three months.');
+  await dialog.getByRole('button', { name: 'Refuse' }).click();
+  await expect(row(coordinator).getByTestId('donation-status')).toHaveText('Refused');
+
+  const donor = await pageAs(browser, all.ENTERPRISE_MEMBER);
+  await donor.goto('/contributions');
+  await expect(row(donor).getByTestId('donation-status')).toHaveText('Refused');
+  await expect(row(donor)).toContainText('No answer from the donor for three months.');
+});
+
 test('a coordinator records an equipment handover in the recipient’s name, then as the outcome of the match it served; the match shows it', async ({
   browser,
   request,

@@ -148,6 +148,28 @@ describe('equipment donations: pledge, approval, and the way to operation', () =
     expect(entry.actor).toBe(w.users.coordinator.id);
   });
 
+  it('lets a coordinator refuse an approved donation whose donor stopped answering, with the reason, telling both sides; not once it shipped', async () => {
+    const approved = (await move((await pledge()).data!.pledgeDonation, 'APPROVED', w.token('coordinator'))).data!.moveDonation;
+    expect(errorCode(await move(approved, 'REFUSED', w.token('coordinator')))).toBe('BAD_USER_INPUT'); // says why
+    expect(errorCode(await move(approved, 'REFUSED', w.token('agency'), { reason: 'No news' }))).toBe('FORBIDDEN');
+    const refused = (await move(approved, 'REFUSED', w.token('coordinator'), { reason: 'No answer from the donor since March' })).data!
+      .moveDonation;
+    expect(refused.status).toBe('REFUSED');
+    const [told] = await t.dataSource.query(
+      `SELECT payload->>'reason' AS reason, payload->'audience'->'organizationIds' AS audience FROM notification_event
+        WHERE type = 'CONTRIBUTION_CHANGED' AND payload->>'contributionId' = $1 AND payload->>'status' = 'REFUSED'`,
+      [refused.id],
+    );
+    expect({ ...told, audience: [...told.audience].sort() }).toEqual({
+      reason: 'No answer from the donor since March',
+      audience: [w.orgs.agencyOrg.id, w.orgs.enterpriseOrg.id].sort(),
+    });
+
+    const other = (await move((await pledge()).data!.pledgeDonation, 'APPROVED', w.token('coordinator'))).data!.moveDonation;
+    const shipped = (await move(other, 'SHIPPED', w.token('enterprise'))).data!.moveDonation;
+    expect(errorCode(await move(shipped, 'REFUSED', w.token('coordinator'), { reason: 'Too late' }))).toBe('CONFLICT');
+  });
+
   it('lets the donor withdraw before shipping, and refuses bad pledges with the offending field', async () => {
     const pledged = (await pledge()).data!.pledgeDonation;
     expect((await move(pledged, 'WITHDRAWN', w.token('enterprise'), { reason: 'Stock sold out' })).data?.moveDonation.status).toBe(

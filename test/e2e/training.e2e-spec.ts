@@ -138,6 +138,19 @@ describe('technical training: pledge, approval, completion with trainees, hours 
     );
   });
 
+  it('lets a coordinator refuse an approved course whose trainer stopped answering, with the reason; not once it was given', async () => {
+    const approved = (await move((await pledge(w.token('enterprise'))).data!.pledgeTraining, 'APPROVED', w.token('coordinator'))).data!
+      .moveTraining;
+    expect(errorCode(await move(approved, 'REFUSED', w.token('enterprise'), { reason: 'Busy' }))).toBe('FORBIDDEN');
+    const refused = await move(approved, 'REFUSED', w.token('coordinator'), { reason: 'The trainer has not answered since March' });
+    expect(refused.data?.moveTraining.status).toBe('REFUSED');
+
+    const other = (await move((await pledge(w.token('enterprise'))).data!.pledgeTraining, 'APPROVED', w.token('coordinator'))).data!
+      .moveTraining;
+    const given = (await move(other, 'COMPLETED', w.token('enterprise'), { trainees: 12, hours: 30 })).data!.moveTraining;
+    expect(errorCode(await move(given, 'REFUSED', w.token('coordinator'), { reason: 'Too late' }))).toBe('CONFLICT');
+  });
+
   it('is not pledged at an activity the member may not see: a draft is NOT_FOUND, as one that does not exist, and writes nothing', async () => {
     const draft = await t.factory.activity({ kind: ActivityKind.TRAINING_COURSE, title: 'Draft: membrane cleaning course' });
     const before = await databaseFingerprint(t.dataSource, ALL_TABLES);

@@ -312,7 +312,7 @@ export type DonationStatus =
   | 'IN_OPERATION'
   /** Offered by the donor; waits for the secretariat. */
   | 'PLEDGED'
-  /** Refused by a coordinator, with the reason. */
+  /** Refused by a coordinator, with the reason: a pledge, or an approved donation before it ships. */
   | 'REFUSED'
   /** On its way. */
   | 'SHIPPED'
@@ -761,7 +761,7 @@ export type TrainingStatus =
   | 'COMPLETED'
   /** Offered by the trainer; waits for the secretariat. */
   | 'PLEDGED'
-  /** Refused by a coordinator, with the reason. */
+  /** Refused by a coordinator, with the reason: a pledge, or an approved course before it is given. */
   | 'REFUSED'
   /** Taken back by the trainer before it was given. */
   | 'WITHDRAWN';

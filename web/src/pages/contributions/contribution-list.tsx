@@ -196,6 +196,10 @@ export function ContributionList<T extends ContributionRow, S extends string>(pr
         >
           {t('contributions.approve')}
         </ConfirmButton>,
+      );
+    // Refused before it is given: a pledge, or an approval whose giver stopped answering (only the giver withdraws).
+    if (coordinator && (row.status === 'PLEDGED' || row.status === 'APPROVED'))
+      buttons.push(
         <Button
           key="refuse"
           size="small"
